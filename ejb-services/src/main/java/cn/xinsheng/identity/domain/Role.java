@@ -1,0 +1,68 @@
+package cn.xinsheng.identity.domain;
+
+import java.util.Locale;
+
+/**
+ * The roles of Xinsheng. The role name is also the Jakarta Security group and role name, so a role
+ * granted here is the role checked by {@code @RolesAllowed} and by the access matrix.
+ */
+public enum Role {
+  INMATE(false),
+  OFFICER(false),
+  REVIEWER(false),
+  COMMITTEE(false),
+  WARDEN(false),
+  PROSECUTOR(true),
+  JUDGE(true),
+  SUPERVISOR(true),
+  LAWYER(true),
+  TEACHER(false),
+  EXAMINER(false),
+  EDU_ADMIN(false),
+  SYS_ADMIN(false);
+
+  // Role names as compile-time constants for @RolesAllowed, which needs literals.
+  public static final String INMATE_NAME = "INMATE";
+  public static final String OFFICER_NAME = "OFFICER";
+  public static final String REVIEWER_NAME = "REVIEWER";
+  public static final String COMMITTEE_NAME = "COMMITTEE";
+  public static final String WARDEN_NAME = "WARDEN";
+  public static final String PROSECUTOR_NAME = "PROSECUTOR";
+  public static final String JUDGE_NAME = "JUDGE";
+  public static final String SUPERVISOR_NAME = "SUPERVISOR";
+  public static final String LAWYER_NAME = "LAWYER";
+  public static final String TEACHER_NAME = "TEACHER";
+  public static final String EXAMINER_NAME = "EXAMINER";
+  public static final String EDU_ADMIN_NAME = "EDU_ADMIN";
+  public static final String SYS_ADMIN_NAME = "SYS_ADMIN";
+
+  private final boolean external;
+
+  Role(boolean external) {
+    this.external = external;
+  }
+
+  /** External readers (procuratorate, court, supervisors, lawyers) are read-only everywhere. */
+  public boolean isExternal() {
+    return external;
+  }
+
+  /** Roles whose work is bound to the sections an account is assigned to. */
+  public boolean isSectionScoped() {
+    return this == OFFICER || this == REVIEWER;
+  }
+
+  /** The demo login for this role: the role in lower case without underscore, plus {@code 1}. */
+  public String demoUsername() {
+    return name().toLowerCase(Locale.ROOT).replace("_", "") + "1";
+  }
+
+  /** The folder of this role's pages, e.g. {@code /officer/home.xhtml}. */
+  public String homeFolder() {
+    return switch (this) {
+      case SYS_ADMIN -> "admin";
+      case EDU_ADMIN -> "eduadmin";
+      default -> name().toLowerCase(Locale.ROOT);
+    };
+  }
+}

@@ -1,0 +1,2 @@
+/** Accounts, roles and the rules for passwords and lockout, in plain Java. */
+package cn.xinsheng.identity.domain;

@@ -1,0 +1,2 @@
+/** JPA storage of accounts and identity events. */
+package cn.xinsheng.identity.infrastructure;

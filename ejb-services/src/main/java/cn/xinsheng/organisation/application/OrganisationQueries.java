@@ -1,0 +1,103 @@
+package cn.xinsheng.organisation.application;
+
+import cn.xinsheng.identity.domain.Account;
+import cn.xinsheng.identity.domain.AccountRepository;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.organisation.domain.InmateRepository;
+import cn.xinsheng.organisation.domain.PrisonerNumber;
+import cn.xinsheng.organisation.domain.Section;
+import cn.xinsheng.organisation.domain.SectionRepository;
+import cn.xinsheng.organisation.domain.UnknownInmateException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads of the organisation and its inmates. An officer or reviewer sees only the inmates of the
+ * sections he is assigned to; an inmate sees only himself. The rule is enforced here so that every
+ * view and endpoint gets it without repeating it.
+ */
+@Stateless
+public class OrganisationQueries {
+
+  @Inject InmateRepository inmates;
+  @Inject SectionRepository sections;
+  @Inject AccountRepository accounts;
+  @Resource SessionContext context;
+
+  /** The inmates of the caller's sections. */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public List<Inmate> inmatesOfMySections() {
+    return inmates.findBySections(caller().getSectionIds());
+  }
+
+  /** One inmate, if he is in the caller's sections; otherwise as if he did not exist. */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public Inmate inmateInMySections(String prisonerNumber) {
+    PrisonerNumber number;
+    try {
+      number = new PrisonerNumber(prisonerNumber);
+    } catch (IllegalArgumentException e) {
+      throw new UnknownInmateException(String.valueOf(prisonerNumber));
+    }
+    Set<Long> mine = caller().getSectionIds();
+    return inmates
+        .findByPrisonerNumber(number)
+        .filter(i -> mine.contains(i.getSection().getId()))
+        .orElseThrow(() -> new UnknownInmateException(prisonerNumber));
+  }
+
+  /** The sections the caller is assigned to. */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public List<Section> mySections() {
+    Set<Long> mine = caller().getSectionIds();
+    return sections.findAll().stream().filter(s -> mine.contains(s.getId())).toList();
+  }
+
+  /** The inmate's own record. */
+  @RolesAllowed(Role.INMATE_NAME)
+  public Optional<Inmate> myOwnRecord() {
+    return inmates.findByAccount(caller().getId());
+  }
+
+  /** Every section with its head count: for the prison's leadership and administrators. */
+  @RolesAllowed({
+    Role.COMMITTEE_NAME,
+    Role.WARDEN_NAME,
+    Role.SYS_ADMIN_NAME,
+    Role.EDU_ADMIN_NAME,
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME
+  })
+  public List<SectionOverview> sectionOverview() {
+    Map<Long, Long> counts = inmates.countBySection();
+    return sections.findAll().stream()
+        .map(
+            s ->
+                new SectionOverview(
+                    s.getId(),
+                    s.getWard().getName(),
+                    s.getName(),
+                    counts.getOrDefault(s.getId(), 0L)))
+        .toList();
+  }
+
+  /** All sections, for administrators assigning officers. */
+  @RolesAllowed(Role.SYS_ADMIN_NAME)
+  public List<Section> allSections() {
+    return sections.findAll();
+  }
+
+  private Account caller() {
+    String name = context.getCallerPrincipal().getName();
+    return accounts.findByUsername(name).orElseThrow(() -> new EJBAccessException("no account"));
+  }
+}

@@ -1,0 +1,17 @@
+package cn.xinsheng.organisation.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public interface InmateRepository {
+  List<Inmate> findBySections(Collection<Long> sectionIds);
+
+  Optional<Inmate> findByPrisonerNumber(PrisonerNumber number);
+
+  Optional<Inmate> findByAccount(long accountId);
+
+  /** Number of inmates per section id. */
+  Map<Long, Long> countBySection();
+}

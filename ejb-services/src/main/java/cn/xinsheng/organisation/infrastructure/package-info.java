@@ -1,0 +1,2 @@
+/** JPA storage of the organisation and inmates. */
+package cn.xinsheng.organisation.infrastructure;

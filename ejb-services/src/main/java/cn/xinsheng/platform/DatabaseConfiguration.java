@@ -1,0 +1,25 @@
+package cn.xinsheng.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The application's one data source. URL and credentials come from MicroProfile Config ({@code
+ * xinsheng.db.*}, or the environment as {@code XINSHENG_DB_*}), set by {@code bin/xinsheng}; the
+ * account is the application's, which has no UPDATE or DELETE on append-only tables.
+ */
+@DataSourceDefinition(
+    name = "java:app/jdbc/xinsheng",
+    className = "org.mariadb.jdbc.MariaDbDataSource",
+    url = "${MPCONFIG=xinsheng.db.url}",
+    user = "${MPCONFIG=xinsheng.db.user}",
+    password = "${MPCONFIG=xinsheng.db.password}",
+    minPoolSize = 2,
+    maxPoolSize = 40,
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
+    })
+@Singleton
+public class DatabaseConfiguration {}

@@ -1,0 +1,2 @@
+/** Wiring that every context shares: the data source and the health checks. */
+package cn.xinsheng.platform;

@@ -1,0 +1,147 @@
+package cn.xinsheng.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro running the Xinsheng WAR in a child JVM. The database credentials reach it as
+ * environment variables, never on the command line where {@code ps} would show them.
+ */
+final class ApplicationServer implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ApplicationServer(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  static ApplicationServer start(
+      Path runtimeDir, Path dataDir, int port, Map<String, String> environment, String heap) {
+    Path micro = runtimeDir.resolve("payara-micro.jar");
+    Path war = runtimeDir.resolve("xinsheng.war");
+    if (!Files.isRegularFile(micro) || !Files.isRegularFile(war)) {
+      throw new LauncherException(
+          "找不到运行文件 " + micro + " 或 " + war + "；请先运行 mvn -DskipTests package",
+          "runtime files missing (" + micro + ", " + war + "); run mvn -DskipTests package first");
+    }
+    try {
+      Path logDir = Files.createDirectories(dataDir.resolve("logs"));
+      Path log = logDir.resolve("payara.log");
+      Path root = dataDir.resolve("payara");
+      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      List<String> command = new ArrayList<>();
+      command.add(java.toString());
+      command.add("-Xmx" + heap);
+      command.add("-XX:MaxMetaspaceSize=384m");
+      command.add("-XX:+UseSerialGC");
+      command.add("-Xss512k");
+      command.add("-Dfile.encoding=UTF-8");
+      command.add("-Duser.language=zh");
+      command.add("-Duser.country=CN");
+      command.add("-jar");
+      command.add(micro.toString());
+      command.add("--deploy");
+      command.add(war.toString());
+      command.add("--contextroot");
+      command.add("/");
+      command.add("--port");
+      command.add(Integer.toString(port));
+      command.add("--nocluster");
+      command.add("--disablephonehome");
+      command.add("--rootdir");
+      command.add(root.toString());
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      builder.redirectErrorStream(true);
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      return new ApplicationServer(builder.start(), port, log);
+    } catch (IOException e) {
+      throw new LauncherException(
+          "无法启动 Payara Micro：" + e.getMessage(), "cannot start Payara Micro: " + e.getMessage(), e);
+    }
+  }
+
+  /** Waits until {@code /health/ready} answers UP, the process dies, or the time runs out. */
+  void awaitReady(Duration timeout) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new LauncherException(
+            "Payara Micro 意外退出，详见 " + log, "Payara Micro exited unexpectedly; see " + log);
+      }
+      try {
+        HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("UP")) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LauncherException("启动被中断", "start-up interrupted");
+      }
+      sleep(500);
+    }
+    throw new LauncherException(
+        "平台在 " + timeout.toSeconds() + " 秒内未就绪，详见 " + log,
+        "the platform was not ready within " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  /** Blocks until the server exits; returns its exit code. */
+  int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** SIGTERM first, so Payara shuts down cleanly; forcibly after 30 s. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package cn.xinsheng.launcher;
+
+import cn.xinsheng.identity.domain.PasswordHash;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.organisation.domain.OffenceCategory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A believable demo prison, loaded once by {@code start-dev} and never by {@code start}: one
+ * prison, three wards, six sections, 300 inmates with varied sentences, the staff and the external
+ * accounts. Every demo login has the password {@code demo123!} and is exempt from the forced
+ * change. The data are generated from a fixed seed, so every fresh install gets the same prison.
+ */
+final class DemoData {
+
+  static final String PASSWORD = "demo123!";
+  static final int INMATES = 300;
+  static final String MARKER = "demo-data-loaded";
+
+  private static final String[] SURNAMES = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高",
+    "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "潘"
+  };
+  private static final String[] GIVEN = {
+    "伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "明", "刚", "平", "辉", "鹏", "华", "飞", "鑫", "波", "宇",
+    "浩", "凯", "健", "俊", "帆", "帅", "旭", "宁", "龙", "林", "阳", "建国", "志强", "海涛", "国庆", "晓东", "文斌", "春生",
+    "永刚", "建华", "立新"
+  };
+
+  /** Section ids and names per ward; officers are assigned by these ids. */
+  static final long[] SECTIONS = {11, 12, 21, 22, 31, 32};
+
+  private DemoData() {}
+
+  static boolean isLoaded(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT value FROM installation_setting WHERE name = ?")) {
+      ps.setString(1, MARKER);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Loads everything in one transaction: either the whole demo prison exists or none of it. */
+  static void load(DatabaseTarget owner, LocalDate today) {
+    try (Connection c = owner.connect()) {
+      if (isLoaded(c)) {
+        return;
+      }
+      c.setAutoCommit(false);
+      try {
+        insertAll(c, today);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw owner.explain(e);
+    }
+  }
+
+  private static void insertAll(Connection c, LocalDate today) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("INSERT INTO prison (id, code, name) VALUES (1, 'DEMO', '示范监狱')");
+      s.execute(
+          "INSERT INTO ward (id, prison_id, code, name) VALUES"
+              + " (1, 1, 'W1', '一监区'), (2, 1, 'W2', '二监区'), (3, 1, 'W3', '三监区')");
+      s.execute(
+          "INSERT INTO section (id, ward_id, code, name) VALUES"
+              + " (11, 1, 'S1', '一分监区'), (12, 1, 'S2', '二分监区'),"
+              + " (21, 2, 'S1', '一分监区'), (22, 2, 'S2', '二分监区'),"
+              + " (31, 3, 'S1', '一分监区'), (32, 3, 'S2', '二分监区')");
+    }
+    // One hash for every demo login: they share the published demo password anyway, and hashing
+    // 330 passwords at 210,000 PBKDF2 rounds each would add a minute to the first start.
+    String hash = PasswordHash.create(PASSWORD.toCharArray()).encoded();
+    Instant now = Instant.now();
+
+    Map<String, Staff> staff = new LinkedHashMap<>();
+    staff.put("officer1", new Staff("周建军", Set.of(Role.OFFICER), 11, 12));
+    staff.put("officer2", new Staff("吴海涛", Set.of(Role.OFFICER), 21));
+    staff.put("officer3", new Staff("郑立新", Set.of(Role.OFFICER), 22));
+    staff.put("officer4", new Staff("孙国庆", Set.of(Role.OFFICER), 31));
+    staff.put("officer5", new Staff("钱文斌", Set.of(Role.OFFICER), 32));
+    staff.put("reviewer1", new Staff("冯志强", Set.of(Role.REVIEWER), 11, 12, 21));
+    staff.put("reviewer2", new Staff("陈晓东", Set.of(Role.REVIEWER), 22, 31, 32));
+    String[] committee = {"褚明", "卫华", "蒋平", "沈斌", "韩勇", "杨涛", "朱磊", "秦刚", "尤鹏"};
+    for (int i = 0; i < committee.length; i++) {
+      staff.put("committee" + (i + 1), new Staff(committee[i], Set.of(Role.COMMITTEE)));
+    }
+    staff.put("warden1", new Staff("许建华", Set.of(Role.WARDEN, Role.COMMITTEE)));
+    staff.put("prosecutor1", new Staff("何静", Set.of(Role.PROSECUTOR)));
+    staff.put("judge1", new Staff("吕方", Set.of(Role.JUDGE)));
+    staff.put("supervisor1", new Staff("施红", Set.of(Role.SUPERVISOR)));
+    staff.put("lawyer1", new Staff("张律", Set.of(Role.LAWYER)));
+    staff.put("teacher1", new Staff("孔老师", Set.of(Role.TEACHER)));
+    staff.put("teacher2", new Staff("曹老师", Set.of(Role.TEACHER)));
+    staff.put("examiner1", new Staff("严考官", Set.of(Role.EXAMINER)));
+    staff.put("examiner2", new Staff("华考官", Set.of(Role.EXAMINER)));
+    staff.put("eduadmin1", new Staff("金主任", Set.of(Role.EDU_ADMIN)));
+    staff.put("sysadmin1", new Staff("魏工", Set.of(Role.SYS_ADMIN)));
+
+    try (PreparedStatement account =
+            c.prepareStatement(
+                "INSERT INTO account (username, display_name, password_hash, must_change_password,"
+                    + " enabled, failed_attempts, created_at) VALUES (?, ?, ?, FALSE, TRUE, 0, ?)",
+                Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement role =
+            c.prepareStatement("INSERT INTO account_role (account_id, role) VALUES (?, ?)");
+        PreparedStatement section =
+            c.prepareStatement(
+                "INSERT INTO officer_section (account_id, section_id) VALUES (?, ?)")) {
+      for (Map.Entry<String, Staff> e : staff.entrySet()) {
+        long id = insertAccount(account, e.getKey(), e.getValue().name(), hash, now);
+        for (Role r : e.getValue().roles()) {
+          role.setLong(1, id);
+          role.setString(2, r.name());
+          role.addBatch();
+        }
+        for (long s : e.getValue().sections()) {
+          section.setLong(1, id);
+          section.setLong(2, s);
+          section.addBatch();
+        }
+      }
+      role.executeBatch();
+      section.executeBatch();
+
+      Random random = new Random(20261123L);
+      List<Object[]> inmates = new ArrayList<>();
+      for (int n = 1; n <= INMATES; n++) {
+        String name =
+            SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
+        long id = insertAccount(account, "inmate" + n, name, hash, now);
+        role.setLong(1, id);
+        role.setString(2, Role.INMATE.name());
+        role.addBatch();
+        inmates.add(inmateRow(n, name, id, random, today));
+      }
+      role.executeBatch();
+      insertInmates(c, inmates);
+    }
+    try (PreparedStatement marker =
+        c.prepareStatement("INSERT INTO installation_setting (name, value) VALUES (?, ?)")) {
+      marker.setString(1, MARKER);
+      marker.setString(2, now.toString());
+      marker.executeUpdate();
+    }
+  }
+
+  private static long insertAccount(
+      PreparedStatement ps, String username, String name, String hash, Instant now)
+      throws SQLException {
+    ps.setString(1, username);
+    ps.setString(2, name);
+    ps.setString(3, hash);
+    ps.setTimestamp(4, Timestamp.from(now));
+    ps.executeUpdate();
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      keys.next();
+      return keys.getLong(1);
+    }
+  }
+
+  /**
+   * One inmate: a sentence band drawn like a real prison's mix (many short and middle terms, some
+   * long, a few life), started early enough that some are near their first reduction and late
+   * enough that nobody is past his end date.
+   */
+  private static Object[] inmateRow(int n, String name, long accountId, Random r, LocalDate today) {
+    long section = SECTIONS[(n - 1) % SECTIONS.length];
+    OffenceCategory offence = OffenceCategory.values()[r.nextInt(OffenceCategory.values().length)];
+    int band = r.nextInt(100);
+    boolean life = band >= 95;
+    Integer months =
+        life
+            ? null
+            : band < 35
+                ? 12 + r.nextInt(48)
+                : band < 75 ? 60 + r.nextInt(60) : 120 + r.nextInt(121);
+    int servedMonths = life ? 12 + r.nextInt(120) : r.nextInt(Math.max(1, months - 3));
+    LocalDate start = today.minusMonths(servedMonths).minusDays(r.nextInt(28));
+    LocalDate admission = start.plusDays(10 + r.nextInt(50));
+    if (admission.isAfter(today)) {
+      admission = today;
+    }
+    LocalDate end = life ? null : start.plusMonths(months).minusDays(1);
+    return new Object[] {
+      (long) n,
+      String.format("3301%06d", n),
+      name,
+      section,
+      offence.name(),
+      start,
+      months,
+      life,
+      end,
+      admission,
+      accountId
+    };
+  }
+
+  private static void insertInmates(Connection c, List<Object[]> rows) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO inmate (id, prisoner_number, name, section_id, offence_category,"
+                + " sentence_start, sentence_months, life_sentence, current_sentence_end,"
+                + " admission_date, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          ps.setObject(i + 1, row[i]);
+        }
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private record Staff(String name, Set<Role> roles, long... sections) {}
+
+  /** The demo logins, one per role, as printed by {@code start-dev} and listed in the README. */
+  static List<String> loginsPerRole() {
+    List<String> logins = new ArrayList<>();
+    for (Role role : Role.values()) {
+      logins.add(role.demoUsername());
+    }
+    return logins;
+  }
+}

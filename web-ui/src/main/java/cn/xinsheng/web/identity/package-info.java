@@ -1,0 +1,2 @@
+/** Login, logout, password change and the account administration screen. */
+package cn.xinsheng.web.identity;

@@ -1,0 +1,145 @@
+package cn.xinsheng.web.security;
+
+import cn.xinsheng.web.security.AccessMatrix.Decision;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Every request passes here first. In order: security headers; a cross-site check on requests that
+ * change state; the access matrix (deny by default); and the forced change of an initial password
+ * before anything else may be used.
+ */
+@WebFilter(filterName = "AccessControlFilter", urlPatterns = "/*", asyncSupported = true)
+public class AccessControlFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(AccessControlFilter.class.getName());
+
+  private static final AccessMatrix MATRIX = AccessMatrix.load();
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final String PASSWORD_PAGE = "/account/password.xhtml";
+
+  /** What a user who must change his password may still reach. */
+  private static final Set<String> ALLOWED_BEFORE_CHANGE =
+      Set.of(PASSWORD_PAGE, "/logout", "/login.xhtml", "/api/v1/session");
+
+  @Inject CurrentUser currentUser;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String path = pathOf(req);
+    SecurityHeaders.apply(res, path.startsWith("/jakarta.faces.resource/"));
+    boolean api = path.startsWith("/api/");
+
+    if (!SAFE_METHODS.contains(req.getMethod()) && isCrossSite(req)) {
+      LOG.warning(() -> "refused cross-site " + req.getMethod() + " to " + path);
+      deny(res, api, HttpServletResponse.SC_FORBIDDEN, "error.crossSite");
+      return;
+    }
+
+    Principal principal = req.getUserPrincipal();
+    boolean authenticated = principal != null;
+    Set<String> roles =
+        authenticated
+            ? currentUser.getRoles().stream().map(Enum::name).collect(Collectors.toSet())
+            : Set.of();
+    Decision decision = MATRIX.decide(path, req.getMethod(), authenticated, roles);
+    switch (decision) {
+      case LOGIN_REQUIRED -> {
+        if (api || !"GET".equals(req.getMethod())) {
+          deny(res, api, HttpServletResponse.SC_UNAUTHORIZED, "error.loginRequired");
+        } else {
+          String next = URLEncoder.encode(path, StandardCharsets.UTF_8);
+          res.sendRedirect(req.getContextPath() + "/login.xhtml?next=" + next);
+        }
+        return;
+      }
+      case FORBIDDEN -> {
+        LOG.info(() -> "refused " + req.getMethod() + " " + path + " for roles " + roles);
+        deny(res, api, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
+        return;
+      }
+      case ALLOW -> {
+        // continue below
+      }
+    }
+
+    if (authenticated
+        && currentUser.isMustChangePassword()
+        && !ALLOWED_BEFORE_CHANGE.contains(path)
+        && !path.startsWith("/jakarta.faces.resource/")) {
+      if (api) {
+        deny(res, true, HttpServletResponse.SC_FORBIDDEN, "error.passwordChangeRequired");
+      } else {
+        res.sendRedirect(req.getContextPath() + PASSWORD_PAGE);
+      }
+      return;
+    }
+    chain.doFilter(req, res);
+  }
+
+  static String pathOf(HttpServletRequest req) {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    // ";jsessionid=" and friends are not part of the resource
+    int semi = path.indexOf(';');
+    if (semi >= 0) {
+      path = path.substring(0, semi);
+    }
+    return path.isEmpty() ? "/" : path;
+  }
+
+  /**
+   * A browser sends Origin (or at least Referer) on a cross-site form post or script request;
+   * scripts and API clients send neither and are not subject to CSRF, which rides on a victim's
+   * browser. A state-changing request whose origin is another site is refused.
+   */
+  static boolean isCrossSite(HttpServletRequest req) {
+    String origin = req.getHeader("Origin");
+    if (origin == null) {
+      origin = req.getHeader("Referer");
+    }
+    if (origin == null || origin.isBlank()) {
+      return false;
+    }
+    if ("null".equals(origin)) {
+      return true;
+    }
+    try {
+      URI uri = URI.create(origin.strip());
+      String host = req.getHeader("Host");
+      String originHost =
+          uri.getHost() == null
+              ? ""
+              : uri.getHost().toLowerCase(Locale.ROOT)
+                  + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+      return host == null || !originHost.equals(host.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+  }
+
+  private static void deny(HttpServletResponse res, boolean api, int status, String key)
+      throws IOException {
+    if (api) {
+      res.setStatus(status);
+      res.setContentType("application/json;charset=UTF-8");
+      res.getWriter().write(ErrorMessages.json(key));
+    } else {
+      res.sendError(status);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The page shell: language, menu and landing pages. */
+package cn.xinsheng.web.shell;
