@@ -103,7 +103,7 @@ final class DemoData {
     for (int i = 0; i < committee.length; i++) {
       staff.put("committee" + (i + 1), new Staff(committee[i], Set.of(Role.COMMITTEE)));
     }
-    staff.put("warden1", new Staff("许建华", Set.of(Role.WARDEN, Role.COMMITTEE)));
+    staff.put("warden1", new Staff("许建华", Set.of(Role.WARDEN)));
     staff.put("prosecutor1", new Staff("何静", Set.of(Role.PROSECUTOR)));
     staff.put("judge1", new Staff("吕方", Set.of(Role.JUDGE)));
     staff.put("supervisor1", new Staff("施红", Set.of(Role.SUPERVISOR)));

@@ -74,10 +74,10 @@ public class SessionResource {
   }
 
   @GET
-  @Operation(summary = "Who is logged in on this session (401 when nobody)")
+  @Operation(summary = "Who is logged in on this session ({\"authenticated\": false} when nobody)")
   public Response current() {
     if (request.getUserPrincipal() == null) {
-      return error(Response.Status.UNAUTHORIZED, "error.loginRequired");
+      return Response.ok(Json.createObjectBuilder().add("authenticated", false).build()).build();
     }
     return accountService
         .currentAccount()
@@ -120,6 +120,7 @@ public class SessionResource {
     JsonArrayBuilder roles = Json.createArrayBuilder();
     result.roles().stream().map(Enum::name).sorted().forEach(roles::add);
     return Json.createObjectBuilder()
+        .add("authenticated", true)
         .add("id", result.accountId())
         .add("username", result.username())
         .add("roles", roles)

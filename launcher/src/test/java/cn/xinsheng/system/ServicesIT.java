@@ -1,0 +1,153 @@
+package cn.xinsheng.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xinsheng.identity.application.AccountAdministration;
+import cn.xinsheng.identity.application.AccountService;
+import cn.xinsheng.identity.domain.LoginOutcome;
+import cn.xinsheng.organisation.application.OrganisationQueries;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The services inside the real container (Payara Micro, managed by Arquillian) on the real
+ * database: the shared start-dev platform's embedded MariaDB, reached with the application's own
+ * database account. One deployment for the whole class.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ServicesIT {
+
+  @Deployment
+  static WebArchive deployment() throws Exception {
+    // runs on the client before the container starts: the database must be up first
+    RunningPlatform.ensureStarted();
+    Path props = RunningPlatform.DATA_DIR.resolve("arquillian-system.properties");
+    Files.writeString(
+        props,
+        "xinsheng.db.url=jdbc:mariadb://127.0.0.1:"
+            + RunningPlatform.DB_PORT
+            + "/xinsheng\n"
+            + "xinsheng.db.user=xinsheng_app\n"
+            + "xinsheng.db.password="
+            + RunningPlatform.applicationDbPassword()
+            + "\n");
+    WebArchive war =
+        ShrinkWrap.create(ZipImporter.class, "xinsheng-it.war")
+            .importFrom(new File("target/runtime/xinsheng.war"))
+            .as(WebArchive.class);
+    // the real WAR denies every path its access matrix does not list; open the test runner's
+    String matrix = "WEB-INF/classes/cn/xinsheng/web/security/access-matrix.txt";
+    String rules;
+    try (var in = war.get(matrix).getAsset().openStream()) {
+      rules = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    war.delete(matrix);
+    war.add(
+        new org.jboss.shrinkwrap.api.asset.StringAsset(
+            rules
+                + "\n/ArquillianServletRunnerEE9 | GET POST | PUBLIC | /ArquillianServletRunnerEE9\n"),
+        matrix);
+    return war;
+  }
+
+  @Inject AccountService accountService;
+  @Inject OrganisationQueries organisation;
+  @Inject AccountAdministration administration;
+  @Inject @Readiness Instance<HealthCheck> readiness;
+
+  @Resource(lookup = "java:app/jdbc/xinsheng")
+  DataSource dataSource;
+
+  @Test
+  void readinessChecksTheDatabase() {
+    boolean sawDatabase = false;
+    for (HealthCheck check : readiness) {
+      HealthCheckResponse response = check.call();
+      assertEquals(HealthCheckResponse.Status.UP, response.getStatus(), response.getName());
+      sawDatabase |= response.getName().equals("database");
+    }
+    assertTrue(sawDatabase);
+  }
+
+  @Test
+  void loginChecksThePasswordAndRecordsTheAttempt() throws SQLException {
+    assertEquals(
+        LoginOutcome.SUCCESS,
+        accountService.login("examiner2", "demo123!".toCharArray()).outcome());
+    assertEquals(
+        LoginOutcome.INVALID_CREDENTIALS,
+        accountService.login("examiner2", "nope".toCharArray()).outcome());
+    assertEquals(
+        LoginOutcome.INVALID_CREDENTIALS,
+        accountService.login("no.such.user", "nope".toCharArray()).outcome());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT kind FROM identity_event WHERE subject = 'examiner2' ORDER BY id")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        StringBuilder kinds = new StringBuilder();
+        while (rs.next()) {
+          kinds.append(rs.getString(1)).append(' ');
+        }
+        assertTrue(kinds.toString().contains("LOGIN_SUCCEEDED LOGIN_FAILED"), kinds.toString());
+      }
+    }
+  }
+
+  @Test
+  void theApplicationAccountCannotRewriteAppendOnlyTables() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      SQLException update =
+          assertThrows(
+              SQLException.class, () -> s.executeUpdate("UPDATE identity_event SET kind = 'X'"));
+      assertEquals(1142, update.getErrorCode(), update.getMessage());
+      SQLException delete =
+          assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM identity_event"));
+      assertEquals(1142, delete.getErrorCode(), delete.getMessage());
+      // while ordinary tables may be updated
+      assertEquals(
+          0, s.executeUpdate("UPDATE account SET display_name = display_name WHERE id = -1"));
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM identity_event")) {
+        rs.next();
+        assertTrue(rs.getLong(1) > 0);
+      }
+    }
+  }
+
+  @Test
+  void servicesRefuseCallersWithoutTheRole() {
+    // the test runs without a logged-in user: the service layer itself must refuse
+    assertThrows(EJBAccessException.class, () -> organisation.inmatesOfMySections());
+    assertThrows(EJBAccessException.class, () -> organisation.myOwnRecord());
+    assertThrows(EJBAccessException.class, () -> administration.accounts());
+    assertThrows(
+        EJBAccessException.class,
+        () -> administration.createAccount("mallory", "M", java.util.Set.of(), java.util.Set.of()));
+    assertFalse(accountService.currentAccount().isPresent());
+  }
+}

@@ -1,0 +1,234 @@
+package cn.xinsheng.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.web.security.AccessMatrix;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole product over HTTP, as {@code bin/xinsheng start-dev} starts it: health, every demo
+ * login, the lockout, the officer's section scoping, CSRF, and the complete access matrix, role by
+ * role and entry by entry. Ends by stopping the platform as Ctrl-C would.
+ */
+class StartDevSystemIT {
+
+  private static final String PASSWORD = "demo123!";
+  private static String base;
+  private static final Map<Role, WebClient> sessions = new EnumMap<>(Role.class);
+
+  @BeforeAll
+  static void start() {
+    base = RunningPlatform.ensureStarted();
+    for (Role role : Role.values()) {
+      WebClient client = new WebClient(base);
+      HttpResponse<String> r = client.login(role.demoUsername(), PASSWORD);
+      assertEquals(200, r.statusCode(), role + ": " + r.body());
+      sessions.put(role, client);
+    }
+  }
+
+  @Test
+  void healthIsUpWithTheDatabaseCheck() {
+    HttpResponse<String> ready = new WebClient(base).get("/health/ready");
+    assertEquals(200, ready.statusCode());
+    assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
+    assertTrue(ready.body().contains("database"), ready.body());
+    assertEquals(200, new WebClient(base).get("/health/live").statusCode());
+    assertTrue(new WebClient(base).get("/openapi").body().contains("/api/v1/session"));
+  }
+
+  @Test
+  void startDevPrintsTheUrlAndEveryDemoLogin() {
+    String out = RunningPlatform.startOutput();
+    assertTrue(out.contains("http://localhost:" + RunningPlatform.HTTP_PORT + "/"), out);
+    for (Role role : Role.values()) {
+      assertTrue(out.contains(role.demoUsername()), role.demoUsername());
+    }
+  }
+
+  @Test
+  void everyDemoRoleReachesItsHomePage() {
+    for (Role role : Role.values()) {
+      WebClient client = sessions.get(role);
+      HttpResponse<String> root = client.get("/");
+      assertEquals(302, root.statusCode(), role + " /");
+      String home = "/" + role.homeFolder() + "/home.xhtml";
+      assertTrue(root.headers().firstValue("Location").orElse("").endsWith(home), role + " lands");
+      HttpResponse<String> page = client.get(home);
+      assertEquals(200, page.statusCode(), role + " " + home);
+      assertTrue(page.body().contains("lang=\"zh-CN\""), role + " page in Chinese");
+    }
+  }
+
+  @Test
+  void theSessionAnswerCarriesIdAndRoles() {
+    WebClient client = new WebClient(base);
+    HttpResponse<String> r = client.login("officer1", PASSWORD);
+    assertTrue(r.body().contains("\"roles\":[\"OFFICER\"]"), r.body());
+    assertTrue(r.body().matches(".*\"id\":\\d+.*"), r.body());
+    assertTrue(
+        r.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID")));
+    assertTrue(client.get("/api/v1/session").body().contains("\"username\":\"officer1\""));
+    assertEquals(204, client.delete("/api/v1/session").statusCode());
+    assertEquals(401, client.get("/api/v1/inmates").statusCode());
+    assertTrue(client.get("/api/v1/session").body().contains("\"authenticated\":false"));
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedInBothLanguages() {
+    HttpResponse<String> r = new WebClient(base).login("officer2", "wrong-password");
+    assertEquals(401, r.statusCode());
+    assertTrue(r.body().contains("用户名或密码不正确"), r.body());
+    assertTrue(r.body().contains("Wrong username or password"), r.body());
+    assertEquals(401, new WebClient(base).login("nosuchuser", "x").statusCode());
+    assertEquals(400, new WebClient(base).postJson("/api/v1/session", "{}").statusCode());
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheAccount() {
+    WebClient client = new WebClient(base);
+    for (int i = 1; i <= 4; i++) {
+      HttpResponse<String> r = client.login("teacher2", "wrong" + i);
+      assertTrue(r.body().contains("INVALID_CREDENTIALS"), i + ": " + r.body());
+    }
+    assertTrue(client.login("teacher2", "wrong5").body().contains("login.error.LOCKED"));
+    // now even the right password is refused
+    HttpResponse<String> locked = client.login("teacher2", PASSWORD);
+    assertEquals(401, locked.statusCode());
+    assertTrue(locked.body().contains("login.error.LOCKED"), locked.body());
+  }
+
+  @Test
+  void anOfficerSeesOnlyTheInmatesOfHisSections() {
+    WebClient officer = sessions.get(Role.OFFICER);
+    String list = officer.get("/api/v1/inmates").body();
+    // officer1 holds sections 11 and 12: 50 inmates each in the demo prison
+    assertEquals(100, list.split("\"prisonerNumber\"").length - 1);
+    assertFalse(list.contains("\"sectionId\":21"), "no inmate of another section");
+    assertEquals(200, officer.get("/api/v1/inmates/3301000001").statusCode());
+    // inmate 3 lives in section 21, not officer1's
+    assertEquals(404, officer.get("/api/v1/inmates/3301000003").statusCode());
+    assertEquals(200, sessions.get(Role.REVIEWER).get("/api/v1/inmates/3301000003").statusCode());
+  }
+
+  @Test
+  void anInmateGetsNoOfficerPage() {
+    WebClient inmate = sessions.get(Role.INMATE);
+    assertEquals(403, inmate.get("/officer/home.xhtml").statusCode());
+    assertEquals(403, inmate.get("/api/v1/inmates").statusCode());
+    assertEquals(403, inmate.get("/admin/accounts.xhtml").statusCode());
+    String home = inmate.get("/inmate/home.xhtml").body();
+    assertTrue(home.contains("3301000001"), "his own record");
+    assertFalse(home.contains("3301000007"), "nobody else's");
+  }
+
+  @Test
+  void protectedEndpointsRefuseAnonymousRequests() {
+    WebClient anonymous = new WebClient(base);
+    assertEquals(401, anonymous.get("/api/v1/inmates").statusCode());
+    HttpResponse<String> page = anonymous.get("/officer/home.xhtml");
+    assertEquals(302, page.statusCode());
+    assertTrue(page.headers().firstValue("Location").orElse("").contains("/login.xhtml"));
+    assertTrue(anonymous.get("/login.xhtml").body().contains("登录"));
+  }
+
+  @Test
+  void aCrossSitePostIsRefused() {
+    WebClient client = new WebClient(base);
+    HttpResponse<String> r =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .header("Origin", "http://evil.example")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"officer1\",\"password\":\"demo123!\"}")));
+    assertEquals(403, r.statusCode());
+    assertTrue(r.body().contains("error.crossSite"));
+  }
+
+  @Test
+  void responsesLoadNothingFromOutside() {
+    HttpResponse<String> login = new WebClient(base).get("/login.xhtml");
+    assertTrue(
+        login
+            .headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("default-src 'self'"));
+    assertFalse(login.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resource");
+  }
+
+  /** Every role against every entry of the matrix, plus anonymous: allowed or refused. */
+  @Test
+  void theFullAccessMatrixHolds() {
+    AccessMatrix matrix = AccessMatrix.load();
+    List<String> failures = new ArrayList<>();
+    for (AccessMatrix.Entry entry : matrix.entries()) {
+      if (entry.pattern().equals("/logout")) {
+        continue; // probed below with throw-away sessions
+      }
+      for (Role role : Role.values()) {
+        boolean expected = entry.admits(true, Set.of(role.name()));
+        check(failures, role.name(), entry, sessions.get(role).get(entry.probe()), expected);
+      }
+      check(failures, "anonymous", entry, new WebClient(base).get(entry.probe()), entry.isPublic());
+    }
+    for (Role role : Role.values()) {
+      WebClient throwAway = new WebClient(base);
+      throwAway.login(role.demoUsername(), PASSWORD);
+      HttpResponse<String> out = throwAway.get("/logout");
+      assertEquals(302, out.statusCode());
+      assertTrue(out.headers().firstValue("Location").orElse("").contains("bye=true"));
+      assertEquals(401, throwAway.get("/api/v1/inmates").statusCode(), role + " logged out");
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  private static void check(
+      List<String> failures,
+      String who,
+      AccessMatrix.Entry entry,
+      HttpResponse<String> r,
+      boolean allowed) {
+    int status = r.statusCode();
+    boolean toLogin =
+        status == 302 && r.headers().firstValue("Location").orElse("").contains("/login.xhtml");
+    boolean refused = status == 401 || status == 403 || toLogin;
+    if (allowed == refused) {
+      failures.add(
+          who
+              + " "
+              + entry.probe()
+              + " -> "
+              + status
+              + (allowed ? " (should be allowed)" : " (should be refused)"));
+    }
+  }
+
+  @AfterAll
+  static void stopsCleanlyOnSigterm() throws Exception {
+    int code = RunningPlatform.stop(Duration.ofSeconds(90));
+    // 143 = 128 + SIGTERM: the JVM's own exit code after running its shutdown hooks
+    assertTrue(code == 0 || code == 143, "start-dev ends by itself after SIGTERM, code " + code);
+    assertFalse(RunningPlatform.answers(), "nothing listens on the HTTP port after the stop");
+    try (var socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", RunningPlatform.DB_PORT), 1000);
+      org.junit.jupiter.api.Assertions.fail("the embedded database still listens");
+    } catch (java.io.IOException expected) {
+      // refused: the database stopped with the launcher
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package cn.xinsheng.web.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.web.security.AccessMatrix.Decision;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccessMatrixTest {
+
+  private final AccessMatrix matrix = AccessMatrix.load();
+
+  @Test
+  void unlistedPathsAreRefusedForEveryone() {
+    assertEquals(
+        Decision.FORBIDDEN, matrix.decide("/secret/thing.xhtml", "GET", true, Set.of("SYS_ADMIN")));
+    assertEquals(
+        Decision.LOGIN_REQUIRED, matrix.decide("/secret/thing.xhtml", "GET", false, Set.of()));
+    assertEquals(
+        Decision.FORBIDDEN, matrix.decide("/WEB-INF/web.xml", "GET", true, Set.of("SYS_ADMIN")));
+  }
+
+  @Test
+  void unlistedMethodsAreRefused() {
+    assertEquals(
+        Decision.FORBIDDEN, matrix.decide("/api/v1/inmates", "DELETE", true, Set.of("OFFICER")));
+    assertEquals(Decision.ALLOW, matrix.decide("/api/v1/inmates", "GET", true, Set.of("OFFICER")));
+  }
+
+  @Test
+  void eachRoleHomeIsOpenToThatRoleOnly() {
+    for (Role owner : Role.values()) {
+      String home = "/" + owner.homeFolder() + "/home.xhtml";
+      for (Role caller : Role.values()) {
+        Decision expected = caller == owner ? Decision.ALLOW : Decision.FORBIDDEN;
+        assertEquals(
+            expected,
+            matrix.decide(home, "GET", true, Set.of(caller.name())),
+            caller + " on " + home);
+      }
+      assertEquals(Decision.LOGIN_REQUIRED, matrix.decide(home, "GET", false, Set.of()));
+    }
+  }
+
+  @Test
+  void publicEntriesNeedNoLogin() {
+    assertEquals(Decision.ALLOW, matrix.decide("/login.xhtml", "GET", false, Set.of()));
+    assertEquals(Decision.ALLOW, matrix.decide("/health/ready", "GET", false, Set.of()));
+    assertEquals(Decision.ALLOW, matrix.decide("/api/v1/session", "POST", false, Set.of()));
+    assertEquals(
+        Decision.ALLOW,
+        matrix.decide("/jakarta.faces.resource/core.js.xhtml", "GET", false, Set.of()));
+  }
+
+  @Test
+  void theMostSpecificPatternWins() throws Exception {
+    AccessMatrix m =
+        AccessMatrix.parse(
+            new ByteArrayInputStream(
+                ("/a/*   | GET | OFFICER  | /a/x\n" + "/a/b   | GET | PUBLIC   | /a/b\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    assertEquals(Decision.ALLOW, m.decide("/a/b", "GET", false, Set.of()));
+    assertEquals(Decision.LOGIN_REQUIRED, m.decide("/a/c", "GET", false, Set.of()));
+    // a prefix pattern does not cover its own folder name
+    assertEquals(Decision.FORBIDDEN, m.decide("/a/", "GET", true, Set.of("OFFICER")));
+  }
+
+  @Test
+  void everyEntryHasAProbeThatItGoverns() {
+    for (AccessMatrix.Entry e : matrix.entries()) {
+      String probePath = e.probe().split("\\?")[0];
+      assertEquals(e, matrix.entryFor(probePath).orElseThrow(), e.pattern());
+    }
+  }
+
+  @Test
+  void everyRoleNamedInTheMatrixExists() {
+    for (AccessMatrix.Entry e : matrix.entries()) {
+      for (String who : e.who()) {
+        assertTrue(
+            who.equals(AccessMatrix.PUBLIC)
+                || who.equals(AccessMatrix.AUTHENTICATED)
+                || Set.of(Role.values()).stream().anyMatch(r -> r.name().equals(who)),
+            who);
+      }
+    }
+  }
+
+  @Test
+  void malformedLinesAreRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            AccessMatrix.parse(
+                new ByteArrayInputStream("/a | GET | PUBLIC\n".getBytes(StandardCharsets.UTF_8))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            AccessMatrix.parse(
+                new ByteArrayInputStream(
+                    "a | GET | PUBLIC | a\n".getBytes(StandardCharsets.UTF_8))));
+  }
+}
