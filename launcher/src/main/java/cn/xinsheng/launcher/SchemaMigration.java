@@ -50,39 +50,32 @@ final class SchemaMigration {
    * migration so that a new append-only table never starts with UPDATE or DELETE rights.
    */
   static void grantApplicationAccount(
-      DatabaseTarget owner, String schema, String appUser, String appPassword) {
+      DatabaseTarget owner, String schema, String appUser, String appPassword, String clientHost)
+      throws SQLException {
+    String account = "'" + appUser + "'@'" + sqlString(clientHost) + "'";
+    String identified = " IDENTIFIED BY '" + sqlString(appPassword) + "'";
     try (Connection c = owner.connect();
         Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE USER IF NOT EXISTS '"
-              + appUser
-              + "'@'127.0.0.1' IDENTIFIED BY '"
-              + sqlString(appPassword)
-              + "'");
-      s.execute(
-          "ALTER USER '"
-              + appUser
-              + "'@'127.0.0.1' IDENTIFIED BY '"
-              + sqlString(appPassword)
-              + "'");
+      s.execute("CREATE USER IF NOT EXISTS " + account + identified);
+      s.execute("ALTER USER " + account + identified);
       // start from nothing, then grant per table
-      s.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + appUser + "'@'127.0.0.1'");
+      s.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM " + account);
       for (String[] table : tables(c, schema)) {
-        String name = table[0];
         boolean appendOnly = APPEND_ONLY.equalsIgnoreCase(table[1]);
         String rights = appendOnly ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
-        s.execute(
-            "GRANT "
-                + rights
-                + " ON `"
-                + schema
-                + "`.`"
-                + name
-                + "` TO '"
-                + appUser
-                + "'@'127.0.0.1'");
+        s.execute("GRANT " + rights + " ON `" + schema + "`.`" + table[0] + "` TO " + account);
       }
       s.execute("FLUSH PRIVILEGES");
+    }
+  }
+
+  /** The schema and the client host the server sees for the owner's connection. */
+  static String[] schemaAndClientHost(DatabaseTarget owner) {
+    try (Connection c = owner.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT DATABASE(), SUBSTRING_INDEX(USER(), '@', -1)")) {
+      rs.next();
+      return new String[] {rs.getString(1), rs.getString(2)};
     } catch (SQLException e) {
       throw owner.explain(e);
     }

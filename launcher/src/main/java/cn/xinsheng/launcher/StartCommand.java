@@ -77,6 +77,25 @@ abstract class StartCommand implements Callable<Integer> {
     return code == 143 || code == 130 ? 0 : code;
   }
 
+  /** The application account's password: made once, kept readable by this user only. */
+  String applicationPassword() throws IOException {
+    Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
+    Path file = secrets.resolve("db-app.password");
+    if (Files.exists(file)) {
+      return Files.readString(file).strip();
+    }
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Files.writeString(file, password);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system; the data directory's own permissions apply
+    }
+    return password;
+  }
+
   /** Prepares the database and returns the environment the application server needs. */
   abstract Map<String, String> prepareDatabase() throws IOException;
 
@@ -156,7 +175,11 @@ abstract class StartCommand implements Callable<Integer> {
       int applied = SchemaMigration.migrate(owner);
       say("数据库迁移 / migrations applied: " + applied);
       String appPassword = applicationPassword();
-      SchemaMigration.grantApplicationAccount(owner, SCHEMA, APP_USER, appPassword);
+      try {
+        SchemaMigration.grantApplicationAccount(owner, SCHEMA, APP_USER, appPassword, "127.0.0.1");
+      } catch (java.sql.SQLException e) {
+        throw owner.explain(e);
+      }
       boolean fresh;
       try (var c = owner.connect()) {
         fresh = !DemoData.isLoaded(c);
@@ -168,25 +191,6 @@ abstract class StartCommand implements Callable<Integer> {
         DemoData.load(owner, LocalDate.now());
       }
       return environment(db.applicationUrl(SCHEMA), APP_USER, appPassword);
-    }
-
-    /** The application account's password: made once, kept readable by this user only. */
-    private String applicationPassword() throws IOException {
-      Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
-      Path file = secrets.resolve("db-app.password");
-      if (Files.exists(file)) {
-        return Files.readString(file).strip();
-      }
-      byte[] bytes = new byte[24];
-      new SecureRandom().nextBytes(bytes);
-      String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      Files.writeString(file, password);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system; the data directory's own permissions apply
-      }
-      return password;
     }
 
     @Override
@@ -210,7 +214,7 @@ abstract class StartCommand implements Callable<Integer> {
   static class External extends StartCommand {
 
     @Override
-    Map<String, String> prepareDatabase() {
+    Map<String, String> prepareDatabase() throws IOException {
       String url = System.getenv("XINSHENG_DB_URL");
       String user = System.getenv("XINSHENG_DB_USER");
       String password = System.getenv("XINSHENG_DB_PASSWORD");
@@ -233,12 +237,40 @@ abstract class StartCommand implements Callable<Integer> {
       }
       int applied = SchemaMigration.migrate(owner);
       say("数据库迁移 / migrations applied: " + applied);
-      // a site may give the application a narrower account than the schema owner
-      String appUser = System.getenv().getOrDefault("XINSHENG_DB_APP_USER", user);
-      String appPassword =
-          System.getenv()
-              .getOrDefault("XINSHENG_DB_APP_PASSWORD", password == null ? "" : password);
-      return environment(url, appUser, appPassword);
+      FirstAdministrator.createIfNoAccounts(owner)
+          .ifPresent(
+              initial -> {
+                say("已创建首个管理员账户 / created the first administrator account:");
+                say("  " + FirstAdministrator.USERNAME + " / " + initial);
+                say(
+                    "  请记下此初始密码；首次登录时必须修改 / note this initial password; it must be changed at the first login");
+              });
+      // the site's own application account, if it made one
+      String siteAppUser = System.getenv("XINSHENG_DB_APP_USER");
+      if (siteAppUser != null && !siteAppUser.isBlank()) {
+        return environment(url, siteAppUser, System.getenv("XINSHENG_DB_APP_PASSWORD"));
+      }
+      // otherwise the launcher makes a least-privilege account, as for the embedded database
+      String[] schemaAndHost = SchemaMigration.schemaAndClientHost(owner);
+      try {
+        String appPassword = applicationPassword();
+        SchemaMigration.grantApplicationAccount(
+            owner, schemaAndHost[0], APP_USER, appPassword, schemaAndHost[1]);
+        say("应用数据库账户 / application database account: " + APP_USER + "@" + schemaAndHost[1]);
+        return environment(url, APP_USER, appPassword);
+      } catch (java.sql.SQLException | IOException e) {
+        throw new LauncherException(
+            "无法创建应用数据库账户（"
+                + e.getMessage()
+                + "）；请授予 "
+                + user
+                + " CREATE USER 权限，或设置 XINSHENG_DB_APP_USER 和 XINSHENG_DB_APP_PASSWORD",
+            "cannot create the application's database account ("
+                + e.getMessage()
+                + "); grant "
+                + user
+                + " CREATE USER, or set XINSHENG_DB_APP_USER and XINSHENG_DB_APP_PASSWORD");
+      }
     }
   }
 }
