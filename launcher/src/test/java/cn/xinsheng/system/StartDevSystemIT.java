@@ -124,6 +124,61 @@ class StartDevSystemIT {
   }
 
   @Test
+  void aNewAccountMustChangeItsInitialPasswordFirst() {
+    WebClient admin = sessions.get(Role.SYS_ADMIN);
+    String create =
+        "{\"username\":\"newofficer\",\"displayName\":\"新民警\",\"roles\":[\"OFFICER\"],"
+            + "\"sections\":[11]}";
+    HttpResponse<String> created = admin.postJson("/api/v1/accounts", create);
+    assertEquals(201, created.statusCode(), created.body());
+    String initial = created.body().replaceAll(".*\"initialPassword\":\"([^\"]+)\".*", "$1");
+    HttpResponse<String> again = admin.postJson("/api/v1/accounts", create);
+    assertEquals(400, again.statusCode());
+    assertTrue(again.body().contains("admin.error.taken"), again.body());
+    assertEquals(
+        400,
+        admin
+            .postJson(
+                "/api/v1/accounts",
+                "{\"username\":\"x\",\"displayName\":\"X\",\"roles\":[\"OFFICER\"]}")
+            .statusCode());
+
+    WebClient user = new WebClient(base);
+    HttpResponse<String> login = user.login("newofficer", initial);
+    assertEquals(200, login.statusCode(), login.body());
+    assertTrue(login.body().contains("\"mustChangePassword\":true"));
+    HttpResponse<String> page = user.get("/officer/home.xhtml");
+    assertEquals(302, page.statusCode());
+    assertTrue(
+        page.headers().firstValue("Location").orElse("").endsWith("/account/password.xhtml"));
+    HttpResponse<String> api = user.get("/api/v1/inmates");
+    assertEquals(403, api.statusCode());
+    assertTrue(api.body().contains("error.passwordChangeRequired"));
+
+    String change = "{\"currentPassword\":\"" + initial + "\",\"newPassword\":\"%s\"}";
+    HttpResponse<String> weak =
+        user.postJson("/api/v1/session/password", String.format(change, "abc"));
+    assertEquals(400, weak.statusCode());
+    assertTrue(weak.body().contains("password.rule.length"), weak.body());
+    assertTrue(weak.body().contains("新密码太短"), weak.body());
+    HttpResponse<String> wrongCurrent =
+        user.postJson(
+            "/api/v1/session/password",
+            "{\"currentPassword\":\"nope\",\"newPassword\":\"Str0ng!pass\"}");
+    assertTrue(wrongCurrent.body().contains("password.rule.current"), wrongCurrent.body());
+    assertEquals(
+        204,
+        user.postJson("/api/v1/session/password", String.format(change, "Str0ng!pass"))
+            .statusCode());
+    String mine = user.get("/api/v1/inmates").body();
+    assertEquals(50, mine.split("\"prisonerNumber\"").length - 1, "section 11 only");
+
+    assertEquals(401, new WebClient(base).login("newofficer", initial).statusCode());
+    HttpResponse<String> relogin = new WebClient(base).login("newofficer", "Str0ng!pass");
+    assertTrue(relogin.body().contains("\"mustChangePassword\":false"), relogin.body());
+  }
+
+  @Test
   void anInmateGetsNoOfficerPage() {
     WebClient inmate = sessions.get(Role.INMATE);
     assertEquals(403, inmate.get("/officer/home.xhtml").statusCode());
@@ -182,9 +237,9 @@ class StartDevSystemIT {
       }
       for (Role role : Role.values()) {
         boolean expected = entry.admits(true, Set.of(role.name()));
-        check(failures, role.name(), entry, sessions.get(role).get(entry.probe()), expected);
+        check(failures, role.name(), entry, probe(sessions.get(role), entry), expected);
       }
-      check(failures, "anonymous", entry, new WebClient(base).get(entry.probe()), entry.isPublic());
+      check(failures, "anonymous", entry, probe(new WebClient(base), entry), entry.isPublic());
     }
     for (Role role : Role.values()) {
       WebClient throwAway = new WebClient(base);
@@ -195,6 +250,13 @@ class StartDevSystemIT {
       assertEquals(401, throwAway.get("/api/v1/inmates").statusCode(), role + " logged out");
     }
     assertEquals(List.of(), failures);
+  }
+
+  /** GET where the entry allows it; otherwise an empty JSON POST, which the filter judges alike. */
+  private static HttpResponse<String> probe(WebClient client, AccessMatrix.Entry entry) {
+    return entry.methods().contains("GET")
+        ? client.get(entry.probe())
+        : client.postJson(entry.probe(), "{}");
   }
 
   private static void check(

@@ -2,6 +2,7 @@ package cn.xinsheng.web.api;
 
 import cn.xinsheng.identity.application.AccountService;
 import cn.xinsheng.identity.application.LoginResult;
+import cn.xinsheng.identity.application.PasswordRejectedException;
 import cn.xinsheng.identity.domain.LoginOutcome;
 import cn.xinsheng.web.security.ErrorMessages;
 import cn.xinsheng.web.security.LoginAttemptHolder;
@@ -40,6 +41,7 @@ public class SessionResource {
   @Inject SecurityContext securityContext;
   @Inject LoginAttemptHolder lastAttempt;
   @Inject AccountService accountService;
+  @Inject cn.xinsheng.web.security.CurrentUser currentUser;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
 
@@ -107,6 +109,42 @@ public class SessionResource {
       session.invalidate();
     }
     return Response.noContent().build();
+  }
+
+  /** The caller changes his own password: {@code {"currentPassword", "newPassword"}}. */
+  @POST
+  @Path("/password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change the caller's own password (also the forced first change)")
+  public Response changePassword(JsonObject body) {
+    String current = stringField(body, "currentPassword");
+    String next = stringField(body, "newPassword");
+    if (current == null || next == null) {
+      return error(Response.Status.BAD_REQUEST, "error.passwordFieldsMissing");
+    }
+    try {
+      accountService.changeOwnPassword(current.toCharArray(), next);
+    } catch (PasswordRejectedException e) {
+      jakarta.json.JsonArrayBuilder keys = Json.createArrayBuilder();
+      e.messageKeys().forEach(keys::add);
+      return Response.status(Response.Status.BAD_REQUEST)
+          .type(MediaType.APPLICATION_JSON)
+          .entity(
+              Json.createObjectBuilder()
+                  .add("error", "error.passwordRejected")
+                  .add("rules", keys)
+                  .add("message_zh", messages(e, java.util.Locale.SIMPLIFIED_CHINESE))
+                  .add("message_en", messages(e, java.util.Locale.ENGLISH))
+                  .build())
+          .build();
+    }
+    currentUser.passwordChanged();
+    return Response.noContent().build();
+  }
+
+  private static String messages(PasswordRejectedException e, java.util.Locale locale) {
+    return String.join(
+        " ", e.messageKeys().stream().map(k -> ErrorMessages.text(k, locale)).toList());
   }
 
   private static String stringField(JsonObject body, String name) {

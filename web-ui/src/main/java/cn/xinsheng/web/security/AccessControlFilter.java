@@ -34,7 +34,8 @@ public class AccessControlFilter extends HttpFilter {
 
   /** What a user who must change his password may still reach. */
   private static final Set<String> ALLOWED_BEFORE_CHANGE =
-      Set.of(PASSWORD_PAGE, "/logout", "/login.xhtml", "/api/v1/session");
+      Set.of(
+          PASSWORD_PAGE, "/logout", "/login.xhtml", "/api/v1/session", "/api/v1/session/password");
 
   @Inject CurrentUser currentUser;
 
