@@ -1,0 +1,68 @@
+package cn.xinsheng.audit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One thing that happened, as a leaf of the log: who did it in which role, what, to which subject,
+ * with which payload and evidence (by SHA-256), and when. Its canonical JSON is what is hashed, so
+ * the leaf of an event is the same wherever it is computed.
+ */
+public record AuditEvent(
+    String actor,
+    String role,
+    String action,
+    String subject,
+    Map<String, Object> payload,
+    List<String> evidenceSha256,
+    Instant time) {
+
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  public AuditEvent {
+    require(actor, "actor");
+    require(role, "role");
+    require(action, "action");
+    require(subject, "subject");
+    if (time == null) {
+      throw new IllegalArgumentException("an event has a time");
+    }
+    payload = payload == null ? Map.of() : Map.copyOf(payload);
+    evidenceSha256 = evidenceSha256 == null ? List.of() : List.copyOf(evidenceSha256);
+    for (String h : evidenceSha256) {
+      if (!SHA256_HEX.matcher(h).matches()) {
+        throw new IllegalArgumentException("evidence is named by lower-case SHA-256 hex: " + h);
+      }
+    }
+    // fail now, not at hashing time, on a payload canonical JSON cannot hold
+    CanonicalJson.write(payload);
+  }
+
+  private static void require(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("an event has a " + what);
+    }
+  }
+
+  /** The canonical JSON of this event: the leaf's bytes. */
+  public byte[] canonicalBytes() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("v", 1);
+    m.put("actor", actor);
+    m.put("role", role);
+    m.put("action", action);
+    m.put("subject", subject);
+    m.put("payload", payload);
+    m.put("evidence", evidenceSha256);
+    // milliseconds since the epoch: one integer, no time-zone or format ambiguity
+    m.put("time", time.toEpochMilli());
+    return CanonicalJson.bytes(m);
+  }
+
+  public byte[] leafHash() {
+    return MerkleTree.leafHash(canonicalBytes());
+  }
+}

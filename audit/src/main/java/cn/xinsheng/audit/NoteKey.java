@@ -1,0 +1,165 @@
+package cn.xinsheng.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * An Ed25519 key in the signed-note scheme (c2sp.org/signed-note, as used by sumdb and tlog
+ * checkpoints), with the JDK's own EdDSA. A key has a name; its 4-byte key ID is the start of
+ * SHA-256(name || "\n" || type || public key), type 0x01 for note signatures and 0x04 for witness
+ * cosignatures.
+ */
+public final class NoteKey {
+
+  static final byte TYPE_ED25519 = 0x01;
+  static final byte TYPE_COSIGNATURE = 0x04;
+  private static final byte[] X509_ED25519_PREFIX = MerkleTree.unhex("302a300506032b6570032100");
+
+  private final String name;
+  private final PublicKey publicKey;
+  private final PrivateKey privateKey;
+
+  private NoteKey(String name, PublicKey publicKey, PrivateKey privateKey) {
+    if (name == null
+        || name.isEmpty()
+        || name.contains("+")
+        || name.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("a key name is non-empty, without spaces or '+'");
+    }
+    this.name = name;
+    this.publicKey = publicKey;
+    this.privateKey = privateKey;
+  }
+
+  public static NoteKey generate(String name) {
+    try {
+      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      return new NoteKey(name, pair.getPublic(), pair.getPrivate());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
+    }
+  }
+
+  /** A signing key from its name and PKCS#8 private and X.509 public encodings. */
+  public static NoteKey fromEncoded(String name, byte[] pkcs8Private, byte[] x509Public) {
+    try {
+      KeyFactory f = KeyFactory.getInstance("Ed25519");
+      return new NoteKey(
+          name,
+          f.generatePublic(new X509EncodedKeySpec(x509Public)),
+          pkcs8Private == null ? null : f.generatePrivate(new PKCS8EncodedKeySpec(pkcs8Private)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not an Ed25519 key: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A verify-only key from its text form {@code name+keyidhex+base64(type||publickey)}, the form an
+   * administrator exports and a court imports.
+   */
+  public static NoteKey parseVerifierKey(String text) {
+    String[] parts = text.strip().split("\\+", 3);
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("a verifier key is name+keyid+key");
+    }
+    byte[] typed;
+    try {
+      typed = Base64.getDecoder().decode(parts[2]);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the key is not base64", e);
+    }
+    if (typed.length != 33 || typed[0] != TYPE_ED25519) {
+      throw new IllegalArgumentException("not an Ed25519 verifier key");
+    }
+    byte[] x509 = new byte[X509_ED25519_PREFIX.length + 32];
+    System.arraycopy(X509_ED25519_PREFIX, 0, x509, 0, X509_ED25519_PREFIX.length);
+    System.arraycopy(typed, 1, x509, X509_ED25519_PREFIX.length, 32);
+    NoteKey key = fromEncoded(parts[0], null, x509);
+    if (!MerkleTree.hex(key.keyId(TYPE_ED25519)).equals(parts[1])) {
+      throw new IllegalArgumentException("the key ID does not match the key");
+    }
+    return key;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The raw 32-byte Ed25519 public key. */
+  public byte[] rawPublicKey() {
+    byte[] x509 = publicKey.getEncoded();
+    return Arrays.copyOfRange(x509, x509.length - 32, x509.length);
+  }
+
+  public byte[] encodedPublicKey() {
+    return publicKey.getEncoded();
+  }
+
+  public byte[] encodedPrivateKey() {
+    if (privateKey == null) {
+      throw new IllegalStateException("a verifier key has no private part");
+    }
+    return privateKey.getEncoded();
+  }
+
+  public boolean canSign() {
+    return privateKey != null;
+  }
+
+  public String verifierKey() {
+    byte[] typed = new byte[33];
+    typed[0] = TYPE_ED25519;
+    System.arraycopy(rawPublicKey(), 0, typed, 1, 32);
+    return name
+        + "+"
+        + MerkleTree.hex(keyId(TYPE_ED25519))
+        + "+"
+        + Base64.getEncoder().encodeToString(typed);
+  }
+
+  /** The 4-byte key ID for signatures of this type. */
+  public byte[] keyId(byte type) {
+    MessageDigest d = MerkleTree.sha256();
+    d.update(name.getBytes(StandardCharsets.UTF_8));
+    d.update((byte) '\n');
+    d.update(type);
+    d.update(rawPublicKey());
+    return Arrays.copyOf(d.digest(), 4);
+  }
+
+  byte[] sign(byte[] message) {
+    if (privateKey == null) {
+      throw new IllegalStateException("key " + name + " can only verify");
+    }
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      s.initSign(privateKey);
+      s.update(message);
+      return s.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  boolean verify(byte[] message, byte[] signature) {
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      s.initVerify(publicKey);
+      s.update(message);
+      return s.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+}
