@@ -179,6 +179,35 @@ class StartDevSystemIT {
   }
 
   @Test
+  void everyReadByAnExternalReaderIsRecorded() throws Exception {
+    WebClient judge = new WebClient(base);
+    judge.login("judge1", PASSWORD);
+    String marker = "/judge/home.xhtml";
+    assertEquals(200, judge.get(marker).statusCode());
+    assertEquals(403, judge.get("/officer/home.xhtml").statusCode());
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/xinsheng",
+                "xinsheng_app",
+                RunningPlatform.applicationDbPassword());
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM read_event WHERE username = 'judge1' AND path = ?")) {
+      ps.setString(1, marker);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertTrue(rs.getLong(1) >= 1, "the judge's read of his home page is recorded");
+      }
+      // and the application's own account cannot erase it
+      java.sql.SQLException denied =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              java.sql.SQLException.class,
+              () -> c.createStatement().executeUpdate("DELETE FROM read_event"));
+      assertEquals(1142, denied.getErrorCode());
+    }
+  }
+
+  @Test
   void anInmateGetsNoOfficerPage() {
     WebClient inmate = sessions.get(Role.INMATE);
     assertEquals(403, inmate.get("/officer/home.xhtml").statusCode());

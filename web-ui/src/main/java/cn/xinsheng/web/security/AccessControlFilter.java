@@ -1,5 +1,6 @@
 package cn.xinsheng.web.security;
 
+import cn.xinsheng.identity.application.ReadLog;
 import cn.xinsheng.web.security.AccessMatrix.Decision;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -38,6 +39,7 @@ public class AccessControlFilter extends HttpFilter {
           PASSWORD_PAGE, "/logout", "/login.xhtml", "/api/v1/session", "/api/v1/session/password");
 
   @Inject CurrentUser currentUser;
+  @Inject ReadLog readLog;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -89,6 +91,12 @@ public class AccessControlFilter extends HttpFilter {
         res.sendRedirect(req.getContextPath() + PASSWORD_PAGE);
       }
       return;
+    }
+    if (authenticated
+        && ReadLog.isLogged(currentUser.getRoles())
+        && !path.startsWith("/jakarta.faces.resource/")) {
+      // external readers: the read is recorded before anything is shown
+      readLog.recordRead(principal.getName(), currentUser.getRoles(), req.getMethod(), path);
     }
     chain.doFilter(req, res);
   }

@@ -1,0 +1,35 @@
+package cn.xinsheng.identity.application;
+
+import cn.xinsheng.identity.domain.ReadEvent;
+import cn.xinsheng.identity.domain.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Records every read by an external reader, in its own transaction before the page is served: if
+ * the record cannot be written, the read does not happen. (The tamper-evident audit log will take
+ * these over; until then they are rows the application cannot change or delete.)
+ */
+@Stateless
+@PermitAll
+public class ReadLog {
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  Clock clock = Clock.systemUTC();
+
+  public static boolean isLogged(Set<Role> roles) {
+    return roles.stream().anyMatch(Role::isExternal);
+  }
+
+  public void recordRead(String username, Set<Role> roles, String method, String path) {
+    String names = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    em.persist(new ReadEvent(clock.instant(), username, names, method, path));
+  }
+}
