@@ -120,6 +120,46 @@ class BrowserIT {
   }
 
   @Test
+  void anAdministratorCreatesAnAccountOnTheAccountsScreen() throws IOException {
+    login("sysadmin1");
+    driver.get(base + "/admin/accounts.xhtml");
+    waiting().until(ExpectedConditions.elementToBeClickable(By.id("accountsForm:newAccount")));
+    driver.findElement(By.id("accountsForm:newAccount")).click();
+    waiting()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("editDialogForm:username")));
+    driver.findElement(By.id("editDialogForm:username")).sendKeys("browserclerk");
+    driver.findElement(By.id("editDialogForm:displayName")).sendKeys("浏览器测试");
+    // open the role menu and tick "teacher"
+    driver.findElement(By.id("editDialogForm:roles")).click();
+    By teacher =
+        By.xpath(
+            "//div[@id='editDialogForm:roles_panel']//li[.//label[text()='教师']]//div[contains(@class,'ui-chkbox-box')]");
+    waiting().until(ExpectedConditions.elementToBeClickable(teacher)).click();
+    driver.findElement(By.id("editDialogForm:displayName")).click();
+    shot("08-admin-new-account");
+    driver.findElement(By.id("editDialogForm:save")).click();
+    By password = By.id("passwordDialogForm:initialPassword");
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(password));
+    String initial = driver.findElement(password).getText();
+    assertTrue(initial.length() >= 12, "an initial password is shown once: " + initial);
+    shot("09-admin-initial-password");
+    // the new user can log in with it and is sent to change it first
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/login.xhtml");
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm:username")));
+    driver.findElement(By.id("loginForm:username")).sendKeys("browserclerk");
+    driver.findElement(By.id("loginForm:password")).sendKeys(initial);
+    driver.findElement(By.id("loginForm:submit")).click();
+    waiting().until(ExpectedConditions.urlContains("/account/password.xhtml"));
+    driver.findElement(By.id("passwordForm:current")).sendKeys(initial);
+    driver.findElement(By.id("passwordForm:next")).sendKeys("Teach3r!now");
+    driver.findElement(By.id("passwordForm:confirm")).sendKeys("Teach3r!now");
+    driver.findElement(By.id("passwordForm:save")).click();
+    waiting().until(ExpectedConditions.urlContains("/teacher/home.xhtml"));
+    assertTrue(driver.getPageSource().contains("密码已修改"));
+  }
+
+  @Test
   void eachRoleHomeRendersForScreenshots() throws IOException {
     login("inmate1");
     assertTrue(driver.getCurrentUrl().endsWith("/inmate/home.xhtml"));
