@@ -42,6 +42,10 @@ final class ApplicationServer implements AutoCloseable {
       Path logDir = Files.createDirectories(dataDir.resolve("logs"));
       Path log = logDir.resolve("payara.log");
       Path root = dataDir.resolve("payara");
+      Path logging = dataDir.resolve("payara-logging.properties");
+      try (var in = ApplicationServer.class.getResourceAsStream("/payara-logging.properties")) {
+        Files.write(logging, in.readAllBytes());
+      }
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       List<String> command = new ArrayList<>();
       command.add(java.toString());
@@ -50,8 +54,8 @@ final class ApplicationServer implements AutoCloseable {
       command.add("-XX:+UseSerialGC");
       command.add("-Xss512k");
       command.add("-Dfile.encoding=UTF-8");
-      command.add("-Duser.language=zh");
-      command.add("-Duser.country=CN");
+      // log levels in English whatever the host's locale; pages take their language per session
+      command.add("-Duser.language=en");
       command.add("-jar");
       command.add(micro.toString());
       command.add("--deploy");
@@ -62,6 +66,8 @@ final class ApplicationServer implements AutoCloseable {
       command.add(Integer.toString(port));
       command.add("--nocluster");
       command.add("--disablephonehome");
+      command.add("--logproperties");
+      command.add(logging.toString());
       command.add("--rootdir");
       command.add(root.toString());
       ProcessBuilder builder = new ProcessBuilder(command);
