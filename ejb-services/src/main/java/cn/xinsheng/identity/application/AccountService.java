@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -25,6 +26,10 @@ import java.util.logging.Logger;
 public class AccountService {
 
   private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+  /** Checked against when the username is unknown, so that both cases take the same time. */
+  private static final PasswordHash DUMMY =
+      PasswordHash.create("not-a-real-password-1!".toCharArray());
 
   @Inject AccountRepository accounts;
   @Inject IdentitySettings settings;
@@ -60,9 +65,6 @@ public class AccountService {
         account.isMustChangePassword());
   }
 
-  private static final PasswordHash DUMMY =
-      PasswordHash.create("not-a-real-password-1!".toCharArray());
-
   private static Kind kindOf(LoginOutcome outcome) {
     return switch (outcome) {
       case SUCCESS -> Kind.LOGIN_SUCCEEDED;
@@ -88,8 +90,7 @@ public class AccountService {
       throw new PasswordRejectedException(List.of("password.rule.current"));
     }
     List<String> broken =
-        new java.util.ArrayList<>(
-            settings.passwordPolicy().violations(account.getUsername(), newPassword));
+        new ArrayList<>(settings.passwordPolicy().violations(account.getUsername(), newPassword));
     if (newPassword != null && account.passwordMatches(newPassword.toCharArray())) {
       broken.add("password.rule.reuse");
     }

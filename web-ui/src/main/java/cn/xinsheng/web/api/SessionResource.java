@@ -4,21 +4,16 @@ import cn.xinsheng.identity.application.AccountService;
 import cn.xinsheng.identity.application.LoginResult;
 import cn.xinsheng.identity.application.PasswordRejectedException;
 import cn.xinsheng.identity.domain.LoginOutcome;
+import cn.xinsheng.web.identity.LogoutServlet;
 import cn.xinsheng.web.security.ErrorMessages;
-import cn.xinsheng.web.security.LoginAttemptHolder;
+import cn.xinsheng.web.security.PasswordLogin;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,8 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-  @Inject SecurityContext securityContext;
-  @Inject LoginAttemptHolder lastAttempt;
+  @Inject PasswordLogin passwordLogin;
   @Inject AccountService accountService;
   @Inject cn.xinsheng.web.security.CurrentUser currentUser;
   @Context HttpServletRequest request;
@@ -54,23 +48,10 @@ public class SessionResource {
     if (username == null || password == null || username.isBlank()) {
       return error(Response.Status.BAD_REQUEST, "error.credentialsMissing");
     }
-    // a new session id on login, so that a session fixed before login is worthless
-    HttpSession old = request.getSession(false);
-    if (old != null) {
-      old.invalidate();
-    }
-    AuthenticationStatus status =
-        securityContext.authenticate(
-            request,
-            response,
-            AuthenticationParameters.withParams()
-                .newAuthentication(true)
-                .credential(
-                    new UsernamePasswordCredential(username.strip(), new Password(password))));
-    LoginResult result = lastAttempt.get();
-    if (status != AuthenticationStatus.SUCCESS || result == null || !result.succeeded()) {
-      LoginOutcome outcome = result == null ? LoginOutcome.INVALID_CREDENTIALS : result.outcome();
-      return error(Response.Status.UNAUTHORIZED, "login.error." + outcome.name());
+    PasswordLogin.Attempt attempt = passwordLogin.login(request, response, username, password);
+    LoginResult result = attempt.result();
+    if (!attempt.succeeded()) {
+      return error(Response.Status.UNAUTHORIZED, "login.error." + result.outcome().name());
     }
     return Response.ok(describe(result)).build();
   }
@@ -100,14 +81,7 @@ public class SessionResource {
   @DELETE
   @Operation(summary = "Log out and end the session")
   public Response logout() throws ServletException {
-    if (request.getUserPrincipal() != null) {
-      accountService.recordLogout(request.getUserPrincipal().getName());
-    }
-    request.logout();
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
-    }
+    LogoutServlet.endSession(request, accountService);
     return Response.noContent().build();
   }
 

@@ -1,7 +1,6 @@
 package cn.xinsheng.web.identity;
 
-import cn.xinsheng.identity.application.LoginResult;
-import cn.xinsheng.web.security.LoginAttemptHolder;
+import cn.xinsheng.web.security.PasswordLogin;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -9,13 +8,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /** The login page: hands the credentials to Jakarta Security and says why a login failed. */
@@ -23,8 +17,7 @@ import java.io.IOException;
 @RequestScoped
 public class LoginView {
 
-  @Inject SecurityContext securityContext;
-  @Inject LoginAttemptHolder lastAttempt;
+  @Inject PasswordLogin passwordLogin;
 
   private String username;
   private String password;
@@ -34,34 +27,22 @@ public class LoginView {
   public void login() throws IOException {
     FacesContext context = FacesContext.getCurrentInstance();
     ExternalContext external = context.getExternalContext();
-    HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    HttpServletResponse response = (HttpServletResponse) external.getResponse();
-    AuthenticationStatus status =
-        securityContext.authenticate(
-            request,
-            response,
-            AuthenticationParameters.withParams()
-                .newAuthentication(true)
-                .credential(
-                    new UsernamePasswordCredential(
-                        username == null ? "" : username.strip(), new Password(password))));
-    LoginResult result = lastAttempt.get();
-    if (status == AuthenticationStatus.SUCCESS && result != null && result.succeeded()) {
-      // a fresh session id after login defeats session fixation
-      HttpSession session = request.getSession(false);
-      if (session != null) {
-        request.changeSessionId();
-      }
+    PasswordLogin.Attempt attempt =
+        passwordLogin.login(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            username,
+            password);
+    if (attempt.succeeded()) {
       external.redirect(external.getRequestContextPath() + safeNext());
       context.responseComplete();
       return;
     }
-    if (status == AuthenticationStatus.SEND_CONTINUE) {
+    if (attempt.status() == AuthenticationStatus.SEND_CONTINUE) {
       context.responseComplete();
       return;
     }
-    Messages.error(
-        "login.error." + (result == null ? "INVALID_CREDENTIALS" : result.outcome().name()));
+    Messages.error("login.error." + attempt.result().outcome().name());
   }
 
   /** Only a path on this server, never another site: an open redirect would help phishing. */

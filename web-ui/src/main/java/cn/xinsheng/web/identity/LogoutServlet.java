@@ -30,7 +30,8 @@ public class LogoutServlet extends HttpServlet {
     resp.sendRedirect(req.getContextPath() + "/login.xhtml?bye=true");
   }
 
-  static void endSession(HttpServletRequest req, AccountService accountService)
+  /** Records the logout, ends the login and drops the session: shared by page, servlet and API. */
+  public static void endSession(HttpServletRequest req, AccountService accountService)
       throws ServletException {
     if (req.getUserPrincipal() != null) {
       accountService.recordLogout(req.getUserPrincipal().getName());
