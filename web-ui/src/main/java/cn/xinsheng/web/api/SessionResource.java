@@ -5,6 +5,7 @@ import cn.xinsheng.identity.application.LoginResult;
 import cn.xinsheng.identity.application.PasswordRejectedException;
 import cn.xinsheng.identity.domain.LoginOutcome;
 import cn.xinsheng.web.identity.LogoutServlet;
+import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.security.ErrorMessages;
 import cn.xinsheng.web.security.PasswordLogin;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class SessionResource {
 
   @Inject PasswordLogin passwordLogin;
   @Inject AccountService accountService;
-  @Inject cn.xinsheng.web.security.CurrentUser currentUser;
+  @Inject CurrentUser currentUser;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
 
