@@ -61,7 +61,10 @@ abstract class StartCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     long started = System.nanoTime();
 
-    Map<String, String> appEnvironment = prepareDatabase();
+    Map<String, String> appEnvironment = new java.util.HashMap<>(prepareDatabase());
+    // the audit log's signing key: created by the server at first start, readable by us only
+    appEnvironment.put(
+        "XINSHENG_AUDIT_KEY_DIR", dataDir.resolve("secrets").resolve("audit").toString());
 
     say("正在启动应用服务器 / starting the application server (Payara Micro) …");
     server = ApplicationServer.start(runtime, dataDir, httpPort, appEnvironment, heap);

@@ -54,6 +54,11 @@ class ServicesIT {
             + "xinsheng.db.user=xinsheng_app\n"
             + "xinsheng.db.password="
             + RunningPlatform.applicationDbPassword()
+            + "\n"
+            // one sequencer per database: start-dev's; this instance only appends and reads
+            + "xinsheng.audit.sequencer.enabled=false\n"
+            + "xinsheng.audit.key-dir="
+            + RunningPlatform.DATA_DIR.resolve("secrets").resolve("audit")
             + "\n");
     WebArchive war =
         ShrinkWrap.create(ZipImporter.class, "xinsheng-it.war")

@@ -45,6 +45,7 @@ class StartDevSystemIT {
     assertEquals(200, ready.statusCode());
     assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
     assertTrue(ready.body().contains("database"), ready.body());
+    assertTrue(ready.body().contains("audit-log"), ready.body());
     assertEquals(200, new WebClient(base).get("/health/live").statusCode());
     assertTrue(new WebClient(base).get("/openapi").body().contains("/api/v1/session"));
   }
@@ -205,6 +206,81 @@ class StartDevSystemIT {
               () -> c.createStatement().executeUpdate("DELETE FROM read_event"));
       assertEquals(1142, denied.getErrorCode());
     }
+  }
+
+  /** What a procuratorate's witness does: fetch, verify signature, inclusion and consistency. */
+  @Test
+  void theAuditLogIsSignedAndProvable() throws Exception {
+    WebClient prosecutor = sessions.get(Role.PROSECUTOR);
+    cn.xinsheng.audit.NoteKey prisonKey =
+        cn.xinsheng.audit.NoteKey.parseVerifierKey(prosecutor.get("/api/v1/audit/key").body());
+    cn.xinsheng.audit.SignedCheckpoint first = awaitCheckpoint(prosecutor, 2);
+    assertTrue(first.isSignedBy(prisonKey), first.format());
+    long size = first.checkpoint().size();
+
+    HttpResponse<String> leaves =
+        prosecutor.get("/api/v1/audit/leaves?start=0&end=" + Math.min(size, 20));
+    assertEquals(200, leaves.statusCode());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"hash\":\"([0-9a-f]{64})\",\"data\":\"([^\"]+)\"")
+            .matcher(leaves.body());
+    assertTrue(m.find(), leaves.body());
+    byte[] data = java.util.Base64.getDecoder().decode(m.group(2));
+    byte[] leaf0 = cn.xinsheng.audit.MerkleTree.leafHash(data);
+    assertEquals(m.group(1), cn.xinsheng.audit.MerkleTree.hex(leaf0), "leaf hash is over its data");
+    assertTrue(new String(data, java.nio.charset.StandardCharsets.UTF_8).contains("\"action\":"));
+
+    String inclusion = prosecutor.get("/api/v1/audit/proof/inclusion?index=0&size=" + size).body();
+    assertTrue(
+        cn.xinsheng.audit.MerkleTree.verifyInclusion(
+            0, size, leaf0, hexList(inclusion), first.checkpoint().rootHash()),
+        inclusion);
+
+    // more events (a login is audited), then a later checkpoint that extends the first
+    new WebClient(base).login("committee2", PASSWORD);
+    cn.xinsheng.audit.SignedCheckpoint later = awaitCheckpoint(prosecutor, size + 1);
+    String consistency =
+        prosecutor
+            .get(
+                "/api/v1/audit/proof/consistency?from=" + size + "&to=" + later.checkpoint().size())
+            .body();
+    assertTrue(
+        cn.xinsheng.audit.MerkleTree.verifyConsistency(
+            size,
+            later.checkpoint().size(),
+            hexList(consistency),
+            first.checkpoint().rootHash(),
+            later.checkpoint().rootHash()),
+        consistency);
+
+    assertEquals(403, sessions.get(Role.INMATE).get("/api/v1/audit/checkpoint").statusCode());
+    assertEquals(
+        400, prosecutor.get("/api/v1/audit/proof/inclusion?index=0&size=999999999").statusCode());
+  }
+
+  private static cn.xinsheng.audit.SignedCheckpoint awaitCheckpoint(WebClient client, long minSize)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> r = client.get("/api/v1/audit/checkpoint");
+      if (r.statusCode() == 200) {
+        cn.xinsheng.audit.SignedCheckpoint c = cn.xinsheng.audit.SignedCheckpoint.parse(r.body());
+        if (c.checkpoint().size() >= minSize) {
+          return c;
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("no signed checkpoint of size " + minSize + " within 15 s");
+  }
+
+  private static java.util.List<byte[]> hexList(String json) {
+    java.util.List<byte[]> out = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([0-9a-f]{64})\"").matcher(json);
+    while (m.find()) {
+      out.add(cn.xinsheng.audit.MerkleTree.unhex(m.group(1)));
+    }
+    return out;
   }
 
   @Test

@@ -27,6 +27,7 @@ public class AccountAdministration {
 
   @Inject AccountRepository accounts;
   @Inject SectionRepository sections;
+  @Inject IdentityAudit audit;
   @Resource SessionContext context;
 
   Clock clock = Clock.systemUTC();
@@ -144,7 +145,9 @@ public class AccountAdministration {
   }
 
   private void event(String subject, Kind kind, String detail) {
-    accounts.record(new IdentityEvent(clock.instant(), caller(), subject, kind, detail));
+    IdentityEvent event = new IdentityEvent(clock.instant(), caller(), subject, kind, detail);
+    accounts.record(event);
+    audit.append(event, java.util.Set.of(Role.SYS_ADMIN));
   }
 
   /** Twelve characters from an alphabet without look-alikes (no 0/O, 1/l/I), with a symbol. */

@@ -32,6 +32,7 @@ public class AccountService {
       PasswordHash.create("not-a-real-password-1!".toCharArray());
 
   @Inject AccountRepository accounts;
+  @Inject IdentityAudit audit;
   @Inject IdentitySettings settings;
   @Resource SessionContext context;
 
@@ -52,7 +53,10 @@ public class AccountService {
     }
     Account account = found.get();
     LoginOutcome outcome = account.attemptLogin(password, settings.lockoutPolicy(), now);
-    accounts.record(new IdentityEvent(now, null, account.getUsername(), kindOf(outcome), null));
+    IdentityEvent loginEvent =
+        new IdentityEvent(now, null, account.getUsername(), kindOf(outcome), null);
+    accounts.record(loginEvent);
+    audit.append(loginEvent, account.getRoles());
     LOG.info(() -> "login " + outcome + " for account id " + account.getId());
     if (outcome != LoginOutcome.SUCCESS) {
       return LoginResult.refused(outcome);
@@ -98,16 +102,23 @@ public class AccountService {
       throw new PasswordRejectedException(broken);
     }
     account.changePassword(PasswordHash.create(newPassword.toCharArray()));
-    accounts.record(
+    IdentityEvent changed =
         new IdentityEvent(
             clock.instant(),
             account.getUsername(),
             account.getUsername(),
             Kind.PASSWORD_CHANGED,
-            null));
+            null);
+    accounts.record(changed);
+    audit.append(changed, account.getRoles());
   }
 
   public void recordLogout(String username) {
-    accounts.record(new IdentityEvent(clock.instant(), username, username, Kind.LOGOUT, null));
+    IdentityEvent logout =
+        new IdentityEvent(clock.instant(), username, username, Kind.LOGOUT, null);
+    accounts.record(logout);
+    audit.append(
+        logout,
+        accounts.findByUsername(username).map(a -> a.getRoles()).orElse(java.util.Set.of()));
   }
 }

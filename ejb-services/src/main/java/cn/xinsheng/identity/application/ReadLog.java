@@ -1,12 +1,16 @@
 package cn.xinsheng.identity.application;
 
+import cn.xinsheng.audit.AuditEvent;
+import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.identity.domain.ReadEvent;
 import cn.xinsheng.identity.domain.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +26,8 @@ public class ReadLog {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
+  @Inject AuditLog auditLog;
+
   Clock clock = Clock.systemUTC();
 
   public static boolean isLogged(Set<Role> roles) {
@@ -30,6 +36,10 @@ public class ReadLog {
 
   public void recordRead(String username, Set<Role> roles, String method, String path) {
     String names = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-    em.persist(new ReadEvent(clock.instant(), username, names, method, path));
+    java.time.Instant now = clock.instant();
+    em.persist(new ReadEvent(now, username, names, method, path));
+    auditLog.append(
+        new AuditEvent(
+            username, names, "read", path, java.util.Map.of("method", method), List.of(), now));
   }
 }

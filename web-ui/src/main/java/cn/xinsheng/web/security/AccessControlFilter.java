@@ -93,9 +93,9 @@ public class AccessControlFilter extends HttpFilter {
       return;
     }
     if (authenticated
-        && ReadLog.isLogged(currentUser.getRoles())
+        && (ReadLog.isLogged(currentUser.getRoles()) || path.startsWith("/api/v1/audit/"))
         && !path.startsWith("/jakarta.faces.resource/")) {
-      // external readers: the read is recorded before anything is shown
+      // external readers, and anyone reading the audit log: recorded before anything is shown
       readLog.recordRead(principal.getName(), currentUser.getRoles(), req.getMethod(), path);
     }
     chain.doFilter(req, res);

@@ -1,0 +1,30 @@
+package cn.xinsheng.auditlog.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** {@code /health/ready} is DOWN, with the reason, when the log fails its own check. */
+@Readiness
+@ApplicationScoped
+public class AuditReadiness implements HealthCheck {
+
+  @Inject AuditSequencer sequencer;
+
+  @Override
+  public HealthCheckResponse call() {
+    String failure;
+    try {
+      failure = sequencer.selfCheckFailure();
+    } catch (jakarta.ejb.EJBException e) {
+      // the log is still being read at start-up
+      return HealthCheckResponse.named("audit-log").down().withData("reason", "starting").build();
+    }
+    if (failure == null) {
+      return HealthCheckResponse.named("audit-log").up().build();
+    }
+    return HealthCheckResponse.named("audit-log").down().withData("reason", failure).build();
+  }
+}

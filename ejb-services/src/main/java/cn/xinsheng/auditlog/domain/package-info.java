@@ -1,0 +1,2 @@
+/** The audit log's stored entry. */
+package cn.xinsheng.auditlog.domain;
