@@ -1,6 +1,7 @@
 package cn.xinsheng.auditlog.application;
 
 import cn.xinsheng.audit.Checkpoint;
+import cn.xinsheng.audit.LogVerifier;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
@@ -81,33 +82,38 @@ public class AuditSequencer {
     try {
       key = SigningKeyFile.loadOrCreate(Path.of(keyDir), origin.replace('/', '.'));
       leafHashes.addAll(store.loadLeafHashes());
-      Optional<String> note = store.latestCheckpoint();
-      if (note.isPresent()) {
-        latest = SignedCheckpoint.parse(note.get());
-        selfCheckFailure = check(latest);
-      }
+      store.latestCheckpoint().map(SignedCheckpoint::parse).ifPresent(c -> latest = c);
     } catch (IOException | SQLException | RuntimeException e) {
       selfCheckFailure = "audit log could not be read: " + e.getMessage();
-    }
-    if (selfCheckFailure != null) {
       LOG.severe(selfCheckFailure);
+      return;
     }
+    selfCheck();
   }
 
-  /** The stored tree against a checkpoint: its signature and its root at its size. */
-  private String check(SignedCheckpoint checkpoint) {
-    Checkpoint c = checkpoint.checkpoint();
-    if (c.size() > leafHashes.size()) {
-      return "checkpoint at size " + c.size() + " but only " + leafHashes.size() + " leaves";
+  /**
+   * Re-reads the whole log from the database and checks it against the last stored checkpoint:
+   * every leaf's data against its hash, the order, the root and the signature. At start and every
+   * minute; a break stops sequencing and turns readiness DOWN with the reason.
+   */
+  @Schedule(hour = "*", minute = "*", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void selfCheck() {
+    try {
+      Optional<String> note = store.latestCheckpoint();
+      if (note.isEmpty()) {
+        return;
+      }
+      LogVerifier.Result result =
+          LogVerifier.verify(store.storedLeaves(), SignedCheckpoint.parse(note.get()), key);
+      if (!result.sound()) {
+        selfCheckFailure = result.failure().get();
+        LOG.severe("audit log self-check failed: " + selfCheckFailure);
+      }
+    } catch (SQLException | RuntimeException e) {
+      selfCheckFailure = "audit log could not be checked: " + e.getMessage();
+      LOG.severe(selfCheckFailure);
     }
-    if (!checkpoint.isSignedBy(key)) {
-      return "checkpoint at size " + c.size() + " is not signed by this prison's key";
-    }
-    byte[] root = MerkleTree.rootHash(leafHashes.subList(0, (int) c.size()));
-    if (!java.util.Arrays.equals(root, c.rootHash())) {
-      return "leaves do not match the checkpoint at size " + c.size();
-    }
-    return null;
   }
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)

@@ -124,6 +124,15 @@ public final class AuditStore {
     }
   }
 
+  /** Every leaf with its data, as stored, in index order: what the self-check reads. */
+  public List<cn.xinsheng.audit.LogVerifier.StoredLeaf> storedLeaves() throws SQLException {
+    List<cn.xinsheng.audit.LogVerifier.StoredLeaf> out = new ArrayList<>();
+    for (Leaf leaf : leaves(0, Long.MAX_VALUE)) {
+      out.add(new cn.xinsheng.audit.LogVerifier.StoredLeaf(leaf.index(), leaf.data(), leaf.hash()));
+    }
+    return out;
+  }
+
   public List<Leaf> leaves(long start, long end) throws SQLException {
     List<Leaf> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
