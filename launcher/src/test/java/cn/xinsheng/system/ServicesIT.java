@@ -83,6 +83,9 @@ class ServicesIT {
   @Inject OrganisationQueries organisation;
   @Inject AccountAdministration administration;
   @Inject @Readiness Instance<HealthCheck> readiness;
+  @Inject cn.xinsheng.auditlog.application.AuditLog auditLog;
+
+  @Resource jakarta.transaction.UserTransaction transaction;
 
   @Resource(lookup = "java:app/jdbc/xinsheng")
   DataSource dataSource;
@@ -142,6 +145,47 @@ class ServicesIT {
         assertTrue(rs.getLong(1) > 0);
       }
     }
+  }
+
+  private static cn.xinsheng.audit.AuditEvent event(String subject) {
+    return new cn.xinsheng.audit.AuditEvent(
+        "servicesit",
+        "SYS_ADMIN",
+        "test.append",
+        subject,
+        java.util.Map.of(),
+        java.util.List.of(),
+        java.time.Instant.now());
+  }
+
+  private long entriesAbout(String subject) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*) FROM audit_entry WHERE leaf_data LIKE ?")) {
+      ps.setString(1, "%\"subject\":\"" + subject + "\"%");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** An audit entry exists exactly when the transaction of the record it covers commits. */
+  @Test
+  void auditEntriesShareTheCallersTransaction() throws Exception {
+    String id = java.util.UUID.randomUUID().toString();
+    assertThrows(
+        jakarta.ejb.EJBTransactionRequiredException.class,
+        () -> auditLog.append(event("no-tx-" + id)));
+    transaction.begin();
+    auditLog.append(event("rolled-back-" + id));
+    transaction.rollback();
+    assertEquals(0, entriesAbout("rolled-back-" + id));
+    transaction.begin();
+    auditLog.append(event("committed-" + id));
+    transaction.commit();
+    assertEquals(1, entriesAbout("committed-" + id));
+    assertEquals(0, entriesAbout("no-tx-" + id));
   }
 
   @Test
