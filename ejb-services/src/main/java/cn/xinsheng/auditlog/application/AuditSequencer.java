@@ -81,14 +81,17 @@ public class AuditSequencer {
     store = new AuditStore(dataSource);
     try {
       key = SigningKeyFile.loadOrCreate(Path.of(keyDir), origin.replace('/', '.'));
-      leafHashes.addAll(store.loadLeafHashes());
-      store.latestCheckpoint().map(SignedCheckpoint::parse).ifPresent(c -> latest = c);
+      // the checkpoint before the leaves: leaves only grow, so they cannot lag behind it
+      Optional<String> note = store.latestCheckpoint();
+      // one read of the log serves both the in-memory tree and the start-up check
+      List<LogVerifier.StoredLeaf> stored = store.storedLeaves();
+      stored.forEach(leaf -> leafHashes.add(leaf.storedHash()));
+      note.map(SignedCheckpoint::parse).ifPresent(c -> latest = c);
+      check(note, stored);
     } catch (IOException | SQLException | RuntimeException e) {
       selfCheckFailure = "audit log could not be read: " + e.getMessage();
       LOG.severe(selfCheckFailure);
-      return;
     }
-    selfCheck();
   }
 
   /**
@@ -101,18 +104,22 @@ public class AuditSequencer {
   public void selfCheck() {
     try {
       Optional<String> note = store.latestCheckpoint();
-      if (note.isEmpty()) {
-        return;
-      }
-      LogVerifier.Result result =
-          LogVerifier.verify(store.storedLeaves(), SignedCheckpoint.parse(note.get()), key);
-      if (!result.sound()) {
-        selfCheckFailure = result.failure().get();
-        LOG.severe("audit log self-check failed: " + selfCheckFailure);
-      }
+      check(note, store.storedLeaves());
     } catch (SQLException | RuntimeException e) {
       selfCheckFailure = "audit log could not be checked: " + e.getMessage();
       LOG.severe(selfCheckFailure);
+    }
+  }
+
+  /** The stored leaves against the checkpoint read just before them. */
+  private void check(Optional<String> note, List<LogVerifier.StoredLeaf> stored) {
+    if (note.isEmpty()) {
+      return;
+    }
+    LogVerifier.Result result = LogVerifier.verify(stored, SignedCheckpoint.parse(note.get()), key);
+    if (!result.sound()) {
+      selfCheckFailure = result.failure().get();
+      LOG.severe("audit log self-check failed: " + selfCheckFailure);
     }
   }
 

@@ -38,23 +38,6 @@ public final class AuditStore {
     }
   }
 
-  /** Every leaf hash in index order; refuses a tree with a gap. */
-  public List<byte[]> loadLeafHashes() throws SQLException {
-    List<byte[]> hashes = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT leaf_index, leaf_hash FROM audit_leaf ORDER BY leaf_index");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        if (rs.getLong(1) != hashes.size()) {
-          throw new SQLException("audit leaf " + hashes.size() + " is missing");
-        }
-        hashes.add(rs.getBytes(2));
-      }
-    }
-    return hashes;
-  }
-
   /**
    * Entries not yet in the tree, oldest first. Found by absence rather than by "id above the last",
    * so an entry whose transaction committed late is still taken.
@@ -110,17 +93,6 @@ public final class AuditStore {
                 "SELECT note FROM audit_checkpoint ORDER BY tree_size DESC LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-    }
-  }
-
-  public Optional<String> checkpointAt(long size) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT note FROM audit_checkpoint WHERE tree_size = ?")) {
-      ps.setLong(1, size);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
     }
   }
 
