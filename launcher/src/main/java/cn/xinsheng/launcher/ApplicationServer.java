@@ -41,7 +41,6 @@ final class ApplicationServer implements AutoCloseable {
     try {
       Path logDir = Files.createDirectories(dataDir.resolve("logs"));
       Path log = logDir.resolve("payara.log");
-      Path root = dataDir.resolve("payara");
       Path logging = dataDir.resolve("payara-logging.properties");
       try (var in = ApplicationServer.class.getResourceAsStream("/payara-logging.properties")) {
         Files.write(logging, in.readAllBytes());
@@ -68,8 +67,6 @@ final class ApplicationServer implements AutoCloseable {
       command.add("--disablephonehome");
       command.add("--logproperties");
       command.add(logging.toString());
-      command.add("--rootdir");
-      command.add(root.toString());
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().putAll(environment);
       builder.redirectErrorStream(true);
@@ -96,7 +93,12 @@ final class ApplicationServer implements AutoCloseable {
       }
       try {
         HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().contains("UP")) {
+        // Payara answers UP with no checks at all for a moment before the application is
+        // deployed; ready means the application's own database check is there and UP
+        String body = response.body().replace(" ", "");
+        if (response.statusCode() == 200
+            && body.startsWith("{\"status\":\"UP\"")
+            && body.contains("\"name\":\"database\"")) {
           return;
         }
       } catch (IOException e) {
