@@ -28,12 +28,12 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
     if (timestamp == null) {
       throw new IllegalArgumentException("a checkpoint has a time");
     }
-    rootHash = MerkleTree.copy(rootHash);
+    rootHash = rootHash.clone();
   }
 
   @Override
   public byte[] rootHash() {
-    return MerkleTree.copy(rootHash);
+    return rootHash.clone();
   }
 
   /** The signed text: every line, including the last, ends in a newline. */

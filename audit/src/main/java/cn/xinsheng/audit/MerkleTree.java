@@ -3,7 +3,6 @@ package cn.xinsheng.audit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -161,7 +160,7 @@ public final class MerkleTree {
       fn >>= 1;
       sn >>= 1;
     }
-    return sn == 0 && MessageDigestEquality.equal(r, root);
+    return sn == 0 && MessageDigest.isEqual(r, root);
   }
 
   /**
@@ -174,7 +173,7 @@ public final class MerkleTree {
       return false;
     }
     if (size1 == size2) {
-      return proof.isEmpty() && MessageDigestEquality.equal(root1, root2);
+      return proof.isEmpty() && MessageDigest.isEqual(root1, root2);
     }
     if (size1 == 0) {
       // the empty tree is a prefix of every tree, and an empty proof says so
@@ -215,22 +214,11 @@ public final class MerkleTree {
       fn >>= 1;
       sn >>= 1;
     }
-    return sn == 0
-        && MessageDigestEquality.equal(fr, root1)
-        && MessageDigestEquality.equal(sr, root2);
+    return sn == 0 && MessageDigest.isEqual(fr, root1) && MessageDigest.isEqual(sr, root2);
   }
 
   private static boolean isHash(byte[] b) {
     return b != null && b.length == HASH_BYTES;
-  }
-
-  /** Constant-time comparison of two hashes. */
-  static final class MessageDigestEquality {
-    private MessageDigestEquality() {}
-
-    static boolean equal(byte[] a, byte[] b) {
-      return MessageDigest.isEqual(a, b);
-    }
   }
 
   /** Lower-case hex, for messages and the text forms. */
@@ -256,9 +244,5 @@ public final class MerkleTree {
       out[i] = (byte) ((hi << 4) | lo);
     }
     return out;
-  }
-
-  static byte[] copy(byte[] b) {
-    return Arrays.copyOf(b, b.length);
   }
 }

@@ -1,5 +1,6 @@
 package cn.xinsheng.auditlog.infrastructure;
 
+import cn.xinsheng.audit.LogVerifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,31 +12,16 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The audit tables, by plain JDBC: the sequencer needs batches and its own commits. */
+/** The audit tables, by plain JDBC: the sequencer writes leaves in batches. */
 public final class AuditStore {
 
   /** An entry not yet in the tree. */
   public record Pending(long entryId, byte[] leafHash) {}
 
-  /** A leaf with its data, for mirrors and exports. */
-  public record Leaf(long index, byte[] data, byte[] hash) {}
-
   private final DataSource dataSource;
 
   public AuditStore(DataSource dataSource) {
     this.dataSource = dataSource;
-  }
-
-  public static void appendEntry(Connection c, byte[] data, byte[] leafHash, Instant at)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO audit_entry (leaf_data, leaf_hash, created_at) VALUES (?, ?, ?)")) {
-      ps.setBytes(1, data);
-      ps.setBytes(2, leafHash);
-      ps.setTimestamp(3, Timestamp.from(at));
-      ps.executeUpdate();
-    }
   }
 
   /**
@@ -97,16 +83,12 @@ public final class AuditStore {
   }
 
   /** Every leaf with its data, as stored, in index order: what the self-check reads. */
-  public List<cn.xinsheng.audit.LogVerifier.StoredLeaf> storedLeaves() throws SQLException {
-    List<cn.xinsheng.audit.LogVerifier.StoredLeaf> out = new ArrayList<>();
-    for (Leaf leaf : leaves(0, Long.MAX_VALUE)) {
-      out.add(new cn.xinsheng.audit.LogVerifier.StoredLeaf(leaf.index(), leaf.data(), leaf.hash()));
-    }
-    return out;
+  public List<LogVerifier.StoredLeaf> storedLeaves() throws SQLException {
+    return leaves(0, Long.MAX_VALUE);
   }
 
-  public List<Leaf> leaves(long start, long end) throws SQLException {
-    List<Leaf> out = new ArrayList<>();
+  public List<LogVerifier.StoredLeaf> leaves(long start, long end) throws SQLException {
+    List<LogVerifier.StoredLeaf> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -117,7 +99,7 @@ public final class AuditStore {
       ps.setLong(2, end);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Leaf(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
+          out.add(new LogVerifier.StoredLeaf(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
         }
       }
     }

@@ -1,10 +1,10 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.audit.LogVerifier;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.auditlog.application.AuditSequencer;
 import cn.xinsheng.auditlog.application.ProofRangeException;
-import cn.xinsheng.auditlog.infrastructure.AuditStore;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -98,11 +98,11 @@ public class AuditResource {
       return SessionResource.error(Response.Status.BAD_REQUEST, "audit.error.range");
     }
     JsonArrayBuilder array = Json.createArrayBuilder();
-    for (AuditStore.Leaf leaf : sequencer.store().leaves(start, end)) {
+    for (LogVerifier.StoredLeaf leaf : sequencer.store().leaves(start, end)) {
       array.add(
           Json.createObjectBuilder()
               .add("index", leaf.index())
-              .add("hash", MerkleTree.hex(leaf.hash()))
+              .add("hash", MerkleTree.hex(leaf.storedHash()))
               .add("data", Base64.getEncoder().encodeToString(leaf.data())));
     }
     return Response.ok(array.build()).build();
