@@ -49,84 +49,108 @@ public final class MerkleTree {
     return sha256().digest();
   }
 
+  /**
+   * MTH(D[from:to]): the hash of the subtree over leaves {@code [from, to)}. The proof builders ask
+   * only for subtrees that RFC 6962 trees are made of, so a store that keeps every complete subtree
+   * answers in O(log n) lookups (see {@link AppendOnlyTree}); a plain list computes them.
+   */
+  @FunctionalInterface
+  public interface SubtreeHashes {
+    byte[] hash(long from, long to);
+  }
+
   /** MTH(D[n]) over the given leaf hashes. */
   public static byte[] rootHash(List<byte[]> leafHashes) {
     if (leafHashes.isEmpty()) {
       return emptyRoot();
     }
-    return mth(leafHashes, 0, leafHashes.size());
+    return of(leafHashes).hash(0, leafHashes.size());
   }
 
-  private static byte[] mth(List<byte[]> leaves, int from, int to) {
-    int n = to - from;
-    if (n == 1) {
-      return leaves.get(from);
-    }
-    int k = largestPowerOfTwoBelow(n);
-    return nodeHash(mth(leaves, from, from + k), mth(leaves, from + k, to));
+  /** Subtree hashes computed from a list of leaf hashes, O(n) per subtree. */
+  static SubtreeHashes of(List<byte[]> leaves) {
+    return new SubtreeHashes() {
+      @Override
+      public byte[] hash(long from, long to) {
+        long n = to - from;
+        if (n == 1) {
+          return leaves.get((int) from);
+        }
+        long k = largestPowerOfTwoBelow(n);
+        return nodeHash(hash(from, from + k), hash(from + k, to));
+      }
+    };
   }
 
   /** The largest power of two strictly less than n (n &gt; 1). */
-  static int largestPowerOfTwoBelow(int n) {
-    return Integer.highestOneBit(n - 1);
+  static long largestPowerOfTwoBelow(long n) {
+    return Long.highestOneBit(n - 1);
   }
 
   /** PATH(m, D[n]): the audit path proving that leaf m is in the tree of these leaves. */
   public static List<byte[]> inclusionProof(int leafIndex, List<byte[]> leafHashes) {
-    if (leafIndex < 0 || leafIndex >= leafHashes.size()) {
-      throw new IllegalArgumentException(
-          "leaf " + leafIndex + " is outside a tree of " + leafHashes.size());
+    return inclusionProof(leafIndex, leafHashes.size(), of(leafHashes));
+  }
+
+  /** PATH(m, D[n]) for the tree of the first {@code size} leaves. */
+  public static List<byte[]> inclusionProof(long leafIndex, long size, SubtreeHashes tree) {
+    if (leafIndex < 0 || leafIndex >= size) {
+      throw new IllegalArgumentException("leaf " + leafIndex + " is outside a tree of " + size);
     }
     List<byte[]> proof = new ArrayList<>();
-    path(leafIndex, leafHashes, 0, leafHashes.size(), proof);
+    path(leafIndex, tree, 0, size, proof);
     return proof;
   }
 
-  private static void path(int m, List<byte[]> leaves, int from, int to, List<byte[]> out) {
-    int n = to - from;
+  private static void path(long m, SubtreeHashes tree, long from, long to, List<byte[]> out) {
+    long n = to - from;
     if (n == 1) {
       return;
     }
-    int k = largestPowerOfTwoBelow(n);
+    long k = largestPowerOfTwoBelow(n);
     if (m < k) {
-      path(m, leaves, from, from + k, out);
-      out.add(mth(leaves, from + k, to));
+      path(m, tree, from, from + k, out);
+      out.add(tree.hash(from + k, to));
     } else {
-      path(m - k, leaves, from + k, to, out);
-      out.add(mth(leaves, from, from + k));
+      path(m - k, tree, from + k, to, out);
+      out.add(tree.hash(from, from + k));
     }
   }
 
   /** PROOF(m, D[n]): proves that the first m leaves form a prefix of the tree of all leaves. */
   public static List<byte[]> consistencyProof(int oldSize, List<byte[]> leafHashes) {
-    int n = leafHashes.size();
-    if (oldSize < 0 || oldSize > n) {
-      throw new IllegalArgumentException("old size " + oldSize + " is outside 0.." + n);
+    return consistencyProof(oldSize, leafHashes.size(), of(leafHashes));
+  }
+
+  /** PROOF(m, D[n]) for the trees of the first {@code oldSize} and {@code size} leaves. */
+  public static List<byte[]> consistencyProof(long oldSize, long size, SubtreeHashes tree) {
+    if (oldSize < 0 || oldSize > size) {
+      throw new IllegalArgumentException("old size " + oldSize + " is outside 0.." + size);
     }
     List<byte[]> proof = new ArrayList<>();
-    if (oldSize == 0 || oldSize == n) {
+    if (oldSize == 0 || oldSize == size) {
       return proof;
     }
-    subproof(oldSize, leafHashes, 0, n, true, proof);
+    subproof(oldSize, tree, 0, size, true, proof);
     return proof;
   }
 
   private static void subproof(
-      int m, List<byte[]> leaves, int from, int to, boolean complete, List<byte[]> out) {
-    int n = to - from;
+      long m, SubtreeHashes tree, long from, long to, boolean complete, List<byte[]> out) {
+    long n = to - from;
     if (m == n) {
       if (!complete) {
-        out.add(mth(leaves, from, to));
+        out.add(tree.hash(from, to));
       }
       return;
     }
-    int k = largestPowerOfTwoBelow(n);
+    long k = largestPowerOfTwoBelow(n);
     if (m <= k) {
-      subproof(m, leaves, from, from + k, complete, out);
-      out.add(mth(leaves, from + k, to));
+      subproof(m, tree, from, from + k, complete, out);
+      out.add(tree.hash(from + k, to));
     } else {
-      subproof(m - k, leaves, from + k, to, false, out);
-      out.add(mth(leaves, from, from + k));
+      subproof(m - k, tree, from + k, to, false, out);
+      out.add(tree.hash(from, from + k));
     }
   }
 

@@ -66,9 +66,13 @@ public final class NoteKey {
 
   /**
    * A verify-only key from its text form {@code name+keyidhex+base64(type||publickey)}, the form an
-   * administrator exports and a court imports.
+   * administrator exports and a court imports: type 0x01 for a log key, 0x04 for a witness's
+   * cosignature key (c2sp.org/tlog-cosignature).
    */
   public static NoteKey parseVerifierKey(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("no verifier key");
+    }
     String[] parts = text.strip().split("\\+", 3);
     if (parts.length != 3) {
       throw new IllegalArgumentException("a verifier key is name+keyid+key");
@@ -79,17 +83,42 @@ public final class NoteKey {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("the key is not base64", e);
     }
-    if (typed.length != 33 || typed[0] != TYPE_ED25519) {
+    if (typed.length != 33 || (typed[0] != TYPE_ED25519 && typed[0] != TYPE_COSIGNATURE)) {
       throw new IllegalArgumentException("not an Ed25519 verifier key");
     }
     byte[] x509 = new byte[X509_ED25519_PREFIX.length + 32];
     System.arraycopy(X509_ED25519_PREFIX, 0, x509, 0, X509_ED25519_PREFIX.length);
     System.arraycopy(typed, 1, x509, X509_ED25519_PREFIX.length, 32);
     NoteKey key = fromEncoded(parts[0], null, x509);
-    if (!MerkleTree.hex(key.keyId(TYPE_ED25519)).equals(parts[1])) {
+    if (!MerkleTree.hex(key.keyId(typed[0])).equals(parts[1])) {
       throw new IllegalArgumentException("the key ID does not match the key");
     }
     return key;
+  }
+
+  /** The private key file's text: name, PKCS#8 private key and X.509 public key, base64. */
+  public String privateKeyText() {
+    Base64.Encoder b64 = Base64.getEncoder();
+    return name
+        + "\n"
+        + b64.encodeToString(encodedPrivateKey())
+        + "\n"
+        + b64.encodeToString(encodedPublicKey())
+        + "\n";
+  }
+
+  public static NoteKey parsePrivateKeyText(String text) {
+    String[] lines = text == null ? new String[0] : text.strip().split("\n");
+    if (lines.length != 3) {
+      throw new IllegalArgumentException("not a Xinsheng private key file");
+    }
+    try {
+      Base64.Decoder b64 = Base64.getDecoder();
+      return fromEncoded(
+          lines[0].strip(), b64.decode(lines[1].strip()), b64.decode(lines[2].strip()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a Xinsheng private key file: " + e.getMessage(), e);
+    }
   }
 
   public String name() {
@@ -117,15 +146,30 @@ public final class NoteKey {
     return privateKey != null;
   }
 
+  /** The log key's verifier key text (type 0x01). */
   public String verifierKey() {
+    return verifierKey(TYPE_ED25519);
+  }
+
+  /** The verifier key text of this key as a witness's cosignature key (type 0x04). */
+  public String witnessVerifierKey() {
+    return verifierKey(TYPE_COSIGNATURE);
+  }
+
+  private String verifierKey(byte type) {
     byte[] typed = new byte[33];
-    typed[0] = TYPE_ED25519;
+    typed[0] = type;
     System.arraycopy(rawPublicKey(), 0, typed, 1, 32);
     return name
         + "+"
-        + MerkleTree.hex(keyId(TYPE_ED25519))
+        + MerkleTree.hex(keyId(type))
         + "+"
         + Base64.getEncoder().encodeToString(typed);
+  }
+
+  /** "name+keyid": how messages and the verifier's report name the key. */
+  public String label() {
+    return name + "+" + MerkleTree.hex(keyId(TYPE_ED25519));
   }
 
   /** The 4-byte key ID for signatures of this type. */

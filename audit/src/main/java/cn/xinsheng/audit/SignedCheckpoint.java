@@ -71,6 +71,33 @@ public final class SignedCheckpoint {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * This note with the other note's signature lines added (same body required): how the log joins
+   * the cosignatures that witnesses sent in separately.
+   */
+  public SignedCheckpoint withSignaturesOf(SignedCheckpoint other) {
+    if (!checkpoint.equals(other.checkpoint)) {
+      throw new IllegalArgumentException("the notes sign different checkpoints");
+    }
+    List<NoteSignature> all = new ArrayList<>(signatures);
+    for (NoteSignature s : other.signatures) {
+      if (all.stream().noneMatch(t -> t.line().equals(s.line()))) {
+        all.add(s);
+      }
+    }
+    return new SignedCheckpoint(checkpoint, all);
+  }
+
+  /** Only the signature lines that this witness made, validly, on this body. */
+  public Optional<SignedCheckpoint> cosignatureOnly(NoteKey witness) {
+    byte[] id = witness.keyId(NoteKey.TYPE_COSIGNATURE);
+    return signatures.stream()
+        .filter(s -> s.name().equals(witness.name()) && Arrays.equals(s.keyId(), id))
+        .filter(s -> validCosignature(witness, s).isPresent())
+        .findFirst()
+        .map(s -> new SignedCheckpoint(checkpoint, List.of(s)));
+  }
+
   public Checkpoint checkpoint() {
     return checkpoint;
   }
@@ -87,21 +114,32 @@ public final class SignedCheckpoint {
         .anyMatch(s -> logKey.verify(checkpoint.bodyBytes(), s.payload()));
   }
 
+  /** Whether a line claims to be this witness's cosignature, valid or not. */
+  public boolean hasCosignatureLine(NoteKey witness) {
+    byte[] id = witness.keyId(NoteKey.TYPE_COSIGNATURE);
+    return signatures.stream()
+        .anyMatch(s -> s.name().equals(witness.name()) && Arrays.equals(s.keyId(), id));
+  }
+
   /** The time of a valid cosignature by this witness, if there is one. */
   public Optional<Instant> cosignatureTime(NoteKey witness) {
     byte[] id = witness.keyId(NoteKey.TYPE_COSIGNATURE);
-    for (NoteSignature s : signatures) {
-      if (s.name().equals(witness.name())
-          && Arrays.equals(s.keyId(), id)
-          && s.payload().length == 8 + 64) {
-        long seconds = ByteBuffer.wrap(s.payload(), 0, 8).getLong();
-        byte[] sig = Arrays.copyOfRange(s.payload(), 8, s.payload().length);
-        if (witness.verify(cosignedMessage(seconds), sig)) {
-          return Optional.of(Instant.ofEpochSecond(seconds));
-        }
-      }
+    return signatures.stream()
+        .filter(s -> s.name().equals(witness.name()) && Arrays.equals(s.keyId(), id))
+        .map(s -> validCosignature(witness, s))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private Optional<Instant> validCosignature(NoteKey witness, NoteSignature s) {
+    if (s.payload().length != 8 + 64) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    long seconds = ByteBuffer.wrap(s.payload(), 0, 8).getLong();
+    byte[] sig = Arrays.copyOfRange(s.payload(), 8, s.payload().length);
+    return witness.verify(cosignedMessage(seconds), sig)
+        ? Optional.of(Instant.ofEpochSecond(seconds))
+        : Optional.empty();
   }
 
   /** The signed note as text. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class LogVerifierTest {
   void anUntouchedLogVerifies() {
     List<LogVerifier.StoredLeaf> leaves = log(10);
     LogVerifier.Result r = LogVerifier.verify(leaves, checkpoint(leaves, prison), prison);
-    assertTrue(r.sound(), r.failure().orElse(""));
+    assertTrue(r.sound(), r.failure().map(LogVerifier.Failure::message).orElse(""));
     assertEquals(10, r.leavesChecked());
   }
 
@@ -62,7 +63,9 @@ class LogVerifierTest {
     leaves.set(4, new LogVerifier.StoredLeaf(4, forged, four.storedHash()));
     LogVerifier.Result r = LogVerifier.verify(leaves, cp, prison);
     assertFalse(r.sound());
-    assertTrue(r.failure().get().startsWith("leaf 4 "), r.failure().get());
+    assertEquals(4, r.failure().get().entry());
+    assertTrue(
+        r.failure().get().message().contains("entry 4: its data"), r.failure().get().message());
   }
 
   @Test
@@ -71,7 +74,10 @@ class LogVerifierTest {
     SignedCheckpoint cp = checkpoint(leaves, prison);
     byte[] forged = "{\"forged\":true}".getBytes(StandardCharsets.UTF_8);
     leaves.set(4, new LogVerifier.StoredLeaf(4, forged, MerkleTree.leafHash(forged)));
-    assertTrue(LogVerifier.verify(leaves, cp, prison).failure().get().contains("signed root"));
+    LogVerifier.Failure f = LogVerifier.verify(leaves, cp, prison).failure().get();
+    // one checkpoint over ten entries: the change is pinned to that range
+    assertEquals(0, f.entry());
+    assertTrue(f.message().contains("one of entries 0–9"), f.message());
   }
 
   @Test
@@ -79,11 +85,13 @@ class LogVerifierTest {
     List<LogVerifier.StoredLeaf> leaves = log(10);
     SignedCheckpoint cp = checkpoint(leaves, prison);
     leaves.remove(6);
-    assertTrue(
-        LogVerifier.verify(leaves, cp, prison).failure().get().startsWith("leaf 6 is missing"));
+    LogVerifier.Failure f = LogVerifier.verify(leaves, cp, prison).failure().get();
+    assertEquals(6, f.entry());
+    assertTrue(f.message().contains("entry 6 is missing"), f.message());
     List<LogVerifier.StoredLeaf> tailCut = log(10).subList(0, 8);
-    assertTrue(
-        LogVerifier.verify(tailCut, cp, prison).failure().get().contains("leaves were removed"));
+    f = LogVerifier.verify(tailCut, cp, prison).failure().get();
+    assertEquals(8, f.entry());
+    assertTrue(f.message().contains("entries were removed"), f.message());
   }
 
   @Test
@@ -95,7 +103,74 @@ class LogVerifierTest {
     // the rows keep their index numbers but carry each other's content
     leaves.set(2, new LogVerifier.StoredLeaf(2, b.data(), b.storedHash()));
     leaves.set(3, new LogVerifier.StoredLeaf(3, a.data(), a.storedHash()));
-    assertTrue(LogVerifier.verify(leaves, cp, prison).failure().get().contains("signed root"));
+    assertFalse(LogVerifier.verify(leaves, cp, prison).sound());
+  }
+
+  @Test
+  void withACheckpointPerEntryTheSwappedEntryIsNamedExactly() {
+    List<LogVerifier.StoredLeaf> leaves = log(10);
+    // the sequencer signs at least every second: here after every entry
+    List<SignedCheckpoint> checkpoints = new ArrayList<>();
+    for (int n = 1; n <= 10; n++) {
+      checkpoints.add(checkpoint(leaves.subList(0, n), prison));
+    }
+    LogVerifier.StoredLeaf a = leaves.get(5);
+    LogVerifier.StoredLeaf b = leaves.get(6);
+    leaves.set(5, new LogVerifier.StoredLeaf(5, b.data(), b.storedHash()));
+    leaves.set(6, new LogVerifier.StoredLeaf(6, a.data(), a.storedHash()));
+    LogVerifier v = new LogVerifier(checkpoints, List.of(prison), new HashSet<>());
+    leaves.forEach(v::accept);
+    LogVerifier.Failure f = v.finish().failure().get();
+    assertEquals(5, f.entry());
+    assertTrue(f.message().contains("entry 5 does not match the checkpoint signed at size 6"));
+  }
+
+  @Test
+  void theSignedTreeInMemoryNamesAChangeInsideABatch() {
+    List<LogVerifier.StoredLeaf> leaves = log(10);
+    SignedCheckpoint cp = checkpoint(leaves, prison);
+    AppendOnlyTree signed = new AppendOnlyTree();
+    leaves.forEach(l -> signed.append(l.storedHash()));
+    byte[] forged = "{\"forged\":true}".getBytes(StandardCharsets.UTF_8);
+    leaves.set(7, new LogVerifier.StoredLeaf(7, forged, MerkleTree.leafHash(forged)));
+    LogVerifier v =
+        new LogVerifier(List.of(cp), List.of(prison), new HashSet<>()).withReference(signed);
+    leaves.forEach(v::accept);
+    LogVerifier.Failure f = v.finish().failure().get();
+    assertEquals(7, f.entry());
+    assertTrue(f.message().contains("entry 7 differs from the signed tree"), f.message());
+  }
+
+  @Test
+  void aRotatedKeyIsTrustedOnlyThroughTheDoubleSignature() {
+    List<LogVerifier.StoredLeaf> leaves = log(6);
+    NoteKey next = NoteKey.generate("xinsheng.test");
+    SignedCheckpoint first = checkpoint(leaves.subList(0, 2), prison);
+    SignedCheckpoint handover = checkpoint(leaves.subList(0, 4), next).alsoSignedBy(prison);
+    SignedCheckpoint after = checkpoint(leaves, next);
+    LogVerifier ok =
+        new LogVerifier(List.of(first, handover, after), List.of(prison, next), new HashSet<>());
+    leaves.forEach(ok::accept);
+    LogVerifier.Result r = ok.finish();
+    assertTrue(r.sound(), r.failure().map(LogVerifier.Failure::message).orElse(""));
+    assertEquals(next.label(), r.signedBy().label());
+
+    // the new key alone, without the old key's endorsement
+    SignedCheckpoint unendorsed = checkpoint(leaves.subList(0, 4), next);
+    assertTrue(
+        new LogVerifier(List.of(first, unendorsed), List.of(prison, next), new HashSet<>())
+            .failure()
+            .get()
+            .message()
+            .contains("did not endorse"));
+    // the old key signing again after the handover
+    SignedCheckpoint stale = checkpoint(leaves, prison);
+    assertTrue(
+        new LogVerifier(List.of(first, handover, stale), List.of(prison, next), new HashSet<>())
+            .failure()
+            .get()
+            .message()
+            .contains("retired key"));
   }
 
   @Test
@@ -103,7 +178,7 @@ class LogVerifierTest {
     List<LogVerifier.StoredLeaf> leaves = log(10);
     NoteKey impostor = NoteKey.generate("xinsheng.test");
     LogVerifier.Result r = LogVerifier.verify(leaves, checkpoint(leaves, impostor), prison);
-    assertTrue(r.failure().get().contains("not signed by"), r.failure().get());
+    assertTrue(r.failure().get().message().contains("not signed by"), r.failure().get().message());
   }
 
   @Test

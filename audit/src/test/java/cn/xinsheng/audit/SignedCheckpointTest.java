@@ -106,4 +106,33 @@ class SignedCheckpointTest {
         NoteKey.fromEncoded(prison.name(), prison.encodedPrivateKey(), prison.encodedPublicKey());
     assertTrue(SignedCheckpoint.sign(checkpoint(5), restored).isSignedBy(prison));
   }
+
+  @Test
+  void aWitnessKeyTravelsAsItsCosignatureVerifierKey() {
+    NoteKey witness = NoteKey.generate("procuratorate.demo");
+    String vkey = witness.witnessVerifierKey();
+    NoteKey parsed = NoteKey.parseVerifierKey(vkey);
+    Instant when = Instant.parse("2026-11-24T08:00:00Z");
+    SignedCheckpoint cosigned =
+        SignedCheckpoint.sign(checkpoint(4), prison).cosignedBy(witness, when);
+    assertEquals(when, cosigned.cosignatureTime(parsed).orElseThrow());
+    // the log joins a cosignature sent in separately with the note it keeps
+    SignedCheckpoint fromWitness =
+        SignedCheckpoint.parse(cosigned.format()).cosignatureOnly(parsed).orElseThrow();
+    SignedCheckpoint joined =
+        SignedCheckpoint.sign(checkpoint(4), prison).withSignaturesOf(fromWitness);
+    assertTrue(joined.isSignedBy(prison));
+    assertEquals(when, joined.cosignatureTime(parsed).orElseThrow());
+    // a witness key with its key ID for the other type is refused
+    String wrongId = vkey.replace(vkey.split("\\+")[1], prison.verifierKey().split("\\+")[1]);
+    assertThrows(IllegalArgumentException.class, () -> NoteKey.parseVerifierKey(wrongId));
+  }
+
+  @Test
+  void thePrivateKeyFileTextRoundTrips() {
+    NoteKey restored = NoteKey.parsePrivateKeyText(prison.privateKeyText());
+    assertEquals(prison.verifierKey(), restored.verifierKey());
+    assertTrue(SignedCheckpoint.sign(checkpoint(2), restored).isSignedBy(prison));
+    assertThrows(IllegalArgumentException.class, () -> NoteKey.parsePrivateKeyText("junk"));
+  }
 }

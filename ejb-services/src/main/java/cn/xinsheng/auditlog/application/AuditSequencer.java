@@ -118,7 +118,7 @@ public class AuditSequencer {
     }
     LogVerifier.Result result = LogVerifier.verify(stored, SignedCheckpoint.parse(note.get()), key);
     if (!result.sound()) {
-      selfCheckFailure = result.failure().get();
+      selfCheckFailure = result.failure().get().message();
       LOG.severe("audit log self-check failed: " + selfCheckFailure);
     }
   }
