@@ -1,7 +1,7 @@
 package cn.xinsheng.audit;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An append-only RFC 6962 tree that keeps the hash of every complete, aligned subtree (about two
@@ -10,14 +10,16 @@ import java.util.List;
  * O(log² n) lookups and at most O(log² n) hashes along the right edge, whatever the size: a proof
  * at 1M or 10M leaves costs what it costs at 1,000.
  *
- * <p>Not thread-safe: the sequencer guards it with its lock.
+ * <p>Not thread-safe: the sequencer guards it with its lock. The chunk lists are copy-on-write so
+ * that a reader may, outside that lock, read hashes below a size it saw under it (the self-check
+ * streams millions of entries while sequencing goes on).
  */
 public final class AppendOnlyTree implements MerkleTree.SubtreeHashes {
 
   private static final int CHUNK_HASHES = 1 << 15; // 1 MiB per chunk
 
   /** level 0 = leaf hashes; level L = hashes of complete subtrees of 2^L leaves. */
-  private final List<HashArray> levels = new ArrayList<>();
+  private final List<HashArray> levels = new CopyOnWriteArrayList<>();
 
   private long size;
 
@@ -41,6 +43,18 @@ public final class AppendOnlyTree implements MerkleTree.SubtreeHashes {
       level(level).add(node);
     }
     size++;
+  }
+
+  /**
+   * Drops the leaves from {@code newSize} on, with the subtrees they completed: for the sequencer
+   * only, when the transaction that was to store them rolled back. Signed sizes never shrink.
+   */
+  public void truncate(long newSize) {
+    requireSize(newSize);
+    for (int level = 0; level < levels.size(); level++) {
+      levels.get(level).truncate(newSize >> level);
+    }
+    size = newSize;
   }
 
   /** The hash of leaf {@code index}, as appended. */
@@ -96,7 +110,7 @@ public final class AppendOnlyTree implements MerkleTree.SubtreeHashes {
 
   /** A growable array of 32-byte hashes in 1 MiB chunks. */
   private static final class HashArray {
-    private final List<byte[]> chunks = new ArrayList<>();
+    private final List<byte[]> chunks = new CopyOnWriteArrayList<>();
     private long count;
 
     void add(byte[] hash) {
@@ -111,6 +125,17 @@ public final class AppendOnlyTree implements MerkleTree.SubtreeHashes {
           offset * MerkleTree.HASH_BYTES,
           MerkleTree.HASH_BYTES);
       count++;
+    }
+
+    void truncate(long newCount) {
+      if (newCount >= count) {
+        return;
+      }
+      count = newCount;
+      int chunksNeeded = (int) ((newCount + CHUNK_HASHES - 1) / CHUNK_HASHES);
+      while (chunks.size() > chunksNeeded) {
+        chunks.remove(chunks.size() - 1);
+      }
     }
 
     byte[] get(long i) {

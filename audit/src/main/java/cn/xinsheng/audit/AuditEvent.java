@@ -47,6 +47,16 @@ public record AuditEvent(
     }
   }
 
+  /**
+   * The prisoner number this event concerns, by the convention that such events carry it in the
+   * payload under {@code "inmate"}: how an export of one inmate's records finds them.
+   */
+  public java.util.Optional<String> inmate() {
+    return payload.get("inmate") instanceof String s
+        ? java.util.Optional.of(s)
+        : java.util.Optional.empty();
+  }
+
   /** The canonical JSON of this event: the leaf's bytes. */
   public byte[] canonicalBytes() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -85,6 +85,15 @@ public final class LogVerifier {
     return this;
   }
 
+  /**
+   * Declares that the entries will come as an extract with inclusion proofs, possibly none at all:
+   * then fewer entries than the signed size is no sign of removal.
+   */
+  public LogVerifier asExtract() {
+    this.extract = true;
+    return this;
+  }
+
   /** The latest checkpoint, the anchor of every inclusion proof. */
   public Optional<SignedCheckpoint> latest() {
     return checkpoints.isEmpty()
@@ -221,7 +230,7 @@ public final class LogVerifier {
    * failure has been found.
    */
   public boolean acceptProven(StoredLeaf leaf, List<byte[]> proof) {
-    extract = true;
+    asExtract();
     if (failure != null) {
       return false;
     }

@@ -88,6 +88,22 @@ class AppendOnlyTreeTest {
   }
 
   @Test
+  void aTruncatedTreeGrowsAgainToTheSameRoots() {
+    Random random = new Random(7);
+    List<byte[]> leaves = MerkleTreeTest.randomLeaves(random, 40);
+    AppendOnlyTree tree = new AppendOnlyTree();
+    leaves.subList(0, 21).forEach(tree::append);
+    // a batch whose transaction rolled back
+    MerkleTreeTest.randomLeaves(random, 9).forEach(tree::append);
+    tree.truncate(21);
+    assertEquals(21, tree.size());
+    leaves.subList(21, 40).forEach(tree::append);
+    for (int n = 1; n <= 40; n++) {
+      assertArrayEquals(MerkleTree.rootHash(leaves.subList(0, n)), tree.rootHash(n), "size " + n);
+    }
+  }
+
+  @Test
   void sizesBeyondTheTreeAreRefused() {
     AppendOnlyTree tree = new AppendOnlyTree();
     tree.append(MerkleTree.leafHash(new byte[0]));

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Xinsheng 新生 0.1",
     description = "新生 Xinsheng — 运维命令 / operator commands",
-    subcommands = {StartCommand.Dev.class, StartCommand.External.class})
+    subcommands = {
+      StartCommand.Dev.class,
+      StartCommand.External.class,
+      AuditCommand.class,
+      AuditCommand.Verify.class
+    })
 public class XinshengCommand implements Runnable {
 
   public static void main(String[] args) {
@@ -30,6 +35,11 @@ public class XinshengCommand implements Runnable {
         (e, commandLine, parseResult) -> {
           if (e instanceof LauncherException) {
             commandLine.getErr().println("错误 / error: " + e.getMessage());
+            return 1;
+          }
+          if (e instanceof java.io.IOException) {
+            // a file that cannot be read or written: one line, not a stack trace
+            commandLine.getErr().println("错误 / error: 文件读写失败 / file error: " + e);
             return 1;
           }
           throw e;

@@ -118,6 +118,47 @@ public final class ExportVerifier {
     SignedCheckpoint anchor = verifier.latest().orElseThrow();
     long treeSize = anchor.checkpoint().size();
     boolean wholeLog = ExportFormat.SCOPE_ALL.equals(manifest.get("scope"));
+    if (!wholeLog) {
+      verifier.asExtract();
+    }
+
+    ZipEntry leaves = zip.getEntry(ExportFormat.LEAVES);
+    if (leaves == null) {
+      throw new UnreadableExportException("导出文件缺少 leaves.txt", "the export has no leaves.txt");
+    }
+    long declared = parseLong(manifest.get("entries"), "entries");
+    try (InputStream in = new BufferedInputStream(zip.getInputStream(leaves), 1 << 16)) {
+      LineReader lines = new LineReader(in);
+      byte[] line;
+      long lineNo = 0;
+      while ((line = lines.next()) != null) {
+        lineNo++;
+        boolean ok = leaf(line, lineNo, wholeLog, verifier);
+        if (!ok) {
+          break;
+        }
+      }
+      if (verifier.failure().isEmpty() && lineNo != declared) {
+        return failed(
+            manifest,
+            "清单记载 "
+                + declared
+                + " 条记录，文件中有 "
+                + lineNo
+                + " 条：记录被删除或添加 / the manifest lists "
+                + declared
+                + " entries, the file holds "
+                + lineNo
+                + ": entries were removed or added");
+      }
+    } catch (ZipException | java.io.EOFException e) {
+      throw new UnreadableExportException(
+          "leaves.txt 损坏或被截断", "leaves.txt is damaged or truncated: " + e.getMessage());
+    }
+    LogVerifier.Result result = verifier.finish();
+    if (result.failure().isPresent()) {
+      return failed(manifest, result.failure().get().message());
+    }
 
     // witnesses: a valid cosignature, consistent with the anchor
     Map<String, List<byte[]>> consistency = consistencyProofs(zip, treeSize);
@@ -177,40 +218,6 @@ public final class ExportVerifier {
       witnessed++;
     }
 
-    ZipEntry leaves = zip.getEntry(ExportFormat.LEAVES);
-    if (leaves == null) {
-      throw new UnreadableExportException("导出文件缺少 leaves.txt", "the export has no leaves.txt");
-    }
-    long declared = parseLong(manifest.get("entries"), "entries");
-    try (InputStream in = new BufferedInputStream(zip.getInputStream(leaves), 1 << 16)) {
-      LineReader lines = new LineReader(in);
-      byte[] line;
-      long lineNo = 0;
-      while ((line = lines.next()) != null) {
-        lineNo++;
-        boolean ok = leaf(line, lineNo, wholeLog, verifier);
-        if (!ok) {
-          break;
-        }
-      }
-      if (verifier.failure().isEmpty() && lineNo != declared) {
-        return failed(
-            manifest,
-            "清单记载 "
-                + declared
-                + " 条记录，文件中有 "
-                + lineNo
-                + " 条：记录被删除或添加 / the manifest lists "
-                + declared
-                + " entries, the file holds "
-                + lineNo
-                + ": entries were removed or added");
-      }
-    } catch (ZipException | java.io.EOFException e) {
-      throw new UnreadableExportException(
-          "leaves.txt 损坏或被截断", "leaves.txt is damaged or truncated: " + e.getMessage());
-    }
-    LogVerifier.Result result = verifier.finish();
     return new Report(
         result.leavesChecked(),
         treeSize,
@@ -218,7 +225,7 @@ public final class ExportVerifier {
         result.signedBy() == null ? "?" : result.signedBy().label(),
         witnessed,
         manifest.get("scope"),
-        result.failure().map(LogVerifier.Failure::message));
+        Optional.empty());
   }
 
   /** One line of leaves.txt: index TAB stored-hash TAB proof TAB json. */

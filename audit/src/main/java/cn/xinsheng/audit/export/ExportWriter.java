@@ -101,6 +101,11 @@ public final class ExportWriter implements Closeable {
   @Override
   public void close() throws IOException {
     closeOpenEntry();
+    if (entries == 0) {
+      // an extract may hold no entry; the file still says so
+      zip.putNextEntry(new ZipEntry(ExportFormat.LEAVES));
+      zip.closeEntry();
+    }
     text(
         ExportFormat.MANIFEST,
         ExportFormat.FORMAT_KEY

@@ -152,6 +152,13 @@ class ExportVerifierTest {
   }
 
   @Test
+  void anEmptyExtractSaysSo() throws IOException {
+    Run r = run(extract().toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("verified 0 entries, tree size 12"), r.out());
+  }
+
+  @Test
   void aChangedPayloadIsNamed() throws IOException {
     Path file =
         rewrite(wholeLog(), ExportFormat.LEAVES, t -> t.replace("\"amount\":7,", "\"amount\":70,"));

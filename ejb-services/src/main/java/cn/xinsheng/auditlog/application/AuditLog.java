@@ -26,6 +26,12 @@ public class AuditLog {
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void append(AuditEvent event) {
     byte[] data = event.canonicalBytes();
-    em.persist(new AuditEntry(data, MerkleTree.leafHash(data), Instant.now()));
+    em.persist(
+        new AuditEntry(
+            data,
+            MerkleTree.leafHash(data),
+            Instant.now(),
+            event.subject(),
+            event.inmate().filter(n -> n.length() <= 10).orElse(null)));
   }
 }

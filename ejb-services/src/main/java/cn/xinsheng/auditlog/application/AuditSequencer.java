@@ -1,8 +1,9 @@
 package cn.xinsheng.auditlog.application;
 
+import cn.xinsheng.audit.AppendOnlyTree;
+import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.audit.Checkpoint;
 import cn.xinsheng.audit.LogVerifier;
-import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
@@ -12,8 +13,12 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -24,10 +29,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
@@ -37,9 +47,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Integrates new entries into the Merkle tree and signs a checkpoint, every second while there are
- * new entries. At start it rebuilds the tree from the leaves and checks it against the last
- * checkpoint; a mismatch is reported by the readiness check. One sequencer per database: a second
- * instance runs with {@code xinsheng.audit.sequencer.enabled=false}.
+ * new entries. It keeps the tree it signed in memory (every complete subtree, so proofs cost O(log²
+ * n) at any size) and checks the stored log against it and against every signed checkpoint at start
+ * and on a schedule; a break stops sequencing and turns readiness DOWN with the reason. One
+ * sequencer per database: a second instance runs with {@code
+ * xinsheng.audit.sequencer.enabled=false}.
  */
 @Singleton
 @Startup
@@ -47,13 +59,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AuditSequencer {
 
   private static final Logger LOG = Logger.getLogger(AuditSequencer.class.getName());
-  private static final int BATCH = 5_000;
+  private static final int BATCH = 20_000;
 
   @Resource(lookup = "java:app/jdbc/xinsheng")
   DataSource dataSource;
 
   @Resource TransactionSynchronizationRegistry transactions;
-  @Resource jakarta.ejb.SessionContext context;
+  @Resource SessionContext context;
+  @Resource TimerService timers;
   private AuditSequencer self;
 
   @Inject
@@ -68,90 +81,257 @@ public class AuditSequencer {
   @ConfigProperty(name = "xinsheng.audit.sequencer.enabled", defaultValue = "true")
   boolean enabled;
 
+  @Inject
+  @ConfigProperty(name = "xinsheng.audit.self-check.interval-minutes", defaultValue = "5")
+  int selfCheckMinutes;
+
+  /** Guards the tree and the latest checkpoint. */
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final List<byte[]> leafHashes = new ArrayList<>();
+
+  /** One integration (or rotation) at a time, held until its transaction has completed. */
+  private final Semaphore integrating = new Semaphore(1);
+
+  private final AppendOnlyTree tree = new AppendOnlyTree();
+  private final Set<String> verifiedNotes = ConcurrentHashMap.newKeySet();
   private AuditStore store;
-  private NoteKey key;
+  private SigningKeyFile keyFile;
+  private volatile NoteKey key;
   private SignedCheckpoint latest;
   private volatile String selfCheckFailure;
+  private volatile AuditStore.SelfCheck lastSelfCheck;
 
   @PostConstruct
   void start() {
     self = context.getBusinessObject(AuditSequencer.class);
     store = new AuditStore(dataSource);
+    keyFile = new SigningKeyFile(Path.of(keyDir));
     try {
-      key = SigningKeyFile.loadOrCreate(Path.of(keyDir), origin.replace('/', '.'));
+      key = keyFile.loadOrCreate(origin.replace('/', '.'));
+      finishInterruptedRotation();
+      if (store.logKeys().isEmpty()) {
+        try (Connection c = dataSource.getConnection()) {
+          store.insertKey(c, key, 0, Instant.now());
+        }
+      }
       // the checkpoint before the leaves: leaves only grow, so they cannot lag behind it
       Optional<String> note = store.latestCheckpoint();
-      // one read of the log serves both the in-memory tree and the start-up check
-      List<LogVerifier.StoredLeaf> stored = store.storedLeaves();
-      stored.forEach(leaf -> leafHashes.add(leaf.storedHash()));
+      store.forEachLeafHash(Long.MAX_VALUE, tree::append);
       note.map(SignedCheckpoint::parse).ifPresent(c -> latest = c);
-      check(note, stored);
     } catch (IOException | SQLException | RuntimeException e) {
       selfCheckFailure = "audit log could not be read: " + e.getMessage();
       LOG.severe(selfCheckFailure);
+      return;
     }
+    selfCheck();
+    long every = Duration.ofMinutes(Math.max(1, selfCheckMinutes)).toMillis();
+    timers.createIntervalTimer(every, every, new TimerConfig("self-check", false));
+  }
+
+  /** A rotation whose checkpoint committed but whose key file was not yet promoted, or not. */
+  private void finishInterruptedRotation() throws IOException, SQLException {
+    Optional<NoteKey> next = keyFile.next();
+    if (next.isEmpty()) {
+      return;
+    }
+    String vkey = next.get().verifierKey();
+    if (store.logKeys().stream().anyMatch(k -> k.verifierKey().equals(vkey))) {
+      keyFile.promoteNext(next.get());
+      key = next.get();
+      LOG.warning("finished an interrupted key rotation: now signing with " + key.label());
+    } else {
+      keyFile.discardNext();
+    }
+  }
+
+  @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void scheduledSelfCheck() {
+    selfCheck();
   }
 
   /**
-   * Re-reads the whole log from the database and checks it against the last stored checkpoint:
-   * every leaf's data against its hash, the order, the root and the signature. At start and every
-   * minute; a break stops sequencing and turns readiness DOWN with the reason.
+   * Reads the whole log from the database and checks it: every entry's data against its stored
+   * hash, against the tree signed in this run, the order, the root at every signed checkpoint, and
+   * the signatures with the key chain. Returns the result, which is also recorded.
    */
-  @Schedule(hour = "*", minute = "*", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void selfCheck() {
+  public AuditStore.SelfCheck selfCheck() {
+    long started = System.nanoTime();
+    long signedSize;
+    lock.readLock().lock();
     try {
-      Optional<String> note = store.latestCheckpoint();
-      check(note, store.storedLeaves());
-    } catch (SQLException | RuntimeException e) {
-      selfCheckFailure = "audit log could not be checked: " + e.getMessage();
-      LOG.severe(selfCheckFailure);
+      signedSize = latest == null ? 0 : latest.checkpoint().size();
+    } finally {
+      lock.readLock().unlock();
     }
-  }
-
-  /** The stored leaves against the checkpoint read just before them. */
-  private void check(Optional<String> note, List<LogVerifier.StoredLeaf> stored) {
-    if (note.isEmpty()) {
-      return;
+    String failure;
+    long checked = 0;
+    try {
+      List<NoteKey> keys = store.logKeys();
+      if (keys.isEmpty() || !keys.get(keys.size() - 1).verifierKey().equals(key.verifierKey())) {
+        failure =
+            "签名密钥文件不是日志的最新密钥 / the signing key on disk is not the log's latest key ("
+                + key.label()
+                + ")";
+      } else {
+        LogVerifier verifier =
+            new LogVerifier(store.checkpoints(signedSize), keys, verifiedNotes).withReference(tree);
+        if (verifier.failure().isEmpty()) {
+          store.streamLeaves(0, signedSize, verifier::accept);
+        }
+        LogVerifier.Result result = verifier.finish();
+        checked = result.leavesChecked();
+        failure = result.failure().map(LogVerifier.Failure::message).orElse(null);
+      }
+    } catch (SQLException | IOException | RuntimeException e) {
+      failure = "audit log could not be checked: " + e.getMessage();
     }
-    LogVerifier.Result result = LogVerifier.verify(stored, SignedCheckpoint.parse(note.get()), key);
-    if (!result.sound()) {
-      selfCheckFailure = result.failure().get().message();
-      LOG.severe("audit log self-check failed: " + selfCheckFailure);
+    AuditStore.SelfCheck check =
+        new AuditStore.SelfCheck(
+            Instant.now(),
+            signedSize,
+            checked,
+            failure == null,
+            failure,
+            Duration.ofNanos(System.nanoTime() - started).toMillis());
+    if (failure != null) {
+      LOG.severe("audit log self-check failed: " + failure);
+    } else if (selfCheckFailure != null) {
+      LOG.warning("audit log self-check sound again at size " + signedSize);
     }
+    selfCheckFailure = failure;
+    lastSelfCheck = check;
+    try {
+      store.insertSelfCheck(check);
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "could not record the self-check", e);
+    }
+    return check;
   }
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tick() {
-    if (enabled && selfCheckFailure == null) {
+    if (enabled && selfCheckFailure == null && integrating.availablePermits() > 0) {
       // through the container, so that integrate() gets its own transaction
       self.integrate();
     }
   }
 
   /**
-   * Integrates what is pending, in a transaction of its own; the in-memory tree follows only once
-   * that transaction has committed. Returns the tree size this call produced.
+   * Integrates what is pending, in a transaction of its own, and signs the new tree; the new
+   * checkpoint becomes the latest only once that transaction has committed. Returns the tree size
+   * this call produced, or -1 when another integration was running.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public long integrate() {
-    lock.writeLock().lock();
+    return integrateAndSign(List.of(), null, 0);
+  }
+
+  /** Integrates now, waiting up to ten seconds for a running integration (tests, benchmarks). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long integrateNow() {
+    return integrateAndSign(List.of(), null, 10);
+  }
+
+  /**
+   * Replaces the signing key: the rotation itself is an entry of the log, and the checkpoint that
+   * takes it in is signed by the old key and the new one, which carries the trust over. The old
+   * private key is then deleted.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public String rotateKey(String actor, String roles) {
+    if (selfCheckFailure != null) {
+      throw new IllegalStateException("the log failed its self-check; no rotation now");
+    }
+    NoteKey next = NoteKey.generate(key.name());
+    AuditEvent event =
+        new AuditEvent(
+            actor,
+            roles,
+            "audit.key.rotated",
+            "audit-key",
+            Map.of("old", key.verifierKey(), "new", next.verifierKey()),
+            List.of(),
+            Instant.now());
+    long size = self.rotate(event, next);
+    if (!key.verifierKey().equals(next.verifierKey())) {
+      throw new IllegalStateException("the rotation did not commit; the old key stays");
+    }
+    return key.verifierKey() + " @" + size;
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long rotate(AuditEvent event, NoteKey next) {
+    return integrateAndSign(List.of(event), next, 10);
+  }
+
+  /**
+   * Takes the integration permit (waiting up to the given seconds), appends this transaction's own
+   * entries, integrates what is pending and signs: with the current key, or at a rotation with the
+   * new key and the current one. Every path gives the permit back exactly once: at once when there
+   * is nothing to do, otherwise when the transaction completes.
+   */
+  private long integrateAndSign(List<AuditEvent> ownEntries, NoteKey newKey, int waitSeconds) {
+    try {
+      if (!integrating.tryAcquire(waitSeconds, TimeUnit.SECONDS)) {
+        if (waitSeconds == 0) {
+          return -1;
+        }
+        throw new IllegalStateException("the sequencer is busy");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    NoteKey oldKey = key;
+    if (newKey != null) {
+      try {
+        keyFile.writeNext(newKey);
+      } catch (IOException e) {
+        integrating.release();
+        throw new IllegalStateException("cannot write the new key: " + e.getMessage(), e);
+      }
+    }
+    long first;
+    lock.readLock().lock();
+    try {
+      first = tree.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+    boolean appended = false;
     try (Connection c = dataSource.getConnection()) {
+      for (AuditEvent e : ownEntries) {
+        store.insertEntry(c, e);
+      }
       List<AuditStore.Pending> pending = store.pending(c, BATCH);
       if (pending.isEmpty()) {
-        return leafHashes.size();
+        // (never at a rotation: its own entry is pending)
+        integrating.release();
+        return first;
       }
-      long first = leafHashes.size();
       store.insertLeaves(c, first, pending);
-      List<byte[]> grown = new ArrayList<>(leafHashes);
-      pending.forEach(p -> grown.add(p.leafHash()));
+      byte[] root;
+      lock.writeLock().lock();
+      try {
+        pending.forEach(p -> tree.append(p.leafHash()));
+        appended = true;
+        root = tree.rootHash(tree.size());
+      } finally {
+        lock.writeLock().unlock();
+      }
+      long size = first + pending.size();
       Instant now = Instant.now();
-      Checkpoint checkpoint = new Checkpoint(origin, grown.size(), MerkleTree.rootHash(grown), now);
-      SignedCheckpoint signed = SignedCheckpoint.sign(checkpoint, key);
-      store.insertCheckpoint(c, grown.size(), signed.format(), now);
+      Checkpoint checkpoint = new Checkpoint(origin, size, root, now);
+      SignedCheckpoint signed =
+          newKey == null
+              ? SignedCheckpoint.sign(checkpoint, key)
+              : SignedCheckpoint.sign(checkpoint, newKey).alsoSignedBy(oldKey);
+      store.insertCheckpoint(c, size, signed.format(), now);
+      if (newKey != null) {
+        store.insertKey(c, newKey, size, now);
+      }
       transactions.registerInterposedSynchronization(
           new Synchronization() {
             @Override
@@ -159,26 +339,45 @@ public class AuditSequencer {
 
             @Override
             public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                lock.writeLock().lock();
-                try {
-                  if (leafHashes.size() == first) {
-                    leafHashes.addAll(grown.subList((int) first, grown.size()));
-                    latest = signed;
-                  }
-                } finally {
-                  lock.writeLock().unlock();
-                }
-              }
+              completed(status == Status.STATUS_COMMITTED, first, signed, newKey);
             }
           });
-      return grown.size();
-    } catch (SQLException e) {
+      return size;
+    } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "audit sequencing failed; will retry", e);
       transactions.setRollbackOnly();
-      return leafHashes.size();
+      completed(false, appended ? first : -1, null, newKey);
+      return first;
+    }
+  }
+
+  private void completed(boolean committed, long first, SignedCheckpoint signed, NoteKey newKey) {
+    try {
+      lock.writeLock().lock();
+      try {
+        if (committed) {
+          latest = signed;
+        } else if (first >= 0) {
+          tree.truncate(first);
+        }
+      } finally {
+        lock.writeLock().unlock();
+      }
+      if (newKey != null) {
+        try {
+          if (committed) {
+            keyFile.promoteNext(newKey);
+            key = newKey;
+            LOG.warning("audit signing key rotated: now " + newKey.label());
+          } else {
+            keyFile.discardNext();
+          }
+        } catch (IOException e) {
+          LOG.log(Level.SEVERE, "key rotation: the key file could not be updated", e);
+        }
+      }
     } finally {
-      lock.writeLock().unlock();
+      integrating.release();
     }
   }
 
@@ -192,12 +391,17 @@ public class AuditSequencer {
   }
 
   public String verifierKey() {
-    return key == null ? "" : key.verifierKey();
+    NoteKey k = key;
+    return k == null ? "" : k.verifierKey();
   }
 
   /** Null while the log is sound; otherwise what is wrong with it. */
   public String selfCheckFailure() {
     return selfCheckFailure;
+  }
+
+  public Optional<AuditStore.SelfCheck> lastSelfCheck() {
+    return Optional.ofNullable(lastSelfCheck);
   }
 
   public List<byte[]> inclusionProof(long index, long size) {
@@ -207,7 +411,7 @@ public class AuditSequencer {
       if (index < 0 || index >= size) {
         throw new ProofRangeException("leaf " + index + " is outside a tree of " + size);
       }
-      return MerkleTree.inclusionProof((int) index, leafHashes.subList(0, (int) size));
+      return tree.inclusionProof(index, size);
     } finally {
       lock.readLock().unlock();
     }
@@ -220,7 +424,18 @@ public class AuditSequencer {
       if (from < 1 || from > to) {
         throw new ProofRangeException("no consistency proof from " + from + " to " + to);
       }
-      return MerkleTree.consistencyProof((int) from, leafHashes.subList(0, (int) to));
+      return tree.consistencyProof(from, to);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The root of a signed size, from the tree in memory. */
+  public byte[] rootHash(long size) {
+    lock.readLock().lock();
+    try {
+      requireSigned(size);
+      return tree.rootHash(size);
     } finally {
       lock.readLock().unlock();
     }
@@ -228,6 +443,10 @@ public class AuditSequencer {
 
   public AuditStore store() {
     return store;
+  }
+
+  public String origin() {
+    return origin;
   }
 
   private void requireSigned(long size) {

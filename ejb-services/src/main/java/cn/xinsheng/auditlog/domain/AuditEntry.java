@@ -31,12 +31,22 @@ public class AuditEntry {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** An index for finding entries; the leaf data are what counts. */
+  @Column(name = "subject", length = 200)
+  private String subject;
+
+  @Column(name = "inmate", length = 10)
+  private String inmate;
+
   protected AuditEntry() {}
 
-  public AuditEntry(byte[] leafData, byte[] leafHash, Instant createdAt) {
+  public AuditEntry(
+      byte[] leafData, byte[] leafHash, Instant createdAt, String subject, String inmate) {
     this.leafData = leafData.clone();
     this.leafHash = leafHash.clone();
     this.createdAt = createdAt;
+    this.subject = subject.length() > 200 ? subject.substring(0, 200) : subject;
+    this.inmate = inmate;
   }
 
   public Long getId() {

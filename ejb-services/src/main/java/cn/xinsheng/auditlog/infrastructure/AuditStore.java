@@ -1,10 +1,13 @@
 package cn.xinsheng.auditlog.infrastructure;
 
 import cn.xinsheng.audit.LogVerifier;
+import cn.xinsheng.audit.NoteKey;
+import cn.xinsheng.audit.SignedCheckpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +15,44 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The audit tables, by plain JDBC: the sequencer writes leaves in batches. */
+/**
+ * The audit tables, by plain JDBC: the sequencer writes leaves in batches, the self-check and the
+ * export stream millions of rows. Plain Java over a {@link DataSource}, so the launcher's {@code
+ * audit export} uses the very same reads as the platform.
+ */
 public final class AuditStore {
 
   /** An entry not yet in the tree. */
   public record Pending(long entryId, byte[] leafHash) {}
+
+  /** A registered witness. */
+  public record Witness(
+      long id, String name, String verifierKey, String description, Instant registeredAt) {
+    public NoteKey key() {
+      return NoteKey.parseVerifierKey(verifierKey);
+    }
+  }
+
+  /** A witness's cosignature as received: the note with only its line. */
+  public record Cosignature(long witnessId, long treeSize, String note, Instant receivedAt) {}
+
+  /** One run of the self-check. */
+  public record SelfCheck(
+      Instant checkedAt,
+      long treeSize,
+      long entriesChecked,
+      boolean sound,
+      String failure,
+      long durationMillis) {}
+
+  /** Receives leaves one by one while they stream from the database. */
+  @FunctionalInterface
+  public interface LeafSink {
+    /** False stops the stream. */
+    boolean accept(LogVerifier.StoredLeaf leaf) throws java.io.IOException;
+  }
+
+  private static final int STREAM_FETCH = 1_000;
 
   private final DataSource dataSource;
 
@@ -42,6 +78,22 @@ public final class AuditStore {
       }
     }
     return out;
+  }
+
+  /** An entry written by the log itself (a key rotation), on the sequencer's connection. */
+  public void insertEntry(Connection c, cn.xinsheng.audit.AuditEvent event) throws SQLException {
+    byte[] data = event.canonicalBytes();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_entry (leaf_data, leaf_hash, created_at, subject, inmate)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      ps.setBytes(1, data);
+      ps.setBytes(2, cn.xinsheng.audit.MerkleTree.leafHash(data));
+      ps.setTimestamp(3, Timestamp.from(event.time()));
+      ps.setString(4, event.subject());
+      ps.setString(5, event.inmate().orElse(null));
+      ps.executeUpdate();
+    }
   }
 
   public void insertLeaves(Connection c, long firstIndex, List<Pending> pending)
@@ -82,27 +134,236 @@ public final class AuditStore {
     }
   }
 
-  /** Every leaf with its data, as stored, in index order: what the self-check reads. */
-  public List<LogVerifier.StoredLeaf> storedLeaves() throws SQLException {
-    return leaves(0, Long.MAX_VALUE);
-  }
-
-  public List<LogVerifier.StoredLeaf> leaves(long start, long end) throws SQLException {
-    List<LogVerifier.StoredLeaf> out = new ArrayList<>();
+  /** Every checkpoint up to a size, as the log signed it (without cosignatures), by size. */
+  public List<SignedCheckpoint> checkpoints(long maxSize) throws SQLException {
+    List<SignedCheckpoint> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT l.leaf_index, e.leaf_data, l.leaf_hash FROM audit_leaf l"
-                    + " JOIN audit_entry e ON e.id = l.entry_id"
-                    + " WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index")) {
-      ps.setLong(1, start);
-      ps.setLong(2, end);
+                "SELECT note FROM audit_checkpoint WHERE tree_size <= ? ORDER BY tree_size")) {
+      ps.setLong(1, maxSize);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new LogVerifier.StoredLeaf(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
+          out.add(SignedCheckpoint.parse(rs.getString(1)));
         }
       }
     }
     return out;
+  }
+
+  public Optional<SignedCheckpoint> checkpoint(long size) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT note FROM audit_checkpoint WHERE tree_size = ?")) {
+      ps.setLong(1, size);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(SignedCheckpoint.parse(rs.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /** The stored leaf hashes in index order, without the data: what the tree is built from. */
+  public void forEachLeafHash(long end, java.util.function.Consumer<byte[]> sink)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT leaf_hash FROM audit_leaf WHERE leaf_index < ? ORDER BY leaf_index")) {
+      ps.setFetchSize(STREAM_FETCH);
+      ps.setLong(1, end);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(rs.getBytes(1));
+        }
+      }
+    }
+  }
+
+  /** Leaves [start, end) with their data, in index order, streamed. */
+  public void streamLeaves(long start, long end, LeafSink sink)
+      throws SQLException, java.io.IOException {
+    stream(
+        "SELECT l.leaf_index, e.leaf_data, l.leaf_hash FROM audit_leaf l"
+            + " JOIN audit_entry e ON e.id = l.entry_id"
+            + " WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index",
+        sink,
+        start,
+        end);
+  }
+
+  /** The leaves of entries about one inmate, below a tree size, in index order, streamed. */
+  public void streamLeavesOfInmate(String prisonerNumber, long end, LeafSink sink)
+      throws SQLException, java.io.IOException {
+    stream(
+        "SELECT l.leaf_index, e.leaf_data, l.leaf_hash FROM audit_entry e"
+            + " JOIN audit_leaf l ON l.entry_id = e.id"
+            + " WHERE e.inmate = ? AND l.leaf_index < ? ORDER BY l.leaf_index",
+        sink,
+        prisonerNumber,
+        end);
+  }
+
+  private void stream(String sql, LeafSink sink, Object... params)
+      throws SQLException, java.io.IOException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(STREAM_FETCH);
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (!sink.accept(
+              new LogVerifier.StoredLeaf(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))) {
+            // no need to read the rest: closing the statement drops the stream
+            ps.cancel();
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  public List<LogVerifier.StoredLeaf> leaves(long start, long end) throws SQLException {
+    List<LogVerifier.StoredLeaf> out = new ArrayList<>();
+    try {
+      streamLeaves(start, end, out::add);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+
+  // --- keys ------------------------------------------------------------------------------------
+
+  /** The log's verifier keys, oldest first. */
+  public List<NoteKey> logKeys() throws SQLException {
+    List<NoteKey> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT verifier_key FROM audit_key ORDER BY seq")) {
+      while (rs.next()) {
+        out.add(NoteKey.parseVerifierKey(rs.getString(1)));
+      }
+    }
+    return out;
+  }
+
+  /** The first tree size each key signed, oldest key first: where its endorsement lies. */
+  public List<Long> keyFirstSizes() throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT first_tree_size FROM audit_key ORDER BY seq")) {
+      while (rs.next()) {
+        out.add(rs.getLong(1));
+      }
+    }
+    return out;
+  }
+
+  public void insertKey(Connection c, NoteKey key, long firstTreeSize, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_key (verifier_key, first_tree_size, created_at) VALUES (?, ?, ?)")) {
+      ps.setString(1, key.verifierKey());
+      ps.setLong(2, firstTreeSize);
+      ps.setTimestamp(3, Timestamp.from(at));
+      ps.executeUpdate();
+    }
+  }
+
+  // --- witnesses -------------------------------------------------------------------------------
+
+  public List<Witness> witnesses() throws SQLException {
+    List<Witness> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id, name, verifier_key, description, registered_at FROM audit_witness"
+                    + " ORDER BY id")) {
+      while (rs.next()) {
+        out.add(
+            new Witness(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant()));
+      }
+    }
+    return out;
+  }
+
+  public void insertWitness(
+      Connection c, String name, String verifierKey, String description, String by, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_witness (name, verifier_key, description, registered_by,"
+                + " registered_at) VALUES (?, ?, ?, ?, ?)")) {
+      ps.setString(1, name);
+      ps.setString(2, verifierKey);
+      ps.setString(3, description);
+      ps.setString(4, by);
+      ps.setTimestamp(5, Timestamp.from(at));
+      ps.executeUpdate();
+    }
+  }
+
+  public void insertCosignature(Connection c, long witnessId, long size, String note, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_cosignature (witness_id, tree_size, note, received_at)"
+                + " VALUES (?, ?, ?, ?)")) {
+      ps.setLong(1, witnessId);
+      ps.setLong(2, size);
+      ps.setString(3, note);
+      ps.setTimestamp(4, Timestamp.from(at));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Each witness's latest cosignature. */
+  public List<Cosignature> latestCosignatures() throws SQLException {
+    List<Cosignature> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT c.witness_id, c.tree_size, c.note, c.received_at FROM audit_cosignature c"
+                    + " JOIN (SELECT witness_id, MAX(tree_size) AS size FROM audit_cosignature"
+                    + " GROUP BY witness_id) m ON m.witness_id = c.witness_id"
+                    + " AND m.size = c.tree_size")) {
+      while (rs.next()) {
+        out.add(
+            new Cosignature(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+      }
+    }
+    return out;
+  }
+
+  // --- self-checks -----------------------------------------------------------------------------
+
+  public void insertSelfCheck(SelfCheck check) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO audit_self_check (checked_at, tree_size, entries_checked, sound,"
+                    + " failure, duration_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setTimestamp(1, Timestamp.from(check.checkedAt()));
+      ps.setLong(2, check.treeSize());
+      ps.setLong(3, check.entriesChecked());
+      ps.setBoolean(4, check.sound());
+      String failure = check.failure();
+      ps.setString(
+          5, failure == null || failure.length() <= 1000 ? failure : failure.substring(0, 1000));
+      ps.setLong(6, check.durationMillis());
+      ps.executeUpdate();
+    }
   }
 }

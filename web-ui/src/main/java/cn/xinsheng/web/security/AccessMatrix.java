@@ -112,6 +112,17 @@ public final class AccessMatrix {
               words(cols[2]),
               cols[3].strip()));
     }
+    for (int i = 0; i < entries.size(); i++) {
+      for (int j = i + 1; j < entries.size(); j++) {
+        Entry a = entries.get(i);
+        Entry b = entries.get(j);
+        if (a.pattern().equals(b.pattern())
+            && a.methods().stream().anyMatch(b.methods()::contains)) {
+          throw new IllegalArgumentException(
+              "access matrix: two lines for " + a.pattern() + " share a method");
+        }
+      }
+    }
     return new AccessMatrix(entries);
   }
 
@@ -125,14 +136,24 @@ public final class AccessMatrix {
     return entries;
   }
 
-  /** The entry that governs this path, if any: the most specific match. */
-  public Optional<Entry> entryFor(String path) {
-    return entries.stream().filter(e -> e.matches(path)).findFirst();
+  /**
+   * The entry that governs this request, if any: the most specific pattern among the lines that
+   * list this method (a path may have one line for reading and another, for fewer roles, for
+   * writing).
+   */
+  public Optional<Entry> entryFor(String path, String method) {
+    String m = method.toUpperCase(Locale.ROOT);
+    return entries.stream().filter(e -> e.matches(path) && e.methods().contains(m)).findFirst();
+  }
+
+  /** The method a test uses to probe an entry: GET where it allows GET. */
+  public static String probeMethod(Entry e) {
+    return e.methods().contains("GET") ? "GET" : e.methods().stream().sorted().findFirst().get();
   }
 
   public Decision decide(String path, String method, boolean authenticated, Set<String> roles) {
-    Optional<Entry> entry = entryFor(path);
-    if (entry.isEmpty() || !entry.get().methods().contains(method.toUpperCase(Locale.ROOT))) {
+    Optional<Entry> entry = entryFor(path, method);
+    if (entry.isEmpty()) {
       return authenticated ? Decision.FORBIDDEN : Decision.LOGIN_REQUIRED;
     }
     if (entry.get().admits(authenticated, roles)) {

@@ -1,6 +1,7 @@
 package cn.xinsheng.web.security;
 
 import jakarta.json.Json;
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -10,16 +11,17 @@ public final class ErrorMessages {
 
   private ErrorMessages() {}
 
-  public static String text(String key, Locale locale) {
+  public static String text(String key, Locale locale, Object... args) {
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
-    return bundle.containsKey(key) ? bundle.getString(key) : key;
+    String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
+    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
   }
 
-  public static String json(String key) {
+  public static String json(String key, Object... args) {
     return Json.createObjectBuilder()
         .add("error", key)
-        .add("message_zh", text(key, Locale.SIMPLIFIED_CHINESE))
-        .add("message_en", text(key, Locale.ENGLISH))
+        .add("message_zh", text(key, Locale.SIMPLIFIED_CHINESE, args))
+        .add("message_en", text(key, Locale.ENGLISH, args))
         .build()
         .toString();
   }

@@ -67,6 +67,15 @@ public class NavigationView {
                     .icon("pi pi-users")
                     .outcome("/admin/accounts.xhtml")
                     .build());
+        model
+            .getElements()
+            .add(
+                DefaultMenuItem.builder()
+                    .id("menu-audit")
+                    .value(msg.getString("audit.title"))
+                    .icon("pi pi-shield")
+                    .outcome("/admin/audit.xhtml")
+                    .build());
       }
     }
     model

@@ -71,10 +71,31 @@ class AccessMatrixTest {
   }
 
   @Test
+  void aPathMayAllowReadingAndWritingToDifferentRoles() throws Exception {
+    AccessMatrix m =
+        AccessMatrix.parse(
+            new ByteArrayInputStream(
+                ("/w | GET  | PROSECUTOR SYS_ADMIN | /w\n" + "/w | POST | SYS_ADMIN | /w\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    assertEquals(Decision.ALLOW, m.decide("/w", "GET", true, Set.of("PROSECUTOR")));
+    assertEquals(Decision.FORBIDDEN, m.decide("/w", "POST", true, Set.of("PROSECUTOR")));
+    assertEquals(Decision.ALLOW, m.decide("/w", "POST", true, Set.of("SYS_ADMIN")));
+    assertEquals(Decision.FORBIDDEN, m.decide("/w", "DELETE", true, Set.of("SYS_ADMIN")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            AccessMatrix.parse(
+                new ByteArrayInputStream(
+                    ("/w | GET POST | PUBLIC | /w\n" + "/w | POST | SYS_ADMIN | /w\n")
+                        .getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
   void everyEntryHasAProbeThatItGoverns() {
     for (AccessMatrix.Entry e : matrix.entries()) {
       String probePath = e.probe().split("\\?")[0];
-      assertEquals(e, matrix.entryFor(probePath).orElseThrow(), e.pattern());
+      assertEquals(
+          e, matrix.entryFor(probePath, AccessMatrix.probeMethod(e)).orElseThrow(), e.pattern());
     }
   }
 

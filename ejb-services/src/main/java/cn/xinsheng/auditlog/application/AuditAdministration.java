@@ -1,0 +1,167 @@
+package cn.xinsheng.auditlog.application;
+
+import cn.xinsheng.audit.AuditEvent;
+import cn.xinsheng.audit.NoteKey;
+import cn.xinsheng.audit.SignedCheckpoint;
+import cn.xinsheng.auditlog.domain.AuditWitness;
+import cn.xinsheng.auditlog.infrastructure.AuditExporter;
+import cn.xinsheng.auditlog.infrastructure.AuditStore;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The administrator's work on the audit log (witnesses, key rotation, a self-check on demand) and
+ * what the log's state is, for the administrator and the external readers who rely on it.
+ */
+@Stateless
+@RolesAllowed(Role.SYS_ADMIN_NAME)
+public class AuditAdministration {
+
+  private static final Pattern WITNESS_NAME = Pattern.compile("[A-Za-z0-9._-]{3,100}");
+
+  @Inject AuditSequencer sequencer;
+  @Inject AuditLog auditLog;
+  @Inject Caller caller;
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  /** One witness as the admin page and the API show it. */
+  public record WitnessStatus(
+      String name,
+      String description,
+      String verifierKey,
+      Instant registeredAt,
+      Optional<Long> lastCosignedSize,
+      Optional<Instant> lastCosignedAt) {}
+
+  /** The log at a glance. */
+  public record Status(
+      long treeSize,
+      Optional<String> latestCheckpoint,
+      String verifierKey,
+      List<String> keyHistory,
+      List<WitnessStatus> witnesses,
+      Optional<AuditStore.SelfCheck> lastSelfCheck) {}
+
+  @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Status status() {
+    try {
+      AuditStore store = sequencer.store();
+      Optional<SignedCheckpoint> latest = sequencer.latest();
+      List<String> keys = store.logKeys().stream().map(NoteKey::verifierKey).toList();
+      List<AuditStore.Cosignature> cosignatures = store.latestCosignatures();
+      List<WitnessStatus> witnesses = new ArrayList<>();
+      for (AuditStore.Witness w : store.witnesses()) {
+        Optional<AuditStore.Cosignature> last =
+            cosignatures.stream().filter(c -> c.witnessId() == w.id()).findFirst();
+        witnesses.add(
+            new WitnessStatus(
+                w.name(),
+                w.description(),
+                w.verifierKey(),
+                w.registeredAt(),
+                last.map(AuditStore.Cosignature::treeSize),
+                last.map(AuditStore.Cosignature::receivedAt)));
+      }
+      return new Status(
+          latest.map(c -> c.checkpoint().size()).orElse(0L),
+          latest.map(SignedCheckpoint::format),
+          sequencer.verifierKey(),
+          keys,
+          witnesses,
+          sequencer.lastSelfCheck());
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit log cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Registers a witness by its cosignature verifier key ({@code name+keyid+base64}, the form {@code
+   * bin/xinsheng audit witness-key} prints). The name is the key's.
+   */
+  public void registerWitness(String verifierKey, String description) {
+    NoteKey key;
+    try {
+      key = NoteKey.parseVerifierKey(verifierKey);
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid("audit.error.witnessKey");
+    }
+    if (!WITNESS_NAME.matcher(key.name()).matches()) {
+      throw Refusal.invalid("audit.error.witnessName");
+    }
+    if (description == null || description.isBlank() || description.length() > 200) {
+      throw Refusal.invalid("audit.error.witnessDescription");
+    }
+    String canonical = key.witnessVerifierKey();
+    Long existing =
+        em.createQuery(
+                "SELECT COUNT(w) FROM AuditWitness w WHERE w.name = :n OR w.verifierKey = :k",
+                Long.class)
+            .setParameter("n", key.name())
+            .setParameter("k", canonical)
+            .getSingleResult();
+    if (existing > 0) {
+      throw Refusal.conflict("audit.error.witnessTaken");
+    }
+    Instant now = Instant.now();
+    em.persist(new AuditWitness(key.name(), canonical, description.strip(), caller.name(), now));
+    auditLog.append(
+        new AuditEvent(
+            caller.name(),
+            caller.rolesText(),
+            "audit.witness.registered",
+            "witness/" + key.name(),
+            Map.of("key", canonical, "description", description.strip()),
+            List.of(),
+            now));
+  }
+
+  /** A new signing key; the checkpoint that records it is signed by the old key too. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public String rotateKey() {
+    try {
+      return sequencer.rotateKey(caller.name(), caller.rolesText());
+    } catch (IllegalStateException e) {
+      throw Refusal.conflict("audit.error.rotation", e.getMessage());
+    }
+  }
+
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public AuditStore.SelfCheck runSelfCheck() {
+    return sequencer.selfCheck();
+  }
+
+  /** Writes an export (whole log, a range, or one inmate's records) to the stream. */
+  @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public AuditExporter.Summary export(AuditExporter.Scope scope, OutputStream out)
+      throws IOException {
+    if (sequencer.latest().isEmpty()) {
+      throw Refusal.notFound("audit.error.empty");
+    }
+    try {
+      return new AuditExporter(sequencer.store(), sequencer.origin()).export(scope, out);
+    } catch (SQLException e) {
+      throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,408 @@
+package cn.xinsheng.launcher;
+
+import cn.xinsheng.audit.MerkleTree;
+import cn.xinsheng.audit.NoteKey;
+import cn.xinsheng.audit.SignedCheckpoint;
+import cn.xinsheng.audit.export.VerifyCommand;
+import cn.xinsheng.auditlog.infrastructure.AuditExporter;
+import cn.xinsheng.auditlog.infrastructure.AuditStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mariadb.jdbc.MariaDbDataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bin/xinsheng audit …}: export the log, and a witness's key and cosigning client. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = "审计日志：导出、见证联署 / the audit log: export, witness cosigning",
+    subcommands = {
+      AuditCommand.Export.class,
+      AuditCommand.WitnessKey.class,
+      AuditCommand.Witness.class
+    })
+class AuditCommand implements Runnable {
+
+  @Override
+  public void run() {
+    picocli.CommandLine.usage(this, System.out);
+  }
+
+  /**
+   * {@code bin/xinsheng verify FILE}: the offline verifier, the same code as xinsheng-verify.jar.
+   */
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = "离线验证审计导出文件 / verify an audit export offline")
+  static class Verify implements Callable<Integer> {
+    @Parameters(index = "0", description = "导出文件 / the export (zip)")
+    String file;
+
+    @Option(names = "--key", description = "监狱公布的公钥（文本或文件）/ the prison's verifier key")
+    String key;
+
+    @Override
+    public Integer call() {
+      List<String> args = new ArrayList<>(List.of(file));
+      if (key != null) {
+        args.add("--key");
+        args.add(key);
+      }
+      return VerifyCommand.run(args.toArray(String[]::new), System.out, System.err);
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description =
+          "导出审计日志（整个日志、一段或某服刑人员的记录）供离线验证 / export the log, a range or one inmate's"
+              + " records for offline verification")
+  static class Export implements Callable<Integer> {
+
+    @Option(names = "--out", description = "输出文件 / output file (default: xinsheng-audit-….zip)")
+    Path out;
+
+    @Option(names = "--inmate", description = "只导出此罪犯编号的记录 / only this prisoner number's records")
+    String inmate;
+
+    @Option(names = "--from", description = "从第几条起（含）/ first entry (inclusive)")
+    Long from;
+
+    @Option(names = "--to", description = "到第几条止（不含）/ last entry (exclusive)")
+    Long to;
+
+    @Option(
+        names = "--data-dir",
+        defaultValue = "${env:XINSHENG_DATA_DIR:-data}",
+        description = "start-dev 的数据目录 / start-dev's data directory (default ./data)")
+    Path dataDir;
+
+    @Option(
+        names = "--db-port",
+        defaultValue = "${env:XINSHENG_DB_EMBEDDED_PORT:-3307}",
+        description = "内置数据库端口 / the embedded database's port (default 3307)")
+    int dbPort;
+
+    @Override
+    public Integer call() throws IOException {
+      AuditExporter.Scope scope;
+      try {
+        if (inmate != null) {
+          scope = new AuditExporter.Inmate(inmate);
+        } else if (from != null || to != null) {
+          scope = new AuditExporter.Range(from == null ? 0 : from, to == null ? 0 : to);
+        } else {
+          scope = new AuditExporter.All();
+        }
+      } catch (IllegalArgumentException e) {
+        throw new LauncherException(
+            "范围或罪犯编号无效：" + e.getMessage(), "invalid range or prisoner number: " + e.getMessage());
+      }
+      MariaDbDataSource ds = dataSource();
+      AuditStore store = new AuditStore(ds);
+      String origin;
+      try {
+        origin =
+            store
+                .latestCheckpoint()
+                .map(note -> SignedCheckpoint.parse(note).checkpoint().origin())
+                .orElseThrow(
+                    () ->
+                        new LauncherException(
+                            "审计日志尚无签名检查点", "the audit log has no checkpoint yet"));
+      } catch (SQLException e) {
+        throw unreachable(e);
+      }
+      Path target =
+          out != null
+              ? out
+              : Path.of(
+                  "xinsheng-audit-"
+                      + scope.describe().replace(' ', '-')
+                      + "-"
+                      + LocalDate.now()
+                      + ".zip");
+      Path tmp = target.resolveSibling(target.getFileName() + ".part");
+      AuditExporter.Summary summary;
+      try (OutputStream os = Files.newOutputStream(tmp)) {
+        summary = new AuditExporter(store, origin).export(scope, os);
+      } catch (SQLException e) {
+        Files.deleteIfExists(tmp);
+        throw unreachable(e);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      System.out.println(
+          "已导出 / exported "
+              + summary.entries()
+              + " entries (tree size "
+              + summary.treeSize()
+              + ") to "
+              + target.toAbsolutePath());
+      System.out.println("验证 / verify: bin/xinsheng verify " + target);
+      return 0;
+    }
+
+    /**
+     * The database: an external one from XINSHENG_DB_URL/USER/PASSWORD, or the embedded one that
+     * {@code start-dev} is running, with the application account's password from the data folder.
+     */
+    private MariaDbDataSource dataSource() throws IOException {
+      String url = System.getenv("XINSHENG_DB_URL");
+      String user = System.getenv("XINSHENG_DB_USER");
+      String password = System.getenv("XINSHENG_DB_PASSWORD");
+      if (url == null || url.isBlank()) {
+        Path secret = dataDir.resolve("secrets").resolve("db-app.password");
+        if (!Files.isRegularFile(secret)) {
+          throw new LauncherException(
+              "找不到 " + secret + "；请在 start-dev 的目录中运行，或设置 XINSHENG_DB_URL",
+              "no " + secret + "; run in start-dev's folder or set XINSHENG_DB_URL");
+        }
+        url = "jdbc:mariadb://127.0.0.1:" + dbPort + "/" + StartCommand.SCHEMA;
+        user = StartCommand.APP_USER;
+        password = Files.readString(secret).strip();
+      }
+      try {
+        MariaDbDataSource ds = new MariaDbDataSource(url);
+        ds.setUser(user);
+        ds.setPassword(password == null ? "" : password);
+        return ds;
+      } catch (SQLException e) {
+        throw unreachable(e);
+      }
+    }
+
+    private static LauncherException unreachable(SQLException e) {
+      return new LauncherException(
+          "无法读取审计日志（数据库是否在运行？先启动 bin/xinsheng start-dev）：" + e.getMessage(),
+          "cannot read the audit log (is the database running? start bin/xinsheng start-dev first): "
+              + e.getMessage());
+    }
+  }
+
+  @Command(
+      name = "witness-key",
+      mixinStandardHelpOptions = true,
+      description = "为见证方（检察院）生成联署密钥 / make a witness's (procuratorate's) cosigning key")
+  static class WitnessKey implements Callable<Integer> {
+    @Option(
+        names = "--name",
+        required = true,
+        description = "见证方名称 / witness name, e.g. procuratorate.hz")
+    String name;
+
+    @Option(names = "--out", required = true, description = "私钥文件 / private key file (mode 600)")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      if (Files.exists(out)) {
+        throw new LauncherException("文件已存在：" + out, "the file exists already: " + out);
+      }
+      NoteKey key;
+      try {
+        key = NoteKey.generate(name);
+      } catch (IllegalArgumentException e) {
+        throw new LauncherException("名称无效：" + name, "invalid name: " + name);
+      }
+      Path parent = out.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Files.createFile(out);
+      try {
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system
+      }
+      Files.writeString(out, key.privateKeyText());
+      System.out.println(
+          "请将以下联署公钥交给监狱系统管理员登记 / give this cosignature key to the prison's administrator:");
+      System.out.println(key.witnessVerifierKey());
+      return 0;
+    }
+  }
+
+  /**
+   * The witness's side: fetch the latest checkpoint, check the prison's signature and that it
+   * extends the last checkpoint this witness cosigned (a consistency proof), cosign, and send the
+   * cosignature back. The procuratorate runs it on its own machine, e.g. every few minutes.
+   */
+  @Command(
+      name = "witness",
+      mixinStandardHelpOptions = true,
+      description = "作为见证方核对并联署最新检查点 / check and cosign the latest checkpoint as a witness")
+  static class Witness implements Callable<Integer> {
+    @Option(
+        names = "--url",
+        required = true,
+        description = "平台地址 / the platform, e.g. http://host:8080")
+    String url;
+
+    @Option(names = "--user", required = true, description = "检察官账户 / the prosecutor's account")
+    String user;
+
+    @Option(
+        names = "--password-file",
+        required = true,
+        description = "存放密码的文件 / a file holding the password")
+    Path passwordFile;
+
+    @Option(names = "--key", required = true, description = "见证方私钥文件 / the witness's key file")
+    Path keyFile;
+
+    @Option(
+        names = "--state-dir",
+        required = true,
+        description = "见证状态目录（上次联署的检查点、监狱公钥）/ state: last cosigned checkpoint, prison key")
+    Path stateDir;
+
+    private static final Pattern HEX = Pattern.compile("\"([0-9a-f]{64})\"");
+
+    @Override
+    public Integer call() throws Exception {
+      NoteKey witness = NoteKey.parsePrivateKeyText(Files.readString(keyFile));
+      HttpClient http =
+          HttpClient.newBuilder()
+              .cookieHandler(new CookieManager())
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
+      String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+      String password = Files.readString(passwordFile).strip();
+      HttpResponse<String> login =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":" + json(user) + ",\"password\":" + json(password) + "}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (login.statusCode() != 200) {
+        throw new LauncherException("登录失败：" + login.body(), "login failed: " + login.body());
+      }
+      NoteKey logKey = pinnedLogKey(get(http, base + "/api/v1/audit/key"));
+      SignedCheckpoint latest =
+          SignedCheckpoint.parse(get(http, base + "/api/v1/audit/checkpoint"));
+      if (!latest.isSignedBy(logKey)) {
+        throw new LauncherException(
+            "最新检查点不是由已记录的监狱公钥签署的；若监狱轮换了密钥，请先核实后更新 " + stateDir.resolve("log-key.txt"),
+            "the latest checkpoint is not signed by the prison key on record; if the prison rotated"
+                + " its key, check the rotation, then update "
+                + stateDir.resolve("log-key.txt"));
+      }
+      Path lastFile = stateDir.resolve("last-cosigned.note");
+      long size = latest.checkpoint().size();
+      if (Files.exists(lastFile)) {
+        SignedCheckpoint last = SignedCheckpoint.parse(Files.readString(lastFile));
+        long old = last.checkpoint().size();
+        if (size < old) {
+          throw new LauncherException(
+              "日志变短了（" + old + " → " + size + "）：拒绝联署",
+              "the log shrank (" + old + " → " + size + "): not cosigning");
+        }
+        if (size == old) {
+          if (!last.checkpoint().equals(latest.checkpoint())) {
+            throw new LauncherException(
+                "同一大小出现了不同的根：拒绝联署", "a different root at the same size: not cosigning");
+          }
+          System.out.println("无新内容 / nothing new: already cosigned size " + size);
+          return 0;
+        }
+        String body =
+            get(http, base + "/api/v1/audit/proof/consistency?from=" + old + "&to=" + size);
+        List<byte[]> proof = new ArrayList<>();
+        Matcher m = HEX.matcher(body);
+        while (m.find()) {
+          proof.add(MerkleTree.unhex(m.group(1)));
+        }
+        if (!MerkleTree.verifyConsistency(
+            old, size, proof, last.checkpoint().rootHash(), latest.checkpoint().rootHash())) {
+          throw new LauncherException(
+              "一致性证明不成立：日志在 " + old + " 之后被改写，拒绝联署",
+              "the consistency proof fails: the log was rewritten after size "
+                  + old
+                  + "; not cosigning");
+        }
+      }
+      SignedCheckpoint cosigned = latest.cosignedBy(witness, Instant.now());
+      HttpResponse<String> sent =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/cosignature"))
+                  .header("Content-Type", "text/plain; charset=UTF-8")
+                  .POST(HttpRequest.BodyPublishers.ofString(cosigned.format()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (sent.statusCode() != 200) {
+        throw new LauncherException(
+            "联署未被接受：" + sent.body(), "the cosignature was refused: " + sent.body());
+      }
+      Path tmp = stateDir.resolve("last-cosigned.note.tmp");
+      Files.writeString(tmp, cosigned.format());
+      Files.move(tmp, lastFile, StandardCopyOption.REPLACE_EXISTING);
+      System.out.println("已联署 / cosigned tree size " + size + " as " + witness.name());
+      return 0;
+    }
+
+    /** The prison's key as first seen, kept in the state folder (trust on first use). */
+    private NoteKey pinnedLogKey(String served) throws IOException {
+      Files.createDirectories(stateDir);
+      Path file = stateDir.resolve("log-key.txt");
+      if (!Files.exists(file)) {
+        Files.writeString(file, served.strip() + "\n");
+        System.out.println("已记录监狱公钥 / recorded the prison's key: " + served.strip());
+      }
+      return NoteKey.parseVerifierKey(Files.readString(file));
+    }
+
+    private static String get(HttpClient http, String uri)
+        throws IOException, InterruptedException {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(uri)).GET().build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (r.statusCode() != 200) {
+        throw new LauncherException(
+            "请求失败 " + uri + "：" + r.statusCode(), "request failed " + uri + ": " + r.statusCode());
+      }
+      return r.body();
+    }
+
+    private static String json(String s) {
+      StringBuilder sb = new StringBuilder("\"");
+      for (char c : s.toCharArray()) {
+        if (c == '"' || c == '\\') {
+          sb.append('\\').append(c);
+        } else if (c < 0x20) {
+          sb.append(String.format("\\u%04x", (int) c));
+        } else {
+          sb.append(c);
+        }
+      }
+      return sb.append('"').toString();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The administrator's audit-log screen. */
+package cn.xinsheng.web.auditlog;
