@@ -150,7 +150,8 @@ public final class LogVerifier {
   }
 
   private static boolean isSigned(SignedCheckpoint cp, NoteKey key, Set<String> knownGood) {
-    String cacheKey = key.label() + "\n" + cp.checkpoint().body();
+    // the whole note, signatures included: a forged signature on a known body is not known good
+    String cacheKey = key.label() + "\n" + cp.format();
     if (knownGood.contains(cacheKey)) {
       return true;
     }

@@ -174,6 +174,24 @@ class LogVerifierTest {
   }
 
   @Test
+  void aForgedNoteIsNotTakenForOneAlreadyChecked() {
+    List<LogVerifier.StoredLeaf> leaves = log(4);
+    SignedCheckpoint real = checkpoint(leaves, prison);
+    java.util.Set<String> knownGood = new HashSet<>();
+    assertTrue(new LogVerifier(List.of(real), List.of(prison), knownGood).failure().isEmpty());
+    assertEquals(1, knownGood.size());
+    // the same body under an impostor's signature, with the real key's name
+    SignedCheckpoint forged =
+        SignedCheckpoint.sign(real.checkpoint(), NoteKey.generate(prison.name()));
+    assertTrue(
+        new LogVerifier(List.of(forged), List.of(prison), knownGood)
+            .failure()
+            .get()
+            .message()
+            .contains("not signed by the prison's key"));
+  }
+
+  @Test
   void aCheckpointSignedByAnotherKeyIsRefused() {
     List<LogVerifier.StoredLeaf> leaves = log(10);
     NoteKey impostor = NoteKey.generate("xinsheng.test");

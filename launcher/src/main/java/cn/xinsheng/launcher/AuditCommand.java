@@ -157,6 +157,12 @@ class AuditCommand implements Runnable {
         throw e;
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      if (!summary.provable()) {
+        System.out.println(
+            "警告：数据库中的日志短于其签名检查点（记录被删除？），导出文件将无法通过验证 / warning: the stored"
+                + " log is shorter than its signed checkpoint (rows deleted?); the export will not"
+                + " verify");
+      }
       System.out.println(
           "已导出 / exported "
               + summary.entries()

@@ -37,6 +37,10 @@ public class XinshengCommand implements Runnable {
             commandLine.getErr().println("错误 / error: " + e.getMessage());
             return 1;
           }
+          if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            commandLine.getErr().println("错误 / error: " + e.getMessage());
+            return 1;
+          }
           if (e instanceof java.io.IOException) {
             // a file that cannot be read or written: one line, not a stack trace
             commandLine.getErr().println("错误 / error: 文件读写失败 / file error: " + e);

@@ -124,6 +124,21 @@ public final class RunningPlatform {
     return Files.readString(DATA_DIR.resolve("secrets").resolve("db-app.password")).strip();
   }
 
+  /**
+   * The schema owner's connection, as a database administrator has it: over the embedded server's
+   * unix socket, with every right the application account lacks. What the tamper drill uses.
+   */
+  public static java.sql.Connection ownerConnection() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        "jdbc:mariadb://localhost:"
+            + DB_PORT
+            + "/xinsheng?localSocket=/tmp/xinsheng-mariadb."
+            + DB_PORT
+            + ".sock",
+        System.getProperty("user.name"),
+        "");
+  }
+
   /** Sends SIGTERM as an operator's Ctrl-C would; returns the exit code, or -1 on time-out. */
   public static synchronized int stop(Duration timeout) throws InterruptedException {
     if (process == null) {

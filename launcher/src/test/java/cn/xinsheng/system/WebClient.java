@@ -34,6 +34,31 @@ final class WebClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  HttpResponse<String> postText(String path, String text) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "text/plain; charset=UTF-8")
+            .POST(HttpRequest.BodyPublishers.ofString(text)));
+  }
+
+  /** A download (an export, a file) saved to a path; answers the status. */
+  int download(String path, java.nio.file.Path to) {
+    try {
+      return http.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .timeout(Duration.ofSeconds(60))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofFile(to))
+          .statusCode();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpResponse<String> delete(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
   }

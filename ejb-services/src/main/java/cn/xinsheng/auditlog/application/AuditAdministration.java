@@ -138,11 +138,7 @@ public class AuditAdministration {
   /** A new signing key; the checkpoint that records it is signed by the old key too. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public String rotateKey() {
-    try {
-      return sequencer.rotateKey(caller.name(), caller.rolesText());
-    } catch (IllegalStateException e) {
-      throw Refusal.conflict("audit.error.rotation", e.getMessage());
-    }
+    return sequencer.rotateKey(caller.name(), caller.rolesText());
   }
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

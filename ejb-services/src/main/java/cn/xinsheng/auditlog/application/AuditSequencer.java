@@ -8,6 +8,7 @@ import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
 import cn.xinsheng.auditlog.infrastructure.SigningKeyFile;
+import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -107,10 +108,13 @@ public class AuditSequencer {
     keyFile = new SigningKeyFile(Path.of(keyDir));
     try {
       key = keyFile.loadOrCreate(origin.replace('/', '.'));
-      finishInterruptedRotation();
-      if (store.logKeys().isEmpty()) {
-        try (Connection c = dataSource.getConnection()) {
-          store.insertKey(c, key, 0, Instant.now());
+      if (enabled) {
+        // only the one sequencing instance finishes a rotation or records the first key
+        finishInterruptedRotation();
+        if (store.logKeys().isEmpty()) {
+          try (Connection c = dataSource.getConnection()) {
+            store.insertKey(c, key, 0, Instant.now());
+          }
         }
       }
       // the checkpoint before the leaves: leaves only grow, so they cannot lag behind it
@@ -242,7 +246,7 @@ public class AuditSequencer {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public String rotateKey(String actor, String roles) {
     if (selfCheckFailure != null) {
-      throw new IllegalStateException("the log failed its self-check; no rotation now");
+      throw Refusal.conflict("audit.error.rotation", "the log failed its self-check");
     }
     NoteKey next = NoteKey.generate(key.name());
     AuditEvent event =
@@ -256,7 +260,7 @@ public class AuditSequencer {
             Instant.now());
     long size = self.rotate(event, next);
     if (!key.verifierKey().equals(next.verifierKey())) {
-      throw new IllegalStateException("the rotation did not commit; the old key stays");
+      throw Refusal.conflict("audit.error.rotation", "the rotation did not commit");
     }
     return key.verifierKey() + " @" + size;
   }
@@ -278,7 +282,7 @@ public class AuditSequencer {
         if (waitSeconds == 0) {
           return -1;
         }
-        throw new IllegalStateException("the sequencer is busy");
+        throw Refusal.conflict("audit.error.rotation", "the sequencer is busy");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

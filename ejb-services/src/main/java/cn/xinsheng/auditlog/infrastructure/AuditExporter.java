@@ -64,8 +64,8 @@ public final class AuditExporter {
     }
   }
 
-  /** How big the export came out. */
-  public record Summary(long entries, long treeSize) {}
+  /** How big the export came out; not provable when the stored log is shorter than it signed. */
+  public record Summary(long entries, long treeSize, boolean provable) {}
 
   private final AuditStore store;
   private final String origin;
@@ -84,6 +84,9 @@ public final class AuditExporter {
     long size = anchorNote.checkpoint().size();
     AppendOnlyTree tree = new AppendOnlyTree();
     store.forEachLeafHash(size, tree::append);
+    // a log whose rows were deleted has fewer leaves than it signed: it is exported as it is,
+    // without proofs it cannot give, and the verifier names what is missing
+    boolean provable = tree.size() == size;
 
     List<NoteKey> keys = store.logKeys();
     List<AuditStore.Witness> witnesses = store.witnesses();
@@ -125,13 +128,15 @@ public final class AuditExporter {
         w.checkpoint(note);
       }
       for (long from : cosignedSizes.stream().distinct().sorted().toList()) {
-        if (from < size) {
+        if (from < size && provable) {
           w.consistency(from, size, tree.consistencyProof(from, size));
         }
       }
       AuditStore.LeafSink sink =
           leaf -> {
-            w.leaf(leaf, whole ? null : tree.inclusionProof(leaf.index(), size));
+            w.leaf(
+                leaf,
+                whole ? null : provable ? tree.inclusionProof(leaf.index(), size) : List.of());
             count[0]++;
             return true;
           };
@@ -143,6 +148,6 @@ public final class AuditExporter {
         store.streamLeaves(0, size, sink);
       }
     }
-    return new Summary(count[0], size);
+    return new Summary(count[0], size, provable);
   }
 }
