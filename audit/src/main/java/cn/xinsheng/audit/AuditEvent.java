@@ -38,7 +38,7 @@ public record AuditEvent(
       }
     }
     // fail now, not at hashing time, on a payload canonical JSON cannot hold
-    CanonicalJson.write(payload);
+    CanonicalJson.check(payload);
   }
 
   private static void require(String value, String what) {

@@ -164,6 +164,14 @@ public final class LogVerifier {
 
   /** The next entry of the whole log; false once a failure has been found. */
   public boolean accept(StoredLeaf leaf) {
+    return accept(leaf, null);
+  }
+
+  /**
+   * The next entry of the whole log with the hash of its data if already computed (by a reading
+   * thread); false once a failure has been found.
+   */
+  public boolean accept(StoredLeaf leaf, byte[] computedLeafHash) {
     if (failure != null) {
       return false;
     }
@@ -180,7 +188,7 @@ public final class LogVerifier {
           "第 " + leaf.index() + " 条记录重复或次序错乱",
           "entry " + leaf.index() + " appears twice or out of order");
     }
-    byte[] hash = MerkleTree.leafHash(leaf.data());
+    byte[] hash = computedLeafHash != null ? computedLeafHash : MerkleTree.leafHash(leaf.data());
     if (!Arrays.equals(hash, leaf.storedHash())) {
       return changed(expected);
     }

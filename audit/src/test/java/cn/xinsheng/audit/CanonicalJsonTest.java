@@ -27,6 +27,16 @@ class CanonicalJsonTest {
   }
 
   @Test
+  void theBytesAreWhatStringUtf8EncodingGives() {
+    // BMP, a pair of surrogates (an emoji), a lone surrogate, two-byte and control characters
+    String s = "罪犯编号 é ß \uD83D\uDE00 lone:\uD800 end \u0007";
+    assertArrayEquals(
+        ("\"" + s.replace("\u0007", "\\u0007") + "\"")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        CanonicalJson.bytes(s));
+  }
+
+  @Test
   void floatsAndOtherTypesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(1.5));
     assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(Map.of(1, "x")));

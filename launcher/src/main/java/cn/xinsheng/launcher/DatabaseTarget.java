@@ -8,9 +8,9 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /** Where the database is and which account owns the schema. */
-record DatabaseTarget(String url, String user, String password) {
+public record DatabaseTarget(String url, String user, String password) {
 
-  Connection connect() {
+  public Connection connect() {
     try {
       return DriverManager.getConnection(url, user, password == null ? "" : password);
     } catch (SQLException e) {

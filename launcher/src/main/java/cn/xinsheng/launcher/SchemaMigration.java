@@ -16,13 +16,13 @@ import org.flywaydb.core.api.output.MigrateResult;
  * application's own database account exactly the rights it needs: no UPDATE or DELETE on tables
  * whose comment is {@code append-only}.
  */
-final class SchemaMigration {
+public final class SchemaMigration {
 
   static final String APPEND_ONLY = "append-only";
 
   private SchemaMigration() {}
 
-  static int migrate(DatabaseTarget owner) {
+  public static int migrate(DatabaseTarget owner) {
     try {
       MigrateResult result =
           Flyway.configure()

@@ -5,7 +5,6 @@ import cn.xinsheng.audit.LogVerifier.StoredLeaf;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -127,33 +131,19 @@ public final class ExportVerifier {
       throw new UnreadableExportException("导出文件缺少 leaves.txt", "the export has no leaves.txt");
     }
     long declared = parseLong(manifest.get("entries"), "entries");
-    try (InputStream in = new BufferedInputStream(zip.getInputStream(leaves), 1 << 16)) {
-      LineReader lines = new LineReader(in);
-      byte[] line;
-      long lineNo = 0;
-      while ((line = lines.next()) != null) {
-        lineNo++;
-        boolean ok = leaf(line, lineNo, wholeLog, verifier);
-        if (!ok) {
-          break;
-        }
-      }
-      if (verifier.failure().isEmpty() && lineNo != declared) {
-        return failed(
-            manifest,
-            "清单记载 "
-                + declared
-                + " 条记录，文件中有 "
-                + lineNo
-                + " 条：记录被删除或添加 / the manifest lists "
-                + declared
-                + " entries, the file holds "
-                + lineNo
-                + ": entries were removed or added");
-      }
-    } catch (ZipException | java.io.EOFException e) {
-      throw new UnreadableExportException(
-          "leaves.txt 损坏或被截断", "leaves.txt is damaged or truncated: " + e.getMessage());
+    long lines = streamLeaves(zip, leaves, wholeLog, verifier);
+    if (verifier.failure().isEmpty() && lines != declared) {
+      return failed(
+          manifest,
+          "清单记载 "
+              + declared
+              + " 条记录，文件中有 "
+              + lines
+              + " 条：记录被删除或添加 / the manifest lists "
+              + declared
+              + " entries, the file holds "
+              + lines
+              + ": entries were removed or added");
     }
     LogVerifier.Result result = verifier.finish();
     if (result.failure().isPresent()) {
@@ -228,45 +218,170 @@ public final class ExportVerifier {
         Optional.empty());
   }
 
-  /** One line of leaves.txt: index TAB stored-hash TAB proof TAB json. */
-  private static boolean leaf(byte[] line, long lineNo, boolean wholeLog, LogVerifier verifier)
-      throws UnreadableExportException {
-    int t1 = indexOf(line, 0);
-    int t2 = t1 < 0 ? -1 : indexOf(line, t1 + 1);
-    int t3 = t2 < 0 ? -1 : indexOf(line, t2 + 1);
-    if (t3 < 0 || t2 - t1 - 1 != 64) {
-      throw malformedLine(lineNo);
-    }
-    long index;
-    byte[] stored;
+  /** One parsed line of leaves.txt. */
+  private record ParsedLeaf(StoredLeaf leaf, List<byte[]> proof, byte[] leafHash) {}
+
+  private static final List<ParsedLeaf> END = List.of();
+
+  /**
+   * Reads leaves.txt on a second thread while this one hashes and checks: reading and parsing cost
+   * about as much as hashing, so on two cores the two halves overlap. Returns the number of lines.
+   */
+  private static long streamLeaves(
+      ZipFile zip, ZipEntry entry, boolean wholeLog, LogVerifier verifier)
+      throws UnreadableExportException, IOException {
+    BlockingQueue<List<ParsedLeaf>> queue = new ArrayBlockingQueue<>(16);
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicReference<Exception> problem = new AtomicReference<>();
+    long[] lines = {0};
+    Thread reader =
+        new Thread(
+            () -> {
+              try (InputStream in = zip.getInputStream(entry)) {
+                LineReader lineReader = new LineReader(in);
+                List<ParsedLeaf> batch = new ArrayList<>(512);
+                while (!stop.get() && lineReader.next()) {
+                  batch.add(
+                      parse(
+                          lineReader.buf,
+                          lineReader.lineStart,
+                          lineReader.lineEnd,
+                          ++lines[0],
+                          wholeLog));
+                  if (batch.size() == 512) {
+                    put(queue, batch, stop);
+                    batch = new ArrayList<>(512);
+                  }
+                }
+                put(queue, batch, stop);
+              } catch (Exception e) {
+                problem.set(e);
+              } finally {
+                put(queue, END, stop);
+              }
+            },
+            "xinsheng-verify-reader");
+    reader.setDaemon(true);
+    reader.start();
     try {
-      index = Long.parseLong(new String(line, 0, t1, StandardCharsets.US_ASCII));
-      stored = MerkleTree.unhex(new String(line, t1 + 1, 64, StandardCharsets.US_ASCII));
-    } catch (IllegalArgumentException e) {
-      throw malformedLine(lineNo);
-    }
-    byte[] data = Arrays.copyOfRange(line, t3 + 1, line.length);
-    StoredLeaf leaf = new StoredLeaf(index, data, stored);
-    if (wholeLog) {
-      return verifier.accept(leaf);
-    }
-    String proofText = new String(line, t2 + 1, t3 - t2 - 1, StandardCharsets.US_ASCII);
-    List<byte[]> proof = new ArrayList<>();
-    if (!proofText.equals(".")) {
-      try {
-        for (String p : proofText.split(",")) {
-          proof.add(MerkleTree.unhex(p));
+      while (true) {
+        List<ParsedLeaf> batch = queue.take();
+        if (batch == END) {
+          break;
         }
-      } catch (IllegalArgumentException e) {
-        throw malformedLine(lineNo);
+        for (ParsedLeaf p : batch) {
+          boolean ok =
+              wholeLog
+                  ? verifier.accept(p.leaf(), p.leafHash())
+                  : verifier.acceptProven(p.leaf(), p.proof());
+          if (!ok) {
+            stop.set(true);
+            break;
+          }
+        }
+        if (stop.get()) {
+          break;
+        }
       }
+      stop.set(true);
+      reader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
-    return verifier.acceptProven(leaf, proof);
+    Exception e = problem.get();
+    if (e instanceof UnreadableExportException u) {
+      throw u;
+    } else if (e instanceof ZipException || e instanceof java.io.EOFException) {
+      throw new UnreadableExportException(
+          "leaves.txt 损坏或被截断", "leaves.txt is damaged or truncated: " + e.getMessage());
+    } else if (e instanceof IOException io) {
+      throw io;
+    } else if (e != null) {
+      throw new IllegalStateException(e);
+    }
+    return lines[0];
   }
 
-  private static int indexOf(byte[] line, int from) {
-    for (int i = from; i < line.length; i++) {
-      if (line[i] == '\t') {
+  /** Hands a batch over; gives up once the checking side has stopped (it takes no more). */
+  private static void put(
+      BlockingQueue<List<ParsedLeaf>> queue, List<ParsedLeaf> batch, AtomicBoolean stop) {
+    try {
+      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        if (stop.get()) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * One line of leaves.txt, {@code index TAB stored-hash TAB proof TAB json}, parsed where it lies
+   * in the read buffer: only the entry's data are copied out.
+   */
+  private static ParsedLeaf parse(byte[] buf, int start, int end, long lineNo, boolean wholeLog)
+      throws UnreadableExportException {
+    int t1 = indexOf(buf, start, end);
+    int t2 = t1 < 0 ? -1 : indexOf(buf, t1 + 1, end);
+    int t3 = t2 < 0 ? -1 : indexOf(buf, t2 + 1, end);
+    if (t3 < 0 || t2 - t1 - 1 != 64 || t1 == start || t1 - start > 18) {
+      throw malformedLine(lineNo);
+    }
+    long index = 0;
+    for (int i = start; i < t1; i++) {
+      int digit = buf[i] - '0';
+      if (digit < 0 || digit > 9) {
+        throw malformedLine(lineNo);
+      }
+      index = index * 10 + digit;
+    }
+    byte[] stored = unhex(buf, t1 + 1, lineNo);
+    byte[] data = Arrays.copyOfRange(buf, t3 + 1, end);
+    StoredLeaf leaf = new StoredLeaf(index, data, stored);
+    if (wholeLog) {
+      // the reading thread hashes every other entry, so that the two threads share the work
+      return new ParsedLeaf(leaf, null, (lineNo & 1) == 0 ? MerkleTree.leafHash(data) : null);
+    }
+    List<byte[]> proof = new ArrayList<>();
+    if (!(t3 - t2 == 2 && buf[t2 + 1] == '.')) {
+      for (int p = t2 + 1; p < t3; p += 65) {
+        if (p + 64 > t3 || (p + 64 < t3 && buf[p + 64] != ',')) {
+          throw malformedLine(lineNo);
+        }
+        proof.add(unhex(buf, p, lineNo));
+      }
+    }
+    return new ParsedLeaf(leaf, proof, null);
+  }
+
+  /** Lower-case hex digit values; -1 for every other byte. */
+  private static final byte[] HEX_VALUE = new byte[256];
+
+  static {
+    Arrays.fill(HEX_VALUE, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      HEX_VALUE["0123456789abcdef".charAt(i)] = (byte) i;
+    }
+  }
+
+  private static byte[] unhex(byte[] buf, int from, long lineNo) throws UnreadableExportException {
+    byte[] out = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      int hi = HEX_VALUE[buf[from + 2 * i] & 0xff];
+      int lo = HEX_VALUE[buf[from + 2 * i + 1] & 0xff];
+      if (hi < 0 || lo < 0) {
+        throw malformedLine(lineNo);
+      }
+      out[i] = (byte) ((hi << 4) | lo);
+    }
+    return out;
+  }
+
+  private static int indexOf(byte[] buf, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (buf[i] == '\t') {
         return i;
       }
     }
@@ -390,10 +505,15 @@ public final class ExportVerifier {
     }
   }
 
-  /** Lines as bytes, without decoding: the entries' bytes are what is hashed. */
+  /**
+   * Lines as spans of a read buffer, without decoding or copying: the entries' bytes are what is
+   * hashed. A span is valid until the next call.
+   */
   static final class LineReader {
     private final InputStream in;
-    private byte[] buf = new byte[1 << 16];
+    byte[] buf = new byte[1 << 20];
+    int lineStart;
+    int lineEnd;
     private int start;
     private int end;
     private boolean eof;
@@ -402,14 +522,16 @@ public final class ExportVerifier {
       this.in = in;
     }
 
-    byte[] next() throws IOException, UnreadableExportException {
+    /** Moves to the next line; false at the end. */
+    boolean next() throws IOException, UnreadableExportException {
       int scan = start;
       while (true) {
         for (int i = scan; i < end; i++) {
           if (buf[i] == '\n') {
-            byte[] line = Arrays.copyOfRange(buf, start, i);
+            lineStart = start;
+            lineEnd = i;
             start = i + 1;
-            return line;
+            return true;
           }
         }
         if (eof) {
@@ -418,7 +540,7 @@ public final class ExportVerifier {
                 "leaves.txt 末行不完整（文件被截断？）",
                 "the last line of leaves.txt is incomplete (truncated?)");
           }
-          return null;
+          return false;
         }
         scan = end;
         if (start > 0) {

@@ -9,8 +9,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -24,12 +28,21 @@ import java.util.zip.ZipOutputStream;
 public final class ExportWriter implements Closeable {
 
   private final ZipOutputStream zip;
+
+  /**
+   * The leaves go to a temporary file first and into the zip uncompressed (STORED): inflating costs
+   * a verifier more than hashing the same bytes, and a court verifies more often than it copies.
+   * STORED needs size and CRC up front, hence the file.
+   */
+  private Path leavesFile;
+
+  private OutputStream leavesOut;
+  private final CRC32 leavesCrc = new CRC32();
   private final String origin;
   private final String scope;
   private final Instant created;
   private long treeSize = -1;
   private long entries;
-  private boolean inLeaves;
   private boolean inConsistency;
 
   /**
@@ -79,11 +92,13 @@ public final class ExportWriter implements Closeable {
    * (null in an export of the whole log, whose roots the verifier recomputes).
    */
   public void leaf(StoredLeaf leaf, List<byte[]> proof) throws IOException {
-    if (!inLeaves) {
-      closeOpenEntry();
-      zip.putNextEntry(new ZipEntry(ExportFormat.LEAVES));
-      inLeaves = true;
+    if (leavesOut == null) {
+      leavesFile = Files.createTempFile("xinsheng-export-", ".leaves");
+      leavesOut =
+          new CheckedOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(leavesFile), 1 << 16), leavesCrc);
     }
+    OutputStream out = leavesOut;
     StringBuilder head = new StringBuilder(96);
     head.append(leaf.index())
         .append('\t')
@@ -91,21 +106,36 @@ public final class ExportWriter implements Closeable {
         .append('\t')
         .append(proof == null ? "-" : hexList(proof))
         .append('\t');
-    zip.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+    out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
     // canonical JSON has no raw control characters, so one entry is one line
-    zip.write(leaf.data());
-    zip.write('\n');
+    out.write(leaf.data());
+    out.write('\n');
     entries++;
   }
 
   @Override
   public void close() throws IOException {
     closeOpenEntry();
-    if (entries == 0) {
+    ZipEntry leaves = new ZipEntry(ExportFormat.LEAVES);
+    leaves.setMethod(ZipEntry.STORED);
+    if (leavesOut == null) {
       // an extract may hold no entry; the file still says so
-      zip.putNextEntry(new ZipEntry(ExportFormat.LEAVES));
-      zip.closeEntry();
+      leaves.setSize(0);
+      leaves.setCrc(0);
+      zip.putNextEntry(leaves);
+    } else {
+      try {
+        leavesOut.close();
+        leaves.setSize(Files.size(leavesFile));
+        leaves.setCompressedSize(Files.size(leavesFile));
+        leaves.setCrc(leavesCrc.getValue());
+        zip.putNextEntry(leaves);
+        Files.copy(leavesFile, zip);
+      } finally {
+        Files.deleteIfExists(leavesFile);
+      }
     }
+    zip.closeEntry();
     text(
         ExportFormat.MANIFEST,
         ExportFormat.FORMAT_KEY
@@ -132,9 +162,8 @@ public final class ExportWriter implements Closeable {
   }
 
   private void closeOpenEntry() throws IOException {
-    if (inLeaves || inConsistency) {
+    if (inConsistency) {
       zip.closeEntry();
-      inLeaves = false;
       inConsistency = false;
     }
   }

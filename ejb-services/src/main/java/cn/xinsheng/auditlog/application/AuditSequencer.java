@@ -7,6 +7,7 @@ import cn.xinsheng.audit.LogVerifier;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
+import cn.xinsheng.auditlog.infrastructure.PendingEntries;
 import cn.xinsheng.auditlog.infrastructure.SigningKeyFile;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.PostConstruct;
@@ -100,6 +101,7 @@ public class AuditSequencer {
   private SignedCheckpoint latest;
   private volatile String selfCheckFailure;
   private volatile AuditStore.SelfCheck lastSelfCheck;
+  private PendingEntries pendingEntries;
 
   @PostConstruct
   void start() {
@@ -120,6 +122,7 @@ public class AuditSequencer {
       // the checkpoint before the leaves: leaves only grow, so they cannot lag behind it
       Optional<String> note = store.latestCheckpoint();
       store.forEachLeafHash(Long.MAX_VALUE, tree::append);
+      pendingEntries = new PendingEntries(store, store.maxSequencedEntryId());
       note.map(SignedCheckpoint::parse).ifPresent(c -> latest = c);
     } catch (IOException | SQLException | RuntimeException e) {
       selfCheckFailure = "audit log could not be read: " + e.getMessage();
@@ -306,10 +309,10 @@ public class AuditSequencer {
     }
     boolean appended = false;
     try (Connection c = dataSource.getConnection()) {
-      for (AuditEvent e : ownEntries) {
-        store.insertEntry(c, e);
+      if (!ownEntries.isEmpty()) {
+        store.insertEntries(c, ownEntries);
       }
-      List<AuditStore.Pending> pending = store.pending(c, BATCH);
+      List<AuditStore.Pending> pending = pendingEntries.find(c, BATCH, System.currentTimeMillis());
       if (pending.isEmpty()) {
         // (never at a rotation: its own entry is pending)
         integrating.release();
@@ -343,7 +346,11 @@ public class AuditSequencer {
 
             @Override
             public void afterCompletion(int status) {
-              completed(status == Status.STATUS_COMMITTED, first, signed, newKey);
+              boolean committed = status == Status.STATUS_COMMITTED;
+              if (committed) {
+                pendingEntries.integrated(pending, System.currentTimeMillis());
+              }
+              completed(committed, first, signed, newKey);
             }
           });
       return size;

@@ -61,38 +61,91 @@ public final class AuditStore {
   }
 
   /**
-   * Entries not yet in the tree, oldest first. Found by absence rather than by "id above the last",
-   * so an entry whose transaction committed late is still taken.
+   * Entries not yet in the tree, oldest first: those with an id above {@code afterId} (the highest
+   * id already sequenced; 0 scans the whole table), and those among {@code alsoIds} that have no
+   * leaf, so an entry whose transaction committed late is still taken (see {@link PendingEntries}).
    */
-  public List<Pending> pending(Connection c, int limit) throws SQLException {
-    List<Pending> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT e.id, e.leaf_hash FROM audit_entry e LEFT JOIN audit_leaf l"
-                + " ON l.entry_id = e.id WHERE l.entry_id IS NULL ORDER BY e.id LIMIT ?")) {
-      ps.setInt(1, limit);
+  public List<Pending> pending(
+      Connection c, int limit, long afterId, java.util.Collection<Long> alsoIds)
+      throws SQLException {
+    // two plain queries: an OR of the two would make the optimizer scan the whole table
+    java.util.TreeMap<Long, Pending> out = new java.util.TreeMap<>();
+    if (!alsoIds.isEmpty()) {
+      query(
+          c,
+          "SELECT e.id, e.leaf_hash FROM audit_entry e LEFT JOIN audit_leaf l"
+              + " ON l.entry_id = e.id WHERE e.id IN ("
+              + "?,".repeat(alsoIds.size() - 1)
+              + "?) AND l.entry_id IS NULL",
+          out,
+          alsoIds.toArray());
+    }
+    if (afterId == 0) {
+      // a full scan: anything without a leaf
+      query(
+          c,
+          "SELECT e.id, e.leaf_hash FROM audit_entry e LEFT JOIN audit_leaf l"
+              + " ON l.entry_id = e.id WHERE l.entry_id IS NULL ORDER BY e.id LIMIT ?",
+          out,
+          limit);
+    } else {
+      // above the highest id the (one) sequencer has taken, no entry has a leaf yet
+      query(
+          c,
+          "SELECT id, leaf_hash FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?",
+          out,
+          afterId,
+          limit);
+    }
+    return new ArrayList<>(out.values()).subList(0, Math.min(limit, out.size()));
+  }
+
+  private static void query(
+      Connection c, String sql, java.util.Map<Long, Pending> out, Object... params)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Pending(rs.getLong(1), rs.getBytes(2)));
+          out.put(rs.getLong(1), new Pending(rs.getLong(1), rs.getBytes(2)));
         }
       }
     }
-    return out;
   }
 
-  /** An entry written by the log itself (a key rotation), on the sequencer's connection. */
-  public void insertEntry(Connection c, cn.xinsheng.audit.AuditEvent event) throws SQLException {
-    byte[] data = event.canonicalBytes();
+  /**
+   * Entries written by plain JDBC, in one batch: the log's own entries (a key rotation) on the
+   * sequencer's connection, and bulk writers.
+   */
+  public void insertEntries(Connection c, List<cn.xinsheng.audit.AuditEvent> events)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO audit_entry (leaf_data, leaf_hash, created_at, subject, inmate)"
                 + " VALUES (?, ?, ?, ?, ?)")) {
-      ps.setBytes(1, data);
-      ps.setBytes(2, cn.xinsheng.audit.MerkleTree.leafHash(data));
-      ps.setTimestamp(3, Timestamp.from(event.time()));
-      ps.setString(4, event.subject());
-      ps.setString(5, event.inmate().orElse(null));
-      ps.executeUpdate();
+      for (cn.xinsheng.audit.AuditEvent event : events) {
+        byte[] data = event.canonicalBytes();
+        ps.setBytes(1, data);
+        ps.setBytes(2, cn.xinsheng.audit.MerkleTree.leafHash(data));
+        ps.setTimestamp(3, Timestamp.from(event.time()));
+        String subject = event.subject();
+        ps.setString(4, subject.length() > 200 ? subject.substring(0, 200) : subject);
+        ps.setString(5, event.inmate().filter(n -> n.length() <= 10).orElse(null));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** The highest entry id that has a leaf: where the sequencer's look-back window ends. */
+  public long maxSequencedEntryId() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(entry_id), 0) FROM audit_leaf")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -1,0 +1,128 @@
+package cn.xinsheng.bench;
+
+import cn.xinsheng.audit.AppendOnlyTree;
+import cn.xinsheng.audit.AuditEvent;
+import cn.xinsheng.audit.Checkpoint;
+import cn.xinsheng.audit.LogVerifier.StoredLeaf;
+import cn.xinsheng.audit.MerkleTree;
+import cn.xinsheng.audit.NoteKey;
+import cn.xinsheng.audit.SignedCheckpoint;
+import cn.xinsheng.audit.export.ExportFormat;
+import cn.xinsheng.audit.export.ExportVerifier;
+import cn.xinsheng.audit.export.ExportWriter;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The offline verifier on a whole-log export of 300,000 entries (a checkpoint every 1,000), against
+ * raw SHA-256 of the same entries' bytes in the same run.
+ */
+final class VerifierBenchmark {
+
+  private static final int ENTRIES = 300_000;
+
+  private VerifierBenchmark() {}
+
+  static void run() throws Exception {
+    Report.heading("Offline verifier (bin/xinsheng verify) vs raw SHA-256 of the same bytes");
+    // a busy log: the sequencer signs up to 20,000 entries a second; then a quieter one
+    run(10_000);
+    run(1_000);
+  }
+
+  private static void run(int checkpointEvery) throws Exception {
+    final int CHECKPOINT_EVERY = checkpointEvery;
+    NoteKey key = NoteKey.generate("bench.xinsheng.local");
+    List<byte[]> data = new ArrayList<>(ENTRIES);
+    long bytes = 0;
+    for (int i = 0; i < ENTRIES; i++) {
+      byte[] d =
+          new AuditEvent(
+                  "officer" + (i % 50),
+                  "OFFICER",
+                  "ledger.entry.recorded",
+                  "point-entry/" + i,
+                  Map.of(
+                      "inmate",
+                      String.format("33010%05d", i % 5000),
+                      "clause",
+                      "JG-" + (i % 40),
+                      "amount",
+                      (i % 7) - 2,
+                      "fact",
+                      "按时完成劳动任务，质量合格，第 " + i + " 条"),
+                  List.of(String.format("%064x", i)),
+                  Instant.ofEpochSecond(1_790_000_000L + i))
+              .canonicalBytes();
+      data.add(d);
+      bytes += d.length;
+    }
+    Path file = Path.of("bench-export.zip");
+    AppendOnlyTree tree = new AppendOnlyTree();
+    try (OutputStream out = Files.newOutputStream(file);
+        ExportWriter w =
+            new ExportWriter(out, "bench/audit", ExportFormat.SCOPE_ALL, Instant.now())) {
+      w.logKeys(List.of(key));
+      w.witnessKeys(List.of());
+      for (int i = 0; i < ENTRIES; i++) {
+        tree.append(MerkleTree.leafHash(data.get(i)));
+        if ((i + 1) % CHECKPOINT_EVERY == 0) {
+          w.checkpoint(
+              SignedCheckpoint.sign(
+                  new Checkpoint("bench/audit", i + 1, tree.rootHash(i + 1), Instant.now()), key));
+        }
+      }
+      for (int i = 0; i < ENTRIES; i++) {
+        w.leaf(new StoredLeaf(i, data.get(i), tree.leafHash(i)), null);
+      }
+    }
+    Report.line(
+        "export: %,d entries, %,d bytes of event data, %d checkpoints, zip %,d bytes",
+        ENTRIES, bytes, ENTRIES / CHECKPOINT_EVERY, Files.size(file));
+
+    long bestVerify = Long.MAX_VALUE;
+    long bestRaw = Long.MAX_VALUE;
+    for (int round = 0; round < 8; round++) {
+      long s = System.nanoTime();
+      ExportVerifier.Report r = ExportVerifier.verify(file, Optional.of(key));
+      long t = System.nanoTime() - s;
+      if (!r.verified() || r.entries() != ENTRIES) {
+        throw new IllegalStateException("the export did not verify: " + r.failure());
+      }
+      bestVerify = Math.min(bestVerify, t);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      s = System.nanoTime();
+      byte[] sink = new byte[32];
+      for (byte[] d : data) {
+        byte[] h = sha.digest(d);
+        sink[0] ^= h[0];
+      }
+      t = System.nanoTime() - s;
+      bestRaw = Math.min(bestRaw, t);
+      if (sink[1] == 42) {
+        System.out.print("");
+      }
+    }
+    double verifyMbs = bytes / (bestVerify / 1e9) / 1e6;
+    double rawMbs = bytes / (bestRaw / 1e9) / 1e6;
+    Report.line(
+        "verifier: %,d entries in %.0f ms = %.0f MB/s (%,.0f entries/s) incl. unzip, parsing, leaf"
+            + " and node hashes, %d signatures",
+        ENTRIES,
+        bestVerify / 1e6,
+        verifyMbs,
+        ENTRIES / (bestVerify / 1e9),
+        ENTRIES / CHECKPOINT_EVERY);
+    Report.line(
+        "baseline raw SHA-256 of the same bytes: %.0f ms = %.0f MB/s; verifier/raw = %.0f%%"
+            + " (goal >= 50%%)",
+        bestRaw / 1e6, rawMbs, 100.0 * bestRaw / bestVerify);
+  }
+}
