@@ -91,11 +91,11 @@ class AuditLogSystemIT {
     assertTrue(first.output().contains("cosigned tree size"), first.output());
     // the witness's own reads are logged, so the log has grown: the second round proves
     // consistency from the first cosigned size before it signs again
-    awaitSignedSize(signedSize() + 1);
+    awaitSignedSize(cosignedSize(first) + 1);
     LauncherProcess.Result second = LauncherProcess.run(witness);
     assertEquals(0, second.code(), second.output());
-    long cosigned =
-        Long.parseLong(second.output().replaceAll("(?s).*cosigned tree size (\\d+).*", "$1"));
+    long cosigned = cosignedSize(second);
+    assertTrue(cosigned > cosignedSize(first), second.output());
 
     String witnesses = admin.get("/api/v1/audit/witnesses").body();
     assertTrue(witnesses.contains("\"lastCosignedSize\":" + cosigned), witnesses);
@@ -274,6 +274,10 @@ class AuditLogSystemIT {
   }
 
   // --- helpers ---------------------------------------------------------------------------------
+
+  private static long cosignedSize(LauncherProcess.Result run) {
+    return Long.parseLong(run.output().replaceAll("(?s).*cosigned tree size (\\d+).*", "$1"));
+  }
 
   /** The platform's check, the readiness it drives, and the offline verifier all see the break. */
   private static void expectCaught(String platformSays, String verifierSays) {
