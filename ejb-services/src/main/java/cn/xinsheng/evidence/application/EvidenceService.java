@@ -1,0 +1,215 @@
+package cn.xinsheng.evidence.application;
+
+import cn.xinsheng.audit.AuditEvent;
+import cn.xinsheng.auditlog.application.AuditLog;
+import cn.xinsheng.evidence.domain.ContentSniffer;
+import cn.xinsheng.evidence.domain.Evidence;
+import cn.xinsheng.evidence.domain.EvidenceBlob;
+import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Uploading evidence and reading it back. An upload is checked by its content (type, size, not an
+ * executable) before anything is kept; a refusal leaves nothing behind. Content is stored once per
+ * hash; every upload is an audit event carrying that hash.
+ */
+@Stateless
+public class EvidenceService {
+
+  private static final int MAX_NAME = 255;
+
+  @Inject EvidenceSettings settings;
+  @Inject AuditLog auditLog;
+  @Inject Caller caller;
+  @Inject CallerScope scope;
+  @Inject jakarta.enterprise.inject.Instance<InmateEvidenceRule> inmateRule;
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  /** What a reader gets: the file, its type and size. */
+  public record Content(Path file, String mediaType, long size, String sha256) {}
+
+  public EvidenceFiles files() {
+    return new EvidenceFiles(settings.dir());
+  }
+
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public Evidence upload(
+      InputStream content, String originalName, String source, String description, long sectionId) {
+    scope.requireSection(sectionId);
+    String name = originalName == null ? "" : originalName.strip();
+    if (name.isEmpty() || name.length() > MAX_NAME || name.contains("/") || name.contains("\\")) {
+      throw Refusal.invalid("evidence.error.name");
+    }
+    if (source == null || source.isBlank() || source.length() > 100) {
+      throw Refusal.invalid("evidence.error.source");
+    }
+    if (description == null || description.isBlank() || description.length() > 500) {
+      throw Refusal.invalid("evidence.error.description");
+    }
+    EvidenceFiles files = files();
+    EvidenceFiles.Received received;
+    try {
+      received = files.receive(content, settings.maxUploadBytes());
+    } catch (EvidenceFiles.TooLarge e) {
+      throw Refusal.invalid("evidence.error.tooLarge", settings.maxUploadBytes() >> 20);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ContentSniffer.Detected detected;
+    try {
+      detected = ContentSniffer.detect(received.head(), received.size(), received.file());
+      if (received.size() > settings.maxBytes(detected.kind())) {
+        files.discard(received);
+        throw Refusal.invalid("evidence.error.tooLarge", settings.maxBytes(detected.kind()) >> 20);
+      }
+    } catch (ContentSniffer.Refused r) {
+      files.discard(received);
+      throw Refusal.invalid(r.key());
+    } catch (IOException e) {
+      files.discard(received);
+      throw new UncheckedIOException(e);
+    }
+    Instant now = Instant.now();
+    EvidenceBlob blob = em.find(EvidenceBlob.class, received.sha256());
+    try {
+      if (blob == null) {
+        files.keep(received);
+        boolean thumb =
+            detected.thumbnailable()
+                && files.makeThumbnail(files.path(received.sha256()), received.sha256());
+        blob =
+            new EvidenceBlob(
+                received.sha256(),
+                received.size(),
+                detected.mediaType(),
+                detected.kind(),
+                thumb,
+                now);
+        em.persist(blob);
+      } else {
+        files.discard(received);
+      }
+    } catch (IOException e) {
+      files.discard(received);
+      throw new UncheckedIOException(e);
+    }
+    Evidence evidence =
+        new Evidence(
+            blob, name, caller.name(), now, source.strip(), description.strip(), sectionId);
+    em.persist(evidence);
+    em.flush();
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("evidence", evidence.getId());
+    payload.put("kind", blob.getKind().name());
+    payload.put("mediaType", blob.getMediaType());
+    payload.put("size", blob.getSizeBytes());
+    payload.put("name", name);
+    payload.put("source", evidence.getSource());
+    payload.put("description", evidence.getDescription());
+    payload.put("section", sectionId);
+    auditLog.append(
+        new AuditEvent(
+            caller.name(),
+            caller.rolesText(),
+            "evidence.uploaded",
+            "evidence/" + evidence.getId(),
+            payload,
+            List.of(blob.getSha256()),
+            now));
+    return evidence;
+  }
+
+  /** The evidence, if the caller may see it; otherwise as if it did not exist. */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.INMATE_NAME,
+    Role.WARDEN_NAME,
+    Role.COMMITTEE_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.SUPERVISOR_NAME
+  })
+  public Evidence get(long id) {
+    Evidence e = em.find(Evidence.class, id);
+    if (e == null || !maySee(e)) {
+      throw Refusal.notFound("evidence.error.unknown");
+    }
+    return e;
+  }
+
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.INMATE_NAME,
+    Role.WARDEN_NAME,
+    Role.COMMITTEE_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.SUPERVISOR_NAME
+  })
+  public Content content(long id, boolean thumbnail) {
+    Evidence e = get(id);
+    EvidenceFiles files = files();
+    if (thumbnail) {
+      if (!e.getBlob().isThumbnail()) {
+        throw Refusal.notFound("evidence.error.noThumbnail");
+      }
+      Path p = files.thumbnailPath(e.getSha256());
+      return new Content(p, "image/jpeg", p.toFile().length(), e.getSha256());
+    }
+    return new Content(
+        files.path(e.getSha256()),
+        e.getBlob().getMediaType(),
+        e.getBlob().getSizeBytes(),
+        e.getSha256());
+  }
+
+  /** Evidence uploaded in the caller's sections, newest first (to attach to an entry). */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public List<Evidence> recentInMySections(int max) {
+    return em.createQuery(
+            "SELECT e FROM Evidence e WHERE e.sectionId IN :sections ORDER BY e.id DESC",
+            Evidence.class)
+        .setParameter("sections", scope.sections())
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  private boolean maySee(Evidence e) {
+    if (caller.has(Role.WARDEN)
+        || caller.has(Role.COMMITTEE)
+        || caller.has(Role.PROSECUTOR)
+        || caller.has(Role.JUDGE)
+        || caller.has(Role.SUPERVISOR)) {
+      return true;
+    }
+    if ((caller.has(Role.OFFICER) || caller.has(Role.REVIEWER))
+        && scope.sections().contains(e.getSectionId())) {
+      return true;
+    }
+    if (caller.has(Role.INMATE) && settings.inmateVisibleKinds().contains(e.getKind())) {
+      long inmateId = scope.ownInmate().getId();
+      return inmateRule.stream().anyMatch(r -> r.backsAnEntryAbout(e.getId(), inmateId));
+    }
+    return false;
+  }
+}

@@ -1,0 +1,430 @@
+package cn.xinsheng.ledger.application;
+
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.domain.AssessmentCycle;
+import cn.xinsheng.ledger.domain.AssessmentPart;
+import cn.xinsheng.ledger.domain.AssessmentRules;
+import cn.xinsheng.ledger.domain.CycleDecision;
+import cn.xinsheng.ledger.domain.CycleProgress;
+import cn.xinsheng.ledger.domain.CycleResult;
+import cn.xinsheng.ledger.domain.MonthClose;
+import cn.xinsheng.ledger.domain.MonthCloseStep;
+import cn.xinsheng.ledger.domain.MonthResult;
+import cn.xinsheng.ledger.domain.MonthScore;
+import cn.xinsheng.ledger.domain.MonthlyAssessment;
+import cn.xinsheng.ledger.domain.Points;
+import cn.xinsheng.ledger.domain.ScoredItem;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.organisation.domain.InmateRepository;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.AsyncResult;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/**
+ * The monthly assessment of a section: computed from the approved entries (a batch job with
+ * progress), approved by a reviewer who did not compute it, published (公示) to the section's inmates
+ * for an objection window of working days, then locked. Locking closes the 600-point cycles the
+ * month completed; a reviewer decides what each earned.
+ */
+@Stateless
+public class AssessmentService {
+
+  @Inject LedgerRecords records;
+  @Inject LedgerSettings settings;
+  @Inject LedgerAudit audit;
+  @Inject CallerScope scope;
+  @Inject Caller caller;
+  @Inject JobProgress progress;
+  @Inject InmateRepository inmates;
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  public static String jobKey(long sectionId, YearMonth month) {
+    return "close:" + sectionId + ":" + month;
+  }
+
+  /** The close as a job: the page polls {@link JobProgress} under {@link #jobKey}. */
+  @Asynchronous
+  @RolesAllowed(Role.OFFICER_NAME)
+  public Future<Long> computeInBackground(long sectionId, YearMonth month) {
+    String job = jobKey(sectionId, month);
+    try {
+      long id = compute(sectionId, month);
+      return new AsyncResult<>(id);
+    } catch (Refusal r) {
+      progress.fail(job, r.messageKey());
+      throw r;
+    }
+  }
+
+  /** Computes the section's month; returns the close. Refused once the month is published. */
+  @RolesAllowed(Role.OFFICER_NAME)
+  public long compute(long sectionId, YearMonth month) {
+    scope.requireSection(sectionId);
+    String job = jobKey(sectionId, month);
+    if (month.isAfter(YearMonth.now(LedgerService.PRISON_ZONE))) {
+      throw Refusal.invalid("ledger.error.futureMonth", month.toString());
+    }
+    if (records.isClosedForEntries(sectionId, month)) {
+      throw Refusal.conflict("ledger.error.closeLocked", month.toString());
+    }
+    long open = openEntries(sectionId, month);
+    if (open > 0) {
+      throw Refusal.conflict("ledger.error.closePending", open);
+    }
+    AssessmentRules rules = settings.rules();
+    List<Inmate> people = inmates.findBySections(List.of(sectionId));
+    progress.start(job, people.size());
+
+    Map<Long, List<ScoredItem>> items = approvedItems(sectionId, month);
+    Map<Long, long[]> previous = previousBalances(sectionId, month);
+    Map<Long, Long> specialThisYear = specialCountedThisYear(sectionId, month);
+
+    Instant now = Instant.now();
+    MonthClose close =
+        new MonthClose(sectionId, month.toString(), rules.split().toString(), caller.name(), now);
+    em.persist(close);
+    em.flush();
+    int done = 0;
+    for (Inmate inmate : people) {
+      MonthScore score =
+          MonthlyAssessment.compute(
+              items.getOrDefault(inmate.getId(), List.of()),
+              rules,
+              new Points(specialThisYear.getOrDefault(inmate.getId(), 0L)));
+      long[] prev = previous.getOrDefault(inmate.getId(), new long[] {0, 0});
+      Points total = score.total();
+      CycleProgress cycle = CycleProgress.advance(new Points(prev[1]), total, rules.cyclePoints());
+      long balance = prev[0] + total.tenths();
+      MonthResult result =
+          new MonthResult(
+              close.getId(),
+              inmate.getId(),
+              tenths(score.part(AssessmentPart.SUPERVISION)),
+              tenths(score.part(AssessmentPart.EDUCATION)),
+              tenths(score.part(AssessmentPart.LABOUR)),
+              tenths(score.specialCounted()),
+              tenths(score.sanctions().plus(score.corrections())),
+              tenths(score.discarded()),
+              tenths(total),
+              balance,
+              cycle.carry().tenths(),
+              cycle.cyclesClosed(),
+              score.entries());
+      em.persist(result);
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("inmate", inmate.getPrisonerNumber().value());
+      p.put("month", month.toString());
+      p.put("close", close.getId());
+      p.put("split", rules.split().toString());
+      p.put("supervision", score.part(AssessmentPart.SUPERVISION).toString());
+      p.put("education", score.part(AssessmentPart.EDUCATION).toString());
+      p.put("labour", score.part(AssessmentPart.LABOUR).toString());
+      p.put("special", score.specialCounted().toString());
+      p.put("sanctions", score.sanctions().toString());
+      p.put("corrections", score.corrections().toString());
+      p.put("discarded", score.discarded().toString());
+      p.put("total", total.toString());
+      p.put("balance", new Points(balance).toString());
+      p.put("cycleCarry", cycle.carry().toString());
+      p.put("entries", score.entries());
+      audit.append(
+          "ledger.month.result", "month-result/" + close.getId() + "/" + inmate.getId(), p);
+      if (++done % 100 == 0) {
+        progress.advance(job, done);
+      }
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("section", sectionId);
+    p.put("month", month.toString());
+    p.put("close", close.getId());
+    p.put("inmates", people.size());
+    audit.append("ledger.month.computed", "month-close/" + close.getId(), p);
+    progress.finish(job, close.getId());
+    return close.getId();
+  }
+
+  @RolesAllowed(Role.REVIEWER_NAME)
+  public void approve(long closeId) {
+    MonthClose close = current(closeId);
+    if (close.getComputedBy().equals(caller.name())) {
+      throw Refusal.forbidden("ledger.error.ownClose");
+    }
+    Map<String, MonthCloseStep> steps = records.steps(closeId);
+    if (steps.containsKey("APPROVED")) {
+      throw Refusal.conflict("ledger.error.stepDone");
+    }
+    step(close, "APPROVED", null, null);
+  }
+
+  @RolesAllowed(Role.OFFICER_NAME)
+  public LocalDate publish(long closeId) {
+    MonthClose close = current(closeId);
+    Map<String, MonthCloseStep> steps = records.steps(closeId);
+    if (!steps.containsKey("APPROVED")) {
+      throw Refusal.conflict("ledger.error.notApproved");
+    }
+    if (steps.containsKey("PUBLISHED")) {
+      throw Refusal.conflict("ledger.error.stepDone");
+    }
+    LocalDate windowEnds =
+        records
+            .calendar()
+            .addWorkingDays(
+                LocalDate.now(LedgerService.PRISON_ZONE), settings.objectionWindowDays());
+    step(close, "PUBLISHED", windowEnds, null);
+    return windowEnds;
+  }
+
+  /**
+   * Locks the month once its objection window has passed and every objection to it is closed; the
+   * cycles it completed are opened for a reviewer's decision. A second lock is refused.
+   */
+  @RolesAllowed(Role.OFFICER_NAME)
+  public int lock(long closeId) {
+    MonthClose close = current(closeId);
+    Map<String, MonthCloseStep> steps = records.steps(closeId);
+    if (steps.containsKey("LOCKED")) {
+      throw Refusal.conflict("ledger.error.closeLocked", close.getMonth());
+    }
+    MonthCloseStep published = steps.get("PUBLISHED");
+    if (published == null) {
+      throw Refusal.conflict("ledger.error.notPublished");
+    }
+    if (!LocalDate.now(LedgerService.PRISON_ZONE).isAfter(published.getWindowEnds())) {
+      throw Refusal.conflict("ledger.error.windowOpen", published.getWindowEnds().toString());
+    }
+    long openObjections =
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT COUNT(*) FROM objection o LEFT JOIN point_entry e ON e.id = o.entry_id"
+                            + " WHERE o.section_id = ?1 AND (o.month = ?2 OR e.month = ?2)"
+                            + " AND NOT EXISTS (SELECT 1 FROM objection_step s"
+                            + " WHERE s.objection_id = o.id AND s.step = 'CLOSE')")
+                    .setParameter(1, close.getSectionId())
+                    .setParameter(2, close.getMonth())
+                    .getSingleResult())
+            .longValue();
+    if (openObjections > 0) {
+      throw Refusal.conflict("ledger.error.objectionsOpen", openObjections);
+    }
+    step(close, "LOCKED", null, null);
+    int cycles = 0;
+    List<MonthResult> completing =
+        em.createQuery(
+                "SELECT r FROM MonthResult r WHERE r.closeId = :c AND r.cyclesClosed > 0",
+                MonthResult.class)
+            .setParameter("c", closeId)
+            .getResultList();
+    for (MonthResult r : completing) {
+      cycles += openCycles(close, r);
+    }
+    return cycles;
+  }
+
+  private int openCycles(MonthClose close, MonthResult r) {
+    Object[] last =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT COALESCE(MAX(number), 0), MAX(closed_month) FROM assessment_cycle"
+                        + " WHERE inmate_id = ?1")
+                .setParameter(1, r.getInmateId())
+                .getSingleResult();
+    int number = ((Number) last[0]).intValue();
+    String firstMonth =
+        last[1] == null
+            ? (String)
+                em.createNativeQuery(
+                        "SELECT COALESCE(MIN(month), ?2) FROM point_entry WHERE inmate_id = ?1")
+                    .setParameter(1, r.getInmateId())
+                    .setParameter(2, close.getMonth())
+                    .getSingleResult()
+            : YearMonth.parse(last[1].toString()).plusMonths(1).toString();
+    Inmate inmate = em.find(Inmate.class, r.getInmateId());
+    for (int i = 0; i < r.getCyclesClosed(); i++) {
+      AssessmentCycle cycle =
+          new AssessmentCycle(
+              r.getInmateId(), ++number, close.getMonth(), close.getId(), firstMonth);
+      em.persist(cycle);
+      em.flush();
+      em.createNativeQuery(
+              "INSERT INTO cycle_entry (cycle_id, entry_id) SELECT ?1, e.id FROM point_entry e"
+                  + " JOIN entry_review v ON v.entry_id = e.id AND v.decision = 'APPROVED'"
+                  + " WHERE e.inmate_id = ?2 AND e.month >= ?3 AND e.month <= ?4")
+          .setParameter(1, cycle.getId())
+          .setParameter(2, r.getInmateId())
+          .setParameter(3, firstMonth)
+          .setParameter(4, close.getMonth())
+          .executeUpdate();
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("inmate", inmate.getPrisonerNumber().value());
+      p.put("cycle", cycle.getId());
+      p.put("number", number);
+      p.put("from", firstMonth);
+      p.put("to", close.getMonth());
+      audit.append("ledger.cycle.closed", "cycle/" + cycle.getId(), p);
+    }
+    return r.getCyclesClosed();
+  }
+
+  /** A reviewer records what a closed cycle earned: 表扬, 物质奖励 or none, with the reason. */
+  @RolesAllowed(Role.REVIEWER_NAME)
+  public void decideCycle(long cycleId, CycleResult result, String reason) {
+    AssessmentCycle cycle = em.find(AssessmentCycle.class, cycleId);
+    if (cycle == null) {
+      throw Refusal.notFound("ledger.error.unknownCycle");
+    }
+    Inmate inmate = em.find(Inmate.class, cycle.getInmateId());
+    scope.requireSection(inmate.getSection().getId());
+    if (result == null || reason == null || reason.isBlank() || reason.length() > 500) {
+      throw Refusal.invalid("ledger.error.cycleDecision");
+    }
+    Long decided =
+        em.createQuery("SELECT COUNT(d) FROM CycleDecision d WHERE d.cycleId = :c", Long.class)
+            .setParameter("c", cycleId)
+            .getSingleResult();
+    if (decided > 0) {
+      throw Refusal.conflict("ledger.error.stepDone");
+    }
+    Instant now = Instant.now();
+    em.persist(new CycleDecision(cycleId, result.name(), reason.strip(), caller.name(), now));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("inmate", inmate.getPrisonerNumber().value());
+    p.put("cycle", cycleId);
+    p.put("number", cycle.getNumber());
+    p.put("result", result.name());
+    p.put("reason", reason.strip());
+    audit.append("ledger.cycle.decided", "cycle/" + cycleId, p);
+  }
+
+  private MonthClose current(long closeId) {
+    MonthClose close = em.find(MonthClose.class, closeId);
+    if (close == null) {
+      throw Refusal.notFound("ledger.error.unknownClose");
+    }
+    scope.requireSection(close.getSectionId());
+    MonthClose latest =
+        records.currentClose(close.getSectionId(), YearMonth.parse(close.getMonth())).orElseThrow();
+    if (!latest.getId().equals(close.getId())) {
+      throw Refusal.conflict("ledger.error.closeSuperseded");
+    }
+    return close;
+  }
+
+  private void step(MonthClose close, String step, LocalDate windowEnds, String note) {
+    Instant now = Instant.now();
+    em.persist(new MonthCloseStep(close.getId(), step, caller.name(), now, windowEnds, note));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("section", close.getSectionId());
+    p.put("month", close.getMonth());
+    p.put("close", close.getId());
+    p.put("step", step);
+    if (windowEnds != null) {
+      p.put("objectionWindowEnds", windowEnds.toString());
+    }
+    audit.append(
+        "ledger.month." + step.toLowerCase(java.util.Locale.ROOT),
+        "month-close/" + close.getId(),
+        p);
+  }
+
+  /** Entries of the month still waiting for review or amendment. */
+  long openEntries(long sectionId, YearMonth month) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM point_entry e LEFT JOIN entry_review r ON r.entry_id = e.id"
+                        + " WHERE e.section_id = ?1 AND e.month = ?2"
+                        + " AND (r.id IS NULL OR r.decision = 'RETURNED')"
+                        + " AND NOT EXISTS (SELECT 1 FROM point_entry n WHERE n.supersedes_id = e.id)")
+                .setParameter(1, sectionId)
+                .setParameter(2, month.toString())
+                .getSingleResult())
+        .longValue();
+  }
+
+  private Map<Long, List<ScoredItem>> approvedItems(long sectionId, YearMonth month) {
+    Map<Long, List<ScoredItem>> out = new HashMap<>();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT e.id, e.inmate_id, c.part, e.amount_tenths, e.reverses_id FROM point_entry e"
+                    + " JOIN entry_review r ON r.entry_id = e.id AND r.decision = 'APPROVED'"
+                    + " JOIN rule_clause c ON c.id = e.clause_id"
+                    + " WHERE e.section_id = ?1 AND e.month = ?2")
+            .setParameter(1, sectionId)
+            .setParameter(2, month.toString())
+            .getResultList();
+    for (Object[] row : rows) {
+      out.computeIfAbsent(((Number) row[1]).longValue(), k -> new ArrayList<>())
+          .add(
+              new ScoredItem(
+                  ((Number) row[0]).longValue(),
+                  AssessmentPart.valueOf(row[2].toString()),
+                  new Points(((Number) row[3]).longValue()),
+                  row[4] != null));
+    }
+    return out;
+  }
+
+  /** Per inmate: balance and cycle carry after his last locked month before this one. */
+  private Map<Long, long[]> previousBalances(long sectionId, YearMonth month) {
+    Map<Long, long[]> out = new HashMap<>();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT r.inmate_id, r.balance_tenths, r.cycle_carry_tenths FROM month_result r"
+                    + " JOIN month_close c ON c.id = r.close_id"
+                    + " JOIN month_close_step s ON s.close_id = c.id AND s.step = 'LOCKED'"
+                    + " JOIN inmate i ON i.id = r.inmate_id"
+                    + " WHERE i.section_id = ?1 AND c.month < ?2 ORDER BY c.month, r.id")
+            .setParameter(1, sectionId)
+            .setParameter(2, month.toString())
+            .getResultList();
+    for (Object[] row : rows) {
+      out.put(
+          ((Number) row[0]).longValue(),
+          new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+    }
+    return out;
+  }
+
+  /** Per inmate: special bonus counted in locked months of this year before this month. */
+  private Map<Long, Long> specialCountedThisYear(long sectionId, YearMonth month) {
+    Map<Long, Long> out = new HashMap<>();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT r.inmate_id, SUM(r.special_tenths) FROM month_result r"
+                    + " JOIN month_close c ON c.id = r.close_id"
+                    + " JOIN month_close_step s ON s.close_id = c.id AND s.step = 'LOCKED'"
+                    + " JOIN inmate i ON i.id = r.inmate_id"
+                    + " WHERE i.section_id = ?1 AND c.month < ?2 AND c.month >= ?3"
+                    + " GROUP BY r.inmate_id")
+            .setParameter(1, sectionId)
+            .setParameter(2, month.toString())
+            .setParameter(3, month.getYear() + "-01")
+            .getResultList();
+    for (Object[] row : rows) {
+      out.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+    return out;
+  }
+
+  private static int tenths(Points p) {
+    return Math.toIntExact(p.tenths());
+  }
+}

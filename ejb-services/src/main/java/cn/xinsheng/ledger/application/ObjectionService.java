@@ -1,0 +1,297 @@
+package cn.xinsheng.ledger.application;
+
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.domain.MonthClose;
+import cn.xinsheng.ledger.domain.MonthCloseStep;
+import cn.xinsheng.ledger.domain.Objection;
+import cn.xinsheng.ledger.domain.ObjectionOutcome;
+import cn.xinsheng.ledger.domain.ObjectionStep;
+import cn.xinsheng.ledger.domain.ObjectionStepRecord;
+import cn.xinsheng.ledger.domain.PointEntry;
+import cn.xinsheng.ledger.domain.WorkingCalendar;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Objections and findings as a closed loop (发现 → 派单 → 核查 → 处置 → 结案 → 反馈), each step with an owner
+ * and a deadline in working days. An inmate objects to an entry or a month of his while the month
+ * is published and its window open; a prosecutor or supervisor raises a finding on any entry at any
+ * time. A reviewer dispatches it to an officer, who verifies and handles it (an upheld objection
+ * leads to a correction, linked here); another reviewer closes it; the officer reports back.
+ */
+@Stateless
+public class ObjectionService {
+
+  @Inject LedgerRecords records;
+  @Inject LedgerAudit audit;
+  @Inject CallerScope scope;
+  @Inject Caller caller;
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  /** The inmate's objection to one of his entries. */
+  @RolesAllowed(Role.INMATE_NAME)
+  public Objection objectToEntry(long entryId, String text) {
+    Inmate me = scope.ownInmate();
+    PointEntry entry = records.entry(entryId);
+    if (entry.getInmateId() != me.getId()) {
+      throw Refusal.notFound("ledger.error.unknownEntry");
+    }
+    requireWindowOpen(entry.getSectionId(), entry.getMonth());
+    return raise(me, entry.getSectionId(), "ENTRY", entryId, null, text, Role.INMATE);
+  }
+
+  /** The inmate's objection to his month as published. */
+  @RolesAllowed(Role.INMATE_NAME)
+  public Objection objectToMonth(YearMonth month, String text) {
+    Inmate me = scope.ownInmate();
+    long section = me.getSection().getId();
+    requireWindowOpen(section, month);
+    return raise(me, section, "MONTH", null, month.toString(), text, Role.INMATE);
+  }
+
+  /** A prosecutor's or supervisor's finding on an entry: runs the same loop inside the prison. */
+  @RolesAllowed({Role.PROSECUTOR_NAME, Role.SUPERVISOR_NAME})
+  public Objection raiseFinding(long entryId, String text) {
+    PointEntry entry = records.entry(entryId);
+    Inmate inmate = em.find(Inmate.class, entry.getInmateId());
+    Role role = caller.has(Role.PROSECUTOR) ? Role.PROSECUTOR : Role.SUPERVISOR;
+    return raise(inmate, entry.getSectionId(), "ENTRY", entryId, null, text, role);
+  }
+
+  /** 派单: a reviewer of the section assigns an officer of the section. */
+  @RolesAllowed(Role.REVIEWER_NAME)
+  public void dispatch(long objectionId, String officer, String note) {
+    Objection o = load(objectionId);
+    scope.requireSection(o.getSectionId());
+    boolean officerOfSection =
+        ((Number)
+                    em.createNativeQuery(
+                            "SELECT COUNT(*) FROM account a JOIN account_role r ON r.account_id = a.id"
+                                + " JOIN officer_section s ON s.account_id = a.id"
+                                + " WHERE a.username = ?1 AND r.role = 'OFFICER' AND s.section_id = ?2")
+                        .setParameter(1, officer == null ? "" : officer)
+                        .setParameter(2, o.getSectionId())
+                        .getSingleResult())
+                .longValue()
+            > 0;
+    if (!officerOfSection) {
+      throw Refusal.invalid("objection.error.officer");
+    }
+    done(o, ObjectionStep.DISPATCH, officer, note, null, null);
+  }
+
+  @RolesAllowed(Role.OFFICER_NAME)
+  public void verify(long objectionId, String note) {
+    Objection o = load(objectionId);
+    requireAssigned(o);
+    done(o, ObjectionStep.VERIFY, assignee(o), note, null, null);
+  }
+
+  /** 处置: the outcome; an upheld objection names the correction entry that carries it out. */
+  @RolesAllowed(Role.OFFICER_NAME)
+  public void handle(long objectionId, ObjectionOutcome outcome, String note, Long correctionId) {
+    Objection o = load(objectionId);
+    requireAssigned(o);
+    if (outcome == null) {
+      throw Refusal.invalid("objection.error.outcome");
+    }
+    if (correctionId != null) {
+      PointEntry c = records.entry(correctionId);
+      if (c.getInmateId() != o.getInmateId()) {
+        throw Refusal.invalid("objection.error.correction");
+      }
+    }
+    done(o, ObjectionStep.HANDLE, assignee(o), note, outcome, correctionId);
+  }
+
+  /** 结案: a reviewer other than the officer who handled it. */
+  @RolesAllowed(Role.REVIEWER_NAME)
+  public void close(long objectionId, String note) {
+    Objection o = load(objectionId);
+    scope.requireSection(o.getSectionId());
+    if (assignee(o).equals(caller.name())) {
+      throw Refusal.forbidden("objection.error.ownCase");
+    }
+    done(o, ObjectionStep.CLOSE, caller.name(), note, null, null);
+  }
+
+  /** 反馈: the officer tells whoever raised it the outcome; the loop is complete. */
+  @RolesAllowed(Role.OFFICER_NAME)
+  public void feedback(long objectionId, String note) {
+    Objection o = load(objectionId);
+    requireAssigned(o);
+    done(o, ObjectionStep.FEEDBACK, assignee(o), note, null, null);
+  }
+
+  public List<ObjectionStepRecord> steps(long objectionId) {
+    return em.createQuery(
+            "SELECT s FROM ObjectionStepRecord s WHERE s.objectionId = :o ORDER BY s.id",
+            ObjectionStepRecord.class)
+        .setParameter("o", objectionId)
+        .getResultList();
+  }
+
+  private Objection raise(
+      Inmate inmate,
+      long sectionId,
+      String target,
+      Long entryId,
+      String month,
+      String text,
+      Role role) {
+    if (text == null || text.isBlank() || text.length() > 2000) {
+      throw Refusal.invalid("objection.error.text");
+    }
+    Instant now = Instant.now();
+    Objection o =
+        new Objection(
+            inmate.getId(),
+            sectionId,
+            target,
+            entryId,
+            month,
+            text.strip(),
+            caller.name(),
+            role.name(),
+            now);
+    em.persist(o);
+    em.flush();
+    // 发现 is the raising itself; its deadline is today
+    ObjectionStepRecord find =
+        new ObjectionStepRecord(
+            o.getId(),
+            ObjectionStep.FIND.name(),
+            caller.name(),
+            today(),
+            caller.name(),
+            now,
+            text.strip(),
+            null,
+            null);
+    em.persist(find);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("inmate", inmate.getPrisonerNumber().value());
+    p.put("objection", o.getId());
+    p.put("target", target);
+    if (entryId != null) {
+      p.put("entry", entryId);
+    }
+    if (month != null) {
+      p.put("month", month);
+    }
+    p.put("text", text.strip());
+    p.put("raisedRole", role.name());
+    p.put(
+        "dispatchDue",
+        calendar().addWorkingDays(today(), ObjectionStep.DISPATCH.workingDays()).toString());
+    audit.append("ledger.objection.raised", "objection/" + o.getId(), p);
+    return o;
+  }
+
+  private void done(
+      Objection o,
+      ObjectionStep step,
+      String owner,
+      String note,
+      ObjectionOutcome outcome,
+      Long linkedEntry) {
+    List<ObjectionStepRecord> steps = steps(o.getId());
+    ObjectionStep last = ObjectionStep.valueOf(steps.get(steps.size() - 1).getStep());
+    if (last.next() != step) {
+      throw Refusal.conflict("objection.error.order", step.name(), last.name());
+    }
+    if (note == null || note.isBlank() || note.length() > 2000) {
+      throw Refusal.invalid("objection.error.note");
+    }
+    LocalDate lastDone =
+        steps.get(steps.size() - 1).getDoneAt().atZone(LedgerService.PRISON_ZONE).toLocalDate();
+    LocalDate due = calendar().addWorkingDays(lastDone, step.workingDays());
+    Instant now = Instant.now();
+    em.persist(
+        new ObjectionStepRecord(
+            o.getId(),
+            step.name(),
+            owner,
+            due,
+            caller.name(),
+            now,
+            note.strip(),
+            outcome == null ? null : outcome.name(),
+            linkedEntry));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("inmate", em.find(Inmate.class, o.getInmateId()).getPrisonerNumber().value());
+    p.put("objection", o.getId());
+    p.put("step", step.name());
+    p.put("owner", owner);
+    p.put("due", due.toString());
+    p.put("late", today().isAfter(due));
+    p.put("note", note.strip());
+    if (outcome != null) {
+      p.put("outcome", outcome.name());
+    }
+    if (linkedEntry != null) {
+      p.put("correction", linkedEntry);
+    }
+    audit.append(
+        "ledger.objection." + step.name().toLowerCase(java.util.Locale.ROOT),
+        "objection/" + o.getId(),
+        p);
+  }
+
+  private void requireWindowOpen(long sectionId, YearMonth month) {
+    Optional<MonthClose> close = records.currentClose(sectionId, month);
+    MonthCloseStep published =
+        close.map(c -> records.steps(c.getId()).get("PUBLISHED")).orElse(null);
+    boolean locked = close.map(c -> records.steps(c.getId()).containsKey("LOCKED")).orElse(false);
+    if (published == null || locked || today().isAfter(published.getWindowEnds())) {
+      throw Refusal.conflict("objection.error.window", month.toString());
+    }
+  }
+
+  private void requireAssigned(Objection o) {
+    if (!assignee(o).equals(caller.name())) {
+      throw Refusal.forbidden("objection.error.notAssigned");
+    }
+  }
+
+  /** The officer the objection was dispatched to ("" before dispatch). */
+  private String assignee(Objection o) {
+    return steps(o.getId()).stream()
+        .filter(s -> s.getStep().equals(ObjectionStep.DISPATCH.name()))
+        .map(ObjectionStepRecord::getOwner)
+        .findFirst()
+        .orElse("");
+  }
+
+  private Objection load(long id) {
+    Objection o = em.find(Objection.class, id);
+    if (o == null) {
+      throw Refusal.notFound("objection.error.unknown");
+    }
+    return o;
+  }
+
+  private WorkingCalendar calendar() {
+    return records.calendar();
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(LedgerService.PRISON_ZONE);
+  }
+}
