@@ -161,6 +161,40 @@ public class AssessmentService {
     return close.getId();
   }
 
+  /**
+   * The next step of a close, by the role that takes it: a reviewer approves, an officer publishes
+   * and locks. The close is looked up first, so a close outside the caller's sections is as if it
+   * did not exist.
+   */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public String advance(long closeId, String step) {
+    current(closeId);
+    boolean reviewer = caller.has(Role.REVIEWER);
+    boolean officer = caller.has(Role.OFFICER);
+    switch (step == null ? "" : step) {
+      case "APPROVED" -> {
+        if (!reviewer) {
+          throw Refusal.forbidden("ledger.error.stepRole", step);
+        }
+        approve(closeId);
+        return "APPROVED";
+      }
+      case "PUBLISHED" -> {
+        if (!officer) {
+          throw Refusal.forbidden("ledger.error.stepRole", step);
+        }
+        return "PUBLISHED " + publish(closeId);
+      }
+      case "LOCKED" -> {
+        if (!officer) {
+          throw Refusal.forbidden("ledger.error.stepRole", step);
+        }
+        return "LOCKED " + lock(closeId);
+      }
+      default -> throw Refusal.invalid("ledger.error.step", String.valueOf(step));
+    }
+  }
+
   @RolesAllowed(Role.REVIEWER_NAME)
   public void approve(long closeId) {
     MonthClose close = current(closeId);

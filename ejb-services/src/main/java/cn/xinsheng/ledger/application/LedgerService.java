@@ -49,8 +49,16 @@ public class LedgerService {
   EntityManager em;
 
   public PointEntry record(RecordCommand cmd) {
+    return record(cmd, null);
+  }
+
+  /** An entry of a bulk import: part of its batch. */
+  public PointEntry record(RecordCommand cmd, Long batchId) {
     Checked c = check(cmd);
     PointEntry entry = newEntry(c, cmd, caller.name());
+    if (batchId != null) {
+      entry.inBatch(batchId);
+    }
     em.persist(entry);
     em.flush();
     audit.entry("ledger.entry.recorded", entry, c.inmate.getPrisonerNumber().value(), c.clause);
@@ -126,10 +134,13 @@ public class LedgerService {
     return entry;
   }
 
-  /** The checks of one entry, as a list: the bulk preview shows them row by row. */
-  public List<Violation> violations(RecordCommand cmd) {
+  /**
+   * The checks of one entry whose evidence will be of these kinds, as a list: the bulk preview
+   * shows them row by row.
+   */
+  public List<Violation> violations(RecordCommand cmd, List<EvidenceKind> evidenceKinds) {
     try {
-      check(cmd);
+      check(cmd, evidenceKinds);
       return List.of();
     } catch (Refusal r) {
       return List.of(Violation.of(r.messageKey(), r.arguments()));
@@ -143,6 +154,14 @@ public class LedgerService {
       Inmate inmate, RuleClause clause, Points amount, List<Evidence> evidence, YearMonth month) {}
 
   Checked check(RecordCommand cmd) {
+    return check(cmd, null);
+  }
+
+  /**
+   * @param assumedKinds for a preview: the kinds of evidence the entry will have (the sheet
+   *     itself), instead of the command's evidence ids
+   */
+  Checked check(RecordCommand cmd, List<EvidenceKind> assumedKinds) {
     Inmate inmate = scope.inmateInMySections(cmd.prisonerNumber());
     RuleCatalogue catalogue = records.currentCatalogue(settings.prisonId());
     RuleClause clause =
@@ -165,8 +184,10 @@ public class LedgerService {
     if (cmd.occurredAt() == null || cmd.occurredAt().isAfter(now.plusSeconds(300))) {
       throw Refusal.invalid("ledger.error.occurredAt");
     }
-    List<Evidence> evidence = evidence(cmd.evidenceIds(), inmate.getSection().getId());
-    List<EvidenceKind> kinds = evidence.stream().map(Evidence::getKind).toList();
+    List<Evidence> evidence =
+        assumedKinds == null ? evidence(cmd.evidenceIds(), inmate.getSection().getId()) : List.of();
+    List<EvidenceKind> kinds =
+        assumedKinds == null ? evidence.stream().map(Evidence::getKind).toList() : assumedKinds;
     List<Violation> v = clause.violations(amount, kinds);
     if (!v.isEmpty()) {
       throw Refusal.invalid(v.get(0).key(), v.get(0).args().toArray());

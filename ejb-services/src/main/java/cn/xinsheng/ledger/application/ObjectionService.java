@@ -74,6 +74,41 @@ public class ObjectionService {
     return raise(inmate, entry.getSectionId(), "ENTRY", entryId, null, text, role);
   }
 
+  /**
+   * The next step of an objection, by the role that takes it: a reviewer dispatches and closes, the
+   * officer it was dispatched to verifies, handles and reports back. The objection is looked up
+   * first, so one outside the caller's sections is as if it did not exist.
+   */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public void advance(
+      long objectionId,
+      ObjectionStep step,
+      String note,
+      String officer,
+      ObjectionOutcome outcome,
+      Long correctionId) {
+    Objection o = load(objectionId);
+    scope.requireSection(o.getSectionId());
+    if (step == null) {
+      throw Refusal.invalid("objection.error.step");
+    }
+    Role needed =
+        step == ObjectionStep.DISPATCH || step == ObjectionStep.CLOSE
+            ? Role.REVIEWER
+            : Role.OFFICER;
+    if (!caller.has(needed)) {
+      throw Refusal.forbidden("objection.error.stepRole", step.name());
+    }
+    switch (step) {
+      case DISPATCH -> dispatch(objectionId, officer, note);
+      case VERIFY -> verify(objectionId, note);
+      case HANDLE -> handle(objectionId, outcome, note, correctionId);
+      case CLOSE -> close(objectionId, note);
+      case FEEDBACK -> feedback(objectionId, note);
+      default -> throw Refusal.invalid("objection.error.step");
+    }
+  }
+
   /** 派单: a reviewer of the section assigns an officer of the section. */
   @RolesAllowed(Role.REVIEWER_NAME)
   public void dispatch(long objectionId, String officer, String note) {

@@ -34,9 +34,10 @@ public class CallerScope {
     return account().getSectionIds();
   }
 
+  /** A section outside the caller's is as if it did not exist (404, not 403: nothing leaks). */
   public void requireSection(long sectionId) {
     if (!sections().contains(sectionId)) {
-      throw Refusal.forbidden("error.notYourSection");
+      throw Refusal.notFound("error.notYourSection");
     }
   }
 
