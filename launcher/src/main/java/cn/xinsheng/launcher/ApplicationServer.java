@@ -53,6 +53,8 @@ final class ApplicationServer implements AutoCloseable {
       command.add("-XX:+UseSerialGC");
       command.add("-Xss512k");
       command.add("-Dfile.encoding=UTF-8");
+      // thumbnails are drawn without a display
+      command.add("-Djava.awt.headless=true");
       // log levels in English whatever the host's locale; pages take their language per session
       command.add("-Duser.language=en");
       command.add("-jar");

@@ -2,6 +2,8 @@ package cn.xinsheng.launcher;
 
 import cn.xinsheng.identity.domain.PasswordHash;
 import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.application.CatalogueService;
+import cn.xinsheng.ledger.domain.ClauseDraft;
 import cn.xinsheng.organisation.domain.OffenceCategory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,6 +54,63 @@ final class DemoData {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
+    }
+  }
+
+  /**
+   * The demo prison's rule catalogue (the regulation's default, version 1), if it has none yet:
+   * also for a demo database made before the ledger existed.
+   */
+  static void ensureCatalogue(DatabaseTarget owner) {
+    try (Connection c = owner.connect()) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery("SELECT COUNT(*) FROM rule_catalogue WHERE prison_id = 1")) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      c.setAutoCommit(false);
+      long catalogueId;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO rule_catalogue (prison_id, version, note, created_by, created_at)"
+                  + " VALUES (1, 1, ?, 'demo', ?)",
+              Statement.RETURN_GENERATED_KEYS)) {
+        ps.setString(1, "默认规则目录（司规〔2021〕3号）/ default catalogue");
+        ps.setTimestamp(2, Timestamp.from(Instant.now()));
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          catalogueId = keys.getLong(1);
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO rule_clause (catalogue_id, code, text, part, min_tenths, max_tenths,"
+                  + " required_kinds, min_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (ClauseDraft d : CatalogueService.defaultClauses()) {
+          ps.setLong(1, catalogueId);
+          ps.setString(2, d.code());
+          ps.setString(3, d.text());
+          ps.setString(4, d.part().name());
+          ps.setLong(5, d.min().tenths());
+          ps.setLong(6, d.max().tenths());
+          ps.setString(
+              7,
+              d.requiredKinds().stream()
+                  .map(Enum::name)
+                  .sorted()
+                  .collect(java.util.stream.Collectors.joining(",")));
+          ps.setInt(8, d.minEvidence());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw owner.explain(e);
     }
   }
 

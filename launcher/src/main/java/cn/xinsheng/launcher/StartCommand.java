@@ -65,6 +65,8 @@ abstract class StartCommand implements Callable<Integer> {
     // the audit log's signing key: created by the server at first start, readable by us only
     appEnvironment.put(
         "XINSHENG_AUDIT_KEY_DIR", dataDir.resolve("secrets").resolve("audit").toString());
+    // evidence content, content-addressed, beside the database
+    appEnvironment.put("XINSHENG_EVIDENCE_DIR", dataDir.resolve("evidence").toString());
 
     say("正在启动应用服务器 / starting the application server (Payara Micro) …");
     server = ApplicationServer.start(runtime, dataDir, httpPort, appEnvironment, heap);
@@ -193,6 +195,7 @@ abstract class StartCommand implements Callable<Integer> {
         say("正在载入演示数据 / loading demo data …");
         DemoData.load(owner, LocalDate.now());
       }
+      DemoData.ensureCatalogue(owner);
       return environment(db.applicationUrl(SCHEMA), APP_USER, appPassword);
     }
 

@@ -1,6 +1,5 @@
 package cn.xinsheng.ledger.application;
 
-import cn.xinsheng.evidence.application.InmateEvidenceRule;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.domain.AssessmentPart;
 import cn.xinsheng.ledger.domain.EntryStatus;
@@ -36,7 +35,7 @@ import java.util.stream.Collectors;
  * external readers, open objections. Flat read models, one query each.
  */
 @Stateless
-public class LedgerQueries implements InmateEvidenceRule {
+public class LedgerQueries {
 
   private static final String ENTRY_SELECT =
       "SELECT e.id, i.prisoner_number, i.name, e.section_id, c.code, c.text, k.version, c.part,"
@@ -237,21 +236,6 @@ public class LedgerQueries implements InmateEvidenceRule {
   @RolesAllowed({Role.PROSECUTOR_NAME, Role.SUPERVISOR_NAME})
   public List<ObjectionView> myFindings() {
     return objections("WHERE o.raised_by = '" + caller.name().replace("'", "''") + "'");
-  }
-
-  @Override
-  public boolean backsAnEntryAbout(long evidenceId, long inmateId) {
-    return ((Number)
-                em.createNativeQuery(
-                        "SELECT COUNT(*) FROM point_entry_evidence x JOIN point_entry e"
-                            + " ON e.id = x.entry_id JOIN entry_review r ON r.entry_id = e.id"
-                            + " AND r.decision = 'APPROVED' WHERE x.evidence_id = ?1"
-                            + " AND e.inmate_id = ?2")
-                    .setParameter(1, evidenceId)
-                    .setParameter(2, inmateId)
-                    .getSingleResult())
-            .longValue()
-        > 0;
   }
 
   private Inmate readableInmate(String prisonerNumber) {
