@@ -176,4 +176,155 @@ class BrowserIT {
     login("warden1");
     shot("07-warden-home");
   }
+
+  /**
+   * The ledger at the screens, section 11 and inmate1: an officer records an entry with a photo, a
+   * reviewer returns it, the officer sees the alert on his home page and amends, the reviewer
+   * approves, the month is computed, approved and published, the inmate sees it and objects.
+   */
+  @Test
+  void theLedgerStoryAtTheScreens() throws IOException {
+    Path photo = SHOTS.resolve("evidence-photo.jpg").toAbsolutePath();
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(java.awt.Color.GREEN);
+    g.fillRect(0, 0, 640, 480);
+    g.dispose();
+    javax.imageio.ImageIO.write(img, "jpg", photo.toFile());
+
+    login("officer1");
+    driver.get(base + "/ledger/section.xhtml?section=11");
+    waiting()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("ledgerForm:inmate_input")));
+    driver.findElement(By.id("ledgerForm:inmate_input")).sendKeys("3301000001");
+    By suggestion = By.cssSelector("#ledgerForm\\:inmate_panel li");
+    waiting().until(ExpectedConditions.elementToBeClickable(suggestion)).click();
+    driver.findElement(By.id("ledgerForm:clause_label")).click();
+    waiting()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("ledgerForm:clause_filter")))
+        .sendKeys("JG-02");
+    waiting()
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#ledgerForm\\:clause_panel li[data-label^='JG-02']")))
+        .click();
+    driver.findElement(By.id("ledgerForm:amount")).sendKeys("2");
+    driver.findElement(By.id("ledgerForm:fact")).sendKeys("内务卫生评比第一名");
+    driver.findElement(By.id("ledgerForm:evidenceSource")).sendKeys("监区摄像头 11-03");
+    driver.findElement(By.id("ledgerForm:upload_input")).sendKeys(photo.toString());
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ledgerForm:evidenceList"), "PHOTO"));
+    shot("10-officer-entry-form");
+    driver.findElement(By.id("ledgerForm:saveEntry")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ledgerForm:entries"), "内务卫生评比第一名"));
+    shot("11-officer-section-entries");
+
+    login("reviewer1");
+    driver.get(base + "/ledger/section.xhtml?section=11");
+    By returnButton = By.cssSelector("button[title='退回']");
+    waiting().until(ExpectedConditions.elementToBeClickable(returnButton)).click();
+    waiting()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("returnForm:reason")))
+        .sendKeys("照片没有拍到评比公示栏");
+    shot("12-reviewer-return");
+    driver.findElement(By.id("returnForm:confirmReturn")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("ledgerForm:entries"), "被退回"));
+
+    login("officer1");
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("returnedAlert")));
+    assertTrue(
+        driver.findElement(By.id("returnedAlert")).getText().contains("您有一条信息没有通过审核，请及时处理"),
+        driver.findElement(By.id("returnedAlert")).getText());
+    shot("13-officer-home-alert");
+    driver.get(base + "/ledger/section.xhtml?section=11");
+    waiting()
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[title='修改被退回的记录']")))
+        .click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ledgerForm:entryPanel"), "修改将作为新版本提交"));
+    driver.findElement(By.id("ledgerForm:fact")).sendKeys("（附评比公示栏照片）");
+    driver.findElement(By.id("ledgerForm:saveEntry")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("ledgerForm:entries"), "已修改"));
+
+    login("reviewer1");
+    driver.get(base + "/ledger/section.xhtml?section=11");
+    waiting()
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[title='审核通过']")))
+        .click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("ledgerForm:entries"), "已通过"));
+
+    login("officer1");
+    driver.get(base + "/ledger/section.xhtml?section=11");
+    waiting()
+        .until(ExpectedConditions.elementToBeClickable(By.id("ledgerForm:computeClose")))
+        .click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ledgerForm:closeState"), "已计算"));
+    shot("14-officer-month-computed");
+    login("reviewer1");
+    driver.get(base + "/ledger/section.xhtml?section=11");
+    waiting()
+        .until(ExpectedConditions.elementToBeClickable(By.id("ledgerForm:approveClose")))
+        .click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ledgerForm:closeState"), "已审核"));
+    login("officer1");
+    driver.get(base + "/ledger/section.xhtml?section=11");
+    waiting()
+        .until(ExpectedConditions.elementToBeClickable(By.id("ledgerForm:publishClose")))
+        .click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ledgerForm:closeState"), "公示中"));
+    shot("15-officer-month-published");
+
+    login("inmate1");
+    driver.findElement(By.id("kioskActions:myLedger")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("myLedger:entries"), "内务卫生评比第一名"));
+    shot("16-inmate-ledger");
+    driver.findElement(By.cssSelector("#myLedger\\:entries button")).click();
+    waiting()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("objectForm:objectionText")))
+        .sendKeys("我认为应加3分");
+    driver.findElement(By.id("objectForm:submitObjection")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("myLedger:objections"), "我认为应加3分"));
+    shot("17-inmate-objection");
+
+    login("judge1");
+    driver.get(base + "/ledger/inmate.xhtml?no=3301000001");
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("inmateForm:timeline"), "内务卫生评比第一名"));
+    shot("18-judge-inmate-ledger");
+    login("sysadmin1");
+    driver.get(base + "/admin/audit.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("verifierKey")));
+    shot("19-admin-audit");
+  }
 }

@@ -82,6 +82,18 @@ public class BulkImportService {
     return out;
   }
 
+  /** The batch as a job: the page polls {@link JobProgress} under {@link #jobKey}. */
+  @jakarta.ejb.Asynchronous
+  public java.util.concurrent.Future<Long> commitInBackground(
+      long sectionId, String fileName, byte[] content) {
+    try {
+      return new jakarta.ejb.AsyncResult<>(commit(sectionId, fileName, content));
+    } catch (Refusal r) {
+      progress.fail(jobKey(sha256(content)), r.messageKey());
+      throw r;
+    }
+  }
+
   /** Saves every row as one batch, or nothing when any row is wrong. Returns the batch id. */
   public long commit(long sectionId, String fileName, byte[] content) {
     List<RowCheck> checked = preview(sectionId, content);
@@ -139,7 +151,7 @@ public class BulkImportService {
         evidence);
   }
 
-  private static String sha256(byte[] content) {
+  public static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

@@ -111,6 +111,22 @@ public class LedgerQueries {
     return months("WHERE r.inmate_id = ?1", inmate.getId());
   }
 
+  /** Who a printed ledger is about and who prints it. */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.WARDEN_NAME,
+    Role.COMMITTEE_NAME
+  })
+  public cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading heading(String prisonerNumber) {
+    Inmate inmate = readableInmate(prisonerNumber);
+    return new cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading(
+        inmate.getPrisonerNumber().value(), inmate.getName(), caller.name(), Instant.now());
+  }
+
   /** The inmate's own entries: every approved entry and correction about him. */
   @RolesAllowed(Role.INMATE_NAME)
   public List<EntryView> myEntries() {

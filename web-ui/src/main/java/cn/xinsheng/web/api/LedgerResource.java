@@ -18,6 +18,7 @@ import cn.xinsheng.ledger.domain.ObjectionStep;
 import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.ledger.domain.Violation;
+import cn.xinsheng.ledger.infrastructure.LedgerDocuments;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.ErrorMessages;
 import jakarta.inject.Inject;
@@ -37,6 +38,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -205,6 +207,38 @@ public class LedgerResource {
   @Operation(summary = "An inmate's computed months")
   public JsonArray months(@PathParam("no") String no) {
     return months(queries.monthsOf(no)).build();
+  }
+
+  @GET
+  @Path("/inmates/{no}/export.xlsx")
+  @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+  @Operation(summary = "An inmate's ledger as an XLSX workbook (entries, months)")
+  public Response exportXlsx(@PathParam("no") String no) {
+    var heading = queries.heading(no);
+    var entries = queries.timeline(no);
+    var months = queries.monthsOf(no);
+    StreamingOutput body = out -> LedgerDocuments.xlsx(heading, entries, months, out);
+    return Response.ok(body)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"ledger-" + heading.prisonerNumber() + ".xlsx\"")
+        .build();
+  }
+
+  @GET
+  @Path("/inmates/{no}/export.pdf")
+  @Produces("application/pdf")
+  @Operation(summary = "An inmate's ledger as a PDF (Chinese font embedded)")
+  public Response exportPdf(@PathParam("no") String no) {
+    var heading = queries.heading(no);
+    var entries = queries.timeline(no);
+    var months = queries.monthsOf(no);
+    StreamingOutput body = out -> LedgerDocuments.pdf(heading, entries, months, out);
+    return Response.ok(body)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"ledger-" + heading.prisonerNumber() + ".pdf\"")
+        .build();
   }
 
   // --- month close -----------------------------------------------------------------------------

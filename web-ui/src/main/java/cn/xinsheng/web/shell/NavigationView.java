@@ -42,6 +42,35 @@ public class NavigationView {
     return menu;
   }
 
+  /** The ledger's screens each role reaches: id, label key, icon, page. */
+  static java.util.List<String[]> ledgerItems(Role role) {
+    String[] section = {
+      "menu-ledger", "ledger.section.title", "pi pi-list", "/ledger/section.xhtml"
+    };
+    String[] objections = {
+      "menu-objections", "ledger.objections.title", "pi pi-comments", "/ledger/objections.xhtml"
+    };
+    String[] inmates = {
+      "menu-inmate-ledger", "ledger.inmate.title", "pi pi-id-card", "/ledger/inmate.xhtml"
+    };
+    return switch (role) {
+      case OFFICER ->
+          java.util.List.<String[]>of(
+              section,
+              objections,
+              new String[] {"menu-bulk", "bulk.title", "pi pi-upload", "/ledger/bulk.xhtml"});
+      case REVIEWER -> java.util.List.<String[]>of(section, objections);
+      case INMATE ->
+          java.util.List.<String[]>of(
+              new String[] {
+                "menu-my-ledger", "ledger.mine.title", "pi pi-list", "/inmate/ledger.xhtml"
+              });
+      case PROSECUTOR, SUPERVISOR -> java.util.List.<String[]>of(inmates, objections);
+      case JUDGE, WARDEN, COMMITTEE -> java.util.List.<String[]>of(inmates);
+      default -> java.util.List.<String[]>of();
+    };
+  }
+
   private MenuModel build() {
     FacesContext context = FacesContext.getCurrentInstance();
     ResourceBundle msg = context.getApplication().getResourceBundle(context, "msg");
@@ -57,6 +86,17 @@ public class NavigationView {
                   .icon("pi pi-home")
                   .outcome(homeOf(role))
                   .build());
+      for (String[] item : ledgerItems(role)) {
+        model
+            .getElements()
+            .add(
+                DefaultMenuItem.builder()
+                    .id(item[0])
+                    .value(msg.getString(item[1]))
+                    .icon(item[2])
+                    .outcome(item[3])
+                    .build());
+      }
       if (role == Role.SYS_ADMIN) {
         model
             .getElements()

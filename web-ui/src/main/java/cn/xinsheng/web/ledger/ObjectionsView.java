@@ -1,0 +1,121 @@
+package cn.xinsheng.web.ledger;
+
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.ObjectionService;
+import cn.xinsheng.ledger.domain.ObjectionOutcome;
+import cn.xinsheng.ledger.domain.ObjectionStep;
+import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.web.security.CurrentUser;
+import cn.xinsheng.web.shell.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Objections and findings of the caller's sections with where each loop stands; the next step taken
+ * in a dialog by the role whose step it is (for the prosecutor and supervisor: their own findings,
+ * read-only).
+ */
+@Named
+@ViewScoped
+public class ObjectionsView implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient LedgerQueries queries;
+  @Inject transient ObjectionService objections;
+  @Inject CurrentUser currentUser;
+
+  private transient List<LedgerQueries.ObjectionView> list;
+  private Long current;
+  private ObjectionStep step;
+  private String note;
+  private String officer;
+  private ObjectionOutcome outcome;
+  private Long correction;
+
+  public List<LedgerQueries.ObjectionView> getList() {
+    if (list == null) {
+      list = staff() ? queries.objectionsOfMySections() : queries.myFindings();
+    }
+    return list;
+  }
+
+  public boolean staff() {
+    return currentUser.getRoles().contains(Role.OFFICER)
+        || currentUser.getRoles().contains(Role.REVIEWER);
+  }
+
+  /** Whether the caller takes this objection's next step. */
+  public boolean mayAct(LedgerQueries.ObjectionView o) {
+    if (o.nextStep() == null || !staff()) {
+      return false;
+    }
+    boolean reviewerStep =
+        o.nextStep() == ObjectionStep.DISPATCH || o.nextStep() == ObjectionStep.CLOSE;
+    return reviewerStep
+        ? currentUser.getRoles().contains(Role.REVIEWER)
+        : o.assignee().equals(currentUser.getUsername());
+  }
+
+  public void start(LedgerQueries.ObjectionView o) {
+    current = o.id();
+    step = o.nextStep();
+    note = null;
+    officer = null;
+    outcome = null;
+    correction = null;
+  }
+
+  public void act() {
+    try {
+      objections.advance(current, step, note, officer, outcome, correction);
+      Messages.info("objection.done", step.name());
+      list = null;
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public List<ObjectionOutcome> getOutcomes() {
+    return List.of(ObjectionOutcome.values());
+  }
+
+  public ObjectionStep getStep() {
+    return step;
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public void setNote(String note) {
+    this.note = note;
+  }
+
+  public String getOfficer() {
+    return officer;
+  }
+
+  public void setOfficer(String officer) {
+    this.officer = officer;
+  }
+
+  public ObjectionOutcome getOutcome() {
+    return outcome;
+  }
+
+  public void setOutcome(ObjectionOutcome outcome) {
+    this.outcome = outcome;
+  }
+
+  public Long getCorrection() {
+    return correction;
+  }
+
+  public void setCorrection(Long correction) {
+    this.correction = correction;
+  }
+}
