@@ -12,7 +12,8 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> wanted = args.length == 0 ? List.of("verifier", "proof", "append") : List.of(args);
+    List<String> wanted =
+        args.length == 0 ? List.of("verifier", "proof", "append", "ledger") : List.of(args);
     Report.heading(
         "Xinsheng benchmarks, "
             + java.time.Instant.now()
@@ -28,6 +29,7 @@ public final class Benchmarks {
         case "proof" -> ProofBenchmark.run();
         case "verifier" -> VerifierBenchmark.run();
         case "append" -> AuditAppendBenchmark.run();
+        case "ledger" -> LedgerBenchmark.run();
         default -> throw new IllegalArgumentException("unknown benchmark: " + name);
       }
     }

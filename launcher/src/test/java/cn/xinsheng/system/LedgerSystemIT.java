@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -561,6 +562,36 @@ class LedgerSystemIT {
         rs.next();
         assertEquals(Long.parseLong(n.group(1)), rs.getLong(1), "every entry about him, no other");
       }
+    }
+  }
+
+  /**
+   * Many officers at once never lose their role on the way to a service: with Payara's auto-applied
+   * session one call in about twenty was refused (payara/Payara#6145).
+   */
+  @Test
+  @Order(9)
+  void concurrentSessionsKeepTheirRoles() throws Exception {
+    List<WebClient> sessions = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      sessions.add(login(i % 2 == 0 ? "officer1" : "reviewer1"));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+      for (int round = 0; round < 15; round++) {
+        for (int i = 0; i < sessions.size(); i++) {
+          WebClient c = sessions.get(i);
+          String path = i % 2 == 0 ? "/api/v1/ledger/entries/returned" : "/api/v1/ledger/reviews";
+          codes.add(pool.submit(() -> c.get(path).statusCode()));
+        }
+      }
+      for (java.util.concurrent.Future<Integer> code : codes) {
+        assertEquals(200, code.get());
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 }

@@ -3,16 +3,12 @@ package cn.xinsheng.web.security;
 import cn.xinsheng.identity.domain.Role;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 
 /**
- * Login through our own Faces login page against the built-in account store ({@link
- * AccountIdentityStore}). The same session serves pages and the REST API.
+ * The roles the application declares. Login goes through our own Faces login page and {@code POST
+ * /api/v1/session} against the built-in account store ({@link AccountIdentityStore}), by {@link
+ * SessionAuthenticationMechanism}; the same session serves pages and the REST API.
  */
-@CustomFormAuthenticationMechanismDefinition(
-    loginToContinue =
-        @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false))
 @DeclareRoles({
   Role.INMATE_NAME,
   Role.OFFICER_NAME,
