@@ -1,7 +1,7 @@
 package cn.xinsheng.platform;
 
 import cn.xinsheng.identity.domain.Role;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
@@ -13,12 +13,14 @@ import java.util.stream.Collectors;
 /**
  * Who is calling a service: the name and roles that every audit event records ("谁签字谁负责"). Read from
  * Jakarta Security, so it is the identity the container authenticated, never a parameter a page
- * could forge.
+ * could forge. Asked once per request: each role check is a permission check of the container.
  */
-@ApplicationScoped
+@RequestScoped
 public class Caller {
 
   @Inject SecurityContext security;
+
+  private Set<Role> roles;
 
   public String name() {
     Principal p = security.getCallerPrincipal();
@@ -29,20 +31,25 @@ public class Caller {
   }
 
   public Set<Role> roles() {
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    Arrays.stream(Role.values()).filter(r -> security.isCallerInRole(r.name())).forEach(roles::add);
+    if (roles == null) {
+      Set<Role> found = EnumSet.noneOf(Role.class);
+      Arrays.stream(Role.values())
+          .filter(r -> security.isCallerInRole(r.name()))
+          .forEach(found::add);
+      roles = found;
+    }
     return roles;
   }
 
   public boolean has(Role role) {
-    return security.isCallerInRole(role.name());
+    return roles().contains(role);
   }
 
   /** The roles as one sorted, comma-separated string, as audit events carry them. */
   public String rolesText() {
-    Set<Role> roles = roles();
-    return roles.isEmpty()
+    Set<Role> mine = roles();
+    return mine.isEmpty()
         ? "NONE"
-        : roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        : mine.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
   }
 }

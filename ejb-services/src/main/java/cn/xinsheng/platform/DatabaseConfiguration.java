@@ -10,7 +10,8 @@ import jakarta.ejb.Singleton;
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/xinsheng",
-    className = "org.mariadb.jdbc.MariaDbDataSource",
+    // local transactions: see LocalMariaDbDataSource
+    className = "cn.xinsheng.platform.LocalMariaDbDataSource",
     url = "${MPCONFIG=xinsheng.db.url}",
     user = "${MPCONFIG=xinsheng.db.user}",
     password = "${MPCONFIG=xinsheng.db.password}",
@@ -19,7 +20,9 @@ import jakarta.ejb.Singleton;
     properties = {
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",
-      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
+      // a connection is checked when handed out, but at most once a minute, not on every use
+      "fish.payara.validate-atmost-once-period-in-seconds=60"
     })
 @Singleton
 public class DatabaseConfiguration {}

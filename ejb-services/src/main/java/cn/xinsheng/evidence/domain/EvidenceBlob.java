@@ -1,5 +1,6 @@
 package cn.xinsheng.evidence.domain;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import java.time.Instant;
 
 /** Evidence content, stored once under its SHA-256 and never overwritten. */
 @Entity
+@Cacheable
 @Table(name = "evidence_blob")
 public class EvidenceBlob {
   @Id

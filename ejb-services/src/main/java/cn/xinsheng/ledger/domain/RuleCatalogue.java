@@ -1,5 +1,6 @@
 package cn.xinsheng.ledger.domain;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,6 +15,7 @@ import java.time.Instant;
  * entry keeps the clause (and so the version) it was scored under.
  */
 @Entity
+@Cacheable
 @Table(name = "rule_catalogue")
 @NamedQuery(
     name = "RuleCatalogue.latest",

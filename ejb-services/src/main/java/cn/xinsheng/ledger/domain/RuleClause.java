@@ -1,6 +1,7 @@
 package cn.xinsheng.ledger.domain;
 
 import cn.xinsheng.evidence.domain.EvidenceKind;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * evidence it needs. Every entry names its clause; courts examine it (法发〔2021〕31号).
  */
 @Entity
+@Cacheable
 @Table(name = "rule_clause")
 @NamedQuery(
     name = "RuleClause.ofCatalogue",

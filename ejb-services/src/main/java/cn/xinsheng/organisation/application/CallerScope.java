@@ -7,7 +7,7 @@ import cn.xinsheng.organisation.domain.InmateRepository;
 import cn.xinsheng.organisation.domain.PrisonerNumber;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
@@ -15,19 +15,25 @@ import java.util.Set;
 /**
  * What the caller may reach in the organisation: the sections an officer or reviewer is assigned
  * to, the inmates in them, an inmate's own record. The other contexts' services ask here, so the
- * rule is written once.
+ * rule is written once. The caller's account is read once per request.
  */
-@ApplicationScoped
+@RequestScoped
 public class CallerScope {
+
+  private Account account;
 
   @Inject Caller caller;
   @Inject AccountRepository accounts;
   @Inject InmateRepository inmates;
 
   public Account account() {
-    return accounts
-        .findByUsername(caller.name())
-        .orElseThrow(() -> Refusal.forbidden("error.forbidden"));
+    if (account == null) {
+      account =
+          accounts
+              .findByUsername(caller.name())
+              .orElseThrow(() -> Refusal.forbidden("error.forbidden"));
+    }
+    return account;
   }
 
   public Set<Long> sections() {

@@ -1,5 +1,6 @@
 package cn.xinsheng.organisation.domain;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,6 +8,7 @@ import jakarta.persistence.Table;
 
 /** The prison (监狱) that runs this installation. */
 @Entity
+@Cacheable
 @Table(name = "prison")
 public class Prison {
   @Id private Long id;

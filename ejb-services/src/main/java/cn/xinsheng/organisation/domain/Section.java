@@ -1,5 +1,6 @@
 package cn.xinsheng.organisation.domain;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 
 /** A section (分监区): the unit officers are assigned to and inmates live in. */
 @Entity
+@Cacheable
 @Table(name = "section")
 @NamedQuery(
     name = "Section.findAll",

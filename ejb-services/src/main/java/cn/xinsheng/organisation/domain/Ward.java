@@ -1,5 +1,6 @@
 package cn.xinsheng.organisation.domain;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A ward (监区) of the prison, made of sections. */
 @Entity
+@Cacheable
 @Table(name = "ward")
 public class Ward {
   @Id private Long id;
