@@ -594,4 +594,82 @@ class LedgerSystemIT {
       pool.shutdown();
     }
   }
+
+  /**
+   * After the objection window (here moved into the past in the database, as the calendar would),
+   * the month locks only once every objection is closed; a locked month is never closed again, and
+   * a correction is a reversing entry that needs its own review.
+   */
+  @Test
+  @Order(10)
+  void aLockedMonthIsCorrectedOnlyByAReversingEntryWithASecondReview() throws Exception {
+    String path = "/api/v1/ledger/sections/" + SECTION + "/months/" + MONTH;
+    String month = officer.get(path).body();
+    long close = Long.parseLong(month.replaceAll("(?s).*\"closeId\":(\\d+).*", "$1"));
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE month_close_step SET window_ends = DATE_SUB(CURDATE(), INTERVAL 1 DAY)"
+              + " WHERE close_id = "
+              + close
+              + " AND step = 'PUBLISHED'");
+    }
+    // the prosecutor's finding is still open
+    refusedInBothLanguages(
+        officer.postJson("/api/v1/ledger/closes/" + close + "/steps", "{\"step\":\"LOCKED\"}"),
+        409,
+        "ledger.error.objectionsOpen");
+    String queue = reviewer.get("/api/v1/ledger/objections").body();
+    Matcher open =
+        Pattern.compile("\\{\"id\":(\\d+),[^{}]*\"raisedRole\":\"PROSECUTOR\"").matcher(queue);
+    assertTrue(open.find(), queue);
+    String steps = "/api/v1/ledger/objections/" + open.group(1) + "/steps";
+    reviewer.postJson(steps, "{\"step\":\"DISPATCH\",\"officer\":\"officer1\",\"note\":\"请说明\"}");
+    officer.postJson(steps, "{\"step\":\"VERIFY\",\"note\":\"评比表与照片为同一天\"}");
+    officer.postJson(steps, "{\"step\":\"HANDLE\",\"outcome\":\"REJECTED\",\"note\":\"记录无误\"}");
+    assertEquals(
+        200, reviewer.postJson(steps, "{\"step\":\"CLOSE\",\"note\":\"同意\"}").statusCode());
+
+    HttpResponse<String> locked =
+        officer.postJson("/api/v1/ledger/closes/" + close + "/steps", "{\"step\":\"LOCKED\"}");
+    assertEquals(200, locked.statusCode(), locked.body());
+    refusedInBothLanguages(
+        officer.postJson("/api/v1/ledger/closes/" + close + "/steps", "{\"step\":\"LOCKED\"}"),
+        409,
+        "ledger.error.closeLocked");
+    refusedInBothLanguages(
+        officer.postJson(path + "/close", "{}"), 409, "ledger.error.closeLocked");
+    assertTrue(officer.get(path).body().contains("\"closeState\":\"LOCKED\""));
+    assertEquals(200, officer.get("/api/v1/ledger/inmates/" + INMATE + "/cycles").statusCode());
+
+    refusedInBothLanguages(
+        officer.postJson(
+            "/api/v1/ledger/entries/" + approvedEntry + "/correction", "{\"reason\":\"评比表录错\"}"),
+        400,
+        "ledger.error.evidenceMissing");
+    // this month is locked: the correction goes into the next open month, and waits for review
+    HttpResponse<String> corrected =
+        officer.postJson(
+            "/api/v1/ledger/entries/" + approvedEntry + "/correction",
+            "{\"reason\":\"评比表录错\",\"evidence\":[" + photo + "]}");
+    assertEquals(201, corrected.statusCode(), corrected.body());
+    long reversal = id(corrected);
+    refusedInBothLanguages(
+        officer.postJson(
+            "/api/v1/ledger/entries/" + approvedEntry + "/correction",
+            "{\"reason\":\"again\",\"evidence\":[" + photo + "]}"),
+        409,
+        "ledger.error.alreadyCorrected");
+    assertEquals(
+        200,
+        reviewer
+            .postJson("/api/v1/ledger/reviews/" + reversal, "{\"decision\":\"APPROVED\"}")
+            .statusCode());
+    String timeline = officer.get("/api/v1/ledger/inmates/" + INMATE + "/entries").body();
+    assertTrue(timeline.contains("\"reverses\":" + approvedEntry), timeline);
+    assertTrue(timeline.contains("\"amount\":\"-2\""), timeline);
+    assertTrue(
+        timeline.contains("\"month\":\"" + YearMonth.parse(MONTH).plusMonths(1) + "\""), timeline);
+    assertEquals(1, count("SELECT COUNT(*) FROM point_entry WHERE reverses_id = " + approvedEntry));
+  }
 }

@@ -136,6 +136,56 @@ public class LedgerQueries {
         me.getId());
   }
 
+  /** An inmate's closed cycles, for the officers of his section and the external readers. */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.WARDEN_NAME,
+    Role.COMMITTEE_NAME
+  })
+  public List<CycleView> cyclesOf(String prisonerNumber) {
+    return cycles(readableInmate(prisonerNumber).getId());
+  }
+
+  /** The inmate's own cycle history. */
+  @RolesAllowed(Role.INMATE_NAME)
+  public List<CycleView> myCycles() {
+    return cycles(scope.ownInmate().getId());
+  }
+
+  private List<CycleView> cycles(long inmateId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT c.id, i.prisoner_number, c.number, c.first_month, c.closed_month,"
+                    + " (SELECT COUNT(*) FROM cycle_entry x WHERE x.cycle_id = c.id),"
+                    + " d.result, d.reason, d.decided_by, d.decided_at FROM assessment_cycle c"
+                    + " JOIN inmate i ON i.id = c.inmate_id"
+                    + " LEFT JOIN cycle_decision d ON d.cycle_id = c.id"
+                    + " WHERE c.inmate_id = ?1 ORDER BY c.number DESC")
+            .setParameter(1, inmateId)
+            .getResultList();
+    List<CycleView> out = new ArrayList<>();
+    for (Object[] r : rows) {
+      out.add(
+          new CycleView(
+              ((Number) r[0]).longValue(),
+              r[1].toString(),
+              ((Number) r[2]).intValue(),
+              r[3].toString(),
+              r[4].toString(),
+              ((Number) r[5]).longValue(),
+              r[6] == null ? null : r[6].toString(),
+              r[7] == null ? null : r[7].toString(),
+              r[8] == null ? null : r[8].toString(),
+              r[9] == null ? null : instant(r[9])));
+    }
+    return out;
+  }
+
   /** The inmate's published and locked months. */
   @RolesAllowed(Role.INMATE_NAME)
   public List<MonthView> myMonths() {

@@ -108,9 +108,10 @@ public class LedgerService {
     if (evidence.isEmpty()) {
       throw Refusal.invalid("ledger.error.evidenceMissing", "-", 1);
     }
+    // booked in the first month still open: this one, or the next where this one is closed
     YearMonth month = YearMonth.now(PRISON_ZONE);
-    if (records.isClosedForEntries(old.getSectionId(), month)) {
-      throw Refusal.conflict("ledger.error.monthClosed", month.toString());
+    while (records.isClosedForEntries(old.getSectionId(), month)) {
+      month = month.plusMonths(1);
     }
     Inmate inmate = em.find(Inmate.class, old.getInmateId());
     RuleClause clause = records.clause(old.getClauseId());

@@ -210,6 +210,13 @@ public class LedgerResource {
   }
 
   @GET
+  @Path("/inmates/{no}/cycles")
+  @Operation(summary = "An inmate's closed 600-point cycles and what each earned")
+  public JsonArray cycles(@PathParam("no") String no) {
+    return cycles(queries.cyclesOf(no)).build();
+  }
+
+  @GET
   @Path("/inmates/{no}/export.xlsx")
   @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
   @Operation(summary = "An inmate's ledger as an XLSX workbook (entries, months)")
@@ -363,6 +370,13 @@ public class LedgerResource {
   @Operation(summary = "The inmate's published and locked months")
   public JsonArray myMonths() {
     return months(queries.myMonths()).build();
+  }
+
+  @GET
+  @Path("/me/cycles")
+  @Operation(summary = "The inmate's cycle history")
+  public JsonArray myCycles() {
+    return cycles(queries.myCycles()).build();
   }
 
   @GET
@@ -622,6 +636,25 @@ public class LedgerResource {
               .add("state", m.state());
       if (m.windowEnds() != null) {
         o.add("objectionWindowEnds", m.windowEnds().toString());
+      }
+      a.add(o);
+    }
+    return a;
+  }
+
+  private static JsonArrayBuilder cycles(List<cn.xinsheng.ledger.application.CycleView> list) {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    for (var c : list) {
+      JsonObjectBuilder o =
+          Json.createObjectBuilder()
+              .add("id", c.id())
+              .add("prisonerNumber", c.prisonerNumber())
+              .add("number", c.number())
+              .add("firstMonth", c.firstMonth())
+              .add("closedMonth", c.closedMonth())
+              .add("entries", c.entries());
+      if (c.result() != null) {
+        o.add("result", c.result()).add("reason", c.reason()).add("decidedBy", c.decidedBy());
       }
       a.add(o);
     }

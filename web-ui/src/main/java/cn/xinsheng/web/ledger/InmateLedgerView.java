@@ -28,11 +28,20 @@ public class InmateLedgerView implements Serializable {
 
   @Inject transient LedgerQueries queries;
   @Inject transient ObjectionService objections;
+  @Inject transient cn.xinsheng.ledger.application.LedgerService ledger;
+  @Inject transient cn.xinsheng.ledger.application.AssessmentService assessment;
   @Inject CurrentUser currentUser;
 
   private String number;
   private List<EntryView> entries = List.of();
   private List<MonthView> months = List.of();
+  private List<cn.xinsheng.ledger.application.CycleView> cycles = List.of();
+  private Long correcting;
+  private String correctionReason;
+  private String correctionEvidence;
+  private Long deciding;
+  private cn.xinsheng.ledger.domain.CycleResult cycleResult;
+  private String cycleReason;
   private Long findingEntry;
   private String findingText;
 
@@ -50,6 +59,7 @@ public class InmateLedgerView implements Serializable {
     try {
       entries = queries.timeline(number.strip());
       months = queries.monthsOf(number.strip());
+      cycles = queries.cyclesOf(number.strip());
     } catch (Refusal r) {
       Messages.refused(r);
       entries = List.of();
@@ -74,6 +84,102 @@ public class InmateLedgerView implements Serializable {
     } catch (Refusal r) {
       Messages.refused(r);
     }
+  }
+
+  public boolean isOfficer() {
+    return currentUser.getRoles().contains(Role.OFFICER);
+  }
+
+  public boolean isReviewer() {
+    return currentUser.getRoles().contains(Role.REVIEWER);
+  }
+
+  /** An approved entry whose month is locked can be corrected by a reversing entry. */
+  public boolean mayCorrect(EntryView e) {
+    return isOfficer()
+        && e.status() == cn.xinsheng.ledger.domain.EntryStatus.APPROVED
+        && e.reversesId() == null
+        && months.stream().anyMatch(m -> m.month().equals(e.month()) && m.state().equals("LOCKED"));
+  }
+
+  public void startCorrection(EntryView e) {
+    correcting = e.id();
+    correctionReason = null;
+    correctionEvidence = null;
+  }
+
+  public void correct() {
+    try {
+      List<Long> ids = new java.util.ArrayList<>();
+      for (String part : (correctionEvidence == null ? "" : correctionEvidence).split("[,，\\s]+")) {
+        if (!part.isBlank()) {
+          ids.add(Long.parseLong(part.replace("#", "").strip()));
+        }
+      }
+      ledger.correct(correcting, correctionReason, ids);
+      Messages.info("ledger.corrected");
+      load();
+    } catch (NumberFormatException e) {
+      Messages.error("ledger.error.evidenceUnknown", correctionEvidence);
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void startDecision(cn.xinsheng.ledger.application.CycleView c) {
+    deciding = c.id();
+    cycleResult = null;
+    cycleReason = null;
+  }
+
+  public void decide() {
+    try {
+      assessment.decideCycle(deciding, cycleResult, cycleReason);
+      Messages.info("ledger.cycle.decided");
+      load();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public List<cn.xinsheng.ledger.domain.CycleResult> getCycleResults() {
+    return List.of(cn.xinsheng.ledger.domain.CycleResult.values());
+  }
+
+  public List<cn.xinsheng.ledger.application.CycleView> getCycles() {
+    return cycles;
+  }
+
+  public String getCorrectionReason() {
+    return correctionReason;
+  }
+
+  public void setCorrectionReason(String correctionReason) {
+    this.correctionReason = correctionReason;
+  }
+
+  public String getCorrectionEvidence() {
+    return correctionEvidence;
+  }
+
+  public void setCorrectionEvidence(String correctionEvidence) {
+    this.correctionEvidence = correctionEvidence;
+  }
+
+  public cn.xinsheng.ledger.domain.CycleResult getCycleResult() {
+    return cycleResult;
+  }
+
+  public void setCycleResult(cn.xinsheng.ledger.domain.CycleResult cycleResult) {
+    this.cycleResult = cycleResult;
+  }
+
+  public String getCycleReason() {
+    return cycleReason;
+  }
+
+  public void setCycleReason(String cycleReason) {
+    this.cycleReason = cycleReason;
   }
 
   public String getNumber() {

@@ -31,6 +31,7 @@ public class MyLedgerView implements Serializable {
   private transient List<EntryView> entries;
   private transient List<MonthView> months;
   private transient List<LedgerQueries.ObjectionView> mine;
+  private transient List<cn.xinsheng.ledger.application.CycleView> cycles;
   private Long objectEntry;
   private String objectMonth;
   private String text;
@@ -47,6 +48,13 @@ public class MyLedgerView implements Serializable {
       months = queries.myMonths();
     }
     return months;
+  }
+
+  public List<cn.xinsheng.ledger.application.CycleView> getCycles() {
+    if (cycles == null) {
+      cycles = queries.myCycles();
+    }
+    return cycles;
   }
 
   public List<LedgerQueries.ObjectionView> getObjections() {
