@@ -11,7 +11,6 @@ import cn.xinsheng.auditlog.infrastructure.PendingEntries;
 import cn.xinsheng.launcher.DatabaseTarget;
 import cn.xinsheng.launcher.EmbeddedDatabase;
 import cn.xinsheng.launcher.SchemaMigration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,9 +19,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
@@ -47,7 +44,7 @@ final class AuditAppendBenchmark {
   static void run() throws Exception {
     Report.heading("Audit append: the platform's store vs plain JDBC batch inserts (same rows)");
     Path dir = Path.of("bench-data").toAbsolutePath();
-    deleteTree(dir);
+    BenchData.deleteTree(dir);
     try (EmbeddedDatabase db = new EmbeddedDatabase(dir, PORT)) {
       db.start();
       try (Connection c = db.owner("").connect();
@@ -96,29 +93,13 @@ final class AuditAppendBenchmark {
           BATCH, BATCH * BATCHES_PER_SEQUENCING, bestStore, 100 * bestStore / bestRaw);
       Report.line("log size at the end: %,d leaves", tree.size());
     }
-    deleteTree(dir);
+    BenchData.deleteTree(dir);
   }
 
   private static List<AuditEvent> events(int from, int n) {
     List<AuditEvent> out = new ArrayList<>(n);
     for (int i = from; i < from + n; i++) {
-      out.add(
-          new AuditEvent(
-              "officer" + (i % 50),
-              "OFFICER",
-              "ledger.entry.recorded",
-              "point-entry/" + i,
-              Map.of(
-                  "inmate",
-                  String.format("33010%05d", i % 5000),
-                  "clause",
-                  "JG-" + (i % 40),
-                  "amount",
-                  (i % 7) - 2,
-                  "fact",
-                  "按时完成劳动任务，质量合格，第 " + i + " 条"),
-              List.of(String.format("%064x", i)),
-              Instant.ofEpochSecond(1_790_000_000L + i)));
+      out.add(BenchData.ledgerEvent(i));
     }
     return out;
   }
@@ -183,17 +164,6 @@ final class AuditAppendBenchmark {
         pendingEntries.integrated(pending, System.currentTimeMillis());
       }
       return events.size() / ((System.nanoTime() - t0) / 1e9);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

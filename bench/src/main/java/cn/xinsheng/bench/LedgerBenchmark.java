@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,7 +56,7 @@ final class LedgerBenchmark {
   static void run() throws Exception {
     Report.heading("Ledger on the running platform (start-dev of its own)");
     Path data = Path.of("bench-platform").toAbsolutePath();
-    deleteTree(data);
+    BenchData.deleteTree(data);
     Process platform = start(data);
     try {
       entryLatency();
@@ -67,7 +66,7 @@ final class LedgerBenchmark {
       if (!platform.waitFor(60, TimeUnit.SECONDS)) {
         platform.destroyForcibly();
       }
-      deleteTree(data);
+      BenchData.deleteTree(data);
     }
   }
 
@@ -544,17 +543,6 @@ final class LedgerBenchmark {
               .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
               .build(),
           HttpResponse.BodyHandlers.ofString());
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -1,7 +1,6 @@
 package cn.xinsheng.bench;
 
 import cn.xinsheng.audit.AppendOnlyTree;
-import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.audit.Checkpoint;
 import cn.xinsheng.audit.LogVerifier.StoredLeaf;
 import cn.xinsheng.audit.MerkleTree;
@@ -17,7 +16,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,24 +41,7 @@ final class VerifierBenchmark {
     List<byte[]> data = new ArrayList<>(ENTRIES);
     long bytes = 0;
     for (int i = 0; i < ENTRIES; i++) {
-      byte[] d =
-          new AuditEvent(
-                  "officer" + (i % 50),
-                  "OFFICER",
-                  "ledger.entry.recorded",
-                  "point-entry/" + i,
-                  Map.of(
-                      "inmate",
-                      String.format("33010%05d", i % 5000),
-                      "clause",
-                      "JG-" + (i % 40),
-                      "amount",
-                      (i % 7) - 2,
-                      "fact",
-                      "按时完成劳动任务，质量合格，第 " + i + " 条"),
-                  List.of(String.format("%064x", i)),
-                  Instant.ofEpochSecond(1_790_000_000L + i))
-              .canonicalBytes();
+      byte[] d = BenchData.ledgerEvent(i).canonicalBytes();
       data.add(d);
       bytes += d.length;
     }

@@ -322,6 +322,8 @@ public class LedgerQueries {
                     + " ORDER BY o.id DESC")
             .getResultList();
     List<ObjectionView> out = new ArrayList<>();
+    // one read of the calendar for the whole list, not one per objection
+    cn.xinsheng.ledger.domain.WorkingCalendar calendar = records.calendar();
     for (Object[] r : rows) {
       long id = ((Number) r[0]).longValue();
       @SuppressWarnings("unchecked")
@@ -351,10 +353,8 @@ public class LedgerQueries {
       LocalDate due =
           next == null
               ? null
-              : records
-                  .calendar()
-                  .addWorkingDays(
-                      lastAt.atZone(LedgerService.PRISON_ZONE).toLocalDate(), next.workingDays());
+              : calendar.addWorkingDays(
+                  lastAt.atZone(LedgerService.PRISON_ZONE).toLocalDate(), next.workingDays());
       out.add(
           new ObjectionView(
               id,
