@@ -35,6 +35,17 @@ import java.util.stream.Collectors;
  * external readers, open objections. Flat read models, one query each.
  */
 @Stateless
+// The default covers the readers of an inmate's ledger (his section's officers, the external
+// readers, the warden and the committee); every narrower read names its own roles.
+@RolesAllowed({
+  Role.OFFICER_NAME,
+  Role.REVIEWER_NAME,
+  Role.PROSECUTOR_NAME,
+  Role.JUDGE_NAME,
+  Role.SUPERVISOR_NAME,
+  Role.WARDEN_NAME,
+  Role.COMMITTEE_NAME
+})
 public class LedgerQueries {
 
   private static final String ENTRY_SELECT =
@@ -83,44 +94,17 @@ public class LedgerQueries {
   }
 
   /** An inmate's whole ledger, for the officers of his section and the external readers. */
-  @RolesAllowed({
-    Role.OFFICER_NAME,
-    Role.REVIEWER_NAME,
-    Role.PROSECUTOR_NAME,
-    Role.JUDGE_NAME,
-    Role.SUPERVISOR_NAME,
-    Role.WARDEN_NAME,
-    Role.COMMITTEE_NAME
-  })
   public List<EntryView> timeline(String prisonerNumber) {
     Inmate inmate = readableInmate(prisonerNumber);
     return entries("WHERE e.inmate_id = ?1 ORDER BY e.occurred_at DESC, e.id DESC", inmate.getId());
   }
 
-  @RolesAllowed({
-    Role.OFFICER_NAME,
-    Role.REVIEWER_NAME,
-    Role.PROSECUTOR_NAME,
-    Role.JUDGE_NAME,
-    Role.SUPERVISOR_NAME,
-    Role.WARDEN_NAME,
-    Role.COMMITTEE_NAME
-  })
   public List<MonthView> monthsOf(String prisonerNumber) {
     Inmate inmate = readableInmate(prisonerNumber);
     return months("WHERE r.inmate_id = ?1", inmate.getId());
   }
 
   /** Who a printed ledger is about and who prints it. */
-  @RolesAllowed({
-    Role.OFFICER_NAME,
-    Role.REVIEWER_NAME,
-    Role.PROSECUTOR_NAME,
-    Role.JUDGE_NAME,
-    Role.SUPERVISOR_NAME,
-    Role.WARDEN_NAME,
-    Role.COMMITTEE_NAME
-  })
   public cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading heading(String prisonerNumber) {
     Inmate inmate = readableInmate(prisonerNumber);
     return new cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading(
@@ -137,15 +121,6 @@ public class LedgerQueries {
   }
 
   /** An inmate's closed cycles, for the officers of his section and the external readers. */
-  @RolesAllowed({
-    Role.OFFICER_NAME,
-    Role.REVIEWER_NAME,
-    Role.PROSECUTOR_NAME,
-    Role.JUDGE_NAME,
-    Role.SUPERVISOR_NAME,
-    Role.WARDEN_NAME,
-    Role.COMMITTEE_NAME
-  })
   public List<CycleView> cyclesOf(String prisonerNumber) {
     return cycles(readableInmate(prisonerNumber).getId());
   }
@@ -204,7 +179,7 @@ public class LedgerQueries {
   }
 
   /** A close's state: COMPUTED, APPROVED, PUBLISHED or LOCKED. */
-  public String closeState(long closeId) {
+  private String closeState(long closeId) {
     Map<String, MonthCloseStep> s = records.steps(closeId);
     return s.containsKey("LOCKED")
         ? "LOCKED"
