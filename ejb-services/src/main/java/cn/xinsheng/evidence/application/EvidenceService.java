@@ -30,6 +30,18 @@ import java.util.Map;
  * hash; every upload is an audit event carrying that hash.
  */
 @Stateless
+// The default covers everyone who may read a piece of evidence (maySee narrows it to the record);
+// uploading and the section lists name their own roles.
+@RolesAllowed({
+  Role.OFFICER_NAME,
+  Role.REVIEWER_NAME,
+  Role.INMATE_NAME,
+  Role.WARDEN_NAME,
+  Role.COMMITTEE_NAME,
+  Role.PROSECUTOR_NAME,
+  Role.JUDGE_NAME,
+  Role.SUPERVISOR_NAME
+})
 public class EvidenceService {
 
   private static final int MAX_NAME = 255;
@@ -46,7 +58,7 @@ public class EvidenceService {
   /** What a reader gets: the file, its type and size. */
   public record Content(Path file, String mediaType, long size, String sha256) {}
 
-  public EvidenceFiles files() {
+  private EvidenceFiles files() {
     return new EvidenceFiles(settings.dir());
   }
 
@@ -138,16 +150,6 @@ public class EvidenceService {
   }
 
   /** The evidence, if the caller may see it; otherwise as if it did not exist. */
-  @RolesAllowed({
-    Role.OFFICER_NAME,
-    Role.REVIEWER_NAME,
-    Role.INMATE_NAME,
-    Role.WARDEN_NAME,
-    Role.COMMITTEE_NAME,
-    Role.PROSECUTOR_NAME,
-    Role.JUDGE_NAME,
-    Role.SUPERVISOR_NAME
-  })
   public Evidence get(long id) {
     Evidence e = em.find(Evidence.class, id);
     if (e == null || !maySee(e)) {
@@ -156,16 +158,6 @@ public class EvidenceService {
     return e;
   }
 
-  @RolesAllowed({
-    Role.OFFICER_NAME,
-    Role.REVIEWER_NAME,
-    Role.INMATE_NAME,
-    Role.WARDEN_NAME,
-    Role.COMMITTEE_NAME,
-    Role.PROSECUTOR_NAME,
-    Role.JUDGE_NAME,
-    Role.SUPERVISOR_NAME
-  })
   public Content content(long id, boolean thumbnail) {
     Evidence e = get(id);
     EvidenceFiles files = files();

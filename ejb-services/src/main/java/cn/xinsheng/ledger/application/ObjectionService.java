@@ -174,7 +174,7 @@ public class ObjectionService {
     done(o, ObjectionStep.FEEDBACK, assignee(o), note, null, null);
   }
 
-  public List<ObjectionStepRecord> steps(long objectionId) {
+  private List<ObjectionStepRecord> steps(long objectionId) {
     return em.createQuery(
             "SELECT s FROM ObjectionStepRecord s WHERE s.objectionId = :o ORDER BY s.id",
             ObjectionStepRecord.class)
