@@ -25,6 +25,172 @@ public final class CanonicalJson {
     return new String(bytes(value), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Reads JSON as this class writes it: objects (as ordered maps), arrays, strings, integers,
+   * booleans and null. What a verifier needs to compare a record's fields with an entry's payload;
+   * anything else (fractions, exponents, trailing text) is refused.
+   */
+  public static Object parse(String text) {
+    Reader r = new Reader(text);
+    r.space();
+    Object v = r.value(0);
+    r.space();
+    if (r.pos != text.length()) {
+      throw r.error("trailing text");
+    }
+    return v;
+  }
+
+  /**
+   * A small recursive-descent reader; depth-limited so a crafted file cannot overflow the stack.
+   */
+  private static final class Reader {
+    private final String s;
+    private int pos;
+
+    Reader(String s) {
+      this.s = s;
+    }
+
+    IllegalArgumentException error(String what) {
+      return new IllegalArgumentException("JSON: " + what + " at " + pos);
+    }
+
+    void space() {
+      while (pos < s.length() && " \t\r\n".indexOf(s.charAt(pos)) >= 0) {
+        pos++;
+      }
+    }
+
+    char peek() {
+      if (pos >= s.length()) {
+        throw error("unexpected end");
+      }
+      return s.charAt(pos);
+    }
+
+    void expect(char c) {
+      if (peek() != c) {
+        throw error("'" + c + "' expected");
+      }
+      pos++;
+    }
+
+    Object value(int depth) {
+      if (depth > 64) {
+        throw error("nested too deep");
+      }
+      space();
+      char c = peek();
+      if (c == '{') {
+        pos++;
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        space();
+        if (peek() == '}') {
+          pos++;
+          return m;
+        }
+        while (true) {
+          space();
+          String key = string();
+          space();
+          expect(':');
+          m.put(key, value(depth + 1));
+          space();
+          if (peek() == ',') {
+            pos++;
+          } else {
+            expect('}');
+            return m;
+          }
+        }
+      } else if (c == '[') {
+        pos++;
+        java.util.List<Object> list = new java.util.ArrayList<>();
+        space();
+        if (peek() == ']') {
+          pos++;
+          return list;
+        }
+        while (true) {
+          list.add(value(depth + 1));
+          space();
+          if (peek() == ',') {
+            pos++;
+          } else {
+            expect(']');
+            return list;
+          }
+        }
+      } else if (c == '"') {
+        return string();
+      } else if (s.startsWith("true", pos)) {
+        pos += 4;
+        return Boolean.TRUE;
+      } else if (s.startsWith("false", pos)) {
+        pos += 5;
+        return Boolean.FALSE;
+      } else if (s.startsWith("null", pos)) {
+        pos += 4;
+        return null;
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        int start = pos;
+        if (c == '-') {
+          pos++;
+        }
+        while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+          pos++;
+        }
+        try {
+          return Long.parseLong(s.substring(start, pos));
+        } catch (NumberFormatException e) {
+          throw error("not an integer");
+        }
+      }
+      throw error("unexpected '" + c + "'");
+    }
+
+    String string() {
+      expect('"');
+      StringBuilder sb = new StringBuilder();
+      while (true) {
+        char c = peek();
+        pos++;
+        if (c == '"') {
+          return sb.toString();
+        }
+        if (c != '\\') {
+          sb.append(c);
+          continue;
+        }
+        char e = peek();
+        pos++;
+        switch (e) {
+          case '"' -> sb.append('"');
+          case '\\' -> sb.append('\\');
+          case '/' -> sb.append('/');
+          case 'b' -> sb.append('\b');
+          case 'f' -> sb.append('\f');
+          case 'n' -> sb.append('\n');
+          case 'r' -> sb.append('\r');
+          case 't' -> sb.append('\t');
+          case 'u' -> {
+            if (pos + 4 > s.length()) {
+              throw error("short \\u escape");
+            }
+            try {
+              sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+            } catch (NumberFormatException x) {
+              throw error("bad \\u escape");
+            }
+            pos += 4;
+          }
+          default -> throw error("bad escape");
+        }
+      }
+    }
+  }
+
   /** Fails as {@link #bytes} would on a value canonical JSON cannot hold, without writing it. */
   public static void check(Object v) {
     if (v == null || v instanceof String || v instanceof Boolean || isInteger(v)) {

@@ -45,6 +45,7 @@ public final class LogVerifier {
   private long checked;
   private NoteKey latestSigner;
   private Failure failure;
+  private final List<Failure> failures = new ArrayList<>();
   private boolean extract;
 
   /**
@@ -103,6 +104,11 @@ public final class LogVerifier {
 
   public Optional<Failure> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  /** Every failure found, in order (for an extract, one per entry that does not verify). */
+  public List<Failure> failures() {
+    return List.copyOf(failures);
   }
 
   private void checkSignatures(Set<String> knownGood) {
@@ -240,7 +246,9 @@ public final class LogVerifier {
    */
   public boolean acceptProven(StoredLeaf leaf, List<byte[]> proof) {
     asExtract();
-    if (failure != null) {
+    // each entry of an extract stands on its own proof, so one bad entry does not stop the others
+    // from being checked: a court learns every record that fails, not only the first
+    if (failure != null && failure.entry() < 0) {
       return false;
     }
     SignedCheckpoint anchor =
@@ -291,8 +299,12 @@ public final class LogVerifier {
   }
 
   private boolean fail(long entry, String zh, String en) {
+    Failure f = new Failure(entry, zh + " / " + en);
     if (failure == null) {
-      failure = new Failure(entry, zh + " / " + en);
+      failure = f;
+    }
+    if (failures.size() < 10_000) {
+      failures.add(f);
     }
     return false;
   }

@@ -14,15 +14,35 @@ package cn.xinsheng.audit.export;
  * README.txt              how to verify (Chinese and English)
  * </pre>
  *
- * Hashes are lower-case hex; a proof is its hashes separated by commas, "." when empty, or "-" when
- * the export holds the whole log and the verifier recomputes every root instead. The anchor is the
- * checkpoint with the largest size; every inclusion and consistency proof leads to it.
+ * <p>A case package (manifest line {@code package: xinsheng-case-package/1}) is such an extract
+ * plus the files a court receives, under {@code case/}:
+ *
+ * <pre>
+ * case/files.txt          "path TAB sha256 TAB size": every other file of the package
+ * case/records.txt        "subject TAB index TAB canonical-JSON": each record as the prison's
+ *                         database held it when the package was made; every field must equal the
+ *                         same field of the payload of the log entry at that index
+ * case/*.pdf              the proposal with its tables (and the posting notice)
+ * case/evidence/SHA256    the evidence files, named by their SHA-256
+ * </pre>
+ *
+ * Every file's SHA-256 must be listed among the evidence hashes of a verified log entry, so a file
+ * cannot be swapped; the verifier names every record and file that does not verify.
+ *
+ * <p>Hashes are lower-case hex; a proof is its hashes separated by commas, "." when empty, or "-"
+ * when the export holds the whole log and the verifier recomputes every root instead. The anchor is
+ * the checkpoint with the largest size; every inclusion and consistency proof leads to it.
  */
 public final class ExportFormat {
 
   public static final String FORMAT_KEY = "format";
   public static final String FORMAT = "xinsheng-audit-export/1";
   public static final String SCOPE_ALL = "all";
+  public static final String PACKAGE_KEY = "package";
+  public static final String CASE_PACKAGE = "xinsheng-case-package/1";
+  public static final String CASE_DIR = "case/";
+  public static final String CASE_FILES = "case/files.txt";
+  public static final String CASE_RECORDS = "case/records.txt";
 
   static final String MANIFEST = "manifest.txt";
   static final String LOG_KEYS = "keys/log.txt";

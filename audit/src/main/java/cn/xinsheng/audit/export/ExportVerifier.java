@@ -51,7 +51,12 @@ public final class ExportVerifier {
       String signedBy,
       int witnesses,
       String scope,
-      Optional<String> failure) {
+      Optional<String> failure,
+      List<String> failures) {
+
+    public Report {
+      failures = List.copyOf(failures);
+    }
 
     public boolean verified() {
       return failure.isEmpty();
@@ -131,7 +136,9 @@ public final class ExportVerifier {
       throw new UnreadableExportException("导出文件缺少 leaves.txt", "the export has no leaves.txt");
     }
     long declared = parseLong(manifest.get("entries"), "entries");
-    long lines = streamLeaves(zip, leaves, wholeLog, verifier);
+    boolean casePackage = ExportFormat.CASE_PACKAGE.equals(manifest.get(ExportFormat.PACKAGE_KEY));
+    Map<Long, byte[]> verifiedLeaves = casePackage ? new HashMap<>() : null;
+    long lines = streamLeaves(zip, leaves, wholeLog, verifier, verifiedLeaves);
     if (verifier.failure().isEmpty() && lines != declared) {
       return failed(
           manifest,
@@ -146,7 +153,25 @@ public final class ExportVerifier {
               + ": entries were removed or added");
     }
     LogVerifier.Result result = verifier.finish();
-    if (result.failure().isPresent()) {
+    if (casePackage) {
+      List<String> problems = new ArrayList<>();
+      Map<Long, String> subjects = CasePackageCheck.check(zip, verifiedLeaves, problems);
+      for (LogVerifier.Failure f : verifier.failures()) {
+        String record = subjects.get(f.entry());
+        problems.add(0, record == null ? f.message() : record + ": " + f.message());
+      }
+      if (!problems.isEmpty()) {
+        return new Report(
+            result.leavesChecked(),
+            treeSize,
+            MerkleTree.hex(anchor.checkpoint().rootHash()),
+            result.signedBy() == null ? "?" : result.signedBy().label(),
+            0,
+            manifest.get("scope"),
+            Optional.of(problems.get(0)),
+            problems);
+      }
+    } else if (result.failure().isPresent()) {
       return failed(manifest, result.failure().get().message());
     }
 
@@ -215,7 +240,8 @@ public final class ExportVerifier {
         result.signedBy() == null ? "?" : result.signedBy().label(),
         witnessed,
         manifest.get("scope"),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   /** One parsed line of leaves.txt. */
@@ -228,7 +254,11 @@ public final class ExportVerifier {
    * about as much as hashing, so on two cores the two halves overlap. Returns the number of lines.
    */
   private static long streamLeaves(
-      ZipFile zip, ZipEntry entry, boolean wholeLog, LogVerifier verifier)
+      ZipFile zip,
+      ZipEntry entry,
+      boolean wholeLog,
+      LogVerifier verifier,
+      Map<Long, byte[]> verifiedLeaves)
       throws UnreadableExportException, IOException {
     BlockingQueue<List<ParsedLeaf>> queue = new ArrayBlockingQueue<>(16);
     AtomicBoolean stop = new AtomicBoolean();
@@ -274,7 +304,11 @@ public final class ExportVerifier {
               wholeLog
                   ? verifier.accept(p.leaf(), p.leafHash())
                   : verifier.acceptProven(p.leaf(), p.proof());
-          if (!ok) {
+          if (ok && verifiedLeaves != null) {
+            verifiedLeaves.put(p.leaf().index(), p.leaf().data());
+          }
+          if (!ok && (wholeLog || verifier.failure().map(f -> f.entry() < 0).orElse(false))) {
+            // a whole log stops at its first break; an extract checks every entry on its own
             stop.set(true);
             break;
           }
@@ -394,7 +428,7 @@ public final class ExportVerifier {
   }
 
   private static Report failed(Map<String, String> manifest, String why) {
-    return new Report(0, 0, "", "", 0, manifest.get("scope"), Optional.of(why));
+    return new Report(0, 0, "", "", 0, manifest.get("scope"), Optional.of(why), List.of(why));
   }
 
   private static Map<String, String> manifest(ZipFile zip)

@@ -44,6 +44,7 @@ public final class ExportWriter implements Closeable {
   private long treeSize = -1;
   private long entries;
   private boolean inConsistency;
+  private boolean casePackage;
 
   /**
    * @param scope {@link ExportFormat#SCOPE_ALL}, or a description such as {@code range 10-20} or
@@ -113,6 +114,22 @@ public final class ExportWriter implements Closeable {
     entries++;
   }
 
+  /**
+   * A file of a case package ({@link ExportFormat#CASE_PACKAGE}): the case's PDF, an evidence file,
+   * the record list. Its name is under {@code case/}; the verifier checks that a verified entry of
+   * the log vouches for its SHA-256 (files) or its fields (records).
+   */
+  public void caseFile(String name, byte[] bytes) throws IOException {
+    if (!name.startsWith(ExportFormat.CASE_DIR) || name.contains("..") || name.contains("\\")) {
+      throw new IllegalArgumentException("a case file lives under case/: " + name);
+    }
+    casePackage = true;
+    closeOpenEntry();
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(bytes);
+    zip.closeEntry();
+  }
+
   @Override
   public void close() throws IOException {
     closeOpenEntry();
@@ -156,7 +173,10 @@ public final class ExportWriter implements Closeable {
             + "\n"
             + "entries: "
             + entries
-            + "\n");
+            + "\n"
+            + (casePackage
+                ? ExportFormat.PACKAGE_KEY + ": " + ExportFormat.CASE_PACKAGE + "\n"
+                : ""));
     text(ExportFormat.README, ExportFormat.readme());
     zip.close();
   }

@@ -58,7 +58,12 @@ public final class VerifyCommand {
         out.println(report.summary());
         return VERIFIED;
       }
-      err.println("验证失败 / verification FAILED: " + report.failure().get());
+      if (report.failures().size() > 1) {
+        err.println("验证失败 / verification FAILED: " + report.failures().size() + " 处不符 / problems:");
+        report.failures().forEach(f -> err.println("  - " + f));
+      } else {
+        err.println("验证失败 / verification FAILED: " + report.failure().get());
+      }
       return FAILED;
     } catch (ExportVerifier.UnreadableExportException e) {
       err.println("错误 / error: " + e.getMessage());

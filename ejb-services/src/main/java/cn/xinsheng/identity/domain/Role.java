@@ -19,7 +19,9 @@ public enum Role {
   TEACHER(false),
   EXAMINER(false),
   EDU_ADMIN(false),
-  SYS_ADMIN(false);
+  SYS_ADMIN(false),
+  /** The penalty-execution department (刑罚执行科): runs reduction and parole cases. */
+  EXECUTION(false);
 
   // Role names as compile-time constants for @RolesAllowed, which needs literals.
   public static final String INMATE_NAME = "INMATE";
@@ -35,6 +37,7 @@ public enum Role {
   public static final String EXAMINER_NAME = "EXAMINER";
   public static final String EDU_ADMIN_NAME = "EDU_ADMIN";
   public static final String SYS_ADMIN_NAME = "SYS_ADMIN";
+  public static final String EXECUTION_NAME = "EXECUTION";
 
   private final boolean external;
 
