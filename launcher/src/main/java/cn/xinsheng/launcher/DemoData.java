@@ -222,6 +222,60 @@ final class DemoData {
     }
   }
 
+  /**
+   * The penalty-execution department's demo login ({@code execution1}) and sentence facts for a few
+   * demo inmates (an unpaid property penalty, a major merit), also for a demo database made before
+   * reduction cases existed.
+   */
+  static void ensureCaseDesk(DatabaseTarget owner) {
+    try (Connection c = owner.connect()) {
+      try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM account WHERE username = 'execution1'");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      c.setAutoCommit(false);
+      String hash = PasswordHash.create(PASSWORD.toCharArray()).encoded();
+      Instant now = Instant.now();
+      try (PreparedStatement account =
+              c.prepareStatement(
+                  "INSERT INTO account (username, display_name, password_hash, must_change_password,"
+                      + " enabled, failed_attempts, created_at) VALUES (?, ?, ?, FALSE, TRUE, 0, ?)",
+                  Statement.RETURN_GENERATED_KEYS);
+          PreparedStatement role =
+              c.prepareStatement("INSERT INTO account_role (account_id, role) VALUES (?, ?)");
+          PreparedStatement fact =
+              c.prepareStatement(
+                  "INSERT INTO sentence_fact (inmate_id, kind, active, effective_on, months, note,"
+                      + " recorded_by, recorded_at) VALUES (?, ?, TRUE, ?, NULL, ?, 'demo', ?)")) {
+        long id = insertAccount(account, "execution1", "严明法", hash, now);
+        role.setLong(1, id);
+        role.setString(2, Role.EXECUTION.name());
+        role.executeUpdate();
+        Object[][] facts = {
+          {7L, "PROPERTY_UNPAID", "判决罚金 2 万元未缴纳（演示）"},
+          {13L, "MAJOR_MERIT", "检举他人重大犯罪经查证属实（演示）"},
+          {19L, "STRICT", "职务犯罪，依规从严（演示）"}
+        };
+        for (Object[] f : facts) {
+          fact.setLong(1, (Long) f[0]);
+          fact.setString(2, (String) f[1]);
+          fact.setObject(3, LocalDate.now().minusMonths(2));
+          fact.setString(4, (String) f[2]);
+          fact.setTimestamp(5, Timestamp.from(now));
+          fact.addBatch();
+        }
+        fact.executeBatch();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw owner.explain(e);
+    }
+  }
+
   private static long insertAccount(
       PreparedStatement ps, String username, String name, String hash, Instant now)
       throws SQLException {

@@ -1,12 +1,15 @@
 package cn.xinsheng.auditlog.infrastructure;
 
 import cn.xinsheng.audit.AppendOnlyTree;
+import cn.xinsheng.audit.CanonicalJson;
+import cn.xinsheng.audit.LogVerifier;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.audit.export.ExportFormat;
 import cn.xinsheng.audit.export.ExportWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +81,67 @@ public final class AuditExporter {
     this.origin = origin;
   }
 
+  /**
+   * What makes an inmate's extract a case package: for each entry, the fields of the record as the
+   * database holds it now (empty when the entry stands for no record); the files; and the evidence
+   * bytes by SHA-256.
+   */
+  public interface CasePackage {
+    Map<String, Object> recordFields(String subject, String action);
+
+    /** The package's own files (the PDF), by name under case/. */
+    Map<String, byte[]> files();
+
+    /** An evidence file's bytes, or null when the store does not have it. */
+    byte[] evidence(String sha256) throws IOException;
+  }
+
   public Summary export(Scope scope, OutputStream out) throws IOException, SQLException {
+    return export(scope, out, null);
+  }
+
+  /** One line of case/records.txt: subject, leaf index, the record's fields as canonical JSON. */
+  private static void record(
+      CasePackage p,
+      LogVerifier.StoredLeaf leaf,
+      StringBuilder records,
+      java.util.Set<String> hashes)
+      throws IOException {
+    Object parsed = CanonicalJson.parse(new String(leaf.data(), StandardCharsets.UTF_8));
+    if (!(parsed instanceof Map<?, ?> m)) {
+      throw new IOException("log entry " + leaf.index() + " is not a JSON object");
+    }
+    String subject = String.valueOf(m.get("subject"));
+    String action = String.valueOf(m.get("action"));
+    if (m.get("evidence") instanceof List<?> list) {
+      list.forEach(h -> hashes.add(String.valueOf(h)));
+    }
+    Map<String, Object> fields = p.recordFields(subject, action);
+    records
+        .append(subject.replace('\t', ' ').replace('\n', ' '))
+        .append('\t')
+        .append(leaf.index())
+        .append('\t')
+        .append(CanonicalJson.write(fields == null ? Map.of() : fields))
+        .append('\n');
+  }
+
+  private static String line(String name, byte[] bytes) {
+    try {
+      return name
+          + "\t"
+          + cn.xinsheng.audit.MerkleTree.hex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(bytes))
+          + "\t"
+          + bytes.length
+          + "\n";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Summary export(Scope scope, OutputStream out, CasePackage casePackage)
+      throws IOException, SQLException {
     List<SignedCheckpoint> all = store.checkpoints(Long.MAX_VALUE);
     if (all.isEmpty()) {
       throw new IllegalStateException("the log has no signed checkpoint yet");
@@ -143,12 +206,17 @@ public final class AuditExporter {
           w.consistency(from, size, tree.consistencyProof(from, size));
         }
       }
+      StringBuilder records = new StringBuilder();
+      java.util.Set<String> hashes = new java.util.TreeSet<>();
       AuditStore.LeafSink sink =
           leaf -> {
             w.leaf(
                 leaf,
                 whole ? null : provable ? tree.inclusionProof(leaf.index(), size) : List.of());
             count[0]++;
+            if (casePackage != null) {
+              record(casePackage, leaf, records, hashes);
+            }
             return true;
           };
       if (scope instanceof Inmate inmate) {
@@ -157,6 +225,23 @@ public final class AuditExporter {
         store.streamLeaves(range.start(), Math.min(range.end(), size), sink);
       } else {
         store.streamLeaves(0, size, sink);
+      }
+      if (casePackage != null) {
+        StringBuilder files = new StringBuilder();
+        for (Map.Entry<String, byte[]> f : casePackage.files().entrySet()) {
+          w.caseFile(f.getKey(), f.getValue());
+          files.append(line(f.getKey(), f.getValue()));
+        }
+        for (String sha : hashes) {
+          byte[] bytes = casePackage.evidence(sha);
+          if (bytes != null) {
+            String name = ExportFormat.CASE_DIR + "evidence/" + sha;
+            w.caseFile(name, bytes);
+            files.append(line(name, bytes));
+          }
+        }
+        w.caseFile(ExportFormat.CASE_FILES, files.toString().getBytes(StandardCharsets.UTF_8));
+        w.caseFile(ExportFormat.CASE_RECORDS, records.toString().getBytes(StandardCharsets.UTF_8));
       }
     }
     return new Summary(count[0], size, provable);

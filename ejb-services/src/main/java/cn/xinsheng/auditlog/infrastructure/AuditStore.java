@@ -177,6 +177,25 @@ public final class AuditStore {
     }
   }
 
+  /**
+   * Whether the entry with this subject has a leaf inside a signed checkpoint: what a case package
+   * waits for before it exports the entry that vouches for its files.
+   */
+  public boolean isSigned(String subject) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM audit_entry e JOIN audit_leaf l ON l.entry_id = e.id"
+                    + " WHERE e.subject = ? AND l.leaf_index <"
+                    + " (SELECT COALESCE(MAX(tree_size), 0) FROM audit_checkpoint)")) {
+      ps.setString(1, subject);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    }
+  }
+
   public Optional<String> latestCheckpoint() throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =

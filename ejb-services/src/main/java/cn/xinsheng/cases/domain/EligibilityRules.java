@@ -157,28 +157,24 @@ public final class EligibilityRules {
     Band band = bandFor(facts);
     LocalDate start = facts.sentence().start();
     LocalDate last = lastReduction(facts);
+    String bandKey = "elig.band." + band.name();
     LocalDate eligibleOn;
     String key;
-    List<String> args = new ArrayList<>();
     Integer max;
+    // the reason's arguments, in the order its message uses them
+    List<String> args = new ArrayList<>();
     if (facts.sentence().life() && facts.commutedOn() == null) {
       // the first reduction of a life term commutes it to a fixed term: the court sets the term
       eligibleOn = start.plusMonths(lifeFirstWaitMonths);
       key = "elig.reduction.life";
-      args.add(Integer.toString(lifeFirstWaitMonths));
       max = null;
     } else if (last == null) {
       eligibleOn = start.plusMonths(band.firstWaitMonths());
       key = "elig.reduction.first";
-      args.add("elig.band." + band.name());
-      args.add(Integer.toString(band.firstWaitMonths()));
       max = band.maxMonths();
     } else {
       eligibleOn = last.plusMonths(band.intervalMonths());
       key = "elig.reduction.interval";
-      args.add("elig.band." + band.name());
-      args.add(Integer.toString(band.intervalMonths()));
-      args.add(last.toString());
       max = band.maxMonths();
     }
     if (facts.majorMerit()) {
@@ -190,15 +186,30 @@ public final class EligibilityRules {
         max = band.maxMonthsMajorMerit();
       }
     }
-    if (facts.propertyUnpaid() && max != null) {
-      // the share is rounded down: a rule that "reduces" must never round up to the full amount
-      max = max * propertyUnpaidReductionPercent / 100;
-      key = key + ".propertyUnpaid";
-      args.add(Integer.toString(propertyUnpaidReductionPercent));
+    switch (key) {
+      case "elig.reduction.life" -> args.add(Integer.toString(lifeFirstWaitMonths));
+      case "elig.reduction.first" -> {
+        args.add(bandKey);
+        args.add(Integer.toString(band.firstWaitMonths()));
+      }
+      case "elig.reduction.interval" -> {
+        args.add(bandKey);
+        args.add(Integer.toString(band.intervalMonths()));
+        args.add(last.toString());
+      }
+      default -> args.add(bandKey);
     }
     args.add(eligibleOn.toString());
     if (max != null) {
+      if (facts.propertyUnpaid()) {
+        // the share is rounded down: a rule that "reduces" must never round up to the full amount
+        max = max * propertyUnpaidReductionPercent / 100;
+        key = key + ".propertyUnpaid";
+      }
       args.add(Integer.toString(max));
+      if (facts.propertyUnpaid()) {
+        args.add(Integer.toString(propertyUnpaidReductionPercent));
+      }
     }
     if (max != null && max == 0) {
       return new Eligibility(

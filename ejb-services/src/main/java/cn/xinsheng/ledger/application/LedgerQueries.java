@@ -290,7 +290,10 @@ public class LedgerQueries {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT o.id, i.prisoner_number, i.name, o.target_type, o.entry_id, o.month, o.text,"
+                "SELECT o.id, i.prisoner_number, i.name, o.target_type, o.entry_id,"
+                    // a finding on a case shows the case's number where a month objection shows its
+                    // month
+                    + " COALESCE(o.month, (SELECT c.number FROM reduction_case c WHERE c.id = o.case_id)), o.text,"
                     + " o.raised_by, o.raised_role, o.raised_at FROM objection o"
                     + " JOIN inmate i ON i.id = o.inmate_id "
                     + where

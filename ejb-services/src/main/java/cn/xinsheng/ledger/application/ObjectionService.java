@@ -75,6 +75,26 @@ public class ObjectionService {
   }
 
   /**
+   * An external reader's finding on an item of a reduction or parole case (the case, a step, a
+   * vote, an entry it cites): the cases context has checked the case is within his remit. It runs
+   * the same loop inside the prison, in the inmate's section.
+   */
+  @RolesAllowed({Role.PROSECUTOR_NAME, Role.SUPERVISOR_NAME, Role.JUDGE_NAME, Role.LAWYER_NAME})
+  public Objection raiseCaseFinding(long caseId, long inmateId, String item, String text) {
+    Inmate inmate = em.find(Inmate.class, inmateId);
+    Role role =
+        java.util.stream.Stream.of(Role.PROSECUTOR, Role.JUDGE, Role.SUPERVISOR, Role.LAWYER)
+            .filter(caller::has)
+            .findFirst()
+            .orElseThrow(() -> Refusal.forbidden("error.forbidden"));
+    String body =
+        text == null
+            ? null
+            : (item == null || item.isBlank() ? "" : "[" + item.strip() + "] ") + text.strip();
+    return raise(inmate, inmate.getSection().getId(), "CASE", null, null, body, role, caseId);
+  }
+
+  /**
    * The next step of an objection, by the role that takes it: a reviewer dispatches and closes, the
    * officer it was dispatched to verifies, handles and reports back. The objection is looked up
    * first, so one outside the caller's sections is as if it did not exist.
@@ -190,6 +210,18 @@ public class ObjectionService {
       String month,
       String text,
       Role role) {
+    return raise(inmate, sectionId, target, entryId, month, text, role, null);
+  }
+
+  private Objection raise(
+      Inmate inmate,
+      long sectionId,
+      String target,
+      Long entryId,
+      String month,
+      String text,
+      Role role,
+      Long caseId) {
     if (text == null || text.isBlank() || text.length() > 2000) {
       throw Refusal.invalid("objection.error.text");
     }
@@ -205,6 +237,9 @@ public class ObjectionService {
             caller.name(),
             role.name(),
             now);
+    if (caseId != null) {
+      o.aboutCase(caseId);
+    }
     em.persist(o);
     em.flush();
     // 发现 is the raising itself; its deadline is today
@@ -229,6 +264,9 @@ public class ObjectionService {
     }
     if (month != null) {
       p.put("month", month);
+    }
+    if (caseId != null) {
+      p.put("case", caseId);
     }
     p.put("text", text.strip());
     p.put("raisedRole", role.name());

@@ -33,6 +33,10 @@ public class Objection {
   @Column(name = "month", length = 7)
   private String month;
 
+  /** A finding about a reduction or parole case (target CASE). */
+  @Column(name = "case_id")
+  private Long caseId;
+
   @Column(name = "text", nullable = false, length = 2000)
   private String text;
 
@@ -70,6 +74,16 @@ public class Objection {
 
   public Long getId() {
     return id;
+  }
+
+  /** Before it is stored: the case a CASE finding is about. */
+  public Objection aboutCase(long caseId) {
+    this.caseId = caseId;
+    return this;
+  }
+
+  public Long getCaseId() {
+    return caseId;
   }
 
   public long getInmateId() {

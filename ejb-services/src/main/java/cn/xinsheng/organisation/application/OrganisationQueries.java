@@ -75,7 +75,8 @@ public class OrganisationQueries {
     Role.SYS_ADMIN_NAME,
     Role.EDU_ADMIN_NAME,
     Role.OFFICER_NAME,
-    Role.REVIEWER_NAME
+    Role.REVIEWER_NAME,
+    Role.EXECUTION_NAME
   })
   public List<SectionOverview> sectionOverview() {
     Map<Long, Long> counts = inmates.countBySection();

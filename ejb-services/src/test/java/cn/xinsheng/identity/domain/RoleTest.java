@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RoleTest {
 
   @Test
-  void thirteenRolesWithTheDemoLoginNamingRule() {
+  void fourteenRolesWithTheDemoLoginNamingRule() {
     assertEquals(
         List.of(
             "inmate1",
@@ -26,7 +26,8 @@ class RoleTest {
             "teacher1",
             "examiner1",
             "eduadmin1",
-            "sysadmin1"),
+            "sysadmin1",
+            "execution1"),
         Arrays.stream(Role.values()).map(Role::demoUsername).toList());
   }
 

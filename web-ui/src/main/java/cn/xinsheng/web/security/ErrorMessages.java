@@ -14,7 +14,17 @@ public final class ErrorMessages {
   public static String text(String key, Locale locale, Object... args) {
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
     String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
-    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    if (args.length == 0) {
+      return pattern;
+    }
+    // an argument that is itself a message key (a step's or a role's name) is said in the language
+    Object[] said = args.clone();
+    for (int i = 0; i < said.length; i++) {
+      if (said[i] instanceof String s && s.indexOf('.') > 0 && bundle.containsKey(s)) {
+        said[i] = bundle.getString(s);
+      }
+    }
+    return new MessageFormat(pattern, locale).format(said);
   }
 
   public static String json(String key, Object... args) {

@@ -12,9 +12,17 @@ public final class Messages {
     FacesContext context = FacesContext.getCurrentInstance();
     ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
     String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
-    return args.length == 0
-        ? pattern
-        : new java.text.MessageFormat(pattern, context.getViewRoot().getLocale()).format(args);
+    if (args.length == 0) {
+      return pattern;
+    }
+    // an argument that is itself a message key (a step's or a role's name) is said in the language
+    Object[] said = args.clone();
+    for (int i = 0; i < said.length; i++) {
+      if (said[i] instanceof String s && s.indexOf('.') > 0 && bundle.containsKey(s)) {
+        said[i] = bundle.getString(s);
+      }
+    }
+    return new java.text.MessageFormat(pattern, context.getViewRoot().getLocale()).format(said);
   }
 
   public static void error(String key, Object... args) {

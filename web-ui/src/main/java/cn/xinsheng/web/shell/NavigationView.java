@@ -71,11 +71,36 @@ public class NavigationView {
     };
   }
 
+  /** The reduction and parole screens each role reaches. */
+  static java.util.List<String[]> caseItems(Role role) {
+    String[] list = {"menu-cases", "menu.cases", "pi pi-briefcase", "/cases/list.xhtml"};
+    String[] eligibility = {
+      "menu-eligibility", "menu.eligibility", "pi pi-filter", "/cases/eligibility.xhtml"
+    };
+    String[] committee = {
+      "menu-committee", "menu.committee", "pi pi-users", "/cases/committee.xhtml"
+    };
+    String[] portal = {"menu-portal", "menu.portal", "pi pi-eye", "/cases/list.xhtml"};
+    return switch (role) {
+      case OFFICER, REVIEWER -> java.util.List.<String[]>of(list, eligibility);
+      case EXECUTION -> java.util.List.<String[]>of(list, eligibility, committee);
+      case COMMITTEE, WARDEN -> java.util.List.<String[]>of(list, committee);
+      case PROSECUTOR, JUDGE, SUPERVISOR, LAWYER -> java.util.List.<String[]>of(portal);
+      case INMATE ->
+          java.util.List.<String[]>of(
+              new String[] {
+                "menu-my-case", "menu.myCase", "pi pi-briefcase", "/inmate/case.xhtml"
+              });
+      default -> java.util.List.<String[]>of();
+    };
+  }
+
   private MenuModel build() {
     FacesContext context = FacesContext.getCurrentInstance();
     ResourceBundle msg = context.getApplication().getResourceBundle(context, "msg");
     DefaultMenuModel model = new DefaultMenuModel();
     // one home entry per role the user holds, so a user with two roles reaches both homes
+    java.util.Set<String> shown = new java.util.HashSet<>();
     for (Role role : currentUser.getRoles()) {
       model
           .getElements()
@@ -86,7 +111,13 @@ public class NavigationView {
                   .icon("pi pi-home")
                   .outcome(homeOf(role))
                   .build());
-      for (String[] item : ledgerItems(role)) {
+      java.util.List<String[]> items = new java.util.ArrayList<>(ledgerItems(role));
+      items.addAll(caseItems(role));
+      for (String[] item : items) {
+        if (!shown.add(item[0])) {
+          // a user with two roles that share a screen gets it once
+          continue;
+        }
         model
             .getElements()
             .add(

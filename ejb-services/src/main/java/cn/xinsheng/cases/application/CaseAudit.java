@@ -1,0 +1,81 @@
+package cn.xinsheng.cases.application;
+
+import cn.xinsheng.audit.AuditEvent;
+import cn.xinsheng.auditlog.application.AuditLog;
+import cn.xinsheng.cases.domain.CaseEvent;
+import cn.xinsheng.cases.infrastructure.CaseStore.CaseRow;
+import cn.xinsheng.platform.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every case record into the tamper-evident log, in the record's own transaction. Each event
+ * carries the inmate's prisoner number, so his export and the case package find it, and the same
+ * field names the case package's record list compares with the database.
+ */
+@ApplicationScoped
+public class CaseAudit {
+
+  @Inject AuditLog auditLog;
+  @Inject Caller caller;
+
+  public static Map<String, Object> caseFields(CaseRow c) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("inmate", c.prisonerNumber());
+    p.put("case", c.id());
+    p.put("number", c.number());
+    p.put("kind", c.kind().name());
+    p.put("proposedMonths", c.proposedMonths() == null ? null : c.proposedMonths().longValue());
+    p.put("rationale", c.rationale());
+    p.put("ruleVersion", c.ruleVersion());
+    // an event's payload holds no nulls: a field that is absent is simply left out
+    p.values().removeIf(java.util.Objects::isNull);
+    return p;
+  }
+
+  public static Map<String, Object> eventFields(CaseRow c, CaseEvent e) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("inmate", c.prisonerNumber());
+    p.put("case", c.id());
+    p.put("type", e.type().name());
+    p.put("step", e.step() == null ? null : e.step().name());
+    p.put("note", e.note());
+    p.put("choice", e.choice());
+    p.put("months", e.months() == null ? null : e.months().longValue());
+    p.put("onDate", e.onDate() == null ? null : e.onDate().toString());
+    p.put("party", e.party());
+    p.put("late", e.late());
+    p.values().removeIf(java.util.Objects::isNull);
+    return p;
+  }
+
+  public void proposed(CaseRow c, List<Long> cycles, Map<String, Object> eligibility) {
+    Map<String, Object> p = caseFields(c);
+    p.put("cycles", cycles);
+    p.put("eligibility", eligibility);
+    append("case.proposed", "case/" + c.id(), p, List.of());
+  }
+
+  public void event(CaseRow c, long eventId, CaseEvent e, String attachmentSha) {
+    Map<String, Object> p = eventFields(c, e);
+    if (e.meetingId() != null) {
+      p.put("meeting", e.meetingId());
+    }
+    append(
+        "case." + e.type().name().toLowerCase(java.util.Locale.ROOT),
+        "case-event/" + eventId,
+        p,
+        attachmentSha == null ? List.of() : List.of(attachmentSha));
+  }
+
+  public void append(
+      String action, String subject, Map<String, Object> payload, List<String> hashes) {
+    auditLog.append(
+        new AuditEvent(
+            caller.name(), caller.rolesText(), action, subject, payload, hashes, Instant.now()));
+  }
+}

@@ -1,0 +1,123 @@
+package cn.xinsheng.cases.application;
+
+import cn.xinsheng.auditlog.application.AuditSequencer;
+import cn.xinsheng.auditlog.infrastructure.AuditExporter;
+import cn.xinsheng.cases.application.CaseQueries.CaseFile;
+import cn.xinsheng.cases.infrastructure.CaseDocuments;
+import cn.xinsheng.cases.infrastructure.CaseStore;
+import cn.xinsheng.evidence.application.EvidenceSettings;
+import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The case package a court receives, in one file: the proposal PDF with its tables, the evidence
+ * files, and every log entry about the inmate with its inclusion proof, plus the list of records as
+ * the database holds them. The PDF's hash goes into the log first (and is waited for until a
+ * checkpoint signs it), so the verifier can vouch for the PDF as for every evidence file.
+ */
+@Stateless
+@RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
+public class CasePackageService {
+
+  private static final long SIGN_WAIT_MILLIS = 20_000;
+
+  @Inject CaseQueries queries;
+  @Inject CaseStore store;
+  @Inject CasePackageLog log;
+  @Inject AuditSequencer sequencer;
+  @Inject EvidenceSettings evidence;
+  @Inject Caller caller;
+
+  /** Writes the package; answers its file name. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public String write(long caseId, OutputStream out) throws IOException {
+    CaseFile f = queries.fileForPackage(caseId);
+    Instant now = Instant.now();
+    byte[] pdf = CaseDocuments.proposal(f, caller.name(), now);
+    String pdfSha = sha256(pdf);
+    String marker = "case-package/" + caseId + "/" + UUID.randomUUID();
+    log.produced(f.summary().prisonerNumber(), caseId, f.summary().number(), pdfSha, marker);
+    awaitSigned(marker);
+    Map<String, Map<String, Object>> records = queries.recordsForPackage(caseId);
+    String pdfName = "case/" + f.summary().number() + ".pdf";
+    EvidenceFiles files = new EvidenceFiles(evidence.dir());
+    AuditExporter.CasePackage p =
+        new AuditExporter.CasePackage() {
+          @Override
+          public Map<String, Object> recordFields(String subject, String action) {
+            // a point entry's leaves are its recording and its reviews: only the recording holds
+            // the entry's own fields
+            if (subject.startsWith("point-entry/")
+                && !action.startsWith("ledger.entry.recorded")
+                && !action.equals("ledger.entry.amended")
+                && !action.equals("ledger.entry.correction")) {
+              return Map.of();
+            }
+            if (subject.startsWith("case/") && !action.equals("case.proposed")) {
+              return Map.of();
+            }
+            return records.getOrDefault(subject, Map.of());
+          }
+
+          @Override
+          public Map<String, byte[]> files() {
+            return Map.of(pdfName, pdf);
+          }
+
+          @Override
+          public byte[] evidence(String sha256) throws IOException {
+            Path path = files.path(sha256);
+            return Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
+          }
+        };
+    try {
+      new AuditExporter(sequencer.store(), sequencer.origin())
+          .export(new AuditExporter.Inmate(f.summary().prisonerNumber()), out, p);
+    } catch (SQLException e) {
+      throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
+    }
+    return f.summary().number() + "-package.zip";
+  }
+
+  private void awaitSigned(String marker) throws IOException {
+    long deadline = System.currentTimeMillis() + SIGN_WAIT_MILLIS;
+    try {
+      while (!sequencer.store().isSigned(marker)) {
+        if (System.currentTimeMillis() > deadline) {
+          throw Refusal.conflict("case.error.notSignedYet");
+        }
+        Thread.sleep(200);
+      }
+    } catch (SQLException e) {
+      throw new IOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return cn.xinsheng.audit.MerkleTree.hex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

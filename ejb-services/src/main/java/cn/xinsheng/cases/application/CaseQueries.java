@@ -1,0 +1,409 @@
+package cn.xinsheng.cases.application;
+
+import cn.xinsheng.cases.domain.CaseEvent;
+import cn.xinsheng.cases.domain.CaseStep;
+import cn.xinsheng.cases.domain.ReductionCase;
+import cn.xinsheng.cases.infrastructure.CaseStore;
+import cn.xinsheng.cases.infrastructure.CaseStore.CaseRow;
+import cn.xinsheng.cases.infrastructure.CaseStore.Meeting;
+import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.application.LedgerRecords;
+import cn.xinsheng.ledger.domain.Points;
+import cn.xinsheng.ledger.domain.WorkingCalendar;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Cases as people read them: the officer's list by step and deadline, a case's whole file, the
+ * external portal's cases within each reader's remit, the inmate's own case, the public lists. An
+ * external reader's opening of a file is itself a record in the audit log.
+ */
+@Stateless
+@RolesAllowed({
+  Role.OFFICER_NAME,
+  Role.REVIEWER_NAME,
+  Role.EXECUTION_NAME,
+  Role.WARDEN_NAME,
+  Role.COMMITTEE_NAME,
+  Role.PROSECUTOR_NAME,
+  Role.JUDGE_NAME,
+  Role.SUPERVISOR_NAME,
+  Role.LAWYER_NAME
+})
+public class CaseQueries {
+
+  /** One line of a case list. */
+  public record CaseSummary(
+      long id,
+      String number,
+      String prisonerNumber,
+      String inmateName,
+      long sectionId,
+      String sectionName,
+      String kind,
+      Integer proposedMonths,
+      String status,
+      String nextStep,
+      String nextOwner,
+      LocalDate deadline,
+      boolean overdue,
+      LocalDate postingEnds,
+      LocalDate procuratorateDue,
+      boolean hearingRequired,
+      Instant createdAt) {}
+
+  /** One row of a case's timeline. */
+  public record TimelineItem(
+      long id,
+      String type,
+      String step,
+      String signedBy,
+      String role,
+      Instant at,
+      String note,
+      String choice,
+      Integer months,
+      LocalDate onDate,
+      String party,
+      boolean late) {}
+
+  /** A ledger entry as the case file lists it. */
+  public record LedgerLine(
+      long id,
+      String month,
+      String clause,
+      String amount,
+      String fact,
+      String recordedBy,
+      String review,
+      String reviewedBy,
+      String reviewReason,
+      String evidenceIds,
+      Long reverses,
+      Long supersedes) {}
+
+  /** A cycle the proposal cites, with its decision. */
+  public record CycleLine(
+      long id,
+      int number,
+      String firstMonth,
+      String closedMonth,
+      String result,
+      String reason,
+      String decidedBy) {}
+
+  /** Everything a case's file holds. */
+  public record CaseFile(
+      CaseSummary summary,
+      String rationale,
+      String ruleVersion,
+      ResultRow eligibility,
+      List<TimelineItem> timeline,
+      Meeting meeting,
+      ReductionCase.Tally tally,
+      List<CycleLine> cycles,
+      List<LedgerLine> ledger,
+      List<String> lawyers,
+      LocalDate currentSentenceEnd,
+      LocalDate today) {}
+
+  @Inject CaseStore store;
+  @Inject CaseAudit audit;
+  @Inject CaseClock clock;
+  @Inject Caller caller;
+  @Inject CallerScope scope;
+  @Inject LedgerRecords ledger;
+
+  /** The staff's list: by the next step's deadline, open cases first. */
+  public List<CaseSummary> list() {
+    WorkingCalendar cal = ledger.calendar();
+    List<CaseRow> rows = store.all().stream().filter(this::mayRead).toList();
+    Map<Long, List<CaseEvent>> events = store.eventsOf(rows.stream().map(CaseRow::id).toList());
+    LocalDate today = clock.today();
+    List<CaseSummary> out = new ArrayList<>();
+    for (CaseRow r : rows) {
+      out.add(summary(r, kase(r, events.getOrDefault(r.id(), List.of())), cal, today));
+    }
+    out.sort(
+        Comparator.comparing((CaseSummary s) -> s.nextStep() == null)
+            .thenComparing(s -> s.deadline() == null ? LocalDate.MAX : s.deadline())
+            .thenComparing(CaseSummary::id));
+    return out;
+  }
+
+  /** A case's file for whoever may read it; an external reader's read is logged with the inmate. */
+  public CaseFile file(long caseId) {
+    CaseRow r =
+        store
+            .find(caseId)
+            .filter(this::mayRead)
+            .orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    if (caller.roles().stream().anyMatch(Role::isExternal)) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("inmate", r.prisonerNumber());
+      p.put("case", r.id());
+      audit.append("case.file.read", "case-read/" + r.id(), p, List.of());
+    }
+    return build(r);
+  }
+
+  /**
+   * The records a case package lists, by the subject of their log entries, with the fields their
+   * entries logged, as the database holds them now: the case, its events, the inmate's entries.
+   */
+  @RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
+  public Map<String, Map<String, Object>> recordsForPackage(long caseId) {
+    CaseRow r =
+        store
+            .find(caseId)
+            .filter(this::mayRead)
+            .orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    Map<String, Object> c = CaseAudit.caseFields(r);
+    out.put("case/" + r.id(), c);
+    for (CaseRow other : store.ofInmate(r.inmateId())) {
+      for (CaseEvent e : store.events(other.id())) {
+        out.put("case-event/" + e.id(), CaseAudit.eventFields(other, e));
+      }
+      out.put("case/" + other.id(), CaseAudit.caseFields(other));
+    }
+    for (Object[] e : store.ledgerEntries(r.inmateId())) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("inmate", r.prisonerNumber());
+      f.put("entry", CaseStore.num(e[0]));
+      f.put("month", (String) e[1]);
+      f.put("clause", (String) e[2]);
+      f.put("amount", new Points(CaseStore.num(e[3])).toString());
+      f.put("fact", (String) e[4]);
+      out.put("point-entry/" + CaseStore.num(e[0]), f);
+    }
+    return out;
+  }
+
+  /** The same file, without logging a read: for the package, whose making is logged itself. */
+  @RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
+  public CaseFile fileForPackage(long caseId) {
+    CaseRow r =
+        store
+            .find(caseId)
+            .filter(this::mayRead)
+            .orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    return build(r);
+  }
+
+  private CaseFile build(CaseRow r) {
+    WorkingCalendar cal = ledger.calendar();
+    ReductionCase k = kase(r, store.events(r.id()));
+    LocalDate today = clock.today();
+    Meeting meeting = store.meetingOf(r.id()).orElse(null);
+    ReductionCase.Tally tally = null;
+    if (meeting != null && meeting.members().size() >= ReductionCase.MIN_COMMITTEE) {
+      tally = k.tally(meeting.members());
+    }
+    List<CycleLine> cycles = store.citedCycles(r.id()).stream().map(CaseQueries::cycle).toList();
+    List<LedgerLine> lines = new ArrayList<>();
+    for (Object[] e : store.ledgerEntries(r.inmateId())) {
+      lines.add(
+          new LedgerLine(
+              CaseStore.num(e[0]),
+              (String) e[1],
+              (String) e[2],
+              new Points(CaseStore.num(e[3])).toString(),
+              (String) e[4],
+              (String) e[5],
+              (String) e[6],
+              (String) e[7],
+              (String) e[8],
+              e[9] == null ? "" : e[9].toString(),
+              e[10] == null ? null : CaseStore.num(e[10]),
+              e[11] == null ? null : CaseStore.num(e[11])));
+    }
+    Inmate inmate = scope.inmate(r.prisonerNumber()).orElseThrow();
+    return new CaseFile(
+        summary(r, k, cal, today),
+        r.rationale(),
+        r.ruleVersion(),
+        store.result(r.eligibilityId()).orElse(null),
+        k.events().stream().map(CaseQueries::item).toList(),
+        meeting,
+        tally,
+        cycles,
+        lines,
+        List.copyOf(k.lawyers()),
+        inmate.getCurrentSentenceEnd(),
+        today);
+  }
+
+  /** The inmate's own cases: status, basis, and (while posted) how to object. */
+  @RolesAllowed(Role.INMATE_NAME)
+  public List<CaseFile> mine() {
+    Inmate me = scope.ownInmate();
+    List<CaseFile> out = new ArrayList<>();
+    for (CaseRow r : store.ofInmate(me.getId())) {
+      out.add(build(r));
+    }
+    return out;
+  }
+
+  /**
+   * The noticeboard: cases being posted inside the prison (with the posting's end) and rulings
+   * served. An inmate sees his own section's posting.
+   */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.EXECUTION_NAME,
+    Role.WARDEN_NAME,
+    Role.COMMITTEE_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.INMATE_NAME
+  })
+  public List<CaseSummary> publicList(boolean rulings) {
+    WorkingCalendar cal = ledger.calendar();
+    LocalDate today = clock.today();
+    Long mySection = caller.has(Role.INMATE) ? scope.ownInmate().getSection().getId() : null;
+    List<CaseRow> rows = store.all();
+    Map<Long, List<CaseEvent>> events = store.eventsOf(rows.stream().map(CaseRow::id).toList());
+    List<CaseSummary> out = new ArrayList<>();
+    for (CaseRow r : rows) {
+      if (mySection != null && r.sectionId() != mySection) {
+        continue;
+      }
+      ReductionCase k = kase(r, events.getOrDefault(r.id(), List.of()));
+      boolean posted = k.signed(CaseStep.POSTING).isPresent() && !k.isRejectedByCommittee();
+      boolean served = k.done().contains(CaseStep.SERVICE);
+      if (rulings ? served : posted && !k.isSubmitted()) {
+        out.add(summary(r, k, cal, today));
+      }
+    }
+    return out;
+  }
+
+  /** Meetings for the committee screen. */
+  @RolesAllowed({Role.EXECUTION_NAME, Role.COMMITTEE_NAME, Role.WARDEN_NAME})
+  public List<Meeting> meetings() {
+    return store.meetings();
+  }
+
+  /** Cases waiting for the committee, for a meeting's agenda. */
+  @RolesAllowed(Role.EXECUTION_NAME)
+  public List<CaseSummary> awaitingCommittee() {
+    return list().stream().filter(s -> "COMMITTEE".equals(s.nextStep())).toList();
+  }
+
+  public LocalDate today() {
+    return clock.today();
+  }
+
+  // --- who may read what -----------------------------------------------------------------------
+
+  private boolean mayRead(CaseRow r) {
+    Set<Role> roles = caller.roles();
+    if (roles.contains(Role.EXECUTION)
+        || roles.contains(Role.WARDEN)
+        || roles.contains(Role.COMMITTEE)
+        || roles.contains(Role.PROSECUTOR)) {
+      return true;
+    }
+    if ((roles.contains(Role.OFFICER) || roles.contains(Role.REVIEWER))
+        && scope.sections().contains(r.sectionId())) {
+      return true;
+    }
+    ReductionCase k = null;
+    if (roles.contains(Role.JUDGE)) {
+      k = kase(r, store.events(r.id()));
+      if (k.isSubmitted()) {
+        return true;
+      }
+    }
+    if (roles.contains(Role.SUPERVISOR)) {
+      k = k == null ? kase(r, store.events(r.id())) : k;
+      if (k.signed(CaseStep.POSTING).isPresent() || k.isSubmitted()) {
+        return true;
+      }
+    }
+    if (roles.contains(Role.LAWYER)) {
+      k = k == null ? kase(r, store.events(r.id())) : k;
+      return k.lawyers().contains(caller.name());
+    }
+    return false;
+  }
+
+  // --- mapping ---------------------------------------------------------------------------------
+
+  static ReductionCase kase(CaseRow r, List<CaseEvent> events) {
+    return new ReductionCase(r.kind(), r.maxMonths(), r.postingDays(), r.hearingByFacts(), events);
+  }
+
+  static CaseSummary summary(CaseRow r, ReductionCase k, WorkingCalendar cal, LocalDate today) {
+    Optional<CaseStep> next = k.nextStep();
+    LocalDate deadline = k.nextDeadline(cal).orElse(null);
+    boolean overdue =
+        deadline != null
+            && next.isPresent()
+            && next.get() != CaseStep.DIRECTOR_MEETING
+            && today.isAfter(deadline);
+    return new CaseSummary(
+        r.id(),
+        r.number(),
+        r.prisonerNumber(),
+        r.inmateName(),
+        r.sectionId(),
+        r.sectionName(),
+        r.kind().name(),
+        r.proposedMonths(),
+        k.status(),
+        next.map(Enum::name).orElse(null),
+        next.map(s -> s.owner().name()).orElse(null),
+        deadline,
+        overdue,
+        k.postingEnds(cal).orElse(null),
+        k.procuratorateOpinion().isPresent() ? null : k.procuratorateDue().orElse(null),
+        k.hearingRequired(),
+        r.createdAt());
+  }
+
+  static TimelineItem item(CaseEvent e) {
+    return new TimelineItem(
+        e.id(),
+        e.type().name(),
+        e.step() == null ? null : e.step().name(),
+        e.signedBy(),
+        e.signedRole(),
+        e.signedAt(),
+        e.note(),
+        e.choice(),
+        e.months(),
+        e.onDate(),
+        e.party(),
+        e.late());
+  }
+
+  static CycleLine cycle(Object[] c) {
+    return new CycleLine(
+        CaseStore.num(c[0]),
+        CaseStore.integer(c[1]),
+        (String) c[2],
+        (String) c[3],
+        (String) c[4],
+        (String) c[5],
+        (String) c[6]);
+  }
+}

@@ -1,0 +1,580 @@
+package cn.xinsheng.cases.application;
+
+import cn.xinsheng.cases.domain.CaseEvent;
+import cn.xinsheng.cases.domain.CaseEventType;
+import cn.xinsheng.cases.domain.CaseKind;
+import cn.xinsheng.cases.domain.CaseRuleException;
+import cn.xinsheng.cases.domain.CaseStep;
+import cn.xinsheng.cases.domain.EligibilityRules;
+import cn.xinsheng.cases.domain.ReductionCase;
+import cn.xinsheng.cases.domain.VoteChoice;
+import cn.xinsheng.cases.infrastructure.CaseStore;
+import cn.xinsheng.cases.infrastructure.CaseStore.CaseRow;
+import cn.xinsheng.cases.infrastructure.CaseStore.InmateRow;
+import cn.xinsheng.cases.infrastructure.CaseStore.Meeting;
+import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
+import cn.xinsheng.evidence.domain.Evidence;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.application.LedgerRecords;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every change to a reduction or parole case: the proposal, each step signed by its owner, a return
+ * with its reason, the committee's votes, objections during posting, the procuratorate's opinion,
+ * the court's records, the lawyer's grant and opinions. The domain's {@link ReductionCase} decides
+ * whether a change is allowed; this service checks who the caller is and what he may reach, appends
+ * the event and its audit leaf in one transaction.
+ */
+@Stateless
+public class CaseService {
+
+  private static final int MAX_TEXT = 4000;
+
+  @Inject CaseStore store;
+  @Inject CaseAudit audit;
+  @Inject CaseClock clock;
+  @Inject Caller caller;
+  @Inject CallerScope scope;
+  @Inject LedgerRecords ledger;
+  @Inject CaseQueries queries;
+  @Inject cn.xinsheng.ledger.application.ObjectionService objections;
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  // --- the proposal ----------------------------------------------------------------------------
+
+  /**
+   * A section's proposal from an eligibility result of its own inmate, citing the assessment cycles
+   * (commendations) it rests on.
+   */
+  @RolesAllowed(Role.OFFICER_NAME)
+  public CaseRow propose(
+      long eligibilityId,
+      Integer months,
+      String rationale,
+      List<Long> cycleIds,
+      Long attachmentId) {
+    ResultRow r =
+        store
+            .result(eligibilityId)
+            .orElseThrow(() -> Refusal.notFound("case.error.unknownEligibility"));
+    scope.requireSection(r.sectionId());
+    if (!"ELIGIBLE".equals(r.outcome())) {
+      throw Refusal.conflict("case.error.notEligible", r.prisonerNumber());
+    }
+    String text = text(rationale, "case.error.rationale");
+    if (store.ofInmate(r.inmateId()).stream().anyMatch(c -> !load(c).isClosed())) {
+      throw Refusal.conflict("case.error.openCase", r.prisonerNumber());
+    }
+    if (r.kind() == CaseKind.REDUCTION && r.maxMonths() != null) {
+      if (months == null || months < 1 || months > r.maxMonths()) {
+        throw Refusal.invalid("case.error.proposedMonths", r.maxMonths());
+      }
+    } else if (r.kind() == CaseKind.PAROLE) {
+      months = null;
+    }
+    List<Long> cycles = cycleIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(cycleIds));
+    Set<Long> commendations = new java.util.HashSet<>();
+    store.commendations(r.inmateId()).forEach(c -> commendations.add(CaseStore.num(c[0])));
+    for (Long c : cycles) {
+      if (!commendations.contains(c)) {
+        throw Refusal.invalid("case.error.cycle", c);
+      }
+    }
+    String attachmentSha = attachment(attachmentId, r.sectionId());
+    InmateRow inmate = store.inmateForEligibility(r.inmateId()).orElseThrow();
+    EligibilityRules rules = EligibilityService.rules();
+    int year = clock.today().getYear();
+    String number =
+        (r.kind() == CaseKind.REDUCTION ? "JX" : "JS")
+            + "-"
+            + year
+            + "-"
+            + String.format("%04d", store.nextCaseSerial(year));
+    Instant now = Instant.now();
+    long id =
+        store.insertCase(
+            number,
+            r.inmateId(),
+            r.sectionId(),
+            r.kind(),
+            months,
+            r.maxMonths(),
+            text,
+            r.id(),
+            rules.version(),
+            rules.postingWorkingDays(inmate.facts()),
+            rules.hearingRequired(inmate.facts()),
+            caller.name(),
+            now);
+    store.citeCycles(id, cycles);
+    CaseRow row = store.find(id).orElseThrow();
+    Map<String, Object> elig = new LinkedHashMap<>();
+    elig.put("result", r.id());
+    elig.put("outcome", r.outcome());
+    elig.put("reason", r.reasonKey());
+    elig.put("args", r.reasonArgs());
+    audit.proposed(row, cycles, elig);
+    CaseEvent proposal =
+        new CaseEvent(
+            0,
+            CaseEventType.STEP,
+            CaseStep.PROPOSAL,
+            caller.name(),
+            Role.OFFICER.name(),
+            now,
+            text,
+            null,
+            months,
+            clock.today(),
+            null,
+            null,
+            false);
+    long eventId = store.insertEvent(id, proposal, attachmentId);
+    audit.event(row, eventId, proposal, attachmentSha);
+    return row;
+  }
+
+  // --- steps -----------------------------------------------------------------------------------
+
+  /**
+   * Signs the case's next step. {@code choice}/{@code months} are the court's ruling; {@code
+   * onDate} the day a hearing was held.
+   */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.EXECUTION_NAME,
+    Role.WARDEN_NAME,
+    Role.JUDGE_NAME
+  })
+  public CaseEvent sign(
+      long caseId,
+      CaseStep step,
+      String note,
+      String choice,
+      Integer months,
+      LocalDate onDate,
+      Long attachmentId) {
+    CaseRow row = reach(caseId);
+    if (step == null) {
+      throw Refusal.invalid("case.error.step");
+    }
+    ReductionCase kase = load(row);
+    if (note != null && note.length() > MAX_TEXT) {
+      throw Refusal.invalid("case.error.text");
+    }
+    Set<String> members = Set.of();
+    Long meetingId = null;
+    if (step == CaseStep.COMMITTEE) {
+      Meeting m =
+          store.meetingOf(caseId).orElseThrow(() -> Refusal.conflict("case.error.noMeeting"));
+      members = m.members();
+      meetingId = m.id();
+    }
+    LocalDate today = clock.today();
+    ReductionCase.StepCheck check;
+    try {
+      check =
+          kase.checkStep(
+              step,
+              caller.roles(),
+              today,
+              ledger.calendar(),
+              members,
+              choice,
+              months,
+              note,
+              onDate);
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    String attachmentSha = attachment(attachmentId, row.sectionId());
+    CaseEvent e =
+        new CaseEvent(
+            0,
+            CaseEventType.STEP,
+            step,
+            caller.name(),
+            step.owner().name(),
+            Instant.now(),
+            note == null ? "" : note.strip(),
+            check.choice(),
+            step == CaseStep.RULING && "GRANTED".equals(choice) ? months : null,
+            step == CaseStep.HEARING ? onDate : today,
+            null,
+            meetingId,
+            check.late());
+    long eventId = store.insertEvent(caseId, e, attachmentId);
+    audit.event(row, eventId, e, attachmentSha);
+    if (step == CaseStep.RULING && "GRANTED".equals(choice)) {
+      applyRuling(row, today, months);
+    }
+    return e;
+  }
+
+  /** A granted ruling moves the sentence's end; the change is its own record. */
+  private void applyRuling(CaseRow row, LocalDate ruledOn, Integer months) {
+    Inmate inmate = em.find(Inmate.class, row.inmateId());
+    em.refresh(inmate);
+    LocalDate previous = inmate.getCurrentSentenceEnd();
+    if (row.kind() == CaseKind.REDUCTION) {
+      LocalDate next = previous == null ? null : previous.minusMonths(months);
+      store.recordSentenceChange(
+          row.inmateId(), row.id(), row.kind(), ruledOn, months, previous, next, caller.name());
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("inmate", row.prisonerNumber());
+      p.put("case", row.id());
+      p.put("months", months.longValue());
+      if (previous != null) {
+        p.put("previousEnd", previous.toString());
+        p.put("newEnd", next.toString());
+      }
+      audit.append("case.sentence.changed", "sentence/" + row.prisonerNumber(), p, List.of());
+      em.refresh(inmate);
+    } else {
+      store.recordSentenceChange(
+          row.inmateId(), row.id(), row.kind(), ruledOn, 0, previous, previous, caller.name());
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("inmate", row.prisonerNumber());
+      p.put("case", row.id());
+      p.put("parole", true);
+      audit.append("case.sentence.paroled", "sentence/" + row.prisonerNumber(), p, List.of());
+    }
+  }
+
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.EXECUTION_NAME, Role.WARDEN_NAME})
+  public CaseEvent returnTo(long caseId, CaseStep to, String reason) {
+    CaseRow row = reach(caseId);
+    try {
+      load(row).checkReturn(to, caller.roles(), reason);
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    if (reason.length() > MAX_TEXT) {
+      throw Refusal.invalid("case.error.text");
+    }
+    return append(row, CaseEventType.RETURN, to, reason.strip(), null, null, false);
+  }
+
+  // --- the committee ---------------------------------------------------------------------------
+
+  /** A meeting of at least nine members with its agenda of cases waiting for the committee. */
+  @RolesAllowed(Role.EXECUTION_NAME)
+  public long createMeeting(
+      LocalDate heldOn, String title, List<String> members, List<Long> caseIds) {
+    Set<String> m = new LinkedHashSet<>(members == null ? List.of() : members);
+    if (m.size() < ReductionCase.MIN_COMMITTEE) {
+      throw Refusal.invalid("case.error.committeeSize", ReductionCase.MIN_COMMITTEE, m.size());
+    }
+    for (String u : m) {
+      if (!store.hasRole(u, Role.COMMITTEE.name())) {
+        throw Refusal.invalid("case.error.notCommitteeMember", u);
+      }
+    }
+    if (caseIds == null || caseIds.isEmpty()) {
+      throw Refusal.invalid("case.error.agenda");
+    }
+    for (Long id : caseIds) {
+      CaseRow row = store.find(id).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+      if (load(row).nextStep().orElse(null) != CaseStep.COMMITTEE) {
+        throw Refusal.conflict("case.error.notAtCommittee");
+      }
+    }
+    String t = text(title, "case.error.title");
+    LocalDate day = heldOn == null ? clock.today() : heldOn;
+    long id =
+        store.insertMeeting(day, t, caller.name(), m, List.copyOf(new LinkedHashSet<>(caseIds)));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("meeting", id);
+    p.put("heldOn", day.toString());
+    p.put("title", t);
+    p.put("members", List.copyOf(m));
+    p.put("cases", caseIds);
+    audit.append("case.meeting.created", "committee-meeting/" + id, p, List.of());
+    return id;
+  }
+
+  /** A member's vote on a case on the agenda of his meeting. */
+  @RolesAllowed(Role.COMMITTEE_NAME)
+  public CaseEvent vote(long caseId, VoteChoice choice, String note) {
+    CaseRow row = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    Meeting m = store.meetingOf(caseId).orElseThrow(() -> Refusal.conflict("case.error.noMeeting"));
+    try {
+      load(row).checkVote(caller.name(), m.members(), choice);
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    CaseEvent e =
+        new CaseEvent(
+            0,
+            CaseEventType.VOTE,
+            CaseStep.COMMITTEE,
+            caller.name(),
+            Role.COMMITTEE.name(),
+            Instant.now(),
+            note == null ? "" : note.strip(),
+            choice.name(),
+            null,
+            clock.today(),
+            caller.name(),
+            m.id(),
+            false);
+    long id = store.insertEvent(caseId, e, null);
+    audit.event(row, id, e, null);
+    return e;
+  }
+
+  // --- posting ---------------------------------------------------------------------------------
+
+  /**
+   * An objection during the posting inside the prison: by an inmate of the case's section (from the
+   * noticeboard) or recorded by an officer or the department for someone who wrote it on paper.
+   */
+  @RolesAllowed({Role.INMATE_NAME, Role.OFFICER_NAME, Role.EXECUTION_NAME})
+  public CaseEvent objectDuringPosting(long caseId, String text) {
+    CaseRow row = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    if (caller.has(Role.INMATE)) {
+      if (scope.ownInmate().getSection().getId() != row.sectionId()) {
+        throw Refusal.notFound("case.error.unknown");
+      }
+    } else if (!caller.has(Role.EXECUTION)) {
+      scope.requireSection(row.sectionId());
+    }
+    try {
+      load(row).checkPostingObjection(clock.today(), ledger.calendar(), text);
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    if (text.length() > MAX_TEXT) {
+      throw Refusal.invalid("case.error.text");
+    }
+    return append(row, CaseEventType.POSTING_OBJECTION, null, text.strip(), null, null, false);
+  }
+
+  // --- outside the prison ----------------------------------------------------------------------
+
+  /** The procuratorate's opinion; after its deadline it is taken and flagged late. */
+  @RolesAllowed(Role.PROSECUTOR_NAME)
+  public CaseEvent opinion(long caseId, String choice, String reasons) {
+    CaseRow row = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    boolean late;
+    try {
+      late = load(row).checkOpinion(clock.today(), choice, reasons);
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    String text = reasons == null ? "" : reasons.strip();
+    if (text.length() > MAX_TEXT) {
+      throw Refusal.invalid("case.error.text");
+    }
+    return append(row, CaseEventType.PROCURATORATE_OPINION, null, text, choice, null, late);
+  }
+
+  @RolesAllowed(Role.PROSECUTOR_NAME)
+  public CaseEvent extend(long caseId, String reason) {
+    CaseRow row = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    try {
+      load(row).checkExtension();
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    return append(
+        row,
+        CaseEventType.PROCURATORATE_EXTENSION,
+        null,
+        text(reason, "case.error.reason"),
+        null,
+        null,
+        false);
+  }
+
+  /** The department lets one lawyer see this one case. */
+  @RolesAllowed(Role.EXECUTION_NAME)
+  public CaseEvent grantLawyer(long caseId, String lawyer) {
+    CaseRow row = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    if (lawyer == null || !store.hasRole(lawyer, Role.LAWYER.name())) {
+      throw Refusal.invalid("case.error.notALawyer", String.valueOf(lawyer));
+    }
+    if (load(row).lawyers().contains(lawyer)) {
+      throw Refusal.conflict("case.error.alreadyGranted", lawyer);
+    }
+    return append(row, CaseEventType.LAWYER_GRANT, null, "", null, lawyer, false);
+  }
+
+  /** A granted lawyer's written opinion. */
+  @RolesAllowed(Role.LAWYER_NAME)
+  public CaseEvent lawyerOpinion(long caseId, String text) {
+    CaseRow row = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    ReductionCase kase = load(row);
+    if (!kase.lawyers().contains(caller.name())) {
+      throw Refusal.notFound("case.error.unknown");
+    }
+    if (kase.isClosed()) {
+      throw Refusal.conflict("case.error.closed");
+    }
+    return append(
+        row,
+        CaseEventType.LAWYER_OPINION,
+        null,
+        text(text, "case.error.text"),
+        null,
+        caller.name(),
+        false);
+  }
+
+  /**
+   * An external reader's finding on an item of a case in his remit (the case, a step, a vote, a
+   * cited entry): it runs the objection loop inside the prison.
+   */
+  @RolesAllowed({Role.PROSECUTOR_NAME, Role.SUPERVISOR_NAME, Role.JUDGE_NAME, Role.LAWYER_NAME})
+  public long finding(long caseId, String item, String text) {
+    CaseQueries.CaseFile file = queries.file(caseId);
+    CaseRow row = store.find(file.summary().id()).orElseThrow();
+    if (item != null && item.length() > 100) {
+      throw Refusal.invalid("case.error.item");
+    }
+    return objections.raiseCaseFinding(caseId, row.inmateId(), item, text).getId();
+  }
+
+  // --- the demo calendar ------------------------------------------------------------------------
+
+  /** Moves the demonstration's case calendar forward; refused outside a demonstration. */
+  @RolesAllowed({Role.EXECUTION_NAME, Role.SYS_ADMIN_NAME})
+  public LocalDate advanceDemoClock(int days) {
+    if (!clock.isDemo()) {
+      throw Refusal.forbidden("case.error.demoClock");
+    }
+    if (days < 1 || days > 60) {
+      throw Refusal.invalid("case.error.demoDays");
+    }
+    clock.advance(days);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("days", (long) days);
+    p.put("today", clock.today().toString());
+    audit.append("case.demo-clock.advanced", "demo-clock", p, List.of());
+    return clock.today();
+  }
+
+  /** A public holiday (or a weekend worked in exchange) in the working-day calendar. */
+  @RolesAllowed({Role.EXECUTION_NAME, Role.SYS_ADMIN_NAME})
+  public void calendarDay(LocalDate day, boolean working, String name) {
+    if (day == null) {
+      throw Refusal.invalid("case.error.day");
+    }
+    String n = text(name, "case.error.dayName");
+    if (n.length() > 100) {
+      throw Refusal.invalid("case.error.dayName");
+    }
+    em.createNativeQuery(
+            "INSERT INTO calendar_day (day, working, name) VALUES (?1, ?2, ?3)"
+                + " ON DUPLICATE KEY UPDATE working = VALUES(working), name = VALUES(name)")
+        .setParameter(1, java.sql.Date.valueOf(day))
+        .setParameter(2, working)
+        .setParameter(3, n)
+        .executeUpdate();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("day", day.toString());
+    p.put("working", working);
+    p.put("name", n);
+    audit.append("calendar.day", "calendar/" + day, p, List.of());
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private CaseEvent append(
+      CaseRow row,
+      CaseEventType type,
+      CaseStep step,
+      String note,
+      String choice,
+      String party,
+      boolean late) {
+    CaseEvent e =
+        new CaseEvent(
+            0,
+            type,
+            step,
+            caller.name(),
+            caller.rolesText(),
+            Instant.now(),
+            note,
+            choice,
+            null,
+            clock.today(),
+            party,
+            null,
+            late);
+    long id = store.insertEvent(row.id(), e, null);
+    audit.event(row, id, e, null);
+    return e;
+  }
+
+  ReductionCase load(CaseRow row) {
+    return new ReductionCase(
+        row.kind(),
+        row.maxMonths(),
+        row.postingDays(),
+        row.hearingByFacts(),
+        store.events(row.id()));
+  }
+
+  /**
+   * The case if the caller may act on it: section staff in their sections, the rest prison-wide.
+   */
+  private CaseRow reach(long caseId) {
+    CaseRow row = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    if ((caller.has(Role.OFFICER) || caller.has(Role.REVIEWER))
+        && !caller.has(Role.EXECUTION)
+        && !caller.has(Role.WARDEN)
+        && !caller.has(Role.JUDGE)) {
+      scope.requireSection(row.sectionId());
+    }
+    if (caller.has(Role.JUDGE) && !load(row).isSubmitted()) {
+      throw Refusal.notFound("case.error.unknown");
+    }
+    return row;
+  }
+
+  private String attachment(Long evidenceId, long sectionId) {
+    if (evidenceId == null) {
+      return null;
+    }
+    Evidence e = em.find(Evidence.class, evidenceId);
+    if (e == null) {
+      throw Refusal.invalid("case.error.attachment", evidenceId);
+    }
+    return e.getSha256();
+  }
+
+  private static String text(String value, String key) {
+    if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
+      throw Refusal.invalid(key);
+    }
+    return value.strip();
+  }
+
+  static Refusal refusal(CaseRuleException e) {
+    return switch (e.kind()) {
+      case ROLE -> Refusal.forbidden(e.messageKey(), e.arguments());
+      case STATE -> Refusal.conflict(e.messageKey(), e.arguments());
+      case INPUT -> Refusal.invalid(e.messageKey(), e.arguments());
+    };
+  }
+}

@@ -1,0 +1,142 @@
+package cn.xinsheng.cases.application;
+
+import cn.xinsheng.cases.domain.Eligibility;
+import cn.xinsheng.cases.domain.EligibilityRules;
+import cn.xinsheng.cases.infrastructure.CaseStore;
+import cn.xinsheng.cases.infrastructure.CaseStore.InmateRow;
+import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The monthly eligibility run: every inmate (or one section's) against the rule table, one result
+ * per inmate and kind with its reason, near misses included. A run is a record: the list a section
+ * proposes from is the run it proposes from, with the table's version.
+ */
+@Stateless
+@RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.EXECUTION_NAME})
+public class EligibilityService {
+
+  /** What a run produced. */
+  public record RunSummary(
+      long runId, LocalDate asOf, int inmates, int eligible, int nearMiss, String ruleVersion) {}
+
+  private static final EligibilityRules RULES = EligibilityRules.standard();
+
+  @Inject CaseStore store;
+  @Inject CaseAudit audit;
+  @Inject CaseClock clock;
+  @Inject Caller caller;
+  @Inject CallerScope scope;
+
+  public static EligibilityRules rules() {
+    return RULES;
+  }
+
+  /**
+   * Runs the table for a section (an officer's own) or, for the department, for the whole prison
+   * when {@code sectionId} is null.
+   */
+  @RolesAllowed({Role.OFFICER_NAME, Role.EXECUTION_NAME})
+  public RunSummary run(Long sectionId) {
+    if (sectionId == null) {
+      if (!caller.has(Role.EXECUTION)) {
+        throw Refusal.invalid("case.error.section");
+      }
+    } else if (!caller.has(Role.EXECUTION)) {
+      scope.requireSection(sectionId);
+    }
+    LocalDate asOf = clock.today();
+    List<InmateRow> inmates = store.inmatesForEligibility(sectionId);
+    List<List<Eligibility>> results = new ArrayList<>(inmates.size());
+    int eligible = 0;
+    int near = 0;
+    for (InmateRow i : inmates) {
+      List<Eligibility> r = RULES.assess(i.facts(), asOf);
+      results.add(r);
+      for (Eligibility e : r) {
+        switch (e.outcome()) {
+          case ELIGIBLE -> eligible++;
+          case NEAR_MISS -> near++;
+          default -> {
+            // counted in the list, not in the summary
+          }
+        }
+      }
+    }
+    String scopeText = sectionId == null ? "prison" : "section " + sectionId;
+    long runId = store.insertRun(asOf, RULES.version(), scopeText, inmates.size(), caller.name());
+    store.insertResults(runId, inmates, results);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("run", runId);
+    p.put("asOf", asOf.toString());
+    p.put("ruleVersion", RULES.version());
+    p.put("scope", scopeText);
+    p.put("inmates", (long) inmates.size());
+    p.put("eligible", (long) eligible);
+    p.put("nearMiss", (long) near);
+    audit.append("case.eligibility.run", "eligibility-run/" + runId, p, List.of());
+    return new RunSummary(runId, asOf, inmates.size(), eligible, near, RULES.version());
+  }
+
+  /**
+   * A run's results for one section (an officer's or reviewer's own), or all for the department.
+   */
+  public List<ResultRow> results(long runId, Long sectionId, boolean includeNotYet) {
+    if (!caller.has(Role.EXECUTION)) {
+      if (sectionId == null) {
+        throw Refusal.invalid("case.error.section");
+      }
+      scope.requireSection(sectionId);
+    }
+    return store.resultsOfRun(runId, sectionId).stream()
+        .filter(r -> includeNotYet || Set.of("ELIGIBLE", "NEAR_MISS").contains(r.outcome()))
+        .toList();
+  }
+
+  public java.util.Optional<Long> latestRunId() {
+    return store.latestRun().map(r -> CaseStore.num(r[0]));
+  }
+
+  /** A fact of a sentence as the judgment or the execution record gives it. */
+  @RolesAllowed(Role.EXECUTION_NAME)
+  public void recordFact(
+      String prisonerNumber,
+      String kind,
+      boolean active,
+      LocalDate on,
+      Integer months,
+      String note) {
+    var inmate =
+        scope.inmate(prisonerNumber).orElseThrow(() -> Refusal.notFound("error.unknownInmate"));
+    if (!Set.of("PROPERTY_UNPAID", "MAJOR_MERIT", "STRICT", "PRIOR_REDUCTION", "LIFE_COMMUTED")
+        .contains(kind)) {
+      throw Refusal.invalid("case.error.factKind");
+    }
+    if (note == null || note.isBlank() || note.length() > 500 || on == null) {
+      throw Refusal.invalid("case.error.factNote");
+    }
+    store.insertFact(inmate.getId(), kind, active, on, months, note.strip(), caller.name());
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("inmate", prisonerNumber);
+    p.put("kind", kind);
+    p.put("active", active);
+    p.put("effectiveOn", on.toString());
+    p.put("note", note.strip());
+    if (months != null) {
+      p.put("months", months.longValue());
+    }
+    audit.append("case.sentence-fact", "sentence-fact/" + prisonerNumber, p, List.of());
+  }
+}

@@ -1,0 +1,315 @@
+package cn.xinsheng.cases.infrastructure;
+
+import cn.xinsheng.cases.application.CaseQueries.CaseFile;
+import cn.xinsheng.cases.application.CaseQueries.CaseSummary;
+import cn.xinsheng.cases.application.CaseQueries.CycleLine;
+import cn.xinsheng.cases.application.CaseQueries.LedgerLine;
+import cn.xinsheng.cases.application.CaseQueries.TimelineItem;
+import cn.xinsheng.platform.ChineseFont;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case's documents as the court and the noticeboard receive them, in Chinese with the Noto Sans
+ * SC font the product ships embedded: the proposal with its supporting tables, the posting notice,
+ * the public list of rulings.
+ */
+public final class CaseDocuments {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+  private static final Map<String, String> STEPS =
+      Map.ofEntries(
+          Map.entry("PROPOSAL", "分监区提请 Proposal"),
+          Map.entry("WARD_MEETING", "监区长办公会 Ward meeting"),
+          Map.entry("EXECUTION_REVIEW", "刑罚执行科审查 Department review"),
+          Map.entry("COMMITTEE", "评审委员会 Review committee"),
+          Map.entry("POSTING", "狱内公示 Posting"),
+          Map.entry("DIRECTOR_MEETING", "监狱长办公会 Director meeting"),
+          Map.entry("SUBMISSION", "提请法院 Submission"),
+          Map.entry("COURT_RECEIPT", "法院立案 Court receipt"),
+          Map.entry("COURT_POSTING", "法院公示 Court posting"),
+          Map.entry("HEARING", "开庭 Hearing"),
+          Map.entry("RULING", "裁定 Ruling"),
+          Map.entry("SERVICE", "送达 Service"));
+
+  private CaseDocuments() {}
+
+  public static String stepName(String step) {
+    return step == null ? "—" : STEPS.getOrDefault(step, step);
+  }
+
+  private static String kind(String kind) {
+    return "PAROLE".equals(kind) ? "假释 Parole" : "减刑 Reduction";
+  }
+
+  /** The proposal (提请减刑/假释建议书) with the eligibility, the cycles, the steps and the ledger. */
+  public static byte[] proposal(CaseFile f, String madeBy, Instant madeAt) throws IOException {
+    CaseSummary s = f.summary();
+    return pdf(
+        "提请" + kind(s.kind()) + "建议书 " + s.number(),
+        true,
+        doc -> {
+          doc.add(
+              new Paragraph(
+                  "提请" + kind(s.kind()) + "建议书 / Proposal " + s.number(), ChineseFont.bold(16)));
+          doc.add(
+              new Paragraph(
+                  "罪犯 "
+                      + s.prisonerNumber()
+                      + " "
+                      + s.inmateName()
+                      + "    "
+                      + s.sectionName()
+                      + "    建议 Proposed: "
+                      + (s.proposedMonths() == null ? "—" : s.proposedMonths() + " 个月 months")
+                      + "    现刑期止日 Sentence ends: "
+                      + (f.currentSentenceEnd() == null ? "无期 life" : f.currentSentenceEnd()),
+                  ChineseFont.font(10)));
+          doc.add(
+              new Paragraph(
+                  "状态 Status: "
+                      + s.status()
+                      + "    下一步 Next: "
+                      + stepName(s.nextStep())
+                      + "    制作 Made by "
+                      + madeBy
+                      + " "
+                      + WHEN.format(madeAt),
+                  ChineseFont.font(9)));
+          heading(doc, "提请理由 / Rationale");
+          doc.add(new Paragraph(f.rationale(), ChineseFont.font(10)));
+          heading(doc, "资格计算 / Eligibility (rule table " + f.ruleVersion() + ")");
+          if (f.eligibility() != null) {
+            var e = f.eligibility();
+            doc.add(
+                new Paragraph(
+                    e.kind()
+                        + " "
+                        + e.outcome()
+                        + "  起算 eligible on "
+                        + e.eligibleOn()
+                        + "  最多 max "
+                        + (e.maxMonths() == null ? "—" : e.maxMonths() + " 个月")
+                        + "  依据 reason "
+                        + e.reasonKey()
+                        + " "
+                        + String.join(" / ", e.reasonArgs()),
+                    ChineseFont.font(9)));
+          }
+          heading(doc, "所依据的考核周期与表扬 / Cycles and commendations cited");
+          List<String[]> cycles = new ArrayList<>();
+          for (CycleLine c : f.cycles()) {
+            cycles.add(
+                new String[] {
+                  "#" + c.number(),
+                  c.firstMonth() + " – " + c.closedMonth(),
+                  String.valueOf(c.result()),
+                  String.valueOf(c.reason()),
+                  String.valueOf(c.decidedBy())
+                });
+          }
+          doc.add(
+              table(
+                  new String[] {"周期 Cycle", "月份 Months", "结果 Result", "理由 Reason", "决定人 By"},
+                  cycles,
+                  8));
+          heading(doc, "办理经过 / Steps, votes and opinions");
+          List<String[]> steps = new ArrayList<>();
+          for (TimelineItem t : f.timeline()) {
+            steps.add(
+                new String[] {
+                  WHEN.format(t.at()),
+                  t.type(),
+                  stepName(t.step()),
+                  t.signedBy() + " (" + t.role() + ")",
+                  (t.choice() == null ? "" : t.choice() + " ")
+                      + (t.months() == null ? "" : t.months() + "个月 ")
+                      + (t.party() == null ? "" : t.party() + " ")
+                      + (t.late() ? "逾期 LATE " : ""),
+                  t.note()
+                });
+          }
+          doc.add(
+              table(
+                  new String[] {
+                    "时间 When", "类型 Type", "步骤 Step", "签署人 Signed by", "结果 Result", "意见 Note"
+                  },
+                  steps,
+                  8));
+          if (f.tally() != null) {
+            doc.add(
+                new Paragraph(
+                    "评审委员会 Committee: "
+                        + f.tally().members()
+                        + " 人 members, 同意 agree "
+                        + f.tally().agree()
+                        + ", 不同意 disagree "
+                        + f.tally().disagree()
+                        + ", 弃权 abstain "
+                        + f.tally().abstain()
+                        + ", 法定人数 quorum "
+                        + f.tally().quorum(),
+                    ChineseFont.font(9)));
+          }
+          heading(doc, "计分考核记录 / Points ledger entries with reviews and evidence");
+          List<String[]> lines = new ArrayList<>();
+          for (LedgerLine l : f.ledger()) {
+            lines.add(
+                new String[] {
+                  "#" + l.id(),
+                  l.month(),
+                  l.clause(),
+                  l.amount(),
+                  l.fact(),
+                  l.recordedBy(),
+                  (l.review() == null ? "待审 pending" : l.review())
+                      + (l.reviewedBy() == null ? "" : " " + l.reviewedBy()),
+                  l.evidenceIds()
+                });
+          }
+          doc.add(table(new String[] {"编号", "月份", "条款", "分值", "事实", "录入人", "审核", "证据"}, lines, 7));
+          doc.add(new Paragraph(" ", ChineseFont.font(6)));
+          doc.add(
+              new Paragraph(
+                  "本建议书、各项记录、证据文件及其审计证明同在一个案卷包中，可用 bin/xinsheng verify 或"
+                      + " xinsheng-verify.jar 离线核验，任何被改动的记录都会被逐一指出。 / This proposal, its records,"
+                      + " evidence files and their audit proofs form one case package that bin/xinsheng verify checks"
+                      + " offline, naming every record that was changed.",
+                  ChineseFont.font(8)));
+        });
+  }
+
+  /** The posting notice (公示) for the section noticeboard. */
+  public static byte[] postingNotice(List<CaseSummary> cases, LocalDate today) throws IOException {
+    return pdf(
+        "减刑假释公示",
+        false,
+        doc -> {
+          doc.add(new Paragraph("减刑、假释提请公示 / Posting of proposals", ChineseFont.bold(16)));
+          doc.add(
+              new Paragraph(
+                  "公示日期 "
+                      + today
+                      + "。对下列提请有异议的，请在公示截止日前向刑罚执行科或在终端上提出。"
+                      + " / Objections to these proposals may be raised with the penalty-execution"
+                      + " department, or at the terminal, until the end date.",
+                  ChineseFont.font(10)));
+          List<String[]> rows = new ArrayList<>();
+          for (CaseSummary s : cases) {
+            rows.add(
+                new String[] {
+                  s.number(),
+                  s.prisonerNumber(),
+                  s.inmateName(),
+                  s.sectionName(),
+                  kind(s.kind()),
+                  s.proposedMonths() == null ? "—" : s.proposedMonths() + " 个月",
+                  String.valueOf(s.postingEnds())
+                });
+          }
+          doc.add(
+              table(
+                  new String[] {
+                    "案号 Case",
+                    "编号 No.",
+                    "姓名 Name",
+                    "分监区 Section",
+                    "类型 Kind",
+                    "建议 Proposed",
+                    "公示截止 Ends"
+                  },
+                  rows,
+                  10));
+        });
+  }
+
+  /** The public list of rulings served. */
+  public static byte[] rulingList(List<CaseSummary> cases, LocalDate today) throws IOException {
+    return pdf(
+        "减刑假释裁定公开",
+        false,
+        doc -> {
+          doc.add(new Paragraph("减刑、假释裁定结果公开 / Rulings published", ChineseFont.bold(16)));
+          doc.add(new Paragraph("截至 as of " + today, ChineseFont.font(10)));
+          List<String[]> rows = new ArrayList<>();
+          for (CaseSummary s : cases) {
+            rows.add(
+                new String[] {
+                  s.number(), s.prisonerNumber(), s.inmateName(), kind(s.kind()), s.status()
+                });
+          }
+          doc.add(
+              table(
+                  new String[] {"案号 Case", "编号 No.", "姓名 Name", "类型 Kind", "结果 Result"}, rows, 10));
+        });
+  }
+
+  private interface Body {
+    void write(Document doc) throws DocumentException;
+  }
+
+  private static byte[] pdf(String title, boolean landscape, Body body) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document doc = new Document(landscape ? PageSize.A4.rotate() : PageSize.A4, 28, 28, 28, 28);
+    try {
+      PdfWriter.getInstance(doc, out);
+      doc.addTitle(title);
+      doc.addCreator("Xinsheng 新生");
+      doc.open();
+      body.write(doc);
+    } catch (DocumentException e) {
+      throw new IOException(e);
+    } finally {
+      if (doc.isOpen()) {
+        doc.close();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static void heading(Document doc, String text) throws DocumentException {
+    doc.add(new Paragraph(" ", ChineseFont.font(4)));
+    doc.add(new Paragraph(text, ChineseFont.bold(11)));
+  }
+
+  private static PdfPTable table(String[] headers, List<String[]> rows, float size) {
+    PdfPTable t = new PdfPTable(headers.length);
+    t.setWidthPercentage(100);
+    t.setHeaderRows(1);
+    for (String head : headers) {
+      PdfPCell c = new PdfPCell(new Phrase(head, ChineseFont.bold(size)));
+      c.setHorizontalAlignment(Element.ALIGN_CENTER);
+      c.setGrayFill(0.9f);
+      t.addCell(c);
+    }
+    for (String[] row : rows) {
+      for (String cell : row) {
+        t.addCell(new Phrase(cell == null ? "" : cell, ChineseFont.font(size)));
+      }
+    }
+    if (rows.isEmpty()) {
+      PdfPCell none = new PdfPCell(new Phrase("（无 / none）", ChineseFont.font(size)));
+      none.setColspan(headers.length);
+      t.addCell(none);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,676 @@
+package cn.xinsheng.cases.infrastructure;
+
+import cn.xinsheng.cases.domain.CaseEvent;
+import cn.xinsheng.cases.domain.CaseEventType;
+import cn.xinsheng.cases.domain.CaseKind;
+import cn.xinsheng.cases.domain.CaseStep;
+import cn.xinsheng.cases.domain.Eligibility;
+import cn.xinsheng.cases.domain.SentenceFacts;
+import cn.xinsheng.organisation.domain.Sentence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The case tables, through the caller's transaction. Rows are only ever inserted (the tables are
+ * append-only for the application's account); the inmate's current sentence end is the one
+ * projection updated, beside the sentence change that explains it.
+ */
+@ApplicationScoped
+public class CaseStore {
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  /** A case as proposed, with who it is about. */
+  public record CaseRow(
+      long id,
+      String number,
+      long inmateId,
+      String prisonerNumber,
+      String inmateName,
+      long sectionId,
+      String sectionName,
+      CaseKind kind,
+      Integer proposedMonths,
+      Integer maxMonths,
+      String rationale,
+      long eligibilityId,
+      String ruleVersion,
+      int postingDays,
+      boolean hearingByFacts,
+      String createdBy,
+      Instant createdAt) {}
+
+  /** One inmate as the eligibility run needs him. */
+  public record InmateRow(
+      long id, String prisonerNumber, String name, long sectionId, SentenceFacts facts) {}
+
+  /** A stored eligibility result. */
+  public record ResultRow(
+      long id,
+      long runId,
+      long inmateId,
+      String prisonerNumber,
+      String inmateName,
+      long sectionId,
+      CaseKind kind,
+      String outcome,
+      LocalDate eligibleOn,
+      Integer maxMonths,
+      String reasonKey,
+      List<String> reasonArgs) {}
+
+  /** A committee meeting with its members and agenda. */
+  public record Meeting(
+      long id, LocalDate heldOn, String title, Set<String> members, List<Long> caseIds) {}
+
+  private static final String CASE_SELECT =
+      "SELECT c.id, c.number, c.inmate_id, i.prisoner_number, i.name, c.section_id, s.name, c.kind,"
+          + " c.proposed_months, c.max_months, c.rationale, c.eligibility_id, c.rule_version,"
+          + " c.posting_days, c.hearing_required, c.created_by, c.created_at"
+          + " FROM reduction_case c JOIN inmate i ON i.id = c.inmate_id"
+          + " JOIN section s ON s.id = c.section_id";
+
+  // --- reading ---------------------------------------------------------------------------------
+
+  public Optional<CaseRow> find(long id) {
+    return rows(CASE_SELECT + " WHERE c.id = ?1", id).stream().findFirst();
+  }
+
+  public List<CaseRow> all() {
+    return rows(CASE_SELECT + " ORDER BY c.id DESC");
+  }
+
+  public List<CaseRow> ofInmate(long inmateId) {
+    return rows(CASE_SELECT + " WHERE c.inmate_id = ?1 ORDER BY c.id DESC", inmateId);
+  }
+
+  private List<CaseRow> rows(String sql, Object... params) {
+    var q = em.createNativeQuery(sql);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    List<CaseRow> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      out.add(
+          new CaseRow(
+              num(r[0]),
+              (String) r[1],
+              num(r[2]),
+              (String) r[3],
+              (String) r[4],
+              num(r[5]),
+              (String) r[6],
+              CaseKind.valueOf((String) r[7]),
+              integer(r[8]),
+              integer(r[9]),
+              (String) r[10],
+              num(r[11]),
+              (String) r[12],
+              integer(r[13]),
+              bool(r[14]),
+              (String) r[15],
+              instant(r[16])));
+    }
+    return out;
+  }
+
+  public List<CaseEvent> events(long caseId) {
+    return eventsOf(List.of(caseId)).getOrDefault(caseId, List.of());
+  }
+
+  /** The histories of many cases in one query, for lists. */
+  public Map<Long, List<CaseEvent>> eventsOf(Collection<Long> caseIds) {
+    Map<Long, List<CaseEvent>> out = new HashMap<>();
+    if (caseIds.isEmpty()) {
+      return out;
+    }
+    String ids = caseIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, case_id, type, step, signed_by, signed_role, signed_at, note, choice,"
+                    + " months, on_date, party, meeting_id, late FROM case_event WHERE case_id IN ("
+                    + ids
+                    + ") ORDER BY id")
+            .getResultList();
+    for (Object[] r : rows) {
+      out.computeIfAbsent(num(r[1]), k -> new ArrayList<>())
+          .add(
+              new CaseEvent(
+                  num(r[0]),
+                  CaseEventType.valueOf((String) r[2]),
+                  r[3] == null ? null : CaseStep.valueOf((String) r[3]),
+                  (String) r[4],
+                  (String) r[5],
+                  instant(r[6]),
+                  (String) r[7],
+                  (String) r[8],
+                  integer(r[9]),
+                  date(r[10]),
+                  (String) r[11],
+                  r[12] == null ? null : num(r[12]),
+                  bool(r[13])));
+    }
+    return out;
+  }
+
+  /** Every inmate with the facts his eligibility rests on, in three queries. */
+  public List<InmateRow> inmatesForEligibility(Long sectionId) {
+    Map<Long, List<LocalDate>> reductions = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> changes =
+        em.createNativeQuery(
+                "SELECT inmate_id, ruled_on FROM sentence_change WHERE kind = 'REDUCTION'"
+                    + " UNION ALL SELECT inmate_id, effective_on FROM sentence_fact"
+                    + " WHERE kind = 'PRIOR_REDUCTION' AND active")
+            .getResultList();
+    for (Object[] r : changes) {
+      reductions.computeIfAbsent(num(r[0]), k -> new ArrayList<>()).add(date(r[1]));
+    }
+    // the latest row of each kind is in force
+    Map<Long, Map<String, Object[]>> facts = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> factRows =
+        em.createNativeQuery(
+                "SELECT inmate_id, kind, active, effective_on FROM sentence_fact"
+                    + " WHERE kind IN ('PROPERTY_UNPAID','MAJOR_MERIT','STRICT','LIFE_COMMUTED')"
+                    + " ORDER BY id")
+            .getResultList();
+    for (Object[] r : factRows) {
+      facts.computeIfAbsent(num(r[0]), k -> new HashMap<>()).put((String) r[1], r);
+    }
+    String where = sectionId == null ? "" : " WHERE section_id = ?1";
+    var q =
+        em.createNativeQuery(
+            "SELECT id, prisoner_number, name, section_id, sentence_start, sentence_months,"
+                + " life_sentence, current_sentence_end FROM inmate"
+                + where
+                + " ORDER BY id");
+    if (sectionId != null) {
+      q.setParameter(1, sectionId);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    List<InmateRow> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      long id = num(r[0]);
+      boolean life = bool(r[6]);
+      Sentence sentence = new Sentence(date(r[4]), life ? null : integer(r[5]), life);
+      Map<String, Object[]> f = facts.getOrDefault(id, Map.of());
+      Object[] commuted = f.get("LIFE_COMMUTED");
+      SentenceFacts sf =
+          new SentenceFacts(
+              sentence,
+              date(r[7]),
+              reductions.getOrDefault(id, List.of()),
+              commuted != null && bool(commuted[2]) ? date(commuted[3]) : null,
+              active(f, "MAJOR_MERIT"),
+              active(f, "PROPERTY_UNPAID"),
+              active(f, "STRICT"));
+      out.add(new InmateRow(id, (String) r[1], (String) r[2], num(r[3]), sf));
+    }
+    return out;
+  }
+
+  private static boolean active(Map<String, Object[]> facts, String kind) {
+    Object[] r = facts.get(kind);
+    return r != null && bool(r[2]);
+  }
+
+  public Optional<InmateRow> inmateForEligibility(long inmateId) {
+    return inmatesForEligibility(null).stream().filter(i -> i.id() == inmateId).findFirst();
+  }
+
+  public Optional<ResultRow> result(long id) {
+    return results(" WHERE r.id = ?1", id).stream().findFirst();
+  }
+
+  public List<ResultRow> resultsOfRun(long runId, Long sectionId) {
+    return sectionId == null
+        ? results(" WHERE r.run_id = ?1 ORDER BY r.section_id, i.prisoner_number, r.kind", runId)
+        : results(
+            " WHERE r.run_id = ?1 AND r.section_id = ?2 ORDER BY i.prisoner_number, r.kind",
+            runId,
+            sectionId);
+  }
+
+  private List<ResultRow> results(String where, Object... params) {
+    var q =
+        em.createNativeQuery(
+            "SELECT r.id, r.run_id, r.inmate_id, i.prisoner_number, i.name, r.section_id, r.kind,"
+                + " r.outcome, r.eligible_on, r.max_months, r.reason_key, r.reason_args"
+                + " FROM eligibility_result r JOIN inmate i ON i.id = r.inmate_id"
+                + where);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    List<ResultRow> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      String args = (String) r[11];
+      out.add(
+          new ResultRow(
+              num(r[0]),
+              num(r[1]),
+              num(r[2]),
+              (String) r[3],
+              (String) r[4],
+              num(r[5]),
+              CaseKind.valueOf((String) r[6]),
+              (String) r[7],
+              date(r[8]),
+              integer(r[9]),
+              (String) r[10],
+              args.isEmpty() ? List.of() : List.of(args.split("\\|", -1))));
+    }
+    return out;
+  }
+
+  public Optional<Object[]> latestRun() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, as_of, rule_version, scope, inmates, run_by, run_at FROM eligibility_run"
+                    + " ORDER BY id DESC LIMIT 1")
+            .getResultList();
+    return rows.stream().findFirst();
+  }
+
+  public Meeting meeting(long id) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT id, held_on, title FROM committee_meeting WHERE id = ?1")
+            .setParameter(1, id)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Object[] r = rows.get(0);
+    @SuppressWarnings("unchecked")
+    List<Object> members =
+        em.createNativeQuery(
+                "SELECT username FROM committee_member WHERE meeting_id = ?1 ORDER BY username")
+            .setParameter(1, id)
+            .getResultList();
+    @SuppressWarnings("unchecked")
+    List<Object> agenda =
+        em.createNativeQuery(
+                "SELECT case_id FROM committee_agenda WHERE meeting_id = ?1 ORDER BY case_id")
+            .setParameter(1, id)
+            .getResultList();
+    return new Meeting(
+        id,
+        date(r[1]),
+        (String) r[2],
+        members.stream().map(String::valueOf).collect(Collectors.toCollection(LinkedHashSet::new)),
+        agenda.stream().map(CaseStore::num).toList());
+  }
+
+  /** The latest meeting whose agenda holds the case: the one its votes belong to. */
+  public Optional<Meeting> meetingOf(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        em.createNativeQuery("SELECT MAX(meeting_id) FROM committee_agenda WHERE case_id = ?1")
+            .setParameter(1, caseId)
+            .getResultList();
+    return ids.isEmpty() || ids.get(0) == null
+        ? Optional.empty()
+        : Optional.ofNullable(meeting(num(ids.get(0))));
+  }
+
+  public List<Meeting> meetings() {
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        em.createNativeQuery("SELECT id FROM committee_meeting ORDER BY id DESC LIMIT 50")
+            .getResultList();
+    return ids.stream().map(i -> meeting(num(i))).toList();
+  }
+
+  public boolean hasRole(String username, String role) {
+    return ((Number)
+                em.createNativeQuery(
+                        "SELECT COUNT(*) FROM account a JOIN account_role r ON r.account_id = a.id"
+                            + " WHERE a.username = ?1 AND r.role = ?2 AND a.enabled")
+                    .setParameter(1, username)
+                    .setParameter(2, role)
+                    .getSingleResult())
+            .longValue()
+        > 0;
+  }
+
+  /** The cycles of this inmate whose decision is a commendation or a material reward. */
+  public List<Object[]> commendations(long inmateId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT c.id, c.number, c.first_month, c.closed_month, d.result, d.reason,"
+                    + " d.decided_by FROM assessment_cycle c JOIN cycle_decision d ON d.cycle_id = c.id"
+                    + " WHERE c.inmate_id = ?1 AND d.result IN ('PRAISE','MATERIAL') ORDER BY c.number")
+            .setParameter(1, inmateId)
+            .getResultList();
+    return rows;
+  }
+
+  public List<Object[]> citedCycles(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT c.id, c.number, c.first_month, c.closed_month, d.result, d.reason,"
+                    + " d.decided_by FROM case_cycle x JOIN assessment_cycle c ON c.id = x.cycle_id"
+                    + " LEFT JOIN cycle_decision d ON d.cycle_id = c.id WHERE x.case_id = ?1"
+                    + " ORDER BY c.number")
+            .setParameter(1, caseId)
+            .getResultList();
+    return rows;
+  }
+
+  /**
+   * The inmate's ledger entries as the case file shows them: every version, its review, its
+   * evidence ids.
+   */
+  public List<Object[]> ledgerEntries(long inmateId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT e.id, e.month, k.code, e.amount_tenths, e.fact, e.recorded_by,"
+                    + " r.decision, r.reviewed_by, r.reason,"
+                    + " (SELECT GROUP_CONCAT(x.evidence_id ORDER BY x.evidence_id)"
+                    + "  FROM point_entry_evidence x WHERE x.entry_id = e.id), e.reverses_id, e.supersedes_id"
+                    + " FROM point_entry e JOIN rule_clause k ON k.id = e.clause_id"
+                    + " LEFT JOIN entry_review r ON r.entry_id = e.id"
+                    + " WHERE e.inmate_id = ?1 ORDER BY e.month, e.id")
+            .setParameter(1, inmateId)
+            .getResultList();
+    return rows;
+  }
+
+  // --- writing ---------------------------------------------------------------------------------
+
+  private long lastId() {
+    return num(em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult());
+  }
+
+  public long insertRun(LocalDate asOf, String ruleVersion, String scope, int inmates, String by) {
+    em.createNativeQuery(
+            "INSERT INTO eligibility_run (as_of, rule_version, scope, inmates, run_by, run_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .setParameter(1, java.sql.Date.valueOf(asOf))
+        .setParameter(2, ruleVersion)
+        .setParameter(3, scope)
+        .setParameter(4, inmates)
+        .setParameter(5, by)
+        .setParameter(6, Timestamp.from(Instant.now()))
+        .executeUpdate();
+    return lastId();
+  }
+
+  /** Results in multi-row inserts of 500: a prison of 5,000 is 20 statements, not 10,000. */
+  public void insertResults(long runId, List<InmateRow> inmates, List<List<Eligibility>> results) {
+    StringBuilder sql = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    int rows = 0;
+    for (int i = 0; i < inmates.size(); i++) {
+      for (Eligibility e : results.get(i)) {
+        sql.append(rows == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
+        params.add(runId);
+        params.add(inmates.get(i).id());
+        params.add(inmates.get(i).sectionId());
+        params.add(e.kind().name());
+        params.add(e.outcome().name());
+        params.add(e.eligibleOn() == null ? null : java.sql.Date.valueOf(e.eligibleOn()));
+        params.add(e.maxMonths());
+        params.add(e.reasonKey());
+        params.add(String.join("|", e.reasonArgs()));
+        if (++rows == 500) {
+          flushResults(sql, params);
+          rows = 0;
+        }
+      }
+    }
+    if (rows > 0) {
+      flushResults(sql, params);
+    }
+  }
+
+  private void flushResults(StringBuilder values, List<Object> params) {
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO eligibility_result (run_id, inmate_id, section_id, kind, outcome,"
+                + " eligible_on, max_months, reason_key, reason_args) VALUES ");
+    // number the placeholders: JPA native queries take ?n
+    int n = 0;
+    for (int i = 0; i < values.length(); i++) {
+      char c = values.charAt(i);
+      sql.append(c);
+      if (c == '?') {
+        sql.append(++n);
+      }
+    }
+    var q = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 1, params.get(i));
+    }
+    q.executeUpdate();
+    values.setLength(0);
+    params.clear();
+  }
+
+  public long insertCase(
+      String number,
+      long inmateId,
+      long sectionId,
+      CaseKind kind,
+      Integer proposedMonths,
+      Integer maxMonths,
+      String rationale,
+      long eligibilityId,
+      String ruleVersion,
+      int postingDays,
+      boolean hearingByFacts,
+      String by,
+      Instant at) {
+    em.createNativeQuery(
+            "INSERT INTO reduction_case (number, inmate_id, section_id, kind, proposed_months,"
+                + " max_months, rationale, eligibility_id, rule_version, posting_days,"
+                + " hearing_required, created_by, created_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+        .setParameter(1, number)
+        .setParameter(2, inmateId)
+        .setParameter(3, sectionId)
+        .setParameter(4, kind.name())
+        .setParameter(5, proposedMonths)
+        .setParameter(6, maxMonths)
+        .setParameter(7, rationale)
+        .setParameter(8, eligibilityId)
+        .setParameter(9, ruleVersion)
+        .setParameter(10, postingDays)
+        .setParameter(11, hearingByFacts)
+        .setParameter(12, by)
+        .setParameter(13, Timestamp.from(at))
+        .executeUpdate();
+    return lastId();
+  }
+
+  public long nextCaseSerial(int year) {
+    return 1
+        + num(
+            em.createNativeQuery("SELECT COUNT(*) FROM reduction_case WHERE number LIKE ?1")
+                .setParameter(1, "%-" + year + "-%")
+                .getSingleResult());
+  }
+
+  public void citeCycles(long caseId, List<Long> cycleIds) {
+    for (Long c : cycleIds) {
+      em.createNativeQuery("INSERT INTO case_cycle (case_id, cycle_id) VALUES (?1, ?2)")
+          .setParameter(1, caseId)
+          .setParameter(2, c)
+          .executeUpdate();
+    }
+  }
+
+  /** Appends one event; answers its id. */
+  public long insertEvent(long caseId, CaseEvent e, Long attachmentId) {
+    em.createNativeQuery(
+            "INSERT INTO case_event (case_id, type, step, signed_by, signed_role, signed_at, note,"
+                + " choice, months, on_date, party, meeting_id, attachment_id, late)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+        .setParameter(1, caseId)
+        .setParameter(2, e.type().name())
+        .setParameter(3, e.step() == null ? null : e.step().name())
+        .setParameter(4, e.signedBy())
+        .setParameter(5, e.signedRole())
+        .setParameter(6, Timestamp.from(e.signedAt()))
+        .setParameter(7, e.note() == null ? "" : e.note())
+        .setParameter(8, e.choice())
+        .setParameter(9, e.months())
+        .setParameter(10, e.onDate() == null ? null : java.sql.Date.valueOf(e.onDate()))
+        .setParameter(11, e.party())
+        .setParameter(12, e.meetingId())
+        .setParameter(13, attachmentId)
+        .setParameter(14, e.late())
+        .executeUpdate();
+    return lastId();
+  }
+
+  public long insertMeeting(
+      LocalDate heldOn, String title, String by, Set<String> members, List<Long> cases) {
+    em.createNativeQuery(
+            "INSERT INTO committee_meeting (held_on, title, created_by, created_at) VALUES (?1, ?2, ?3, ?4)")
+        .setParameter(1, java.sql.Date.valueOf(heldOn))
+        .setParameter(2, title)
+        .setParameter(3, by)
+        .setParameter(4, Timestamp.from(Instant.now()))
+        .executeUpdate();
+    long id = lastId();
+    for (String m : members) {
+      em.createNativeQuery("INSERT INTO committee_member (meeting_id, username) VALUES (?1, ?2)")
+          .setParameter(1, id)
+          .setParameter(2, m)
+          .executeUpdate();
+    }
+    for (Long c : cases) {
+      em.createNativeQuery("INSERT INTO committee_agenda (meeting_id, case_id) VALUES (?1, ?2)")
+          .setParameter(1, id)
+          .setParameter(2, c)
+          .executeUpdate();
+    }
+    return id;
+  }
+
+  public void insertFact(
+      long inmateId,
+      String kind,
+      boolean active,
+      LocalDate on,
+      Integer months,
+      String note,
+      String by) {
+    em.createNativeQuery(
+            "INSERT INTO sentence_fact (inmate_id, kind, active, effective_on, months, note,"
+                + " recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .setParameter(1, inmateId)
+        .setParameter(2, kind)
+        .setParameter(3, active)
+        .setParameter(4, java.sql.Date.valueOf(on))
+        .setParameter(5, months)
+        .setParameter(6, note)
+        .setParameter(7, by)
+        .setParameter(8, Timestamp.from(Instant.now()))
+        .executeUpdate();
+  }
+
+  /** A granted reduction: the change row, then the inmate's current end follows it. */
+  public void recordSentenceChange(
+      long inmateId,
+      long caseId,
+      CaseKind kind,
+      LocalDate ruledOn,
+      int months,
+      LocalDate previousEnd,
+      LocalDate newEnd,
+      String by) {
+    em.createNativeQuery(
+            "INSERT INTO sentence_change (inmate_id, case_id, kind, ruled_on, months, previous_end,"
+                + " new_end, recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        .setParameter(1, inmateId)
+        .setParameter(2, caseId)
+        .setParameter(3, kind.name())
+        .setParameter(4, java.sql.Date.valueOf(ruledOn))
+        .setParameter(5, months)
+        .setParameter(6, previousEnd == null ? null : java.sql.Date.valueOf(previousEnd))
+        .setParameter(7, newEnd == null ? null : java.sql.Date.valueOf(newEnd))
+        .setParameter(8, by)
+        .setParameter(9, Timestamp.from(Instant.now()))
+        .executeUpdate();
+    if (kind == CaseKind.REDUCTION && newEnd != null) {
+      em.createNativeQuery("UPDATE inmate SET current_sentence_end = ?1 WHERE id = ?2")
+          .setParameter(1, java.sql.Date.valueOf(newEnd))
+          .setParameter(2, inmateId)
+          .executeUpdate();
+    }
+  }
+
+  public List<Object[]> sentenceChanges(long inmateId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT case_id, kind, ruled_on, months, previous_end, new_end FROM sentence_change"
+                    + " WHERE inmate_id = ?1 ORDER BY id")
+            .setParameter(1, inmateId)
+            .getResultList();
+    return rows;
+  }
+
+  // --- conversions -----------------------------------------------------------------------------
+
+  public static long num(Object o) {
+    return ((Number) o).longValue();
+  }
+
+  public static Integer integer(Object o) {
+    return o == null ? null : ((Number) o).intValue();
+  }
+
+  public static boolean bool(Object o) {
+    return o instanceof Boolean b ? b : o != null && ((Number) o).intValue() != 0;
+  }
+
+  public static LocalDate date(Object o) {
+    if (o == null) {
+      return null;
+    }
+    return o instanceof java.sql.Date d
+        ? d.toLocalDate()
+        : o instanceof LocalDate l ? l : LocalDate.parse(o.toString());
+  }
+
+  public static Instant instant(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof java.time.LocalDateTime l) {
+      return Timestamp.valueOf(l).toInstant();
+    }
+    return (Instant) o;
+  }
+}

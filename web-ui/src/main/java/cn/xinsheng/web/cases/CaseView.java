@@ -1,0 +1,325 @@
+package cn.xinsheng.web.cases;
+
+import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.domain.CaseStep;
+import cn.xinsheng.cases.domain.VoteChoice;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.web.security.CurrentUser;
+import cn.xinsheng.web.shell.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One case's file and what the user may do with it: the next step's owner signs it (or returns the
+ * case), a committee member votes, the department records an objection or grants a lawyer, the
+ * prosecutor gives an opinion, a lawyer files his, any external reader raises a finding.
+ */
+@Named
+@ViewScoped
+public class CaseView implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient CaseQueries queries;
+  @Inject transient CaseService cases;
+  @Inject CurrentUser currentUser;
+
+  private Long id;
+  private transient CaseQueries.CaseFile file;
+  private String note;
+  private String choice;
+  private Integer months;
+  private LocalDate onDate;
+  private CaseStep returnTo;
+  private String text;
+  private String item;
+  private String lawyer;
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public CaseQueries.CaseFile getFile() {
+    if (file == null && id != null) {
+      try {
+        file = queries.file(id);
+      } catch (Refusal r) {
+        Messages.refused(r);
+      }
+    }
+    return file;
+  }
+
+  private Set<Role> roles() {
+    return currentUser.getRoles();
+  }
+
+  /** Whether the user signs the next step (the optional hearing too, for the judge). */
+  public boolean isMaySign() {
+    CaseQueries.CaseFile f = getFile();
+    return f != null
+        && f.summary().nextOwner() != null
+        && roles().contains(Role.valueOf(f.summary().nextOwner()));
+  }
+
+  public boolean isMayReturn() {
+    CaseQueries.CaseFile f = getFile();
+    if (f == null || f.summary().nextStep() == null) {
+      return false;
+    }
+    CaseStep next = CaseStep.valueOf(f.summary().nextStep());
+    return next.isInsidePrison()
+        && next != CaseStep.PROPOSAL
+        && !f.timeline().stream().anyMatch(t -> "SUBMISSION".equals(t.step()))
+        && (roles().contains(next.owner()) || roles().contains(Role.EXECUTION));
+  }
+
+  public List<CaseStep> getReturnTargets() {
+    CaseQueries.CaseFile f = getFile();
+    if (f == null || f.summary().nextStep() == null) {
+      return List.of();
+    }
+    CaseStep next = CaseStep.valueOf(f.summary().nextStep());
+    return Arrays.stream(CaseStep.values()).filter(s -> s.ordinal() < next.ordinal()).toList();
+  }
+
+  public boolean isMayVote() {
+    CaseQueries.CaseFile f = getFile();
+    return f != null
+        && roles().contains(Role.COMMITTEE)
+        && "COMMITTEE".equals(f.summary().nextStep())
+        && f.meeting() != null
+        && f.meeting().members().contains(currentUser.getUsername())
+        && f.timeline().stream()
+            .noneMatch(t -> "VOTE".equals(t.type()) && currentUser.getUsername().equals(t.party()));
+  }
+
+  public boolean isRuling() {
+    CaseQueries.CaseFile f = getFile();
+    return f != null && "RULING".equals(f.summary().nextStep());
+  }
+
+  public boolean isHearing() {
+    CaseQueries.CaseFile f = getFile();
+    return f != null && "HEARING".equals(f.summary().nextStep());
+  }
+
+  public boolean isMayHoldOptionalHearing() {
+    return isRuling() && roles().contains(Role.JUDGE) && !getFile().summary().hearingRequired();
+  }
+
+  public boolean isPosting() {
+    CaseQueries.CaseFile f = getFile();
+    return f != null
+        && "DIRECTOR_MEETING".equals(f.summary().nextStep())
+        && f.summary().postingEnds() != null
+        && !f.today().isAfter(f.summary().postingEnds());
+  }
+
+  public boolean isMayObject() {
+    return isPosting() && (roles().contains(Role.OFFICER) || roles().contains(Role.EXECUTION));
+  }
+
+  public boolean has(String role) {
+    return roles().contains(Role.valueOf(role));
+  }
+
+  public boolean isExternal() {
+    return roles().stream().anyMatch(Role::isExternal);
+  }
+
+  public boolean isMayDownloadPackage() {
+    return has("EXECUTION") || has("WARDEN") || has("PROSECUTOR") || has("JUDGE");
+  }
+
+  public List<VoteChoice> getVoteChoices() {
+    return List.of(VoteChoice.values());
+  }
+
+  // --- actions ---------------------------------------------------------------------------------
+
+  private void done() {
+    Messages.info("case.saved");
+    file = null;
+    note = null;
+    choice = null;
+    months = null;
+    onDate = null;
+    text = null;
+    item = null;
+    lawyer = null;
+  }
+
+  public void sign() {
+    try {
+      CaseStep step = CaseStep.valueOf(getFile().summary().nextStep());
+      cases.sign(id, step, note, choice, months, onDate, null);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void holdHearing() {
+    try {
+      cases.sign(id, CaseStep.HEARING, note, null, null, onDate, null);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void doReturn() {
+    try {
+      cases.returnTo(id, returnTo, note);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void vote(VoteChoice c) {
+    try {
+      cases.vote(id, c, note);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void object() {
+    try {
+      cases.objectDuringPosting(id, text);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void opinion() {
+    try {
+      cases.opinion(id, choice, text);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void extend() {
+    try {
+      cases.extend(id, text);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void grantLawyer() {
+    try {
+      cases.grantLawyer(id, lawyer);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void lawyerOpinion() {
+    try {
+      cases.lawyerOpinion(id, text);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void finding() {
+    try {
+      cases.finding(id, item, text);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  /** A reason's arguments said in the language: band names are message keys. */
+  public Object[] args(List<String> args) {
+    return args.toArray();
+  }
+
+  // --- form fields -----------------------------------------------------------------------------
+
+  public String getNote() {
+    return note;
+  }
+
+  public void setNote(String note) {
+    this.note = note;
+  }
+
+  public String getChoice() {
+    return choice;
+  }
+
+  public void setChoice(String choice) {
+    this.choice = choice;
+  }
+
+  public Integer getMonths() {
+    return months;
+  }
+
+  public void setMonths(Integer months) {
+    this.months = months;
+  }
+
+  public LocalDate getOnDate() {
+    return onDate;
+  }
+
+  public void setOnDate(LocalDate onDate) {
+    this.onDate = onDate;
+  }
+
+  public CaseStep getReturnTo() {
+    return returnTo;
+  }
+
+  public void setReturnTo(CaseStep returnTo) {
+    this.returnTo = returnTo;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+
+  public String getItem() {
+    return item;
+  }
+
+  public void setItem(String item) {
+    this.item = item;
+  }
+
+  public String getLawyer() {
+    return lawyer;
+  }
+
+  public void setLawyer(String lawyer) {
+    this.lawyer = lawyer;
+  }
+}

@@ -1,0 +1,105 @@
+package cn.xinsheng.web.cases;
+
+import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.infrastructure.CaseStore.Meeting;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.web.security.CurrentUser;
+import cn.xinsheng.web.shell.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The committee meeting screen: the department sets a meeting's members and agenda; members open
+ * each case on the agenda to vote; everyone sees where each case stands.
+ */
+@Named
+@ViewScoped
+public class CommitteeView implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient CaseQueries queries;
+  @Inject transient CaseService cases;
+  @Inject CurrentUser currentUser;
+
+  private String title;
+  private String members =
+      "committee1,committee2,committee3,committee4,committee5,committee6,committee7,committee8,committee9";
+  private List<Long> agenda = new ArrayList<>();
+  private transient List<Meeting> meetings;
+  private transient Map<Long, CaseQueries.CaseSummary> summaries;
+
+  public boolean isMayCreate() {
+    return currentUser.getRoles().contains(Role.EXECUTION);
+  }
+
+  public List<CaseQueries.CaseSummary> getAwaiting() {
+    return isMayCreate() ? queries.awaitingCommittee() : List.of();
+  }
+
+  public List<Meeting> getMeetings() {
+    if (meetings == null) {
+      meetings = queries.meetings();
+    }
+    return meetings;
+  }
+
+  public List<CaseQueries.CaseSummary> agendaOf(Meeting m) {
+    if (summaries == null) {
+      summaries =
+          queries.list().stream()
+              .collect(Collectors.toMap(CaseQueries.CaseSummary::id, Function.identity()));
+    }
+    return m.caseIds().stream().map(summaries::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  public void create() {
+    try {
+      List<String> list =
+          Arrays.stream(members == null ? new String[0] : members.split("[,，\\s]+"))
+              .map(String::strip)
+              .filter(s -> !s.isEmpty())
+              .toList();
+      cases.createMeeting(null, title, list, agenda);
+      Messages.info("case.saved");
+      meetings = null;
+      summaries = null;
+      agenda = new ArrayList<>();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getMembers() {
+    return members;
+  }
+
+  public void setMembers(String members) {
+    this.members = members;
+  }
+
+  public List<Long> getAgenda() {
+    return agenda;
+  }
+
+  public void setAgenda(List<Long> agenda) {
+    this.agenda = agenda;
+  }
+}

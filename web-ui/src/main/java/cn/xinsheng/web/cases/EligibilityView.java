@@ -1,0 +1,180 @@
+package cn.xinsheng.web.cases;
+
+import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.application.EligibilityService;
+import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.web.security.CurrentUser;
+import cn.xinsheng.web.shell.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The monthly eligibility list of a section: who may be proposed now, who soon, and why; the
+ * officer proposes from it, citing the inmate's commended cycles.
+ */
+@Named
+@ViewScoped
+public class EligibilityView implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient EligibilityService eligibility;
+  @Inject transient CaseService cases;
+  @Inject transient CaseQueries queries;
+  @Inject transient CallerScope scope;
+  @Inject transient cn.xinsheng.organisation.application.OrganisationQueries organisation;
+  @Inject transient cn.xinsheng.cases.infrastructure.CaseStore store;
+  @Inject CurrentUser currentUser;
+
+  private Long section;
+  private transient List<ResultRow> results;
+  private String summary;
+  private ResultRow chosen;
+  private Integer months;
+  private List<Long> cycles = new ArrayList<>();
+  private String rationale;
+
+  /** The department chooses any section (or none: the whole prison); an officer his own. */
+  public List<cn.xinsheng.organisation.application.SectionOverview> getSections() {
+    var all = organisation.sectionOverview();
+    if (currentUser.getRoles().contains(Role.EXECUTION)) {
+      return all;
+    }
+    var mine = scope.sections();
+    return all.stream().filter(s -> mine.contains(s.sectionId())).toList();
+  }
+
+  public boolean isMayRun() {
+    return currentUser.getRoles().contains(Role.OFFICER)
+        || currentUser.getRoles().contains(Role.EXECUTION);
+  }
+
+  public boolean isMayPropose() {
+    return currentUser.getRoles().contains(Role.OFFICER);
+  }
+
+  public void run() {
+    try {
+      EligibilityService.RunSummary s = eligibility.run(section);
+      summary =
+          Messages.text(
+              "eligibility.summary",
+              s.asOf().toString(),
+              s.ruleVersion(),
+              s.inmates(),
+              s.eligible(),
+              s.nearMiss());
+      results = null;
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void show() {
+    results = null;
+  }
+
+  public List<ResultRow> getResults() {
+    if (results == null) {
+      try {
+        results =
+            eligibility
+                .latestRunId()
+                .map(run -> eligibility.results(run, section, false))
+                .orElse(List.of());
+      } catch (Refusal r) {
+        results = List.of();
+      }
+    }
+    return results;
+  }
+
+  public String reason(ResultRow r) {
+    return Messages.text(r.reasonKey(), r.reasonArgs().toArray());
+  }
+
+  public void start(ResultRow r) {
+    chosen = r;
+    months = r.maxMonths();
+    cycles = new ArrayList<>();
+    rationale = null;
+  }
+
+  public List<CaseQueries.CycleLine> getCommendations() {
+    if (chosen == null) {
+      return List.of();
+    }
+    return store.commendations(chosen.inmateId()).stream()
+        .map(
+            c ->
+                new CaseQueries.CycleLine(
+                    ((Number) c[0]).longValue(),
+                    ((Number) c[1]).intValue(),
+                    (String) c[2],
+                    (String) c[3],
+                    (String) c[4],
+                    (String) c[5],
+                    (String) c[6]))
+        .toList();
+  }
+
+  public void propose() {
+    try {
+      var row = cases.propose(chosen.id(), months, rationale, cycles, null);
+      Messages.info("case.saved");
+      summary = row.number();
+      results = null;
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public String getChosen() {
+    return chosen == null
+        ? ""
+        : chosen.prisonerNumber() + " " + chosen.inmateName() + " · " + reason(chosen);
+  }
+
+  public String getSummary() {
+    return summary;
+  }
+
+  public Long getSection() {
+    return section;
+  }
+
+  public void setSection(Long section) {
+    this.section = section;
+  }
+
+  public Integer getMonths() {
+    return months;
+  }
+
+  public void setMonths(Integer months) {
+    this.months = months;
+  }
+
+  public List<Long> getCycles() {
+    return cycles;
+  }
+
+  public void setCycles(List<Long> cycles) {
+    this.cycles = cycles;
+  }
+
+  public String getRationale() {
+    return rationale;
+  }
+
+  public void setRationale(String rationale) {
+    this.rationale = rationale;
+  }
+}
