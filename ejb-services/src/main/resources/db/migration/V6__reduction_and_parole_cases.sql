@@ -121,10 +121,10 @@ CREATE TABLE committee_agenda (
 CREATE TABLE case_event (
   id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   case_id        BIGINT        NOT NULL,
-  type           VARCHAR(20)   NOT NULL,
+  type           VARCHAR(30)   NOT NULL,
   step           VARCHAR(20)   NULL,
   signed_by      VARCHAR(64)   NOT NULL,
-  signed_role    VARCHAR(20)   NOT NULL,
+  signed_role    VARCHAR(200)  NOT NULL,
   signed_at      TIMESTAMP(3)  NOT NULL,
   note           VARCHAR(4000) NOT NULL,
   choice         VARCHAR(12)   NULL,

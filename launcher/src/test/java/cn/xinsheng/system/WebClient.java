@@ -44,6 +44,8 @@ final class WebClient {
   /** A download (an export, a file) saved to a path; answers the status. */
   int download(String path, java.nio.file.Path to) {
     try {
+      // BodyHandlers.ofFile writes over an existing file without truncating it
+      java.nio.file.Files.deleteIfExists(to);
       return http.send(
               HttpRequest.newBuilder(URI.create(base + path))
                   .timeout(Duration.ofSeconds(60))

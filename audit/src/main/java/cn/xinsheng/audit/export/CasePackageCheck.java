@@ -132,7 +132,10 @@ final class CasePackageCheck {
                   + ": changed after it was logged");
         }
       }
-      if (leaf.get("evidence") instanceof List<?> hashes) {
+      // the files a record names come with the package; an earlier package's PDF, which the
+      // log names when that package was made, does not
+      if (leaf.get("evidence") instanceof List<?> hashes
+          && !ExportFormat.PACKAGE_PRODUCED.equals(leaf.get("action"))) {
         hashes.forEach(h -> neededFiles.add(String.valueOf(h)));
       }
     }

@@ -27,7 +27,9 @@ package cn.xinsheng.audit.export;
  * </pre>
  *
  * Every file's SHA-256 must be listed among the evidence hashes of a verified log entry, so a file
- * cannot be swapped; the verifier names every record and file that does not verify.
+ * cannot be swapped, and every evidence file a listed record names must be in the package (the PDFs
+ * of earlier packages, named by their {@code case.package.produced} entries, excepted); the
+ * verifier names every record and file that does not verify.
  *
  * <p>Hashes are lower-case hex; a proof is its hashes separated by commas, "." when empty, or "-"
  * when the export holds the whole log and the verifier recomputes every root instead. The anchor is
@@ -43,6 +45,9 @@ public final class ExportFormat {
   public static final String CASE_DIR = "case/";
   public static final String CASE_FILES = "case/files.txt";
   public static final String CASE_RECORDS = "case/records.txt";
+
+  /** The action of the entry that records a package's making and its PDF's SHA-256. */
+  public static final String PACKAGE_PRODUCED = "case.package.produced";
 
   static final String MANIFEST = "manifest.txt";
   static final String LOG_KEYS = "keys/log.txt";

@@ -25,6 +25,7 @@ public class CasePackageLog {
     p.put("case", caseId);
     p.put("number", number);
     p.put("pdf", pdfSha);
-    audit.append("case.package.produced", marker, p, List.of(pdfSha));
+    audit.append(
+        cn.xinsheng.audit.export.ExportFormat.PACKAGE_PRODUCED, marker, p, List.of(pdfSha));
   }
 }

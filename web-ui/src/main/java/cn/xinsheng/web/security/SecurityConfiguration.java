@@ -22,7 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
   Role.TEACHER_NAME,
   Role.EXAMINER_NAME,
   Role.EDU_ADMIN_NAME,
-  Role.SYS_ADMIN_NAME
+  Role.SYS_ADMIN_NAME,
+  Role.EXECUTION_NAME
 })
 @ApplicationScoped
 public class SecurityConfiguration {}
