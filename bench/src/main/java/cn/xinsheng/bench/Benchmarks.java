@@ -13,7 +13,7 @@ public final class Benchmarks {
 
   public static void main(String[] args) throws Exception {
     List<String> wanted =
-        args.length == 0 ? List.of("verifier", "proof", "append", "ledger") : List.of(args);
+        args.length == 0 ? List.of("verifier", "proof", "append", "ledger", "cases") : List.of(args);
     Report.heading(
         "Xinsheng benchmarks, "
             + java.time.Instant.now()
@@ -30,6 +30,7 @@ public final class Benchmarks {
         case "verifier" -> VerifierBenchmark.run();
         case "append" -> AuditAppendBenchmark.run();
         case "ledger" -> LedgerBenchmark.run();
+        case "cases" -> CaseBenchmark.run();
         default -> throw new IllegalArgumentException("unknown benchmark: " + name);
       }
     }

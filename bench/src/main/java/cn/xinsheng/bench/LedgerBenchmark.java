@@ -70,7 +70,7 @@ final class LedgerBenchmark {
     }
   }
 
-  private static Process start(Path data) throws Exception {
+  static Process start(Path data) throws Exception {
     Files.createDirectories(data);
     Path log = data.resolve("launcher.log");
     List<String> cmd =
@@ -105,7 +105,7 @@ final class LedgerBenchmark {
     throw new IllegalStateException("start-dev was not ready in 240 s");
   }
 
-  private static Connection owner() throws SQLException {
+  static Connection owner() throws SQLException {
     return DriverManager.getConnection(
         "jdbc:mariadb://localhost:"
             + DB
@@ -415,7 +415,7 @@ final class LedgerBenchmark {
         groups, sqlSeconds, closeSeconds / sqlSeconds);
   }
 
-  private static long account(Connection c, String name, String role, String hash)
+  static long account(Connection c, String name, String role, String hash)
       throws SQLException {
     long id;
     try (PreparedStatement ps =
@@ -471,7 +471,7 @@ final class LedgerBenchmark {
   }
 
   /** One logged-in session. */
-  private record Client(HttpClient http) {
+  record Client(HttpClient http) {
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
     static Client login(String user) throws IOException, InterruptedException {
@@ -533,6 +533,12 @@ final class LedgerBenchmark {
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      return http.send(
+          HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofMinutes(5)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {

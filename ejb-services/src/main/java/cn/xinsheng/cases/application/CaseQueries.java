@@ -308,6 +308,8 @@ public class CaseQueries {
     return list().stream().filter(s -> "COMMITTEE".equals(s.nextStep())).toList();
   }
 
+  /** The case calendar's day: nothing about any case, so anyone logged in may ask. */
+  @jakarta.annotation.security.PermitAll
   public LocalDate today() {
     return clock.today();
   }

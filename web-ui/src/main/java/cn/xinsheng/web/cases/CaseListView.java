@@ -3,6 +3,7 @@ package cn.xinsheng.web.cases;
 import cn.xinsheng.cases.application.CaseQueries;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.web.security.CurrentUser;
+import cn.xinsheng.web.shell.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,6 +21,8 @@ public class CaseListView implements Serializable {
 
   @Inject transient CaseQueries queries;
   @Inject CurrentUser currentUser;
+  @Inject transient cn.xinsheng.cases.application.CaseService cases;
+  @Inject transient cn.xinsheng.cases.application.CaseClock clock;
 
   private transient List<CaseQueries.CaseSummary> list;
 
@@ -36,5 +39,20 @@ public class CaseListView implements Serializable {
 
   public String getToday() {
     return queries.today().toString();
+  }
+
+  /** In a demonstration only: the department moves the case calendar forward. */
+  public boolean isDemoClock() {
+    return currentUser.getRoles().contains(Role.EXECUTION) && clock.isDemo();
+  }
+
+  public void advance(int days) {
+    try {
+      cases.advanceDemoClock(days);
+      Messages.info("case.demoClock.moved", queries.today().toString());
+      list = null;
+    } catch (cn.xinsheng.platform.Refusal r) {
+      Messages.refused(r);
+    }
   }
 }

@@ -62,6 +62,14 @@ public class CommitteeView implements Serializable {
     return m.caseIds().stream().map(summaries::get).filter(java.util.Objects::nonNull).toList();
   }
 
+  /** Each member's vote on a case of the agenda, as the meeting's record shows it. */
+  public List<String> votesOf(long caseId) {
+    return queries.file(caseId).timeline().stream()
+        .filter(t -> "VOTE".equals(t.type()))
+        .map(t -> t.party() + "：" + Messages.text("case.vote." + t.choice()))
+        .toList();
+  }
+
   public void create() {
     try {
       List<String> list =

@@ -8,6 +8,7 @@ import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.web.security.AccessMatrix.Decision;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,49 @@ class AccessMatrixTest {
       }
       assertEquals(Decision.LOGIN_REQUIRED, matrix.decide(home, "GET", false, Set.of()));
     }
+  }
+
+  @Test
+  void reductionCasesAreReadByTheirPeopleAndWrittenOnlyWhereAStepIsTheirs() {
+    // the ledger is the prison's: a judge or a supervisor cannot write an entry or a review
+    for (String external : List.of("JUDGE", "SUPERVISOR", "LAWYER", "PROSECUTOR")) {
+      assertEquals(
+          Decision.FORBIDDEN,
+          matrix.decide("/api/v1/ledger/entries", "POST", true, Set.of(external)),
+          external);
+      assertEquals(
+          Decision.FORBIDDEN,
+          matrix.decide("/api/v1/ledger/reviews/7", "POST", true, Set.of(external)),
+          external);
+      assertEquals(
+          Decision.FORBIDDEN,
+          matrix.decide("/api/v1/eligibility/runs", "POST", true, Set.of(external)),
+          external);
+      assertEquals(
+          Decision.ALLOW, matrix.decide("/cases/case.xhtml", "GET", true, Set.of(external)));
+    }
+    // only a section officer proposes; only the department runs the committee
+    assertEquals(Decision.ALLOW, matrix.decide("/api/v1/cases", "POST", true, Set.of("OFFICER")));
+    for (String other : List.of("REVIEWER", "EXECUTION", "JUDGE", "INMATE")) {
+      assertEquals(
+          Decision.FORBIDDEN, matrix.decide("/api/v1/cases", "POST", true, Set.of(other)), other);
+    }
+    assertEquals(
+        Decision.FORBIDDEN,
+        matrix.decide("/api/v1/committee/meetings", "POST", true, Set.of("COMMITTEE")));
+    // an inmate reads his own case and the noticeboard, never another's file or the package
+    assertEquals(
+        Decision.ALLOW, matrix.decide("/api/v1/cases/mine", "GET", true, Set.of("INMATE")));
+    assertEquals(
+        Decision.ALLOW,
+        matrix.decide("/api/v1/cases/public/posting.pdf", "GET", true, Set.of("INMATE")));
+    assertEquals(
+        Decision.FORBIDDEN, matrix.decide("/api/v1/cases/3", "GET", true, Set.of("INMATE")));
+    assertEquals(
+        Decision.FORBIDDEN,
+        matrix.decide("/api/v1/cases/3/package", "GET", true, Set.of("INMATE")));
+    assertEquals(
+        Decision.FORBIDDEN, matrix.decide("/cases/case.xhtml", "GET", true, Set.of("TEACHER")));
   }
 
   @Test

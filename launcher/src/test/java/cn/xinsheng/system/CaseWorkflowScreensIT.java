@@ -1,0 +1,147 @@
+package cn.xinsheng.system;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The case screens in headless Chromium, after {@link CaseSystemIT} left a granted case and one at
+ * the ward meeting: the department's list by deadline, a reviewer signing a step on the case page,
+ * the committee screen, the eligibility list, the judge's read-only file in both languages, the
+ * inmate's own case at the terminal. Screenshots in target/screenshots.
+ */
+class CaseWorkflowScreensIT {
+
+  private static final Path SHOTS = Path.of("target", "screenshots");
+  private static WebDriver driver;
+  private static String base;
+  private static long granted;
+  private static long waiting;
+  private static String grantedNumber;
+  private static String inmateLogin;
+
+  @BeforeAll
+  static void open() throws Exception {
+    base = RunningPlatform.ensureStarted();
+    Files.createDirectories(SHOTS);
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT c.id, c.number, i.prisoner_number FROM reduction_case c"
+                    + " JOIN inmate i ON i.id = c.inmate_id ORDER BY c.id LIMIT 2")) {
+      rs.next();
+      granted = rs.getLong(1);
+      grantedNumber = rs.getString(2);
+      inmateLogin = "inmate" + Integer.parseInt(rs.getString(3).substring(4));
+      rs.next();
+      waiting = rs.getLong(1);
+    }
+    driver = HeadlessChrome.open();
+  }
+
+  @AfterAll
+  static void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  private static void shot(String name) throws IOException {
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(SHOTS.resolve(name + ".png"), png);
+  }
+
+  private static void login(String username) {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/login.xhtml");
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm:username")));
+    driver.findElement(By.id("loginForm:username")).sendKeys(username);
+    driver.findElement(By.id("loginForm:password")).sendKeys("demo123!");
+    driver.findElement(By.id("loginForm:submit")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("xs-user-name")));
+  }
+
+  private static void noErrorPage() {
+    assertFalse(driver.getPageSource().contains("系统出错"), driver.getCurrentUrl());
+  }
+
+  @Test
+  void theCaseScreensFromTheDepartmentToTheInmate() throws IOException {
+    login("execution1");
+    driver.get(base + "/cases/list.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("casesForm:cases")));
+    noErrorPage();
+    assertTrue(driver.getPageSource().contains(grantedNumber));
+    assertTrue(driver.getPageSource().contains("裁定准予"), "the granted case's status in Chinese");
+    assertTrue(driver.getPageSource().contains("监区长办公会"), "the waiting case's next step");
+    shot("case-01-list-department");
+    driver.get(base + "/cases/committee.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("committeeForm")));
+    noErrorPage();
+    assertTrue(driver.getPageSource().contains("2026年第11次减刑假释评审会"));
+    shot("case-02-committee");
+    driver.get(base + "/cases/eligibility.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("eligibilityForm:results")));
+    noErrorPage();
+    assertTrue(driver.getPageSource().contains("首次减刑须执行满"), "reasons said in Chinese");
+    shot("case-03-eligibility");
+
+    // the section's reviewer signs the ward meeting on the case page
+    login("reviewer1");
+    driver.get(base + "/cases/case.xhtml?id=" + waiting);
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:sign")));
+    noErrorPage();
+    shot("case-04-case-before-sign");
+    driver.findElement(By.id("caseForm:note")).sendKeys("监区长办公会研究同意提请。");
+    driver.findElement(By.id("caseForm:sign")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("caseForm:next"), "刑罚执行科审查"));
+    shot("case-05-case-after-sign");
+
+    // the judge's read-only file, in both languages
+    login("judge1");
+    driver.get(base + "/cases/case.xhtml?id=" + granted);
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:timeline")));
+    noErrorPage();
+    assertTrue(driver.getPageSource().contains("法院裁定"));
+    assertTrue(
+        driver.findElements(By.id("caseForm:sign")).isEmpty(), "nothing to sign on a closed case");
+    shot("case-06-judge-file-zh");
+    driver.findElement(By.id("langForm:en")).click();
+    waiting().until(ExpectedConditions.titleContains("Case file"));
+    assertTrue(driver.getPageSource().contains("Granted"));
+    shot("case-07-judge-file-en");
+    driver.findElement(By.id("langForm:zh")).click();
+    waiting().until(ExpectedConditions.titleContains("案件卷宗"));
+
+    // the inmate at the terminal: his case, its basis, how to object
+    login(inmateLogin);
+    driver.get(base + "/inmate/case.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("myCaseForm")));
+    noErrorPage();
+    assertTrue(driver.getPageSource().contains(grantedNumber));
+    assertTrue(driver.getPageSource().contains("提请依据"));
+    shot("case-08-inmate");
+  }
+}
