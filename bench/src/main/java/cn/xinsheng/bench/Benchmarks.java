@@ -13,7 +13,9 @@ public final class Benchmarks {
 
   public static void main(String[] args) throws Exception {
     List<String> wanted =
-        args.length == 0 ? List.of("verifier", "proof", "append", "ledger", "cases") : List.of(args);
+        args.length == 0
+            ? List.of("verifier", "proof", "append", "ledger", "cases")
+            : List.of(args);
     Report.heading(
         "Xinsheng benchmarks, "
             + java.time.Instant.now()

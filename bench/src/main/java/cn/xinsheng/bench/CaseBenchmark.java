@@ -19,9 +19,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A month's reduction and parole batch for a prison of 5,000 more inmates (a start-dev of its
- * own): the eligibility run over the API (every inmate against the rule table, one result per inmate
- * and kind, written and logged), against plain JDBC reading the same inmates and inserting the same
+ * A month's reduction and parole batch for a prison of 5,000 more inmates (a start-dev of its own):
+ * the eligibility run over the API (every inmate against the rule table, one result per inmate and
+ * kind, written and logged), against plain JDBC reading the same inmates and inserting the same
  * number of result rows; then about 150 proposals, one API call each, as a section proposes them.
  */
 final class CaseBenchmark {
@@ -33,7 +33,8 @@ final class CaseBenchmark {
   private CaseBenchmark() {}
 
   static void run() throws Exception {
-    Report.heading("Reduction and parole: a month's batch for 5,000 inmates (start-dev of its own)");
+    Report.heading(
+        "Reduction and parole: a month's batch for 5,000 inmates (start-dev of its own)");
     Path data = Path.of("bench-cases").toAbsolutePath();
     BenchData.deleteTree(data);
     Process platform = LedgerBenchmark.start(data);
@@ -64,7 +65,8 @@ final class CaseBenchmark {
       String hash = PasswordHash.create("demo123!".toCharArray()).encoded();
       long officer = LedgerBenchmark.account(c, "caseofficer", "OFFICER", hash);
       try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO officer_section (account_id, section_id) VALUES (?, 98)")) {
+          c.prepareStatement(
+              "INSERT INTO officer_section (account_id, section_id) VALUES (?, 98)")) {
         ps.setLong(1, officer);
         ps.executeUpdate();
       }
@@ -124,7 +126,9 @@ final class CaseBenchmark {
       }
       List<long[]> rows = new ArrayList<>();
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT id, section_id, sentence_start, sentence_months FROM inmate")) {
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT id, section_id, sentence_start, sentence_months FROM inmate")) {
         while (rs.next()) {
           rows.add(new long[] {rs.getLong(1), rs.getLong(2)});
         }
@@ -172,7 +176,8 @@ final class CaseBenchmark {
 
     LedgerBenchmark.Client officer = LedgerBenchmark.Client.login("caseofficer");
     HttpResponse<String> list = officer.get("/api/v1/eligibility/runs/latest?section=" + SECTION);
-    List<Map<String, Object>> results = (List<Map<String, Object>>) CanonicalJson.parse(list.body());
+    List<Map<String, Object>> results =
+        (List<Map<String, Object>>) CanonicalJson.parse(list.body());
     List<Long> nanos = new ArrayList<>();
     long p0 = System.nanoTime();
     for (Map<String, Object> r : results) {

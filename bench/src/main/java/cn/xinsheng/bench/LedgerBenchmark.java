@@ -415,8 +415,7 @@ final class LedgerBenchmark {
         groups, sqlSeconds, closeSeconds / sqlSeconds);
   }
 
-  static long account(Connection c, String name, String role, String hash)
-      throws SQLException {
+  static long account(Connection c, String name, String role, String hash) throws SQLException {
     long id;
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -537,7 +536,10 @@ final class LedgerBenchmark {
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
       return http.send(
-          HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofMinutes(5)).GET().build(),
+          HttpRequest.newBuilder(URI.create(BASE + path))
+              .timeout(Duration.ofMinutes(5))
+              .GET()
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     }
 

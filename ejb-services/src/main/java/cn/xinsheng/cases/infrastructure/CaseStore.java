@@ -421,55 +421,42 @@ public class CaseStore {
     return lastId();
   }
 
-  /** Results in multi-row inserts of 500: a prison of 5,000 is 20 statements, not 10,000. */
+  /**
+   * Results as one JDBC batch on the transaction's own connection: a prison of 5,000 is 10,000
+   * rows, which the MariaDB driver sends in bulk rather than statement by statement.
+   */
   public void insertResults(long runId, List<InmateRow> inmates, List<List<Eligibility>> results) {
-    StringBuilder sql = new StringBuilder();
-    List<Object> params = new ArrayList<>();
-    int rows = 0;
-    for (int i = 0; i < inmates.size(); i++) {
-      for (Eligibility e : results.get(i)) {
-        sql.append(rows == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
-        params.add(runId);
-        params.add(inmates.get(i).id());
-        params.add(inmates.get(i).sectionId());
-        params.add(e.kind().name());
-        params.add(e.outcome().name());
-        params.add(e.eligibleOn() == null ? null : java.sql.Date.valueOf(e.eligibleOn()));
-        params.add(e.maxMonths());
-        params.add(e.reasonKey());
-        params.add(String.join("|", e.reasonArgs()));
-        if (++rows == 500) {
-          flushResults(sql, params);
-          rows = 0;
+    java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO eligibility_result (run_id, inmate_id, section_id, kind, outcome,"
+                + " eligible_on, max_months, reason_key, reason_args) VALUES (?,?,?,?,?,?,?,?,?)")) {
+      int rows = 0;
+      for (int i = 0; i < inmates.size(); i++) {
+        for (Eligibility e : results.get(i)) {
+          ps.setLong(1, runId);
+          ps.setLong(2, inmates.get(i).id());
+          ps.setLong(3, inmates.get(i).sectionId());
+          ps.setString(4, e.kind().name());
+          ps.setString(5, e.outcome().name());
+          ps.setObject(6, e.eligibleOn() == null ? null : java.sql.Date.valueOf(e.eligibleOn()));
+          if (e.maxMonths() == null) {
+            ps.setNull(7, java.sql.Types.INTEGER);
+          } else {
+            ps.setInt(7, e.maxMonths());
+          }
+          ps.setString(8, e.reasonKey());
+          ps.setString(9, String.join("|", e.reasonArgs()));
+          ps.addBatch();
+          if (++rows % 1_000 == 0) {
+            ps.executeBatch();
+          }
         }
       }
+      ps.executeBatch();
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("eligibility results not written", e);
     }
-    if (rows > 0) {
-      flushResults(sql, params);
-    }
-  }
-
-  private void flushResults(StringBuilder values, List<Object> params) {
-    StringBuilder sql =
-        new StringBuilder(
-            "INSERT INTO eligibility_result (run_id, inmate_id, section_id, kind, outcome,"
-                + " eligible_on, max_months, reason_key, reason_args) VALUES ");
-    // number the placeholders: JPA native queries take ?n
-    int n = 0;
-    for (int i = 0; i < values.length(); i++) {
-      char c = values.charAt(i);
-      sql.append(c);
-      if (c == '?') {
-        sql.append(++n);
-      }
-    }
-    var q = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < params.size(); i++) {
-      q.setParameter(i + 1, params.get(i));
-    }
-    q.executeUpdate();
-    values.setLength(0);
-    params.clear();
   }
 
   public long insertCase(
