@@ -64,6 +64,7 @@ public class CaseQueries {
       boolean overdue,
       LocalDate postingEnds,
       LocalDate procuratorateDue,
+      boolean procuratorateOverdue,
       boolean hearingRequired,
       Instant createdAt) {}
 
@@ -378,6 +379,9 @@ public class CaseQueries {
         overdue,
         k.postingEnds(cal).orElse(null),
         k.procuratorateOpinion().isPresent() ? null : k.procuratorateDue().orElse(null),
+        k.procuratorateOpinion().isEmpty()
+            && !k.isClosed()
+            && k.procuratorateDue().map(today::isAfter).orElse(false),
         k.hearingRequired(),
         r.createdAt());
   }
