@@ -182,7 +182,8 @@ public final class NoteKey {
     return Arrays.copyOf(d.digest(), 4);
   }
 
-  byte[] sign(byte[] message) {
+  /** An Ed25519 signature of these bytes (a note, or a content package's manifest). */
+  public byte[] sign(byte[] message) {
     if (privateKey == null) {
       throw new IllegalStateException("key " + name + " can only verify");
     }
@@ -196,7 +197,8 @@ public final class NoteKey {
     }
   }
 
-  boolean verify(byte[] message, byte[] signature) {
+  /** Whether the signature of these bytes is this key's. */
+  public boolean verify(byte[] message, byte[] signature) {
     try {
       Signature s = Signature.getInstance("Ed25519");
       s.initVerify(publicKey);
