@@ -1,0 +1,2 @@
+/** Learning's transaction and security boundary: imports, enrolment, studying, grading. */
+package cn.xinsheng.lms.application;
