@@ -22,6 +22,11 @@ public final class MerkleTree {
   private MerkleTree() {}
 
   /** A fresh SHA-256 digest. */
+  /** A fresh SHA-256 digest, for callers outside this package. */
+  public static MessageDigest sha256Digest() {
+    return sha256();
+  }
+
   static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");

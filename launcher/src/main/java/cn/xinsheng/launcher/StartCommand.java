@@ -67,12 +67,15 @@ abstract class StartCommand implements Callable<Integer> {
         "XINSHENG_AUDIT_KEY_DIR", dataDir.resolve("secrets").resolve("audit").toString());
     // evidence content, content-addressed, beside the database
     appEnvironment.put("XINSHENG_EVIDENCE_DIR", dataDir.resolve("evidence").toString());
+    // course content from signed packages
+    appEnvironment.put("XINSHENG_CONTENT_DIR", dataDir.resolve("content").toString());
 
     say("正在启动应用服务器 / starting the application server (Payara Micro) …");
     server = ApplicationServer.start(runtime, dataDir, httpPort, appEnvironment, heap);
     server.awaitReady(Duration.ofSeconds(readyTimeoutSeconds));
     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
     say("");
+    afterReady("http://localhost:" + httpPort);
     say("新生已就绪 / Xinsheng is ready (" + seconds + " s): http://localhost:" + httpPort + "/");
     printLogins();
     say("按 Ctrl-C 停止 / press Ctrl-C to stop");
@@ -105,6 +108,9 @@ abstract class StartCommand implements Callable<Integer> {
   abstract Map<String, String> prepareDatabase() throws IOException;
 
   void printLogins() {}
+
+  /** What a start does once the server answers, before it says it is ready. */
+  void afterReady(String baseUrl) {}
 
   synchronized void shutdown() {
     if (server != null) {
@@ -204,6 +210,17 @@ abstract class StartCommand implements Callable<Integer> {
       // and each move is in the audit log. `start` never sets this.
       env.put("XINSHENG_CASES_DEMO_CLOCK", "true");
       return env;
+    }
+
+    @Override
+    void afterReady(String baseUrl) {
+      try {
+        say(DemoContent.ensure(baseUrl, dataDir));
+      } catch (IOException e) {
+        say("警告 / warning: 演示课程未能导入 / demo courses not imported: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     @Override

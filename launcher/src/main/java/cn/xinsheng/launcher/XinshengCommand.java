@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       StartCommand.Dev.class,
       StartCommand.External.class,
       AuditCommand.class,
-      AuditCommand.Verify.class
+      AuditCommand.Verify.class,
+      ContentCommand.class
     })
 public class XinshengCommand implements Runnable {
 

@@ -71,6 +71,25 @@ public class NavigationView {
     };
   }
 
+  /**
+   * The learning screens of the teacher and the education office (the inmate's are on his home).
+   */
+  static java.util.List<String[]> learningItems(Role role) {
+    return switch (role) {
+      case TEACHER ->
+          java.util.List.<String[]>of(
+              new String[] {
+                "menu-grading", "menu.grading", "pi pi-check-square", "/teaching/grading.xhtml"
+              });
+      case EDU_ADMIN ->
+          java.util.List.<String[]>of(
+              new String[] {
+                "menu-content", "menu.content", "pi pi-box", "/eduadmin/content.xhtml"
+              });
+      default -> java.util.List.<String[]>of();
+    };
+  }
+
   /** The reduction and parole screens each role reaches. */
   static java.util.List<String[]> caseItems(Role role) {
     String[] list = {"menu-cases", "menu.cases", "pi pi-briefcase", "/cases/list.xhtml"};
@@ -113,6 +132,7 @@ public class NavigationView {
                   .build());
       java.util.List<String[]> items = new java.util.ArrayList<>(ledgerItems(role));
       items.addAll(caseItems(role));
+      items.addAll(learningItems(role));
       for (String[] item : items) {
         if (!shown.add(item[0])) {
           // a user with two roles that share a screen gets it once

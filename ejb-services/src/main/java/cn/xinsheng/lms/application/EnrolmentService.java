@@ -1,0 +1,158 @@
+package cn.xinsheng.lms.application;
+
+import cn.xinsheng.audit.AuditEvent;
+import cn.xinsheng.auditlog.application.AuditLog;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The education office forms cohorts: a programme, its teacher, the inmates; each is enrolled in
+ * every course of the programme (those already enrolled keep their enrolment and progress).
+ */
+@Stateless
+public class EnrolmentService {
+
+  public record Programme(
+      long id,
+      String code,
+      String title,
+      String kind,
+      int requiredCredits,
+      int passMark,
+      int courses) {}
+
+  public record Cohort(
+      long id, String name, String programme, String teacher, LocalDate startsOn, int members) {}
+
+  @Inject LearningStore store;
+  @Inject CallerScope scope;
+  @Inject Caller caller;
+  @Inject AuditLog auditLog;
+
+  @RolesAllowed({Role.EDU_ADMIN_NAME, Role.TEACHER_NAME})
+  public List<Programme> programmes() {
+    return store
+        .rows(
+            "SELECT p.id, p.code, p.title, p.kind, p.required_credits, p.pass_mark,"
+                + " (SELECT COUNT(*) FROM course c WHERE c.programme_id = p.id) FROM programme p ORDER BY p.kind, p.code")
+        .stream()
+        .map(
+            r ->
+                new Programme(
+                    LearningStore.num(r[0]),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    LearningStore.integer(r[4]),
+                    LearningStore.integer(r[5]),
+                    LearningStore.integer(r[6])))
+        .toList();
+  }
+
+  @RolesAllowed({Role.EDU_ADMIN_NAME, Role.TEACHER_NAME})
+  public List<Cohort> cohorts() {
+    return store
+        .rows(
+            "SELECT h.id, h.name, p.title, h.teacher, h.starts_on,"
+                + " (SELECT COUNT(DISTINCT e.inmate_id) FROM enrolment e WHERE e.cohort_id = h.id)"
+                + " FROM cohort h JOIN programme p ON p.id = h.programme_id ORDER BY h.id DESC")
+        .stream()
+        .map(
+            r ->
+                new Cohort(
+                    LearningStore.num(r[0]),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    r[4] instanceof java.sql.Date d
+                        ? d.toLocalDate()
+                        : LocalDate.parse(String.valueOf(r[4])),
+                    LearningStore.integer(r[5])))
+        .toList();
+  }
+
+  @RolesAllowed(Role.EDU_ADMIN_NAME)
+  public long createCohort(
+      String name, String programmeCode, String teacher, List<String> prisonerNumbers) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw Refusal.invalid("lms.error.cohortName");
+    }
+    Object[] p =
+        store
+            .one("SELECT id FROM programme WHERE code = ?1", programmeCode)
+            .orElseThrow(() -> Refusal.notFound("lms.error.noProgramme"));
+    boolean isTeacher =
+        store
+            .one(
+                "SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id WHERE a.username = ?1 AND r.role = 'TEACHER'",
+                teacher)
+            .isPresent();
+    if (!isTeacher) {
+      throw Refusal.invalid("lms.error.notTeacher", String.valueOf(teacher));
+    }
+    List<Inmate> inmates = new ArrayList<>();
+    for (String n :
+        new LinkedHashSet<>(prisonerNumbers == null ? List.<String>of() : prisonerNumbers)) {
+      inmates.add(
+          scope.inmate(n.strip()).orElseThrow(() -> Refusal.invalid("lms.error.unknownInmate", n)));
+    }
+    if (inmates.isEmpty()) {
+      throw Refusal.invalid("lms.error.noMembers");
+    }
+    Instant now = Instant.now();
+    long cohort =
+        store.insert(
+            "INSERT INTO cohort (name, programme_id, teacher, starts_on, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            name.strip(),
+            LearningStore.num(p[0]),
+            teacher,
+            LocalDate.now(),
+            caller.name(),
+            now);
+    List<Object[]> courses =
+        store.rows("SELECT id FROM course WHERE programme_id = ?1", LearningStore.num(p[0]));
+    int enrolled = 0;
+    for (Inmate i : inmates) {
+      for (Object[] c : courses) {
+        enrolled +=
+            store.exec(
+                "INSERT IGNORE INTO enrolment (inmate_id, course_id, cohort_id, enrolled_by, enrolled_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                i.getId(),
+                LearningStore.num(c[0]),
+                cohort,
+                caller.name(),
+                now);
+      }
+    }
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("cohort", cohort);
+    a.put("programme", programmeCode);
+    a.put("teacher", teacher);
+    a.put("inmates", inmates.stream().map(i -> i.getPrisonerNumber().value()).toList());
+    a.put("enrolments", (long) enrolled);
+    auditLog.append(
+        new AuditEvent(
+            caller.name(),
+            caller.rolesText(),
+            "lms.cohort.created",
+            "cohort/" + cohort,
+            a,
+            List.of(),
+            now));
+    return cohort;
+  }
+}

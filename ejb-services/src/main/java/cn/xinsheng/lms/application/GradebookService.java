@@ -1,0 +1,184 @@
+package cn.xinsheng.lms.application;
+
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.lms.domain.CourseStanding;
+import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * The gradebook: per course, each learner's grade, completion, credits and study time; per
+ * programme, the credits earned toward the diploma. The inmate sees his own; a teacher his
+ * cohorts'; the education office all. Exported to XLSX.
+ */
+@Stateless
+public class GradebookService {
+
+  public record Line(
+      String prisonerNumber,
+      String name,
+      String course,
+      BigDecimal grade,
+      int percentDone,
+      boolean complete,
+      int creditsEarned,
+      int credits,
+      int studyMinutes) {}
+
+  public record ProgrammeLine(
+      String programme, String kind, int requiredCredits, int creditsEarned) {}
+
+  @Inject LearningStore store;
+  @Inject Standings standings;
+  @Inject CallerScope scope;
+  @Inject Caller caller;
+
+  private Line line(long inmateId, String number, String name, long courseId, String course) {
+    CourseStanding s = standings.of(inmateId, courseId);
+    Object[] t =
+        store
+            .one(
+                "SELECT COALESCE(SUM(p.seconds_spent), 0) + COALESCE((SELECT SUM(t.total_seconds) FROM scorm_track t JOIN lesson l2"
+                    + " ON l2.id = t.lesson_id WHERE l2.course_id = ?1 AND t.inmate_id = ?2), 0)"
+                    + " FROM lesson l JOIN lesson_progress p ON p.lesson_id = l.id WHERE l.course_id = ?1 AND p.inmate_id = ?2",
+                courseId,
+                inmateId)
+            .orElse(new Object[] {0});
+    return new Line(
+        number,
+        name,
+        course,
+        s.grade(),
+        s.percentDone(),
+        s.complete(),
+        s.creditsEarned(),
+        s.credits(),
+        (int) (LearningStore.num(t[0]) / 60));
+  }
+
+  @RolesAllowed(Role.INMATE_NAME)
+  public List<Line> mine() {
+    var me = scope.ownInmate();
+    List<Line> out = new ArrayList<>();
+    for (Object[] r :
+        store.rows(
+            "SELECT c.id, c.title FROM enrolment e JOIN course c ON c.id = e.course_id WHERE e.inmate_id = ?1 ORDER BY c.title",
+            me.getId())) {
+      out.add(
+          line(
+              me.getId(),
+              me.getPrisonerNumber().value(),
+              me.getName(),
+              LearningStore.num(r[0]),
+              (String) r[1]));
+    }
+    return out;
+  }
+
+  @RolesAllowed(Role.INMATE_NAME)
+  public List<ProgrammeLine> myProgrammes() {
+    var me = scope.ownInmate();
+    List<ProgrammeLine> out = new ArrayList<>();
+    for (Object[] r :
+        store.rows(
+            "SELECT DISTINCT p.id, p.title, p.kind, p.required_credits FROM enrolment e JOIN course c ON c.id = e.course_id"
+                + " JOIN programme p ON p.id = c.programme_id WHERE e.inmate_id = ?1 ORDER BY p.title",
+            me.getId())) {
+      int earned = 0;
+      for (Object[] c :
+          store.rows(
+              "SELECT c.id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE e.inmate_id = ?1 AND c.programme_id = ?2",
+              me.getId(),
+              LearningStore.num(r[0]))) {
+        earned += standings.of(me.getId(), LearningStore.num(c[0])).creditsEarned();
+      }
+      out.add(new ProgrammeLine((String) r[1], (String) r[2], LearningStore.integer(r[3]), earned));
+    }
+    return out;
+  }
+
+  /** The courses the caller may read the gradebook of: his cohorts' (teacher) or all (office). */
+  @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
+  public List<Object[]> courses() {
+    return caller.has(Role.EDU_ADMIN)
+        ? store.rows(
+            "SELECT c.id, c.title, p.title FROM course c JOIN programme p ON p.id = c.programme_id ORDER BY p.title, c.title")
+        : store.rows(
+            "SELECT DISTINCT c.id, c.title, p.title FROM course c JOIN programme p ON p.id = c.programme_id"
+                + " JOIN cohort h ON h.programme_id = p.id WHERE h.teacher = ?1 ORDER BY p.title, c.title",
+            caller.name());
+  }
+
+  @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
+  public List<Line> course(long courseId) {
+    if (courses().stream().noneMatch(r -> LearningStore.num(r[0]) == courseId)) {
+      throw Refusal.notFound("lms.error.noCourse");
+    }
+    String teacherFilter = caller.has(Role.EDU_ADMIN) ? "" : " AND h.teacher = ?2";
+    List<Object[]> rows =
+        caller.has(Role.EDU_ADMIN)
+            ? store.rows(
+                "SELECT i.id, i.prisoner_number, i.name, c.title FROM enrolment e JOIN inmate i ON i.id = e.inmate_id"
+                    + " JOIN course c ON c.id = e.course_id JOIN cohort h ON h.id = e.cohort_id WHERE e.course_id = ?1"
+                    + teacherFilter
+                    + " ORDER BY i.prisoner_number",
+                courseId)
+            : store.rows(
+                "SELECT i.id, i.prisoner_number, i.name, c.title FROM enrolment e JOIN inmate i ON i.id = e.inmate_id"
+                    + " JOIN course c ON c.id = e.course_id JOIN cohort h ON h.id = e.cohort_id WHERE e.course_id = ?1"
+                    + teacherFilter
+                    + " ORDER BY i.prisoner_number",
+                courseId,
+                caller.name());
+    List<Line> out = new ArrayList<>();
+    for (Object[] r : rows) {
+      out.add(line(LearningStore.num(r[0]), (String) r[1], (String) r[2], courseId, (String) r[3]));
+    }
+    return out;
+  }
+
+  @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
+  public void xlsx(long courseId, OutputStream out) throws IOException {
+    List<Line> lines = course(courseId);
+    Workbook wb = new Workbook(out, "Xinsheng", "1.0");
+    Worksheet ws = wb.newWorksheet("成绩册 Gradebook");
+    String[] head = {
+      "编号 No.",
+      "姓名 Name",
+      "课程 Course",
+      "成绩 Grade",
+      "完成 Done %",
+      "结业 Complete",
+      "学分 Credits",
+      "学习时长(分) Minutes"
+    };
+    for (int c = 0; c < head.length; c++) {
+      ws.value(0, c, head[c]);
+      ws.style(0, c).bold().set();
+    }
+    int r = 1;
+    for (Line l : lines) {
+      ws.value(r, 0, l.prisonerNumber());
+      ws.value(r, 1, l.name());
+      ws.value(r, 2, l.course());
+      ws.value(r, 3, l.grade() == null ? "" : l.grade().toPlainString());
+      ws.value(r, 4, l.percentDone());
+      ws.value(r, 5, l.complete() ? "是 yes" : "否 no");
+      ws.value(r, 6, l.creditsEarned() + "/" + l.credits());
+      ws.value(r, 7, l.studyMinutes());
+      r++;
+    }
+    wb.finish();
+  }
+}

@@ -1,0 +1,472 @@
+package cn.xinsheng.lms.application;
+
+import cn.xinsheng.content.ContentPackage;
+import cn.xinsheng.content.ContentRefusal;
+import cn.xinsheng.content.ScormManifest;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.lms.domain.CourseStanding;
+import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Studying at the terminal: the inmate's courses and what to do next, a course's sections and
+ * lessons with his progress, a lesson to read, watch or play (resumed where he left off), his
+ * progress kept as he goes. He reaches only the courses he is enrolled in.
+ */
+@Stateless
+public class LearningService {
+
+  /** Something to do next on the home page. */
+  public record NextAction(String kind, long id, String title, String courseTitle, Instant due) {}
+
+  /** A course on the inmate's list, with his standing. */
+  public record CourseCard(
+      long id,
+      String title,
+      String programme,
+      String programmeKind,
+      int credits,
+      int percentDone,
+      BigDecimal grade,
+      boolean complete) {}
+
+  public record LessonLine(
+      long id,
+      int sectionNo,
+      String sectionTitle,
+      String title,
+      String kind,
+      boolean done,
+      int positionSeconds) {}
+
+  public record QuizLine(
+      long id,
+      String title,
+      int attempts,
+      int used,
+      BigDecimal best,
+      int passMark,
+      int timeLimitMinutes) {}
+
+  public record AssignmentLine(
+      long id,
+      String title,
+      Instant due,
+      boolean submitted,
+      Integer points,
+      int maxPoints,
+      String feedback) {}
+
+  public record CourseView(
+      long id,
+      String title,
+      String programme,
+      int credits,
+      List<LessonLine> lessons,
+      List<QuizLine> quizzes,
+      List<AssignmentLine> assignments,
+      CourseStanding standing) {}
+
+  /** A lesson as shown: sanitized HTML, or the file to stream, or the SCO to launch. */
+  public record LessonView(
+      long id,
+      long courseId,
+      String courseTitle,
+      String title,
+      String kind,
+      String html,
+      String fileUrl,
+      String mediaType,
+      int resumeSeconds,
+      Long previous,
+      Long next) {}
+
+  /** A file of a course, to stream with range requests. */
+  public record CourseFile(Path path, String mediaType, long size) {}
+
+  @Inject LearningStore store;
+  @Inject LmsSettings settings;
+  @Inject CallerScope scope;
+  @Inject Caller caller;
+  @Inject Standings standings;
+  @Inject Enrolments enrolments;
+
+  // --- the inmate's courses --------------------------------------------------------------------
+
+  @RolesAllowed(Role.INMATE_NAME)
+  public List<CourseCard> myCourses() {
+    Inmate me = scope.ownInmate();
+    List<CourseCard> out = new ArrayList<>();
+    for (Object[] r :
+        store.rows(
+            "SELECT c.id, c.title, p.title, p.kind, c.credits FROM enrolment e JOIN course c ON c.id = e.course_id"
+                + " JOIN programme p ON p.id = c.programme_id WHERE e.inmate_id = ?1 ORDER BY p.kind, c.title",
+            me.getId())) {
+      long id = LearningStore.num(r[0]);
+      CourseStanding s = standings.of(me.getId(), id);
+      out.add(
+          new CourseCard(
+              id,
+              (String) r[1],
+              (String) r[2],
+              (String) r[3],
+              LearningStore.integer(r[4]),
+              s.percentDone(),
+              s.grade(),
+              s.complete()));
+    }
+    return out;
+  }
+
+  /**
+   * What to do next: continue each course's first unfinished lesson, due quizzes and assignments.
+   */
+  @RolesAllowed(Role.INMATE_NAME)
+  public List<NextAction> next() {
+    Inmate me = scope.ownInmate();
+    List<NextAction> out = new ArrayList<>();
+    for (Object[] r :
+        store.rows(
+            "SELECT l.id, l.title, c.title FROM enrolment e JOIN course c ON c.id = e.course_id"
+                + " JOIN lesson l ON l.course_id = c.id AND l.active"
+                + " LEFT JOIN lesson_progress p ON p.lesson_id = l.id AND p.inmate_id = e.inmate_id"
+                + " WHERE e.inmate_id = ?1 AND p.completed_at IS NULL"
+                + " AND l.position = (SELECT MIN(l2.position) FROM lesson l2 LEFT JOIN lesson_progress p2"
+                + "   ON p2.lesson_id = l2.id AND p2.inmate_id = e.inmate_id"
+                + "   WHERE l2.course_id = c.id AND l2.active AND p2.completed_at IS NULL)"
+                + " ORDER BY c.title",
+            me.getId())) {
+      out.add(
+          new NextAction("LESSON", LearningStore.num(r[0]), (String) r[1], (String) r[2], null));
+    }
+    for (Object[] r :
+        store.rows(
+            "SELECT q.id, q.title, c.title FROM enrolment e JOIN course c ON c.id = e.course_id"
+                + " JOIN quiz q ON q.course_id = c.id AND q.active"
+                + " WHERE e.inmate_id = ?1 AND (SELECT COUNT(*) FROM quiz_attempt a WHERE a.quiz_id = q.id"
+                + " AND a.inmate_id = e.inmate_id) < q.attempts AND NOT EXISTS (SELECT 1 FROM quiz_attempt a"
+                + " JOIN quiz_grading g ON g.attempt_id = a.id WHERE a.quiz_id = q.id AND a.inmate_id = e.inmate_id"
+                + " AND g.max_score > 0 AND g.score * 100 >= q.pass_mark * g.max_score) ORDER BY c.title, q.id",
+            me.getId())) {
+      out.add(new NextAction("QUIZ", LearningStore.num(r[0]), (String) r[1], (String) r[2], null));
+    }
+    for (Object[] r :
+        store.rows(
+            "SELECT a.id, a.title, c.title, e.enrolled_at, a.due_days FROM enrolment e JOIN course c ON c.id = e.course_id"
+                + " JOIN assignment a ON a.course_id = c.id AND a.active WHERE e.inmate_id = ?1"
+                + " AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.assignment_id = a.id AND s.inmate_id = e.inmate_id)"
+                + " ORDER BY e.enrolled_at, a.id",
+            me.getId())) {
+      Instant due = LearningStore.instant(r[3]).plus(LearningStore.num(r[4]), ChronoUnit.DAYS);
+      out.add(
+          new NextAction("ASSIGNMENT", LearningStore.num(r[0]), (String) r[1], (String) r[2], due));
+    }
+    return out;
+  }
+
+  @RolesAllowed(Role.INMATE_NAME)
+  public CourseView course(long courseId) {
+    Inmate me = scope.ownInmate();
+    Object[] c = enrolled(me.getId(), courseId);
+    List<LessonLine> lessons = new ArrayList<>();
+    for (Object[] r :
+        store.rows(
+            "SELECT l.id, l.section_no, l.section_title, l.title, l.kind, p.completed_at, COALESCE(p.position_seconds, 0)"
+                + " FROM lesson l LEFT JOIN lesson_progress p ON p.lesson_id = l.id AND p.inmate_id = ?2"
+                + " WHERE l.course_id = ?1 AND l.active ORDER BY l.position",
+            courseId,
+            me.getId())) {
+      lessons.add(
+          new LessonLine(
+              LearningStore.num(r[0]),
+              LearningStore.integer(r[1]),
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              r[5] != null,
+              LearningStore.integer(r[6])));
+    }
+    List<QuizLine> quizzes = new ArrayList<>();
+    for (Object[] r :
+        store.rows(
+            "SELECT q.id, q.title, q.attempts, (SELECT COUNT(*) FROM quiz_attempt a WHERE a.quiz_id = q.id AND a.inmate_id = ?2),"
+                + " q.pass_mark, q.time_limit_minutes FROM quiz q WHERE q.course_id = ?1 AND q.active ORDER BY q.id",
+            courseId,
+            me.getId())) {
+      long quizId = LearningStore.num(r[0]);
+      quizzes.add(
+          new QuizLine(
+              quizId,
+              (String) r[1],
+              LearningStore.integer(r[2]),
+              LearningStore.integer(r[3]),
+              standings.bestPercent(quizId, me.getId()),
+              LearningStore.integer(r[4]),
+              LearningStore.integer(r[5])));
+    }
+    Instant enrolled = LearningStore.instant(c[2]);
+    List<AssignmentLine> assignments = new ArrayList<>();
+    for (Object[] r :
+        store.rows(
+            "SELECT a.id, a.title, a.due_days, a.max_points,"
+                + " (SELECT MAX(s.id) FROM submission s WHERE s.assignment_id = a.id AND s.inmate_id = ?2)"
+                + " FROM assignment a WHERE a.course_id = ?1 AND a.active ORDER BY a.id",
+            courseId,
+            me.getId())) {
+      Integer points = null;
+      String feedback = null;
+      if (r[4] != null) {
+        Object[] g =
+            store
+                .one(
+                    "SELECT points, feedback FROM submission_grade WHERE submission_id = ?1 ORDER BY id DESC LIMIT 1",
+                    LearningStore.num(r[4]))
+                .orElse(null);
+        if (g != null) {
+          points = LearningStore.integer(g[0]);
+          feedback = (String) g[1];
+        }
+      }
+      assignments.add(
+          new AssignmentLine(
+              LearningStore.num(r[0]),
+              (String) r[1],
+              enrolled.plus(LearningStore.num(r[2]), ChronoUnit.DAYS),
+              r[4] != null,
+              points,
+              LearningStore.integer(r[3]),
+              feedback));
+    }
+    return new CourseView(
+        courseId,
+        (String) c[0],
+        (String) c[1],
+        LearningStore.integer(c[3]),
+        lessons,
+        quizzes,
+        assignments,
+        standings.of(me.getId(), courseId));
+  }
+
+  private Object[] enrolled(long inmateId, long courseId) {
+    return enrolments.require(inmateId, courseId);
+  }
+
+  // --- lessons ---------------------------------------------------------------------------------
+
+  @RolesAllowed(Role.INMATE_NAME)
+  public LessonView lesson(long lessonId) {
+    Inmate me = scope.ownInmate();
+    Object[] l = lessonRow(lessonId);
+    long courseId = LearningStore.num(l[0]);
+    Object[] c = enrolled(me.getId(), courseId);
+    String kind = (String) l[2];
+    String file = (String) l[3];
+    Path dir = settings.dir().resolve((String) l[4]);
+    String html = null;
+    String fileUrl = "/api/v1/lms/lessons/" + lessonId + "/file/" + file;
+    try {
+      if (kind.equals("HTML")) {
+        html =
+            sanitize(Files.readString(dir.resolve(file), StandardCharsets.UTF_8), lessonId, file);
+        fileUrl = null;
+      } else if (kind.equals("SCORM")) {
+        ScormManifest m = ScormManifest.read(dir.resolve(file));
+        String base = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
+        fileUrl = "/api/v1/lms/lessons/" + lessonId + "/file/" + base + m.items().get(0).href();
+      }
+    } catch (IOException | ContentRefusal e) {
+      throw Refusal.notFound("lms.error.content");
+    }
+    Object[] p =
+        store
+            .one(
+                "SELECT position_seconds FROM lesson_progress WHERE inmate_id = ?1 AND lesson_id = ?2",
+                me.getId(),
+                lessonId)
+            .orElse(null);
+    store.exec(
+        "INSERT INTO lesson_progress (inmate_id, lesson_id, position_seconds, seconds_spent, last_seen_at) VALUES (?1, ?2, 0, 0, ?3)"
+            + " ON DUPLICATE KEY UPDATE last_seen_at = VALUES(last_seen_at)",
+        me.getId(),
+        lessonId,
+        Instant.now());
+    Long previous = neighbour(courseId, LearningStore.integer(l[5]), true);
+    Long next = neighbour(courseId, LearningStore.integer(l[5]), false);
+    return new LessonView(
+        lessonId,
+        courseId,
+        (String) c[0],
+        (String) l[1],
+        kind,
+        html,
+        fileUrl,
+        mediaType(file),
+        p == null ? 0 : LearningStore.integer(p[0]),
+        previous,
+        next);
+  }
+
+  private Long neighbour(long courseId, int position, boolean before) {
+    return store
+        .one(
+            before
+                ? "SELECT id FROM lesson WHERE course_id = ?1 AND active AND position < ?2 ORDER BY position DESC LIMIT 1"
+                : "SELECT id FROM lesson WHERE course_id = ?1 AND active AND position > ?2 ORDER BY position LIMIT 1",
+            courseId,
+            position)
+        .map(r -> LearningStore.num(r[0]))
+        .orElse(null);
+  }
+
+  /** course id, title, kind, file, content dir, position */
+  private Object[] lessonRow(long lessonId) {
+    return store
+        .one(
+            "SELECT l.course_id, l.title, l.kind, l.file, c.content_dir, l.position FROM lesson l JOIN course c ON c.id = l.course_id"
+                + " WHERE l.id = ?1 AND l.active",
+            lessonId)
+        .orElseThrow(() -> Refusal.notFound("lms.error.noLesson"));
+  }
+
+  /**
+   * Where the learner is: the video's second, the time spent since the last report (at most two
+   * minutes counts: a terminal left open does not study), done or not.
+   */
+  @RolesAllowed(Role.INMATE_NAME)
+  public void progress(long lessonId, int positionSeconds, int spentSeconds, boolean completed) {
+    Inmate me = scope.ownInmate();
+    Object[] l = lessonRow(lessonId);
+    enrolled(me.getId(), LearningStore.num(l[0]));
+    if (positionSeconds < 0 || spentSeconds < 0) {
+      throw Refusal.invalid("lms.error.progress");
+    }
+    int spent = Math.min(spentSeconds, 120);
+    Instant now = Instant.now();
+    store.exec(
+        "INSERT INTO lesson_progress (inmate_id, lesson_id, position_seconds, seconds_spent, completed_at, last_seen_at)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON DUPLICATE KEY UPDATE position_seconds = VALUES(position_seconds),"
+            + " seconds_spent = seconds_spent + VALUES(seconds_spent),"
+            + " completed_at = COALESCE(completed_at, VALUES(completed_at)), last_seen_at = VALUES(last_seen_at)",
+        me.getId(),
+        lessonId,
+        positionSeconds,
+        spent,
+        completed ? now : null,
+        now);
+  }
+
+  /**
+   * A file of a lesson's course: for its enrolled learners, its teachers and the education office.
+   */
+  @RolesAllowed({Role.INMATE_NAME, Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
+  public CourseFile file(long lessonId, String relative) {
+    Object[] l = lessonRow(lessonId);
+    if (caller.has(Role.INMATE)) {
+      enrolled(scope.ownInmate().getId(), LearningStore.num(l[0]));
+    }
+    Path dir = settings.dir().resolve((String) l[4]).normalize();
+    Path f;
+    try {
+      f = dir.resolve(cleanPath(relative)).normalize();
+    } catch (ContentRefusal e) {
+      throw Refusal.notFound("lms.error.content");
+    }
+    if (!f.startsWith(dir)
+        || !Files.isRegularFile(f)
+        || f.getFileName().toString().equals(ContentPackage.MANIFEST)) {
+      throw Refusal.notFound("lms.error.content");
+    }
+    try {
+      return new CourseFile(f, mediaType(f.getFileName().toString()), Files.size(f));
+    } catch (IOException e) {
+      throw Refusal.notFound("lms.error.content");
+    }
+  }
+
+  private static String cleanPath(String relative) throws ContentRefusal {
+    String r = relative == null ? "" : relative;
+    int q = r.indexOf('?');
+    return q >= 0 ? r.substring(0, q) : r;
+  }
+
+  /**
+   * Lesson HTML through jsoup's allowlist; its relative images and links point at the lesson's
+   * files.
+   */
+  static String sanitize(String html, long lessonId, String file) {
+    String base =
+        "http://lesson.invalid/"
+            + (file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "");
+    Document dirty = Jsoup.parse(html, base);
+    for (Element img : dirty.select("img[src]")) {
+      String abs = img.absUrl("src");
+      if (abs.startsWith("http://lesson.invalid/")) {
+        img.attr(
+            "src",
+            "/api/v1/lms/lessons/"
+                + lessonId
+                + "/file/"
+                + abs.substring("http://lesson.invalid/".length()));
+      } else {
+        img.remove();
+      }
+    }
+    Safelist allowed =
+        Safelist.relaxed()
+            .preserveRelativeLinks(true)
+            .removeProtocols("img", "src", "http", "https");
+    return Jsoup.clean(dirty.body().html(), "http://lesson.invalid/", allowed);
+  }
+
+  static String mediaType(String file) {
+    String f = file.toLowerCase(Locale.ROOT);
+    Map<String, String> types =
+        Map.ofEntries(
+            Map.entry(".html", "text/html; charset=UTF-8"),
+            Map.entry(".htm", "text/html; charset=UTF-8"),
+            Map.entry(".js", "text/javascript; charset=UTF-8"),
+            Map.entry(".css", "text/css; charset=UTF-8"),
+            Map.entry(".mp4", "video/mp4"),
+            Map.entry(".webm", "video/webm"),
+            Map.entry(".mp3", "audio/mpeg"),
+            Map.entry(".ogg", "audio/ogg"),
+            Map.entry(".wav", "audio/wav"),
+            Map.entry(".pdf", "application/pdf"),
+            Map.entry(".png", "image/png"),
+            Map.entry(".jpg", "image/jpeg"),
+            Map.entry(".jpeg", "image/jpeg"),
+            Map.entry(".gif", "image/gif"),
+            Map.entry(".svg", "image/svg+xml"),
+            Map.entry(".json", "application/json"),
+            Map.entry(".xml", "application/xml"),
+            Map.entry(".txt", "text/plain; charset=UTF-8"));
+    for (Map.Entry<String, String> e : types.entrySet()) {
+      if (f.endsWith(e.getKey())) {
+        return e.getValue();
+      }
+    }
+    return "application/octet-stream";
+  }
+}

@@ -1,0 +1,83 @@
+package cn.xinsheng.lms.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The learning tables through the caller's transaction, by plain SQL: the read models are flat
+ * lists, and the import writes rows keyed by the package's stable keys.
+ */
+@ApplicationScoped
+public class LearningStore {
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  public List<Object[]> rows(String sql, Object... params) {
+    var q = em.createNativeQuery(sql);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, convert(params[i]));
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> raw = q.getResultList();
+    return raw.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
+  }
+
+  public Optional<Object[]> one(String sql, Object... params) {
+    return rows(sql, params).stream().findFirst();
+  }
+
+  public int exec(String sql, Object... params) {
+    var q = em.createNativeQuery(sql);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, convert(params[i]));
+    }
+    return q.executeUpdate();
+  }
+
+  public long insert(String sql, Object... params) {
+    exec(sql, params);
+    return num(em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult());
+  }
+
+  private static Object convert(Object p) {
+    if (p instanceof Instant i) {
+      return Timestamp.from(i);
+    }
+    if (p instanceof LocalDate d) {
+      return java.sql.Date.valueOf(d);
+    }
+    return p;
+  }
+
+  public static long num(Object o) {
+    return ((Number) o).longValue();
+  }
+
+  public static Integer integer(Object o) {
+    return o == null ? null : ((Number) o).intValue();
+  }
+
+  public static boolean bool(Object o) {
+    return o instanceof Boolean b ? b : o != null && ((Number) o).intValue() != 0;
+  }
+
+  public static Instant instant(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof java.time.LocalDateTime l) {
+      return Timestamp.valueOf(l).toInstant();
+    }
+    return (Instant) o;
+  }
+}

@@ -1,0 +1,266 @@
+package cn.xinsheng.launcher;
+
+import cn.xinsheng.audit.NoteKey;
+import cn.xinsheng.content.ContentLimits;
+import cn.xinsheng.content.ContentPackage;
+import cn.xinsheng.content.ContentRefusal;
+import cn.xinsheng.content.CourseSpec;
+import cn.xinsheng.content.Manifest;
+import cn.xinsheng.content.ScormManifest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bin/xinsheng content}: what the education office runs on its own PC to bring courses in on
+ * physical media: a publisher key, packing a course folder (or a SCORM 1.2 package) into a signed
+ * package, verifying a package as the prison will.
+ */
+@Command(
+    name = "content",
+    mixinStandardHelpOptions = true,
+    description = "课程内容包：密钥、打包签名、校验 / content packages: key, pack and sign, verify",
+    subcommands = {
+      ContentCommand.Keygen.class,
+      ContentCommand.Pack.class,
+      ContentCommand.Verify.class
+    })
+public class ContentCommand implements Runnable {
+
+  @Override
+  public void run() {
+    System.out.println("用法 / usage: xinsheng content keygen|pack|verify --help");
+  }
+
+  @Command(
+      name = "keygen",
+      mixinStandardHelpOptions = true,
+      description = "生成发布者密钥 / make a publisher key")
+  static class Keygen implements Callable<Integer> {
+    @Parameters(index = "0", description = "发布者名称 / publisher name, e.g. publisher.ouchn")
+    String name;
+
+    @Option(
+        names = "--out",
+        required = true,
+        description = "保存目录 / folder to write the key files to")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      NoteKey key = NoteKey.generate(name);
+      Files.createDirectories(out);
+      Path secret = out.resolve(name + ".key");
+      Files.writeString(secret, key.privateKeyText(), StandardCharsets.UTF_8);
+      try {
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not POSIX: the folder's own permissions apply
+      }
+      Files.writeString(
+          out.resolve(name + ".pub"), key.verifierKey() + "\n", StandardCharsets.UTF_8);
+      System.out.println("私钥 / private key: " + secret + "（妥善保管 / keep it safe）");
+      System.out.println(
+          "公钥 / verifier key (give it to the prison's administrator): " + key.verifierKey());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "pack",
+      mixinStandardHelpOptions = true,
+      description =
+          "把课程目录（含 course.json）或 SCORM 1.2 包（目录或 .zip，含 imsmanifest.xml）打包并签名"
+              + " / pack a course folder (with course.json) or a SCORM 1.2 package (folder or .zip) and sign it")
+  static class Pack implements Callable<Integer> {
+    @Parameters(index = "0", description = "课程目录或 SCORM 包 / course folder or SCORM package")
+    Path source;
+
+    @Option(names = "--key", required = true, description = "发布者私钥文件 / the publisher's .key file")
+    Path key;
+
+    @Option(names = "--id", required = true, description = "包标识 / package id, e.g. cn.ouchn.kj101")
+    String id;
+
+    @Option(names = "--version", defaultValue = "1", description = "版本（递增）/ version, rising")
+    long version;
+
+    @Option(names = "--title", required = true, description = "标题 / title")
+    String title;
+
+    @Option(names = "--publisher", required = true, description = "发布单位 / publisher")
+    String publisher;
+
+    @Option(
+        names = "--programme",
+        defaultValue = "SCORM",
+        description = "SCORM 包所属项目代码 / programme code for a SCORM package")
+    String programme;
+
+    @Option(names = "--out", required = true, description = "输出文件 / the package file to write")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      NoteKey k = NoteKey.parsePrivateKeyText(Files.readString(key, StandardCharsets.UTF_8));
+      Path folder = source;
+      Path temp = null;
+      try {
+        if (Files.isRegularFile(source)) {
+          temp = Files.createTempDirectory("xinsheng-scorm-");
+          unzip(source, temp);
+          folder = temp;
+        }
+        if (!Files.exists(folder.resolve(CourseSpec.FILE))
+            && Files.exists(folder.resolve("imsmanifest.xml"))) {
+          folder = wrapScorm(folder, temp == null ? null : temp);
+        }
+        Manifest m = ContentPackage.pack(folder, id, version, title, publisher, k, out);
+        System.out.println(
+            "已打包并签名 / packed and signed: "
+                + out
+                + " ("
+                + m.files().size()
+                + " files, signed by "
+                + k.label()
+                + ")");
+        return 0;
+      } catch (ContentRefusal r) {
+        System.err.println("错误 / error: " + r.getMessage());
+        return 1;
+      } finally {
+        if (temp != null) {
+          ContentPackage.deleteTree(temp);
+        }
+      }
+    }
+
+    /** A SCORM package becomes a course with one lesson per launchable item. */
+    private Path wrapScorm(Path scorm, Path temp) throws Exception {
+      ScormManifest m = ScormManifest.read(scorm.resolve("imsmanifest.xml"));
+      Path course = temp == null ? Files.createTempDirectory("xinsheng-course-") : temp;
+      if (temp == null) {
+        copyTree(scorm, course.resolve("scorm"));
+      } else {
+        Path inner = Files.createTempDirectory("xinsheng-course-");
+        copyTree(scorm, inner.resolve("scorm"));
+        course = inner;
+      }
+      String json =
+          "{\"programme\":{\"code\":\""
+              + esc(programme)
+              + "\",\"title\":\""
+              + esc(title)
+              + "\",\"kind\":\"VOCATIONAL\"},"
+              + "\"course\":{\"code\":\""
+              + esc(id)
+              + "\",\"title\":\""
+              + esc(m.title())
+              + "\",\"credits\":0},"
+              + "\"sections\":[{\"title\":\""
+              + esc(m.title())
+              + "\",\"lessons\":["
+              + "{\"key\":\"scorm\",\"title\":\""
+              + esc(m.title())
+              + "\",\"kind\":\"SCORM\",\"file\":\"scorm/imsmanifest.xml\"}]}]}";
+      Files.writeString(course.resolve(CourseSpec.FILE), json, StandardCharsets.UTF_8);
+      return course;
+    }
+
+    private static String esc(String s) {
+      return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+  }
+
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = "按监狱的规则校验内容包 / check a package as the prison will")
+  static class Verify implements Callable<Integer> {
+    @Parameters(index = "0", description = "内容包 / the package")
+    Path file;
+
+    @Option(
+        names = "--trust",
+        required = true,
+        description = "信任的发布者公钥（文本或 .pub 文件，可多个）/ trusted verifier key(s)")
+    List<String> trust;
+
+    @Override
+    public Integer call() throws Exception {
+      List<NoteKey> keys = new ArrayList<>();
+      for (String t : trust) {
+        Path p = Path.of(t);
+        keys.add(
+            NoteKey.parseVerifierKey(Files.isRegularFile(p) ? Files.readString(p).strip() : t));
+      }
+      Path into = Files.createTempDirectory("xinsheng-verify-").resolve("x");
+      try {
+        ContentPackage.Opened o =
+            ContentPackage.open(file, keys, ContentLimits.standard(), into, null);
+        CourseSpec spec = CourseSpec.read(o.folder());
+        System.out.println(
+            "校验通过 / verified: "
+                + o.manifest().id()
+                + " v"
+                + o.manifest().version()
+                + " \""
+                + o.manifest().title()
+                + "\", "
+                + o.manifest().files().size()
+                + " files, course "
+                + spec.course().code()
+                + ", signed by "
+                + o.signedBy().label());
+        return 0;
+      } catch (ContentRefusal r) {
+        System.err.println("拒收 / refused [" + r.code() + "]: " + r.getMessage());
+        return 1;
+      } finally {
+        ContentPackage.deleteTree(into.getParent());
+      }
+    }
+  }
+
+  static void unzip(Path zip, Path into) throws IOException, ContentRefusal {
+    try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+      for (var e : java.util.Collections.list(z.entries())) {
+        Path target = into.resolve(e.getName()).normalize();
+        if (!target.startsWith(into)) {
+          throw new ContentRefusal(
+              "zipSlip", "包内路径不安全：" + e.getName(), "an unsafe path: " + e.getName());
+        }
+        if (e.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          try (var in = z.getInputStream(e)) {
+            Files.copy(in, target);
+          }
+        }
+      }
+    }
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.createDirectories(t.getParent());
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+}

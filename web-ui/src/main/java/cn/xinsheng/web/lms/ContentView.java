@@ -1,0 +1,112 @@
+package cn.xinsheng.web.lms;
+
+import cn.xinsheng.lms.application.ContentImportService;
+import cn.xinsheng.lms.application.EnrolmentService;
+import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.web.shell.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import org.primefaces.event.FileUploadEvent;
+
+/**
+ * The education office's desk: import signed packages (the upload shows its progress; a refused
+ * package says why and leaves nothing), the trusted publishers, the packages imported, cohorts.
+ */
+@Named
+@ViewScoped
+public class ContentView implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient ContentImportService imports;
+  @Inject transient EnrolmentService enrolment;
+
+  private String cohortName;
+  private String programme;
+  private String teacher = "teacher1";
+  private String inmates;
+
+  public void upload(FileUploadEvent event) {
+    try (InputStream in = event.getFile().getInputStream()) {
+      ContentImportService.Imported i = imports.importPackage(in, event.getFile().getFileName());
+      Messages.info(
+          "lms.imported",
+          i.packageId(),
+          i.version(),
+          i.courseTitle(),
+          i.lessons(),
+          i.quizzes(),
+          i.assignments());
+    } catch (Refusal r) {
+      Messages.refused(r);
+    } catch (IOException e) {
+      Messages.error("content.error.io", e.getMessage(), e.getMessage());
+    }
+  }
+
+  public void createCohort() {
+    try {
+      List<String> numbers =
+          Arrays.stream(inmates == null ? new String[0] : inmates.split("[,，\\s]+"))
+              .filter(s -> !s.isBlank())
+              .toList();
+      long id = enrolment.createCohort(cohortName, programme, teacher, numbers);
+      Messages.info("lms.cohortCreated", id);
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public List<ContentImportService.Publisher> getPublishers() {
+    return imports.publishers();
+  }
+
+  public List<Object[]> getPackages() {
+    return imports.packages();
+  }
+
+  public List<EnrolmentService.Programme> getProgrammes() {
+    return enrolment.programmes();
+  }
+
+  public List<EnrolmentService.Cohort> getCohorts() {
+    return enrolment.cohorts();
+  }
+
+  public String getCohortName() {
+    return cohortName;
+  }
+
+  public void setCohortName(String cohortName) {
+    this.cohortName = cohortName;
+  }
+
+  public String getProgramme() {
+    return programme;
+  }
+
+  public void setProgramme(String programme) {
+    this.programme = programme;
+  }
+
+  public String getTeacher() {
+    return teacher;
+  }
+
+  public void setTeacher(String teacher) {
+    this.teacher = teacher;
+  }
+
+  public String getInmates() {
+    return inmates;
+  }
+
+  public void setInmates(String inmates) {
+    this.inmates = inmates;
+  }
+}
