@@ -10,7 +10,8 @@
     return;
   }
   var lesson = page.getAttribute("data-lesson");
-  var base = page.getAttribute("data-base");
+  // Facelets leaves out an attribute whose value is empty: the root context path
+  var base = page.getAttribute("data-base") || "";
   var api = base + "/api/v1/lms/lessons/" + lesson;
   var since = Date.now();
 
@@ -55,7 +56,16 @@
   if (sco && window.Scorm12API) {
     var kept = ["cmi.core.lesson_status", "cmi.core.score.raw", "cmi.core.lesson_location",
       "cmi.suspend_data", "cmi.core.session_time", "cmi.core.exit"];
+    // the run-time's own messages, the last 50, for whoever looks into a module that misbehaves
+    window.xsScormLog = [];
     var scorm = new window.Scorm12API({
+      logLevel: 2,
+      onLogMessage: function (level, message) {
+        window.xsScormLog.push(level + " " + message);
+        if (window.xsScormLog.length > 50) {
+          window.xsScormLog.shift();
+        }
+      },
       lmsCommitUrl: api + "/scorm",
       dataCommitFormat: "flattened",
       autocommit: false,
@@ -74,21 +84,49 @@
       },
       responseHandler: async function (response) {
         return {result: response.ok, errorCode: response.ok ? 0 : 101};
+      },
+      xhrResponseHandler: function (xhr) {
+        var ok = xhr.status >= 200 && xhr.status < 300;
+        if (!ok) {
+          window.xsScormLog.push("commit answered " + xhr.status + " from " + xhr.responseURL + " " + String(xhr.responseText).substring(0, 200));
+        }
+        return {result: ok, errorCode: ok ? 0 : 101};
       }
     });
+    var launch = function () {
+      window.API = scorm;
+      sco.src = sco.getAttribute("data-src");
+    };
     fetch(api + "/scorm", {credentials: "same-origin"})
       .then(function (r) { return r.json(); })
       .then(function (d) {
-        scorm.loadFromJSON({
-          core: {
-            lesson_status: d.lessonStatus,
-            lesson_location: d.lessonLocation || "",
-            score: {raw: d.scoreRaw === null || d.scoreRaw === undefined ? "" : String(d.scoreRaw)}
-          },
-          suspend_data: d.suspendData || ""
-        });
-        window.API = scorm;
-        sco.src = sco.getAttribute("data-src");
-      });
+        // what the learner left last time, so the SCO resumes; only values SCORM accepts
+        var core = {};
+        if (d.lessonStatus && d.lessonStatus !== "not attempted") {
+          core.lesson_status = d.lessonStatus;
+        }
+        if (d.lessonLocation) {
+          core.lesson_location = d.lessonLocation;
+        }
+        if (d.scoreRaw !== null && d.scoreRaw !== undefined) {
+          core.score = {raw: String(d.scoreRaw)};
+        }
+        var json = {core: core};
+        if (d.suspendData) {
+          json.suspend_data = d.suspendData;
+        }
+        try {
+          scorm.loadFromJSON(json);
+        } catch (e) {
+          // a value the run-time refuses is left out; the SCO starts fresh for it
+          if (window.console) {
+            window.console.warn("SCORM data not restored", e);
+          }
+        }
+      })
+      .catch(function () {
+        // no earlier data: the SCO starts fresh
+      })
+      .then(launch);
   }
 })();

@@ -31,7 +31,20 @@ public final class CanonicalJson {
    * anything else (fractions, exponents, trailing text) is refused.
    */
   public static Object parse(String text) {
+    return parse(text, false);
+  }
+
+  /**
+   * Reads any JSON a service answers: as {@link #parse(String)}, but a number with a fraction or an
+   * exponent is a {@link java.math.BigDecimal}. Not for data whose hash is checked.
+   */
+  public static Object parseLenient(String text) {
+    return parse(text, true);
+  }
+
+  private static Object parse(String text, boolean fractions) {
     Reader r = new Reader(text);
+    r.fractions = fractions;
     r.space();
     Object v = r.value(0);
     r.space();
@@ -47,6 +60,7 @@ public final class CanonicalJson {
   private static final class Reader {
     private final String s;
     private int pos;
+    private boolean fractions;
 
     Reader(String s) {
       this.s = s;
@@ -140,6 +154,16 @@ public final class CanonicalJson {
         }
         while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
           pos++;
+        }
+        if (fractions && pos < s.length() && ".eE".indexOf(s.charAt(pos)) >= 0) {
+          while (pos < s.length() && "0123456789.eE+-".indexOf(s.charAt(pos)) >= 0) {
+            pos++;
+          }
+          try {
+            return new java.math.BigDecimal(s.substring(start, pos));
+          } catch (NumberFormatException e) {
+            throw error("not a number");
+          }
         }
         try {
           return Long.parseLong(s.substring(start, pos));

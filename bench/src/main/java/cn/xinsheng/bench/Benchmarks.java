@@ -14,7 +14,7 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     List<String> wanted =
         args.length == 0
-            ? List.of("verifier", "proof", "append", "ledger", "cases")
+            ? List.of("verifier", "proof", "append", "ledger", "cases", "terminals")
             : List.of(args);
     Report.heading(
         "Xinsheng benchmarks, "
@@ -33,6 +33,7 @@ public final class Benchmarks {
         case "append" -> AuditAppendBenchmark.run();
         case "ledger" -> LedgerBenchmark.run();
         case "cases" -> CaseBenchmark.run();
+        case "terminals" -> LmsBenchmark.run();
         default -> throw new IllegalArgumentException("unknown benchmark: " + name);
       }
     }

@@ -205,12 +205,26 @@ public class LmsResource {
   @Path("/lessons/{id}/scorm")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "LMSCommit: {values: {element: value}} as the SCO set them")
-  public ScormData scormCommit(@PathParam("id") long id, JsonObject b) {
+  public Object scormCommit(@PathParam("id") long id, JsonObject b) {
     Map<String, String> values = new LinkedHashMap<>();
     if (b != null && b.get("values") instanceof JsonObject v) {
       v.forEach((k, x) -> values.put(k, x instanceof JsonString s ? s.getString() : x.toString()));
     }
-    return scorm.commit(id, values);
+    try {
+      // the answer a SCORM run-time expects from its LMS, with the data as now stored
+      return Map.of("result", true, "errorCode", 0, "data", scorm.commit(id, values));
+    } catch (Refusal r) {
+      // a course module that sends what SCORM does not allow is worth a line for the office
+      java.util.logging.Logger.getLogger(LmsResource.class.getName())
+          .warning(
+              "SCORM commit refused for lesson "
+                  + id
+                  + ": "
+                  + r.getMessage()
+                  + " "
+                  + values.keySet());
+      throw r;
+    }
   }
 
   // --- quizzes ---------------------------------------------------------------------------------
