@@ -62,6 +62,11 @@ public class ContentView implements Serializable {
     }
   }
 
+  /** The browser refuses a file larger than this before sending it; the server checks again. */
+  public Long getSizeLimit() {
+    return 2048L << 20;
+  }
+
   public List<ContentImportService.Publisher> getPublishers() {
     return imports.publishers();
   }

@@ -27,7 +27,7 @@ public class QuizPageView implements Serializable {
   private QuizService.AttemptView attempt;
   private QuizService.Graded graded;
   private final Map<String, String> single = new HashMap<>();
-  private final Map<String, List<String>> multiple = new HashMap<>();
+  private final Map<String, Object> multiple = new HashMap<>();
   private final Map<String, String> text = new HashMap<>();
   private final Map<String, List<String>> matching = new HashMap<>();
 
@@ -80,8 +80,14 @@ public class QuizPageView implements Serializable {
           }
         }
         case "MULTIPLE" -> {
+          // a select-many bound into a map gives an array (or a list): the chosen option indexes
           List<Object> idx = new ArrayList<>();
-          multiple.getOrDefault(q.key(), List.of()).forEach(s -> idx.add(Long.valueOf(s)));
+          Object chosen = multiple.get(q.key());
+          List<?> values =
+              chosen instanceof Object[] a
+                  ? List.of(a)
+                  : chosen instanceof List<?> l ? l : List.of();
+          values.forEach(v -> idx.add(Long.valueOf(String.valueOf(v))));
           if (!idx.isEmpty()) {
             answers.put(q.key(), idx);
           }
@@ -128,7 +134,7 @@ public class QuizPageView implements Serializable {
     return single;
   }
 
-  public Map<String, List<String>> getMultiple() {
+  public Map<String, Object> getMultiple() {
     return multiple;
   }
 

@@ -1,0 +1,165 @@
+package cn.xinsheng.system;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The terminal's learning screens in headless Chromium, by keyboard where it matters: the inmate's
+ * home with what to do next, a lesson, the video resumed and sought, a quiz answered and graded;
+ * the teacher's grading desk; the education office's import page refusing a tampered package.
+ * Screenshots in target/screenshots.
+ */
+class LmsScreensIT {
+
+  private static final Path SHOTS = Path.of("target", "screenshots");
+  private static WebDriver driver;
+  private static String base;
+
+  @BeforeAll
+  static void open() throws IOException {
+    base = RunningPlatform.ensureStarted();
+    Files.createDirectories(SHOTS);
+    driver = HeadlessChrome.open();
+  }
+
+  @AfterAll
+  static void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  private static void shot(String name) throws IOException {
+    Files.write(
+        SHOTS.resolve(name + ".png"),
+        ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void login(String username) {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/login.xhtml");
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm:username")));
+    driver.findElement(By.id("loginForm:username")).sendKeys(username);
+    driver.findElement(By.id("loginForm:password")).sendKeys("demo123!");
+    driver.findElement(By.id("loginForm:submit")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("xs-user-name")));
+  }
+
+  private static void noErrorPage() {
+    assertFalse(driver.getPageSource().contains("系统出错"), driver.getCurrentUrl());
+  }
+
+  @Test
+  void anInmateStudiesAtTheTerminalAndATeacherGrades() throws Exception {
+    login("inmate3");
+    assertTrue(driver.getPageSource().contains("接下来要做"), "what to do next on the home page");
+    shot("lms-01-inmate-home");
+    driver.get(base + "/learn/courses.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("coursesForm:courses")));
+    noErrorPage();
+    assertTrue(driver.getPageSource().contains("会计学基础"));
+    shot("lms-02-courses");
+    // the first lesson: sanitized HTML, done by the keyboard
+    driver.findElement(By.linkText("会计学基础")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("courseForm:lessons")));
+    driver.findElement(By.linkText("什么是会计")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("lessonForm:done")));
+    noErrorPage();
+    assertTrue(driver.getPageSource().contains("核算职能"));
+    assertTrue(
+        driver.findElements(By.tagName("script")).stream()
+            .noneMatch(
+                s ->
+                    String.valueOf(s.getAttribute("innerHTML"))
+                        .contains("lesson HTML may not run")));
+    shot("lms-03-lesson-html");
+    driver.findElement(By.id("lessonForm:done")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "本课已完成"));
+    // the video: seek to 12 s; the position is kept for the next visit
+    driver.findElement(By.id("lessonForm:nextLesson")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("xs-media")));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    waiting()
+        .until(
+            d ->
+                ((Number) js.executeScript("return document.getElementById('xs-media').readyState"))
+                        .intValue()
+                    >= 1);
+    js.executeScript(
+        "var m = document.getElementById('xs-media'); m.currentTime = 12; m.dispatchEvent(new Event('pause'));");
+    Thread.sleep(1500);
+    shot("lms-04-lesson-video");
+    driver.navigate().refresh();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("xs-media")));
+    waiting()
+        .until(
+            d ->
+                ((Number)
+                            js.executeScript(
+                                "return document.getElementById('xs-media').currentTime"))
+                        .doubleValue()
+                    >= 11.5);
+    // the quiz: start, answer the true/false question, hand in, see the grade
+    driver.get(base + "/learn/courses.xhtml");
+    driver.findElement(By.linkText("会计学基础")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("courseForm:quizzes")));
+    driver.findElement(By.linkText("第一、二章测验")).click();
+    waiting().until(ExpectedConditions.elementToBeClickable(By.id("quizForm:start"))).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("quizForm:submit")));
+    noErrorPage();
+    shot("lms-05-quiz");
+    driver.findElements(By.cssSelector("input[type=radio]")).stream()
+        .findFirst()
+        .ifPresent(r -> ((JavascriptExecutor) driver).executeScript("arguments[0].click()", r));
+    driver.findElement(By.id("quizForm:submit")).click();
+    try {
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("quizForm:graded")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("lms-05-quiz-not-graded");
+      throw e;
+    }
+    assertTrue(driver.findElement(By.id("quizForm:graded")).getText().contains("您的成绩"));
+    shot("lms-06-quiz-graded");
+
+    login("teacher1");
+    driver.get(base + "/teaching/grading.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("gradingForm:toGrade")));
+    noErrorPage();
+    shot("lms-07-teacher-grading");
+
+    login("eduadmin1");
+    driver.get(base + "/eduadmin/content.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("contentForm:packages")));
+    noErrorPage();
+    assertTrue(driver.getPageSource().contains("cn.ouchn.kj101"));
+    Path tampered = RunningPlatform.DATA_DIR.resolve("tampered-upload.zip");
+    try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(tampered))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("course.json"));
+      z.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    driver.findElement(By.cssSelector("input[type=file]")).sendKeys(tampered.toString());
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("contentForm:messages"), "拒收"));
+    shot("lms-08-import-refused");
+  }
+}
