@@ -210,3 +210,17 @@ CREATE TABLE scorm_track (
   PRIMARY KEY (inmate_id, lesson_id),
   CONSTRAINT fk_scorm_track_lesson FOREIGN KEY (lesson_id) REFERENCES lesson (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A completed course or a passed quiz turned into a points-ledger entry by an officer: the entry
+-- then waits for a second officer's review like any other. One credit per achievement.
+CREATE TABLE education_credit (
+  id           BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  inmate_id    BIGINT        NOT NULL,
+  course_id    BIGINT        NOT NULL,
+  quiz_id      BIGINT        NOT NULL DEFAULT 0,
+  entry_id     BIGINT        NOT NULL,
+  confirmed_by VARCHAR(64)   NOT NULL,
+  confirmed_at TIMESTAMP(3)  NOT NULL,
+  CONSTRAINT uq_education_credit UNIQUE (inmate_id, course_id, quiz_id),
+  CONSTRAINT fk_education_credit_entry FOREIGN KEY (entry_id) REFERENCES point_entry (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='append-only';

@@ -378,13 +378,9 @@ class LmsSystemIT {
         essays.stream().anyMatch(e -> ((Long) e.get("attemptId")) == attempt), essays.toString());
     assertEquals(
         400,
-        teacher
-            .postJson("/api/v1/lms/attempts/" + attempt + "/essay-marks", "{\"marks\":{\"q7\":25}}")
-            .statusCode());
+        teacher.postJson("/api/v1/lms/essays/" + attempt, "{\"marks\":{\"q7\":25}}").statusCode());
     Map<String, Object> marked =
-        object(
-            teacher.postJson(
-                "/api/v1/lms/attempts/" + attempt + "/essay-marks", "{\"marks\":{\"q7\":18}}"));
+        object(teacher.postJson("/api/v1/lms/essays/" + attempt, "{\"marks\":{\"q7\":18}}"));
     assertEquals(0L, marked.get("pending"));
     assertTrue(String.valueOf(marked.get("score")).startsWith("98"), marked.toString());
     assertEquals(Boolean.TRUE, marked.get("passed"));
@@ -392,11 +388,10 @@ class LmsSystemIT {
     assertEquals(
         404,
         login("teacher2")
-            .postJson("/api/v1/lms/attempts/" + attempt + "/essay-marks", "{\"marks\":{\"q7\":1}}")
+            .postJson("/api/v1/lms/essays/" + attempt, "{\"marks\":{\"q7\":1}}")
             .statusCode());
     // re-grading keeps the teacher's mark
-    assertEquals(
-        200, teacher.postJson("/api/v1/lms/quizzes/" + quiz + "/regrade", "{}").statusCode());
+    assertEquals(200, teacher.postJson("/api/v1/lms/regrades/" + quiz, "{}").statusCode());
     List<Map<String, Object>> results =
         list(inmate.get("/api/v1/lms/quizzes/" + quiz + "/results"));
     assertTrue(String.valueOf(results.get(0).get("score")).startsWith("98"), results.toString());
@@ -586,5 +581,57 @@ class LmsSystemIT {
                 + lesson
                 + " AND completed_at IS NOT NULL"));
     assertNotNull(data);
+  }
+
+  @Test
+  @Order(8)
+  void aPassedQuizBecomesALedgerEntryOnlyThroughAnOfficerAndASecondOfficersReview()
+      throws Exception {
+    WebClient officer = login("officer1");
+    List<Map<String, Object>> achievements = list(officer.get("/api/v1/lms/achievements"));
+    Map<String, Object> quiz =
+        achievements.stream()
+            .filter(
+                a -> "3301000001".equals(a.get("prisonerNumber")) && "QUIZ".equals(a.get("what")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(achievements.toString()));
+    assertEquals("JY-01", quiz.get("clause"));
+    String body =
+        "{\"prisonerNumber\":\"3301000001\",\"courseId\":"
+            + quiz.get("courseId")
+            + ",\"quizId\":"
+            + quiz.get("quizId")
+            + ",\"amount\":\"2\"}";
+    assertEquals(
+        404,
+        login("officer2").postJson("/api/v1/lms/achievements/confirm", body).statusCode(),
+        "another section's officer");
+    assertEquals(403, teacher.postJson("/api/v1/lms/achievements/confirm", body).statusCode());
+    HttpResponse<String> confirmed = officer.postJson("/api/v1/lms/achievements/confirm", body);
+    assertEquals(201, confirmed.statusCode(), confirmed.body());
+    long entry = (Long) object(confirmed).get("entry");
+    assertEquals(
+        409, officer.postJson("/api/v1/lms/achievements/confirm", body).statusCode(), "once");
+    // recorded in the education part with the certificate as evidence, and not yet counted
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM point_entry e JOIN rule_clause c ON c.id = e.clause_id"
+                + " WHERE e.id = "
+                + entry
+                + " AND c.part = 'EDUCATION'"));
+    assertEquals(1, count("SELECT COUNT(*) FROM point_entry_evidence WHERE entry_id = " + entry));
+    assertEquals(0, count("SELECT COUNT(*) FROM entry_review WHERE entry_id = " + entry));
+    assertEquals(
+        200,
+        login("reviewer1")
+            .postJson("/api/v1/ledger/reviews/" + entry, "{\"decision\":\"APPROVED\"}")
+            .statusCode());
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM entry_review WHERE entry_id = "
+                + entry
+                + " AND decision = 'APPROVED'"));
   }
 }

@@ -54,6 +54,7 @@ public class LmsResource {
   @Inject AssignmentService assignments;
   @Inject ScormService scorm;
   @Inject GradebookService gradebook;
+  @Inject cn.xinsheng.lms.application.EducationCreditService credits;
 
   // --- content ---------------------------------------------------------------------------------
 
@@ -271,10 +272,10 @@ public class LmsResource {
   }
 
   @POST
-  @Path("/attempts/{id}/essay-marks")
+  @Path("/essays/{attemptId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A teacher's essay marks: {marks: {key: points}}")
-  public Object essayMarks(@PathParam("id") long id, JsonObject b) {
+  public Object essayMarks(@PathParam("attemptId") long id, JsonObject b) {
     Map<String, BigDecimal> marks = new LinkedHashMap<>();
     if (b != null && b.get("marks") instanceof JsonObject m) {
       for (Map.Entry<String, JsonValue> e : m.entrySet()) {
@@ -288,8 +289,8 @@ public class LmsResource {
   }
 
   @POST
-  @Path("/quizzes/{id}/regrade")
-  public JsonObject regrade(@PathParam("id") long id) {
+  @Path("/regrades/{quizId}")
+  public JsonObject regrade(@PathParam("quizId") long id) {
     return Json.createObjectBuilder().add("regraded", quizzes.regrade(id)).build();
   }
 
@@ -342,6 +343,36 @@ public class LmsResource {
     }
     return Json.createObjectBuilder()
         .add("points", assignments.grade(id, points, body.getString("feedback", "")))
+        .build();
+  }
+
+  // --- learning into the points ledger --------------------------------------------------------
+
+  @GET
+  @Path("/achievements")
+  @Operation(
+      summary =
+          "Completed diploma courses and passed quizzes of the officer's sections not yet in the ledger")
+  public Object achievements() {
+    return credits.achievements();
+  }
+
+  @POST
+  @Path("/achievements/confirm")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Record the ledger entry for one: {prisonerNumber, courseId, quizId (0 for a course), amount}")
+  public Response confirm(JsonObject b) {
+    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
+    long entry =
+        credits.confirm(
+            body.getString("prisonerNumber", ""),
+            body.getJsonNumber("courseId") == null ? 0 : body.getJsonNumber("courseId").longValue(),
+            body.getJsonNumber("quizId") == null ? 0 : body.getJsonNumber("quizId").longValue(),
+            body.getString("amount", null));
+    return Response.status(201)
+        .entity(Json.createObjectBuilder().add("entry", entry).build())
         .build();
   }
 
