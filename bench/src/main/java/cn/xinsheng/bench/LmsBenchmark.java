@@ -28,15 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * 500 terminal sessions at once on loopback (a start-dev of its own): each logged-in inmate opens
- * his home page (what to do next), a lesson page and a 64 KiB range of the course video, as a
- * class starting a lesson does. Reported: p50/p95/p99 per request and errors, and the server's heap
- * after the run; the baseline is the same 500 sessions fetching the platform's stylesheet (the
- * cheapest request it serves) in the same run.
+ * his home page (what to do next), a lesson page and a 64 KiB range of the course video, as a class
+ * starting a lesson does. Reported: p50/p95/p99 per request and errors, and the server's heap after
+ * the run; the baseline is the same 500 sessions fetching the platform's stylesheet (the cheapest
+ * request it serves) in the same run.
  */
 final class LmsBenchmark {
 
   private static final int SESSIONS = Integer.getInteger("bench.sessions", 500);
-  private static final String BASE = "http://localhost:" + Integer.getInteger("bench.http-port", 18181);
+  private static final String BASE =
+      "http://localhost:" + Integer.getInteger("bench.http-port", 18181);
 
   private LmsBenchmark() {}
 
@@ -51,8 +52,16 @@ final class LmsBenchmark {
       long lesson = ids[0];
       long video = ids[1];
       String videoPath = "/api/v1/lms/lessons/" + video + "/file/media/accounting-equation.mp4";
-      load(sessions, "baseline: stylesheet", List.of("/jakarta.faces.resource/xinsheng.css.xhtml?ln=xinsheng"), false);
-      load(sessions, "home + lesson page + video range", List.of("/inmate/home.xhtml", "/learn/lesson.xhtml?id=" + lesson, videoPath), true);
+      load(
+          sessions,
+          "baseline: stylesheet",
+          List.of("/jakarta.faces.resource/xinsheng.css.xhtml?ln=xinsheng"),
+          false);
+      load(
+          sessions,
+          "home + lesson page + video range",
+          List.of("/inmate/home.xhtml", "/learn/lesson.xhtml?id=" + lesson, videoPath),
+          true);
       Report.line("server heap after the run: %s", heap(platform));
     } finally {
       platform.destroy();
@@ -63,7 +72,10 @@ final class LmsBenchmark {
     }
   }
 
-  /** 500 inmate accounts enrolled in the demo accounting course; answers the HTML and video lesson ids. */
+  /**
+   * 500 inmate accounts enrolled in the demo accounting course; answers the HTML and video lesson
+   * ids.
+   */
   private static long[] seed() throws Exception {
     try (Connection c = LedgerBenchmark.owner()) {
       c.setAutoCommit(false);
@@ -76,11 +88,15 @@ final class LmsBenchmark {
           rs.next();
           course = rs.getLong(1);
         }
-        try (ResultSet rs = s.executeQuery("SELECT MIN(e.cohort_id) FROM enrolment e WHERE e.course_id = " + course)) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT MIN(e.cohort_id) FROM enrolment e WHERE e.course_id = " + course)) {
           rs.next();
           cohort = rs.getLong(1);
         }
-        try (ResultSet rs = s.executeQuery("SELECT id FROM lesson WHERE lesson_key IN ('kj-1-1', 'kj-1-2') ORDER BY lesson_key")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT id FROM lesson WHERE lesson_key IN ('kj-1-1', 'kj-1-2') ORDER BY lesson_key")) {
           rs.next();
           lessons[0] = rs.getLong(1);
           rs.next();
@@ -93,7 +109,9 @@ final class LmsBenchmark {
                   "INSERT INTO account (username, display_name, password_hash, must_change_password, created_at)"
                       + " VALUES (?, ?, ?, FALSE, ?)",
                   Statement.RETURN_GENERATED_KEYS);
-          PreparedStatement role = c.prepareStatement("INSERT INTO account_role (account_id, role) VALUES (?, 'INMATE')");
+          PreparedStatement role =
+              c.prepareStatement(
+                  "INSERT INTO account_role (account_id, role) VALUES (?, 'INMATE')");
           PreparedStatement inmate =
               c.prepareStatement(
                   "INSERT INTO inmate (id, prisoner_number, name, section_id, offence_category, sentence_start,"
@@ -146,12 +164,19 @@ final class LmsBenchmark {
       int n = i;
       pool.submit(
           () -> {
-            HttpClient c = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(20)).build();
+            HttpClient c =
+                HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(20))
+                    .build();
             try {
               HttpResponse<String> r =
                   c.send(
-                      HttpRequest.newBuilder(URI.create(BASE + "/api/v1/session")).header("Content-Type", "application/json")
-                          .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"learner" + n + "\",\"password\":\"demo123!\"}"))
+                      HttpRequest.newBuilder(URI.create(BASE + "/api/v1/session"))
+                          .header("Content-Type", "application/json")
+                          .POST(
+                              HttpRequest.BodyPublishers.ofString(
+                                  "{\"username\":\"learner" + n + "\",\"password\":\"demo123!\"}"))
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
               if (r.statusCode() == 200) {
@@ -176,7 +201,9 @@ final class LmsBenchmark {
   }
 
   /** Every session at once: each request of the list in turn, timed one by one. */
-  private static void load(List<HttpClient> sessions, String label, List<String> paths, boolean rangeOnLast) throws Exception {
+  private static void load(
+      List<HttpClient> sessions, String label, List<String> paths, boolean rangeOnLast)
+      throws Exception {
     ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
     AtomicInteger errors = new AtomicInteger();
     CountDownLatch go = new CountDownLatch(1);
@@ -189,16 +216,22 @@ final class LmsBenchmark {
                 try {
                   go.await();
                   for (int i = 0; i < paths.size(); i++) {
-                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + paths.get(i))).timeout(Duration.ofSeconds(60)).GET();
+                    HttpRequest.Builder b =
+                        HttpRequest.newBuilder(URI.create(BASE + paths.get(i)))
+                            .timeout(Duration.ofSeconds(60))
+                            .GET();
                     boolean range = rangeOnLast && i == paths.size() - 1;
                     if (range) {
                       b.header("Range", "bytes=0-65535");
                     }
                     long s = System.nanoTime();
-                    HttpResponse<byte[]> r = c.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> r =
+                        c.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
                     times.add(System.nanoTime() - s);
                     boolean ok = range ? r.statusCode() == 206 : r.statusCode() == 200;
-                    if (!ok || (!range && new String(r.body(), StandardCharsets.UTF_8).contains("系统出错"))) {
+                    if (!ok
+                        || (!range
+                            && new String(r.body(), StandardCharsets.UTF_8).contains("系统出错"))) {
                       errors.incrementAndGet();
                     }
                   }
@@ -218,8 +251,14 @@ final class LmsBenchmark {
     long[] nanos = times.stream().mapToLong(Long::longValue).toArray();
     Report.line(
         "%s: %d requests in %.1f s (%.0f/s), p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors",
-        label, nanos.length, seconds, nanos.length / seconds, Report.quantileMillis(nanos, 0.5),
-        Report.quantileMillis(nanos, 0.95), Report.quantileMillis(nanos, 0.99), errors.get());
+        label,
+        nanos.length,
+        seconds,
+        nanos.length / seconds,
+        Report.quantileMillis(nanos, 0.5),
+        Report.quantileMillis(nanos, 0.95),
+        Report.quantileMillis(nanos, 0.99),
+        errors.get());
   }
 
   /** The application server's heap as the JVM reports it (jcmd GC.heap_info of its process). */
@@ -228,8 +267,13 @@ final class LmsBenchmark {
       for (ProcessHandle h : launcher.descendants().toList()) {
         String cmd = h.info().commandLine().orElse("");
         if (cmd.contains("payara-micro")) {
-          Process j = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(h.pid()), "GC.heap_info")
-              .redirectErrorStream(true).start();
+          Process j =
+              new ProcessBuilder(
+                      Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                      Long.toString(h.pid()),
+                      "GC.heap_info")
+                  .redirectErrorStream(true)
+                  .start();
           String out = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
           j.waitFor(30, TimeUnit.SECONDS);
           return out.lines().filter(l -> l.contains("used")).findFirst().orElse(out).strip();
