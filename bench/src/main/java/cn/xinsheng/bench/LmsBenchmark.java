@@ -52,16 +52,15 @@ final class LmsBenchmark {
       long lesson = ids[0];
       long video = ids[1];
       String videoPath = "/api/v1/lms/lessons/" + video + "/file/media/accounting-equation.mp4";
-      load(
-          sessions,
-          "baseline: stylesheet",
-          List.of("/jakarta.faces.resource/xinsheng.css.xhtml?ln=xinsheng"),
-          false);
-      load(
-          sessions,
-          "home + lesson page + video range",
-          List.of("/inmate/home.xhtml", "/learn/lesson.xhtml?id=" + lesson, videoPath),
-          true);
+      List<String> css = List.of("/jakarta.faces.resource/xinsheng.css.xhtml?ln=xinsheng");
+      List<String> study =
+          List.of("/inmate/home.xhtml", "/learn/lesson.xhtml?id=" + lesson, videoPath);
+      // a class at its terminals: sessions arrive over 30 s and think 1-3 s between pages
+      load(sessions, "paced, baseline: stylesheet", css, false, 30_000);
+      load(sessions, "paced, home + lesson page + video range", study, true, 30_000);
+      // the worst case: every session asks at the same instant
+      load(sessions, "burst, baseline: stylesheet", css, false, 0);
+      load(sessions, "burst, home + lesson page + video range", study, true, 0);
       Report.line("server heap after the run: %s", heap(platform));
     } finally {
       platform.destroy();
@@ -202,7 +201,11 @@ final class LmsBenchmark {
 
   /** Every session at once: each request of the list in turn, timed one by one. */
   private static void load(
-      List<HttpClient> sessions, String label, List<String> paths, boolean rangeOnLast)
+      List<HttpClient> sessions,
+      String label,
+      List<String> paths,
+      boolean rangeOnLast,
+      int arrivalMillis)
       throws Exception {
     ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
     AtomicInteger errors = new AtomicInteger();
@@ -215,7 +218,14 @@ final class LmsBenchmark {
               () -> {
                 try {
                   go.await();
+                  java.util.Random think = new java.util.Random();
+                  if (arrivalMillis > 0) {
+                    Thread.sleep(think.nextInt(arrivalMillis));
+                  }
                   for (int i = 0; i < paths.size(); i++) {
+                    if (arrivalMillis > 0 && i > 0) {
+                      Thread.sleep(1000 + think.nextInt(2000));
+                    }
                     HttpRequest.Builder b =
                         HttpRequest.newBuilder(URI.create(BASE + paths.get(i)))
                             .timeout(Duration.ofSeconds(60))
@@ -276,7 +286,23 @@ final class LmsBenchmark {
                   .start();
           String out = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
           j.waitFor(30, TimeUnit.SECONDS);
-          return out.lines().filter(l -> l.contains("used")).findFirst().orElse(out).strip();
+          long used = 0;
+          java.util.regex.Matcher m =
+              java.util.regex.Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K")
+                  .matcher(out);
+          while (m.find()) {
+            used += Long.parseLong(m.group(1));
+          }
+          return used == 0
+              ? out.strip()
+              : String.format(
+                  "%.0f MiB used (%s)",
+                  used / 1024.0,
+                  out.lines()
+                      .map(String::strip)
+                      .filter(l -> l.contains("used"))
+                      .reduce((a, b) -> a + "; " + b)
+                      .orElse(""));
         }
       }
       return "application server process not found";
