@@ -82,9 +82,22 @@ CREATE TABLE quiz (
   shuffle            BOOLEAN       NOT NULL,
   pass_mark          INT           NOT NULL,
   questions          MEDIUMTEXT    NOT NULL,
+  draws              TEXT          NOT NULL,
   active             BOOLEAN       NOT NULL,
   CONSTRAINT uq_quiz UNIQUE (course_id, quiz_key),
   CONSTRAINT fk_quiz_course FOREIGN KEY (course_id) REFERENCES course (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A course's question banks (questions by category, in the question text format): a quiz may draw
+-- a number of questions of a category from a bank at each attempt.
+CREATE TABLE question_bank (
+  id        BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  course_id BIGINT        NOT NULL,
+  bank_key  VARCHAR(100)  NOT NULL,
+  title     VARCHAR(200)  NOT NULL,
+  questions MEDIUMTEXT    NOT NULL,
+  CONSTRAINT uq_question_bank UNIQUE (course_id, bank_key),
+  CONSTRAINT fk_question_bank_course FOREIGN KEY (course_id) REFERENCES course (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE assignment (

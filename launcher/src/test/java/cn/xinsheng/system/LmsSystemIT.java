@@ -645,4 +645,41 @@ class LmsSystemIT {
                 + entry
                 + " AND decision = 'APPROVED'"));
   }
+
+  @Test
+  @Order(9)
+  void aQuizDrawsItsQuestionsFromTheCoursesBankByCategory() throws Exception {
+    long course = id("SELECT id FROM course WHERE code = 'KJ-101'");
+    List<Map<String, Object>> bank = list(teacher.get("/api/v1/lms/banks/" + course));
+    assertEquals(6, bank.size(), bank.toString());
+    assertEquals(
+        403, inmate.get("/api/v1/lms/banks/" + course).statusCode(), "answers are for teachers");
+    long quiz = id("SELECT id FROM quiz WHERE quiz_key = 'kj-q2'");
+    WebClient learner = login("inmate2");
+    Map<String, Object> attempt =
+        object(learner.postJson("/api/v1/lms/quizzes/" + quiz + "/attempts", "{}"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> questions = (List<Map<String, Object>>) attempt.get("questions");
+    assertEquals(3, questions.size(), questions.toString());
+    long overview =
+        questions.stream()
+            .filter(q -> List.of("kj-bank/b1", "kj-bank/b2", "kj-bank/b3").contains(q.get("key")))
+            .count();
+    long entries =
+        questions.stream()
+            .filter(q -> List.of("kj-bank/b4", "kj-bank/b5", "kj-bank/b6").contains(q.get("key")))
+            .count();
+    assertEquals(2, overview, questions.toString());
+    assertEquals(1, entries, questions.toString());
+    Map<String, Object> graded =
+        object(
+            learner.postJson(
+                "/api/v1/lms/attempts/" + attempt.get("attemptId") + "/answers",
+                "{\"answers\":{}}"));
+    assertEquals(
+        0,
+        new java.math.BigDecimal("30")
+            .compareTo(new java.math.BigDecimal(String.valueOf(graded.get("max")))),
+        graded.toString());
+  }
 }

@@ -18,7 +18,9 @@ import java.util.Set;
  * {"programme": {"code","title","kind","requiredCredits","passMark","nominalMonths","limitMonths"},
  *  "course": {"code","title","credits"},
  *  "sections": [{"title", "lessons": [{"key","title","kind","file"}]}],
- *  "quizzes": [{"key","title","file","timeLimitMinutes","attempts","shuffle","passMark"}],
+ *  "banks": [{"key","title","file"}],
+ *  "quizzes": [{"key","title","file"?,"timeLimitMinutes","attempts","shuffle","passMark",
+ *               "draws": [{"bank","category","count"}]}],
  *  "assignments": [{"key","title","instructions","dueDays","allowResubmit","maxPoints",
  *                   "rubric": [{"criterion","points"}]}]}
  * </pre>
@@ -31,6 +33,7 @@ public record CourseSpec(
     Programme programme,
     Course course,
     List<Section> sections,
+    List<Bank> banks,
     List<Quiz> quizzes,
     List<Assignment> assignments) {
 
@@ -54,6 +57,13 @@ public record CourseSpec(
 
   public record Section(String title, List<Lesson> lessons) {}
 
+  /** A question bank: questions by category, in the question text format. */
+  public record Bank(String key, String title, String file) {}
+
+  /** At each attempt, this many questions of a category drawn at random from a bank. */
+  public record Draw(String bank, String category, long count) {}
+
+  /** A quiz: its own questions (file, may be absent when it draws) and its draws from banks. */
   public record Quiz(
       String key,
       String title,
@@ -61,7 +71,8 @@ public record CourseSpec(
       long timeLimitMinutes,
       long attempts,
       boolean shuffle,
-      long passMark) {}
+      long passMark,
+      List<Draw> draws) {}
 
   public record Criterion(String criterion, long points) {}
 
@@ -126,20 +137,67 @@ public record CourseSpec(
         }
         sections.add(new Section(str(s, "title"), lessons));
       }
+      Map<String, List<QuestionText.Spec>> bankQuestions = new java.util.HashMap<>();
+      List<Bank> banks = new ArrayList<>();
+      for (Object bo : list(m, "banks")) {
+        Map<?, ?> b = (Map<?, ?>) bo;
+        Bank bank = new Bank(str(b, "key"), str(b, "title"), str(b, "file"));
+        requireFile(folder, bank.file());
+        bankQuestions.put(
+            bank.key(),
+            QuestionText.parse(
+                Files.readString(folder.resolve(bank.file()), StandardCharsets.UTF_8)));
+        banks.add(bank);
+      }
       List<Quiz> quizzes = new ArrayList<>();
       for (Object qo : list(m, "quizzes")) {
         Map<?, ?> q = (Map<?, ?>) qo;
+        List<Draw> draws = new ArrayList<>();
+        for (Object d0 : list(q, "draws")) {
+          Map<?, ?> d = (Map<?, ?>) d0;
+          Draw draw = new Draw(str(d, "bank"), str(d, "category"), num(d, "count", 1));
+          List<QuestionText.Spec> pool = bankQuestions.get(draw.bank());
+          long available =
+              pool == null
+                  ? 0
+                  : pool.stream().filter(x -> x.category().equals(draw.category())).count();
+          if (draw.count() < 1 || available < draw.count()) {
+            throw bad(
+                "测验从题库 "
+                    + draw.bank()
+                    + " 的“"
+                    + draw.category()
+                    + "”类抽 "
+                    + draw.count()
+                    + " 题，题库只有 "
+                    + available
+                    + " 题",
+                "a quiz draws "
+                    + draw.count()
+                    + " questions of \""
+                    + draw.category()
+                    + "\" from bank "
+                    + draw.bank()
+                    + ", which has "
+                    + available);
+          }
+          draws.add(draw);
+        }
+        String own = q.get("file") == null && !draws.isEmpty() ? null : str(q, "file");
         Quiz quiz =
             new Quiz(
                 str(q, "key"),
                 str(q, "title"),
-                str(q, "file"),
+                own,
                 num(q, "timeLimitMinutes", 0),
                 num(q, "attempts", 1),
                 Boolean.TRUE.equals(q.get("shuffle")),
-                num(q, "passMark", 60));
-        requireFile(folder, quiz.file());
-        QuestionText.parse(Files.readString(folder.resolve(quiz.file()), StandardCharsets.UTF_8));
+                num(q, "passMark", 60),
+                draws);
+        if (own != null) {
+          requireFile(folder, own);
+          QuestionText.parse(Files.readString(folder.resolve(own), StandardCharsets.UTF_8));
+        }
         quizzes.add(quiz);
       }
       List<Assignment> assignments = new ArrayList<>();
@@ -160,7 +218,7 @@ public record CourseSpec(
                 num(a, "maxPoints", 100),
                 rubric));
       }
-      return new CourseSpec(programme, course, sections, quizzes, assignments);
+      return new CourseSpec(programme, course, sections, banks, quizzes, assignments);
     } catch (ClassCastException | NullPointerException | java.io.IOException e) {
       throw bad("course.json 结构不正确", "course.json has the wrong shape: " + e.getMessage());
     }

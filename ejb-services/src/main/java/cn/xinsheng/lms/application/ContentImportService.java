@@ -305,14 +305,37 @@ public class ContentImportService {
             l.file());
       }
     }
+    for (CourseSpec.Bank b : spec.banks()) {
+      String source = Files.readString(opened.folder().resolve(b.file()), StandardCharsets.UTF_8);
+      store.exec(
+          "INSERT INTO question_bank (course_id, bank_key, title, questions) VALUES (?1, ?2, ?3, ?4)"
+              + " ON DUPLICATE KEY UPDATE title = VALUES(title), questions = VALUES(questions)",
+          courseId,
+          b.key(),
+          b.title(),
+          source);
+    }
     store.exec("UPDATE quiz SET active = FALSE WHERE course_id = ?1", courseId);
     for (CourseSpec.Quiz q : spec.quizzes()) {
-      String source = Files.readString(opened.folder().resolve(q.file()), StandardCharsets.UTF_8);
+      String source =
+          q.file() == null
+              ? ""
+              : Files.readString(opened.folder().resolve(q.file()), StandardCharsets.UTF_8);
+      StringBuilder draws = new StringBuilder();
+      for (CourseSpec.Draw d : q.draws()) {
+        draws
+            .append(d.bank())
+            .append('\t')
+            .append(d.category().replace("\t", " "))
+            .append('\t')
+            .append(d.count())
+            .append('\n');
+      }
       store.exec(
-          "INSERT INTO quiz (course_id, quiz_key, title, time_limit_minutes, attempts, shuffle, pass_mark, questions, active)"
-              + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, TRUE) ON DUPLICATE KEY UPDATE title = VALUES(title),"
+          "INSERT INTO quiz (course_id, quiz_key, title, time_limit_minutes, attempts, shuffle, pass_mark, questions, draws, active)"
+              + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, TRUE) ON DUPLICATE KEY UPDATE title = VALUES(title),"
               + " time_limit_minutes = VALUES(time_limit_minutes), attempts = VALUES(attempts), shuffle = VALUES(shuffle),"
-              + " pass_mark = VALUES(pass_mark), questions = VALUES(questions), active = TRUE",
+              + " pass_mark = VALUES(pass_mark), questions = VALUES(questions), draws = VALUES(draws), active = TRUE",
           courseId,
           q.key(),
           q.title(),
@@ -320,7 +343,8 @@ public class ContentImportService {
           q.attempts(),
           q.shuffle(),
           q.passMark(),
-          source);
+          source,
+          draws.toString());
     }
     store.exec("UPDATE assignment SET active = FALSE WHERE course_id = ?1", courseId);
     for (CourseSpec.Assignment a : spec.assignments()) {

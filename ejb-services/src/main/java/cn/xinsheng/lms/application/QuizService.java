@@ -86,11 +86,79 @@ public class QuizService {
     }
   }
 
-  /** quiz: course id, title, time limit, attempts, shuffle, pass mark, questions */
+  /**
+   * Every question a quiz may ask: its own by key, and the questions of its course's banks as
+   * {@code bank/key}.
+   */
+  private Map<String, QuestionText.Spec> pool(long courseId, String own) {
+    Map<String, QuestionText.Spec> out = new LinkedHashMap<>();
+    questions(own).forEach(s -> out.put(s.key(), s));
+    for (Object[] b :
+        store.rows(
+            "SELECT bank_key, questions FROM question_bank WHERE course_id = ?1", courseId)) {
+      for (QuestionText.Spec s : questions((String) b[1])) {
+        String key = b[0] + "/" + s.key();
+        out.put(
+            key,
+            new QuestionText.Spec(
+                key,
+                s.type(),
+                s.points(),
+                s.category(),
+                s.text(),
+                s.options(),
+                s.answers(),
+                s.number(),
+                s.tolerance(),
+                s.pairs()));
+      }
+    }
+    return out;
+  }
+
+  /** The questions of an attempt, in its order, from the quiz's pool. */
+  private List<QuestionText.Spec> ofAttempt(Object[] quiz, String keys) {
+    Map<String, QuestionText.Spec> pool = pool(LearningStore.num(quiz[0]), (String) quiz[6]);
+    List<QuestionText.Spec> out = new ArrayList<>();
+    for (String k : keys.split(",")) {
+      if (pool.containsKey(k)) {
+        out.add(pool.get(k));
+      }
+    }
+    return out;
+  }
+
+  /** The quiz's own questions and, per draw, that many of the category picked at random. */
+  private List<String> draw(Object[] quiz) {
+    Map<String, QuestionText.Spec> pool = pool(LearningStore.num(quiz[0]), (String) quiz[6]);
+    List<String> keys =
+        new ArrayList<>(questions((String) quiz[6]).stream().map(QuestionText.Spec::key).toList());
+    Random random = new Random();
+    for (String line : String.valueOf(quiz[7]).split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] d = line.split("\t");
+      List<String> candidates = new ArrayList<>();
+      pool.values().stream()
+          .filter(
+              q ->
+                  q.key().startsWith(d[0] + "/")
+                      && q.category().equals(d[1])
+                      && !keys.contains(q.key()))
+          .forEach(q -> candidates.add(q.key()));
+      Collections.shuffle(candidates, random);
+      keys.addAll(
+          candidates.subList(0, Math.min(Integer.parseInt(d[2].strip()), candidates.size())));
+    }
+    return keys;
+  }
+
+  /** quiz: course id, title, time limit, attempts, shuffle, pass mark, questions, draws */
   private Object[] quiz(long quizId) {
     return store
         .one(
-            "SELECT course_id, title, time_limit_minutes, attempts, shuffle, pass_mark, questions FROM quiz WHERE id = ?1 AND active",
+            "SELECT course_id, title, time_limit_minutes, attempts, shuffle, pass_mark, questions, draws FROM quiz WHERE id = ?1 AND active",
             quizId)
         .orElseThrow(() -> Refusal.notFound("lms.error.noQuiz"));
   }
@@ -122,8 +190,7 @@ public class QuizService {
     if (used >= LearningStore.integer(q[3])) {
       throw Refusal.conflict("lms.error.noAttemptsLeft", LearningStore.integer(q[3]));
     }
-    List<String> keys =
-        new ArrayList<>(questions((String) q[6]).stream().map(QuestionText.Spec::key).toList());
+    List<String> keys = draw(q);
     if (LearningStore.bool(q[4])) {
       Collections.shuffle(keys, new Random());
     }
@@ -149,7 +216,7 @@ public class QuizService {
     Object[] a = own(attemptId);
     Object[] q = quiz(LearningStore.num(a[0]));
     Map<String, QuestionText.Spec> byKey = new HashMap<>();
-    questions((String) q[6]).forEach(s -> byKey.put(s.key(), s));
+    ofAttempt(q, (String) a[2]).forEach(s -> byKey.put(s.key(), s));
     List<QuestionView> out = new ArrayList<>();
     for (String key : ((String) a[2]).split(",")) {
       QuestionText.Spec s = byKey.get(key);
@@ -227,7 +294,7 @@ public class QuizService {
         CanonicalJson.write(clean),
         now,
         late);
-    QuizGrader.Result r = QuizGrader.grade(questions((String) q[6]), clean, Map.of());
+    QuizGrader.Result r = QuizGrader.grade(ofAttempt(q, (String) a[2]), clean, Map.of());
     record(attemptId, r, Map.of(), "auto");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("attempt", attemptId);
@@ -295,6 +362,33 @@ public class QuizService {
     return out;
   }
 
+  /** A question in a course's bank, as teachers browse it by category (answers included). */
+  public record BankQuestion(
+      String bank, String key, String category, String type, String points, String text) {}
+
+  @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
+  public List<BankQuestion> bank(long courseId) {
+    List<BankQuestion> out = new ArrayList<>();
+    for (Object[] b :
+        store.rows(
+            "SELECT bank_key, questions FROM question_bank WHERE course_id = ?1 ORDER BY bank_key",
+            courseId)) {
+      for (QuestionText.Spec s : questions((String) b[1])) {
+        out.add(
+            new BankQuestion(
+                (String) b[0],
+                s.key(),
+                s.category(),
+                s.type().name(),
+                s.points().toPlainString(),
+                s.text()));
+      }
+    }
+    out.sort(
+        java.util.Comparator.comparing(BankQuestion::category).thenComparing(BankQuestion::key));
+    return out;
+  }
+
   // --- teachers --------------------------------------------------------------------------------
 
   private static final String MY_COURSES =
@@ -306,7 +400,7 @@ public class QuizService {
     List<EssayToGrade> out = new ArrayList<>();
     for (Object[] r :
         store.rows(
-            "SELECT a.id, i.prisoner_number, q.title, q.questions, s.answers FROM quiz_attempt a"
+            "SELECT a.id, i.prisoner_number, q.title, a.quiz_id, s.answers, a.question_keys FROM quiz_attempt a"
                 + " JOIN quiz q ON q.id = a.quiz_id JOIN inmate i ON i.id = a.inmate_id"
                 + " JOIN quiz_submission s ON s.attempt_id = a.id"
                 + " JOIN quiz_grading g ON g.attempt_id = a.id AND g.id = (SELECT MAX(id) FROM quiz_grading WHERE attempt_id = a.id)"
@@ -315,7 +409,7 @@ public class QuizService {
                 + " ORDER BY a.id",
             caller.name())) {
       Map<?, ?> answers = (Map<?, ?>) CanonicalJson.parse((String) r[4]);
-      for (QuestionText.Spec s : questions((String) r[3])) {
+      for (QuestionText.Spec s : ofAttempt(quiz(LearningStore.num(r[3])), (String) r[5])) {
         if (s.type() == QuestionText.Type.ESSAY && answers.get(s.key()) != null) {
           out.add(
               new EssayToGrade(
@@ -338,14 +432,14 @@ public class QuizService {
     Object[] a =
         store
             .one(
-                "SELECT a.quiz_id, s.answers, s.late, i.prisoner_number FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id"
+                "SELECT a.quiz_id, s.answers, s.late, i.prisoner_number, a.question_keys FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id"
                     + " JOIN quiz_submission s ON s.attempt_id = a.id JOIN inmate i ON i.id = a.inmate_id WHERE a.id = ?2"
                     + MY_COURSES,
                 caller.name(),
                 attemptId)
             .orElseThrow(() -> Refusal.notFound("lms.error.noAttempt"));
     Object[] q = quiz(LearningStore.num(a[0]));
-    List<QuestionText.Spec> qs = questions((String) q[6]);
+    List<QuestionText.Spec> qs = ofAttempt(q, (String) a[4]);
     Map<String, BigDecimal> teacher = new HashMap<>(previousTeacherMarks(attemptId));
     for (Map.Entry<String, BigDecimal> m : marks.entrySet()) {
       QuestionText.Spec s =
@@ -395,17 +489,20 @@ public class QuizService {
   @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
   public int regrade(long quizId) {
     Object[] q = quiz(quizId);
-    List<QuestionText.Spec> qs = questions((String) q[6]);
     int n = 0;
     for (Object[] r :
         store.rows(
-            "SELECT a.id, s.answers FROM quiz_attempt a JOIN quiz_submission s ON s.attempt_id = a.id WHERE a.quiz_id = ?1",
+            "SELECT a.id, s.answers, a.question_keys FROM quiz_attempt a JOIN quiz_submission s ON s.attempt_id = a.id WHERE a.quiz_id = ?1",
             quizId)) {
       long attemptId = LearningStore.num(r[0]);
       @SuppressWarnings("unchecked")
       Map<String, Object> answers = (Map<String, Object>) CanonicalJson.parse((String) r[1]);
       Map<String, BigDecimal> teacher = previousTeacherMarks(attemptId);
-      record(attemptId, QuizGrader.grade(qs, answers, teacher), teacher, caller.name());
+      record(
+          attemptId,
+          QuizGrader.grade(ofAttempt(q, (String) r[2]), answers, teacher),
+          teacher,
+          caller.name());
       n++;
     }
     Map<String, Object> p = new LinkedHashMap<>();

@@ -266,6 +266,13 @@ public class LmsResource {
   }
 
   @GET
+  @Path("/banks/{courseId}")
+  @Operation(summary = "A course's question banks by category (teachers and the education office)")
+  public Object bank(@PathParam("courseId") long courseId) {
+    return quizzes.bank(courseId);
+  }
+
+  @GET
   @Path("/essays")
   public Object essays() {
     return quizzes.essaysToGrade();
