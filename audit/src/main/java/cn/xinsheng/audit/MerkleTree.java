@@ -21,10 +21,25 @@ public final class MerkleTree {
 
   private MerkleTree() {}
 
-  /** A fresh SHA-256 digest. */
   /** A fresh SHA-256 digest, for callers outside this package. */
   public static MessageDigest sha256Digest() {
     return sha256();
+  }
+
+  /** SHA-256 of these bytes, lower-case hex: how files and evidence are named. */
+  public static String sha256Hex(byte[] bytes) {
+    return hex(sha256().digest(bytes));
+  }
+
+  /** SHA-256 of a stream read to its end, lower-case hex. */
+  public static String sha256Hex(java.io.InputStream in) throws java.io.IOException {
+    MessageDigest md = sha256();
+    byte[] buf = new byte[1 << 16];
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      md.update(buf, 0, n);
+    }
+    return hex(md.digest());
   }
 
   static MessageDigest sha256() {

@@ -253,7 +253,7 @@ public final class ContentPackage {
       throws ContentRefusal, IOException {
     long compressed = Math.max(e.getCompressedSize(), 1);
     long allowed = Math.min(f.size(), limits.maxFileBytes());
-    MessageDigest md = sha256();
+    MessageDigest md = MerkleTree.sha256Digest();
     long n = 0;
     try (InputStream in = zip.getInputStream(e);
         OutputStream out = Files.newOutputStream(target)) {
@@ -289,14 +289,6 @@ public final class ContentPackage {
     return n;
   }
 
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
@@ -328,15 +320,11 @@ public final class ContentPackage {
         continue;
       }
       safePath(rel);
-      MessageDigest md = sha256();
+      String sha;
       try (InputStream in = Files.newInputStream(p)) {
-        byte[] buf = new byte[1 << 16];
-        int r;
-        while ((r = in.read(buf)) > 0) {
-          md.update(buf, 0, r);
-        }
+        sha = MerkleTree.sha256Hex(in);
       }
-      entries.add(new Manifest.FileEntry(rel, MerkleTree.hex(md.digest()), Files.size(p)));
+      entries.add(new Manifest.FileEntry(rel, sha, Files.size(p)));
     }
     Manifest m =
         new Manifest(id, version, title, publisher, java.time.Instant.now().toString(), entries);

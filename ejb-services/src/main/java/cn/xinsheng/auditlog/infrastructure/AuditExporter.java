@@ -127,17 +127,7 @@ public final class AuditExporter {
   }
 
   private static String line(String name, byte[] bytes) {
-    try {
-      return name
-          + "\t"
-          + cn.xinsheng.audit.MerkleTree.hex(
-              java.security.MessageDigest.getInstance("SHA-256").digest(bytes))
-          + "\t"
-          + bytes.length
-          + "\n";
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return name + "\t" + cn.xinsheng.audit.MerkleTree.sha256Hex(bytes) + "\t" + bytes.length + "\n";
   }
 
   public Summary export(Scope scope, OutputStream out, CasePackage casePackage)

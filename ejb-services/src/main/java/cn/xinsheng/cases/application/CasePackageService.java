@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
@@ -51,7 +49,7 @@ public class CasePackageService {
     CaseFile f = queries.fileForPackage(caseId);
     Instant now = Instant.now();
     byte[] pdf = CaseDocuments.proposal(f, caller.name(), now);
-    String pdfSha = sha256(pdf);
+    String pdfSha = cn.xinsheng.audit.MerkleTree.sha256Hex(pdf);
     String marker = "case-package/" + caseId + "/" + UUID.randomUUID();
     log.produced(f.summary().prisonerNumber(), caseId, f.summary().number(), pdfSha, marker);
     awaitSigned(marker);
@@ -110,14 +108,6 @@ public class CasePackageService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return cn.xinsheng.audit.MerkleTree.hex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -15,6 +15,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -186,12 +187,12 @@ public class CaseQueries {
     for (Object[] e : store.ledgerEntries(r.inmateId())) {
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("inmate", r.prisonerNumber());
-      f.put("entry", CaseStore.num(e[0]));
+      f.put("entry", SqlValues.num(e[0]));
       f.put("month", (String) e[1]);
       f.put("clause", (String) e[2]);
-      f.put("amount", new Points(CaseStore.num(e[3])).toString());
+      f.put("amount", new Points(SqlValues.num(e[3])).toString());
       f.put("fact", (String) e[4]);
-      out.put("point-entry/" + CaseStore.num(e[0]), f);
+      out.put("point-entry/" + SqlValues.num(e[0]), f);
     }
     return out;
   }
@@ -221,18 +222,18 @@ public class CaseQueries {
     for (Object[] e : store.ledgerEntries(r.inmateId())) {
       lines.add(
           new LedgerLine(
-              CaseStore.num(e[0]),
+              SqlValues.num(e[0]),
               (String) e[1],
               (String) e[2],
-              new Points(CaseStore.num(e[3])).toString(),
+              new Points(SqlValues.num(e[3])).toString(),
               (String) e[4],
               (String) e[5],
               (String) e[6],
               (String) e[7],
               (String) e[8],
               e[9] == null ? "" : e[9].toString(),
-              e[10] == null ? null : CaseStore.num(e[10]),
-              e[11] == null ? null : CaseStore.num(e[11])));
+              e[10] == null ? null : SqlValues.num(e[10]),
+              e[11] == null ? null : SqlValues.num(e[11])));
     }
     Inmate inmate = scope.inmate(r.prisonerNumber()).orElseThrow();
     return new CaseFile(
@@ -404,8 +405,8 @@ public class CaseQueries {
 
   static CycleLine cycle(Object[] c) {
     return new CycleLine(
-        CaseStore.num(c[0]),
-        CaseStore.integer(c[1]),
+        SqlValues.num(c[0]),
+        SqlValues.integer(c[1]),
         (String) c[2],
         (String) c[3],
         (String) c[4],

@@ -20,6 +20,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -91,7 +92,7 @@ public class CaseService {
     }
     List<Long> cycles = cycleIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(cycleIds));
     Set<Long> commendations = new java.util.HashSet<>();
-    store.commendations(r.inmateId()).forEach(c -> commendations.add(CaseStore.num(c[0])));
+    store.commendations(r.inmateId()).forEach(c -> commendations.add(SqlValues.num(c[0])));
     for (Long c : cycles) {
       if (!commendations.contains(c)) {
         throw Refusal.invalid("case.error.cycle", c);

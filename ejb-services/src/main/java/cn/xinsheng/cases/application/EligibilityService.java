@@ -9,6 +9,7 @@ import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -106,7 +107,7 @@ public class EligibilityService {
   }
 
   public java.util.Optional<Long> latestRunId() {
-    return store.latestRun().map(r -> CaseStore.num(r[0]));
+    return store.latestRun().map(r -> SqlValues.num(r[0]));
   }
 
   /** A fact of a sentence as the judgment or the execution record gives it. */

@@ -1,5 +1,11 @@
 package cn.xinsheng.cases.infrastructure;
 
+import static cn.xinsheng.platform.SqlValues.bool;
+import static cn.xinsheng.platform.SqlValues.date;
+import static cn.xinsheng.platform.SqlValues.instant;
+import static cn.xinsheng.platform.SqlValues.integer;
+import static cn.xinsheng.platform.SqlValues.num;
+
 import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseKind;
@@ -320,7 +326,7 @@ public class CaseStore {
         date(r[1]),
         (String) r[2],
         members.stream().map(String::valueOf).collect(Collectors.toCollection(LinkedHashSet::new)),
-        agenda.stream().map(CaseStore::num).toList());
+        agenda.stream().map(cn.xinsheng.platform.SqlValues::num).toList());
   }
 
   /** The latest meeting whose agenda holds the case: the one its votes belong to. */
@@ -623,41 +629,5 @@ public class CaseStore {
             .setParameter(1, inmateId)
             .getResultList();
     return rows;
-  }
-
-  // --- conversions -----------------------------------------------------------------------------
-
-  public static long num(Object o) {
-    return ((Number) o).longValue();
-  }
-
-  public static Integer integer(Object o) {
-    return o == null ? null : ((Number) o).intValue();
-  }
-
-  public static boolean bool(Object o) {
-    return o instanceof Boolean b ? b : o != null && ((Number) o).intValue() != 0;
-  }
-
-  public static LocalDate date(Object o) {
-    if (o == null) {
-      return null;
-    }
-    return o instanceof java.sql.Date d
-        ? d.toLocalDate()
-        : o instanceof LocalDate l ? l : LocalDate.parse(o.toString());
-  }
-
-  public static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.LocalDateTime l) {
-      return Timestamp.valueOf(l).toInstant();
-    }
-    return (Instant) o;
   }
 }

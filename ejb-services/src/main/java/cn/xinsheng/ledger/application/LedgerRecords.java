@@ -9,6 +9,7 @@ import cn.xinsheng.ledger.domain.RuleCatalogue;
 import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.ledger.domain.WorkingCalendar;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -131,10 +132,7 @@ public class LedgerRecords {
     List<Object[]> rows =
         em.createNativeQuery("SELECT day, working FROM calendar_day").getResultList();
     for (Object[] row : rows) {
-      LocalDate day =
-          row[0] instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(row[0].toString());
-      boolean working = row[1] instanceof Boolean b ? b : ((Number) row[1]).intValue() != 0;
-      overrides.put(day, working);
+      overrides.put(SqlValues.date(row[0]), SqlValues.bool(row[1]));
     }
     return new WorkingCalendar(overrides);
   }

@@ -9,6 +9,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -89,8 +90,8 @@ public class AssignmentService {
   public AssignmentView view(long assignmentId) {
     Inmate me = scope.ownInmate();
     Object[] a = assignment(assignmentId);
-    Object[] enrolled = enrolments.require(me.getId(), LearningStore.num(a[0]));
-    Instant due = LearningStore.instant(enrolled[2]).plus(LearningStore.num(a[3]), ChronoUnit.DAYS);
+    Object[] enrolled = enrolments.require(me.getId(), SqlValues.num(a[0]));
+    Instant due = SqlValues.instant(enrolled[2]).plus(SqlValues.num(a[3]), ChronoUnit.DAYS);
     List<Object[]> subs =
         store.rows(
             "SELECT s.id, s.submitted_at, s.late, s.text, s.file_name,"
@@ -101,12 +102,12 @@ public class AssignmentService {
             me.getId());
     return new AssignmentView(
         assignmentId,
-        LearningStore.num(a[0]),
+        SqlValues.num(a[0]),
         (String) a[1],
         (String) a[2],
         due,
-        LearningStore.bool(a[4]),
-        LearningStore.integer(a[5]),
+        SqlValues.bool(a[4]),
+        SqlValues.integer(a[5]),
         rubric((String) a[6]),
         subs);
   }
@@ -115,7 +116,7 @@ public class AssignmentService {
   public long submit(long assignmentId, String text, String fileName, byte[] file) {
     Inmate me = scope.ownInmate();
     Object[] a = assignment(assignmentId);
-    Object[] enrolled = enrolments.require(me.getId(), LearningStore.num(a[0]));
+    Object[] enrolled = enrolments.require(me.getId(), SqlValues.num(a[0]));
     String body = text == null ? "" : text.strip();
     if ((body.isEmpty() && (file == null || file.length == 0)) || body.length() > 100_000) {
       throw Refusal.invalid("lms.error.submissionEmpty");
@@ -127,7 +128,7 @@ public class AssignmentService {
                 assignmentId,
                 me.getId())
             .isPresent();
-    if (before && !LearningStore.bool(a[4])) {
+    if (before && !SqlValues.bool(a[4])) {
       throw Refusal.conflict("lms.error.noResubmit");
     }
     String sha = null;
@@ -140,7 +141,7 @@ public class AssignmentService {
       if (name.length() > 200 || name.contains("\\")) {
         throw Refusal.invalid("lms.error.fileName");
       }
-      sha = MerkleTree.hex(MerkleTree.sha256Digest().digest(file));
+      sha = MerkleTree.sha256Hex(file);
       try {
         Path dir = settings.dir().resolve("submissions");
         Files.createDirectories(dir);
@@ -153,7 +154,7 @@ public class AssignmentService {
       }
     }
     Instant now = Instant.now();
-    Instant due = LearningStore.instant(enrolled[2]).plus(LearningStore.num(a[3]), ChronoUnit.DAYS);
+    Instant due = SqlValues.instant(enrolled[2]).plus(SqlValues.num(a[3]), ChronoUnit.DAYS);
     boolean late = now.isAfter(due);
     long id =
         store.insert(
@@ -190,16 +191,16 @@ public class AssignmentService {
             caller.name())) {
       out.add(
           new ToGrade(
-              LearningStore.num(r[0]),
+              SqlValues.num(r[0]),
               (String) r[1],
               (String) r[2],
               (String) r[3],
               (String) r[4],
               (String) r[5],
               (String) r[6],
-              LearningStore.instant(r[7]),
-              LearningStore.bool(r[8]),
-              LearningStore.integer(r[9]),
+              SqlValues.instant(r[7]),
+              SqlValues.bool(r[8]),
+              SqlValues.integer(r[9]),
               rubric((String) r[10])));
     }
     return out;
@@ -235,7 +236,7 @@ public class AssignmentService {
     if (rubric.isEmpty()) {
       throw Refusal.invalid("lms.error.rubric", 0);
     }
-    total = Math.min(total, LearningStore.integer(s[0]));
+    total = Math.min(total, SqlValues.integer(s[0]));
     String fb = feedback == null ? "" : feedback.strip();
     if (fb.length() > 4000) {
       throw Refusal.invalid("lms.error.feedback");

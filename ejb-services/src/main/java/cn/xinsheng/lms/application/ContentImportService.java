@@ -12,6 +12,7 @@ import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -107,12 +108,12 @@ public class ContentImportService {
         .map(
             r ->
                 new Publisher(
-                    LearningStore.num(r[0]),
+                    SqlValues.num(r[0]),
                     (String) r[1],
                     (String) r[2],
                     (String) r[3],
                     (String) r[4],
-                    LearningStore.instant(r[5])))
+                    SqlValues.instant(r[5])))
         .toList();
   }
 
@@ -161,8 +162,8 @@ public class ContentImportService {
           store
               .one("SELECT MAX(version) FROM content_package WHERE package_id = ?1", id)
               .orElse(new Object[] {null});
-      if (latest[0] != null && LearningStore.num(latest[0]) >= version) {
-        throw Refusal.conflict("content.error.version", id, version, LearningStore.num(latest[0]));
+      if (latest[0] != null && SqlValues.num(latest[0]) >= version) {
+        throw Refusal.conflict("content.error.version", id, version, SqlValues.num(latest[0]));
       }
       placed = root.resolve("packages").resolve(id).resolve(Long.toString(version));
       long courseId =
@@ -246,7 +247,7 @@ public class ContentImportService {
               pg.nominalMonths(),
               pg.limitMonths());
     } else {
-      programmeId = LearningStore.num(existingProgramme[0]);
+      programmeId = SqlValues.num(existingProgramme[0]);
     }
     Instant now = Instant.now();
     Object[] existingCourse =
@@ -272,7 +273,7 @@ public class ContentImportService {
         throw Refusal.conflict(
             "content.error.courseOwner", spec.course().code(), existingCourse[1]);
       }
-      courseId = LearningStore.num(existingCourse[0]);
+      courseId = SqlValues.num(existingCourse[0]);
       store.exec(
           "UPDATE course SET programme_id = ?1, title = ?2, credits = ?3, package_version = ?4, content_dir = ?5, updated_at = ?6 WHERE id = ?7",
           programmeId,

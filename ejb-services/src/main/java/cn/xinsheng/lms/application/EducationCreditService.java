@@ -14,6 +14,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -67,11 +68,11 @@ public class EducationCreditService {
                 + " WHERE i.section_id IN ("
                 + in
                 + ") ORDER BY i.prisoner_number, c.title")) {
-      long inmateId = LearningStore.num(r[0]);
-      long courseId = LearningStore.num(r[3]);
+      long inmateId = SqlValues.num(r[0]);
+      long courseId = SqlValues.num(r[3]);
       CourseStanding s = standings.of(inmateId, courseId);
       if ("DIPLOMA".equals(r[5])
-          && LearningStore.integer(r[6]) > 0
+          && SqlValues.integer(r[6]) > 0
           && s.complete()
           && !credited(inmateId, courseId, 0)) {
         out.add(
@@ -88,10 +89,10 @@ public class EducationCreditService {
       for (Object[] q :
           store.rows(
               "SELECT id, title, pass_mark FROM quiz WHERE course_id = ?1 AND active", courseId)) {
-        long quizId = LearningStore.num(q[0]);
+        long quizId = SqlValues.num(q[0]);
         BigDecimal best = standings.bestPercent(quizId, inmateId);
         if (best != null
-            && best.compareTo(BigDecimal.valueOf(LearningStore.integer(q[2]))) >= 0
+            && best.compareTo(BigDecimal.valueOf(SqlValues.integer(q[2]))) >= 0
             && !credited(inmateId, courseId, quizId)) {
           out.add(
               new Achievement(

@@ -8,6 +8,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -53,13 +54,13 @@ public class EnrolmentService {
         .map(
             r ->
                 new Programme(
-                    LearningStore.num(r[0]),
+                    SqlValues.num(r[0]),
                     (String) r[1],
                     (String) r[2],
                     (String) r[3],
-                    LearningStore.integer(r[4]),
-                    LearningStore.integer(r[5]),
-                    LearningStore.integer(r[6])))
+                    SqlValues.integer(r[4]),
+                    SqlValues.integer(r[5]),
+                    SqlValues.integer(r[6])))
         .toList();
   }
 
@@ -74,14 +75,12 @@ public class EnrolmentService {
         .map(
             r ->
                 new Cohort(
-                    LearningStore.num(r[0]),
+                    SqlValues.num(r[0]),
                     (String) r[1],
                     (String) r[2],
                     (String) r[3],
-                    r[4] instanceof java.sql.Date d
-                        ? d.toLocalDate()
-                        : LocalDate.parse(String.valueOf(r[4])),
-                    LearningStore.integer(r[5])))
+                    SqlValues.date(r[4]),
+                    SqlValues.integer(r[5])))
         .toList();
   }
 
@@ -118,13 +117,13 @@ public class EnrolmentService {
         store.insert(
             "INSERT INTO cohort (name, programme_id, teacher, starts_on, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             name.strip(),
-            LearningStore.num(p[0]),
+            SqlValues.num(p[0]),
             teacher,
             LocalDate.now(),
             caller.name(),
             now);
     List<Object[]> courses =
-        store.rows("SELECT id FROM course WHERE programme_id = ?1", LearningStore.num(p[0]));
+        store.rows("SELECT id FROM course WHERE programme_id = ?1", SqlValues.num(p[0]));
     int enrolled = 0;
     for (Inmate i : inmates) {
       for (Object[] c : courses) {
@@ -132,7 +131,7 @@ public class EnrolmentService {
             store.exec(
                 "INSERT IGNORE INTO enrolment (inmate_id, course_id, cohort_id, enrolled_by, enrolled_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 i.getId(),
-                LearningStore.num(c[0]),
+                SqlValues.num(c[0]),
                 cohort,
                 caller.name(),
                 now);

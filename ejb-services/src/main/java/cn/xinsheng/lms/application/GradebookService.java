@@ -6,6 +6,7 @@ import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ public class GradebookService {
         s.complete(),
         s.creditsEarned(),
         s.credits(),
-        (int) (LearningStore.num(t[0]) / 60));
+        (int) (SqlValues.num(t[0]) / 60));
   }
 
   @RolesAllowed(Role.INMATE_NAME)
@@ -80,7 +81,7 @@ public class GradebookService {
               me.getId(),
               me.getPrisonerNumber().value(),
               me.getName(),
-              LearningStore.num(r[0]),
+              SqlValues.num(r[0]),
               (String) r[1]));
     }
     return out;
@@ -100,10 +101,10 @@ public class GradebookService {
           store.rows(
               "SELECT c.id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE e.inmate_id = ?1 AND c.programme_id = ?2",
               me.getId(),
-              LearningStore.num(r[0]))) {
-        earned += standings.of(me.getId(), LearningStore.num(c[0])).creditsEarned();
+              SqlValues.num(r[0]))) {
+        earned += standings.of(me.getId(), SqlValues.num(c[0])).creditsEarned();
       }
-      out.add(new ProgrammeLine((String) r[1], (String) r[2], LearningStore.integer(r[3]), earned));
+      out.add(new ProgrammeLine((String) r[1], (String) r[2], SqlValues.integer(r[3]), earned));
     }
     return out;
   }
@@ -122,7 +123,7 @@ public class GradebookService {
 
   @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
   public List<Line> course(long courseId) {
-    if (courses().stream().noneMatch(r -> LearningStore.num(r[0]) == courseId)) {
+    if (courses().stream().noneMatch(r -> SqlValues.num(r[0]) == courseId)) {
       throw Refusal.notFound("lms.error.noCourse");
     }
     String teacherFilter = caller.has(Role.EDU_ADMIN) ? "" : " AND h.teacher = ?2";
@@ -143,7 +144,7 @@ public class GradebookService {
                 caller.name());
     List<Line> out = new ArrayList<>();
     for (Object[] r : rows) {
-      out.add(line(LearningStore.num(r[0]), (String) r[1], (String) r[2], courseId, (String) r[3]));
+      out.add(line(SqlValues.num(r[0]), (String) r[1], (String) r[2], courseId, (String) r[3]));
     }
     return out;
   }

@@ -10,6 +10,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -123,7 +124,7 @@ public class LearningService {
             "SELECT c.id, c.title, p.title, p.kind, c.credits FROM enrolment e JOIN course c ON c.id = e.course_id"
                 + " JOIN programme p ON p.id = c.programme_id WHERE e.inmate_id = ?1 ORDER BY p.kind, c.title",
             me.getId())) {
-      long id = LearningStore.num(r[0]);
+      long id = SqlValues.num(r[0]);
       CourseStanding s = standings.of(me.getId(), id);
       out.add(
           new CourseCard(
@@ -131,7 +132,7 @@ public class LearningService {
               (String) r[1],
               (String) r[2],
               (String) r[3],
-              LearningStore.integer(r[4]),
+              SqlValues.integer(r[4]),
               s.percentDone(),
               s.grade(),
               s.complete()));
@@ -157,8 +158,7 @@ public class LearningService {
                 + "   WHERE l2.course_id = c.id AND l2.active AND p2.completed_at IS NULL)"
                 + " ORDER BY c.title",
             me.getId())) {
-      out.add(
-          new NextAction("LESSON", LearningStore.num(r[0]), (String) r[1], (String) r[2], null));
+      out.add(new NextAction("LESSON", SqlValues.num(r[0]), (String) r[1], (String) r[2], null));
     }
     for (Object[] r :
         store.rows(
@@ -169,7 +169,7 @@ public class LearningService {
                 + " JOIN quiz_grading g ON g.attempt_id = a.id WHERE a.quiz_id = q.id AND a.inmate_id = e.inmate_id"
                 + " AND g.max_score > 0 AND g.score * 100 >= q.pass_mark * g.max_score) ORDER BY c.title, q.id",
             me.getId())) {
-      out.add(new NextAction("QUIZ", LearningStore.num(r[0]), (String) r[1], (String) r[2], null));
+      out.add(new NextAction("QUIZ", SqlValues.num(r[0]), (String) r[1], (String) r[2], null));
     }
     for (Object[] r :
         store.rows(
@@ -178,9 +178,8 @@ public class LearningService {
                 + " AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.assignment_id = a.id AND s.inmate_id = e.inmate_id)"
                 + " ORDER BY e.enrolled_at, a.id",
             me.getId())) {
-      Instant due = LearningStore.instant(r[3]).plus(LearningStore.num(r[4]), ChronoUnit.DAYS);
-      out.add(
-          new NextAction("ASSIGNMENT", LearningStore.num(r[0]), (String) r[1], (String) r[2], due));
+      Instant due = SqlValues.instant(r[3]).plus(SqlValues.num(r[4]), ChronoUnit.DAYS);
+      out.add(new NextAction("ASSIGNMENT", SqlValues.num(r[0]), (String) r[1], (String) r[2], due));
     }
     return out;
   }
@@ -199,13 +198,13 @@ public class LearningService {
             me.getId())) {
       lessons.add(
           new LessonLine(
-              LearningStore.num(r[0]),
-              LearningStore.integer(r[1]),
+              SqlValues.num(r[0]),
+              SqlValues.integer(r[1]),
               (String) r[2],
               (String) r[3],
               (String) r[4],
               r[5] != null,
-              LearningStore.integer(r[6])));
+              SqlValues.integer(r[6])));
     }
     List<QuizLine> quizzes = new ArrayList<>();
     for (Object[] r :
@@ -214,18 +213,18 @@ public class LearningService {
                 + " q.pass_mark, q.time_limit_minutes FROM quiz q WHERE q.course_id = ?1 AND q.active ORDER BY q.id",
             courseId,
             me.getId())) {
-      long quizId = LearningStore.num(r[0]);
+      long quizId = SqlValues.num(r[0]);
       quizzes.add(
           new QuizLine(
               quizId,
               (String) r[1],
-              LearningStore.integer(r[2]),
-              LearningStore.integer(r[3]),
+              SqlValues.integer(r[2]),
+              SqlValues.integer(r[3]),
               standings.bestPercent(quizId, me.getId()),
-              LearningStore.integer(r[4]),
-              LearningStore.integer(r[5])));
+              SqlValues.integer(r[4]),
+              SqlValues.integer(r[5])));
     }
-    Instant enrolled = LearningStore.instant(c[2]);
+    Instant enrolled = SqlValues.instant(c[2]);
     List<AssignmentLine> assignments = new ArrayList<>();
     for (Object[] r :
         store.rows(
@@ -241,28 +240,28 @@ public class LearningService {
             store
                 .one(
                     "SELECT points, feedback FROM submission_grade WHERE submission_id = ?1 ORDER BY id DESC LIMIT 1",
-                    LearningStore.num(r[4]))
+                    SqlValues.num(r[4]))
                 .orElse(null);
         if (g != null) {
-          points = LearningStore.integer(g[0]);
+          points = SqlValues.integer(g[0]);
           feedback = (String) g[1];
         }
       }
       assignments.add(
           new AssignmentLine(
-              LearningStore.num(r[0]),
+              SqlValues.num(r[0]),
               (String) r[1],
-              enrolled.plus(LearningStore.num(r[2]), ChronoUnit.DAYS),
+              enrolled.plus(SqlValues.num(r[2]), ChronoUnit.DAYS),
               r[4] != null,
               points,
-              LearningStore.integer(r[3]),
+              SqlValues.integer(r[3]),
               feedback));
     }
     return new CourseView(
         courseId,
         (String) c[0],
         (String) c[1],
-        LearningStore.integer(c[3]),
+        SqlValues.integer(c[3]),
         lessons,
         quizzes,
         assignments,
@@ -279,7 +278,7 @@ public class LearningService {
   public LessonView lesson(long lessonId) {
     Inmate me = scope.ownInmate();
     Object[] l = lessonRow(lessonId);
-    long courseId = LearningStore.num(l[0]);
+    long courseId = SqlValues.num(l[0]);
     Object[] c = enrolled(me.getId(), courseId);
     String kind = (String) l[2];
     String file = (String) l[3];
@@ -312,8 +311,8 @@ public class LearningService {
         me.getId(),
         lessonId,
         Instant.now());
-    Long previous = neighbour(courseId, LearningStore.integer(l[5]), true);
-    Long next = neighbour(courseId, LearningStore.integer(l[5]), false);
+    Long previous = neighbour(courseId, SqlValues.integer(l[5]), true);
+    Long next = neighbour(courseId, SqlValues.integer(l[5]), false);
     return new LessonView(
         lessonId,
         courseId,
@@ -323,7 +322,7 @@ public class LearningService {
         html,
         fileUrl,
         mediaType(file),
-        p == null ? 0 : LearningStore.integer(p[0]),
+        p == null ? 0 : SqlValues.integer(p[0]),
         previous,
         next);
   }
@@ -336,7 +335,7 @@ public class LearningService {
                 : "SELECT id FROM lesson WHERE course_id = ?1 AND active AND position > ?2 ORDER BY position LIMIT 1",
             courseId,
             position)
-        .map(r -> LearningStore.num(r[0]))
+        .map(r -> SqlValues.num(r[0]))
         .orElse(null);
   }
 
@@ -358,7 +357,7 @@ public class LearningService {
   public void progress(long lessonId, int positionSeconds, int spentSeconds, boolean completed) {
     Inmate me = scope.ownInmate();
     Object[] l = lessonRow(lessonId);
-    enrolled(me.getId(), LearningStore.num(l[0]));
+    enrolled(me.getId(), SqlValues.num(l[0]));
     if (positionSeconds < 0 || spentSeconds < 0) {
       throw Refusal.invalid("lms.error.progress");
     }
@@ -383,7 +382,7 @@ public class LearningService {
   @RolesAllowed({Role.INMATE_NAME, Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
   public CourseFile file(long lessonId, String relative) {
     Object[] l = lessonRow(lessonId);
-    enrolled(scope.ownInmate().getId(), LearningStore.num(l[0]));
+    enrolled(scope.ownInmate().getId(), SqlValues.num(l[0]));
     Path dir = settings.dir().resolve((String) l[4]).normalize();
     Path f;
     try {

@@ -12,6 +12,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -118,7 +119,7 @@ public class QuizService {
 
   /** The questions of an attempt, in its order, from the quiz's pool. */
   private List<QuestionText.Spec> ofAttempt(Object[] quiz, String keys) {
-    Map<String, QuestionText.Spec> pool = pool(LearningStore.num(quiz[0]), (String) quiz[6]);
+    Map<String, QuestionText.Spec> pool = pool(SqlValues.num(quiz[0]), (String) quiz[6]);
     List<QuestionText.Spec> out = new ArrayList<>();
     for (String k : keys.split(",")) {
       if (pool.containsKey(k)) {
@@ -130,7 +131,7 @@ public class QuizService {
 
   /** The quiz's own questions and, per draw, that many of the category picked at random. */
   private List<String> draw(Object[] quiz) {
-    Map<String, QuestionText.Spec> pool = pool(LearningStore.num(quiz[0]), (String) quiz[6]);
+    Map<String, QuestionText.Spec> pool = pool(SqlValues.num(quiz[0]), (String) quiz[6]);
     List<String> keys =
         new ArrayList<>(questions((String) quiz[6]).stream().map(QuestionText.Spec::key).toList());
     Random random = new Random();
@@ -167,7 +168,7 @@ public class QuizService {
   public AttemptView start(long quizId) {
     Inmate me = scope.ownInmate();
     Object[] q = quiz(quizId);
-    enrolments.require(me.getId(), LearningStore.num(q[0]));
+    enrolments.require(me.getId(), SqlValues.num(q[0]));
     // an attempt not yet handed in is resumed, not restarted
     Object[] open =
         store
@@ -178,24 +179,24 @@ public class QuizService {
                 me.getId())
             .orElse(null);
     if (open != null) {
-      return view(LearningStore.num(open[0]));
+      return view(SqlValues.num(open[0]));
     }
     long used =
-        LearningStore.num(
+        SqlValues.num(
             store.one(
                     "SELECT COUNT(*) FROM quiz_attempt WHERE quiz_id = ?1 AND inmate_id = ?2",
                     quizId,
                     me.getId())
                 .orElseThrow()[0]);
-    if (used >= LearningStore.integer(q[3])) {
-      throw Refusal.conflict("lms.error.noAttemptsLeft", LearningStore.integer(q[3]));
+    if (used >= SqlValues.integer(q[3])) {
+      throw Refusal.conflict("lms.error.noAttemptsLeft", SqlValues.integer(q[3]));
     }
     List<String> keys = draw(q);
-    if (LearningStore.bool(q[4])) {
+    if (SqlValues.bool(q[4])) {
       Collections.shuffle(keys, new Random());
     }
     Instant now = Instant.now();
-    int limit = LearningStore.integer(q[2]);
+    int limit = SqlValues.integer(q[2]);
     long id =
         store.insert(
             "INSERT INTO quiz_attempt (quiz_id, inmate_id, started_at, deadline_at, question_keys) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -214,7 +215,7 @@ public class QuizService {
 
   private AttemptView view(long attemptId) {
     Object[] a = own(attemptId);
-    Object[] q = quiz(LearningStore.num(a[0]));
+    Object[] q = quiz(SqlValues.num(a[0]));
     Map<String, QuestionText.Spec> byKey = new HashMap<>();
     ofAttempt(q, (String) a[2]).forEach(s -> byKey.put(s.key(), s));
     List<QuestionView> out = new ArrayList<>();
@@ -239,12 +240,7 @@ public class QuizService {
     boolean submitted =
         store.one("SELECT 1 FROM quiz_submission WHERE attempt_id = ?1", attemptId).isPresent();
     return new AttemptView(
-        attemptId,
-        LearningStore.num(a[0]),
-        (String) q[1],
-        LearningStore.instant(a[1]),
-        out,
-        submitted);
+        attemptId, SqlValues.num(a[0]), (String) q[1], SqlValues.instant(a[1]), out, submitted);
   }
 
   /** quiz id, deadline, question keys — of the caller's own attempt */
@@ -269,7 +265,7 @@ public class QuizService {
     if (store.one("SELECT 1 FROM quiz_submission WHERE attempt_id = ?1", attemptId).isPresent()) {
       throw Refusal.conflict("lms.error.submitted");
     }
-    Object[] q = quiz(LearningStore.num(a[0]));
+    Object[] q = quiz(SqlValues.num(a[0]));
     Map<String, Object> clean = new LinkedHashMap<>();
     for (String key : ((String) a[2]).split(",")) {
       Object v = answers == null ? null : answers.get(key);
@@ -286,7 +282,7 @@ public class QuizService {
       }
     }
     Instant now = Instant.now();
-    Instant deadline = LearningStore.instant(a[1]);
+    Instant deadline = SqlValues.instant(a[1]);
     boolean late = deadline != null && now.isAfter(deadline.plusSeconds(30));
     store.exec(
         "INSERT INTO quiz_submission (attempt_id, answers, submitted_at, late) VALUES (?1, ?2, ?3, ?4)",
@@ -298,13 +294,13 @@ public class QuizService {
     record(attemptId, r, Map.of(), "auto");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("attempt", attemptId);
-    p.put("quiz", LearningStore.num(a[0]));
+    p.put("quiz", SqlValues.num(a[0]));
     p.put("score", r.score().toPlainString());
     p.put("max", r.max().toPlainString());
     p.put("late", late);
     p.put("inmate", scope.ownInmate().getPrisonerNumber().value());
     audit("lms.quiz.submitted", "quiz-attempt/" + attemptId, p);
-    return graded(attemptId, r, LearningStore.integer(q[5]), late);
+    return graded(attemptId, r, SqlValues.integer(q[5]), late);
   }
 
   private void record(
@@ -343,7 +339,7 @@ public class QuizService {
   public List<Graded> results(long quizId) {
     Inmate me = scope.ownInmate();
     Object[] q = quiz(quizId);
-    enrolments.require(me.getId(), LearningStore.num(q[0]));
+    enrolments.require(me.getId(), SqlValues.num(q[0]));
     List<Graded> out = new ArrayList<>();
     for (Object[] r :
         store.rows(
@@ -354,10 +350,8 @@ public class QuizService {
             me.getId())) {
       QuizGrader.Result res =
           new QuizGrader.Result(
-              (BigDecimal) r[1], (BigDecimal) r[2], LearningStore.integer(r[3]), List.of());
-      out.add(
-          graded(
-              LearningStore.num(r[0]), res, LearningStore.integer(q[5]), LearningStore.bool(r[4])));
+              (BigDecimal) r[1], (BigDecimal) r[2], SqlValues.integer(r[3]), List.of());
+      out.add(graded(SqlValues.num(r[0]), res, SqlValues.integer(q[5]), SqlValues.bool(r[4])));
     }
     return out;
   }
@@ -409,11 +403,11 @@ public class QuizService {
                 + " ORDER BY a.id",
             caller.name())) {
       Map<?, ?> answers = (Map<?, ?>) CanonicalJson.parse((String) r[4]);
-      for (QuestionText.Spec s : ofAttempt(quiz(LearningStore.num(r[3])), (String) r[5])) {
+      for (QuestionText.Spec s : ofAttempt(quiz(SqlValues.num(r[3])), (String) r[5])) {
         if (s.type() == QuestionText.Type.ESSAY && answers.get(s.key()) != null) {
           out.add(
               new EssayToGrade(
-                  LearningStore.num(r[0]),
+                  SqlValues.num(r[0]),
                   (String) r[1],
                   (String) r[2],
                   s.key(),
@@ -438,7 +432,7 @@ public class QuizService {
                 caller.name(),
                 attemptId)
             .orElseThrow(() -> Refusal.notFound("lms.error.noAttempt"));
-    Object[] q = quiz(LearningStore.num(a[0]));
+    Object[] q = quiz(SqlValues.num(a[0]));
     List<QuestionText.Spec> qs = ofAttempt(q, (String) a[4]);
     Map<String, BigDecimal> teacher = new HashMap<>(previousTeacherMarks(attemptId));
     for (Map.Entry<String, BigDecimal> m : marks.entrySet()) {
@@ -464,7 +458,7 @@ public class QuizService {
     p.put("score", r.score().toPlainString());
     p.put("marks", teacher.toString());
     audit("lms.quiz.graded", "quiz-attempt/" + attemptId, p);
-    return graded(attemptId, r, LearningStore.integer(q[5]), LearningStore.bool(a[2]));
+    return graded(attemptId, r, SqlValues.integer(q[5]), SqlValues.bool(a[2]));
   }
 
   private Map<String, BigDecimal> previousTeacherMarks(long attemptId) {
@@ -494,7 +488,7 @@ public class QuizService {
         store.rows(
             "SELECT a.id, s.answers, a.question_keys FROM quiz_attempt a JOIN quiz_submission s ON s.attempt_id = a.id WHERE a.quiz_id = ?1",
             quizId)) {
-      long attemptId = LearningStore.num(r[0]);
+      long attemptId = SqlValues.num(r[0]);
       @SuppressWarnings("unchecked")
       Map<String, Object> answers = (Map<String, Object>) CanonicalJson.parse((String) r[1]);
       Map<String, BigDecimal> teacher = previousTeacherMarks(attemptId);

@@ -6,6 +6,7 @@ import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class ScormService {
     if (!"SCORM".equals(l[1])) {
       throw Refusal.notFound("lms.error.noLesson");
     }
-    return LearningStore.num(l[0]);
+    return SqlValues.num(l[0]);
   }
 
   public ScormData data(long lessonId) {
@@ -53,7 +54,7 @@ public class ScormService {
                     (BigDecimal) r[1],
                     (String) r[2],
                     (String) r[3],
-                    LearningStore.integer(r[4])))
+                    SqlValues.integer(r[4])))
         .orElse(ScormData.fresh());
   }
 

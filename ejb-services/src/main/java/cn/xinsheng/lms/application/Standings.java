@@ -2,6 +2,7 @@ package cn.xinsheng.lms.application;
 
 import cn.xinsheng.lms.domain.CourseStanding;
 import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -54,8 +55,8 @@ public class Standings {
         store.rows(
             "SELECT id, pass_mark FROM quiz WHERE course_id = ?1 AND active ORDER BY id",
             courseId)) {
-      best.add(bestPercent(LearningStore.num(q[0]), inmateId));
-      marks.add(LearningStore.integer(q[1]));
+      best.add(bestPercent(SqlValues.num(q[0]), inmateId));
+      marks.add(SqlValues.integer(q[1]));
     }
     List<BigDecimal> assignments = new ArrayList<>();
     for (Object[] a :
@@ -65,20 +66,20 @@ public class Standings {
                 + " FROM assignment a WHERE a.course_id = ?1 AND a.active ORDER BY a.id",
             courseId,
             inmateId)) {
-      int max = LearningStore.integer(a[0]);
+      int max = SqlValues.integer(a[0]);
       assignments.add(
           a[1] == null || max == 0
               ? null
-              : BigDecimal.valueOf(LearningStore.num(a[1]) * 100)
+              : BigDecimal.valueOf(SqlValues.num(a[1]) * 100)
                   .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP));
     }
     return new CourseStanding(
-        LearningStore.integer(counts[0]),
-        LearningStore.integer(counts[1]),
+        SqlValues.integer(counts[0]),
+        SqlValues.integer(counts[1]),
         best,
         marks,
         assignments,
-        LearningStore.integer(counts[3]),
-        LearningStore.integer(counts[2]));
+        SqlValues.integer(counts[3]),
+        SqlValues.integer(counts[2]));
   }
 }

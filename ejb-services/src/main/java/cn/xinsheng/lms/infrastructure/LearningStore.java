@@ -1,5 +1,7 @@
 package cn.xinsheng.lms.infrastructure;
 
+import static cn.xinsheng.platform.SqlValues.num;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,30 +56,5 @@ public class LearningStore {
       return java.sql.Date.valueOf(d);
     }
     return p;
-  }
-
-  public static long num(Object o) {
-    return ((Number) o).longValue();
-  }
-
-  public static Integer integer(Object o) {
-    return o == null ? null : ((Number) o).intValue();
-  }
-
-  public static boolean bool(Object o) {
-    return o instanceof Boolean b ? b : o != null && ((Number) o).intValue() != 0;
-  }
-
-  public static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.LocalDateTime l) {
-      return Timestamp.valueOf(l).toInstant();
-    }
-    return (Instant) o;
   }
 }
