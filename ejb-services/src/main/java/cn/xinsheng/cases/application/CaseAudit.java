@@ -1,13 +1,11 @@
 package cn.xinsheng.cases.application;
 
-import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.infrastructure.CaseStore.CaseRow;
 import cn.xinsheng.platform.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +72,6 @@ public class CaseAudit {
 
   public void append(
       String action, String subject, Map<String, Object> payload, List<String> hashes) {
-    auditLog.append(
-        new AuditEvent(
-            caller.name(), caller.rolesText(), action, subject, payload, hashes, Instant.now()));
+    auditLog.record(action, subject, payload, hashes);
   }
 }

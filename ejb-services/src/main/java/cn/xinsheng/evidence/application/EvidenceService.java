@@ -1,6 +1,5 @@
 package cn.xinsheng.evidence.application;
 
-import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.domain.ContentSniffer;
 import cn.xinsheng.evidence.domain.Evidence;
@@ -137,15 +136,12 @@ public class EvidenceService {
     payload.put("source", evidence.getSource());
     payload.put("description", evidence.getDescription());
     payload.put("section", sectionId);
-    auditLog.append(
-        new AuditEvent(
-            caller.name(),
-            caller.rolesText(),
-            "evidence.uploaded",
-            "evidence/" + evidence.getId(),
-            payload,
-            List.of(blob.getSha256()),
-            now));
+    auditLog.record(
+        "evidence.uploaded",
+        "evidence/" + evidence.getId(),
+        payload,
+        List.of(blob.getSha256()),
+        now);
     return evidence;
   }
 

@@ -1,6 +1,5 @@
 package cn.xinsheng.ledger.application;
 
-import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.domain.Evidence;
 import cn.xinsheng.ledger.domain.PointEntry;
@@ -68,7 +67,6 @@ public class LedgerAudit {
 
   public void append(
       String action, String subject, Map<String, Object> payload, List<String> hashes, Instant at) {
-    auditLog.append(
-        new AuditEvent(caller.name(), caller.rolesText(), action, subject, payload, hashes, at));
+    auditLog.record(action, subject, payload, hashes, at);
   }
 }

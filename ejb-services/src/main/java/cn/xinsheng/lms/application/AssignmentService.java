@@ -1,6 +1,5 @@
 package cn.xinsheng.lms.application;
 
-import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.identity.domain.Role;
@@ -170,7 +169,7 @@ public class AssignmentService {
     p.put("inmate", me.getPrisonerNumber().value());
     p.put("assignment", assignmentId);
     p.put("late", late);
-    audit(
+    auditLog.record(
         "lms.assignment.submitted", "submission/" + id, p, sha == null ? List.of() : List.of(sha));
     return id;
   }
@@ -254,14 +253,7 @@ public class AssignmentService {
     p.put("submission", submissionId);
     p.put("points", (long) total);
     p.put("feedback", fb);
-    audit("lms.assignment.graded", "submission/" + submissionId, p, List.of());
+    auditLog.record("lms.assignment.graded", "submission/" + submissionId, p, List.of());
     return total;
-  }
-
-  private void audit(
-      String action, String subject, Map<String, Object> payload, List<String> hashes) {
-    auditLog.append(
-        new AuditEvent(
-            caller.name(), caller.rolesText(), action, subject, payload, hashes, Instant.now()));
   }
 }

@@ -1,6 +1,5 @@
 package cn.xinsheng.lms.application;
 
-import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.auditlog.application.AuditLog;
@@ -94,7 +93,7 @@ public class ContentImportService {
     p.put("name", key.name());
     p.put("verifierKey", key.verifierKey());
     p.put("description", description.strip());
-    audit("lms.publisher.trusted", "publisher-key/" + id, p, List.of());
+    auditLog.record("lms.publisher.trusted", "publisher-key/" + id, p, List.of());
     return new Publisher(
         id, key.name(), key.verifierKey(), description.strip(), caller.name(), now);
   }
@@ -391,7 +390,8 @@ public class ContentImportService {
     p.put("publisher", opened.manifest().publisher());
     p.put("signedBy", opened.signedBy().label());
     p.put("course", spec.course().code());
-    audit("lms.package.imported", "content-package/" + packageId + "/" + version, p, List.of(sha));
+    auditLog.record(
+        "lms.package.imported", "content-package/" + packageId + "/" + version, p, List.of(sha));
     return courseId;
   }
 
@@ -401,12 +401,5 @@ public class ContentImportService {
     return store.rows(
         "SELECT p.package_id, p.version, p.title, p.publisher, p.signed_by, p.imported_by, p.imported_at, c.title"
             + " FROM content_package p JOIN course c ON c.id = p.course_id ORDER BY p.id DESC");
-  }
-
-  private void audit(
-      String action, String subject, Map<String, Object> payload, List<String> hashes) {
-    auditLog.append(
-        new AuditEvent(
-            caller.name(), caller.rolesText(), action, subject, payload, hashes, Instant.now()));
   }
 }

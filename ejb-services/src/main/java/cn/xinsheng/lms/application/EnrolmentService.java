@@ -1,6 +1,5 @@
 package cn.xinsheng.lms.application;
 
-import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.infrastructure.LearningStore;
@@ -143,15 +142,7 @@ public class EnrolmentService {
     a.put("teacher", teacher);
     a.put("inmates", inmates.stream().map(i -> i.getPrisonerNumber().value()).toList());
     a.put("enrolments", (long) enrolled);
-    auditLog.append(
-        new AuditEvent(
-            caller.name(),
-            caller.rolesText(),
-            "lms.cohort.created",
-            "cohort/" + cohort,
-            a,
-            List.of(),
-            now));
+    auditLog.record("lms.cohort.created", "cohort/" + cohort, a, List.of(), now);
     return cohort;
   }
 }

@@ -1,6 +1,5 @@
 package cn.xinsheng.lms.application;
 
-import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.audit.CanonicalJson;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.content.ContentRefusal;
@@ -299,7 +298,7 @@ public class QuizService {
     p.put("max", r.max().toPlainString());
     p.put("late", late);
     p.put("inmate", scope.ownInmate().getPrisonerNumber().value());
-    audit("lms.quiz.submitted", "quiz-attempt/" + attemptId, p);
+    auditLog.record("lms.quiz.submitted", "quiz-attempt/" + attemptId, p, List.of());
     return graded(attemptId, r, SqlValues.integer(q[5]), late);
   }
 
@@ -457,7 +456,7 @@ public class QuizService {
     p.put("inmate", a[3]);
     p.put("score", r.score().toPlainString());
     p.put("marks", teacher.toString());
-    audit("lms.quiz.graded", "quiz-attempt/" + attemptId, p);
+    auditLog.record("lms.quiz.graded", "quiz-attempt/" + attemptId, p, List.of());
     return graded(attemptId, r, SqlValues.integer(q[5]), SqlValues.bool(a[2]));
   }
 
@@ -502,13 +501,7 @@ public class QuizService {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("quiz", quizId);
     p.put("attempts", (long) n);
-    audit("lms.quiz.regraded", "quiz/" + quizId, p);
+    auditLog.record("lms.quiz.regraded", "quiz/" + quizId, p, List.of());
     return n;
-  }
-
-  private void audit(String action, String subject, Map<String, Object> payload) {
-    auditLog.append(
-        new AuditEvent(
-            caller.name(), caller.rolesText(), action, subject, payload, List.of(), Instant.now()));
   }
 }
