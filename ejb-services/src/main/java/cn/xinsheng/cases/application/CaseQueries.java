@@ -134,12 +134,16 @@ public class CaseQueries {
   /** The staff's list: by the next step's deadline, open cases first. */
   public List<CaseSummary> list() {
     WorkingCalendar cal = ledger.calendar();
-    List<CaseRow> rows = store.all().stream().filter(this::mayRead).toList();
+    List<CaseRow> rows = store.all();
+    // one query for every history: who may read a case can depend on where it stands
     Map<Long, List<CaseEvent>> events = store.eventsOf(rows.stream().map(CaseRow::id).toList());
     LocalDate today = clock.today();
     List<CaseSummary> out = new ArrayList<>();
     for (CaseRow r : rows) {
-      out.add(summary(r, kase(r, events.getOrDefault(r.id(), List.of())), cal, today));
+      ReductionCase k = kase(r, events.getOrDefault(r.id(), List.of()));
+      if (mayRead(r, k)) {
+        out.add(summary(r, k, cal, today));
+      }
     }
     out.sort(
         Comparator.comparing((CaseSummary s) -> s.nextStep() == null)
@@ -150,18 +154,15 @@ public class CaseQueries {
 
   /** A case's file for whoever may read it; an external reader's read is logged with the inmate. */
   public CaseFile file(long caseId) {
-    CaseRow r =
-        store
-            .find(caseId)
-            .filter(this::mayRead)
-            .orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    Readable c = readable(caseId);
+    CaseRow r = c.row();
     if (caller.roles().stream().anyMatch(Role::isExternal)) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("inmate", r.prisonerNumber());
       p.put("case", r.id());
       audit.append("case.file.read", "case-read/" + r.id(), p, List.of());
     }
-    return build(r);
+    return build(r, c.state());
   }
 
   /**
@@ -170,11 +171,7 @@ public class CaseQueries {
    */
   @RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
   public Map<String, Map<String, Object>> recordsForPackage(long caseId) {
-    CaseRow r =
-        store
-            .find(caseId)
-            .filter(this::mayRead)
-            .orElseThrow(() -> Refusal.notFound("case.error.unknown"));
+    CaseRow r = readable(caseId).row();
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     Map<String, Object> c = CaseAudit.caseFields(r);
     out.put("case/" + r.id(), c);
@@ -200,17 +197,25 @@ public class CaseQueries {
   /** The same file, without logging a read: for the package, whose making is logged itself. */
   @RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
   public CaseFile fileForPackage(long caseId) {
-    CaseRow r =
-        store
-            .find(caseId)
-            .filter(this::mayRead)
-            .orElseThrow(() -> Refusal.notFound("case.error.unknown"));
-    return build(r);
+    Readable c = readable(caseId);
+    return build(c.row(), c.state());
   }
 
-  private CaseFile build(CaseRow r) {
-    WorkingCalendar cal = ledger.calendar();
+  /** A case the caller may read, with its state. */
+  private record Readable(CaseRow row, ReductionCase state) {}
+
+  /** The case if the caller may read it; any other is as if it did not exist. */
+  private Readable readable(long caseId) {
+    CaseRow r = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
     ReductionCase k = kase(r, store.events(r.id()));
+    if (!mayRead(r, k)) {
+      throw Refusal.notFound("case.error.unknown");
+    }
+    return new Readable(r, k);
+  }
+
+  private CaseFile build(CaseRow r, ReductionCase k) {
+    WorkingCalendar cal = ledger.calendar();
     LocalDate today = clock.today();
     Meeting meeting = store.meetingOf(r.id()).orElse(null);
     ReductionCase.Tally tally = null;
@@ -257,7 +262,7 @@ public class CaseQueries {
     Inmate me = scope.ownInmate();
     List<CaseFile> out = new ArrayList<>();
     for (CaseRow r : store.ofInmate(me.getId())) {
-      out.add(build(r));
+      out.add(build(r, kase(r, store.events(r.id()))));
     }
     return out;
   }
@@ -318,7 +323,7 @@ public class CaseQueries {
 
   // --- who may read what -----------------------------------------------------------------------
 
-  private boolean mayRead(CaseRow r) {
+  private boolean mayRead(CaseRow r, ReductionCase k) {
     Set<Role> roles = caller.roles();
     if (roles.contains(Role.EXECUTION)
         || roles.contains(Role.WARDEN)
@@ -330,24 +335,14 @@ public class CaseQueries {
         && scope.sections().contains(r.sectionId())) {
       return true;
     }
-    ReductionCase k = null;
-    if (roles.contains(Role.JUDGE)) {
-      k = kase(r, store.events(r.id()));
-      if (k.isSubmitted()) {
-        return true;
-      }
+    if (roles.contains(Role.JUDGE) && k.isSubmitted()) {
+      return true;
     }
-    if (roles.contains(Role.SUPERVISOR)) {
-      k = k == null ? kase(r, store.events(r.id())) : k;
-      if (k.signed(CaseStep.POSTING).isPresent() || k.isSubmitted()) {
-        return true;
-      }
+    if (roles.contains(Role.SUPERVISOR)
+        && (k.signed(CaseStep.POSTING).isPresent() || k.isSubmitted())) {
+      return true;
     }
-    if (roles.contains(Role.LAWYER)) {
-      k = k == null ? kase(r, store.events(r.id())) : k;
-      return k.lawyers().contains(caller.name());
-    }
-    return false;
+    return roles.contains(Role.LAWYER) && k.lawyers().contains(caller.name());
   }
 
   // --- mapping ---------------------------------------------------------------------------------
