@@ -56,18 +56,23 @@ public class EducationCreditService {
 
   public List<Achievement> achievements() {
     Set<Long> sections = scope.sections();
-    List<Achievement> out = new ArrayList<>();
     if (sections.isEmpty()) {
-      return out;
+      return List.of();
     }
     String in = sections.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("0");
+    return achievements(" WHERE i.section_id IN (" + in + ")");
+  }
+
+  /** Achievements of the enrolments the filter selects, not yet in the ledger. */
+  private List<Achievement> achievements(String where, Object... params) {
+    List<Achievement> out = new ArrayList<>();
     for (Object[] r :
         store.rows(
             "SELECT i.id, i.prisoner_number, i.name, c.id, c.title, p.kind, c.credits FROM enrolment e"
                 + " JOIN inmate i ON i.id = e.inmate_id JOIN course c ON c.id = e.course_id JOIN programme p ON p.id = c.programme_id"
-                + " WHERE i.section_id IN ("
-                + in
-                + ") ORDER BY i.prisoner_number, c.title")) {
+                + where
+                + " ORDER BY i.prisoner_number, c.title",
+            params)) {
       long inmateId = SqlValues.num(r[0]);
       long courseId = SqlValues.num(r[3]);
       CourseStanding s = standings.of(inmateId, courseId);
@@ -126,8 +131,9 @@ public class EducationCreditService {
    */
   public long confirm(String prisonerNumber, long courseId, long quizId, String amount) {
     Inmate inmate = scope.inmateInMySections(prisonerNumber);
+    // this inmate's and this course's only: the rest of the section need not be computed
     Achievement a =
-        achievements().stream()
+        achievements(" WHERE i.id = ?1 AND c.id = ?2", inmate.getId(), courseId).stream()
             .filter(
                 x ->
                     x.prisonerNumber().equals(prisonerNumber)
