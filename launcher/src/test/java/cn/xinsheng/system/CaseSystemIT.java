@@ -114,12 +114,7 @@ class CaseSystemIT {
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection c = RunningPlatform.ownerConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return RunningPlatform.count(sql);
   }
 
   private static void advance(int days) {

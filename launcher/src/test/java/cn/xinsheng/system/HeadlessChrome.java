@@ -1,15 +1,48 @@
 package cn.xinsheng.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium and ChromeDriver, headless, with nothing that reaches for the network. */
 final class HeadlessChrome {
 
+  /** Where the screen tests leave their screenshots. */
+  static final Path SHOTS = Path.of("target", "screenshots");
+
   private HeadlessChrome() {}
+
+  static WebDriverWait waiting(WebDriver driver) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  static void shot(WebDriver driver, String name) throws IOException {
+    Files.createDirectories(SHOTS);
+    Files.write(
+        SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Logs in on the login page as a demo user would, and waits for his home page. */
+  static void login(WebDriver driver, String base, String username) {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/login.xhtml");
+    waiting(driver)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm:username")));
+    driver.findElement(By.id("loginForm:username")).sendKeys(username);
+    driver.findElement(By.id("loginForm:password")).sendKeys("demo123!");
+    driver.findElement(By.id("loginForm:submit")).click();
+    waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("xs-user-name")));
+  }
 
   static ChromeDriver open() {
     ChromeOptions options = new ChromeOptions();

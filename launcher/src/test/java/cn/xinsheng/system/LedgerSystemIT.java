@@ -112,12 +112,7 @@ class LedgerSystemIT {
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection c = RunningPlatform.ownerConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return RunningPlatform.count(sql);
   }
 
   private static void refusedInBothLanguages(HttpResponse<String> r, int status, String key) {

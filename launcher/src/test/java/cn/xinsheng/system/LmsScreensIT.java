@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,23 +42,15 @@ class LmsScreensIT {
   }
 
   private static WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(30));
+    return HeadlessChrome.waiting(driver);
   }
 
   private static void shot(String name) throws IOException {
-    Files.write(
-        SHOTS.resolve(name + ".png"),
-        ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    HeadlessChrome.shot(driver, name);
   }
 
   private static void login(String username) {
-    driver.manage().deleteAllCookies();
-    driver.get(base + "/login.xhtml");
-    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm:username")));
-    driver.findElement(By.id("loginForm:username")).sendKeys(username);
-    driver.findElement(By.id("loginForm:password")).sendKeys("demo123!");
-    driver.findElement(By.id("loginForm:submit")).click();
-    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("xs-user-name")));
+    HeadlessChrome.login(driver, base, username);
   }
 
   private static void noErrorPage() {

@@ -13,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,12 +91,7 @@ class LmsSystemIT {
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection c = RunningPlatform.ownerConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return RunningPlatform.count(sql);
   }
 
   private static long id(String sql) throws Exception {
@@ -518,13 +510,8 @@ class LmsSystemIT {
 
     WebDriver driver = HeadlessChrome.open();
     try {
-      driver.get(base + "/login.xhtml");
-      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm:username")));
-      driver.findElement(By.id("loginForm:username")).sendKeys("inmate1");
-      driver.findElement(By.id("loginForm:password")).sendKeys(PASSWORD);
-      driver.findElement(By.id("loginForm:submit")).click();
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("xs-user-name")));
+      HeadlessChrome.login(driver, base, "inmate1");
+      WebDriverWait wait = HeadlessChrome.waiting(driver);
       driver.get(base + "/learn/lesson.xhtml?id=" + lesson);
       // the page gives the SCO its API, then loads it
       new WebDriverWait(driver, Duration.ofSeconds(20))
@@ -548,11 +535,7 @@ class LmsSystemIT {
           String.valueOf(
               ((org.openqa.selenium.JavascriptExecutor) driver)
                   .executeScript("return (window.xsScormLog || []).join('\\n')"));
-      Files.createDirectories(Path.of("target", "screenshots"));
-      Files.write(
-          Path.of("target", "screenshots", "lms-scorm.png"),
-          ((org.openqa.selenium.TakesScreenshot) driver)
-              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      HeadlessChrome.shot(driver, "lms-scorm");
     } finally {
       driver.quit();
     }

@@ -139,6 +139,16 @@ public final class RunningPlatform {
         "");
   }
 
+  /** The first column of the first row of a query, read as the database administrator. */
+  public static long count(String sql) throws java.sql.SQLException {
+    try (java.sql.Connection c = ownerConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** Sends SIGTERM as an operator's Ctrl-C would; returns the exit code, or -1 on time-out. */
   public static synchronized int stop(Duration timeout) throws InterruptedException {
     if (process == null) {
