@@ -160,6 +160,10 @@ final class DemoContent {
       Session s =
           new Session(
               HttpClient.newBuilder()
+                  // HTTP/1.1 as the terminals' browsers speak it: the JDK client's cleartext HTTP/2
+                  // upgrade
+                  // now and then trips over the server's answer ("zero streamId for DataFrame")
+                  .version(HttpClient.Version.HTTP_1_1)
                   .cookieHandler(new CookieManager())
                   .connectTimeout(Duration.ofSeconds(10))
                   .build(),

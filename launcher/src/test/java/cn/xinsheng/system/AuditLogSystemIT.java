@@ -154,15 +154,33 @@ class AuditLogSystemIT {
   @Order(3)
   void theTamperDrillIsCaughtAndNamedByThePlatformAndTheVerifier() throws Exception {
     long[] indexes = new long[4];
-    for (int i = 0; i < 4; i++) {
-      long before = signedSize();
-      // a login is an audit event
-      assertEquals(200, new WebClient(base).login("teacher2", PASSWORD).statusCode());
-      awaitSignedSize(before + 1);
-      indexes[i] = signedSize() - 1;
+    long k = -1;
+    // another event may land in the same second as a login and share its checkpoint: then the
+    // drill's entries would not each have a checkpoint of their own, so it takes fresh ones
+    for (int attempt = 0; attempt < 5 && k < 0; attempt++) {
+      for (int i = 0; i < 4; i++) {
+        long before = signedSize();
+        // a login is an audit event
+        assertEquals(200, new WebClient(base).login("teacher2", PASSWORD).statusCode());
+        awaitSignedSize(before + 1);
+        indexes[i] = signedSize() - 1;
+      }
+      long candidate = indexes[1];
+      boolean ownCheckpoints =
+          RunningPlatform.count(
+                  "SELECT COUNT(*) FROM audit_checkpoint WHERE tree_size IN ("
+                      + candidate
+                      + ","
+                      + (candidate + 1)
+                      + ","
+                      + (candidate + 2)
+                      + ")")
+              == 3;
+      if (indexes[2] == candidate + 1 && ownCheckpoints) {
+        k = candidate;
+      }
     }
-    long k = indexes[1];
-    assertEquals(k + 1, indexes[2], "one entry per checkpoint");
+    assertTrue(k >= 0, "one entry per checkpoint");
 
     // 1. a changed payload
     try (Connection c = RunningPlatform.ownerConnection()) {

@@ -17,6 +17,10 @@ final class WebClient {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
+            // HTTP/1.1 as the terminals' browsers speak it: the JDK client's cleartext HTTP/2
+            // upgrade
+            // now and then trips over the server's answer ("zero streamId for DataFrame")
+            .version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
