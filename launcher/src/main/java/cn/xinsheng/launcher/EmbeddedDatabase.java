@@ -70,7 +70,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private volatile Process process;
   private volatile Instant startedAt;
   private volatile boolean stopping;
-  private Thread watcher;
+  private volatile Thread watcher;
 
   /** Prepares nothing on disk yet; {@link #start()} does. */
   public EmbeddedDatabase(Path dataDir, int port) {
@@ -195,17 +195,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return p == null ? -1 : p.pid();
   }
 
-  /** Stops supervising, then stops the server cleanly: SIGTERM, forcibly only after a minute. */
+  /**
+   * Stops supervising (a restart under way is abandoned), then stops the server cleanly: SIGTERM,
+   * forcibly only after a minute.
+   */
   @Override
   public void close() {
-    Thread w;
-    synchronized (this) {
-      stopping = true;
-      w = watcher;
-      watcher = null;
-    }
+    stopping = true;
+    Thread w = watcher;
     if (w != null) {
       w.interrupt();
+      try {
+        w.join(TimeUnit.SECONDS.toMillis(15));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     Process p = process;
     if (p == null || !p.isAlive()) {
@@ -321,6 +325,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     DatabaseTarget owner = owner("");
     while (true) {
+      if (stopping) {
+        // closed while starting (Ctrl-C during a start or a restart): InnoDB recovers next time
+        p.destroyForcibly();
+        throw new LauncherException("启动被中断", "start-up interrupted");
+      }
       if (!p.isAlive()) {
         throw new LauncherException(
             "内置数据库启动失败（退出码 " + p.exitValue() + "），详见 " + log,
