@@ -1,5 +1,6 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.platform.DatabaseUnavailable;
 import cn.xinsheng.web.security.ErrorMessages;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +23,15 @@ public class UnexpectedErrorMapper implements ExceptionMapper<EJBException> {
 
   @Override
   public Response toResponse(EJBException e) {
+    if (DatabaseUnavailable.isCause(e)) {
+      // not a bug: the database is away for a moment (the launcher restarts it); try again
+      LOG.warning("503: the database cannot be reached (" + e + ")");
+      return Response.status(503)
+          .header("Retry-After", "10")
+          .type(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+          .entity(ErrorMessages.json(DatabaseUnavailable.KEY))
+          .build();
+    }
     String reference = UUID.randomUUID().toString().substring(0, 8);
     LOG.log(Level.SEVERE, "unexpected error, reference " + reference, e);
     return Response.status(500)
