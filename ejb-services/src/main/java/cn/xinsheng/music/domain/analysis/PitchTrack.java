@@ -2,9 +2,12 @@ package cn.xinsheng.music.domain.analysis;
 
 /**
  * Frames of a pitch track, every {@code hopSeconds} from {@code firstSeconds}: the frequency (NaN
- * where no pitch was heard: silence, noise, a bow change) and the estimator's confidence 0..1.
+ * where no pitch was heard: silence, noise, a bow change), the estimator's confidence 0..1, and the
+ * frame's level in dB below the loudest frame (0 for the loudest), which finds re-articulated notes
+ * of the same pitch.
  */
-public record PitchTrack(double firstSeconds, double hopSeconds, float[] hz, float[] confidence) {
+public record PitchTrack(
+    double firstSeconds, double hopSeconds, float[] hz, float[] confidence, float[] levelDb) {
 
   public int size() {
     return hz.length;

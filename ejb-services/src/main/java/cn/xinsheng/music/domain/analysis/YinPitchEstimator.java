@@ -82,7 +82,7 @@ public final class YinPitchEstimator {
     double first = (w / 2.0) / sampleRate;
     if (frames == 0) {
       progress.accept(1.0);
-      return new PitchTrack(first, hop / (double) sampleRate, hz, conf);
+      return new PitchTrack(first, hop / (double) sampleRate, hz, conf, new float[0]);
     }
 
     // Silence gate: each frame's energy over its window, against the loudest frame.
@@ -98,6 +98,7 @@ public final class YinPitchEstimator {
       energy[f] = e;
       loudest = Math.max(loudest, e);
     }
+    loudest = Math.max(loudest, 1e-30);
     double gate = Math.max(loudest * Math.pow(10, -settings.silenceDb() / 10), w * 1e-9);
 
     Frame frame = new Frame(n, w, tauMin, tauMax, settings.threshold());
@@ -116,8 +117,12 @@ public final class YinPitchEstimator {
         progress.accept(f / (double) frames);
       }
     }
+    float[] level = new float[frames];
+    for (int f = 0; f < frames; f++) {
+      level[f] = (float) Math.max(-200, 10 * Math.log10(Math.max(energy[f], 1e-30) / loudest));
+    }
     progress.accept(1.0);
-    return new PitchTrack(first, hop / (double) sampleRate, hz, conf);
+    return new PitchTrack(first, hop / (double) sampleRate, hz, conf, level);
   }
 
   /** The per-frame work and its buffers. */
@@ -189,7 +194,8 @@ public final class YinPitchEstimator {
         ci[k] = ar * bi - ai * br;
       }
       // The correlation is real: invert with one FFT of half the size, even lags in the real
-      // part and odd lags in the imaginary part (Z_k = X_k + X_{k+N/2} + i(X_k − X_{k+N/2})e^{2πik/N}).
+      // part and odd lags in the imaginary part (Z_k = X_k + X_{k+N/2} + i(X_k −
+      // X_{k+N/2})e^{2πik/N}).
       int h = n / 2;
       for (int k = 0; k < h; k++) {
         double sr = cr[k] + cr[k + h];

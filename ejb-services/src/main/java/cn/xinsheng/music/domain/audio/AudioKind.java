@@ -35,7 +35,9 @@ public enum AudioKind {
     if (ascii(b, 0, "FORM") && (ascii(b, 8, "AIFF") || ascii(b, 8, "AIFC"))) {
       return AIFF;
     }
-    if ((b[0] & 0xFF) == 0x1A && (b[1] & 0xFF) == 0x45 && (b[2] & 0xFF) == 0xDF
+    if ((b[0] & 0xFF) == 0x1A
+        && (b[1] & 0xFF) == 0x45
+        && (b[2] & 0xFF) == 0xDF
         && (b[3] & 0xFF) == 0xA3) {
       return WEBM;
     }

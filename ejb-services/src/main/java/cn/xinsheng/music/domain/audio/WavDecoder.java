@@ -78,10 +78,12 @@ public final class WavDecoder {
     boolean flt = format == FLOAT && (bits == 32 || bits == 64);
     if (!pcm && !flt) {
       throw AudioRefusals.unsupported(
-          "WAV（编码 " + format + "，" + bits + " 位）", "WAV (encoding " + format + ", " + bits + " bits)");
+          "WAV（编码 " + format + "，" + bits + " 位）",
+          "WAV (encoding " + format + ", " + bits + " bits)");
     }
     if (channels < 1 || channels > 32) {
-      throw AudioRefusals.corrupt("WAV", "声道数 " + channels + " 无效", "invalid channel count " + channels);
+      throw AudioRefusals.corrupt(
+          "WAV", "声道数 " + channels + " 无效", "invalid channel count " + channels);
     }
     if (rate < AudioLimits.MIN_RATE || rate > AudioLimits.MAX_RATE) {
       throw AudioRefusals.badRate(rate);

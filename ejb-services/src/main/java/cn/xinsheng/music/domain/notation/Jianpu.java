@@ -210,8 +210,7 @@ public final class Jianpu {
               "a rest (0) takes no accidental or octave mark");
         }
         if (Math.abs(octaves) > 3) {
-          throw at(
-              "notation.octaves", lineNo, col, "八度记号超过三个", "more than three octave marks");
+          throw at("notation.octaves", lineNo, col, "八度记号超过三个", "more than three octave marks");
         }
         if (underlines > 3) {
           throw at(
@@ -227,7 +226,9 @@ public final class Jianpu {
         double beats = 1.0 / (1 << underlines);
         beats *= dots == 0 ? 1.0 : dots == 1 ? 1.5 : 1.75;
         OptionalInt midi =
-            degree == 0 ? OptionalInt.empty() : OptionalInt.of(key.midi(degree, accidental, octaves));
+            degree == 0
+                ? OptionalInt.empty()
+                : OptionalInt.of(key.midi(degree, accidental, octaves));
         if (midi.isPresent() && (midi.getAsInt() < 21 || midi.getAsInt() > 108)) {
           throw at(
               "notation.range",
@@ -243,10 +244,7 @@ public final class Jianpu {
 
   /** Each complete bar holds the signature's beats; the first may be a pickup, the last short. */
   private static void checkBars(
-      Piece.TimeSignature time,
-      List<ScoreNote> notes,
-      List<Integer> barEnds,
-      List<int[]> places)
+      Piece.TimeSignature time, List<ScoreNote> notes, List<Integer> barEnds, List<int[]> places)
       throws MusicRefusal {
     double bar = time.quarterBeatsPerBar();
     int from = 0;
@@ -387,7 +385,9 @@ public final class Jianpu {
 
   private static MusicRefusal at(String code, int line, int col, String zh, String en) {
     return refusal(
-        code, "第 " + line + " 行第 " + col + " 列：" + zh, "line " + line + ", column " + col + ": " + en);
+        code,
+        "第 " + line + " 行第 " + col + " 列：" + zh,
+        "line " + line + ", column " + col + ": " + en);
   }
 
   private static MusicRefusal refusal(String code, String zh, String en) {

@@ -19,7 +19,9 @@ public record Key(String text, int tonicMidi, boolean flats) {
   private static final Pattern ACCIDENTAL_FIRST = Pattern.compile("([#b♯♭])([A-Ga-g])(\\d)?");
   private static final Pattern LETTER_FIRST = Pattern.compile("([A-Ga-g])([#b♯♭])?(\\d)?");
 
-  /** Parses what follows {@code 1=}, e.g. {@code D}, {@code bB}, {@code Bb}, {@code #F}, {@code G3}. */
+  /**
+   * Parses what follows {@code 1=}, e.g. {@code D}, {@code bB}, {@code Bb}, {@code #F}, {@code G3}.
+   */
   public static Key parse(String spec) throws IllegalArgumentException {
     String s = spec.strip();
     Matcher m = ACCIDENTAL_FIRST.matcher(s);

@@ -38,8 +38,8 @@ public record Piece(
   }
 
   /**
-   * The sounding notes (rests only move time on) with their frequencies at {@code tuning} and
-   * their onsets at the marked tempo, the first note sounding at 0 s.
+   * The sounding notes (rests only move time on) with their frequencies at {@code tuning} and their
+   * onsets at the marked tempo, the first note sounding at 0 s.
    */
   public List<ExpectedNote> expectedNotes(Tuning tuning) {
     List<ExpectedNote> out = new ArrayList<>();

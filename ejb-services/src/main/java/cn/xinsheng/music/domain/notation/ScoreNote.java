@@ -3,8 +3,8 @@ package cn.xinsheng.music.domain.notation;
 import java.util.OptionalInt;
 
 /**
- * One note or rest as written: its pitch (none for a rest, 0 in 简谱) and its length in beats, a
- * beat being a quarter note (a plain digit); {@code line} and {@code column} point into the text.
+ * One note or rest as written: its pitch (none for a rest, 0 in 简谱) and its length in beats, a beat
+ * being a quarter note (a plain digit); {@code line} and {@code column} point into the text.
  */
 public record ScoreNote(OptionalInt midi, double beats, int line, int column) {
 

@@ -47,7 +47,9 @@ public record Tone(
     Random random = new Random(seed ^ Double.doubleToLongBits(hz) ^ start);
     int parts = 0;
     double norm = 0;
-    for (int h = 1; h <= harmonics && h * hz * (1 + vibratoCents / 1200.0) < 0.45 * sampleRate; h++) {
+    for (int h = 1;
+        h <= harmonics && h * hz * (1 + vibratoCents / 1200.0) < 0.45 * sampleRate;
+        h++) {
       parts = h;
       norm += 1 / Math.pow(h, rolloff);
     }
@@ -67,7 +69,10 @@ public record Tone(
       double t = i / (double) sampleRate;
       double f = hz;
       if (vibratoCents > 0) {
-        f = hz * Math.pow(2, vibratoCents / 1200 * Math.sin(2 * Math.PI * vibratoHz * t + vibratoPhase));
+        f =
+            hz
+                * Math.pow(
+                    2, vibratoCents / 1200 * Math.sin(2 * Math.PI * vibratoHz * t + vibratoPhase));
       }
       double v = 0;
       for (int h = 0; h < parts; h++) {
