@@ -72,6 +72,12 @@ public final class Jianpu {
       }
       Matcher h = HEADER.matcher(line);
       if (h.matches()) {
+        if (!notes.isEmpty()) {
+          throw refusal(
+              "notation.headerAfterNotes",
+              "第 " + lineNo + " 行：标题项须写在音符之前",
+              "line " + lineNo + ": headers go before the notes");
+        }
         String name = h.group(1).toLowerCase(Locale.ROOT);
         String value = h.group(2);
         switch (name) {

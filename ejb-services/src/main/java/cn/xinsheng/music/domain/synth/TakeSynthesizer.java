@@ -64,16 +64,27 @@ public final class TakeSynthesizer {
     List<ExpectedNote> notes = piece.expectedNotes(tuning);
     Random random = new Random(p.seed());
     double spb = piece.secondsPerBeat() / p.tempoScale();
+    int count = notes.size();
+    double[] onsets = new double[count];
+    double[] ends = new double[count];
+    for (int i = 0; i < count; i++) {
+      ExpectedNote e = notes.get(i);
+      double jitter = p.timingJitter() == 0 ? 0 : random.nextGaussian() * p.timingJitter() * spb;
+      onsets[i] = Math.max(0, p.leadInSeconds() + e.beatPosition() * spb + jitter);
+      if (i > 0) {
+        onsets[i] = Math.max(onsets[i], onsets[i - 1] + 0.1); // jitter never reorders notes
+      }
+      ends[i] = p.leadInSeconds() + (e.beatPosition() + e.beats()) * spb - p.gapSeconds();
+    }
     List<PlayedNote> played = new ArrayList<>();
     double previousEnd = 0;
-    for (ExpectedNote e : notes) {
-      double jitter = p.timingJitter() == 0 ? 0 : random.nextGaussian() * p.timingJitter() * spb;
-      double onset = p.leadInSeconds() + e.beatPosition() * spb + jitter;
-      onset = Math.max(onset, previousEnd + 0.01);
-      double end = p.leadInSeconds() + (e.beatPosition() + e.beats()) * spb - p.gapSeconds();
-      end = Math.max(end, onset + 0.06);
+    for (int i = 0; i < count; i++) {
+      // the player lets go before the next note starts, however early it comes
+      double end = i + 1 < count ? Math.min(ends[i], onsets[i + 1] - p.gapSeconds()) : ends[i];
+      end = Math.max(end, onsets[i] + 0.06);
       double cents = p.intonationCents() == 0 ? 0 : random.nextGaussian() * p.intonationCents();
-      played.add(new PlayedNote(e.index(), e.hz() * Math.pow(2, cents / 1200), onset, end));
+      ExpectedNote e = notes.get(i);
+      played.add(new PlayedNote(e.index(), e.hz() * Math.pow(2, cents / 1200), onsets[i], end));
       previousEnd = end;
     }
     double total = previousEnd + 0.5;
