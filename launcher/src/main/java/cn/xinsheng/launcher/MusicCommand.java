@@ -86,7 +86,8 @@ public class MusicCommand implements Runnable {
           score = Optional.of(readPiece(piece));
         }
         AudioLimits limits = new AudioLimits(maxMegabytes << 20, maxSeconds);
-        PcmAudio audio = new AudioDecoding(limits, Ffmpeg.detect()).decode(existing(file));
+        PcmAudio audio =
+            new AudioDecoding(limits, Ffmpeg.detect()).decode(existing(operatorPath(file)));
         TakeAnalysis analysis =
             new TakeAnalyser(PitchSettings.DEFAULT, tuning).analyse(audio, score);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
@@ -156,11 +157,12 @@ public class MusicCommand implements Runnable {
                 TakeSynthesizer.Playing.clean(rate, tone)
                     .withTempo(tempoScale, jitter)
                     .withIntonation(intonation, seed));
-        Files.write(out, WavWriter.pcm16(take.audio()));
+        Path target = operatorPath(out);
+        Files.write(target, WavWriter.pcm16(take.audio()));
         System.out.printf(
             java.util.Locale.ROOT,
             "已写入 / written: %s (%d notes, %.1f s)%n",
-            out,
+            target,
             take.played().size(),
             take.audio().durationSeconds());
         return 0;
@@ -180,9 +182,21 @@ public class MusicCommand implements Runnable {
     }
   }
 
+  /**
+   * A file named on the command line: relative to where the operator ran {@code bin/xinsheng}
+   * (which itself runs from the installation's folder), else to the working directory.
+   */
+  static Path operatorPath(Path p) {
+    String caller = System.getenv("XINSHENG_CALLER_DIR");
+    if (p.isAbsolute() || caller == null || caller.isBlank()) {
+      return p;
+    }
+    return Path.of(caller).resolve(p);
+  }
+
   /** A syllabus item: for now a 简谱 file; later also an item id from an imported package. */
   static Piece readPiece(String item) throws MusicRefusal, IOException {
-    Path path = Path.of(item);
+    Path path = operatorPath(Path.of(item));
     if (!Files.isRegularFile(path)) {
       throw new MusicRefusal(
           "music.noPiece",
