@@ -66,7 +66,7 @@ public class MusicCommand implements Runnable {
 
     @Option(
         names = "--max-seconds",
-        defaultValue = "1200",
+        defaultValue = "600",
         description = "最长录音（秒）/ the longest take accepted, in seconds")
     double maxSeconds;
 
@@ -96,6 +96,14 @@ public class MusicCommand implements Runnable {
         return 0;
       } catch (MusicRefusal e) {
         err.println("错误 / error: " + e.zh() + " / " + e.en() + " [" + e.code() + "]");
+        return 1;
+      } catch (OutOfMemoryError e) {
+        // bin/xinsheng gives the JVM 256 MB: about ten minutes of 48 kHz audio
+        err.println(
+            "错误 / error: 录音太长，内存不足；请截短，或以 java -Xmx1g -jar"
+                + " launcher/target/xinsheng-launcher.jar music analyse … 运行 / the take is too long"
+                + " for the memory; shorten it, or run java -Xmx1g -jar"
+                + " launcher/target/xinsheng-launcher.jar music analyse … [audio.memory]");
         return 1;
       }
     }

@@ -114,8 +114,8 @@ public final class Ffmpeg implements ExternalDecoder {
               "ffmpeg-stderr");
       errors.setDaemon(true);
       errors.start();
-      // 48 kHz mono float for the whole allowed length, plus headers: more means a wild rate
-      long cap = (long) ((limits.maxSeconds() + 1) * AudioLimits.MAX_RATE * 4) + (1 << 16);
+      // the whole allowed length at the highest rate taken, plus headers: more is refused
+      long cap = (long) ((limits.maxSeconds() + 1) * AudioLimits.MAX_RATE * 2) + (1 << 16);
       byte[] wav = readAtMost(process.getInputStream(), cap);
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw AudioRefusals.corrupt(kind.label(), "ffmpeg 解码超时", "ffmpeg timed out");

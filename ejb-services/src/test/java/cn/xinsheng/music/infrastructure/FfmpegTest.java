@@ -54,7 +54,7 @@ class FfmpegTest {
     assertEquals(22050, audio.sampleRate());
     String said = Files.readString(args);
     assertTrue(
-        said.contains("-ac 1") && said.contains("pcm_f32le") && said.contains("pipe:1"), said);
+        said.contains("-ac 1") && said.contains("pcm_s16le") && said.contains("pipe:1"), said);
     String input = said.split(" -i ")[1].split(" ")[0];
     assertTrue(input.contains("xinsheng-take-"), said);
     assertTrue(Files.notExists(Path.of(input)), "the temporary copy is gone");
