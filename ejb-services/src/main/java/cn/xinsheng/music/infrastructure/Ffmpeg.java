@@ -92,7 +92,7 @@ public final class Ffmpeg implements ExternalDecoder {
               "-ac",
               "1",
               "-c:a",
-              "pcm_f32le",
+              "pcm_s16le",
               "-f",
               "wav",
               "-t",
