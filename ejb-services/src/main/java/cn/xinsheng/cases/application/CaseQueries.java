@@ -14,6 +14,7 @@ import cn.xinsheng.ledger.domain.WorkingCalendar;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -126,7 +127,7 @@ public class CaseQueries {
 
   @Inject CaseStore store;
   @Inject CaseAudit audit;
-  @Inject CaseClock clock;
+  @Inject PrisonTime time;
   @Inject Caller caller;
   @Inject CallerScope scope;
   @Inject LedgerRecords ledger;
@@ -137,7 +138,7 @@ public class CaseQueries {
     List<CaseRow> rows = store.all();
     // one query for every history: who may read a case can depend on where it stands
     Map<Long, List<CaseEvent>> events = store.eventsOf(rows.stream().map(CaseRow::id).toList());
-    LocalDate today = clock.today();
+    LocalDate today = time.today();
     List<CaseSummary> out = new ArrayList<>();
     for (CaseRow r : rows) {
       ReductionCase k = kase(r, events.getOrDefault(r.id(), List.of()));
@@ -216,7 +217,7 @@ public class CaseQueries {
 
   private CaseFile build(CaseRow r, ReductionCase k) {
     WorkingCalendar cal = ledger.calendar();
-    LocalDate today = clock.today();
+    LocalDate today = time.today();
     Meeting meeting = store.meetingOf(r.id()).orElse(null);
     ReductionCase.Tally tally = null;
     if (meeting != null && meeting.members().size() >= ReductionCase.MIN_COMMITTEE) {
@@ -284,7 +285,7 @@ public class CaseQueries {
   })
   public List<CaseSummary> publicList(boolean rulings) {
     WorkingCalendar cal = ledger.calendar();
-    LocalDate today = clock.today();
+    LocalDate today = time.today();
     Long mySection = caller.has(Role.INMATE) ? scope.ownInmate().getSection().getId() : null;
     List<CaseRow> rows = store.all();
     Map<Long, List<CaseEvent>> events = store.eventsOf(rows.stream().map(CaseRow::id).toList());
@@ -318,7 +319,7 @@ public class CaseQueries {
   /** The case calendar's day: nothing about any case, so anyone logged in may ask. */
   @jakarta.annotation.security.PermitAll
   public LocalDate today() {
-    return clock.today();
+    return time.today();
   }
 
   // --- who may read what -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +38,7 @@ public class EligibilityService {
 
   @Inject CaseStore store;
   @Inject CaseAudit audit;
-  @Inject CaseClock clock;
+  @Inject PrisonTime time;
   @Inject Caller caller;
   @Inject CallerScope scope;
 
@@ -58,7 +59,7 @@ public class EligibilityService {
     } else if (!caller.has(Role.EXECUTION)) {
       scope.requireSection(sectionId);
     }
-    LocalDate asOf = clock.today();
+    LocalDate asOf = time.today();
     List<InmateRow> inmates = store.inmatesForEligibility(sectionId);
     List<List<Eligibility>> results = new ArrayList<>(inmates.size());
     int eligible = 0;

@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CaseStore {
 
+  @jakarta.inject.Inject java.time.Clock clock;
+
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
@@ -422,7 +424,7 @@ public class CaseStore {
         .setParameter(3, scope)
         .setParameter(4, inmates)
         .setParameter(5, by)
-        .setParameter(6, Timestamp.from(Instant.now()))
+        .setParameter(6, Timestamp.from(clock.instant()))
         .executeUpdate();
     return lastId();
   }
@@ -549,7 +551,7 @@ public class CaseStore {
         .setParameter(1, java.sql.Date.valueOf(heldOn))
         .setParameter(2, title)
         .setParameter(3, by)
-        .setParameter(4, Timestamp.from(Instant.now()))
+        .setParameter(4, Timestamp.from(clock.instant()))
         .executeUpdate();
     long id = lastId();
     for (String m : members) {
@@ -585,7 +587,7 @@ public class CaseStore {
         .setParameter(5, months)
         .setParameter(6, note)
         .setParameter(7, by)
-        .setParameter(8, Timestamp.from(Instant.now()))
+        .setParameter(8, Timestamp.from(clock.instant()))
         .executeUpdate();
   }
 
@@ -610,7 +612,7 @@ public class CaseStore {
         .setParameter(6, previousEnd == null ? null : java.sql.Date.valueOf(previousEnd))
         .setParameter(7, newEnd == null ? null : java.sql.Date.valueOf(newEnd))
         .setParameter(8, by)
-        .setParameter(9, Timestamp.from(Instant.now()))
+        .setParameter(9, Timestamp.from(clock.instant()))
         .executeUpdate();
     if (kind == CaseKind.REDUCTION && newEnd != null) {
       em.createNativeQuery("UPDATE inmate SET current_sentence_end = ?1 WHERE id = ?2")

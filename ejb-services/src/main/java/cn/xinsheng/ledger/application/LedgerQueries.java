@@ -60,6 +60,7 @@ public class LedgerQueries {
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject LedgerRecords records;
+  @Inject cn.xinsheng.platform.PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -108,7 +109,11 @@ public class LedgerQueries {
   public cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading heading(String prisonerNumber) {
     Inmate inmate = readableInmate(prisonerNumber);
     return new cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading(
-        inmate.getPrisonerNumber().value(), inmate.getName(), caller.name(), Instant.now());
+        inmate.getPrisonerNumber().value(),
+        inmate.getName(),
+        caller.name(),
+        time.now(),
+        time.zone());
   }
 
   /** The inmate's own entries: every approved entry and correction about him. */
@@ -301,7 +306,7 @@ public class LedgerQueries {
             .getResultList();
     List<ObjectionView> out = new ArrayList<>();
     // one read of the calendar for the whole list, not one per objection
-    cn.xinsheng.ledger.domain.WorkingCalendar calendar = records.calendar();
+    cn.xinsheng.ledger.domain.LedgerCalendar calendar = records.ledgerCalendar();
     for (Object[] r : rows) {
       long id = ((Number) r[0]).longValue();
       @SuppressWarnings("unchecked")
@@ -328,11 +333,7 @@ public class LedgerQueries {
         history.add(last + " " + s[3] + " " + lastAt + ": " + s[5]);
       }
       ObjectionStep next = last.next();
-      LocalDate due =
-          next == null
-              ? null
-              : calendar.addWorkingDays(
-                  lastAt.atZone(LedgerService.PRISON_ZONE).toLocalDate(), next.workingDays());
+      LocalDate due = next == null ? null : calendar.due(lastAt, next.workingDays());
       out.add(
           new ObjectionView(
               id,

@@ -10,6 +10,7 @@ import cn.xinsheng.content.ScormManifest;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,6 +62,7 @@ public class ContentImportService {
   @Inject LearningStore store;
   @Inject LmsSettings settings;
   @Inject AuditLog auditLog;
+  @Inject PrisonTime time;
   @Inject Caller caller;
 
   @RolesAllowed(Role.SYS_ADMIN_NAME)
@@ -79,7 +81,7 @@ public class ContentImportService {
         .isPresent()) {
       throw Refusal.conflict("content.error.keyKnown", key.name());
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     long id =
         store.insert(
             "INSERT INTO publisher_key (name, verifier_key, description, trusted_by, trusted_at)"
@@ -248,7 +250,7 @@ public class ContentImportService {
     } else {
       programmeId = SqlValues.num(existingProgramme[0]);
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     Object[] existingCourse =
         store
             .one("SELECT id, package_id FROM course WHERE code = ?1", spec.course().code())

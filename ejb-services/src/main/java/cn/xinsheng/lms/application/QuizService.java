@@ -10,6 +10,7 @@ import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,6 +78,7 @@ public class QuizService {
   @Inject Caller caller;
   @Inject AuditLog auditLog;
   @Inject Enrolments enrolments;
+  @Inject PrisonTime time;
 
   static List<QuestionText.Spec> questions(String source) {
     try {
@@ -194,7 +196,7 @@ public class QuizService {
     if (SqlValues.bool(q[4])) {
       Collections.shuffle(keys, new Random());
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     int limit = SqlValues.integer(q[2]);
     long id =
         store.insert(
@@ -280,7 +282,7 @@ public class QuizService {
         clean.put(key, v);
       }
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     Instant deadline = SqlValues.instant(a[1]);
     boolean late = deadline != null && now.isAfter(deadline.plusSeconds(30));
     store.exec(
@@ -319,7 +321,7 @@ public class QuizService {
         r.pending(),
         CanonicalJson.write(detail),
         by,
-        Instant.now());
+        time.now());
   }
 
   private static Graded graded(long attemptId, QuizGrader.Result r, int passMark, boolean late) {
