@@ -276,12 +276,12 @@ public class LedgerQueries {
 
   @RolesAllowed(Role.INMATE_NAME)
   public List<ObjectionView> myObjections() {
-    return objections("WHERE o.inmate_id = " + scope.ownInmate().getId());
+    return objections("WHERE o.inmate_id = ?1", scope.ownInmate().getId());
   }
 
   @RolesAllowed({Role.PROSECUTOR_NAME, Role.SUPERVISOR_NAME})
   public List<ObjectionView> myFindings() {
-    return objections("WHERE o.raised_by = '" + caller.name().replace("'", "''") + "'");
+    return objections("WHERE o.raised_by = ?1", caller.name());
   }
 
   private Inmate readableInmate(String prisonerNumber) {
@@ -291,19 +291,23 @@ public class LedgerQueries {
     return scope.inmate(prisonerNumber).orElseThrow(() -> Refusal.notFound("error.unknownInmate"));
   }
 
-  private List<ObjectionView> objections(String where) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+  /** The objections a condition selects; every value the caller gives is bound, never spliced. */
+  private List<ObjectionView> objections(String where, Object... params) {
+    var query =
         em.createNativeQuery(
-                "SELECT o.id, i.prisoner_number, i.name, o.target_type, o.entry_id,"
-                    // a finding on a case shows the case's number where a month objection shows its
-                    // month
-                    + " COALESCE(o.month, (SELECT c.number FROM reduction_case c WHERE c.id = o.case_id)), o.text,"
-                    + " o.raised_by, o.raised_role, o.raised_at FROM objection o"
-                    + " JOIN inmate i ON i.id = o.inmate_id "
-                    + where
-                    + " ORDER BY o.id DESC")
-            .getResultList();
+            "SELECT o.id, i.prisoner_number, i.name, o.target_type, o.entry_id,"
+                // a finding on a case shows the case's number where a month objection shows its
+                // month
+                + " COALESCE(o.month, (SELECT c.number FROM reduction_case c WHERE c.id = o.case_id)), o.text,"
+                + " o.raised_by, o.raised_role, o.raised_at FROM objection o"
+                + " JOIN inmate i ON i.id = o.inmate_id "
+                + where
+                + " ORDER BY o.id DESC");
+    for (int i = 0; i < params.length; i++) {
+      query.setParameter(i + 1, params[i]);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
     List<ObjectionView> out = new ArrayList<>();
     // one read of the calendar for the whole list, not one per objection
     cn.xinsheng.ledger.domain.LedgerCalendar calendar = records.ledgerCalendar();
