@@ -83,7 +83,11 @@ public class CaseQueries {
       Integer months,
       LocalDate onDate,
       String party,
-      boolean late) {}
+      boolean late,
+      Attachment attachment) {}
+
+  /** A file attached to a step (evidence of the case's section): shown on the page and the PDF. */
+  public record Attachment(long evidenceId, String name, String sha256) {}
 
   /** A ledger entry as the case file lists it. */
   public record LedgerLine(
@@ -247,7 +251,7 @@ public class CaseQueries {
         r.rationale(),
         r.ruleVersion(),
         store.result(r.eligibilityId()).orElse(null),
-        k.events().stream().map(CaseQueries::item).toList(),
+        timeline(k.events(), store.attachments(r.id())),
         meeting,
         tally,
         cycles,
@@ -383,7 +387,22 @@ public class CaseQueries {
         r.createdAt());
   }
 
-  static TimelineItem item(CaseEvent e) {
+  private static List<TimelineItem> timeline(
+      List<CaseEvent> events, Map<Long, Object[]> attachments) {
+    return events.stream()
+        .map(
+            e -> {
+              Object[] a = attachments.get(e.id());
+              return item(
+                  e,
+                  a == null
+                      ? null
+                      : new Attachment(SqlValues.num(a[0]), (String) a[1], (String) a[2]));
+            })
+        .toList();
+  }
+
+  static TimelineItem item(CaseEvent e, Attachment attachment) {
     return new TimelineItem(
         e.id(),
         e.type().name(),
@@ -396,7 +415,8 @@ public class CaseQueries {
         e.months(),
         e.onDate(),
         e.party(),
-        e.late());
+        e.late(),
+        attachment);
   }
 
   static CycleLine cycle(Object[] c) {

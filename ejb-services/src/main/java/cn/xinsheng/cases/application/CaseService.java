@@ -74,6 +74,11 @@ public class CaseService {
       String rationale,
       List<Long> cycleIds,
       Long attachmentId) {
+    // First of all, before any read: the year's serial, under its counter's lock. Proposals wait
+    // here for each other, so the check below that the inmate has no open case sees the case a
+    // proposal just before committed (a read before the lock would keep an older snapshot).
+    int year = time.today().getYear();
+    long serial = store.takeCaseSerial(year);
     ResultRow r =
         store
             .result(eligibilityId)
@@ -104,13 +109,12 @@ public class CaseService {
     String attachmentSha = attachment(attachmentId, r.sectionId());
     InmateRow inmate = store.inmateForEligibility(r.inmateId()).orElseThrow();
     EligibilityRules rules = EligibilityService.rules();
-    int year = time.today().getYear();
     String number =
         (r.kind() == CaseKind.REDUCTION ? "JX" : "JS")
             + "-"
             + year
             + "-"
-            + String.format("%04d", store.nextCaseSerial(year));
+            + String.format("%04d", serial);
     Instant now = time.now();
     long id =
         store.insertCase(
@@ -561,7 +565,8 @@ public class CaseService {
       return null;
     }
     Evidence e = em.find(Evidence.class, evidenceId);
-    if (e == null) {
+    // evidence of the case's own section only: another section's files are not this case's to cite
+    if (e == null || e.getSectionId() != sectionId) {
       throw Refusal.invalid("case.error.attachment", evidenceId);
     }
     return e.getSha256();

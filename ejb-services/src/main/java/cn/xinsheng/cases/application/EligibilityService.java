@@ -77,7 +77,7 @@ public class EligibilityService {
         }
       }
     }
-    String scopeText = sectionId == null ? "prison" : "section " + sectionId;
+    String scopeText = CaseStore.runScope(sectionId);
     long runId = store.insertRun(asOf, RULES.version(), scopeText, inmates.size(), caller.name());
     store.insertResults(runId, inmates, results);
     Map<String, Object> p = new LinkedHashMap<>();
@@ -107,8 +107,13 @@ public class EligibilityService {
         .toList();
   }
 
-  public java.util.Optional<Long> latestRunId() {
-    return store.latestRun().map(r -> SqlValues.num(r[0]));
+  /**
+   * The latest run that covers a section: its own, or a later one of the whole prison. For the
+   * department without a section, the latest run of the whole prison. One section's run never hides
+   * another section's results.
+   */
+  public java.util.Optional<Long> latestRunId(Long sectionId) {
+    return store.latestRun(sectionId).map(r -> SqlValues.num(r[0]));
   }
 
   /** A fact of a sentence as the judgment or the execution record gives it. */

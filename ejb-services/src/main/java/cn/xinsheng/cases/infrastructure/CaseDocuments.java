@@ -148,6 +148,13 @@ public final class CaseDocuments {
                       + (t.party() == null ? "" : t.party() + " ")
                       + (t.late() ? "逾期 LATE " : ""),
                   t.note()
+                      + (t.attachment() == null
+                          ? ""
+                          : "\n附件 Attachment: "
+                              + t.attachment().name()
+                              + " (SHA-256 "
+                              + t.attachment().sha256()
+                              + ", case/evidence/)")
                 });
           }
           doc.add(

@@ -138,6 +138,22 @@ public class CaseStore {
     return out;
   }
 
+  /** The files attached to a case's steps: event id -> evidence id, file name, SHA-256. */
+  public Map<Long, Object[]> attachments(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT e.id, v.id, v.original_name, v.sha256 FROM case_event e"
+                    + " JOIN evidence v ON v.id = e.attachment_id WHERE e.case_id = ?1")
+            .setParameter(1, caseId)
+            .getResultList();
+    Map<Long, Object[]> out = new HashMap<>();
+    for (Object[] r : rows) {
+      out.put(num(r[0]), new Object[] {r[1], r[2], r[3]});
+    }
+    return out;
+  }
+
   public List<CaseEvent> events(long caseId) {
     return eventsOf(List.of(caseId)).getOrDefault(caseId, List.of());
   }
@@ -291,12 +307,22 @@ public class CaseStore {
     return out;
   }
 
-  public Optional<Object[]> latestRun() {
+  /** How a run names what it covered: the whole prison, or one section. */
+  public static String runScope(Long sectionId) {
+    return sectionId == null ? PRISON_RUN : "section " + sectionId;
+  }
+
+  private static final String PRISON_RUN = "prison";
+
+  /** The latest run covering the section (its own or the prison's); the prison's for null. */
+  public Optional<Object[]> latestRun(Long sectionId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT id, as_of, rule_version, scope, inmates, run_by, run_at FROM eligibility_run"
-                    + " ORDER BY id DESC LIMIT 1")
+                    + " WHERE scope IN (?1, ?2) ORDER BY id DESC LIMIT 1")
+            .setParameter(1, PRISON_RUN)
+            .setParameter(2, runScope(sectionId))
             .getResultList();
     return rows.stream().findFirst();
   }
@@ -503,12 +529,20 @@ public class CaseStore {
     return lastId();
   }
 
-  public long nextCaseSerial(int year) {
-    return 1
-        + num(
-            em.createNativeQuery("SELECT COUNT(*) FROM reduction_case WHERE number LIKE ?1")
-                .setParameter(1, "%-" + year + "-%")
-                .getSingleResult());
+  /**
+   * Takes the year's next case serial under the lock of its counter row, held until the transaction
+   * ends: proposals made at once get distinct numbers, one after the other.
+   */
+  public long takeCaseSerial(int year) {
+    em.createNativeQuery(
+            "INSERT INTO case_serial (year, last_serial) VALUES (?1, 1)"
+                + " ON DUPLICATE KEY UPDATE last_serial = last_serial + 1")
+        .setParameter(1, year)
+        .executeUpdate();
+    return num(
+        em.createNativeQuery("SELECT last_serial FROM case_serial WHERE year = ?1 FOR UPDATE")
+            .setParameter(1, year)
+            .getSingleResult());
   }
 
   public void citeCycles(long caseId, List<Long> cycleIds) {

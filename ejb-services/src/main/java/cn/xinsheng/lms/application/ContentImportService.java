@@ -13,6 +13,7 @@ import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
+import cn.xinsheng.platform.TemporaryArea;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -189,10 +190,10 @@ public class ContentImportService {
       try {
         Files.deleteIfExists(zip);
         if (!kept) {
-          ContentPackage.deleteTree(staging);
+          TemporaryArea.deleteTree(staging);
         }
       } catch (IOException ignored) {
-        // a leftover temporary file is cleaned at the next import; the refusal matters more
+        // a leftover is cleared at the next start (StartupHousekeeping); the refusal matters more
       }
     }
   }

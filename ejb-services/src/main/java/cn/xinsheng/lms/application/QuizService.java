@@ -199,14 +199,37 @@ public class QuizService {
     Instant now = time.now();
     int limit = SqlValues.integer(q[2]);
     long id =
-        store.insert(
-            "INSERT INTO quiz_attempt (quiz_id, inmate_id, started_at, deadline_at, question_keys) VALUES (?1, ?2, ?3, ?4, ?5)",
+        insertAttempt(
             quizId,
             me.getId(),
+            used + 1,
             now,
             limit > 0 ? now.plus(limit, ChronoUnit.MINUTES) : null,
             String.join(",", keys));
     return view(id);
+  }
+
+  /**
+   * The attempt numbered {@code number}: the unique (quiz, inmate, number) key refuses a second
+   * attempt started at the same moment, so a limit of attempts is never exceeded.
+   */
+  private long insertAttempt(
+      long quizId, long inmateId, long number, Instant now, Instant deadline, String keys) {
+    try {
+      return store.insert(
+          "INSERT INTO quiz_attempt (quiz_id, inmate_id, attempt_no, started_at, deadline_at, question_keys) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+          quizId,
+          inmateId,
+          number,
+          now,
+          deadline,
+          keys);
+    } catch (jakarta.persistence.PersistenceException e) {
+      if (SqlValues.isDuplicateKey(e)) {
+        throw Refusal.conflict("lms.error.attemptStarting");
+      }
+      throw e;
+    }
   }
 
   @RolesAllowed(Role.INMATE_NAME)
