@@ -36,6 +36,8 @@ public final class RunningPlatform {
   public static final String TEST_CLOCK =
       System.getProperty("xinsheng.it.clock", "2026-06-10T10:00:00+08:00");
 
+  private static final int READY_SECONDS = Integer.getInteger("xinsheng.it.ready-seconds", 480);
+
   private static final Pattern CLOCK_FIELD = Pattern.compile("\"(\\w+)\":\"?([^\",}]*)");
 
   private static Process process;
@@ -77,6 +79,8 @@ public final class RunningPlatform {
       cmd.add("--data-dir=" + DATA_DIR);
       cmd.add("--heap=512m");
       cmd.add("--test-clock=" + TEST_CLOCK);
+      // on a busy machine (two cores shared by several builds) a first boot took over 180 s
+      cmd.add("--ready-timeout=" + READY_SECONDS);
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       pb.redirectOutput(log.toFile());
       startMillis = System.currentTimeMillis();
@@ -90,7 +94,7 @@ public final class RunningPlatform {
   }
 
   private static void awaitReady(Path log) throws IOException {
-    long deadline = System.currentTimeMillis() + 240_000;
+    long deadline = System.currentTimeMillis() + (READY_SECONDS + 60) * 1000L;
     while (System.currentTimeMillis() < deadline) {
       String out = Files.exists(log) ? Files.readString(log) : "";
       if (out.contains("Xinsheng is ready")) {
@@ -108,7 +112,7 @@ public final class RunningPlatform {
       }
     }
     throw new IllegalStateException(
-        "start-dev not ready in 240 s:\n" + tail(Files.readString(log)));
+        "start-dev not ready in " + (READY_SECONDS + 60) + " s:\n" + tail(Files.readString(log)));
   }
 
   private static void deleteTree(Path dir) throws IOException {
