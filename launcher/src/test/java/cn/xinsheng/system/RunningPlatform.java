@@ -94,7 +94,9 @@ public final class RunningPlatform {
   }
 
   private static void awaitReady(Path log) throws IOException {
-    long deadline = System.currentTimeMillis() + (READY_SECONDS + 60) * 1000L;
+    // the launcher's own time-out counts from after the database and the demo data: wait longer
+    // than it, so that it gives up (and says why) first
+    long deadline = System.currentTimeMillis() + (READY_SECONDS + 300) * 1000L;
     while (System.currentTimeMillis() < deadline) {
       String out = Files.exists(log) ? Files.readString(log) : "";
       if (out.contains("Xinsheng is ready")) {
@@ -111,8 +113,14 @@ public final class RunningPlatform {
         throw new IllegalStateException(e);
       }
     }
+    // never leave a half-started platform behind: the next test class would take it for ready
+    try {
+      stop(Duration.ofSeconds(60));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     throw new IllegalStateException(
-        "start-dev not ready in " + (READY_SECONDS + 60) + " s:\n" + tail(Files.readString(log)));
+        "start-dev not ready in " + (READY_SECONDS + 300) + " s:\n" + tail(Files.readString(log)));
   }
 
   private static void deleteTree(Path dir) throws IOException {
