@@ -10,6 +10,19 @@ import java.time.LocalDate;
  */
 public final class SqlValues {
 
+  /** Whether a failed write broke a unique key (SQLSTATE 23000, MariaDB error 1062). */
+  public static boolean isDuplicateKey(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException s && s.getErrorCode() == 1062) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private SqlValues() {}
 
   public static long num(Object o) {

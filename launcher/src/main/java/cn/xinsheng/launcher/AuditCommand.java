@@ -20,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,12 +143,12 @@ class AuditCommand implements Runnable {
                   "xinsheng-audit-"
                       + scope.describe().replace(' ', '-')
                       + "-"
-                      + LocalDate.now()
+                      + LocalDate.now(LauncherClock.operator())
                       + ".zip");
       Path tmp = target.resolveSibling(target.getFileName() + ".part");
       AuditExporter.Summary summary;
       try (OutputStream os = Files.newOutputStream(tmp)) {
-        summary = new AuditExporter(store, origin).export(scope, os);
+        summary = new AuditExporter(store, origin, LauncherClock.operator()).export(scope, os);
       } catch (SQLException e) {
         Files.deleteIfExists(tmp);
         throw unreachable(e);
@@ -355,7 +354,7 @@ class AuditCommand implements Runnable {
                   + "; not cosigning");
         }
       }
-      SignedCheckpoint cosigned = latest.cosignedBy(witness, Instant.now());
+      SignedCheckpoint cosigned = latest.cosignedBy(witness, LauncherClock.operator().instant());
       HttpResponse<String> sent =
           http.send(
               HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/cosignature"))

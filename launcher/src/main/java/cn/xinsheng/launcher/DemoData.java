@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class DemoData {
    * The demo prison's rule catalogue (the regulation's default, version 1), if it has none yet:
    * also for a demo database made before the ledger existed.
    */
-  static void ensureCatalogue(DatabaseTarget owner) {
+  static void ensureCatalogue(DatabaseTarget owner, Clock clock) {
     try (Connection c = owner.connect()) {
       try (Statement s = c.createStatement();
           ResultSet rs =
@@ -79,7 +80,7 @@ final class DemoData {
                   + " VALUES (1, 1, ?, 'demo', ?)",
               Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, "默认规则目录（司规〔2021〕3号）/ default catalogue");
-        ps.setTimestamp(2, Timestamp.from(Instant.now()));
+        ps.setTimestamp(2, Timestamp.from(clock.instant()));
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
           keys.next();
@@ -114,15 +115,20 @@ final class DemoData {
     }
   }
 
-  /** Loads everything in one transaction: either the whole demo prison exists or none of it. */
-  static void load(DatabaseTarget owner, LocalDate today) {
+  /**
+   * Loads everything in one transaction: either the whole demo prison exists or none of it.
+   *
+   * @param clock the platform's clock in the prison's zone (pinned on a test platform): sentences
+   *     and admissions are dated back from its day
+   */
+  static void load(DatabaseTarget owner, Clock clock) {
     try (Connection c = owner.connect()) {
       if (isLoaded(c)) {
         return;
       }
       c.setAutoCommit(false);
       try {
-        insertAll(c, today);
+        insertAll(c, clock);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -133,7 +139,8 @@ final class DemoData {
     }
   }
 
-  private static void insertAll(Connection c, LocalDate today) throws SQLException {
+  private static void insertAll(Connection c, Clock clock) throws SQLException {
+    LocalDate today = LocalDate.now(clock);
     try (Statement s = c.createStatement()) {
       s.execute("INSERT INTO prison (id, code, name) VALUES (1, 'DEMO', '示范监狱')");
       s.execute(
@@ -148,7 +155,7 @@ final class DemoData {
     // One hash for every demo login: they share the published demo password anyway, and hashing
     // 330 passwords at 210,000 PBKDF2 rounds each would add a minute to the first start.
     String hash = PasswordHash.create(PASSWORD.toCharArray()).encoded();
-    Instant now = Instant.now();
+    Instant now = clock.instant();
 
     Map<String, Staff> staff = new LinkedHashMap<>();
     staff.put("officer1", new Staff("周建军", Set.of(Role.OFFICER), 11, 12));
@@ -227,7 +234,7 @@ final class DemoData {
    * demo inmates (an unpaid property penalty, a major merit), also for a demo database made before
    * reduction cases existed.
    */
-  static void ensureCaseDesk(DatabaseTarget owner) {
+  static void ensureCaseDesk(DatabaseTarget owner, Clock clock) {
     try (Connection c = owner.connect()) {
       try (PreparedStatement ps =
               c.prepareStatement("SELECT COUNT(*) FROM account WHERE username = 'execution1'");
@@ -239,7 +246,7 @@ final class DemoData {
       }
       c.setAutoCommit(false);
       String hash = PasswordHash.create(PASSWORD.toCharArray()).encoded();
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       try (PreparedStatement account =
               c.prepareStatement(
                   "INSERT INTO account (username, display_name, password_hash, must_change_password,"
@@ -263,7 +270,7 @@ final class DemoData {
         for (Object[] f : facts) {
           fact.setLong(1, (Long) f[0]);
           fact.setString(2, (String) f[1]);
-          fact.setObject(3, LocalDate.now().minusMonths(2));
+          fact.setObject(3, LocalDate.now(clock).minusMonths(2));
           fact.setString(4, (String) f[2]);
           fact.setTimestamp(5, Timestamp.from(now));
           fact.addBatch();

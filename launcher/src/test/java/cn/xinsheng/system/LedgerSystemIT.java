@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,9 +43,13 @@ class LedgerSystemIT {
   private static final String PASSWORD = "demo123!";
   private static final long SECTION = 12;
   private static final String INMATE = "3301000002";
-  private static final String MONTH = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
-  private static final String TODAY_NOON =
-      java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")) + "T08:00";
+
+  /** The platform's month and time to the minute (its clock is pinned; never the wall clock). */
+  private static String MONTH;
+
+  private static String NOW;
+
+  private static RunningPlatform.PlatformTime time;
 
   private static String base;
   private static WebClient officer;
@@ -58,6 +61,9 @@ class LedgerSystemIT {
   @BeforeAll
   static void start() {
     base = RunningPlatform.ensureStarted();
+    time = RunningPlatform.time();
+    MONTH = time.month().toString();
+    NOW = time.minute();
     officer = login("officer1");
     reviewer = login("reviewer1");
     inmate = login("inmate2");
@@ -105,7 +111,7 @@ class LedgerSystemIT {
         + "\",\"amount\":\""
         + amount
         + "\",\"fact\":\"内务卫生检查评为优秀\",\"occurredAt\":\""
-        + TODAY_NOON
+        + NOW
         + "\",\"evidence\":["
         + ids
         + "]}";
@@ -604,8 +610,9 @@ class LedgerSystemIT {
     try (Connection c = RunningPlatform.ownerConnection();
         Statement s = c.createStatement()) {
       s.executeUpdate(
-          "UPDATE month_close_step SET window_ends = DATE_SUB(CURDATE(), INTERVAL 1 DAY)"
-              + " WHERE close_id = "
+          "UPDATE month_close_step SET window_ends = '"
+              + RunningPlatform.time().today().minusDays(1)
+              + "' WHERE close_id = "
               + close
               + " AND step = 'PUBLISHED'");
     }

@@ -8,9 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What {@code bin/xinsheng start-dev} starts, started once for the whole integration-test run: the
@@ -22,6 +27,18 @@ public final class RunningPlatform {
   public static final int HTTP_PORT = Integer.getInteger("xinsheng.it.http-port", 18080);
   public static final int DB_PORT = Integer.getInteger("xinsheng.it.db-port", 13307);
   public static final Path DATA_DIR = Path.of("target", "it-data").toAbsolutePath();
+
+  /**
+   * The instant the platform's clock is pinned at ({@code start-dev --test-clock}): no test takes a
+   * business date from the wall clock, so the suite passes at any hour. Another instant with {@code
+   * -Dxinsheng.it.clock=2026-06-30T23:59:59+08:00} runs the whole suite there.
+   */
+  public static final String TEST_CLOCK =
+      System.getProperty("xinsheng.it.clock", "2026-06-10T10:00:00+08:00");
+
+  private static final int READY_SECONDS = Integer.getInteger("xinsheng.it.ready-seconds", 480);
+
+  private static final Pattern CLOCK_FIELD = Pattern.compile("\"(\\w+)\":\"?([^\",}]*)");
 
   private static Process process;
   private static boolean started;
@@ -61,6 +78,9 @@ public final class RunningPlatform {
       cmd.add("--db-port=" + DB_PORT);
       cmd.add("--data-dir=" + DATA_DIR);
       cmd.add("--heap=512m");
+      cmd.add("--test-clock=" + TEST_CLOCK);
+      // on a busy machine (two cores shared by several builds) a first boot took over 180 s
+      cmd.add("--ready-timeout=" + READY_SECONDS);
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       pb.redirectOutput(log.toFile());
       startMillis = System.currentTimeMillis();
@@ -74,7 +94,9 @@ public final class RunningPlatform {
   }
 
   private static void awaitReady(Path log) throws IOException {
-    long deadline = System.currentTimeMillis() + 240_000;
+    // the launcher's own time-out counts from after the database and the demo data: wait longer
+    // than it, so that it gives up (and says why) first
+    long deadline = System.currentTimeMillis() + (READY_SECONDS + 300) * 1000L;
     while (System.currentTimeMillis() < deadline) {
       String out = Files.exists(log) ? Files.readString(log) : "";
       if (out.contains("Xinsheng is ready")) {
@@ -91,8 +113,14 @@ public final class RunningPlatform {
         throw new IllegalStateException(e);
       }
     }
+    // never leave a half-started platform behind: the next test class would take it for ready
+    try {
+      stop(Duration.ofSeconds(60));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     throw new IllegalStateException(
-        "start-dev not ready in 240 s:\n" + tail(Files.readString(log)));
+        "start-dev not ready in " + (READY_SECONDS + 300) + " s:\n" + tail(Files.readString(log)));
   }
 
   private static void deleteTree(Path dir) throws IOException {
@@ -108,6 +136,52 @@ public final class RunningPlatform {
 
   private static String tail(String s) {
     return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+  }
+
+  /** The platform's time as the prison reads it, from {@code GET /api/v1/clock}. */
+  public record PlatformTime(
+      Instant instant, LocalDate today, YearMonth month, String prisonTime, long demoOffsetDays) {
+
+    /** The prison's wall-clock time now to the minute, as an officer types it: never ahead. */
+    public String minute() {
+      return prisonTime.replace(' ', 'T');
+    }
+  }
+
+  public static PlatformTime time() {
+    String body = new WebClient(ensureStarted()).get("/api/v1/clock").body();
+    java.util.Map<String, String> f = new java.util.HashMap<>();
+    Matcher m = CLOCK_FIELD.matcher(body);
+    while (m.find()) {
+      f.put(m.group(1), m.group(2));
+    }
+    if (!"true".equals(f.get("pinned"))) {
+      throw new IllegalStateException("the platform's clock is not pinned: " + body);
+    }
+    return new PlatformTime(
+        Instant.parse(f.get("instant")),
+        LocalDate.parse(f.get("today")),
+        YearMonth.parse(f.get("month")),
+        f.get("prisonTime"),
+        Long.parseLong(f.get("demoOffsetDays")));
+  }
+
+  /** Sets the pinned clock to this instant, as the administrator; answers the platform's time. */
+  public static PlatformTime pin(Instant at) {
+    WebClient admin = new WebClient(ensureStarted());
+    if (admin.login("sysadmin1", "demo123!").statusCode() != 200) {
+      throw new IllegalStateException("sysadmin1 cannot log in");
+    }
+    HttpResponse<String> r = admin.postJson("/api/v1/clock", "{\"instant\":\"" + at + "\"}");
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(
+          "the clock was not pinned: " + r.statusCode() + " " + r.body());
+    }
+    PlatformTime now = time();
+    if (!now.instant().equals(at)) {
+      throw new IllegalStateException("pinned at " + at + " but the platform says " + now);
+    }
+    return now;
   }
 
   /** What start-dev printed up to "ready": the URL and the demo logins. */

@@ -155,7 +155,7 @@ class ServicesIT {
         subject,
         java.util.Map.of(),
         java.util.List.of(),
-        java.time.Instant.now());
+        java.time.Instant.parse("2026-06-10T02:00:00Z"));
   }
 
   private long entriesAbout(String subject) throws SQLException {

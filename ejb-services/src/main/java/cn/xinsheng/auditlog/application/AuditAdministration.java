@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ public class AuditAdministration {
   @Inject AuditSequencer sequencer;
   @Inject AuditLog auditLog;
   @Inject Caller caller;
+  @Inject Clock clock;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -122,7 +124,7 @@ public class AuditAdministration {
     if (existing > 0) {
       throw Refusal.conflict("audit.error.witnessTaken");
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     em.persist(new AuditWitness(key.name(), canonical, description.strip(), caller.name(), now));
     auditLog.append(
         new AuditEvent(
@@ -155,7 +157,7 @@ public class AuditAdministration {
       throw Refusal.notFound("audit.error.empty");
     }
     try {
-      return new AuditExporter(sequencer.store(), sequencer.origin()).export(scope, out);
+      return new AuditExporter(sequencer.store(), sequencer.origin(), clock).export(scope, out);
     } catch (SQLException e) {
       throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
     }

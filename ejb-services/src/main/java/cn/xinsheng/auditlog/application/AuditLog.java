@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ public class AuditLog {
 
   @Inject Caller caller;
 
+  /** The platform's clock: a leaf's time is the time its business record carries. */
+  @Inject Clock clock;
+
   /**
    * An event by the caller, named and with the roles the container authenticated (never a name a
    * page could pass in), at this moment.
@@ -36,7 +40,7 @@ public class AuditLog {
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void record(
       String action, String subject, Map<String, Object> payload, List<String> evidenceSha256) {
-    record(action, subject, payload, evidenceSha256, Instant.now());
+    record(action, subject, payload, evidenceSha256, clock.instant());
   }
 
   /** The same, at the time the business record it covers carries. */
@@ -59,7 +63,7 @@ public class AuditLog {
         new AuditEntry(
             data,
             MerkleTree.leafHash(data),
-            Instant.now(),
+            clock.instant(),
             event.subject(),
             event.inmate().filter(n -> n.length() <= 10).orElse(null)));
   }

@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +70,15 @@ public class AuditSequencer {
   @Resource TransactionSynchronizationRegistry transactions;
   @Resource SessionContext context;
   @Resource TimerService timers;
+
+  /**
+   * The platform's clock stamps keys, self-checks and checkpoints. The log is ordered by leaf
+   * index, never by time, and nothing checks that times grow: a test clock moved back (or a system
+   * clock corrected) gives a checkpoint an earlier time than the one before, and the log stays
+   * sound.
+   */
+  @Inject Clock clock;
+
   private AuditSequencer self;
 
   @Inject
@@ -134,7 +144,7 @@ public class AuditSequencer {
         finishInterruptedRotation();
         if (store.logKeys().isEmpty()) {
           try (Connection c = dataSource.getConnection()) {
-            store.insertKey(c, key, 0, Instant.now());
+            store.insertKey(c, key, 0, clock.instant());
           }
         }
       }
@@ -230,7 +240,7 @@ public class AuditSequencer {
     }
     AuditStore.SelfCheck check =
         new AuditStore.SelfCheck(
-            Instant.now(),
+            clock.instant(),
             signedSize,
             checked,
             failure == null,
@@ -295,7 +305,7 @@ public class AuditSequencer {
             "audit-key",
             Map.of("old", key.verifierKey(), "new", next.verifierKey()),
             List.of(),
-            Instant.now());
+            clock.instant());
     long size = self.rotate(event, next);
     if (!key.verifierKey().equals(next.verifierKey())) {
       throw Refusal.conflict("audit.error.rotation", "the rotation did not commit");
@@ -364,7 +374,7 @@ public class AuditSequencer {
         lock.writeLock().unlock();
       }
       long size = first + pending.size();
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       Checkpoint checkpoint = new Checkpoint(origin, size, root, now);
       SignedCheckpoint signed =
           newKey == null

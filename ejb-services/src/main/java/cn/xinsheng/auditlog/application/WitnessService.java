@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public class WitnessService {
   @Inject AuditSequencer sequencer;
   @Inject AuditLog auditLog;
   @Inject Caller caller;
+  @Inject Clock clock;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -65,7 +67,7 @@ public class WitnessService {
         if (last.isPresent() && last.get() >= size) {
           throw Refusal.conflict("audit.error.cosignatureNotNewer", last.get());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         em.persist(new AuditCosignature(w.id(), size, line.get().format(), now));
         auditLog.append(
             new AuditEvent(

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,10 +75,15 @@ public final class AuditExporter {
 
   private final AuditStore store;
   private final String origin;
+  private final Clock clock;
 
-  public AuditExporter(AuditStore store, String origin) {
+  /**
+   * @param clock stamps the export's time: the platform's clock, or the operator's own
+   */
+  public AuditExporter(AuditStore store, String origin, Clock clock) {
     this.store = store;
     this.origin = origin;
+    this.clock = clock;
   }
 
   /**
@@ -185,7 +190,7 @@ public final class AuditExporter {
     }
 
     long[] count = {0};
-    try (ExportWriter w = new ExportWriter(out, origin, scope.describe(), Instant.now())) {
+    try (ExportWriter w = new ExportWriter(out, origin, scope.describe(), clock.instant())) {
       w.logKeys(keys);
       w.witnessKeys(witnesses.stream().map(AuditStore.Witness::key).toList());
       for (SignedCheckpoint note : notes.values()) {

@@ -9,6 +9,7 @@ import cn.xinsheng.evidence.application.EvidenceSettings;
 import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -20,6 +21,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -42,13 +44,15 @@ public class CasePackageService {
   @Inject AuditSequencer sequencer;
   @Inject EvidenceSettings evidence;
   @Inject Caller caller;
+  @Inject Clock clock;
+  @Inject PrisonTime time;
 
   /** Writes the package; answers its file name. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public String write(long caseId, OutputStream out) throws IOException {
     CaseFile f = queries.fileForPackage(caseId);
-    Instant now = Instant.now();
-    byte[] pdf = CaseDocuments.proposal(f, caller.name(), now);
+    Instant now = time.now();
+    byte[] pdf = CaseDocuments.proposal(f, caller.name(), now, time.zone());
     String pdfSha = cn.xinsheng.audit.MerkleTree.sha256Hex(pdf);
     String marker = "case-package/" + caseId + "/" + UUID.randomUUID();
     log.produced(f.summary().prisonerNumber(), caseId, f.summary().number(), pdfSha, marker);
@@ -86,7 +90,7 @@ public class CasePackageService {
           }
         };
     try {
-      new AuditExporter(sequencer.store(), sequencer.origin())
+      new AuditExporter(sequencer.store(), sequencer.origin(), clock)
           .export(new AuditExporter.Inmate(f.summary().prisonerNumber()), out, p);
     } catch (SQLException e) {
       throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
@@ -95,10 +99,11 @@ public class CasePackageService {
   }
 
   private void awaitSigned(String marker) throws IOException {
-    long deadline = System.currentTimeMillis() + SIGN_WAIT_MILLIS;
+    // elapsed time, not the platform's clock (a pinned test clock stands still)
+    long deadline = System.nanoTime() + SIGN_WAIT_MILLIS * 1_000_000L;
     try {
       while (!sequencer.store().isSigned(marker)) {
-        if (System.currentTimeMillis() > deadline) {
+        if (System.nanoTime() - deadline > 0) {
           throw Refusal.conflict("case.error.notSignedYet");
         }
         Thread.sleep(200);

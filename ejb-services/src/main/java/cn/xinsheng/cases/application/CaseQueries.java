@@ -14,6 +14,7 @@ import cn.xinsheng.ledger.domain.WorkingCalendar;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -82,7 +83,11 @@ public class CaseQueries {
       Integer months,
       LocalDate onDate,
       String party,
-      boolean late) {}
+      boolean late,
+      Attachment attachment) {}
+
+  /** A file attached to a step (evidence of the case's section): shown on the page and the PDF. */
+  public record Attachment(long evidenceId, String name, String sha256) {}
 
   /** A ledger entry as the case file lists it. */
   public record LedgerLine(
@@ -126,7 +131,7 @@ public class CaseQueries {
 
   @Inject CaseStore store;
   @Inject CaseAudit audit;
-  @Inject CaseClock clock;
+  @Inject PrisonTime time;
   @Inject Caller caller;
   @Inject CallerScope scope;
   @Inject LedgerRecords ledger;
@@ -137,7 +142,7 @@ public class CaseQueries {
     List<CaseRow> rows = store.all();
     // one query for every history: who may read a case can depend on where it stands
     Map<Long, List<CaseEvent>> events = store.eventsOf(rows.stream().map(CaseRow::id).toList());
-    LocalDate today = clock.today();
+    LocalDate today = time.today();
     List<CaseSummary> out = new ArrayList<>();
     for (CaseRow r : rows) {
       ReductionCase k = kase(r, events.getOrDefault(r.id(), List.of()));
@@ -216,7 +221,7 @@ public class CaseQueries {
 
   private CaseFile build(CaseRow r, ReductionCase k) {
     WorkingCalendar cal = ledger.calendar();
-    LocalDate today = clock.today();
+    LocalDate today = time.today();
     Meeting meeting = store.meetingOf(r.id()).orElse(null);
     ReductionCase.Tally tally = null;
     if (meeting != null && meeting.members().size() >= ReductionCase.MIN_COMMITTEE) {
@@ -246,7 +251,7 @@ public class CaseQueries {
         r.rationale(),
         r.ruleVersion(),
         store.result(r.eligibilityId()).orElse(null),
-        k.events().stream().map(CaseQueries::item).toList(),
+        timeline(k.events(), store.attachments(r.id())),
         meeting,
         tally,
         cycles,
@@ -284,7 +289,7 @@ public class CaseQueries {
   })
   public List<CaseSummary> publicList(boolean rulings) {
     WorkingCalendar cal = ledger.calendar();
-    LocalDate today = clock.today();
+    LocalDate today = time.today();
     Long mySection = caller.has(Role.INMATE) ? scope.ownInmate().getSection().getId() : null;
     List<CaseRow> rows = store.all();
     Map<Long, List<CaseEvent>> events = store.eventsOf(rows.stream().map(CaseRow::id).toList());
@@ -318,7 +323,7 @@ public class CaseQueries {
   /** The case calendar's day: nothing about any case, so anyone logged in may ask. */
   @jakarta.annotation.security.PermitAll
   public LocalDate today() {
-    return clock.today();
+    return time.today();
   }
 
   // --- who may read what -----------------------------------------------------------------------
@@ -382,7 +387,22 @@ public class CaseQueries {
         r.createdAt());
   }
 
-  static TimelineItem item(CaseEvent e) {
+  private static List<TimelineItem> timeline(
+      List<CaseEvent> events, Map<Long, Object[]> attachments) {
+    return events.stream()
+        .map(
+            e -> {
+              Object[] a = attachments.get(e.id());
+              return item(
+                  e,
+                  a == null
+                      ? null
+                      : new Attachment(SqlValues.num(a[0]), (String) a[1], (String) a[2]));
+            })
+        .toList();
+  }
+
+  static TimelineItem item(CaseEvent e, Attachment attachment) {
     return new TimelineItem(
         e.id(),
         e.type().name(),
@@ -395,7 +415,8 @@ public class CaseQueries {
         e.months(),
         e.onDate(),
         e.party(),
-        e.late());
+        e.late(),
+        attachment);
   }
 
   static CycleLine cycle(Object[] c) {

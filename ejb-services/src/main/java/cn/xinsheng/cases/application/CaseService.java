@@ -19,6 +19,8 @@ import cn.xinsheng.ledger.application.LedgerRecords;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PlatformClock;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +50,8 @@ public class CaseService {
 
   @Inject CaseStore store;
   @Inject CaseAudit audit;
-  @Inject CaseClock clock;
+  @Inject PrisonTime time;
+  @Inject PlatformClock platformClock;
   @Inject Caller caller;
   @Inject CallerScope scope;
   @Inject LedgerRecords ledger;
@@ -71,6 +74,11 @@ public class CaseService {
       String rationale,
       List<Long> cycleIds,
       Long attachmentId) {
+    // First of all, before any read: the year's serial, under its counter's lock. Proposals wait
+    // here for each other, so the check below that the inmate has no open case sees the case a
+    // proposal just before committed (a read before the lock would keep an older snapshot).
+    int year = time.today().getYear();
+    long serial = store.takeCaseSerial(year);
     ResultRow r =
         store
             .result(eligibilityId)
@@ -101,14 +109,13 @@ public class CaseService {
     String attachmentSha = attachment(attachmentId, r.sectionId());
     InmateRow inmate = store.inmateForEligibility(r.inmateId()).orElseThrow();
     EligibilityRules rules = EligibilityService.rules();
-    int year = clock.today().getYear();
     String number =
         (r.kind() == CaseKind.REDUCTION ? "JX" : "JS")
             + "-"
             + year
             + "-"
-            + String.format("%04d", store.nextCaseSerial(year));
-    Instant now = Instant.now();
+            + String.format("%04d", serial);
+    Instant now = time.now();
     long id =
         store.insertCase(
             number,
@@ -143,7 +150,7 @@ public class CaseService {
             text,
             null,
             months,
-            clock.today(),
+            time.today(),
             null,
             null,
             false);
@@ -189,7 +196,7 @@ public class CaseService {
       members = m.members();
       meetingId = m.id();
     }
-    LocalDate today = clock.today();
+    LocalDate today = time.today();
     ReductionCase.StepCheck check;
     try {
       check =
@@ -214,7 +221,7 @@ public class CaseService {
             step,
             caller.name(),
             step.owner().name(),
-            Instant.now(),
+            time.now(),
             note == null ? "" : note.strip(),
             check.choice(),
             step == CaseStep.RULING && "GRANTED".equals(choice) ? months : null,
@@ -299,7 +306,7 @@ public class CaseService {
       }
     }
     String t = text(title, "case.error.title");
-    LocalDate day = heldOn == null ? clock.today() : heldOn;
+    LocalDate day = heldOn == null ? time.today() : heldOn;
     long id =
         store.insertMeeting(day, t, caller.name(), m, List.copyOf(new LinkedHashSet<>(caseIds)));
     Map<String, Object> p = new LinkedHashMap<>();
@@ -329,11 +336,11 @@ public class CaseService {
             CaseStep.COMMITTEE,
             caller.name(),
             Role.COMMITTEE.name(),
-            Instant.now(),
+            time.now(),
             note == null ? "" : note.strip(),
             choice.name(),
             null,
-            clock.today(),
+            time.today(),
             caller.name(),
             m.id(),
             false);
@@ -359,7 +366,7 @@ public class CaseService {
       scope.requireSection(row.sectionId());
     }
     try {
-      load(row).checkPostingObjection(clock.today(), ledger.calendar(), text);
+      load(row).checkPostingObjection(time.today(), ledger.calendar(), text);
     } catch (CaseRuleException e) {
       throw refusal(e);
     }
@@ -377,7 +384,7 @@ public class CaseService {
     CaseRow row = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
     boolean late;
     try {
-      late = load(row).checkOpinion(clock.today(), choice, reasons);
+      late = load(row).checkOpinion(time.today(), choice, reasons);
     } catch (CaseRuleException e) {
       throw refusal(e);
     }
@@ -459,18 +466,18 @@ public class CaseService {
   /** Moves the demonstration's case calendar forward; refused outside a demonstration. */
   @RolesAllowed({Role.EXECUTION_NAME, Role.SYS_ADMIN_NAME})
   public LocalDate advanceDemoClock(int days) {
-    if (!clock.isDemo()) {
+    if (!platformClock.isDemo()) {
       throw Refusal.forbidden("case.error.demoClock");
     }
     if (days < 1 || days > 60) {
       throw Refusal.invalid("case.error.demoDays");
     }
-    clock.advance(days);
+    platformClock.advanceDemo(days);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("days", (long) days);
-    p.put("today", clock.today().toString());
+    p.put("today", time.today().toString());
     audit.append("case.demo-clock.advanced", "demo-clock", p, List.of());
-    return clock.today();
+    return time.today();
   }
 
   /** A public holiday (or a weekend worked in exchange) in the working-day calendar. */
@@ -514,11 +521,11 @@ public class CaseService {
             step,
             caller.name(),
             caller.rolesText(),
-            Instant.now(),
+            time.now(),
             note,
             choice,
             null,
-            clock.today(),
+            time.today(),
             party,
             null,
             late);
@@ -558,7 +565,8 @@ public class CaseService {
       return null;
     }
     Evidence e = em.find(Evidence.class, evidenceId);
-    if (e == null) {
+    // evidence of the case's own section only: another section's files are not this case's to cite
+    if (e == null || e.getSectionId() != sectionId) {
       throw Refusal.invalid("case.error.attachment", evidenceId);
     }
     return e.getSha256();

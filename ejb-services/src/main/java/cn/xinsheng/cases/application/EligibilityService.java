@@ -8,6 +8,7 @@ import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +38,7 @@ public class EligibilityService {
 
   @Inject CaseStore store;
   @Inject CaseAudit audit;
-  @Inject CaseClock clock;
+  @Inject PrisonTime time;
   @Inject Caller caller;
   @Inject CallerScope scope;
 
@@ -58,7 +59,7 @@ public class EligibilityService {
     } else if (!caller.has(Role.EXECUTION)) {
       scope.requireSection(sectionId);
     }
-    LocalDate asOf = clock.today();
+    LocalDate asOf = time.today();
     List<InmateRow> inmates = store.inmatesForEligibility(sectionId);
     List<List<Eligibility>> results = new ArrayList<>(inmates.size());
     int eligible = 0;
@@ -76,7 +77,7 @@ public class EligibilityService {
         }
       }
     }
-    String scopeText = sectionId == null ? "prison" : "section " + sectionId;
+    String scopeText = CaseStore.runScope(sectionId);
     long runId = store.insertRun(asOf, RULES.version(), scopeText, inmates.size(), caller.name());
     store.insertResults(runId, inmates, results);
     Map<String, Object> p = new LinkedHashMap<>();
@@ -106,8 +107,13 @@ public class EligibilityService {
         .toList();
   }
 
-  public java.util.Optional<Long> latestRunId() {
-    return store.latestRun().map(r -> SqlValues.num(r[0]));
+  /**
+   * The latest run that covers a section: its own, or a later one of the whole prison. For the
+   * department without a section, the latest run of the whole prison. One section's run never hides
+   * another section's results.
+   */
+  public java.util.Optional<Long> latestRunId(Long sectionId) {
+    return store.latestRun(sectionId).map(r -> SqlValues.num(r[0]));
   }
 
   /** A fact of a sentence as the judgment or the execution record gives it. */

@@ -6,6 +6,7 @@ import cn.xinsheng.cases.application.CaseQueries.CycleLine;
 import cn.xinsheng.cases.application.CaseQueries.LedgerLine;
 import cn.xinsheng.cases.application.CaseQueries.TimelineItem;
 import cn.xinsheng.platform.ChineseFont;
+import cn.xinsheng.platform.PrisonTime;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -31,9 +32,6 @@ import java.util.Map;
  * the public list of rulings.
  */
 public final class CaseDocuments {
-
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
   private static final Map<String, String> STEPS =
       Map.ofEntries(
@@ -61,7 +59,12 @@ public final class CaseDocuments {
   }
 
   /** The proposal (提请减刑/假释建议书) with the eligibility, the cycles, the steps and the ledger. */
-  public static byte[] proposal(CaseFile f, String madeBy, Instant madeAt) throws IOException {
+  /**
+   * @param zone the prison's zone, in which every moment is shown
+   */
+  public static byte[] proposal(CaseFile f, String madeBy, Instant madeAt, ZoneId zone)
+      throws IOException {
+    DateTimeFormatter when = DateTimeFormatter.ofPattern(PrisonTime.MINUTES).withZone(zone);
     CaseSummary s = f.summary();
     return pdf(
         "提请" + kind(s.kind()) + "建议书 " + s.number(),
@@ -92,7 +95,7 @@ public final class CaseDocuments {
                       + "    制作 Made by "
                       + madeBy
                       + " "
-                      + WHEN.format(madeAt),
+                      + when.format(madeAt),
                   ChineseFont.font(9)));
           heading(doc, "提请理由 / Rationale");
           doc.add(new Paragraph(f.rationale(), ChineseFont.font(10)));
@@ -136,7 +139,7 @@ public final class CaseDocuments {
           for (TimelineItem t : f.timeline()) {
             steps.add(
                 new String[] {
-                  WHEN.format(t.at()),
+                  when.format(t.at()),
                   t.type(),
                   stepName(t.step()),
                   t.signedBy() + " (" + t.role() + ")",
@@ -145,6 +148,13 @@ public final class CaseDocuments {
                       + (t.party() == null ? "" : t.party() + " ")
                       + (t.late() ? "逾期 LATE " : ""),
                   t.note()
+                      + (t.attachment() == null
+                          ? ""
+                          : "\n附件 Attachment: "
+                              + t.attachment().name()
+                              + " (SHA-256 "
+                              + t.attachment().sha256()
+                              + ", case/evidence/)")
                 });
           }
           doc.add(

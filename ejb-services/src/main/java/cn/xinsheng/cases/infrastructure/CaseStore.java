@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CaseStore {
 
+  @jakarta.inject.Inject java.time.Clock clock;
+
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
@@ -132,6 +134,22 @@ public class CaseStore {
               bool(r[14]),
               (String) r[15],
               instant(r[16])));
+    }
+    return out;
+  }
+
+  /** The files attached to a case's steps: event id -> evidence id, file name, SHA-256. */
+  public Map<Long, Object[]> attachments(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT e.id, v.id, v.original_name, v.sha256 FROM case_event e"
+                    + " JOIN evidence v ON v.id = e.attachment_id WHERE e.case_id = ?1")
+            .setParameter(1, caseId)
+            .getResultList();
+    Map<Long, Object[]> out = new HashMap<>();
+    for (Object[] r : rows) {
+      out.put(num(r[0]), new Object[] {r[1], r[2], r[3]});
     }
     return out;
   }
@@ -289,12 +307,22 @@ public class CaseStore {
     return out;
   }
 
-  public Optional<Object[]> latestRun() {
+  /** How a run names what it covered: the whole prison, or one section. */
+  public static String runScope(Long sectionId) {
+    return sectionId == null ? PRISON_RUN : "section " + sectionId;
+  }
+
+  private static final String PRISON_RUN = "prison";
+
+  /** The latest run covering the section (its own or the prison's); the prison's for null. */
+  public Optional<Object[]> latestRun(Long sectionId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT id, as_of, rule_version, scope, inmates, run_by, run_at FROM eligibility_run"
-                    + " ORDER BY id DESC LIMIT 1")
+                    + " WHERE scope IN (?1, ?2) ORDER BY id DESC LIMIT 1")
+            .setParameter(1, PRISON_RUN)
+            .setParameter(2, runScope(sectionId))
             .getResultList();
     return rows.stream().findFirst();
   }
@@ -422,7 +450,7 @@ public class CaseStore {
         .setParameter(3, scope)
         .setParameter(4, inmates)
         .setParameter(5, by)
-        .setParameter(6, Timestamp.from(Instant.now()))
+        .setParameter(6, Timestamp.from(clock.instant()))
         .executeUpdate();
     return lastId();
   }
@@ -501,12 +529,20 @@ public class CaseStore {
     return lastId();
   }
 
-  public long nextCaseSerial(int year) {
-    return 1
-        + num(
-            em.createNativeQuery("SELECT COUNT(*) FROM reduction_case WHERE number LIKE ?1")
-                .setParameter(1, "%-" + year + "-%")
-                .getSingleResult());
+  /**
+   * Takes the year's next case serial under the lock of its counter row, held until the transaction
+   * ends: proposals made at once get distinct numbers, one after the other.
+   */
+  public long takeCaseSerial(int year) {
+    em.createNativeQuery(
+            "INSERT INTO case_serial (year, last_serial) VALUES (?1, 1)"
+                + " ON DUPLICATE KEY UPDATE last_serial = last_serial + 1")
+        .setParameter(1, year)
+        .executeUpdate();
+    return num(
+        em.createNativeQuery("SELECT last_serial FROM case_serial WHERE year = ?1 FOR UPDATE")
+            .setParameter(1, year)
+            .getSingleResult());
   }
 
   public void citeCycles(long caseId, List<Long> cycleIds) {
@@ -549,7 +585,7 @@ public class CaseStore {
         .setParameter(1, java.sql.Date.valueOf(heldOn))
         .setParameter(2, title)
         .setParameter(3, by)
-        .setParameter(4, Timestamp.from(Instant.now()))
+        .setParameter(4, Timestamp.from(clock.instant()))
         .executeUpdate();
     long id = lastId();
     for (String m : members) {
@@ -585,7 +621,7 @@ public class CaseStore {
         .setParameter(5, months)
         .setParameter(6, note)
         .setParameter(7, by)
-        .setParameter(8, Timestamp.from(Instant.now()))
+        .setParameter(8, Timestamp.from(clock.instant()))
         .executeUpdate();
   }
 
@@ -610,7 +646,7 @@ public class CaseStore {
         .setParameter(6, previousEnd == null ? null : java.sql.Date.valueOf(previousEnd))
         .setParameter(7, newEnd == null ? null : java.sql.Date.valueOf(newEnd))
         .setParameter(8, by)
-        .setParameter(9, Timestamp.from(Instant.now()))
+        .setParameter(9, Timestamp.from(clock.instant()))
         .executeUpdate();
     if (kind == CaseKind.REDUCTION && newEnd != null) {
       em.createNativeQuery("UPDATE inmate SET current_sentence_end = ?1 WHERE id = ?2")

@@ -8,6 +8,7 @@ import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -50,6 +51,7 @@ public class EvidenceService {
   @Inject Caller caller;
   @Inject CallerScope scope;
   @Inject jakarta.enterprise.inject.Instance<InmateEvidenceRule> inmateRule;
+  @Inject PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -98,7 +100,7 @@ public class EvidenceService {
       files.discard(received);
       throw new UncheckedIOException(e);
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     EvidenceBlob blob = em.find(EvidenceBlob.class, received.sha256());
     try {
       if (blob == null) {

@@ -152,8 +152,12 @@ public final class EvidenceFiles {
         g.dispose();
         Path tmp =
             Files.createTempFile(Files.createDirectories(root.resolve("tmp")), "thumb-", ".jpg");
-        ImageIO.write(thumb, "jpg", tmp.toFile());
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+          ImageIO.write(thumb, "jpg", tmp.toFile());
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
         return true;
       } finally {
         reader.dispose();
@@ -163,16 +167,9 @@ public final class EvidenceFiles {
     }
   }
 
-  /** Leftovers of uploads interrupted by a stop. */
-  public void cleanTemporary() throws IOException {
-    Path tmp = root.resolve("tmp");
-    if (Files.isDirectory(tmp)) {
-      try (var files = Files.list(tmp)) {
-        for (Path f : files.toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
-    }
+  /** Leftovers of uploads and thumbnails interrupted by a stop; answers how many went. */
+  public int cleanTemporary() throws IOException {
+    return cn.xinsheng.platform.TemporaryArea.clear(root.resolve("tmp"));
   }
 
   public InputStream open(String sha256) throws IOException {

@@ -30,7 +30,7 @@ public class AccountAdministration {
   @Inject IdentityAudit audit;
   @Resource SessionContext context;
 
-  Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public List<Account> accounts() {

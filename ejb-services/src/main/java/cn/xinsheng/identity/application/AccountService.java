@@ -36,7 +36,7 @@ public class AccountService {
   @Inject IdentitySettings settings;
   @Resource SessionContext context;
 
-  Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   /**
    * Checks a username and password and records the attempt. Unknown users get the same answer as a

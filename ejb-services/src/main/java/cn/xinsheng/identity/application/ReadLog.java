@@ -28,7 +28,7 @@ public class ReadLog {
 
   @Inject AuditLog auditLog;
 
-  Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   public static boolean isLogged(Set<Role> roles) {
     return roles.stream().anyMatch(Role::isExternal);

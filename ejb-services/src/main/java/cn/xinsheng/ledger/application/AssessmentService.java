@@ -18,6 +18,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.organisation.domain.InmateRepository;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.AsyncResult;
@@ -52,6 +53,7 @@ public class AssessmentService {
   @Inject Caller caller;
   @Inject JobProgress progress;
   @Inject InmateRepository inmates;
+  @Inject PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -79,7 +81,7 @@ public class AssessmentService {
   public long compute(long sectionId, YearMonth month) {
     scope.requireSection(sectionId);
     String job = jobKey(sectionId, month);
-    if (month.isAfter(YearMonth.now(LedgerService.PRISON_ZONE))) {
+    if (records.ledgerCalendar().isFutureMonth(month)) {
       throw Refusal.invalid("ledger.error.futureMonth", month.toString());
     }
     if (records.isClosedForEntries(sectionId, month)) {
@@ -97,7 +99,7 @@ public class AssessmentService {
     Map<Long, long[]> previous = previousBalances(sectionId, month);
     Map<Long, Long> specialThisYear = specialCountedThisYear(sectionId, month);
 
-    Instant now = Instant.now();
+    Instant now = time.now();
     MonthClose close =
         new MonthClose(sectionId, month.toString(), rules.split().toString(), caller.name(), now);
     em.persist(close);
@@ -219,10 +221,7 @@ public class AssessmentService {
       throw Refusal.conflict("ledger.error.stepDone");
     }
     LocalDate windowEnds =
-        records
-            .calendar()
-            .addWorkingDays(
-                LocalDate.now(LedgerService.PRISON_ZONE), settings.objectionWindowDays());
+        records.ledgerCalendar().objectionWindowEnds(settings.objectionWindowDays());
     step(close, "PUBLISHED", windowEnds, null);
     return windowEnds;
   }
@@ -242,7 +241,7 @@ public class AssessmentService {
     if (published == null) {
       throw Refusal.conflict("ledger.error.notPublished");
     }
-    if (!LocalDate.now(LedgerService.PRISON_ZONE).isAfter(published.getWindowEnds())) {
+    if (records.ledgerCalendar().isWindowOpen(published.getWindowEnds())) {
       throw Refusal.conflict("ledger.error.windowOpen", published.getWindowEnds().toString());
     }
     long openObjections =
@@ -337,7 +336,7 @@ public class AssessmentService {
     if (decided > 0) {
       throw Refusal.conflict("ledger.error.stepDone");
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     em.persist(new CycleDecision(cycleId, result.name(), reason.strip(), caller.name(), now));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", inmate.getPrisonerNumber().value());
@@ -363,7 +362,7 @@ public class AssessmentService {
   }
 
   private void step(MonthClose close, String step, LocalDate windowEnds, String note) {
-    Instant now = Instant.now();
+    Instant now = time.now();
     em.persist(new MonthCloseStep(close.getId(), step, caller.name(), now, windowEnds, note));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("section", close.getSectionId());

@@ -9,6 +9,7 @@ import cn.xinsheng.ledger.domain.EntryBatch;
 import cn.xinsheng.ledger.domain.Violation;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -37,6 +38,7 @@ public class BulkImportService {
   @Inject LedgerAudit audit;
   @Inject CallerScope scope;
   @Inject Caller caller;
+  @Inject PrisonTime time;
   @Inject JobProgress progress;
 
   @PersistenceContext(unitName = "xinsheng")
@@ -112,7 +114,7 @@ public class BulkImportService {
       throw Refusal.invalid("bulk.error.format");
     }
     EntryBatch batch =
-        new EntryBatch(sectionId, fileName, sha, checked.size(), caller.name(), Instant.now());
+        new EntryBatch(sectionId, fileName, sha, checked.size(), caller.name(), time.now());
     em.persist(batch);
     em.flush();
     int done = 0;
@@ -132,20 +134,30 @@ public class BulkImportService {
         "entry-batch/" + batch.getId(),
         p,
         List.of(sheet.getSha256()),
-        Instant.now());
+        time.now());
     progress.finish(job, batch.getId());
     return batch.getId();
   }
 
-  private static RecordCommand command(BulkSheet.Line line, LocalDate day, List<Long> evidence) {
+  private RecordCommand command(BulkSheet.Line line, LocalDate day, List<Long> evidence) {
     return new RecordCommand(
         line.prisonerNumber(),
         null,
         line.clause(),
         line.amount(),
         line.fact(),
-        day.atTime(12, 0).atZone(LedgerService.PRISON_ZONE).toInstant(),
+        occurredOn(day),
         evidence);
+  }
+
+  /**
+   * A sheet names days, not times: the entry is dated noon of its day in the prison, or now when
+   * that is still ahead today, so a sheet of today's work is accepted at any hour.
+   */
+  Instant occurredOn(LocalDate day) {
+    Instant noon = time.at(day.atTime(12, 0));
+    Instant now = time.now();
+    return day.equals(time.today()) && noon.isAfter(now) ? now : noon;
   }
 
   public static String sha256(byte[] content) {

@@ -6,6 +6,7 @@ import cn.xinsheng.ledger.domain.RuleCatalogue;
 import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.ledger.domain.Violation;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +39,7 @@ public class CatalogueService {
   @Inject LedgerSettings settings;
   @Inject LedgerAudit audit;
   @Inject Caller caller;
+  @Inject PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -77,7 +79,7 @@ public class CatalogueService {
       }
     }
     int version = current().map(c -> c.version().getVersion()).orElse(0) + 1;
-    Instant now = Instant.now();
+    Instant now = time.now();
     RuleCatalogue catalogue =
         new RuleCatalogue(settings.prisonId(), version, note.strip(), caller.name(), now);
     em.persist(catalogue);

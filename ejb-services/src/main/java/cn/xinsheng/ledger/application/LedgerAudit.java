@@ -5,6 +5,7 @@ import cn.xinsheng.evidence.domain.Evidence;
 import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,7 @@ public class LedgerAudit {
 
   @Inject AuditLog auditLog;
   @Inject Caller caller;
+  @Inject PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -62,7 +64,7 @@ public class LedgerAudit {
   }
 
   public void append(String action, String subject, Map<String, Object> payload) {
-    append(action, subject, payload, List.of(), Instant.now());
+    append(action, subject, payload, List.of(), time.now());
   }
 
   public void append(

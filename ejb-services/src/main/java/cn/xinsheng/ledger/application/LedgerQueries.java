@@ -60,6 +60,7 @@ public class LedgerQueries {
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject LedgerRecords records;
+  @Inject cn.xinsheng.platform.PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -108,7 +109,11 @@ public class LedgerQueries {
   public cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading heading(String prisonerNumber) {
     Inmate inmate = readableInmate(prisonerNumber);
     return new cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading(
-        inmate.getPrisonerNumber().value(), inmate.getName(), caller.name(), Instant.now());
+        inmate.getPrisonerNumber().value(),
+        inmate.getName(),
+        caller.name(),
+        time.now(),
+        time.zone());
   }
 
   /** The inmate's own entries: every approved entry and correction about him. */
@@ -271,12 +276,12 @@ public class LedgerQueries {
 
   @RolesAllowed(Role.INMATE_NAME)
   public List<ObjectionView> myObjections() {
-    return objections("WHERE o.inmate_id = " + scope.ownInmate().getId());
+    return objections("WHERE o.inmate_id = ?1", scope.ownInmate().getId());
   }
 
   @RolesAllowed({Role.PROSECUTOR_NAME, Role.SUPERVISOR_NAME})
   public List<ObjectionView> myFindings() {
-    return objections("WHERE o.raised_by = '" + caller.name().replace("'", "''") + "'");
+    return objections("WHERE o.raised_by = ?1", caller.name());
   }
 
   private Inmate readableInmate(String prisonerNumber) {
@@ -286,22 +291,26 @@ public class LedgerQueries {
     return scope.inmate(prisonerNumber).orElseThrow(() -> Refusal.notFound("error.unknownInmate"));
   }
 
-  private List<ObjectionView> objections(String where) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+  /** The objections a condition selects; every value the caller gives is bound, never spliced. */
+  private List<ObjectionView> objections(String where, Object... params) {
+    var query =
         em.createNativeQuery(
-                "SELECT o.id, i.prisoner_number, i.name, o.target_type, o.entry_id,"
-                    // a finding on a case shows the case's number where a month objection shows its
-                    // month
-                    + " COALESCE(o.month, (SELECT c.number FROM reduction_case c WHERE c.id = o.case_id)), o.text,"
-                    + " o.raised_by, o.raised_role, o.raised_at FROM objection o"
-                    + " JOIN inmate i ON i.id = o.inmate_id "
-                    + where
-                    + " ORDER BY o.id DESC")
-            .getResultList();
+            "SELECT o.id, i.prisoner_number, i.name, o.target_type, o.entry_id,"
+                // a finding on a case shows the case's number where a month objection shows its
+                // month
+                + " COALESCE(o.month, (SELECT c.number FROM reduction_case c WHERE c.id = o.case_id)), o.text,"
+                + " o.raised_by, o.raised_role, o.raised_at FROM objection o"
+                + " JOIN inmate i ON i.id = o.inmate_id "
+                + where
+                + " ORDER BY o.id DESC");
+    for (int i = 0; i < params.length; i++) {
+      query.setParameter(i + 1, params[i]);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
     List<ObjectionView> out = new ArrayList<>();
     // one read of the calendar for the whole list, not one per objection
-    cn.xinsheng.ledger.domain.WorkingCalendar calendar = records.calendar();
+    cn.xinsheng.ledger.domain.LedgerCalendar calendar = records.ledgerCalendar();
     for (Object[] r : rows) {
       long id = ((Number) r[0]).longValue();
       @SuppressWarnings("unchecked")
@@ -328,11 +337,7 @@ public class LedgerQueries {
         history.add(last + " " + s[3] + " " + lastAt + ": " + s[5]);
       }
       ObjectionStep next = last.next();
-      LocalDate due =
-          next == null
-              ? null
-              : calendar.addWorkingDays(
-                  lastAt.atZone(LedgerService.PRISON_ZONE).toLocalDate(), next.workingDays());
+      LocalDate due = next == null ? null : calendar.due(lastAt, next.workingDays());
       out.add(
           new ObjectionView(
               id,

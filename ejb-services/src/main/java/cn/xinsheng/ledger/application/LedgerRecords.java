@@ -2,15 +2,18 @@ package cn.xinsheng.ledger.application;
 
 import cn.xinsheng.ledger.domain.EntryReview;
 import cn.xinsheng.ledger.domain.EntryStatus;
+import cn.xinsheng.ledger.domain.LedgerCalendar;
 import cn.xinsheng.ledger.domain.MonthClose;
 import cn.xinsheng.ledger.domain.MonthCloseStep;
 import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.ledger.domain.RuleCatalogue;
 import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.ledger.domain.WorkingCalendar;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
@@ -26,6 +29,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class LedgerRecords {
+
+  @Inject PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -124,6 +129,11 @@ public class LedgerRecords {
     return currentClose(sectionId, month)
         .map(c -> steps(c.getId()).containsKey("LOCKED"))
         .orElse(false);
+  }
+
+  /** The ledger's dates on the prison's calendar, now. */
+  public LedgerCalendar ledgerCalendar() {
+    return new LedgerCalendar(time, calendar());
   }
 
   public WorkingCalendar calendar() {

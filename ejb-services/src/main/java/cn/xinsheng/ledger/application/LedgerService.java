@@ -4,6 +4,7 @@ import cn.xinsheng.evidence.domain.Evidence;
 import cn.xinsheng.evidence.domain.EvidenceKind;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.domain.EntryStatus;
+import cn.xinsheng.ledger.domain.LedgerCalendar;
 import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.ledger.domain.Points;
 import cn.xinsheng.ledger.domain.RuleCatalogue;
@@ -12,6 +13,7 @@ import cn.xinsheng.ledger.domain.Violation;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -20,7 +22,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,6 @@ import java.util.Set;
 @RolesAllowed(Role.OFFICER_NAME)
 public class LedgerService {
 
-  static final ZoneId PRISON_ZONE = ZoneId.of("Asia/Shanghai");
   private static final int MAX_FACT = 1000;
 
   @Inject LedgerRecords records;
@@ -44,6 +44,7 @@ public class LedgerService {
   @Inject LedgerAudit audit;
   @Inject CallerScope scope;
   @Inject Caller caller;
+  @Inject PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -109,13 +110,13 @@ public class LedgerService {
       throw Refusal.invalid("ledger.error.evidenceMissing", "-", 1);
     }
     // booked in the first month still open: this one, or the next where this one is closed
-    YearMonth month = YearMonth.now(PRISON_ZONE);
-    while (records.isClosedForEntries(old.getSectionId(), month)) {
-      month = month.plusMonths(1);
-    }
+    YearMonth month =
+        records
+            .ledgerCalendar()
+            .firstOpenMonth(m -> records.isClosedForEntries(old.getSectionId(), m));
     Inmate inmate = em.find(Inmate.class, old.getInmateId());
     RuleClause clause = records.clause(old.getClauseId());
-    Instant now = Instant.now();
+    Instant now = time.now();
     PointEntry entry =
         new PointEntry(
                 old.getInmateId(),
@@ -181,8 +182,8 @@ public class LedgerService {
     if (cmd.fact() == null || cmd.fact().isBlank() || cmd.fact().length() > MAX_FACT) {
       throw Refusal.invalid("ledger.error.fact");
     }
-    Instant now = Instant.now();
-    if (cmd.occurredAt() == null || cmd.occurredAt().isAfter(now.plusSeconds(300))) {
+    LedgerCalendar dates = records.ledgerCalendar();
+    if (cmd.occurredAt() == null || dates.isInTheFuture(cmd.occurredAt())) {
       throw Refusal.invalid("ledger.error.occurredAt");
     }
     List<Evidence> evidence =
@@ -193,7 +194,7 @@ public class LedgerService {
     if (!v.isEmpty()) {
       throw Refusal.invalid(v.get(0).key(), v.get(0).args().toArray());
     }
-    YearMonth month = YearMonth.from(cmd.occurredAt().atZone(PRISON_ZONE));
+    YearMonth month = dates.monthOf(cmd.occurredAt());
     if (records.isClosedForEntries(inmate.getSection().getId(), month)) {
       throw Refusal.conflict("ledger.error.monthClosed", month.toString());
     }
@@ -210,7 +211,7 @@ public class LedgerService {
         cmd.occurredAt(),
         c.month,
         author,
-        Instant.now(),
+        time.now(),
         ids(c.evidence));
   }
 

@@ -1,6 +1,7 @@
 package cn.xinsheng.ledger.application;
 
 import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.domain.LedgerCalendar;
 import cn.xinsheng.ledger.domain.MonthClose;
 import cn.xinsheng.ledger.domain.MonthCloseStep;
 import cn.xinsheng.ledger.domain.Objection;
@@ -8,10 +9,10 @@ import cn.xinsheng.ledger.domain.ObjectionOutcome;
 import cn.xinsheng.ledger.domain.ObjectionStep;
 import cn.xinsheng.ledger.domain.ObjectionStepRecord;
 import cn.xinsheng.ledger.domain.PointEntry;
-import cn.xinsheng.ledger.domain.WorkingCalendar;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -40,6 +41,7 @@ public class ObjectionService {
   @Inject LedgerAudit audit;
   @Inject CallerScope scope;
   @Inject Caller caller;
+  @Inject PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -225,7 +227,7 @@ public class ObjectionService {
     if (text == null || text.isBlank() || text.length() > 2000) {
       throw Refusal.invalid("objection.error.text");
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     Objection o =
         new Objection(
             inmate.getId(),
@@ -272,7 +274,7 @@ public class ObjectionService {
     p.put("raisedRole", role.name());
     p.put(
         "dispatchDue",
-        calendar().addWorkingDays(today(), ObjectionStep.DISPATCH.workingDays()).toString());
+        records.ledgerCalendar().dueFromToday(ObjectionStep.DISPATCH.workingDays()).toString());
     audit.append("ledger.objection.raised", "objection/" + o.getId(), p);
     return o;
   }
@@ -292,10 +294,9 @@ public class ObjectionService {
     if (note == null || note.isBlank() || note.length() > 2000) {
       throw Refusal.invalid("objection.error.note");
     }
-    LocalDate lastDone =
-        steps.get(steps.size() - 1).getDoneAt().atZone(LedgerService.PRISON_ZONE).toLocalDate();
-    LocalDate due = calendar().addWorkingDays(lastDone, step.workingDays());
-    Instant now = Instant.now();
+    LedgerCalendar dates = records.ledgerCalendar();
+    LocalDate due = dates.due(steps.get(steps.size() - 1).getDoneAt(), step.workingDays());
+    Instant now = time.now();
     em.persist(
         new ObjectionStepRecord(
             o.getId(),
@@ -313,7 +314,7 @@ public class ObjectionService {
     p.put("step", step.name());
     p.put("owner", owner);
     p.put("due", due.toString());
-    p.put("late", today().isAfter(due));
+    p.put("late", dates.isLate(due));
     p.put("note", note.strip());
     if (outcome != null) {
       p.put("outcome", outcome.name());
@@ -332,7 +333,9 @@ public class ObjectionService {
     MonthCloseStep published =
         close.map(c -> records.steps(c.getId()).get("PUBLISHED")).orElse(null);
     boolean locked = close.map(c -> records.steps(c.getId()).containsKey("LOCKED")).orElse(false);
-    if (published == null || locked || today().isAfter(published.getWindowEnds())) {
+    if (published == null
+        || locked
+        || !records.ledgerCalendar().isWindowOpen(published.getWindowEnds())) {
       throw Refusal.conflict("objection.error.window", month.toString());
     }
   }
@@ -360,11 +363,7 @@ public class ObjectionService {
     return o;
   }
 
-  private WorkingCalendar calendar() {
-    return records.calendar();
-  }
-
-  private static LocalDate today() {
-    return LocalDate.now(LedgerService.PRISON_ZONE);
+  private LocalDate today() {
+    return time.today();
   }
 }

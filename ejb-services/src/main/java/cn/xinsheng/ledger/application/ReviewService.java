@@ -8,6 +8,7 @@ import cn.xinsheng.ledger.domain.ReviewDecision;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -31,6 +32,7 @@ public class ReviewService {
   @Inject LedgerAudit audit;
   @Inject CallerScope scope;
   @Inject Caller caller;
+  @Inject PrisonTime time;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -56,7 +58,7 @@ public class ReviewService {
     if (records.status(entryId) != EntryStatus.PENDING) {
       throw Refusal.conflict("ledger.error.notPending");
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     em.persist(new EntryReview(entryId, decision, reason, caller.name(), now));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", em.find(Inmate.class, entry.getInmateId()).getPrisonerNumber().value());

@@ -3,6 +3,7 @@ package cn.xinsheng.ledger.infrastructure;
 import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.MonthView;
 import cn.xinsheng.platform.ChineseFont;
+import cn.xinsheng.platform.PrisonTime;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -27,14 +28,17 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class LedgerDocuments {
 
-  private static final ZoneId PRISON = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PRISON);
-
   private LedgerDocuments() {}
 
   /** Who the ledger is about and who made the document. */
-  public record Heading(String prisonerNumber, String name, String madeBy, Instant madeAt) {}
+  public record Heading(
+      String prisonerNumber, String name, String madeBy, Instant madeAt, ZoneId zone) {
+
+    /** Moments as the prison reads them. */
+    DateTimeFormatter when() {
+      return DateTimeFormatter.ofPattern(PrisonTime.MINUTES).withZone(zone);
+    }
+  }
 
   private static final String[] ENTRY_HEADERS = {
     "编号 No.",
@@ -71,14 +75,14 @@ public final class LedgerDocuments {
     Workbook wb = new Workbook(out, "Xinsheng", "1.0");
     Worksheet ws = wb.newWorksheet("计分明细 Entries");
     ws.value(0, 0, "计分考核明细 / Points ledger: " + h.prisonerNumber() + " " + h.name());
-    ws.value(1, 0, "导出人 / made by " + h.madeBy() + ", " + WHEN.format(h.madeAt()));
+    ws.value(1, 0, "导出人 / made by " + h.madeBy() + ", " + h.when().format(h.madeAt()));
     for (int c = 0; c < ENTRY_HEADERS.length; c++) {
       ws.value(3, c, ENTRY_HEADERS[c]);
       ws.style(3, c).bold().set();
     }
     int r = 4;
     for (EntryView e : entries) {
-      String[] row = entryRow(e);
+      String[] row = entryRow(e, h.when());
       for (int c = 0; c < row.length; c++) {
         ws.value(r, c, row[c]);
       }
@@ -119,14 +123,14 @@ public final class LedgerDocuments {
                   + "    导出人 "
                   + h.madeBy()
                   + "  "
-                  + WHEN.format(h.madeAt()),
+                  + h.when().format(h.madeAt()),
               ChineseFont.font(10)));
       doc.add(new Paragraph(" ", ChineseFont.font(6)));
       doc.add(new Paragraph("月度考核 / Months", ChineseFont.bold(12)));
       doc.add(table(MONTH_HEADERS, months.stream().map(LedgerDocuments::monthRow).toList(), 8));
       doc.add(new Paragraph(" ", ChineseFont.font(6)));
       doc.add(new Paragraph("计分记录 / Entries", ChineseFont.bold(12)));
-      doc.add(table(ENTRY_HEADERS, entries.stream().map(LedgerDocuments::entryRow).toList(), 7));
+      doc.add(table(ENTRY_HEADERS, entries.stream().map(e -> entryRow(e, h.when())).toList(), 7));
       doc.add(new Paragraph(" ", ChineseFont.font(6)));
       doc.add(
           new Paragraph(
@@ -168,7 +172,7 @@ public final class LedgerDocuments {
     return t;
   }
 
-  private static String[] entryRow(EntryView e) {
+  private static String[] entryRow(EntryView e, DateTimeFormatter when) {
     String links =
         (e.supersedesId() == null ? "" : "修改自 amends #" + e.supersedesId())
             + (e.reversesId() == null ? "" : "更正 reverses #" + e.reversesId() + " " + e.reason());
@@ -179,7 +183,7 @@ public final class LedgerDocuments {
       e.clauseText(),
       e.getAmountText(),
       e.fact(),
-      WHEN.format(e.occurredAt()),
+      when.format(e.occurredAt()),
       e.recordedBy(),
       e.status().name(),
       e.reviewedBy() == null ? "" : e.reviewedBy(),

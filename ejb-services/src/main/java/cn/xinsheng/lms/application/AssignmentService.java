@@ -7,6 +7,7 @@ import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,6 +64,7 @@ public class AssignmentService {
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject AuditLog auditLog;
+  @Inject PrisonTime time;
   @Inject Enrolments enrolments;
 
   static List<Criterion> rubric(String text) {
@@ -152,7 +154,7 @@ public class AssignmentService {
         throw Refusal.invalid("content.error.io", e.getMessage(), e.getMessage());
       }
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     Instant due = SqlValues.instant(enrolled[2]).plus(SqlValues.num(a[3]), ChronoUnit.DAYS);
     boolean late = now.isAfter(due);
     long id =
@@ -247,7 +249,7 @@ public class AssignmentService {
         detail.toString(),
         fb,
         caller.name(),
-        Instant.now());
+        time.now());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", s[2]);
     p.put("submission", submissionId);

@@ -10,8 +10,10 @@ import cn.xinsheng.content.ScormManifest;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
+import cn.xinsheng.platform.TemporaryArea;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -61,6 +63,7 @@ public class ContentImportService {
   @Inject LearningStore store;
   @Inject LmsSettings settings;
   @Inject AuditLog auditLog;
+  @Inject PrisonTime time;
   @Inject Caller caller;
 
   @RolesAllowed(Role.SYS_ADMIN_NAME)
@@ -79,7 +82,7 @@ public class ContentImportService {
         .isPresent()) {
       throw Refusal.conflict("content.error.keyKnown", key.name());
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     long id =
         store.insert(
             "INSERT INTO publisher_key (name, verifier_key, description, trusted_by, trusted_at)"
@@ -187,10 +190,10 @@ public class ContentImportService {
       try {
         Files.deleteIfExists(zip);
         if (!kept) {
-          ContentPackage.deleteTree(staging);
+          TemporaryArea.deleteTree(staging);
         }
       } catch (IOException ignored) {
-        // a leftover temporary file is cleaned at the next import; the refusal matters more
+        // a leftover is cleared at the next start (StartupHousekeeping); the refusal matters more
       }
     }
   }
@@ -248,7 +251,7 @@ public class ContentImportService {
     } else {
       programmeId = SqlValues.num(existingProgramme[0]);
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     Object[] existingCourse =
         store
             .one("SELECT id, package_id FROM course WHERE code = ?1", spec.course().code())

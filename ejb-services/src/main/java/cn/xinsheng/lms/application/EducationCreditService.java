@@ -13,6 +13,7 @@ import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,6 +53,7 @@ public class EducationCreditService {
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject EvidenceService evidence;
+  @Inject PrisonTime time;
   @Inject LedgerService ledger;
 
   public List<Achievement> achievements() {
@@ -141,7 +143,7 @@ public class EducationCreditService {
                         && x.quizId() == quizId)
             .findFirst()
             .orElseThrow(() -> Refusal.conflict("lms.error.noAchievement"));
-    Instant now = Instant.now();
+    Instant now = time.now();
     byte[] pdf;
     try {
       pdf =
@@ -152,7 +154,8 @@ public class EducationCreditService {
               a.what(),
               a.grade(),
               caller.name(),
-              now);
+              now,
+              time.zone());
     } catch (IOException e) {
       throw new IllegalStateException("certificate", e);
     }

@@ -6,6 +6,7 @@ import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +42,7 @@ public class EnrolmentService {
   @Inject LearningStore store;
   @Inject CallerScope scope;
   @Inject Caller caller;
+  @Inject PrisonTime time;
   @Inject AuditLog auditLog;
 
   @RolesAllowed({Role.EDU_ADMIN_NAME, Role.TEACHER_NAME})
@@ -111,14 +113,14 @@ public class EnrolmentService {
     if (inmates.isEmpty()) {
       throw Refusal.invalid("lms.error.noMembers");
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     long cohort =
         store.insert(
             "INSERT INTO cohort (name, programme_id, teacher, starts_on, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             name.strip(),
             SqlValues.num(p[0]),
             teacher,
-            LocalDate.now(),
+            time.today(),
             caller.name(),
             now);
     List<Object[]> courses =

@@ -9,6 +9,7 @@ import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -111,6 +112,7 @@ public class LearningService {
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject Standings standings;
+  @Inject PrisonTime time;
   @Inject Enrolments enrolments;
 
   // --- the inmate's courses --------------------------------------------------------------------
@@ -310,7 +312,7 @@ public class LearningService {
             + " ON DUPLICATE KEY UPDATE last_seen_at = VALUES(last_seen_at)",
         me.getId(),
         lessonId,
-        Instant.now());
+        time.now());
     Long previous = neighbour(courseId, SqlValues.integer(l[5]), true);
     Long next = neighbour(courseId, SqlValues.integer(l[5]), false);
     return new LessonView(
@@ -362,7 +364,7 @@ public class LearningService {
       throw Refusal.invalid("lms.error.progress");
     }
     int spent = Math.min(spentSeconds, 120);
-    Instant now = Instant.now();
+    Instant now = time.now();
     store.exec(
         "INSERT INTO lesson_progress (inmate_id, lesson_id, position_seconds, seconds_spent, completed_at, last_seen_at)"
             + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON DUPLICATE KEY UPDATE position_seconds = VALUES(position_seconds),"

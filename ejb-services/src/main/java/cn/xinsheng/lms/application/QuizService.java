@@ -10,6 +10,7 @@ import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,6 +78,7 @@ public class QuizService {
   @Inject Caller caller;
   @Inject AuditLog auditLog;
   @Inject Enrolments enrolments;
+  @Inject PrisonTime time;
 
   static List<QuestionText.Spec> questions(String source) {
     try {
@@ -194,17 +196,40 @@ public class QuizService {
     if (SqlValues.bool(q[4])) {
       Collections.shuffle(keys, new Random());
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     int limit = SqlValues.integer(q[2]);
     long id =
-        store.insert(
-            "INSERT INTO quiz_attempt (quiz_id, inmate_id, started_at, deadline_at, question_keys) VALUES (?1, ?2, ?3, ?4, ?5)",
+        insertAttempt(
             quizId,
             me.getId(),
+            used + 1,
             now,
             limit > 0 ? now.plus(limit, ChronoUnit.MINUTES) : null,
             String.join(",", keys));
     return view(id);
+  }
+
+  /**
+   * The attempt numbered {@code number}: the unique (quiz, inmate, number) key refuses a second
+   * attempt started at the same moment, so a limit of attempts is never exceeded.
+   */
+  private long insertAttempt(
+      long quizId, long inmateId, long number, Instant now, Instant deadline, String keys) {
+    try {
+      return store.insert(
+          "INSERT INTO quiz_attempt (quiz_id, inmate_id, attempt_no, started_at, deadline_at, question_keys) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+          quizId,
+          inmateId,
+          number,
+          now,
+          deadline,
+          keys);
+    } catch (jakarta.persistence.PersistenceException e) {
+      if (SqlValues.isDuplicateKey(e)) {
+        throw Refusal.conflict("lms.error.attemptStarting");
+      }
+      throw e;
+    }
   }
 
   @RolesAllowed(Role.INMATE_NAME)
@@ -280,7 +305,7 @@ public class QuizService {
         clean.put(key, v);
       }
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     Instant deadline = SqlValues.instant(a[1]);
     boolean late = deadline != null && now.isAfter(deadline.plusSeconds(30));
     store.exec(
@@ -319,7 +344,7 @@ public class QuizService {
         r.pending(),
         CanonicalJson.write(detail),
         by,
-        Instant.now());
+        time.now());
   }
 
   private static Graded graded(long attemptId, QuizGrader.Result r, int passMark, boolean late) {

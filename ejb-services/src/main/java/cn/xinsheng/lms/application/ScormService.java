@@ -5,6 +5,7 @@ import cn.xinsheng.lms.domain.ScormData;
 import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,7 @@ public class ScormService {
   @Inject LearningStore store;
   @Inject CallerScope scope;
   @Inject Enrolments enrolments;
+  @Inject PrisonTime time;
   @Inject LearningService learning;
 
   private long lessonCourse(long lessonId) {
@@ -67,7 +69,7 @@ public class ScormService {
     } catch (IllegalArgumentException e) {
       throw Refusal.invalid("lms.error.scorm", e.getMessage());
     }
-    Instant now = Instant.now();
+    Instant now = time.now();
     store.exec(
         "INSERT INTO scorm_track (inmate_id, lesson_id, lesson_status, score_raw, lesson_location, suspend_data, total_seconds, updated_at)"
             + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON DUPLICATE KEY UPDATE lesson_status = VALUES(lesson_status),"

@@ -1,6 +1,7 @@
 package cn.xinsheng.lms.infrastructure;
 
 import cn.xinsheng.platform.ChineseFont;
+import cn.xinsheng.platform.PrisonTime;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.PageSize;
@@ -28,7 +29,8 @@ public final class Certificates {
       String what,
       BigDecimal grade,
       String officer,
-      Instant at)
+      Instant at,
+      ZoneId zone)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document doc = new Document(PageSize.A5.rotate(), 36, 36, 36, 36);
@@ -52,9 +54,7 @@ public final class Certificates {
               "由新生学习平台的成绩记录生成，经民警 "
                   + officer
                   + " 确认于 "
-                  + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                      .withZone(ZoneId.of("Asia/Shanghai"))
-                      .format(at)
+                  + DateTimeFormatter.ofPattern(PrisonTime.MINUTES).withZone(zone).format(at)
                   + "；计分须经另一名民警审核。",
               ChineseFont.font(9)));
     } catch (DocumentException e) {

@@ -23,7 +23,11 @@ class LedgerDocumentsTest {
 
   private static final LedgerDocuments.Heading HEADING =
       new LedgerDocuments.Heading(
-          "3301000002", "胡鹏", "officer1", Instant.parse("2026-11-24T02:00:00Z"));
+          "3301000002",
+          "胡鹏",
+          "officer1",
+          Instant.parse("2026-11-24T02:00:00Z"),
+          java.time.ZoneId.of("Asia/Shanghai"));
 
   private static final List<EntryView> ENTRIES =
       List.of(

@@ -42,6 +42,7 @@ public class AuditResource {
   @Inject AuditSequencer sequencer;
   @Inject AuditAdministration administration;
   @Inject WitnessService witnessService;
+  @Inject cn.xinsheng.platform.PrisonTime time;
 
   @GET
   @Path("/checkpoint")
@@ -227,11 +228,7 @@ public class AuditResource {
     }
     StreamingOutput body = out -> administration.export(scope, out);
     String name =
-        "xinsheng-audit-"
-            + scope.describe().replace(' ', '-')
-            + "-"
-            + java.time.LocalDate.now()
-            + ".zip";
+        "xinsheng-audit-" + scope.describe().replace(' ', '-') + "-" + time.today() + ".zip";
     return Response.ok(body)
         .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
         .build();

@@ -68,7 +68,8 @@ public class CaseResource {
   @Path("/eligibility/runs/latest")
   @Operation(summary = "The latest run's eligible inmates and near misses (all=true: every result)")
   public Object latest(@QueryParam("section") Long section, @QueryParam("all") boolean all) {
-    long run = eligibility.latestRunId().orElseThrow(() -> Refusal.notFound("case.error.noRun"));
+    long run =
+        eligibility.latestRunId(section).orElseThrow(() -> Refusal.notFound("case.error.noRun"));
     return eligibility.results(run, section, all);
   }
 

@@ -60,7 +60,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class LedgerResource {
 
-  private static final ZoneId PRISON = ZoneId.of("Asia/Shanghai");
   private static final long MAX_SHEET = 20L << 20;
 
   @Inject CatalogueService catalogue;
@@ -71,6 +70,7 @@ public class LedgerResource {
   @Inject BulkImportService bulk;
   @Inject LedgerQueries queries;
   @Inject JobProgress progress;
+  @Inject cn.xinsheng.platform.PrisonTime time;
 
   // --- catalogue ---------------------------------------------------------------------------------
 
@@ -123,7 +123,7 @@ public class LedgerResource {
           "Record an entry: {prisonerNumber, part?, clause, amount, fact, occurredAt"
               + " (yyyy-MM-ddTHH:mm, prison time), evidence: [ids]}")
   public Response record(JsonObject body) {
-    PointEntry e = ledger.record(command(body));
+    PointEntry e = ledger.record(command(body, time.zone()));
     return Response.status(201)
         .entity(Json.createObjectBuilder().add("id", e.getId()).build())
         .build();
@@ -134,7 +134,7 @@ public class LedgerResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A new version of a returned entry, by its author (same body as a record)")
   public Response amend(@PathParam("id") long id, JsonObject body) {
-    PointEntry e = ledger.amend(id, command(body));
+    PointEntry e = ledger.amend(id, command(body, time.zone()));
     return Response.status(201)
         .entity(Json.createObjectBuilder().add("id", e.getId()).build())
         .build();
@@ -492,7 +492,7 @@ public class LedgerResource {
     return bytes;
   }
 
-  static RecordCommand command(JsonObject body) {
+  static RecordCommand command(JsonObject body, ZoneId zone) {
     JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
     AssessmentPart part = null;
     if (b.containsKey("part") && !b.isNull("part")) {
@@ -506,7 +506,7 @@ public class LedgerResource {
     String when = b.getString("occurredAt", null);
     if (when != null) {
       try {
-        occurred = LocalDateTime.parse(when).atZone(PRISON).toInstant();
+        occurred = LocalDateTime.parse(when).atZone(zone).toInstant();
       } catch (DateTimeParseException e) {
         try {
           occurred = Instant.parse(when);

@@ -22,7 +22,7 @@ public class CaseListView implements Serializable {
   @Inject transient CaseQueries queries;
   @Inject CurrentUser currentUser;
   @Inject transient cn.xinsheng.cases.application.CaseService cases;
-  @Inject transient cn.xinsheng.cases.application.CaseClock clock;
+  @Inject transient cn.xinsheng.platform.PlatformClock clock;
 
   private transient List<CaseQueries.CaseSummary> list;
 

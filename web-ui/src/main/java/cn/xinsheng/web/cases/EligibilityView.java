@@ -86,7 +86,7 @@ public class EligibilityView implements Serializable {
       try {
         results =
             eligibility
-                .latestRunId()
+                .latestRunId(section)
                 .map(run -> eligibility.results(run, section, false))
                 .orElse(List.of());
       } catch (Refusal r) {

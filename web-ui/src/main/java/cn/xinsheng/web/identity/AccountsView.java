@@ -12,7 +12,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -33,6 +32,7 @@ public class AccountsView implements Serializable {
   @Inject transient AccountAdministration administration;
   @Inject transient OrganisationQueries organisation;
   @Inject transient IdentitySettings settings;
+  @Inject transient java.time.Clock clock;
 
   private List<Account> accounts;
   private List<Account> filtered;
@@ -61,7 +61,7 @@ public class AccountsView implements Serializable {
   }
 
   public boolean isLocked(Account account) {
-    return account.isLocked(settings.lockoutPolicy(), Instant.now());
+    return account.isLocked(settings.lockoutPolicy(), clock.instant());
   }
 
   public List<Section> getAllSections() {

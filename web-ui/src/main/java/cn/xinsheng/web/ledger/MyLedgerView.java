@@ -4,6 +4,7 @@ import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.LedgerQueries;
 import cn.xinsheng.ledger.application.MonthView;
 import cn.xinsheng.ledger.application.ObjectionService;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.faces.view.ViewScoped;
@@ -12,7 +13,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -27,6 +27,7 @@ public class MyLedgerView implements Serializable {
 
   @Inject transient LedgerQueries queries;
   @Inject transient ObjectionService objections;
+  @Inject transient PrisonTime time;
 
   private transient List<EntryView> entries;
   private transient List<MonthView> months;
@@ -66,7 +67,7 @@ public class MyLedgerView implements Serializable {
 
   /** Whether the entry's month is published and its window still open. */
   public boolean mayObject(String month) {
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today = time.today();
     return getMonths().stream()
         .anyMatch(
             m ->

@@ -18,6 +18,7 @@ import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.organisation.domain.Section;
+import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
@@ -31,7 +32,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +46,6 @@ import org.primefaces.event.FileUploadEvent;
 @ViewScoped
 public class SectionLedgerView implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final ZoneId PRISON = ZoneId.of("Asia/Shanghai");
 
   @Inject transient OrganisationQueries organisation;
   @Inject transient LedgerQueries queries;
@@ -57,9 +56,10 @@ public class SectionLedgerView implements Serializable {
   @Inject transient EvidenceService evidence;
   @Inject transient JobProgress progress;
   @Inject CurrentUser currentUser;
+  @Inject transient PrisonTime time;
 
   private Long sectionId;
-  private String month = YearMonth.now(PRISON).toString();
+  private String month;
   private List<Section> sections;
   private transient LedgerQueries.Dashboard dashboard;
   private List<EntryView> entries;
@@ -72,7 +72,7 @@ public class SectionLedgerView implements Serializable {
   private String formClause;
   private String formAmount;
   private String formFact;
-  private LocalDateTime formOccurred = LocalDateTime.now(PRISON).withSecond(0).withNano(0);
+  private LocalDateTime formOccurred;
   private final List<Long> formEvidence = new ArrayList<>();
   private final List<String> formEvidenceNames = new ArrayList<>();
   private String evidenceSource = "";
@@ -85,6 +85,8 @@ public class SectionLedgerView implements Serializable {
 
   @PostConstruct
   void init() {
+    month = time.thisMonth().toString();
+    formOccurred = time.localNow().withSecond(0).withNano(0);
     sections = organisation.mySections();
     String param =
         FacesContext.getCurrentInstance()
@@ -188,7 +190,7 @@ public class SectionLedgerView implements Serializable {
             formClause,
             formAmount,
             formFact,
-            formOccurred == null ? null : formOccurred.atZone(PRISON).toInstant(),
+            formOccurred == null ? null : time.at(formOccurred),
             List.copyOf(formEvidence));
     try {
       if (amendingId != null) {
@@ -212,7 +214,7 @@ public class SectionLedgerView implements Serializable {
     formClause = e.clauseCode();
     formAmount = e.amount().toString();
     formFact = e.fact();
-    formOccurred = LocalDateTime.ofInstant(e.occurredAt(), PRISON);
+    formOccurred = LocalDateTime.ofInstant(e.occurredAt(), time.zone());
     formEvidence.clear();
     formEvidence.addAll(e.evidenceIds());
     formEvidenceNames.clear();

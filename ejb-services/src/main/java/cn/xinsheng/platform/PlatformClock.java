@@ -1,0 +1,176 @@
+package cn.xinsheng.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The platform's one clock, produced for injection as {@link Clock} and {@link PrisonTime}. In
+ * production it is the system clock. Two settings move it, and {@code bin/xinsheng start} refuses
+ * both:
+ *
+ * <ul>
+ *   <li>{@code xinsheng.cases.demo-clock} ({@code start-dev}): a demonstration may move the
+ *       calendar forward by whole days, never back, so a case passes its waits (5 working days of
+ *       posting, the court's 5 days) in minutes.
+ *   <li>{@code xinsheng.test-clock} ({@code start-dev --test-clock=INSTANT}): the clock is pinned
+ *       at that instant and stands still until a test moves it ({@link #pin}); tests never take a
+ *       business date from the wall clock, so they pass at any hour.
+ * </ul>
+ *
+ * Elapsed time (time-outs, waits) is measured with {@link System#nanoTime()}, never with this
+ * clock: a pinned clock does not run.
+ */
+@ApplicationScoped
+public class PlatformClock {
+
+  private static final Logger LOG = Logger.getLogger(PlatformClock.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "xinsheng.zone", defaultValue = "Asia/Shanghai")
+  String zoneSetting;
+
+  @Inject
+  @ConfigProperty(name = "xinsheng.test-clock")
+  Optional<String> testClock;
+
+  @Inject
+  @ConfigProperty(name = "xinsheng.cases.demo-clock", defaultValue = "false")
+  boolean demoClock;
+
+  private ZoneId zone;
+  private final Movable clock = new Movable();
+
+  @PostConstruct
+  void configure() {
+    zone = ZoneId.of(zoneSetting.strip());
+    Optional<Instant> pinned =
+        testClock.map(String::strip).filter(s -> !s.isEmpty()).map(PlatformClock::parseInstant);
+    if (pinned.isPresent()) {
+      clock.pinnedAt = pinned.get();
+      LOG.warning(
+          "TEST CLOCK: the platform's clock is pinned at "
+              + pinned.get()
+              + " (xinsheng.test-clock); a production start refuses this setting");
+    }
+    if (demoClock) {
+      LOG.warning("DEMO CLOCK: the calendar may be moved forward (xinsheng.cases.demo-clock)");
+    }
+  }
+
+  /** An instant as ISO-8601, with {@code Z} or an offset ({@code 2026-06-30T23:59:59+08:00}). */
+  public static Instant parseInstant(String text) {
+    try {
+      return OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return Instant.parse(text.strip());
+      } catch (DateTimeParseException again) {
+        throw new DateTimeException("not an instant with a zone offset: " + text, again);
+      }
+    }
+  }
+
+  @Produces
+  public Clock clock() {
+    return clock;
+  }
+
+  @Produces
+  public PrisonTime prisonTime() {
+    return new PrisonTime(clock, zone);
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** True on a test platform whose clock is pinned ({@code xinsheng.test-clock}). */
+  public boolean isPinned() {
+    return clock.pinnedAt != null;
+  }
+
+  /** True in a demonstration, whose calendar may be moved forward. */
+  public boolean isDemo() {
+    return demoClock;
+  }
+
+  public long demoOffsetDays() {
+    return clock.offset.toDays();
+  }
+
+  /** Moves a demonstration's calendar forward by whole days; refused outside a demonstration. */
+  public synchronized void advanceDemo(int days) {
+    if (!demoClock) {
+      throw new IllegalStateException("not a demonstration");
+    }
+    if (days < 0) {
+      throw new IllegalArgumentException("the demo clock moves forward only");
+    }
+    clock.offset = clock.offset.plusDays(days);
+  }
+
+  /**
+   * Sets a test platform's time to this instant, forward or back; refused unless the platform was
+   * started with a test clock. A demonstration's days already moved stay counted: the platform
+   * reads exactly this instant afterwards, and later demo moves add to it.
+   */
+  public synchronized void pin(Instant instant) {
+    if (clock.pinnedAt == null) {
+      throw new IllegalStateException("the clock is not a test clock");
+    }
+    LOG.warning("TEST CLOCK: moved from " + clock.instant() + " to " + instant);
+    clock.pinnedAt = instant.minus(clock.offset);
+  }
+
+  /** The system clock, or the pinned instant, plus the demonstration's days. */
+  static final class Movable extends Clock {
+    private final Clock system = Clock.systemUTC();
+    volatile Instant pinnedAt;
+    volatile Duration offset = Duration.ZERO;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      Movable self = this;
+      return new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+          return self.withZone(other);
+        }
+
+        @Override
+        public Instant instant() {
+          return self.instant();
+        }
+      };
+    }
+
+    @Override
+    public Instant instant() {
+      Instant p = pinnedAt;
+      return (p != null ? p : system.instant()).plus(offset);
+    }
+  }
+}
