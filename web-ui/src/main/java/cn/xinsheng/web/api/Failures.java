@@ -1,0 +1,115 @@
+package cn.xinsheng.web.api;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what lies under a failure: containers wrap (an EJB exception around a persistence exception
+ * around the driver's), and the answer depends on the innermost cause.
+ */
+final class Failures {
+
+  /** Pool classes of the application server, met only by name (no compile dependency on them). */
+  private static final Set<String> POOL_FAILURES =
+      Set.of("PoolingException", "ResourceAllocationException");
+
+  private Failures() {}
+
+  /** The first cause of the given type, the failure itself included. */
+  static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+    for (Throwable t : chain(failure)) {
+      if (type.isInstance(t)) {
+        return Optional.of(type.cast(t));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * True when the database could not be reached: the driver lost or could not open its connection
+   * (SQLSTATE class 08), or the pool could not hand one out. The request may succeed later, so the
+   * answer is 503, not a 500 that says "bug".
+   */
+  static boolean databaseUnavailable(Throwable failure) {
+    for (Throwable t : chain(failure)) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException
+          || t instanceof java.net.ConnectException
+          || POOL_FAILURES.contains(t.getClass().getSimpleName())) {
+        return true;
+      }
+      if (t instanceof SQLException s
+          && s.getSQLState() != null
+          && s.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the database refused a row because another one is in the way (a duplicate key, a
+   * reference) or two transactions collided (a deadlock): SQLSTATE classes 23 and 40. Nothing was
+   * written; the caller may look again and retry.
+   */
+  static boolean conflict(Throwable failure) {
+    for (Throwable t : chain(failure)) {
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        String state = s.getSQLState();
+        if (state.startsWith("23") || state.startsWith("40")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the database refused a value itself (too long, out of range, not a date): SQLSTATE
+   * class 22. The boundary's validation should have said so first; nothing was written.
+   */
+  static boolean valueRejected(Throwable failure) {
+    for (Throwable t : chain(failure)) {
+      if (t instanceof SQLException s
+          && s.getSQLState() != null
+          && s.getSQLState().startsWith("22")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The failure and its causes (and chained SQL exceptions), each once, at most 50. */
+  static Iterable<Throwable> chain(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    java.util.List<Throwable> out = new java.util.ArrayList<>();
+    java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+    if (failure != null) {
+      todo.add(failure);
+    }
+    while (!todo.isEmpty() && out.size() < 50) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      out.add(t);
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+      if (t instanceof jakarta.ejb.EJBException e && e.getCausedByException() != null) {
+        todo.add(e.getCausedByException());
+      }
+      if (t instanceof SQLException s && s.getNextException() != null) {
+        todo.add(s.getNextException());
+      }
+    }
+    return out;
+  }
+}
