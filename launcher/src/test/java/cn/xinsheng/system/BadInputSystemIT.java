@@ -424,6 +424,51 @@ class BadInputSystemIT {
     return b;
   }
 
+  // --- /openapi describes what every call takes and answers --------------------------------------
+
+  @Test
+  void openapiDescribesEveryJsonBodyAndAnswer() {
+    Map<String, Object> schemas = map(map(openapi.get("components")).get("schemas"));
+    List<String> undescribed = new ArrayList<>();
+    int operations = 0;
+    for (Map.Entry<String, Object> p : map(openapi.get("paths")).entrySet()) {
+      for (Map.Entry<String, Object> o : map(p.getValue()).entrySet()) {
+        String operation = o.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey();
+        Map<String, Object> op = map(o.getValue());
+        operations++;
+        Map<String, Object> body =
+            map(map(op.getOrDefault("requestBody", Map.of())).getOrDefault("content", Map.of()));
+        Object json = body.get("application/json");
+        if (json != null && properties(json).isEmpty()) {
+          undescribed.add(operation + " takes " + map(json).get("schema"));
+        }
+        for (Map.Entry<String, Object> r : map(op.get("responses")).entrySet()) {
+          Object answer = map(map(r.getValue()).get("content")).get("application/json");
+          if (answer != null && !described(map(map(answer).get("schema")), schemas)) {
+            undescribed.add(operation + " answers " + r.getKey() + " " + map(answer).get("schema"));
+          }
+        }
+      }
+    }
+    assertTrue(operations >= 90, "operations in /openapi: " + operations);
+    assertTrue(schemas.containsKey("ApiError"), "ApiError is described");
+    assertEquals(List.of(), undescribed);
+  }
+
+  /** A named schema with properties, an array of such, or a plain value: not a bare "object". */
+  private static boolean described(Map<String, Object> schema, Map<String, Object> schemas) {
+    if (schema.get("$ref") instanceof String ref) {
+      Map<String, Object> named = map(schemas.get(ref.substring(ref.lastIndexOf('/') + 1)));
+      return !named.isEmpty()
+          && (!"object".equals(named.get("type")) || !map(named.get("properties")).isEmpty());
+    }
+    Object type = schema.get("type");
+    if ("array".equals(type)) {
+      return described(map(schema.get("items")), schemas);
+    }
+    return type != null && !"object".equals(type);
+  }
+
   // --- query parameters that are not numbers on every GET ----------------------------------------
 
   @Test

@@ -15,15 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Accounts, for the system administrator. Never includes password hashes. */
 @Path("/accounts")
@@ -78,11 +74,8 @@ public class AccountResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create an account; answers its one-time initial password")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = InitialPassword.class)))
-  public Response create(@NotNull(message = "error.body.empty") @Valid NewAccount body) {
+  @StatusCode(201)
+  public InitialPassword create(@NotNull(message = "error.body.empty") @Valid NewAccount body) {
     try {
       String initial =
           administration.createAccount(
@@ -90,11 +83,9 @@ public class AccountResource {
               body.displayName(),
               roles(body.roles()),
               body.sections() == null ? new HashSet<>() : new HashSet<>(body.sections()));
-      return Response.status(Response.Status.CREATED)
-          .entity(new InitialPassword(body.username(), initial))
-          .build();
+      return new InitialPassword(body.username(), initial);
     } catch (AccountAdministrationException e) {
-      return ApiError.response(400, e.messageKey());
+      throw Refusal.invalid(e.messageKey());
     }
   }
 

@@ -9,6 +9,7 @@ import cn.xinsheng.auditlog.application.ProofRangeException;
 import cn.xinsheng.auditlog.application.WitnessService;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
+import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -28,9 +29,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -117,51 +115,35 @@ public class AuditResource {
   @GET
   @Path("/proof/inclusion")
   @Operation(summary = "Audit path of leaf `index` in the signed tree of size `size`")
-  @APIResponse(
-      responseCode = "200",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = InclusionProof.class)))
-  public Response inclusion(@QueryParam("index") long index, @QueryParam("size") long size) {
+  public InclusionProof inclusion(@QueryParam("index") long index, @QueryParam("size") long size) {
     try {
-      List<byte[]> proof = sequencer.inclusionProof(index, size);
-      return Response.ok(new InclusionProof(index, size, hexes(proof))).build();
+      return new InclusionProof(index, size, hexes(sequencer.inclusionProof(index, size)));
     } catch (ProofRangeException e) {
-      return ApiError.response(400, "audit.error.range");
+      throw Refusal.invalid("audit.error.range");
     }
   }
 
   @GET
   @Path("/proof/consistency")
   @Operation(summary = "Proof that the signed tree of size `from` is a prefix of size `to`")
-  @APIResponse(
-      responseCode = "200",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = ConsistencyProof.class)))
-  public Response consistency(@QueryParam("from") long from, @QueryParam("to") long to) {
+  public ConsistencyProof consistency(@QueryParam("from") long from, @QueryParam("to") long to) {
     if (from < 1 || from > to) {
-      return ApiError.response(400, "audit.error.range");
+      throw Refusal.invalid("audit.error.range");
     }
     try {
-      return Response.ok(
-              new ConsistencyProof(from, to, hexes(sequencer.consistencyProof(from, to))))
-          .build();
+      return new ConsistencyProof(from, to, hexes(sequencer.consistencyProof(from, to)));
     } catch (ProofRangeException e) {
-      return ApiError.response(400, "audit.error.range");
+      throw Refusal.invalid("audit.error.range");
     }
   }
 
   @GET
   @Path("/leaves")
   @Operation(summary = "Leaves [start, end) with their canonical JSON (base64), at most 1000")
-  @APIResponse(
-      responseCode = "200",
-      description = "Done",
-      content =
-          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = LeafView.class)))
-  public Response leaves(@QueryParam("start") long start, @QueryParam("end") long end)
+  public List<LeafView> leaves(@QueryParam("start") long start, @QueryParam("end") long end)
       throws SQLException {
     if (start < 0 || end <= start || end - start > MAX_LEAVES) {
-      return ApiError.response(400, "audit.error.range");
+      throw Refusal.invalid("audit.error.range");
     }
     List<LeafView> leaves = new ArrayList<>();
     for (LogVerifier.StoredLeaf leaf : sequencer.store().leaves(start, end)) {
@@ -171,7 +153,7 @@ public class AuditResource {
               MerkleTree.hex(leaf.storedHash()),
               Base64.getEncoder().encodeToString(leaf.data())));
     }
-    return Response.ok(leaves).build();
+    return leaves;
   }
 
   @GET
@@ -202,11 +184,11 @@ public class AuditResource {
   @Path("/witnesses")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Register a witness: {\"key\": name+keyid+base64, \"description\": …}")
-  @APIResponse(responseCode = "201", description = "Done")
-  public Response registerWitness(
+  @APIResponse(responseCode = "201", description = "Registered; no body")
+  @StatusCode(201)
+  public void registerWitness(
       @NotNull(message = "error.body.empty") @Valid WitnessRegistration body) {
     administration.registerWitness(body.key(), body.description());
-    return Response.status(Response.Status.CREATED).build();
   }
 
   @POST

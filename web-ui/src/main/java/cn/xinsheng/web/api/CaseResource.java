@@ -32,8 +32,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -147,12 +145,10 @@ public class CaseResource {
   @Operation(
       summary =
           "Run the eligibility table: {section} (an officer's own) or {} for the prison (department)")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = EligibilityService.RunSummary.class)))
-  public Response run(@NotNull(message = "error.body.empty") @Valid RunRequest body) {
-    return Response.status(201).entity(eligibility.run(body.section())).build();
+  @StatusCode(201)
+  public EligibilityService.RunSummary run(
+      @NotNull(message = "error.body.empty") @Valid RunRequest body) {
+    return eligibility.run(body.section());
   }
 
   @GET
@@ -169,8 +165,9 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "A sentence fact: {prisonerNumber, kind, active, effectiveOn, months?, note}")
-  @APIResponse(responseCode = "201", description = "Done")
-  public Response fact(@NotNull(message = "error.body.empty") @Valid FactRequest body) {
+  @APIResponse(responseCode = "201", description = "Recorded; no body")
+  @StatusCode(201)
+  public void fact(@NotNull(message = "error.body.empty") @Valid FactRequest body) {
     eligibility.recordFact(
         body.prisonerNumber() == null ? "" : body.prisonerNumber(),
         body.kind() == null ? "" : body.kind(),
@@ -178,7 +175,6 @@ public class CaseResource {
         date(body.effectiveOn(), "effectiveOn"),
         body.months(),
         body.note());
-    return Response.status(201).build();
   }
 
   // --- cases -----------------------------------------------------------------------------------
@@ -194,11 +190,8 @@ public class CaseResource {
   @Path("/cases")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Propose: {eligibility, months, rationale, cycles: [ids], attachment?}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CaseCreated.class)))
-  public Response propose(
+  @StatusCode(201)
+  public CaseCreated propose(
       @NotNull(message = "case.error.unknownEligibility") @Valid ProposalRequest body) {
     CaseStore.CaseRow row =
         cases.propose(
@@ -207,7 +200,7 @@ public class CaseResource {
             body.rationale(),
             orEmpty(body.cycles()),
             body.attachment());
-    return Response.status(201).entity(new CaseCreated(row.id(), row.number())).build();
+    return new CaseCreated(row.id(), row.number());
   }
 
   @GET
@@ -258,11 +251,8 @@ public class CaseResource {
   @Path("/cases/{id}/steps")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Sign the next step: {step, note, choice?, months?, onDate?, attachment?}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CaseEventDone.class)))
-  public Response step(
+  @StatusCode(201)
+  public CaseEventDone step(
       @PathParam("id") long id, @NotNull(message = "case.error.step") @Valid StepRequest body) {
     CaseEvent e =
         cases.sign(
@@ -280,11 +270,8 @@ public class CaseResource {
   @Path("/cases/{id}/return")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Return the case to an earlier step: {step, reason}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CaseEventDone.class)))
-  public Response returnTo(
+  @StatusCode(201)
+  public CaseEventDone returnTo(
       @PathParam("id") long id, @NotNull(message = "case.error.step") @Valid ReturnRequest body) {
     return created(cases.returnTo(id, step(body.step()), body.reason()));
   }
@@ -293,11 +280,8 @@ public class CaseResource {
   @Path("/cases/{id}/votes")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A committee member's vote: {choice: AGREE|DISAGREE|ABSTAIN, note}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CaseEventDone.class)))
-  public Response vote(
+  @StatusCode(201)
+  public CaseEventDone vote(
       @PathParam("id") long id,
       @NotNull(message = "case.error.voteChoice") @Valid VoteRequest body) {
     VoteChoice choice =
@@ -312,11 +296,8 @@ public class CaseResource {
   @Path("/cases/{id}/posting-objections")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "An objection during the posting: {text}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CaseEventDone.class)))
-  public Response postingObjection(
+  @StatusCode(201)
+  public CaseEventDone postingObjection(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
     return created(cases.objectDuringPosting(id, body.text()));
   }
@@ -325,11 +306,8 @@ public class CaseResource {
   @Path("/cases/{id}/opinions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "The procuratorate's opinion: {choice: AGREE|OBJECT, reasons}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CaseEventDone.class)))
-  public Response opinion(
+  @StatusCode(201)
+  public CaseEventDone opinion(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid OpinionRequest body) {
     return created(cases.opinion(id, body.choice() == null ? "" : body.choice(), body.reasons()));
   }
@@ -338,11 +316,8 @@ public class CaseResource {
   @Path("/cases/{id}/extension")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "The procuratorate extends its period by 10 days: {reason}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CaseEventDone.class)))
-  public Response extension(
+  @StatusCode(201)
+  public CaseEventDone extension(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid ExtensionRequest body) {
     return created(cases.extend(id, body.reason()));
@@ -352,11 +327,8 @@ public class CaseResource {
   @Path("/cases/{id}/lawyers")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Grant a lawyer access to this case: {lawyer: username}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CaseEventDone.class)))
-  public Response grant(
+  @StatusCode(201)
+  public CaseEventDone grant(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid LawyerGrant body) {
     return created(cases.grantLawyer(id, body.lawyer()));
   }
@@ -365,11 +337,8 @@ public class CaseResource {
   @Path("/cases/{id}/lawyer-opinions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A granted lawyer's written opinion: {text}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CaseEventDone.class)))
-  public Response lawyerOpinion(
+  @StatusCode(201)
+  public CaseEventDone lawyerOpinion(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
     return created(cases.lawyerOpinion(id, body.text()));
   }
@@ -378,15 +347,12 @@ public class CaseResource {
   @Path("/cases/{id}/findings")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "An external reader's finding on an item of the case: {item, text}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = Created.class)))
-  public Response finding(
+  @StatusCode(201)
+  public Created finding(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid CaseFindingRequest body) {
     long objection = cases.finding(id, body.item(), body.text());
-    return Response.status(201).entity(new Created(objection)).build();
+    return new Created(objection);
   }
 
   @GET
@@ -430,28 +396,25 @@ public class CaseResource {
   @Path("/committee/meetings")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A meeting: {heldOn?, title, members: [usernames ≥ 9], cases: [ids]}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = Created.class)))
-  public Response meeting(@NotNull(message = "error.body.empty") @Valid MeetingRequest body) {
+  @StatusCode(201)
+  public Created meeting(@NotNull(message = "error.body.empty") @Valid MeetingRequest body) {
     long id =
         cases.createMeeting(
             date(body.heldOn(), "heldOn"),
             body.title(),
             orEmpty(body.members()),
             orEmpty(body.cases()));
-    return Response.status(201).entity(new Created(id)).build();
+    return new Created(id);
   }
 
   @POST
   @Path("/calendar/days")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A holiday or a worked weekend day: {day, working, name}")
-  @APIResponse(responseCode = "201", description = "Done")
-  public Response calendarDay(@NotNull(message = "case.error.day") @Valid CalendarDayRequest body) {
+  @APIResponse(responseCode = "201", description = "Recorded; no body")
+  @StatusCode(201)
+  public void calendarDay(@NotNull(message = "case.error.day") @Valid CalendarDayRequest body) {
     cases.calendarDay(date(body.day(), "day"), Boolean.TRUE.equals(body.working()), body.name());
-    return Response.status(201).build();
   }
 
   @POST
@@ -465,15 +428,12 @@ public class CaseResource {
 
   // --- helpers ---------------------------------------------------------------------------------
 
-  private static Response created(CaseEvent e) {
-    return Response.status(201)
-        .entity(
-            new CaseEventDone(
-                e.type().name(),
-                e.step() == null ? "" : e.step().name(),
-                e.choice() == null ? "" : e.choice(),
-                e.late()))
-        .build();
+  private static CaseEventDone created(CaseEvent e) {
+    return new CaseEventDone(
+        e.type().name(),
+        e.step() == null ? "" : e.step().name(),
+        e.choice() == null ? "" : e.choice(),
+        e.late());
   }
 
   private static CaseStep step(String text) {

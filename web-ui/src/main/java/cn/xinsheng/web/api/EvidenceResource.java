@@ -17,9 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Evidence over HTTP. An upload is the file itself as the request body, its metadata in the query
@@ -53,11 +50,8 @@ public class EvidenceResource {
       summary =
           "Upload evidence: body = the file; query: section, name, source (device or system),"
               + " description. Type is detected from the content.")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-  public Response upload(
+  @StatusCode(201)
+  public EvidenceView upload(
       InputStream body,
       @QueryParam("section") @NotNull(message = "evidence.error.section") Long section,
       @QueryParam("name") @Size(max = 255, message = "evidence.error.name") @OneLine String name,
@@ -66,7 +60,7 @@ public class EvidenceResource {
       @QueryParam("description") @Size(max = 500, message = "evidence.error.description") @Text
           String description) {
     Evidence e = evidence.upload(body, name, source, description, section);
-    return Response.status(Response.Status.CREATED).entity(describe(e)).build();
+    return describe(e);
   }
 
   @GET

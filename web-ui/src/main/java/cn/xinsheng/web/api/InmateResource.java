@@ -3,18 +3,15 @@ package cn.xinsheng.web.api;
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.organisation.domain.UnknownInmateException;
+import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The inmates of the caller's sections (officers and reviewers). */
 @Path("/inmates")
@@ -45,15 +42,11 @@ public class InmateResource {
   @GET
   @Path("/{prisonerNumber}")
   @Operation(summary = "One inmate of the caller's sections; 404 for any other")
-  @APIResponse(
-      responseCode = "200",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = InmateView.class)))
-  public Response one(@PathParam("prisonerNumber") String prisonerNumber) {
+  public InmateView one(@PathParam("prisonerNumber") String prisonerNumber) {
     try {
-      return Response.ok(describe(organisation.inmateInMySections(prisonerNumber))).build();
+      return describe(organisation.inmateInMySections(prisonerNumber));
     } catch (UnknownInmateException e) {
-      return ApiError.response(404, "error.unknownInmate");
+      throw Refusal.notFound("error.unknownInmate");
     }
   }
 

@@ -48,7 +48,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -275,22 +274,16 @@ public class LedgerResource {
   @GET
   @Path("/catalogue")
   @Operation(summary = "The current rule catalogue: version and clauses")
-  @APIResponse(
-      responseCode = "200",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CatalogueView.class)))
-  public Response currentCatalogue() {
+  public CatalogueView currentCatalogue() {
     return catalogue
         .current()
         .map(
             c ->
-                Response.ok(
-                        new CatalogueView(
-                            c.version().getVersion(),
-                            c.version().getNote(),
-                            c.clauses().stream().map(LedgerResource::clause).toList()))
-                    .build())
-        .orElseGet(() -> ApiError.response(404, "ledger.error.noCatalogue"));
+                new CatalogueView(
+                    c.version().getVersion(),
+                    c.version().getNote(),
+                    c.clauses().stream().map(LedgerResource::clause).toList()))
+        .orElseThrow(() -> Refusal.notFound("ledger.error.noCatalogue"));
   }
 
   @POST
@@ -298,16 +291,11 @@ public class LedgerResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "A new catalogue version; {\"default\": true} adopts the regulation's default")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = CatalogueVersion.class)))
-  public Response publishCatalogue(
+  @StatusCode(201)
+  public CatalogueVersion publishCatalogue(
       @NotNull(message = "catalogue.error.empty") @Valid CatalogueRequest body) {
     if (Boolean.TRUE.equals(body.adoptDefault())) {
-      return Response.status(201)
-          .entity(new CatalogueVersion(catalogue.adoptDefault().getVersion()))
-          .build();
+      return new CatalogueVersion(catalogue.adoptDefault().getVersion());
     }
     throw Refusal.invalid("catalogue.error.empty");
   }
@@ -321,42 +309,33 @@ public class LedgerResource {
       summary =
           "Record an entry: {prisonerNumber, part?, clause, amount, fact, occurredAt"
               + " (yyyy-MM-ddTHH:mm, prison time), evidence: [ids]}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = Created.class)))
-  public Response record(@NotNull(message = "error.body.empty") @Valid EntryRequest body) {
+  @StatusCode(201)
+  public Created record(@NotNull(message = "error.body.empty") @Valid EntryRequest body) {
     PointEntry e = ledger.record(command(body));
-    return Response.status(201).entity(new Created(e.getId())).build();
+    return new Created(e.getId());
   }
 
   @POST
   @Path("/entries/{id}/amendment")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A new version of a returned entry, by its author (same body as a record)")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = Created.class)))
-  public Response amend(
+  @StatusCode(201)
+  public Created amend(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid EntryRequest body) {
     PointEntry e = ledger.amend(id, command(body));
-    return Response.status(201).entity(new Created(e.getId())).build();
+    return new Created(e.getId());
   }
 
   @POST
   @Path("/entries/{id}/correction")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Correct an approved entry of a locked month: {reason, evidence: [ids]}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = Created.class)))
-  public Response correct(
+  @StatusCode(201)
+  public Created correct(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid CorrectionRequest body) {
     PointEntry e = ledger.correct(id, body.reason(), orEmpty(body.evidence()));
-    return Response.status(201).entity(new Created(e.getId())).build();
+    return new Created(e.getId());
   }
 
   @GET
@@ -505,13 +484,13 @@ public class LedgerResource {
   @Path("/cycles/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "What a closed cycle earned: {result: PRAISE|MATERIAL|NONE, reason}")
-  @APIResponse(responseCode = "200", description = "Done")
-  public Response decideCycle(
+  @APIResponse(responseCode = "200", description = "Decided; no body")
+  @StatusCode(200)
+  public void decideCycle(
       @PathParam("id") long id,
       @NotNull(message = "ledger.error.cycleDecision") @Valid CycleDecisionRequest body) {
     CycleResult result = parse(CycleResult.class, body.result(), "ledger.error.cycleDecision");
     assessment.decideCycle(id, result, body.reason());
-    return Response.ok().build();
   }
 
   // --- bulk ------------------------------------------------------------------------------------
@@ -541,17 +520,14 @@ public class LedgerResource {
   @Path("/bulk")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Save a checked sheet as one batch (all rows or none); query: section, name")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = BatchCreated.class)))
-  public Response bulkCommit(
+  @StatusCode(201)
+  public BatchCreated bulkCommit(
       InputStream body,
       @QueryParam("section") long section,
       @QueryParam("name") @Size(max = 255) @OneLine String name)
       throws IOException {
     long batch = bulk.commit(section, name == null ? "bulk.csv" : name, read(body));
-    return Response.status(201).entity(new BatchCreated(batch)).build();
+    return new BatchCreated(batch);
   }
 
   // --- the inmate's own ledger ---------------------------------------------------------------
@@ -588,12 +564,8 @@ public class LedgerResource {
   @Path("/me/objections")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Object to an entry {entry, text} or a month {month: yyyy-MM, text}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = Created.class)))
-  public Response object(
-      @NotNull(message = "objection.error.target") @Valid ObjectionRequest body) {
+  @StatusCode(201)
+  public Created object(@NotNull(message = "objection.error.target") @Valid ObjectionRequest body) {
     long id;
     if (body.entry() != null) {
       id = objections.objectToEntry(body.entry(), body.text()).getId();
@@ -602,23 +574,20 @@ public class LedgerResource {
     } else {
       throw Refusal.invalid("objection.error.target");
     }
-    return Response.status(201).entity(new Created(id)).build();
+    return new Created(id);
   }
 
   @POST
   @Path("/findings")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A prosecutor's or supervisor's finding on an entry: {entry, text}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = Created.class)))
-  public Response finding(@NotNull(message = "objection.error.target") @Valid FindingRequest body) {
+  @StatusCode(201)
+  public Created finding(@NotNull(message = "objection.error.target") @Valid FindingRequest body) {
     if (body.entry() == null) {
       throw Refusal.invalid("objection.error.target");
     }
     long id = objections.raiseFinding(body.entry(), body.text()).getId();
-    return Response.status(201).entity(new Created(id)).build();
+    return new Created(id);
   }
 
   @GET
@@ -644,8 +613,9 @@ public class LedgerResource {
       summary =
           "The next step: {step: DISPATCH (officer) | VERIFY | HANDLE (outcome, correction) |"
               + " CLOSE | FEEDBACK, note}")
-  @APIResponse(responseCode = "200", description = "Done")
-  public Response objectionStep(
+  @APIResponse(responseCode = "200", description = "Done; no body")
+  @StatusCode(200)
+  public void objectionStep(
       @PathParam("id") long id,
       @NotNull(message = "objection.error.step") @Valid ObjectionStepRequest body) {
     ObjectionStep step = parse(ObjectionStep.class, body.step(), "objection.error.step");
@@ -654,7 +624,6 @@ public class LedgerResource {
             ? null
             : parse(ObjectionOutcome.class, body.outcome(), "objection.error.step");
     objections.advance(id, step, body.note(), body.officer(), outcome, body.correction());
-    return Response.ok().build();
   }
 
   // --- helpers ---------------------------------------------------------------------------------

@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -166,14 +165,10 @@ public class LmsResource {
   @Path("/publishers")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Trust a publisher's verifier key: {verifierKey, description}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = ContentImportService.Publisher.class)))
-  public Response trust(@NotNull(message = "content.error.key") @Valid PublisherRequest body) {
-    return Response.status(201)
-        .entity(imports.trustPublisher(body.verifierKey(), body.description()))
-        .build();
+  @StatusCode(201)
+  public ContentImportService.Publisher trust(
+      @NotNull(message = "content.error.key") @Valid PublisherRequest body) {
+    return imports.trustPublisher(body.verifierKey(), body.description());
   }
 
   @GET
@@ -199,12 +194,9 @@ public class LmsResource {
   @Path("/packages")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(summary = "Import a signed content package (the zip as the body)")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = ContentImportService.Imported.class)))
-  public Response importPackage(InputStream body) {
-    return Response.status(201).entity(imports.importPackage(body, "upload.zip")).build();
+  @StatusCode(201)
+  public ContentImportService.Imported importPackage(InputStream body) {
+    return imports.importPackage(body, "upload.zip");
   }
 
   @GET
@@ -225,18 +217,15 @@ public class LmsResource {
   @Operation(
       summary =
           "A cohort enrolled in a programme's courses: {name, programme, teacher, inmates: [numbers]}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = Created.class)))
-  public Response cohort(@NotNull(message = "lms.error.cohortName") @Valid CohortRequest body) {
+  @StatusCode(201)
+  public Created cohort(@NotNull(message = "lms.error.cohortName") @Valid CohortRequest body) {
     long id =
         enrolment.createCohort(
             body.name(),
             body.programme() == null ? "" : body.programme(),
             body.teacher() == null ? "" : body.teacher(),
             body.inmates() == null ? List.of() : body.inmates());
-    return Response.status(201).entity(new Created(id)).build();
+    return new Created(id);
   }
 
   // --- the inmate's studies --------------------------------------------------------------------
@@ -275,8 +264,8 @@ public class LmsResource {
   @Path("/lessons/{id}/progress")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Where the learner is: {position (s), spent (s), completed}")
-  @APIResponse(responseCode = "204", description = "Done")
-  public Response progress(
+  @APIResponse(responseCode = "204", description = "Kept; no body")
+  public void progress(
       @PathParam("id") long id,
       @NotNull(message = "lms.error.progress") @Valid ProgressRequest body) {
     learning.progress(
@@ -284,7 +273,6 @@ public class LmsResource {
         body.position() == null ? 0 : body.position().intValue(),
         body.spent() == null ? 0 : body.spent().intValue(),
         Boolean.TRUE.equals(body.completed()));
-    return Response.noContent().build();
   }
 
   @GET
@@ -330,12 +318,9 @@ public class LmsResource {
 
   @POST
   @Path("/quizzes/{id}/attempts")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
-  public Response start(@PathParam("id") long id) {
-    return Response.status(201).entity(quizzes.start(id)).build();
+  @StatusCode(201)
+  public QuizService.AttemptView start(@PathParam("id") long id) {
+    return quizzes.start(id);
   }
 
   @GET
@@ -405,11 +390,8 @@ public class LmsResource {
   @Path("/assignments/{id}/submissions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Hand in: {text, fileName?, fileBase64?}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = Created.class)))
-  public Response handIn(
+  @StatusCode(201)
+  public Created handIn(
       @PathParam("id") long id,
       @NotNull(message = "lms.error.submissionEmpty") @Valid SubmissionRequest body) {
     byte[] file = null;
@@ -421,7 +403,7 @@ public class LmsResource {
       }
     }
     long sid = assignments.submit(id, body.text(), body.fileName(), file);
-    return Response.status(201).entity(new Created(sid)).build();
+    return new Created(sid);
   }
 
   @GET
@@ -460,11 +442,8 @@ public class LmsResource {
   @Operation(
       summary =
           "Record the ledger entry for one: {prisonerNumber, courseId, quizId (0 for a course), amount}")
-  @APIResponse(
-      responseCode = "201",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = EntryRecorded.class)))
-  public Response confirm(
+  @StatusCode(201)
+  public EntryRecorded confirm(
       @NotNull(message = "error.body.empty") @Valid AchievementConfirmation body) {
     long entry =
         credits.confirm(
@@ -472,7 +451,7 @@ public class LmsResource {
             body.courseId(),
             body.quizId() == null ? 0 : body.quizId(),
             body.amount());
-    return Response.status(201).entity(new EntryRecorded(entry)).build();
+    return new EntryRecorded(entry);
   }
 
   // --- gradebook -------------------------------------------------------------------------------

@@ -22,14 +22,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -76,74 +75,65 @@ public class SessionResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Log in; answers the account id and roles and sets the session cookie")
-  @APIResponse(
-      responseCode = "200",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = SessionView.class)))
-  public Response login(@NotNull(message = "error.credentialsMissing") @Valid Credentials body) {
+  public SessionView login(@NotNull(message = "error.credentialsMissing") @Valid Credentials body) {
     PasswordLogin.Attempt attempt =
         passwordLogin.login(request, response, body.username(), body.password());
     LoginResult result = attempt.result();
     if (!attempt.succeeded()) {
-      return ApiError.response(401, "login.error." + result.outcome().name());
+      throw new ApiException(401, "login.error." + result.outcome().name());
     }
-    return Response.ok(describe(result)).build();
+    return describe(result);
   }
 
   @GET
   @Operation(summary = "Who is logged in on this session ({\"authenticated\": false} when nobody)")
-  @APIResponse(
-      responseCode = "200",
-      description = "Done",
-      content = @Content(schema = @Schema(implementation = SessionView.class)))
-  public Response current() {
+  public SessionView current() {
     if (request.getUserPrincipal() == null) {
-      return Response.ok(new SessionView(false, null, null, null, null)).build();
+      return new SessionView(false, null, null, null, null);
     }
     return accountService
         .currentAccount()
         .map(
             a ->
-                Response.ok(
-                        describe(
-                            new LoginResult(
-                                LoginOutcome.SUCCESS,
-                                a.getId(),
-                                a.getUsername(),
-                                a.getRoles(),
-                                a.isMustChangePassword())))
-                    .build())
-        .orElseGet(() -> ApiError.response(401, "error.loginRequired"));
+                describe(
+                    new LoginResult(
+                        LoginOutcome.SUCCESS,
+                        a.getId(),
+                        a.getUsername(),
+                        a.getRoles(),
+                        a.isMustChangePassword())))
+        .orElseThrow(() -> new ApiException(401, "error.loginRequired"));
   }
 
   @DELETE
   @Operation(summary = "Log out and end the session")
-  public Response logout() throws ServletException {
+  @APIResponse(responseCode = "204", description = "Logged out; no body")
+  public void logout() throws ServletException {
     LogoutServlet.endSession(request, accountService);
-    return Response.noContent().build();
   }
 
   @POST
   @Path("/password")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change the caller's own password (also the forced first change)")
-  public Response changePassword(
+  @APIResponse(responseCode = "204", description = "Changed; no body")
+  public void changePassword(
       @NotNull(message = "error.passwordFieldsMissing") @Valid PasswordChange body) {
     try {
       accountService.changeOwnPassword(body.currentPassword().toCharArray(), body.newPassword());
     } catch (PasswordRejectedException e) {
-      return Response.status(Response.Status.BAD_REQUEST)
-          .type(ApiError.JSON_UTF8)
-          .entity(
-              new PasswordRejected(
-                  "error.passwordRejected",
-                  e.messageKeys(),
-                  messages(e, Locale.SIMPLIFIED_CHINESE),
-                  messages(e, Locale.ENGLISH)))
-          .build();
+      throw new WebApplicationException(
+          Response.status(Response.Status.BAD_REQUEST)
+              .type(ApiError.JSON_UTF8)
+              .entity(
+                  new PasswordRejected(
+                      "error.passwordRejected",
+                      e.messageKeys(),
+                      messages(e, Locale.SIMPLIFIED_CHINESE),
+                      messages(e, Locale.ENGLISH)))
+              .build());
     }
     currentUser.passwordChanged();
-    return Response.noContent().build();
   }
 
   private static String messages(PasswordRejectedException e, Locale locale) {

@@ -44,7 +44,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   }
 
   static Response answer(WebApplicationException e) {
+    if (e instanceof ApiException a) {
+      return a.error().answer(a.getResponse().getStatus()).build();
+    }
     Response original = e.getResponse();
+    if (original != null && original.hasEntity() && original.getStatus() < 500) {
+      // an answer the application built itself (a password's broken rules): as it is
+      return original;
+    }
     int status = original == null ? 500 : original.getStatus();
     ApiError body;
     String parameter = parameterName(e);
