@@ -395,6 +395,9 @@ class BadInputSystemIT {
         v.put("{NUL}", Map.of("k", "a\u0000b"));
         v.put("{1e400}", Map.of("k", new Raw("1e400")));
         v.put("{fraction}", Map.of("k", new Raw("1.5")));
+        v.put(
+            "{nested 10000 deep}",
+            new Raw("{\"k\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"));
       }
     }
     return v;
@@ -595,6 +598,32 @@ class BadInputSystemIT {
             "/api/v1/audit/export?start=abc")) {
       assertEquals(null, expect(admin.get(url), 400, "error.parameter"), url);
     }
+  }
+
+  /** JAX-RS's own refusals (wrong method, media type, Accept) are the JSON error, not a page. */
+  @Test
+  void theHttpErrorsOfJaxRsAreJson() {
+    WebClient officer = client("OFFICER");
+    HttpResponse<String> wrongMethod = officer.get("/api/v1/ledger/entries/1/amendment");
+    assertEquals(null, expect(wrongMethod, 405, "error.methodNotAllowed"));
+    assertTrue(wrongMethod.headers().firstValue("Allow").orElse("").contains("POST"));
+    assertEquals(
+        null,
+        expect(
+            officer.postText("/api/v1/ledger/entries", "{}"), 415, "error.unsupportedMediaType"));
+    assertEquals(
+        null,
+        expect(
+            officer.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/catalogue"))
+                    .header("Accept", "application/xml")
+                    .GET()),
+            406,
+            "error.notAcceptable"));
+    assertEquals(
+        null,
+        expect(
+            officer.get("/api/v1/ledger/inmates/3301000001/nothing-here"), 404, "error.notFound"));
   }
 
   // --- sending and checking ----------------------------------------------------------------------

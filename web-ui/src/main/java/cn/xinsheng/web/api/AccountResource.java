@@ -5,6 +5,7 @@ import cn.xinsheng.identity.application.AccountAdministrationException;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,16 @@ public class AccountResource {
   @Inject AccountAdministration administration;
 
   /** An account as the administrator sees it. */
+  @JsonbPropertyOrder({
+    "id",
+    "username",
+    "displayName",
+    "roles",
+    "sections",
+    "enabled",
+    "locked",
+    "mustChangePassword"
+  })
   public record AccountView(
       long id,
       String username,
@@ -40,6 +51,7 @@ public class AccountResource {
       boolean mustChangePassword) {}
 
   /** A new account: its roles and, for officers and reviewers, its sections. */
+  @JsonbPropertyOrder({"username", "displayName", "roles", "sections"})
   public record NewAccount(
       @NotBlank(message = "admin.error.username") @Size(max = 64) @OneLine String username,
       @NotBlank(message = "admin.error.displayName") @Size(max = 100) @OneLine String displayName,
@@ -47,6 +59,7 @@ public class AccountResource {
       @Size(max = 1000) List<@NotNull Long> sections) {}
 
   /** The new account's one-time initial password. */
+  @JsonbPropertyOrder({"username", "initialPassword"})
   public record InitialPassword(String username, String initialPassword) {}
 
   @GET

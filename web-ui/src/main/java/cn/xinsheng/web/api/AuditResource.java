@@ -11,6 +11,7 @@ import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -68,19 +69,24 @@ public class AuditResource {
   }
 
   /** An inclusion proof: the audit path of one leaf, hex hashes from the leaf upwards. */
+  @JsonbPropertyOrder({"leafIndex", "treeSize", "proof"})
   public record InclusionProof(long leafIndex, long treeSize, List<String> proof) {}
 
   /** A consistency proof between two signed tree sizes, hex hashes. */
+  @JsonbPropertyOrder({"from", "to", "proof"})
   public record ConsistencyProof(long from, long to, List<String> proof) {}
 
   /** One leaf to mirror: its index, hash (hex) and canonical JSON (base64). */
+  @JsonbPropertyOrder({"index", "hash", "data"})
   public record LeafView(long index, String hash, String data) {}
 
   /** A registered witness and what it last cosigned. */
+  @JsonbPropertyOrder({"name", "description", "key", "lastCosignedSize", "lastCosignedAt"})
   public record WitnessView(
       String name, String description, String key, Long lastCosignedSize, String lastCosignedAt) {}
 
   /** A witness to register: its verifier key (name+keyid+base64) and who it is. */
+  @JsonbPropertyOrder({"key", "description"})
   public record WitnessRegistration(
       @NotNull(message = "audit.error.witnessKey")
           @Size(max = 300, message = "audit.error.witnessKey")
@@ -92,6 +98,7 @@ public class AuditResource {
           String description) {}
 
   /** The result of a self-check. */
+  @JsonbPropertyOrder({"sound", "treeSize", "entriesChecked", "checkedAt", "durationMs", "failure"})
   public record SelfCheckView(
       boolean sound,
       long treeSize,

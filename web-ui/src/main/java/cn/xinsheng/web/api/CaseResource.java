@@ -11,6 +11,7 @@ import cn.xinsheng.cases.infrastructure.CaseDocuments;
 import cn.xinsheng.cases.infrastructure.CaseStore;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -55,6 +56,7 @@ public class CaseResource {
   public record RunRequest(Long section) {}
 
   /** A sentence fact as the judgment or the execution record gives it (dates yyyy-MM-dd). */
+  @JsonbPropertyOrder({"prisonerNumber", "kind", "active", "effectiveOn", "months", "note"})
   public record FactRequest(
       @Size(max = 20) @OneLine String prisonerNumber,
       @Size(max = 20, message = "case.error.factKind") @OneLine String kind,
@@ -64,6 +66,7 @@ public class CaseResource {
       @Size(max = 500, message = "case.error.factNote") @Text String note) {}
 
   /** A section's proposal from an eligibility result. */
+  @JsonbPropertyOrder({"eligibility", "months", "rationale", "cycles", "attachment"})
   public record ProposalRequest(
       @NotNull(message = "case.error.unknownEligibility") Long eligibility,
       Integer months,
@@ -72,6 +75,7 @@ public class CaseResource {
       Long attachment) {}
 
   /** The next step of a case, signed. */
+  @JsonbPropertyOrder({"step", "note", "choice", "months", "onDate", "attachment"})
   public record StepRequest(
       @Size(max = 30, message = "case.error.step") @OneLine String step,
       @Size(max = 4000, message = "case.error.text") @Text String note,
@@ -81,11 +85,13 @@ public class CaseResource {
       Long attachment) {}
 
   /** A case sent back to an earlier step. */
+  @JsonbPropertyOrder({"step", "reason"})
   public record ReturnRequest(
       @Size(max = 30, message = "case.error.step") @OneLine String step,
       @Size(max = 4000, message = "case.error.text") @Text String reason) {}
 
   /** A committee member's vote. */
+  @JsonbPropertyOrder({"choice", "note"})
   public record VoteRequest(
       @Size(max = 20, message = "case.error.voteChoice") @OneLine String choice,
       @Size(max = 4000, message = "case.error.text") @Text String note) {}
@@ -94,6 +100,7 @@ public class CaseResource {
   public record TextRequest(@Size(max = 4000, message = "case.error.text") @Text String text) {}
 
   /** The procuratorate's opinion. */
+  @JsonbPropertyOrder({"choice", "reasons"})
   public record OpinionRequest(
       @Size(max = 20) @OneLine String choice,
       @Size(max = 4000, message = "case.error.text") @Text String reasons) {}
@@ -106,11 +113,13 @@ public class CaseResource {
   public record LawyerGrant(@Size(max = 64) @OneLine String lawyer) {}
 
   /** An external reader's finding on an item of the case. */
+  @JsonbPropertyOrder({"item", "text"})
   public record CaseFindingRequest(
       @Size(max = 100, message = "case.error.item") @OneLine String item,
       @Size(max = 4000, message = "case.error.text") @Text String text) {}
 
   /** A committee meeting: members (at least nine) and the cases on its agenda. */
+  @JsonbPropertyOrder({"heldOn", "title", "members", "cases"})
   public record MeetingRequest(
       @Size(max = 10, message = "case.error.date") @OneLine String heldOn,
       @Size(max = 200, message = "case.error.title") @OneLine String title,
@@ -118,6 +127,7 @@ public class CaseResource {
       @Size(max = 100) List<@NotNull Long> cases) {}
 
   /** A holiday, or a weekend day worked in exchange. */
+  @JsonbPropertyOrder({"day", "working", "name"})
   public record CalendarDayRequest(
       @Size(max = 10, message = "case.error.date") @OneLine String day,
       Boolean working,
@@ -129,9 +139,11 @@ public class CaseResource {
   // --- what the calls answer ---------------------------------------------------------------------
 
   /** A proposed case: its id and number. */
+  @JsonbPropertyOrder({"id", "number"})
   public record CaseCreated(long id, String number) {}
 
   /** A step, vote or record of a case as signed. */
+  @JsonbPropertyOrder({"type", "step", "choice", "late"})
   public record CaseEventDone(String type, String step, String choice, boolean late) {}
 
   /** The demonstration calendar's day. */

@@ -3,6 +3,7 @@ package cn.xinsheng.web.api;
 import cn.xinsheng.evidence.application.EvidenceService;
 import cn.xinsheng.evidence.domain.Evidence;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,20 @@ public class EvidenceResource {
   @Inject EvidenceService evidence;
 
   /** A stored piece of evidence: its metadata, never its bytes. */
+  @JsonbPropertyOrder({
+    "id",
+    "sha256",
+    "kind",
+    "mediaType",
+    "size",
+    "thumbnail",
+    "name",
+    "uploadedBy",
+    "uploadedAt",
+    "source",
+    "description",
+    "section"
+  })
   public record EvidenceView(
       long id,
       String sha256,

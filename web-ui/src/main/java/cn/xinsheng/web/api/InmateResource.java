@@ -5,6 +5,7 @@ import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.organisation.domain.UnknownInmateException;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,18 @@ public class InmateResource {
   @Inject OrganisationQueries organisation;
 
   /** An inmate as officers see him; dates ISO (yyyy-MM-dd). */
+  @JsonbPropertyOrder({
+    "prisonerNumber",
+    "name",
+    "sectionId",
+    "section",
+    "offenceCategory",
+    "sentenceStart",
+    "lifeSentence",
+    "admissionDate",
+    "sentenceMonths",
+    "currentSentenceEnd"
+  })
   public record InmateView(
       String prisonerNumber,
       String name,

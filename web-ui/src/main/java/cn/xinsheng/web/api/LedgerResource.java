@@ -24,6 +24,7 @@ import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.ErrorMessages;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -83,6 +84,15 @@ public class LedgerResource {
    * from), the amount, the fact, when it happened (yyyy-MM-ddTHH:mm in prison time, or an ISO
    * instant) and the evidence ids.
    */
+  @JsonbPropertyOrder({
+    "prisonerNumber",
+    "part",
+    "clause",
+    "amount",
+    "fact",
+    "occurredAt",
+    "evidence"
+  })
   public record EntryRequest(
       @NotBlank @Size(max = 20) @OneLine String prisonerNumber,
       @Size(max = 20) @OneLine String part,
@@ -96,11 +106,13 @@ public class LedgerResource {
       @Size(max = 100) List<@NotNull Long> evidence) {}
 
   /** The correction of an approved entry of a locked month. */
+  @JsonbPropertyOrder({"reason", "evidence"})
   public record CorrectionRequest(
       @Size(max = 500, message = "ledger.error.reason") @Text String reason,
       @Size(max = 100) List<@NotNull Long> evidence) {}
 
   /** A reviewer's decision. */
+  @JsonbPropertyOrder({"decision", "reason"})
   public record ReviewRequest(
       @Size(max = 20) @OneLine String decision,
       @Size(max = 500, message = "ledger.error.returnReason") @Text String reason) {}
@@ -109,20 +121,24 @@ public class LedgerResource {
   public record CloseStepRequest(@Size(max = 20) @OneLine String step) {}
 
   /** What a closed cycle earned, and why. */
+  @JsonbPropertyOrder({"result", "reason"})
   public record CycleDecisionRequest(
       @Size(max = 20) @OneLine String result, @Size(max = 500) @Text String reason) {}
 
   /** An inmate's objection to an entry, or to a month (yyyy-MM). */
+  @JsonbPropertyOrder({"entry", "month", "text"})
   public record ObjectionRequest(
       Long entry,
       @Size(max = 7, message = "ledger.error.month") @OneLine String month,
       @Size(max = 2000, message = "objection.error.text") @Text String text) {}
 
   /** A prosecutor's or supervisor's finding on an entry. */
+  @JsonbPropertyOrder({"entry", "text"})
   public record FindingRequest(
       Long entry, @Size(max = 2000, message = "objection.error.text") @Text String text) {}
 
   /** The next step of an objection. */
+  @JsonbPropertyOrder({"step", "outcome", "correction", "note", "officer"})
   public record ObjectionStepRequest(
       @Size(max = 20) @OneLine String step,
       @Size(max = 20) @OneLine String outcome,
@@ -133,9 +149,11 @@ public class LedgerResource {
   // --- what the calls answer ---------------------------------------------------------------------
 
   /** The current catalogue. */
+  @JsonbPropertyOrder({"version", "note", "clauses"})
   public record CatalogueView(int version, String note, List<ClauseView> clauses) {}
 
   /** A clause of the catalogue: its range and the evidence it needs. */
+  @JsonbPropertyOrder({"code", "text", "part", "min", "max", "requiredEvidence", "minEvidence"})
   public record ClauseView(
       String code,
       String text,
@@ -149,6 +167,30 @@ public class LedgerResource {
   public record CatalogueVersion(int version) {}
 
   /** A ledger entry, with its review, what it supersedes or reverses, and its evidence ids. */
+  @JsonbPropertyOrder({
+    "id",
+    "prisonerNumber",
+    "inmateName",
+    "section",
+    "clause",
+    "clauseText",
+    "catalogueVersion",
+    "part",
+    "amount",
+    "fact",
+    "occurredAt",
+    "month",
+    "recordedBy",
+    "recordedAt",
+    "status",
+    "evidence",
+    "reviewedBy",
+    "reviewedAt",
+    "reviewReason",
+    "supersedes",
+    "reverses",
+    "reason"
+  })
   public record LedgerEntry(
       long id,
       String prisonerNumber,
@@ -174,13 +216,34 @@ public class LedgerResource {
       String reason) {}
 
   /** The caller's returned entries and the alert that goes with them. */
+  @JsonbPropertyOrder({"count", "alert_zh", "alert_en", "entries"})
   public record ReturnedEntries(
       int count, String alert_zh, String alert_en, List<LedgerEntry> entries) {}
 
   /** A reviewer's decision as recorded. */
+  @JsonbPropertyOrder({"entry", "decision"})
   public record ReviewDecided(long entry, String decision) {}
 
   /** An inmate's computed month: the five parts, the total, the balance, the cycle carry. */
+  @JsonbPropertyOrder({
+    "closeId",
+    "month",
+    "prisonerNumber",
+    "name",
+    "supervision",
+    "education",
+    "labour",
+    "special",
+    "sanctions",
+    "discarded",
+    "total",
+    "balance",
+    "cycleCarry",
+    "cyclesClosed",
+    "entries",
+    "state",
+    "objectionWindowEnds"
+  })
   public record LedgerMonth(
       long closeId,
       String month,
@@ -201,6 +264,17 @@ public class LedgerResource {
       String objectionWindowEnds) {}
 
   /** A closed 600-point cycle and what it earned. */
+  @JsonbPropertyOrder({
+    "id",
+    "prisonerNumber",
+    "number",
+    "firstMonth",
+    "closedMonth",
+    "entries",
+    "result",
+    "reason",
+    "decidedBy"
+  })
   public record LedgerCycle(
       long id,
       String prisonerNumber,
@@ -213,6 +287,20 @@ public class LedgerResource {
       String decidedBy) {}
 
   /** A section's month: counts, close state, results. */
+  @JsonbPropertyOrder({
+    "section",
+    "month",
+    "entries",
+    "pending",
+    "returned",
+    "approved",
+    "openObjections",
+    "inmates",
+    "closeState",
+    "closeId",
+    "objectionWindowEnds",
+    "results"
+  })
   public record SectionMonth(
       long section,
       String month,
@@ -234,10 +322,21 @@ public class LedgerResource {
   public record CloseAdvanced(String result) {}
 
   /** How far a background job has come. */
+  @JsonbPropertyOrder({"done", "total", "percent", "finished", "error", "result"})
   public record Progress(
       Long done, Long total, int percent, boolean finished, String error, Long result) {}
 
   /** One row of a checked sheet and what is wrong with it. */
+  @JsonbPropertyOrder({
+    "row",
+    "prisonerNumber",
+    "clause",
+    "amount",
+    "fact",
+    "date",
+    "ok",
+    "problems"
+  })
   public record BulkRow(
       int row,
       String prisonerNumber,
@@ -252,6 +351,23 @@ public class LedgerResource {
   public record BatchCreated(long batch) {}
 
   /** An objection or finding, where it stands and what comes next. */
+  @JsonbPropertyOrder({
+    "id",
+    "prisonerNumber",
+    "target",
+    "text",
+    "raisedBy",
+    "raisedRole",
+    "raisedAt",
+    "lastStep",
+    "assignee",
+    "history",
+    "entry",
+    "month",
+    "nextStep",
+    "nextDue",
+    "outcome"
+  })
   public record LedgerObjection(
       long id,
       String prisonerNumber,

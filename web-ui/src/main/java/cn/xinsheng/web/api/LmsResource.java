@@ -15,6 +15,7 @@ import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -69,11 +70,13 @@ public class LmsResource {
   // --- what the calls take -----------------------------------------------------------------------
 
   /** A publisher's verifier key to trust, and who the publisher is. */
+  @JsonbPropertyOrder({"verifierKey", "description"})
   public record PublisherRequest(
       @Size(max = 300, message = "content.error.key") @OneLine String verifierKey,
       @Size(max = 500, message = "content.error.description") @Text String description) {}
 
   /** A cohort enrolled in a programme's courses. */
+  @JsonbPropertyOrder({"name", "programme", "teacher", "inmates"})
   public record CohortRequest(
       @Size(max = 200, message = "lms.error.cohortName") @OneLine String name,
       @Size(max = 40) @OneLine String programme,
@@ -81,6 +84,7 @@ public class LmsResource {
       @Size(max = 2000) List<@NotNull @Size(max = 20) @OneLine String> inmates) {}
 
   /** Where the learner is in a lesson: the position and the time spent, in seconds. */
+  @JsonbPropertyOrder({"position", "spent", "completed"})
   public record ProgressRequest(
       @PositiveOrZero(message = "lms.error.progress")
           @Max(value = Integer.MAX_VALUE, message = "lms.error.progress")
@@ -103,6 +107,7 @@ public class LmsResource {
       @Size(max = 500) Map<@Size(max = 100) @OneLine String, @NotNull BigDecimal> marks) {}
 
   /** An assignment handed in: the text, and a file as base64 with its name. */
+  @JsonbPropertyOrder({"text", "fileName", "fileBase64"})
   public record SubmissionRequest(
       @Size(max = 100_000, message = "lms.error.submissionEmpty") @Text String text,
       @Size(max = 200, message = "lms.error.fileName") @OneLine(message = "lms.error.fileName")
@@ -110,11 +115,13 @@ public class LmsResource {
       @Size(max = MAX_FILE_BASE64) @OneLine String fileBase64) {}
 
   /** Points per rubric criterion and feedback. */
+  @JsonbPropertyOrder({"points", "feedback"})
   public record GradeRequest(
       @Size(max = 100) List<Integer> points,
       @Size(max = 4000, message = "lms.error.feedback") @Text String feedback) {}
 
   /** A learning achievement to record in the ledger (quizId 0 for a whole course). */
+  @JsonbPropertyOrder({"prisonerNumber", "courseId", "quizId", "amount"})
   public record AchievementConfirmation(
       @Size(max = 20) @OneLine String prisonerNumber,
       @NotNull Long courseId,
@@ -124,6 +131,16 @@ public class LmsResource {
   // --- what the calls answer ---------------------------------------------------------------------
 
   /** An imported content package. */
+  @JsonbPropertyOrder({
+    "packageId",
+    "version",
+    "title",
+    "publisher",
+    "signedBy",
+    "importedBy",
+    "importedAt",
+    "course"
+  })
   public record PackageView(
       @JsonbProperty("package") @Schema(name = "package") String packageId,
       long version,
@@ -135,10 +152,12 @@ public class LmsResource {
       String course) {}
 
   /** The inmate's gradebook: courses and programmes. */
+  @JsonbPropertyOrder({"courses", "programmes"})
   public record MyGradebook(
       List<GradebookService.Line> courses, List<GradebookService.ProgrammeLine> programmes) {}
 
   /** What a SCORM run-time expects from its LMS after a commit, with the data as now stored. */
+  @JsonbPropertyOrder({"result", "errorCode", "data"})
   public record ScormCommitted(boolean result, int errorCode, ScormData data) {}
 
   /** How many attempts a regrade touched. */
@@ -151,6 +170,7 @@ public class LmsResource {
   public record EntryRecorded(long entry) {}
 
   /** A course whose gradebook the caller may read. */
+  @JsonbPropertyOrder({"id", "title", "programme"})
   public record GradebookCourse(long id, String title, String programme) {}
 
   // --- content ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package cn.xinsheng.web.api;
 
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ public class SectionResource {
   @Inject OrganisationQueries organisation;
 
   /** A section with its ward and head count. */
+  @JsonbPropertyOrder({"id", "ward", "section", "inmates"})
   public record SectionView(long id, String ward, String section, long inmates) {}
 
   @GET

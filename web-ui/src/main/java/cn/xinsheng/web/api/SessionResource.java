@@ -9,6 +9,7 @@ import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.security.ErrorMessages;
 import cn.xinsheng.web.security.PasswordLogin;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,11 +50,13 @@ public class SessionResource {
   @Context HttpServletResponse response;
 
   /** A login. */
+  @JsonbPropertyOrder({"username", "password"})
   public record Credentials(
       @NotBlank(message = "error.credentialsMissing") @Size(max = 64) @OneLine String username,
       @NotNull(message = "error.credentialsMissing") @Size(max = MAX_PASSWORD) String password) {}
 
   /** The caller's own password change (also the forced first change). */
+  @JsonbPropertyOrder({"currentPassword", "newPassword"})
   public record PasswordChange(
       @NotNull(message = "error.passwordFieldsMissing") @Size(max = MAX_PASSWORD)
           String currentPassword,
@@ -61,6 +64,7 @@ public class SessionResource {
           String newPassword) {}
 
   /** Who is logged in: only {@code authenticated: false} when nobody. */
+  @JsonbPropertyOrder({"authenticated", "id", "username", "roles", "mustChangePassword"})
   public record SessionView(
       boolean authenticated,
       Long id,
@@ -69,6 +73,7 @@ public class SessionResource {
       Boolean mustChangePassword) {}
 
   /** A new password the rules refuse, with the rules it breaks. */
+  @JsonbPropertyOrder({"error", "rules", "message_zh", "message_en"})
   public record PasswordRejected(
       String error, List<String> rules, String message_zh, String message_en) {}
 
