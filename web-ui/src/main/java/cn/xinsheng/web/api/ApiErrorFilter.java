@@ -17,8 +17,10 @@ import java.util.logging.Logger;
 /**
  * The last net under {@code /api/*}: an error the servlet container would answer with its HTML
  * error page (a {@code sendError} from below, or an exception no mapper turned into an answer) is
- * answered with the {@link ApiError} JSON instead. The mappers answer everything they see; this
- * filter covers what happens around them.
+ * answered with the {@link ApiError} JSON instead: 503 {@code service.unavailable} when the
+ * database cannot be reached, else 500 with a reference in the log. The mappers answer everything
+ * they see; this filter, first in the chain (web.xml), covers what happens around them, such as the
+ * access check failing to read the caller's roles from a database that is down.
  */
 @WebFilter(filterName = "ApiErrorFilter", urlPatterns = "/api/*", asyncSupported = true)
 public class ApiErrorFilter extends HttpFilter {
@@ -60,8 +62,19 @@ public class ApiErrorFilter extends HttpFilter {
         throw e;
       }
       res.resetBuffer();
-      answer(res, 500, null, e);
+      if (Failures.databaseUnavailable(e)) {
+        // reached before any resource ran (the access check reads the caller's roles)
+        LOG.log(Level.WARNING, "database unavailable on {0}: {1}", new Object[] {path(req), e});
+        res.setHeader("Retry-After", "5");
+        answer(res, 503, "service.unavailable");
+      } else {
+        answer(res, 500, null, e);
+      }
     }
+  }
+
+  private static String path(HttpServletRequest req) {
+    return req.getRequestURI();
   }
 
   private static void answer(HttpServletResponse res, int status, String key) throws IOException {

@@ -86,6 +86,19 @@ final class Failures {
     return false;
   }
 
+  /**
+   * EclipseLink keeps the driver's exception as its "internal exception" (EclipseLinkException),
+   * not always as the cause; read by name, the application does not compile against EclipseLink.
+   */
+  private static Throwable internal(Throwable t) {
+    try {
+      java.lang.reflect.Method m = t.getClass().getMethod("getInternalException");
+      return m.getReturnType() == Throwable.class ? (Throwable) m.invoke(t) : null;
+    } catch (ReflectiveOperationException | RuntimeException none) {
+      return null;
+    }
+  }
+
   /** The failure and its causes (and chained SQL exceptions), each once, at most 50. */
   static Iterable<Throwable> chain(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -108,6 +121,10 @@ final class Failures {
       }
       if (t instanceof SQLException s && s.getNextException() != null) {
         todo.add(s.getNextException());
+      }
+      Throwable internal = internal(t);
+      if (internal != null) {
+        todo.add(internal);
       }
     }
     return out;

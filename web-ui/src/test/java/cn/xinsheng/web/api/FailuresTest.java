@@ -46,6 +46,32 @@ class FailuresTest {
     assertTrue(Failures.databaseUnavailable(wrapped(chained)));
   }
 
+  /** Shaped as EclipseLink's exception: the driver's failure is its internal exception only. */
+  static final class DatabaseException extends RuntimeException {
+    private final Throwable internal;
+
+    DatabaseException(Throwable internal) {
+      super("Exception [EclipseLink-4002]");
+      this.internal = internal;
+    }
+
+    public Throwable getInternalException() {
+      return internal;
+    }
+  }
+
+  /** As the server logged it with the embedded database killed: the access check reading roles. */
+  @Test
+  void thePoolFailingToConnectUnderEclipseLinkIsTheDatabaseUnavailable() {
+    SQLException pool =
+        new SQLException(
+            "Error in allocating a connection",
+            new PoolingException("Connection could not be allocated"));
+    pool.getCause().initCause(new SQLNonTransientConnectionException("Socket fail to connect"));
+    assertTrue(Failures.databaseUnavailable(new EJBException(new DatabaseException(pool))));
+    assertFalse(Failures.databaseUnavailable(new EJBException(new DatabaseException(null))));
+  }
+
   @Test
   void aRefusedRowIsAConflictOrAValueNotAnOutage() {
     SQLException duplicate = new SQLException("Duplicate entry", "23000");
