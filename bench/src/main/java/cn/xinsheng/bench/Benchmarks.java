@@ -14,7 +14,7 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     List<String> wanted =
         args.length == 0
-            ? List.of("verifier", "proof", "append", "ledger", "cases", "terminals")
+            ? List.of("verifier", "proof", "append", "ledger", "cases", "terminals", "music")
             : List.of(args);
     Report.heading(
         "Xinsheng benchmarks, "
@@ -34,6 +34,7 @@ public final class Benchmarks {
         case "ledger" -> LedgerBenchmark.run();
         case "cases" -> CaseBenchmark.run();
         case "terminals" -> LmsBenchmark.run();
+        case "music" -> MusicBenchmark.run();
         default -> throw new IllegalArgumentException("unknown benchmark: " + name);
       }
     }

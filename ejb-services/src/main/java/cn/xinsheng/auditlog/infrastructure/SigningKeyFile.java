@@ -27,6 +27,16 @@ public final class SigningKeyFile {
     this.dir = dir;
   }
 
+  /** True when a signing key is on disk (the current one, or a rotation's next one). */
+  public boolean exists() {
+    return Files.exists(dir.resolve(CURRENT)) || Files.exists(dir.resolve(NEXT));
+  }
+
+  /** The key file's path, for messages. */
+  public Path path() {
+    return dir.resolve(CURRENT);
+  }
+
   public NoteKey loadOrCreate(String name) throws IOException {
     Path file = dir.resolve(CURRENT);
     if (Files.exists(file)) {

@@ -65,7 +65,7 @@ public class ApiErrorFilter extends HttpFilter {
       if (Failures.databaseUnavailable(e)) {
         // reached before any resource ran (the access check reads the caller's roles)
         LOG.log(Level.WARNING, "database unavailable on {0}: {1}", new Object[] {path(req), e});
-        res.setHeader("Retry-After", "5");
+        res.setHeader("Retry-After", UnexpectedErrorMapper.RETRY_AFTER);
         answer(res, 503, "service.unavailable");
       } else {
         answer(res, 500, null, e);

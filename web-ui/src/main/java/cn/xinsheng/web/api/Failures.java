@@ -1,9 +1,7 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.platform.DatabaseUnavailable;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Optional;
@@ -14,10 +12,6 @@ import java.util.Set;
  * around the driver's), and the answer depends on the innermost cause.
  */
 final class Failures {
-
-  /** Pool classes of the application server, met only by name (no compile dependency on them). */
-  private static final Set<String> POOL_FAILURES =
-      Set.of("PoolingException", "ResourceAllocationException");
 
   private Failures() {}
 
@@ -32,22 +26,14 @@ final class Failures {
   }
 
   /**
-   * True when the database could not be reached: the driver lost or could not open its connection
-   * (SQLSTATE class 08), or the pool could not hand one out. The request may succeed later, so the
-   * answer is 503, not a 500 that says "bug".
+   * True when the database could not be reached ({@link DatabaseUnavailable}, the one definition:
+   * connection exceptions, SQLSTATE 08, the pool's failures): anywhere in the chain, EclipseLink's
+   * internal exception included. The request may succeed later, so the answer is 503, not a 500
+   * that says "bug".
    */
   static boolean databaseUnavailable(Throwable failure) {
     for (Throwable t : chain(failure)) {
-      if (t instanceof SQLTransientConnectionException
-          || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLRecoverableException
-          || t instanceof java.net.ConnectException
-          || POOL_FAILURES.contains(t.getClass().getSimpleName())) {
-        return true;
-      }
-      if (t instanceof SQLException s
-          && s.getSQLState() != null
-          && s.getSQLState().startsWith("08")) {
+      if (DatabaseUnavailable.isCause(t)) {
         return true;
       }
     }

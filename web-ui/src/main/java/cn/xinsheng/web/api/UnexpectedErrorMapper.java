@@ -26,6 +26,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
+  /** Seconds a caller is asked to wait while the database is away (the launcher restarts it). */
+  static final String RETRY_AFTER = "10";
+
   @Context UriInfo uri;
 
   @Override
@@ -54,7 +57,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
       return ApiError.of("service.unavailable")
           .withReference(reference)
           .answer(503)
-          .header("Retry-After", "5")
+          .header("Retry-After", RETRY_AFTER)
           .build();
     }
     if (Failures.conflict(e)) {
