@@ -1,6 +1,7 @@
 package cn.xinsheng.platform;
 
 import jakarta.ejb.ApplicationException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,10 +32,11 @@ public class Refusal extends RuntimeException {
   private final Kind kind;
 
   public Refusal(Kind kind, String messageKey, Object... arguments) {
-    super(messageKey + (arguments.length == 0 ? "" : " " + List.of(arguments)));
+    super(messageKey + (arguments.length == 0 ? "" : " " + Arrays.asList(arguments)));
     this.kind = kind;
     this.messageKey = messageKey;
-    this.arguments = List.of(arguments);
+    // a refusal about a missing value names it as nothing: it must not fail itself (List.of(null))
+    this.arguments = Arrays.stream(arguments).map(a -> a == null ? "" : a).toList();
   }
 
   public static Refusal invalid(String messageKey, Object... arguments) {

@@ -15,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -138,10 +139,7 @@ public class AssignmentService {
       if (file.length > MAX_FILE) {
         throw Refusal.invalid("lms.error.fileTooLarge", MAX_FILE >> 20);
       }
-      name = fileName == null ? "file" : Path.of(fileName).getFileName().toString();
-      if (name.length() > 200 || name.contains("\\")) {
-        throw Refusal.invalid("lms.error.fileName");
-      }
+      name = fileName == null ? "file" : baseName(fileName);
       sha = MerkleTree.sha256Hex(file);
       try {
         Path dir = settings.dir().resolve("submissions");
@@ -174,6 +172,27 @@ public class AssignmentService {
     auditLog.record(
         "lms.assignment.submitted", "submission/" + id, p, sha == null ? List.of() : List.of(sha));
     return id;
+  }
+
+  /**
+   * The last segment of a file name as the learner's computer gave it. A name no file can have (a
+   * NUL, a line break, nothing after the last slash) is refused, not a server error.
+   */
+  static String baseName(String fileName) {
+    if (fileName.chars().anyMatch(Character::isISOControl)) {
+      throw Refusal.invalid("lms.error.fileName");
+    }
+    Path last;
+    try {
+      last = Path.of(fileName).getFileName();
+    } catch (InvalidPathException e) {
+      throw Refusal.invalid("lms.error.fileName");
+    }
+    String name = last == null ? "" : last.toString();
+    if (name.isBlank() || name.length() > 200 || name.contains("\\")) {
+      throw Refusal.invalid("lms.error.fileName");
+    }
+    return name;
   }
 
   /** The latest hand-in of each learner in the teacher's cohorts' courses, not graded since. */

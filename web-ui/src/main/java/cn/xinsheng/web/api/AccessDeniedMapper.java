@@ -10,6 +10,6 @@ import jakarta.ws.rs.ext.Provider;
 public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
   @Override
   public Response toResponse(EJBAccessException e) {
-    return SessionResource.error(Response.Status.FORBIDDEN, "error.forbidden");
+    return ApiError.response(403, "error.forbidden");
   }
 }

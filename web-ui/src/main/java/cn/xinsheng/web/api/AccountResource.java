@@ -3,21 +3,22 @@ package cn.xinsheng.web.api;
 import cn.xinsheng.identity.application.AccountAdministration;
 import cn.xinsheng.identity.application.AccountAdministrationException;
 import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -28,72 +29,88 @@ public class AccountResource {
 
   @Inject AccountAdministration administration;
 
+  /** An account as the administrator sees it. */
+  @JsonbPropertyOrder({
+    "id",
+    "username",
+    "displayName",
+    "roles",
+    "sections",
+    "enabled",
+    "locked",
+    "mustChangePassword"
+  })
+  public record AccountView(
+      long id,
+      String username,
+      String displayName,
+      List<String> roles,
+      List<Long> sections,
+      boolean enabled,
+      boolean locked,
+      boolean mustChangePassword) {}
+
+  /** A new account: its roles and, for officers and reviewers, its sections. */
+  @JsonbPropertyOrder({"username", "displayName", "roles", "sections"})
+  public record NewAccount(
+      @NotBlank(message = "admin.error.username") @Size(max = 64) @OneLine String username,
+      @NotBlank(message = "admin.error.displayName") @Size(max = 100) @OneLine String displayName,
+      @NotNull(message = "admin.error.noRole") @Size(max = 20) List<@NotNull @OneLine String> roles,
+      @Size(max = 1000) List<@NotNull Long> sections) {}
+
+  /** The new account's one-time initial password. */
+  @JsonbPropertyOrder({"username", "initialPassword"})
+  public record InitialPassword(String username, String initialPassword) {}
+
   @GET
   @Operation(summary = "Every account with its roles, sections and lock state")
-  public String list() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    administration
-        .accounts()
-        .forEach(
-            a -> {
-              JsonArrayBuilder roles = Json.createArrayBuilder();
-              a.getRoles().forEach(r -> roles.add(r.name()));
-              JsonArrayBuilder sections = Json.createArrayBuilder();
-              a.getSectionIds().stream().sorted().forEach(sections::add);
-              array.add(
-                  Json.createObjectBuilder()
-                      .add("id", a.getId())
-                      .add("username", a.getUsername())
-                      .add("displayName", a.getDisplayName())
-                      .add("roles", roles)
-                      .add("sections", sections)
-                      .add("enabled", a.isEnabled())
-                      .add("locked", a.getLockedUntil() != null)
-                      .add("mustChangePassword", a.isMustChangePassword()));
-            });
-    return array.build().toString();
+  public List<AccountView> list() {
+    return administration.accounts().stream()
+        .map(
+            a ->
+                new AccountView(
+                    a.getId(),
+                    a.getUsername(),
+                    a.getDisplayName(),
+                    a.getRoles().stream().map(Enum::name).toList(),
+                    a.getSectionIds().stream().sorted().toList(),
+                    a.isEnabled(),
+                    a.getLockedUntil() != null,
+                    a.isMustChangePassword()))
+        .toList();
   }
 
   /**
-   * Creates an account: {@code {"username", "displayName", "roles": [...], "sections": [...]}}.
-   * Answers the generated initial password once; the user must change it at his first login.
+   * Creates an account. Answers the generated initial password once; the user must change it at his
+   * first login.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create an account; answers its one-time initial password")
-  public Response create(JsonObject body) {
+  @StatusCode(201)
+  public InitialPassword create(@NotNull(message = "error.body.empty") @Valid NewAccount body) {
     try {
-      Set<Role> roles = EnumSet.noneOf(Role.class);
-      Set<Long> sections = new HashSet<>();
-      if (body.containsKey("roles")
-          && body.get("roles").getValueType() == JsonValue.ValueType.ARRAY) {
-        for (JsonValue v : body.getJsonArray("roles")) {
-          roles.add(Role.valueOf(((JsonString) v).getString()));
-        }
-      }
-      if (body.containsKey("sections")
-          && body.get("sections").getValueType() == JsonValue.ValueType.ARRAY) {
-        body.getJsonArray("sections").getValuesAs(jakarta.json.JsonNumber.class).stream()
-            .map(jakarta.json.JsonNumber::longValue)
-            .forEach(sections::add);
-      }
       String initial =
           administration.createAccount(
-              body.getString("username", null),
-              body.getString("displayName", null),
-              roles,
-              sections);
-      return Response.status(Response.Status.CREATED)
-          .entity(
-              Json.createObjectBuilder()
-                  .add("username", body.getString("username"))
-                  .add("initialPassword", initial)
-                  .build())
-          .build();
+              body.username(),
+              body.displayName(),
+              roles(body.roles()),
+              body.sections() == null ? new HashSet<>() : new HashSet<>(body.sections()));
+      return new InitialPassword(body.username(), initial);
     } catch (AccountAdministrationException e) {
-      return SessionResource.error(Response.Status.BAD_REQUEST, e.messageKey());
-    } catch (IllegalArgumentException | ClassCastException e) {
-      return SessionResource.error(Response.Status.BAD_REQUEST, "admin.error.badRequest");
+      throw Refusal.invalid(e.messageKey());
     }
+  }
+
+  private static Set<Role> roles(List<String> names) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String name : names) {
+      try {
+        roles.add(Role.valueOf(name));
+      } catch (IllegalArgumentException e) {
+        throw Refusal.invalid("admin.error.badRequest");
+      }
+    }
+    return roles;
   }
 }

@@ -9,10 +9,13 @@ import cn.xinsheng.auditlog.application.ProofRangeException;
 import cn.xinsheng.auditlog.application.WitnessService;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
+import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,9 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The audit log for witnesses and courts: the latest signed checkpoint, the prison's keys, proofs,
@@ -53,7 +58,7 @@ public class AuditResource {
         .latest()
         .map(SignedCheckpoint::format)
         .map(note -> Response.ok(note).build())
-        .orElseGet(() -> SessionResource.error(Response.Status.NOT_FOUND, "audit.error.empty"));
+        .orElseGet(() -> ApiError.response(404, "audit.error.empty"));
   }
 
   @GET
@@ -64,61 +69,99 @@ public class AuditResource {
     return sequencer.verifierKey() + "\n";
   }
 
+  /** An inclusion proof: the audit path of one leaf, hex hashes from the leaf upwards. */
+  @JsonbPropertyOrder({"leafIndex", "treeSize", "proof"})
+  public record InclusionProof(long leafIndex, long treeSize, List<String> proof) {}
+
+  /** A consistency proof between two signed tree sizes, hex hashes. */
+  @JsonbPropertyOrder({"from", "to", "proof"})
+  public record ConsistencyProof(long from, long to, List<String> proof) {}
+
+  /** One leaf to mirror: its index, hash (hex) and canonical JSON (base64). */
+  @JsonbPropertyOrder({"index", "hash", "data"})
+  public record LeafView(long index, String hash, String data) {}
+
+  /** A registered witness and what it last cosigned. */
+  @JsonbPropertyOrder({"name", "description", "key", "lastCosignedSize", "lastCosignedAt"})
+  public record WitnessView(
+      String name, String description, String key, Long lastCosignedSize, String lastCosignedAt) {}
+
+  /** A witness to register: its verifier key (name+keyid+base64) and who it is. */
+  @JsonbPropertyOrder({"key", "description"})
+  public record WitnessRegistration(
+      @NotNull(message = "audit.error.witnessKey")
+          @Size(max = 300, message = "audit.error.witnessKey")
+          @OneLine
+          String key,
+      @NotNull(message = "audit.error.witnessDescription")
+          @Size(max = 200, message = "audit.error.witnessDescription")
+          @OneLine
+          String description) {}
+
+  /** The result of a self-check. */
+  @JsonbPropertyOrder({"sound", "treeSize", "entriesChecked", "checkedAt", "durationMs", "failure"})
+  public record SelfCheckView(
+      boolean sound,
+      long treeSize,
+      long entriesChecked,
+      String checkedAt,
+      long durationMs,
+      String failure) {}
+
+  /** The administrator's explicit yes to a key rotation. */
+  public record KeyRotation(
+      @NotNull(message = "audit.error.confirmRotation")
+          @AssertTrue(message = "audit.error.confirmRotation")
+          Boolean confirm) {}
+
+  /** The new signing key's verifier key. */
+  public record RotatedKey(String key) {}
+
+  /** How far a witness's cosignature reaches. */
+  public record Cosigned(long treeSize) {}
+
   @GET
   @Path("/proof/inclusion")
   @Operation(summary = "Audit path of leaf `index` in the signed tree of size `size`")
-  public Response inclusion(@QueryParam("index") long index, @QueryParam("size") long size) {
+  public InclusionProof inclusion(@QueryParam("index") long index, @QueryParam("size") long size) {
     try {
-      List<byte[]> proof = sequencer.inclusionProof(index, size);
-      return Response.ok(
-              Json.createObjectBuilder()
-                  .add("leafIndex", index)
-                  .add("treeSize", size)
-                  .add("proof", hexes(proof))
-                  .build())
-          .build();
+      return new InclusionProof(index, size, hexes(sequencer.inclusionProof(index, size)));
     } catch (ProofRangeException e) {
-      return SessionResource.error(Response.Status.BAD_REQUEST, "audit.error.range");
+      throw Refusal.invalid("audit.error.range");
     }
   }
 
   @GET
   @Path("/proof/consistency")
   @Operation(summary = "Proof that the signed tree of size `from` is a prefix of size `to`")
-  public Response consistency(@QueryParam("from") long from, @QueryParam("to") long to) {
+  public ConsistencyProof consistency(@QueryParam("from") long from, @QueryParam("to") long to) {
     if (from < 1 || from > to) {
-      return SessionResource.error(Response.Status.BAD_REQUEST, "audit.error.range");
+      throw Refusal.invalid("audit.error.range");
     }
     try {
-      return Response.ok(
-              Json.createObjectBuilder()
-                  .add("from", from)
-                  .add("to", to)
-                  .add("proof", hexes(sequencer.consistencyProof(from, to)))
-                  .build())
-          .build();
+      return new ConsistencyProof(from, to, hexes(sequencer.consistencyProof(from, to)));
     } catch (ProofRangeException e) {
-      return SessionResource.error(Response.Status.BAD_REQUEST, "audit.error.range");
+      throw Refusal.invalid("audit.error.range");
     }
   }
 
   @GET
   @Path("/leaves")
   @Operation(summary = "Leaves [start, end) with their canonical JSON (base64), at most 1000")
-  public Response leaves(@QueryParam("start") long start, @QueryParam("end") long end)
+  public List<LeafView> leaves(@QueryParam("start") long start, @QueryParam("end") long end)
       throws SQLException {
     if (start < 0 || end <= start || end - start > MAX_LEAVES) {
-      return SessionResource.error(Response.Status.BAD_REQUEST, "audit.error.range");
+      throw Refusal.invalid("audit.error.range");
     }
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    List<LeafView> leaves = new ArrayList<>();
     for (LogVerifier.StoredLeaf leaf : sequencer.store().leaves(start, end)) {
-      array.add(
-          Json.createObjectBuilder()
-              .add("index", leaf.index())
-              .add("hash", MerkleTree.hex(leaf.storedHash()))
-              .add("data", Base64.getEncoder().encodeToString(leaf.data())));
+      leaves.add(
+          new LeafView(
+              leaf.index(),
+              MerkleTree.hex(leaf.storedHash()),
+              Base64.getEncoder().encodeToString(leaf.data())));
     }
-    return Response.ok(array.build()).build();
+    return leaves;
   }
 
   @GET
@@ -132,56 +175,54 @@ public class AuditResource {
   @GET
   @Path("/witnesses")
   @Operation(summary = "The registered witnesses and the last tree size each cosigned")
-  public String witnesses() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    for (AuditAdministration.WitnessStatus w : administration.status().witnesses()) {
-      var o =
-          Json.createObjectBuilder()
-              .add("name", w.name())
-              .add("description", w.description())
-              .add("key", w.verifierKey());
-      w.lastCosignedSize().ifPresent(size -> o.add("lastCosignedSize", size));
-      w.lastCosignedAt().ifPresent(at -> o.add("lastCosignedAt", at.toString()));
-      array.add(o);
-    }
-    return array.build().toString();
+  public List<WitnessView> witnesses() {
+    return administration.status().witnesses().stream()
+        .map(
+            w ->
+                new WitnessView(
+                    w.name(),
+                    w.description(),
+                    w.verifierKey(),
+                    w.lastCosignedSize().orElse(null),
+                    w.lastCosignedAt().map(Object::toString).orElse(null)))
+        .toList();
   }
 
   @POST
   @Path("/witnesses")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Register a witness: {\"key\": name+keyid+base64, \"description\": …}")
-  public Response registerWitness(JsonObject body) {
-    administration.registerWitness(
-        body.getString("key", null), body.getString("description", null));
-    return Response.status(Response.Status.CREATED).build();
+  @APIResponse(responseCode = "201", description = "Registered; no body")
+  @StatusCode(201)
+  public void registerWitness(
+      @NotNull(message = "error.body.empty") @Valid WitnessRegistration body) {
+    administration.registerWitness(body.key(), body.description());
   }
 
   @POST
   @Path("/cosignature")
   @Consumes(MediaType.TEXT_PLAIN)
   @Operation(summary = "A witness's cosigned checkpoint (signed note with its cosignature line)")
-  public Response cosign(String note) {
-    long size = witnessService.submitCosignature(note);
-    return Response.ok(Json.createObjectBuilder().add("treeSize", size).build()).build();
+  public Cosigned cosign(
+      @NotNull(message = "audit.error.noteMalformed")
+          @Size(max = 20_000, message = "audit.error.noteMalformed")
+          @Text(message = "audit.error.noteMalformed")
+          String note) {
+    return new Cosigned(witnessService.submitCosignature(note));
   }
 
   @POST
   @Path("/self-check")
   @Operation(summary = "Check the stored log against its checkpoints now")
-  public String selfCheck() {
+  public SelfCheckView selfCheck() {
     AuditStore.SelfCheck c = administration.runSelfCheck();
-    var o =
-        Json.createObjectBuilder()
-            .add("sound", c.sound())
-            .add("treeSize", c.treeSize())
-            .add("entriesChecked", c.entriesChecked())
-            .add("checkedAt", c.checkedAt().toString())
-            .add("durationMs", c.durationMillis());
-    if (c.failure() != null) {
-      o.add("failure", c.failure());
-    }
-    return o.build().toString();
+    return new SelfCheckView(
+        c.sound(),
+        c.treeSize(),
+        c.entriesChecked(),
+        c.checkedAt().toString(),
+        c.durationMillis(),
+        c.failure());
   }
 
   @POST
@@ -191,13 +232,9 @@ public class AuditResource {
       summary =
           "Replace the signing key; body {\"confirm\": true}. The old key co-signs the new key's"
               + " first checkpoint")
-  public Response rotate(JsonObject body) {
-    if (body == null || !body.getBoolean("confirm", false)) {
-      return SessionResource.error(Response.Status.BAD_REQUEST, "audit.error.confirmRotation");
-    }
-    return Response.ok(
-            Json.createObjectBuilder().add("key", administration.rotateKey()).build().toString())
-        .build();
+  public RotatedKey rotate(
+      @NotNull(message = "audit.error.confirmRotation") @Valid KeyRotation body) {
+    return new RotatedKey(administration.rotateKey());
   }
 
   @GET
@@ -221,10 +258,10 @@ public class AuditResource {
         scope = new AuditExporter.All();
       }
     } catch (IllegalArgumentException e) {
-      return SessionResource.error(Response.Status.BAD_REQUEST, "audit.error.range");
+      return ApiError.response(400, "audit.error.range");
     }
     if (sequencer.latest().isEmpty()) {
-      return SessionResource.error(Response.Status.NOT_FOUND, "audit.error.empty");
+      return ApiError.response(404, "audit.error.empty");
     }
     StreamingOutput body = out -> administration.export(scope, out);
     String name =
@@ -234,9 +271,7 @@ public class AuditResource {
         .build();
   }
 
-  private static JsonArrayBuilder hexes(List<byte[]> proof) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    proof.forEach(p -> array.add(MerkleTree.hex(p)));
-    return array;
+  private static List<String> hexes(List<byte[]> proof) {
+    return proof.stream().map(MerkleTree::hex).toList();
   }
 }

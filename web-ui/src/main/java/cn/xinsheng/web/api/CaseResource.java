@@ -11,11 +11,10 @@ import cn.xinsheng.cases.infrastructure.CaseDocuments;
 import cn.xinsheng.cases.infrastructure.CaseStore;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,10 +30,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Reduction and parole cases over HTTP: eligibility runs, the case and each of its steps, the
@@ -51,6 +50,105 @@ public class CaseResource {
   @Inject CaseQueries queries;
   @Inject CasePackageService packages;
 
+  // --- what the calls take -----------------------------------------------------------------------
+
+  /** An eligibility run: an officer's own section, or nothing for the prison (department). */
+  public record RunRequest(Long section) {}
+
+  /** A sentence fact as the judgment or the execution record gives it (dates yyyy-MM-dd). */
+  @JsonbPropertyOrder({"prisonerNumber", "kind", "active", "effectiveOn", "months", "note"})
+  public record FactRequest(
+      @Size(max = 20) @OneLine String prisonerNumber,
+      @Size(max = 20, message = "case.error.factKind") @OneLine String kind,
+      Boolean active,
+      @Size(max = 10, message = "case.error.date") @OneLine String effectiveOn,
+      Integer months,
+      @Size(max = 500, message = "case.error.factNote") @Text String note) {}
+
+  /** A section's proposal from an eligibility result. */
+  @JsonbPropertyOrder({"eligibility", "months", "rationale", "cycles", "attachment"})
+  public record ProposalRequest(
+      @NotNull(message = "case.error.unknownEligibility") Long eligibility,
+      Integer months,
+      @Size(max = 4000, message = "case.error.rationale") @Text String rationale,
+      @Size(max = 100) List<@NotNull Long> cycles,
+      Long attachment) {}
+
+  /** The next step of a case, signed. */
+  @JsonbPropertyOrder({"step", "note", "choice", "months", "onDate", "attachment"})
+  public record StepRequest(
+      @Size(max = 30, message = "case.error.step") @OneLine String step,
+      @Size(max = 4000, message = "case.error.text") @Text String note,
+      @Size(max = 20) @OneLine String choice,
+      Integer months,
+      @Size(max = 10, message = "case.error.date") @OneLine String onDate,
+      Long attachment) {}
+
+  /** A case sent back to an earlier step. */
+  @JsonbPropertyOrder({"step", "reason"})
+  public record ReturnRequest(
+      @Size(max = 30, message = "case.error.step") @OneLine String step,
+      @Size(max = 4000, message = "case.error.text") @Text String reason) {}
+
+  /** A committee member's vote. */
+  @JsonbPropertyOrder({"choice", "note"})
+  public record VoteRequest(
+      @Size(max = 20, message = "case.error.voteChoice") @OneLine String choice,
+      @Size(max = 4000, message = "case.error.text") @Text String note) {}
+
+  /** Free text: an objection during the posting, a lawyer's opinion. */
+  public record TextRequest(@Size(max = 4000, message = "case.error.text") @Text String text) {}
+
+  /** The procuratorate's opinion. */
+  @JsonbPropertyOrder({"choice", "reasons"})
+  public record OpinionRequest(
+      @Size(max = 20) @OneLine String choice,
+      @Size(max = 4000, message = "case.error.text") @Text String reasons) {}
+
+  /** Why the procuratorate needs ten more days. */
+  public record ExtensionRequest(
+      @Size(max = 4000, message = "case.error.text") @Text String reason) {}
+
+  /** A lawyer to grant access to the case. */
+  public record LawyerGrant(@Size(max = 64) @OneLine String lawyer) {}
+
+  /** An external reader's finding on an item of the case. */
+  @JsonbPropertyOrder({"item", "text"})
+  public record CaseFindingRequest(
+      @Size(max = 100, message = "case.error.item") @OneLine String item,
+      @Size(max = 4000, message = "case.error.text") @Text String text) {}
+
+  /** A committee meeting: members (at least nine) and the cases on its agenda. */
+  @JsonbPropertyOrder({"heldOn", "title", "members", "cases"})
+  public record MeetingRequest(
+      @Size(max = 10, message = "case.error.date") @OneLine String heldOn,
+      @Size(max = 200, message = "case.error.title") @OneLine String title,
+      @Size(max = 100) List<@NotNull @Size(max = 64) @OneLine String> members,
+      @Size(max = 100) List<@NotNull Long> cases) {}
+
+  /** A holiday, or a weekend day worked in exchange. */
+  @JsonbPropertyOrder({"day", "working", "name"})
+  public record CalendarDayRequest(
+      @Size(max = 10, message = "case.error.date") @OneLine String day,
+      Boolean working,
+      @Size(max = 100, message = "case.error.dayName") @OneLine String name) {}
+
+  /** Demonstration only: days to move the case calendar on. */
+  public record DemoClockRequest(Integer days) {}
+
+  // --- what the calls answer ---------------------------------------------------------------------
+
+  /** A proposed case: its id and number. */
+  @JsonbPropertyOrder({"id", "number"})
+  public record CaseCreated(long id, String number) {}
+
+  /** A step, vote or record of a case as signed. */
+  @JsonbPropertyOrder({"type", "step", "choice", "late"})
+  public record CaseEventDone(String type, String step, String choice, boolean late) {}
+
+  /** The demonstration calendar's day. */
+  public record DemoToday(String today) {}
+
   // --- eligibility -----------------------------------------------------------------------------
 
   @POST
@@ -59,15 +157,17 @@ public class CaseResource {
   @Operation(
       summary =
           "Run the eligibility table: {section} (an officer's own) or {} for the prison (department)")
-  public Response run(JsonObject body) {
-    JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-    return Response.status(201).entity(eligibility.run(longOrNull(b, "section"))).build();
+  @StatusCode(201)
+  public EligibilityService.RunSummary run(
+      @NotNull(message = "error.body.empty") @Valid RunRequest body) {
+    return eligibility.run(body.section());
   }
 
   @GET
   @Path("/eligibility/runs/latest")
   @Operation(summary = "The latest run's eligible inmates and near misses (all=true: every result)")
-  public Object latest(@QueryParam("section") Long section, @QueryParam("all") boolean all) {
+  public List<CaseStore.ResultRow> latest(
+      @QueryParam("section") Long section, @QueryParam("all") boolean all) {
     long run =
         eligibility.latestRunId(section).orElseThrow(() -> Refusal.notFound("case.error.noRun"));
     return eligibility.results(run, section, all);
@@ -78,16 +178,16 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "A sentence fact: {prisonerNumber, kind, active, effectiveOn, months?, note}")
-  public Response fact(JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
+  @APIResponse(responseCode = "201", description = "Recorded; no body")
+  @StatusCode(201)
+  public void fact(@NotNull(message = "error.body.empty") @Valid FactRequest body) {
     eligibility.recordFact(
-        body.getString("prisonerNumber", ""),
-        body.getString("kind", ""),
-        body.getBoolean("active", true),
-        date(body, "effectiveOn"),
-        intOrNull(body, "months"),
-        body.getString("note", null));
-    return Response.status(201).build();
+        body.prisonerNumber() == null ? "" : body.prisonerNumber(),
+        body.kind() == null ? "" : body.kind(),
+        body.active() == null || body.active(),
+        date(body.effectiveOn(), "effectiveOn"),
+        body.months(),
+        body.note());
   }
 
   // --- cases -----------------------------------------------------------------------------------
@@ -103,22 +203,17 @@ public class CaseResource {
   @Path("/cases")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Propose: {eligibility, months, rationale, cycles: [ids], attachment?}")
-  public Response propose(JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    Long result = longOrNull(body, "eligibility");
-    if (result == null) {
-      throw Refusal.invalid("case.error.unknownEligibility");
-    }
+  @StatusCode(201)
+  public CaseCreated propose(
+      @NotNull(message = "case.error.unknownEligibility") @Valid ProposalRequest body) {
     CaseStore.CaseRow row =
         cases.propose(
-            result,
-            intOrNull(body, "months"),
-            body.getString("rationale", null),
-            ids(body, "cycles"),
-            longOrNull(body, "attachment"));
-    return Response.status(201)
-        .entity(Json.createObjectBuilder().add("id", row.id()).add("number", row.number()).build())
-        .build();
+            body.eligibility(),
+            body.months(),
+            body.rationale(),
+            orEmpty(body.cycles()),
+            body.attachment());
+    return new CaseCreated(row.id(), row.number());
   }
 
   @GET
@@ -169,17 +264,18 @@ public class CaseResource {
   @Path("/cases/{id}/steps")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Sign the next step: {step, note, choice?, months?, onDate?, attachment?}")
-  public Response step(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
+  @StatusCode(201)
+  public CaseEventDone step(
+      @PathParam("id") long id, @NotNull(message = "case.error.step") @Valid StepRequest body) {
     CaseEvent e =
         cases.sign(
             id,
-            step(body.getString("step", "")),
-            body.getString("note", null),
-            body.getString("choice", null),
-            intOrNull(body, "months"),
-            date(body, "onDate"),
-            longOrNull(body, "attachment"));
+            step(body.step()),
+            body.note(),
+            body.choice(),
+            body.months(),
+            date(body.onDate(), "onDate"),
+            body.attachment());
     return created(e);
   }
 
@@ -187,83 +283,89 @@ public class CaseResource {
   @Path("/cases/{id}/return")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Return the case to an earlier step: {step, reason}")
-  public Response returnTo(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    return created(
-        cases.returnTo(id, step(body.getString("step", "")), body.getString("reason", null)));
+  @StatusCode(201)
+  public CaseEventDone returnTo(
+      @PathParam("id") long id, @NotNull(message = "case.error.step") @Valid ReturnRequest body) {
+    return created(cases.returnTo(id, step(body.step()), body.reason()));
   }
 
   @POST
   @Path("/cases/{id}/votes")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A committee member's vote: {choice: AGREE|DISAGREE|ABSTAIN, note}")
-  public Response vote(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    VoteChoice choice;
-    try {
-      choice = VoteChoice.valueOf(body.getString("choice", "").toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw Refusal.invalid("case.error.voteChoice");
-    }
-    return created(cases.vote(id, choice, body.getString("note", null)));
+  @StatusCode(201)
+  public CaseEventDone vote(
+      @PathParam("id") long id,
+      @NotNull(message = "case.error.voteChoice") @Valid VoteRequest body) {
+    VoteChoice choice =
+        LedgerResource.parse(
+            VoteChoice.class,
+            body.choice() == null ? "" : body.choice().toUpperCase(Locale.ROOT),
+            "case.error.voteChoice");
+    return created(cases.vote(id, choice, body.note()));
   }
 
   @POST
   @Path("/cases/{id}/posting-objections")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "An objection during the posting: {text}")
-  public Response postingObjection(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    return created(cases.objectDuringPosting(id, body.getString("text", null)));
+  @StatusCode(201)
+  public CaseEventDone postingObjection(
+      @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
+    return created(cases.objectDuringPosting(id, body.text()));
   }
 
   @POST
   @Path("/cases/{id}/opinions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "The procuratorate's opinion: {choice: AGREE|OBJECT, reasons}")
-  public Response opinion(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    return created(
-        cases.opinion(id, body.getString("choice", ""), body.getString("reasons", null)));
+  @StatusCode(201)
+  public CaseEventDone opinion(
+      @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid OpinionRequest body) {
+    return created(cases.opinion(id, body.choice() == null ? "" : body.choice(), body.reasons()));
   }
 
   @POST
   @Path("/cases/{id}/extension")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "The procuratorate extends its period by 10 days: {reason}")
-  public Response extension(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    return created(cases.extend(id, body.getString("reason", null)));
+  @StatusCode(201)
+  public CaseEventDone extension(
+      @PathParam("id") long id,
+      @NotNull(message = "error.body.empty") @Valid ExtensionRequest body) {
+    return created(cases.extend(id, body.reason()));
   }
 
   @POST
   @Path("/cases/{id}/lawyers")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Grant a lawyer access to this case: {lawyer: username}")
-  public Response grant(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    return created(cases.grantLawyer(id, body.getString("lawyer", null)));
+  @StatusCode(201)
+  public CaseEventDone grant(
+      @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid LawyerGrant body) {
+    return created(cases.grantLawyer(id, body.lawyer()));
   }
 
   @POST
   @Path("/cases/{id}/lawyer-opinions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A granted lawyer's written opinion: {text}")
-  public Response lawyerOpinion(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    return created(cases.lawyerOpinion(id, body.getString("text", null)));
+  @StatusCode(201)
+  public CaseEventDone lawyerOpinion(
+      @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
+    return created(cases.lawyerOpinion(id, body.text()));
   }
 
   @POST
   @Path("/cases/{id}/findings")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "An external reader's finding on an item of the case: {item, text}")
-  public Response finding(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    long objection = cases.finding(id, body.getString("item", null), body.getString("text", null));
-    return Response.status(201)
-        .entity(Json.createObjectBuilder().add("id", objection).build())
-        .build();
+  @StatusCode(201)
+  public Created finding(
+      @PathParam("id") long id,
+      @NotNull(message = "error.body.empty") @Valid CaseFindingRequest body) {
+    long objection = cases.finding(id, body.item(), body.text());
+    return new Created(objection);
   }
 
   @GET
@@ -299,7 +401,7 @@ public class CaseResource {
   @GET
   @Path("/committee/meetings")
   @Operation(summary = "Committee meetings with members and agenda")
-  public Object meetings() {
+  public List<CaseStore.Meeting> meetings() {
     return queries.meetings();
   }
 
@@ -307,108 +409,65 @@ public class CaseResource {
   @Path("/committee/meetings")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A meeting: {heldOn?, title, members: [usernames ≥ 9], cases: [ids]}")
-  public Response meeting(JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    List<String> members = new ArrayList<>();
-    if (body.get("members") instanceof jakarta.json.JsonArray a) {
-      for (JsonValue v : a) {
-        if (v instanceof JsonString s) {
-          members.add(s.getString());
-        }
-      }
-    }
+  @StatusCode(201)
+  public Created meeting(@NotNull(message = "error.body.empty") @Valid MeetingRequest body) {
     long id =
         cases.createMeeting(
-            date(body, "heldOn"), body.getString("title", null), members, ids(body, "cases"));
-    return Response.status(201).entity(Json.createObjectBuilder().add("id", id).build()).build();
+            date(body.heldOn(), "heldOn"),
+            body.title(),
+            orEmpty(body.members()),
+            orEmpty(body.cases()));
+    return new Created(id);
   }
 
   @POST
   @Path("/calendar/days")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A holiday or a worked weekend day: {day, working, name}")
-  public Response calendarDay(JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    cases.calendarDay(
-        date(body, "day"), body.getBoolean("working", false), body.getString("name", null));
-    return Response.status(201).build();
+  @APIResponse(responseCode = "201", description = "Recorded; no body")
+  @StatusCode(201)
+  public void calendarDay(@NotNull(message = "case.error.day") @Valid CalendarDayRequest body) {
+    cases.calendarDay(date(body.day(), "day"), Boolean.TRUE.equals(body.working()), body.name());
   }
 
   @POST
   @Path("/cases/demo-clock")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Demonstration only (start-dev): move the case calendar forward {days}")
-  public JsonObject demoClock(JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    Integer days = intOrNull(body, "days");
-    LocalDate today = cases.advanceDemoClock(days == null ? 0 : days);
-    return Json.createObjectBuilder().add("today", today.toString()).build();
+  public DemoToday demoClock(@NotNull(message = "error.body.empty") @Valid DemoClockRequest body) {
+    LocalDate today = cases.advanceDemoClock(body.days() == null ? 0 : body.days());
+    return new DemoToday(today.toString());
   }
 
   // --- helpers ---------------------------------------------------------------------------------
 
-  private static Response created(CaseEvent e) {
-    return Response.status(201)
-        .entity(
-            Json.createObjectBuilder()
-                .add("type", e.type().name())
-                .add("step", e.step() == null ? "" : e.step().name())
-                .add("choice", e.choice() == null ? "" : e.choice())
-                .add("late", e.late())
-                .build())
-        .build();
+  private static CaseEventDone created(CaseEvent e) {
+    return new CaseEventDone(
+        e.type().name(),
+        e.step() == null ? "" : e.step().name(),
+        e.choice() == null ? "" : e.choice(),
+        e.late());
   }
 
   private static CaseStep step(String text) {
-    try {
-      return CaseStep.valueOf(text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw Refusal.invalid("case.error.step");
-    }
+    return LedgerResource.parse(
+        CaseStep.class,
+        text == null ? "" : text.strip().toUpperCase(Locale.ROOT),
+        "case.error.step");
   }
 
-  private static Long longOrNull(JsonObject b, String key) {
-    JsonValue v = b.get(key);
-    if (v == null || v == JsonValue.NULL) {
-      return null;
-    }
-    if (v instanceof JsonNumber n && n.isIntegral()) {
-      return n.longValue();
-    }
-    throw Refusal.invalid("case.error.number", key);
-  }
-
-  private static Integer intOrNull(JsonObject b, String key) {
-    Long v = longOrNull(b, key);
-    if (v != null && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
-      throw Refusal.invalid("case.error.number", key);
-    }
-    return v == null ? null : v.intValue();
-  }
-
-  private static LocalDate date(JsonObject b, String key) {
-    JsonValue v = b.get(key);
-    if (v == null || v == JsonValue.NULL) {
+  private static LocalDate date(String text, String key) {
+    if (text == null) {
       return null;
     }
     try {
-      return LocalDate.parse(((JsonString) v).getString());
-    } catch (ClassCastException | DateTimeParseException e) {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
       throw Refusal.invalid("case.error.date", key);
     }
   }
 
-  private static List<Long> ids(JsonObject b, String key) {
-    List<Long> out = new ArrayList<>();
-    if (b.get(key) instanceof jakarta.json.JsonArray a) {
-      for (JsonValue v : a) {
-        if (v instanceof JsonNumber n && n.isIntegral()) {
-          out.add(n.longValue());
-        } else {
-          throw Refusal.invalid("case.error.number", key);
-        }
-      }
-    }
-    return out;
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 }

@@ -3,8 +3,9 @@ package cn.xinsheng.web.api;
 import cn.xinsheng.evidence.application.EvidenceService;
 import cn.xinsheng.evidence.domain.Evidence;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,29 +30,58 @@ public class EvidenceResource {
 
   @Inject EvidenceService evidence;
 
+  /** A stored piece of evidence: its metadata, never its bytes. */
+  @JsonbPropertyOrder({
+    "id",
+    "sha256",
+    "kind",
+    "mediaType",
+    "size",
+    "thumbnail",
+    "name",
+    "uploadedBy",
+    "uploadedAt",
+    "source",
+    "description",
+    "section"
+  })
+  public record EvidenceView(
+      long id,
+      String sha256,
+      String kind,
+      String mediaType,
+      long size,
+      boolean thumbnail,
+      String name,
+      String uploadedBy,
+      String uploadedAt,
+      String source,
+      String description,
+      long section) {}
+
   @POST
   @Consumes(MediaType.WILDCARD)
   @Operation(
       summary =
           "Upload evidence: body = the file; query: section, name, source (device or system),"
               + " description. Type is detected from the content.")
-  public Response upload(
+  @StatusCode(201)
+  public EvidenceView upload(
       InputStream body,
-      @QueryParam("section") Long section,
-      @QueryParam("name") String name,
-      @QueryParam("source") String source,
-      @QueryParam("description") String description) {
-    if (section == null) {
-      return SessionResource.error(Response.Status.BAD_REQUEST, "evidence.error.section");
-    }
+      @QueryParam("section") @NotNull(message = "evidence.error.section") Long section,
+      @QueryParam("name") @Size(max = 255, message = "evidence.error.name") @OneLine String name,
+      @QueryParam("source") @Size(max = 100, message = "evidence.error.source") @OneLine
+          String source,
+      @QueryParam("description") @Size(max = 500, message = "evidence.error.description") @Text
+          String description) {
     Evidence e = evidence.upload(body, name, source, description, section);
-    return Response.status(Response.Status.CREATED).entity(describe(e)).build();
+    return describe(e);
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "Evidence metadata: hash, kind, type, size, uploader, source, description")
-  public JsonObject one(@PathParam("id") long id) {
+  public EvidenceView one(@PathParam("id") long id) {
     return describe(evidence.get(id));
   }
 
@@ -71,20 +101,19 @@ public class EvidenceResource {
     return Ranges.serve(evidence.content(id, true), null);
   }
 
-  static JsonObject describe(Evidence e) {
-    return Json.createObjectBuilder()
-        .add("id", e.getId())
-        .add("sha256", e.getSha256())
-        .add("kind", e.getKind().name())
-        .add("mediaType", e.getBlob().getMediaType())
-        .add("size", e.getBlob().getSizeBytes())
-        .add("thumbnail", e.getBlob().isThumbnail())
-        .add("name", e.getOriginalName())
-        .add("uploadedBy", e.getUploadedBy())
-        .add("uploadedAt", e.getUploadedAt().toString())
-        .add("source", e.getSource())
-        .add("description", e.getDescription())
-        .add("section", e.getSectionId())
-        .build();
+  static EvidenceView describe(Evidence e) {
+    return new EvidenceView(
+        e.getId(),
+        e.getSha256(),
+        e.getKind().name(),
+        e.getBlob().getMediaType(),
+        e.getBlob().getSizeBytes(),
+        e.getBlob().isThumbnail(),
+        e.getOriginalName(),
+        e.getUploadedBy(),
+        e.getUploadedAt().toString(),
+        e.getSource(),
+        e.getDescription(),
+        e.getSectionId());
   }
 }

@@ -3,17 +3,15 @@ package cn.xinsheng.web.api;
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.organisation.domain.UnknownInmateException;
+import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The inmates of the caller's sections (officers and reviewers). */
@@ -23,42 +21,59 @@ public class InmateResource {
 
   @Inject OrganisationQueries organisation;
 
+  /** An inmate as officers see him; dates ISO (yyyy-MM-dd). */
+  @JsonbPropertyOrder({
+    "prisonerNumber",
+    "name",
+    "sectionId",
+    "section",
+    "offenceCategory",
+    "sentenceStart",
+    "lifeSentence",
+    "admissionDate",
+    "sentenceMonths",
+    "currentSentenceEnd"
+  })
+  public record InmateView(
+      String prisonerNumber,
+      String name,
+      long sectionId,
+      String section,
+      String offenceCategory,
+      String sentenceStart,
+      boolean lifeSentence,
+      String admissionDate,
+      Integer sentenceMonths,
+      String currentSentenceEnd) {}
+
   @GET
   @Operation(summary = "Inmates of the sections the caller is assigned to")
-  public Response list() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    organisation.inmatesOfMySections().forEach(i -> array.add(describe(i)));
-    return Response.ok(array.build()).build();
+  public List<InmateView> list() {
+    return organisation.inmatesOfMySections().stream().map(InmateResource::describe).toList();
   }
 
   @GET
   @Path("/{prisonerNumber}")
   @Operation(summary = "One inmate of the caller's sections; 404 for any other")
-  public Response one(@PathParam("prisonerNumber") String prisonerNumber) {
+  public InmateView one(@PathParam("prisonerNumber") String prisonerNumber) {
     try {
-      return Response.ok(describe(organisation.inmateInMySections(prisonerNumber))).build();
+      return describe(organisation.inmateInMySections(prisonerNumber));
     } catch (UnknownInmateException e) {
-      return SessionResource.error(Response.Status.NOT_FOUND, "error.unknownInmate");
+      throw Refusal.notFound("error.unknownInmate");
     }
   }
 
-  static JsonObject describe(Inmate inmate) {
-    JsonObjectBuilder b =
-        Json.createObjectBuilder()
-            .add("prisonerNumber", inmate.getPrisonerNumber().value())
-            .add("name", inmate.getName())
-            .add("sectionId", inmate.getSection().getId())
-            .add("section", inmate.getSection().getFullName())
-            .add("offenceCategory", inmate.getOffenceCategory().name())
-            .add("sentenceStart", inmate.getSentence().start().toString())
-            .add("lifeSentence", inmate.getSentence().life())
-            .add("admissionDate", inmate.getAdmissionDate().toString());
-    if (inmate.getSentence().months() != null) {
-      b.add("sentenceMonths", inmate.getSentence().months());
-    }
-    if (inmate.getCurrentSentenceEnd() != null) {
-      b.add("currentSentenceEnd", inmate.getCurrentSentenceEnd().toString());
-    }
-    return b.build();
+  static InmateView describe(Inmate inmate) {
+    return new InmateView(
+        inmate.getPrisonerNumber().value(),
+        inmate.getName(),
+        inmate.getSection().getId(),
+        inmate.getSection().getFullName(),
+        inmate.getOffenceCategory().name(),
+        inmate.getSentence().start().toString(),
+        inmate.getSentence().life(),
+        inmate.getAdmissionDate().toString(),
+        inmate.getSentence().months(),
+        inmate.getCurrentSentenceEnd() == null ? null : inmate.getCurrentSentenceEnd().toString());
   }
 }

@@ -3,6 +3,7 @@ package cn.xinsheng.web.api;
 import cn.xinsheng.ledger.application.AssessmentService;
 import cn.xinsheng.ledger.application.BulkImportService;
 import cn.xinsheng.ledger.application.CatalogueService;
+import cn.xinsheng.ledger.application.CycleView;
 import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.JobProgress;
 import cn.xinsheng.ledger.application.LedgerQueries;
@@ -22,13 +23,12 @@ import cn.xinsheng.ledger.infrastructure.LedgerDocuments;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.ErrorMessages;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,10 +46,11 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The points ledger over HTTP: the catalogue, recording and amending, review, month close, cycles,
@@ -72,28 +73,333 @@ public class LedgerResource {
   @Inject JobProgress progress;
   @Inject cn.xinsheng.platform.PrisonTime time;
 
+  // --- what the calls take -----------------------------------------------------------------------
+
+  /** A catalogue to publish: today only the regulation's default ({@code {"default": true}}). */
+  public record CatalogueRequest(
+      @JsonbProperty("default") @Schema(name = "default") Boolean adoptDefault) {}
+
+  /**
+   * An entry, or a returned entry's new version: the inmate, the clause (and the part it was chosen
+   * from), the amount, the fact, when it happened (yyyy-MM-ddTHH:mm in prison time, or an ISO
+   * instant) and the evidence ids.
+   */
+  @JsonbPropertyOrder({
+    "prisonerNumber",
+    "part",
+    "clause",
+    "amount",
+    "fact",
+    "occurredAt",
+    "evidence"
+  })
+  public record EntryRequest(
+      @NotBlank @Size(max = 20) @OneLine String prisonerNumber,
+      @Size(max = 20) @OneLine String part,
+      @NotBlank @Size(max = 20) @OneLine String clause,
+      @NotBlank @Size(max = 20) @OneLine String amount,
+      @Size(max = 1000, message = "ledger.error.fact") @Text String fact,
+      @NotBlank(message = "ledger.error.occurredAt")
+          @Size(max = 40, message = "ledger.error.occurredAt")
+          @OneLine
+          String occurredAt,
+      @Size(max = 100) List<@NotNull Long> evidence) {}
+
+  /** The correction of an approved entry of a locked month. */
+  @JsonbPropertyOrder({"reason", "evidence"})
+  public record CorrectionRequest(
+      @Size(max = 500, message = "ledger.error.reason") @Text String reason,
+      @Size(max = 100) List<@NotNull Long> evidence) {}
+
+  /** A reviewer's decision. */
+  @JsonbPropertyOrder({"decision", "reason"})
+  public record ReviewRequest(
+      @Size(max = 20) @OneLine String decision,
+      @Size(max = 500, message = "ledger.error.returnReason") @Text String reason) {}
+
+  /** The next step of a month close. */
+  public record CloseStepRequest(@Size(max = 20) @OneLine String step) {}
+
+  /** What a closed cycle earned, and why. */
+  @JsonbPropertyOrder({"result", "reason"})
+  public record CycleDecisionRequest(
+      @Size(max = 20) @OneLine String result, @Size(max = 500) @Text String reason) {}
+
+  /** An inmate's objection to an entry, or to a month (yyyy-MM). */
+  @JsonbPropertyOrder({"entry", "month", "text"})
+  public record ObjectionRequest(
+      Long entry,
+      @Size(max = 7, message = "ledger.error.month") @OneLine String month,
+      @Size(max = 2000, message = "objection.error.text") @Text String text) {}
+
+  /** A prosecutor's or supervisor's finding on an entry. */
+  @JsonbPropertyOrder({"entry", "text"})
+  public record FindingRequest(
+      Long entry, @Size(max = 2000, message = "objection.error.text") @Text String text) {}
+
+  /** The next step of an objection. */
+  @JsonbPropertyOrder({"step", "outcome", "correction", "note", "officer"})
+  public record ObjectionStepRequest(
+      @Size(max = 20) @OneLine String step,
+      @Size(max = 20) @OneLine String outcome,
+      Long correction,
+      @Size(max = 2000) @Text String note,
+      @Size(max = 64) @OneLine String officer) {}
+
+  // --- what the calls answer ---------------------------------------------------------------------
+
+  /** The current catalogue. */
+  @JsonbPropertyOrder({"version", "note", "clauses"})
+  public record CatalogueView(int version, String note, List<ClauseView> clauses) {}
+
+  /** A clause of the catalogue: its range and the evidence it needs. */
+  @JsonbPropertyOrder({"code", "text", "part", "min", "max", "requiredEvidence", "minEvidence"})
+  public record ClauseView(
+      String code,
+      String text,
+      String part,
+      String min,
+      String max,
+      List<String> requiredEvidence,
+      int minEvidence) {}
+
+  /** A published catalogue version. */
+  public record CatalogueVersion(int version) {}
+
+  /** A ledger entry, with its review, what it supersedes or reverses, and its evidence ids. */
+  @JsonbPropertyOrder({
+    "id",
+    "prisonerNumber",
+    "inmateName",
+    "section",
+    "clause",
+    "clauseText",
+    "catalogueVersion",
+    "part",
+    "amount",
+    "fact",
+    "occurredAt",
+    "month",
+    "recordedBy",
+    "recordedAt",
+    "status",
+    "evidence",
+    "reviewedBy",
+    "reviewedAt",
+    "reviewReason",
+    "supersedes",
+    "reverses",
+    "reason"
+  })
+  public record LedgerEntry(
+      long id,
+      String prisonerNumber,
+      String inmateName,
+      long section,
+      String clause,
+      String clauseText,
+      int catalogueVersion,
+      String part,
+      String amount,
+      String fact,
+      String occurredAt,
+      String month,
+      String recordedBy,
+      String recordedAt,
+      String status,
+      List<Long> evidence,
+      String reviewedBy,
+      String reviewedAt,
+      String reviewReason,
+      Long supersedes,
+      Long reverses,
+      String reason) {}
+
+  /** The caller's returned entries and the alert that goes with them. */
+  @JsonbPropertyOrder({"count", "alert_zh", "alert_en", "entries"})
+  public record ReturnedEntries(
+      int count, String alert_zh, String alert_en, List<LedgerEntry> entries) {}
+
+  /** A reviewer's decision as recorded. */
+  @JsonbPropertyOrder({"entry", "decision"})
+  public record ReviewDecided(long entry, String decision) {}
+
+  /** An inmate's computed month: the five parts, the total, the balance, the cycle carry. */
+  @JsonbPropertyOrder({
+    "closeId",
+    "month",
+    "prisonerNumber",
+    "name",
+    "supervision",
+    "education",
+    "labour",
+    "special",
+    "sanctions",
+    "discarded",
+    "total",
+    "balance",
+    "cycleCarry",
+    "cyclesClosed",
+    "entries",
+    "state",
+    "objectionWindowEnds"
+  })
+  public record LedgerMonth(
+      long closeId,
+      String month,
+      String prisonerNumber,
+      String name,
+      String supervision,
+      String education,
+      String labour,
+      String special,
+      String sanctions,
+      String discarded,
+      String total,
+      String balance,
+      String cycleCarry,
+      int cyclesClosed,
+      int entries,
+      String state,
+      String objectionWindowEnds) {}
+
+  /** A closed 600-point cycle and what it earned. */
+  @JsonbPropertyOrder({
+    "id",
+    "prisonerNumber",
+    "number",
+    "firstMonth",
+    "closedMonth",
+    "entries",
+    "result",
+    "reason",
+    "decidedBy"
+  })
+  public record LedgerCycle(
+      long id,
+      String prisonerNumber,
+      int number,
+      String firstMonth,
+      String closedMonth,
+      long entries,
+      String result,
+      String reason,
+      String decidedBy) {}
+
+  /** A section's month: counts, close state, results. */
+  @JsonbPropertyOrder({
+    "section",
+    "month",
+    "entries",
+    "pending",
+    "returned",
+    "approved",
+    "openObjections",
+    "inmates",
+    "closeState",
+    "closeId",
+    "objectionWindowEnds",
+    "results"
+  })
+  public record SectionMonth(
+      long section,
+      String month,
+      long entries,
+      long pending,
+      long returned,
+      long approved,
+      long openObjections,
+      long inmates,
+      String closeState,
+      Long closeId,
+      String objectionWindowEnds,
+      List<LedgerMonth> results) {}
+
+  /** A month close as computed. */
+  public record CloseComputed(long closeId) {}
+
+  /** A month close after its next step. */
+  public record CloseAdvanced(String result) {}
+
+  /** How far a background job has come. */
+  @JsonbPropertyOrder({"done", "total", "percent", "finished", "error", "result"})
+  public record Progress(
+      Long done, Long total, int percent, boolean finished, String error, Long result) {}
+
+  /** One row of a checked sheet and what is wrong with it. */
+  @JsonbPropertyOrder({
+    "row",
+    "prisonerNumber",
+    "clause",
+    "amount",
+    "fact",
+    "date",
+    "ok",
+    "problems"
+  })
+  public record BulkRow(
+      int row,
+      String prisonerNumber,
+      String clause,
+      String amount,
+      String fact,
+      String date,
+      boolean ok,
+      List<ApiError> problems) {}
+
+  /** A saved sheet. */
+  public record BatchCreated(long batch) {}
+
+  /** An objection or finding, where it stands and what comes next. */
+  @JsonbPropertyOrder({
+    "id",
+    "prisonerNumber",
+    "target",
+    "text",
+    "raisedBy",
+    "raisedRole",
+    "raisedAt",
+    "lastStep",
+    "assignee",
+    "history",
+    "entry",
+    "month",
+    "nextStep",
+    "nextDue",
+    "outcome"
+  })
+  public record LedgerObjection(
+      long id,
+      String prisonerNumber,
+      String target,
+      String text,
+      String raisedBy,
+      String raisedRole,
+      String raisedAt,
+      String lastStep,
+      String assignee,
+      List<String> history,
+      Long entry,
+      String month,
+      String nextStep,
+      String nextDue,
+      String outcome) {}
+
   // --- catalogue ---------------------------------------------------------------------------------
 
   @GET
   @Path("/catalogue")
   @Operation(summary = "The current rule catalogue: version and clauses")
-  public Response currentCatalogue() {
+  public CatalogueView currentCatalogue() {
     return catalogue
         .current()
         .map(
-            c -> {
-              JsonArrayBuilder clauses = Json.createArrayBuilder();
-              c.clauses().forEach(cl -> clauses.add(clause(cl)));
-              return Response.ok(
-                      Json.createObjectBuilder()
-                          .add("version", c.version().getVersion())
-                          .add("note", c.version().getNote())
-                          .add("clauses", clauses)
-                          .build())
-                  .build();
-            })
-        .orElseGet(
-            () -> SessionResource.error(Response.Status.NOT_FOUND, "ledger.error.noCatalogue"));
+            c ->
+                new CatalogueView(
+                    c.version().getVersion(),
+                    c.version().getNote(),
+                    c.clauses().stream().map(LedgerResource::clause).toList()))
+        .orElseThrow(() -> Refusal.notFound("ledger.error.noCatalogue"));
   }
 
   @POST
@@ -101,14 +407,11 @@ public class LedgerResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "A new catalogue version; {\"default\": true} adopts the regulation's default")
-  public Response publishCatalogue(JsonObject body) {
-    if (body != null && body.getBoolean("default", false)) {
-      return Response.status(201)
-          .entity(
-              Json.createObjectBuilder()
-                  .add("version", catalogue.adoptDefault().getVersion())
-                  .build())
-          .build();
+  @StatusCode(201)
+  public CatalogueVersion publishCatalogue(
+      @NotNull(message = "catalogue.error.empty") @Valid CatalogueRequest body) {
+    if (Boolean.TRUE.equals(body.adoptDefault())) {
+      return new CatalogueVersion(catalogue.adoptDefault().getVersion());
     }
     throw Refusal.invalid("catalogue.error.empty");
   }
@@ -122,49 +425,45 @@ public class LedgerResource {
       summary =
           "Record an entry: {prisonerNumber, part?, clause, amount, fact, occurredAt"
               + " (yyyy-MM-ddTHH:mm, prison time), evidence: [ids]}")
-  public Response record(JsonObject body) {
+  @StatusCode(201)
+  public Created record(@NotNull(message = "error.body.empty") @Valid EntryRequest body) {
     PointEntry e = ledger.record(command(body, time.zone()));
-    return Response.status(201)
-        .entity(Json.createObjectBuilder().add("id", e.getId()).build())
-        .build();
+    return new Created(e.getId());
   }
 
   @POST
   @Path("/entries/{id}/amendment")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A new version of a returned entry, by its author (same body as a record)")
-  public Response amend(@PathParam("id") long id, JsonObject body) {
+  @StatusCode(201)
+  public Created amend(
+      @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid EntryRequest body) {
     PointEntry e = ledger.amend(id, command(body, time.zone()));
-    return Response.status(201)
-        .entity(Json.createObjectBuilder().add("id", e.getId()).build())
-        .build();
+    return new Created(e.getId());
   }
 
   @POST
   @Path("/entries/{id}/correction")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Correct an approved entry of a locked month: {reason, evidence: [ids]}")
-  public Response correct(@PathParam("id") long id, JsonObject body) {
-    JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-    PointEntry e = ledger.correct(id, b.getString("reason", null), ids(b));
-    return Response.status(201)
-        .entity(Json.createObjectBuilder().add("id", e.getId()).build())
-        .build();
+  @StatusCode(201)
+  public Created correct(
+      @PathParam("id") long id,
+      @NotNull(message = "error.body.empty") @Valid CorrectionRequest body) {
+    PointEntry e = ledger.correct(id, body.reason(), orEmpty(body.evidence()));
+    return new Created(e.getId());
   }
 
   @GET
   @Path("/entries/returned")
   @Operation(summary = "The caller's returned entries: 您有一条信息没有通过审核，请及时处理")
-  public JsonObject returned() {
+  public ReturnedEntries returned() {
     List<EntryView> list = queries.returnedToMe();
-    return Json.createObjectBuilder()
-        .add("count", list.size())
-        .add(
-            "alert_zh",
-            ErrorMessages.text("ledger.alert.returned", Locale.SIMPLIFIED_CHINESE, list.size()))
-        .add("alert_en", ErrorMessages.text("ledger.alert.returned", Locale.ENGLISH, list.size()))
-        .add("entries", entries(list))
-        .build();
+    return new ReturnedEntries(
+        list.size(),
+        ErrorMessages.text("ledger.alert.returned", Locale.SIMPLIFIED_CHINESE, list.size()),
+        ErrorMessages.text("ledger.alert.returned", Locale.ENGLISH, list.size()),
+        entries(list));
   }
 
   // --- review ----------------------------------------------------------------------------------
@@ -172,25 +471,24 @@ public class LedgerResource {
   @GET
   @Path("/reviews")
   @Operation(summary = "Entries of the reviewer's sections waiting for his signature")
-  public JsonArray waiting() {
-    return entries(queries.waitingForMyReview()).build();
+  public List<LedgerEntry> waiting() {
+    return entries(queries.waitingForMyReview());
   }
 
   @POST
   @Path("/reviews/{entryId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Approve or return an entry: {decision: APPROVED|RETURNED, reason}")
-  public Response decide(@PathParam("entryId") long entryId, JsonObject body) {
-    JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-    String decision = b.getString("decision", "");
+  public ReviewDecided decide(
+      @PathParam("entryId") long entryId,
+      @NotNull(message = "ledger.error.decision") @Valid ReviewRequest body) {
+    String decision = body.decision() == null ? "" : body.decision();
     switch (decision) {
       case "APPROVED" -> review.approve(entryId);
-      case "RETURNED" -> review.returnEntry(entryId, b.getString("reason", null));
+      case "RETURNED" -> review.returnEntry(entryId, body.reason());
       default -> throw Refusal.invalid("ledger.error.decision");
     }
-    return Response.ok(
-            Json.createObjectBuilder().add("entry", entryId).add("decision", decision).build())
-        .build();
+    return new ReviewDecided(entryId, decision);
   }
 
   // --- timelines -------------------------------------------------------------------------------
@@ -198,22 +496,22 @@ public class LedgerResource {
   @GET
   @Path("/inmates/{no}/entries")
   @Operation(summary = "An inmate's entries, every version, with reviews and evidence ids")
-  public JsonArray timeline(@PathParam("no") String no) {
-    return entries(queries.timeline(no)).build();
+  public List<LedgerEntry> timeline(@PathParam("no") String no) {
+    return entries(queries.timeline(no));
   }
 
   @GET
   @Path("/inmates/{no}/months")
   @Operation(summary = "An inmate's computed months")
-  public JsonArray months(@PathParam("no") String no) {
-    return months(queries.monthsOf(no)).build();
+  public List<LedgerMonth> months(@PathParam("no") String no) {
+    return months(queries.monthsOf(no));
   }
 
   @GET
   @Path("/inmates/{no}/cycles")
   @Operation(summary = "An inmate's closed 600-point cycles and what each earned")
-  public JsonArray cycles(@PathParam("no") String no) {
-    return cycles(queries.cyclesOf(no)).build();
+  public List<LedgerCycle> cycles(@PathParam("no") String no) {
+    return cycles(queries.cyclesOf(no));
   }
 
   @GET
@@ -253,41 +551,37 @@ public class LedgerResource {
   @GET
   @Path("/sections/{section}/months/{month}")
   @Operation(summary = "A section's month: counts, close state, results")
-  public JsonObject sectionMonth(
+  public SectionMonth sectionMonth(
       @PathParam("section") long section, @PathParam("month") String month) {
     YearMonth m = month(month);
     var d = queries.dashboard(section, m);
-    JsonObjectBuilder o =
-        Json.createObjectBuilder()
-            .add("section", section)
-            .add("month", d.month())
-            .add("entries", d.entries())
-            .add("pending", d.pending())
-            .add("returned", d.returned())
-            .add("approved", d.approved())
-            .add("openObjections", d.openObjections())
-            .add("inmates", d.inmates())
-            .add("closeState", d.closeState());
-    d.closeId().ifPresent(id -> o.add("closeId", id));
-    if (d.windowEnds() != null) {
-      o.add("objectionWindowEnds", d.windowEnds().toString());
-    }
-    queries.sectionResults(section, m).ifPresent(r -> o.add("results", months(r)));
-    return o.build();
+    return new SectionMonth(
+        section,
+        d.month(),
+        d.entries(),
+        d.pending(),
+        d.returned(),
+        d.approved(),
+        d.openObjections(),
+        d.inmates(),
+        d.closeState(),
+        d.closeId().orElse(null),
+        d.windowEnds() == null ? null : d.windowEnds().toString(),
+        queries.sectionResults(section, m).map(LedgerResource::months).orElse(null));
   }
 
   @POST
   @Path("/sections/{section}/months/{month}/close")
   @Operation(summary = "Compute the section's month close (a batch job; the answer is the close)")
-  public JsonObject compute(@PathParam("section") long section, @PathParam("month") String month) {
-    long id = assessment.compute(section, month(month));
-    return Json.createObjectBuilder().add("closeId", id).build();
+  public CloseComputed compute(
+      @PathParam("section") long section, @PathParam("month") String month) {
+    return new CloseComputed(assessment.compute(section, month(month)));
   }
 
   @GET
   @Path("/sections/{section}/months/{month}/progress")
   @Operation(summary = "How far the month close job has come")
-  public JsonObject closeProgress(
+  public Progress closeProgress(
       @PathParam("section") long section, @PathParam("month") String month) {
     return progress(AssessmentService.jobKey(section, month(month)));
   }
@@ -296,25 +590,23 @@ public class LedgerResource {
   @Path("/closes/{id}/steps")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "The next step of a close: {step: APPROVED (reviewer) | PUBLISHED | LOCKED}")
-  public JsonObject advance(@PathParam("id") long id, JsonObject body) {
-    String step = body == null ? null : body.getString("step", null);
-    return Json.createObjectBuilder().add("result", assessment.advance(id, step)).build();
+  public CloseAdvanced advance(
+      @PathParam("id") long id,
+      @NotNull(message = "error.body.empty") @Valid CloseStepRequest body) {
+    return new CloseAdvanced(assessment.advance(id, body.step()));
   }
 
   @POST
   @Path("/cycles/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "What a closed cycle earned: {result: PRAISE|MATERIAL|NONE, reason}")
-  public Response decideCycle(@PathParam("id") long id, JsonObject body) {
-    JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-    CycleResult result;
-    try {
-      result = CycleResult.valueOf(b.getString("result", ""));
-    } catch (IllegalArgumentException e) {
-      throw Refusal.invalid("ledger.error.cycleDecision");
-    }
-    assessment.decideCycle(id, result, b.getString("reason", null));
-    return Response.ok().build();
+  @APIResponse(responseCode = "200", description = "Decided; no body")
+  @StatusCode(200)
+  public void decideCycle(
+      @PathParam("id") long id,
+      @NotNull(message = "ledger.error.cycleDecision") @Valid CycleDecisionRequest body) {
+    CycleResult result = parse(CycleResult.class, body.result(), "ledger.error.cycleDecision");
+    assessment.decideCycle(id, result, body.reason());
   }
 
   // --- bulk ------------------------------------------------------------------------------------
@@ -323,37 +615,35 @@ public class LedgerResource {
   @Path("/bulk/preview")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Check a CSV/XLSX sheet row by row (body = the file); nothing is saved")
-  public JsonArray bulkPreview(InputStream body, @QueryParam("section") long section)
+  public List<BulkRow> bulkPreview(InputStream body, @QueryParam("section") long section)
       throws IOException {
-    JsonArrayBuilder rows = Json.createArrayBuilder();
-    for (BulkImportService.RowCheck r : bulk.preview(section, read(body))) {
-      JsonArrayBuilder problems = Json.createArrayBuilder();
-      r.violations().forEach(v -> problems.add(violation(v)));
-      rows.add(
-          Json.createObjectBuilder()
-              .add("row", r.line().row())
-              .add("prisonerNumber", r.line().prisonerNumber())
-              .add("clause", r.line().clause())
-              .add("amount", r.line().amount())
-              .add("fact", r.line().fact())
-              .add("date", r.line().date())
-              .add("ok", r.ok())
-              .add("problems", problems));
-    }
-    return rows.build();
+    return bulk.preview(section, read(body)).stream()
+        .map(
+            r ->
+                new BulkRow(
+                    r.line().row(),
+                    r.line().prisonerNumber(),
+                    r.line().clause(),
+                    r.line().amount(),
+                    r.line().fact(),
+                    r.line().date(),
+                    r.ok(),
+                    r.violations().stream().map(LedgerResource::violation).toList()))
+        .toList();
   }
 
   @POST
   @Path("/bulk")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Save a checked sheet as one batch (all rows or none); query: section, name")
-  public Response bulkCommit(
-      InputStream body, @QueryParam("section") long section, @QueryParam("name") String name)
+  @StatusCode(201)
+  public BatchCreated bulkCommit(
+      InputStream body,
+      @QueryParam("section") long section,
+      @QueryParam("name") @Size(max = 255) @OneLine String name)
       throws IOException {
     long batch = bulk.commit(section, name == null ? "bulk.csv" : name, read(body));
-    return Response.status(201)
-        .entity(Json.createObjectBuilder().add("batch", batch).build())
-        .build();
+    return new BatchCreated(batch);
   }
 
   // --- the inmate's own ledger ---------------------------------------------------------------
@@ -361,69 +651,66 @@ public class LedgerResource {
   @GET
   @Path("/me/entries")
   @Operation(summary = "The inmate's approved entries and corrections")
-  public JsonArray myEntries() {
-    return entries(queries.myEntries()).build();
+  public List<LedgerEntry> myEntries() {
+    return entries(queries.myEntries());
   }
 
   @GET
   @Path("/me/months")
   @Operation(summary = "The inmate's published and locked months")
-  public JsonArray myMonths() {
-    return months(queries.myMonths()).build();
+  public List<LedgerMonth> myMonths() {
+    return months(queries.myMonths());
   }
 
   @GET
   @Path("/me/cycles")
   @Operation(summary = "The inmate's cycle history")
-  public JsonArray myCycles() {
-    return cycles(queries.myCycles()).build();
+  public List<LedgerCycle> myCycles() {
+    return cycles(queries.myCycles());
   }
 
   @GET
   @Path("/me/objections")
   @Operation(summary = "The inmate's objections and where each stands")
-  public JsonArray myObjections() {
-    return objectionViews(queries.myObjections()).build();
+  public List<LedgerObjection> myObjections() {
+    return objectionViews(queries.myObjections());
   }
 
   @POST
   @Path("/me/objections")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Object to an entry {entry, text} or a month {month: yyyy-MM, text}")
-  public Response object(JsonObject body) {
-    JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+  @StatusCode(201)
+  public Created object(@NotNull(message = "objection.error.target") @Valid ObjectionRequest body) {
     long id;
-    if (b.containsKey("entry") && b.get("entry") instanceof JsonNumber n) {
-      id = objections.objectToEntry(n.longValue(), b.getString("text", null)).getId();
-    } else if (b.containsKey("month")) {
-      id =
-          objections
-              .objectToMonth(month(b.getString("month", "")), b.getString("text", null))
-              .getId();
+    if (body.entry() != null) {
+      id = objections.objectToEntry(body.entry(), body.text()).getId();
+    } else if (body.month() != null) {
+      id = objections.objectToMonth(month(body.month()), body.text()).getId();
     } else {
       throw Refusal.invalid("objection.error.target");
     }
-    return Response.status(201).entity(Json.createObjectBuilder().add("id", id).build()).build();
+    return new Created(id);
   }
 
   @POST
   @Path("/findings")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A prosecutor's or supervisor's finding on an entry: {entry, text}")
-  public Response finding(JsonObject body) {
-    JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-    if (!(b.get("entry") instanceof JsonNumber n)) {
+  @StatusCode(201)
+  public Created finding(@NotNull(message = "objection.error.target") @Valid FindingRequest body) {
+    if (body.entry() == null) {
       throw Refusal.invalid("objection.error.target");
     }
-    long id = objections.raiseFinding(n.longValue(), b.getString("text", null)).getId();
-    return Response.status(201).entity(Json.createObjectBuilder().add("id", id).build()).build();
+    long id = objections.raiseFinding(body.entry(), body.text()).getId();
+    return new Created(id);
   }
 
   @GET
   @Path("/findings")
   @Operation(summary = "The caller's findings and where each stands")
-  public JsonArray myFindings() {
-    return objectionViews(queries.myFindings()).build();
+  public List<LedgerObjection> myFindings() {
+    return objectionViews(queries.myFindings());
   }
 
   // --- the objection loop ----------------------------------------------------------------------
@@ -431,8 +718,8 @@ public class LedgerResource {
   @GET
   @Path("/objections")
   @Operation(summary = "Objections and findings of the caller's sections, with their next step")
-  public JsonArray sectionObjections() {
-    return objectionViews(queries.objectionsOfMySections()).build();
+  public List<LedgerObjection> sectionObjections() {
+    return objectionViews(queries.objectionsOfMySections());
   }
 
   @POST
@@ -442,46 +729,29 @@ public class LedgerResource {
       summary =
           "The next step: {step: DISPATCH (officer) | VERIFY | HANDLE (outcome, correction) |"
               + " CLOSE | FEEDBACK, note}")
-  public Response objectionStep(@PathParam("id") long id, JsonObject body) {
-    JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-    ObjectionStep step;
-    ObjectionOutcome outcome = null;
-    try {
-      step = ObjectionStep.valueOf(b.getString("step", ""));
-      if (b.containsKey("outcome")) {
-        outcome = ObjectionOutcome.valueOf(b.getString("outcome"));
-      }
-    } catch (IllegalArgumentException | ClassCastException e) {
-      throw Refusal.invalid("objection.error.step");
-    }
-    Long correction = b.get("correction") instanceof JsonNumber n ? n.longValue() : null;
-    objections.advance(
-        id, step, b.getString("note", null), b.getString("officer", null), outcome, correction);
-    return Response.ok().build();
+  @APIResponse(responseCode = "200", description = "Done; no body")
+  @StatusCode(200)
+  public void objectionStep(
+      @PathParam("id") long id,
+      @NotNull(message = "objection.error.step") @Valid ObjectionStepRequest body) {
+    ObjectionStep step = parse(ObjectionStep.class, body.step(), "objection.error.step");
+    ObjectionOutcome outcome =
+        body.outcome() == null
+            ? null
+            : parse(ObjectionOutcome.class, body.outcome(), "objection.error.step");
+    objections.advance(id, step, body.note(), body.officer(), outcome, body.correction());
   }
 
   // --- helpers ---------------------------------------------------------------------------------
 
-  private JsonObject progress(String job) {
+  private Progress progress(String job) {
     return progress
         .get(job)
         .map(
-            p -> {
-              JsonObjectBuilder o =
-                  Json.createObjectBuilder()
-                      .add("done", p.done())
-                      .add("total", p.total())
-                      .add("percent", p.percent())
-                      .add("finished", p.finished());
-              if (p.error() != null) {
-                o.add("error", p.error());
-              }
-              if (p.resultId() != null) {
-                o.add("result", p.resultId());
-              }
-              return o.build();
-            })
-        .orElse(Json.createObjectBuilder().add("finished", false).add("percent", 0).build());
+            p ->
+                new Progress(
+                    p.done(), p.total(), p.percent(), p.finished(), p.error(), p.resultId()))
+        .orElse(new Progress(null, null, 0, false, null, null));
   }
 
   private static byte[] read(InputStream body) throws IOException {
@@ -492,54 +762,40 @@ public class LedgerResource {
     return bytes;
   }
 
-  static RecordCommand command(JsonObject body, ZoneId zone) {
-    JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-    AssessmentPart part = null;
-    if (b.containsKey("part") && !b.isNull("part")) {
+  static RecordCommand command(EntryRequest b, ZoneId zone) {
+    AssessmentPart part =
+        b.part() == null ? null : parse(AssessmentPart.class, b.part(), "ledger.error.part");
+    Instant occurred;
+    try {
+      occurred = LocalDateTime.parse(b.occurredAt()).atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
       try {
-        part = AssessmentPart.valueOf(b.getString("part"));
-      } catch (IllegalArgumentException | ClassCastException e) {
-        throw Refusal.invalid("ledger.error.part");
+        occurred = Instant.parse(b.occurredAt());
+      } catch (DateTimeParseException e2) {
+        throw Refusal.invalid("ledger.error.occurredAt");
       }
     }
-    Instant occurred = null;
-    String when = b.getString("occurredAt", null);
-    if (when != null) {
-      try {
-        occurred = LocalDateTime.parse(when).atZone(zone).toInstant();
-      } catch (DateTimeParseException e) {
-        try {
-          occurred = Instant.parse(when);
-        } catch (DateTimeParseException e2) {
-          throw Refusal.invalid("ledger.error.occurredAt");
-        }
-      }
-    }
-    String amount =
-        b.get("amount") instanceof JsonNumber n
-            ? n.bigDecimalValue().toPlainString()
-            : b.getString("amount", null);
     return new RecordCommand(
-        b.getString("prisonerNumber", null),
+        b.prisonerNumber(),
         part,
-        b.getString("clause", null),
-        amount,
-        b.getString("fact", null),
+        b.clause(),
+        b.amount(),
+        b.fact(),
         occurred,
-        ids(b));
+        orEmpty(b.evidence()));
   }
 
-  private static List<Long> ids(JsonObject b) {
-    List<Long> out = new ArrayList<>();
-    if (b.get("evidence") instanceof JsonArray a) {
-      for (JsonValue v : a) {
-        if (!(v instanceof JsonNumber n)) {
-          throw Refusal.invalid("ledger.error.evidenceUnknown", v.toString());
-        }
-        out.add(n.longValue());
-      }
+  /** An enum constant by its exact name, or the refusal that names what is allowed. */
+  static <E extends Enum<E>> E parse(Class<E> type, String name, String refusalKey) {
+    try {
+      return Enum.valueOf(type, name == null ? "" : name);
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid(refusalKey);
     }
-    return out;
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   private static YearMonth month(String text) {
@@ -550,148 +806,113 @@ public class LedgerResource {
     }
   }
 
-  static JsonObject clause(RuleClause c) {
-    JsonArrayBuilder kinds = Json.createArrayBuilder();
-    c.getRequiredKinds().forEach(k -> kinds.add(k.name()));
-    return Json.createObjectBuilder()
-        .add("code", c.getCode())
-        .add("text", c.getText())
-        .add("part", c.getPart().name())
-        .add("min", c.getMin().toString())
-        .add("max", c.getMax().toString())
-        .add("requiredEvidence", kinds)
-        .add("minEvidence", c.getMinEvidence())
-        .build();
+  static ClauseView clause(RuleClause c) {
+    return new ClauseView(
+        c.getCode(),
+        c.getText(),
+        c.getPart().name(),
+        c.getMin().toString(),
+        c.getMax().toString(),
+        c.getRequiredKinds().stream().map(Enum::name).toList(),
+        c.getMinEvidence());
   }
 
-  private static JsonObject violation(Violation v) {
-    Object[] args = v.args().toArray();
-    return Json.createObjectBuilder()
-        .add("error", v.key())
-        .add("message_zh", ErrorMessages.text(v.key(), Locale.SIMPLIFIED_CHINESE, args))
-        .add("message_en", ErrorMessages.text(v.key(), Locale.ENGLISH, args))
-        .build();
+  private static ApiError violation(Violation v) {
+    return ApiError.of(v.key(), v.args().toArray());
   }
 
-  static JsonArrayBuilder entries(List<EntryView> list) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
-    for (EntryView e : list) {
-      JsonArrayBuilder ev = Json.createArrayBuilder();
-      e.evidenceIds().forEach(ev::add);
-      JsonObjectBuilder o =
-          Json.createObjectBuilder()
-              .add("id", e.id())
-              .add("prisonerNumber", e.prisonerNumber())
-              .add("inmateName", e.inmateName())
-              .add("section", e.sectionId())
-              .add("clause", e.clauseCode())
-              .add("clauseText", e.clauseText())
-              .add("catalogueVersion", e.catalogueVersion())
-              .add("part", e.part().name())
-              .add("amount", e.amount().toString())
-              .add("fact", e.fact())
-              .add("occurredAt", e.occurredAt().toString())
-              .add("month", e.month())
-              .add("recordedBy", e.recordedBy())
-              .add("recordedAt", e.recordedAt().toString())
-              .add("status", e.status().name())
-              .add("evidence", ev);
-      if (e.reviewedBy() != null) {
-        o.add("reviewedBy", e.reviewedBy()).add("reviewedAt", e.reviewedAt().toString());
-      }
-      if (e.reviewReason() != null) {
-        o.add("reviewReason", e.reviewReason());
-      }
-      if (e.supersedesId() != null) {
-        o.add("supersedes", e.supersedesId());
-      }
-      if (e.reversesId() != null) {
-        o.add("reverses", e.reversesId()).add("reason", e.reason());
-      }
-      a.add(o);
-    }
-    return a;
+  static List<LedgerEntry> entries(List<EntryView> list) {
+    return list.stream()
+        .map(
+            e ->
+                new LedgerEntry(
+                    e.id(),
+                    e.prisonerNumber(),
+                    e.inmateName(),
+                    e.sectionId(),
+                    e.clauseCode(),
+                    e.clauseText(),
+                    e.catalogueVersion(),
+                    e.part().name(),
+                    e.amount().toString(),
+                    e.fact(),
+                    e.occurredAt().toString(),
+                    e.month(),
+                    e.recordedBy(),
+                    e.recordedAt().toString(),
+                    e.status().name(),
+                    e.evidenceIds(),
+                    e.reviewedBy(),
+                    e.reviewedBy() == null ? null : e.reviewedAt().toString(),
+                    e.reviewReason(),
+                    e.supersedesId(),
+                    e.reversesId(),
+                    e.reversesId() == null ? null : e.reason()))
+        .toList();
   }
 
-  static JsonArrayBuilder months(List<MonthView> list) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
-    for (MonthView m : list) {
-      JsonObjectBuilder o =
-          Json.createObjectBuilder()
-              .add("closeId", m.closeId())
-              .add("month", m.month())
-              .add("prisonerNumber", m.prisonerNumber())
-              .add("name", m.inmateName())
-              .add("supervision", m.supervision().toString())
-              .add("education", m.education().toString())
-              .add("labour", m.labour().toString())
-              .add("special", m.special().toString())
-              .add("sanctions", m.sanctions().toString())
-              .add("discarded", m.discarded().toString())
-              .add("total", m.total().toString())
-              .add("balance", m.balance().toString())
-              .add("cycleCarry", m.cycleCarry().toString())
-              .add("cyclesClosed", m.cyclesClosed())
-              .add("entries", m.entries())
-              .add("state", m.state());
-      if (m.windowEnds() != null) {
-        o.add("objectionWindowEnds", m.windowEnds().toString());
-      }
-      a.add(o);
-    }
-    return a;
+  static List<LedgerMonth> months(List<MonthView> list) {
+    return list.stream()
+        .map(
+            m ->
+                new LedgerMonth(
+                    m.closeId(),
+                    m.month(),
+                    m.prisonerNumber(),
+                    m.inmateName(),
+                    m.supervision().toString(),
+                    m.education().toString(),
+                    m.labour().toString(),
+                    m.special().toString(),
+                    m.sanctions().toString(),
+                    m.discarded().toString(),
+                    m.total().toString(),
+                    m.balance().toString(),
+                    m.cycleCarry().toString(),
+                    m.cyclesClosed(),
+                    m.entries(),
+                    m.state(),
+                    m.windowEnds() == null ? null : m.windowEnds().toString()))
+        .toList();
   }
 
-  private static JsonArrayBuilder cycles(List<cn.xinsheng.ledger.application.CycleView> list) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
-    for (var c : list) {
-      JsonObjectBuilder o =
-          Json.createObjectBuilder()
-              .add("id", c.id())
-              .add("prisonerNumber", c.prisonerNumber())
-              .add("number", c.number())
-              .add("firstMonth", c.firstMonth())
-              .add("closedMonth", c.closedMonth())
-              .add("entries", c.entries());
-      if (c.result() != null) {
-        o.add("result", c.result()).add("reason", c.reason()).add("decidedBy", c.decidedBy());
-      }
-      a.add(o);
-    }
-    return a;
+  private static List<LedgerCycle> cycles(List<CycleView> list) {
+    return list.stream()
+        .map(
+            c ->
+                new LedgerCycle(
+                    c.id(),
+                    c.prisonerNumber(),
+                    c.number(),
+                    c.firstMonth(),
+                    c.closedMonth(),
+                    c.entries(),
+                    c.result(),
+                    c.result() == null ? null : c.reason(),
+                    c.result() == null ? null : c.decidedBy()))
+        .toList();
   }
 
-  private static JsonArrayBuilder objectionViews(List<LedgerQueries.ObjectionView> list) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
-    for (LedgerQueries.ObjectionView v : list) {
-      JsonArrayBuilder history = Json.createArrayBuilder();
-      v.history().forEach(history::add);
-      JsonObjectBuilder o =
-          Json.createObjectBuilder()
-              .add("id", v.id())
-              .add("prisonerNumber", v.prisonerNumber())
-              .add("target", v.target())
-              .add("text", v.text())
-              .add("raisedBy", v.raisedBy())
-              .add("raisedRole", v.raisedRole())
-              .add("raisedAt", v.raisedAt().toString())
-              .add("lastStep", v.lastStep().name())
-              .add("assignee", v.assignee())
-              .add("history", history);
-      if (v.entryId() != null) {
-        o.add("entry", v.entryId());
-      }
-      if (v.month() != null) {
-        o.add("month", v.month());
-      }
-      if (v.nextStep() != null) {
-        o.add("nextStep", v.nextStep().name()).add("nextDue", v.nextDue().toString());
-      }
-      if (v.outcome() != null) {
-        o.add("outcome", v.outcome());
-      }
-      a.add(o);
-    }
-    return a;
+  private static List<LedgerObjection> objectionViews(List<LedgerQueries.ObjectionView> list) {
+    return list.stream()
+        .map(
+            v ->
+                new LedgerObjection(
+                    v.id(),
+                    v.prisonerNumber(),
+                    v.target(),
+                    v.text(),
+                    v.raisedBy(),
+                    v.raisedRole(),
+                    v.raisedAt().toString(),
+                    v.lastStep().name(),
+                    v.assignee(),
+                    v.history(),
+                    v.entryId(),
+                    v.month(),
+                    v.nextStep() == null ? null : v.nextStep().name(),
+                    v.nextStep() == null ? null : v.nextDue().toString(),
+                    v.outcome()))
+        .toList();
   }
 }

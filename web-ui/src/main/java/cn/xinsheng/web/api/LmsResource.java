@@ -1,10 +1,10 @@
 package cn.xinsheng.web.api;
 
-import cn.xinsheng.audit.CanonicalJson;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.evidence.application.EvidenceService;
 import cn.xinsheng.lms.application.AssignmentService;
 import cn.xinsheng.lms.application.ContentImportService;
+import cn.xinsheng.lms.application.EducationCreditService;
 import cn.xinsheng.lms.application.EnrolmentService;
 import cn.xinsheng.lms.application.GradebookService;
 import cn.xinsheng.lms.application.LearningService;
@@ -12,12 +12,15 @@ import cn.xinsheng.lms.application.QuizService;
 import cn.xinsheng.lms.application.ScormService;
 import cn.xinsheng.lms.domain.ScormData;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,7 +39,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Learning over HTTP: content packages and trusted publishers, cohorts, the inmate's courses,
@@ -47,6 +53,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class LmsResource {
 
+  private static final Logger LOG = Logger.getLogger(LmsResource.class.getName());
+
+  /** An assignment's file, base64: 20 MiB of bytes are at most this many characters. */
+  private static final int MAX_FILE_BASE64 = ((20 << 20) + 2) / 3 * 4;
+
   @Inject ContentImportService imports;
   @Inject EnrolmentService enrolment;
   @Inject LearningService learning;
@@ -54,13 +65,119 @@ public class LmsResource {
   @Inject AssignmentService assignments;
   @Inject ScormService scorm;
   @Inject GradebookService gradebook;
-  @Inject cn.xinsheng.lms.application.EducationCreditService credits;
+  @Inject EducationCreditService credits;
+
+  // --- what the calls take -----------------------------------------------------------------------
+
+  /** A publisher's verifier key to trust, and who the publisher is. */
+  @JsonbPropertyOrder({"verifierKey", "description"})
+  public record PublisherRequest(
+      @Size(max = 300, message = "content.error.key") @OneLine String verifierKey,
+      @Size(max = 500, message = "content.error.description") @Text String description) {}
+
+  /** A cohort enrolled in a programme's courses. */
+  @JsonbPropertyOrder({"name", "programme", "teacher", "inmates"})
+  public record CohortRequest(
+      @Size(max = 200, message = "lms.error.cohortName") @OneLine String name,
+      @Size(max = 40) @OneLine String programme,
+      @Size(max = 64) @OneLine String teacher,
+      @Size(max = 2000) List<@NotNull @Size(max = 20) @OneLine String> inmates) {}
+
+  /** Where the learner is in a lesson: the position and the time spent, in seconds. */
+  @JsonbPropertyOrder({"position", "spent", "completed"})
+  public record ProgressRequest(
+      @PositiveOrZero(message = "lms.error.progress")
+          @Max(value = Integer.MAX_VALUE, message = "lms.error.progress")
+          Long position,
+      @PositiveOrZero(message = "lms.error.progress")
+          @Max(value = Integer.MAX_VALUE, message = "lms.error.progress")
+          Long spent,
+      Boolean completed) {}
+
+  /** LMSCommit: the SCORM elements as the SCO set them. */
+  public record ScormCommit(@Size(max = 50) Map<@Size(max = 255) @OneLine String, Object> values) {}
+
+  /** Answers keyed by question: an index, indexes, a text, or the right sides of pairs. */
+  public record AnswersRequest(
+      @Size(max = 500, message = "lms.error.answers")
+          Map<@Size(max = 100) @OneLine String, Object> answers) {}
+
+  /** A teacher's points for an attempt's essays, keyed by question. */
+  public record EssayMarks(
+      @Size(max = 500) Map<@Size(max = 100) @OneLine String, @NotNull BigDecimal> marks) {}
+
+  /** An assignment handed in: the text, and a file as base64 with its name. */
+  @JsonbPropertyOrder({"text", "fileName", "fileBase64"})
+  public record SubmissionRequest(
+      @Size(max = 100_000, message = "lms.error.submissionEmpty") @Text String text,
+      @Size(max = 200, message = "lms.error.fileName") @OneLine(message = "lms.error.fileName")
+          String fileName,
+      @Size(max = MAX_FILE_BASE64) @OneLine String fileBase64) {}
+
+  /** Points per rubric criterion and feedback. */
+  @JsonbPropertyOrder({"points", "feedback"})
+  public record GradeRequest(
+      @Size(max = 100) List<Integer> points,
+      @Size(max = 4000, message = "lms.error.feedback") @Text String feedback) {}
+
+  /** A learning achievement to record in the ledger (quizId 0 for a whole course). */
+  @JsonbPropertyOrder({"prisonerNumber", "courseId", "quizId", "amount"})
+  public record AchievementConfirmation(
+      @Size(max = 20) @OneLine String prisonerNumber,
+      @NotNull Long courseId,
+      Long quizId,
+      @Size(max = 20) @OneLine String amount) {}
+
+  // --- what the calls answer ---------------------------------------------------------------------
+
+  /** An imported content package. */
+  @JsonbPropertyOrder({
+    "packageId",
+    "version",
+    "title",
+    "publisher",
+    "signedBy",
+    "importedBy",
+    "importedAt",
+    "course"
+  })
+  public record PackageView(
+      @JsonbProperty("package") @Schema(name = "package") String packageId,
+      long version,
+      String title,
+      String publisher,
+      String signedBy,
+      String importedBy,
+      String importedAt,
+      String course) {}
+
+  /** The inmate's gradebook: courses and programmes. */
+  @JsonbPropertyOrder({"courses", "programmes"})
+  public record MyGradebook(
+      List<GradebookService.Line> courses, List<GradebookService.ProgrammeLine> programmes) {}
+
+  /** What a SCORM run-time expects from its LMS after a commit, with the data as now stored. */
+  @JsonbPropertyOrder({"result", "errorCode", "data"})
+  public record ScormCommitted(boolean result, int errorCode, ScormData data) {}
+
+  /** How many attempts a regrade touched. */
+  public record Regraded(int regraded) {}
+
+  /** The points a graded submission earned. */
+  public record GradedPoints(int points) {}
+
+  /** The ledger entry a confirmed achievement became. */
+  public record EntryRecorded(long entry) {}
+
+  /** A course whose gradebook the caller may read. */
+  @JsonbPropertyOrder({"id", "title", "programme"})
+  public record GradebookCourse(long id, String title, String programme) {}
 
   // --- content ---------------------------------------------------------------------------------
 
   @GET
   @Path("/publishers")
-  public Object publishers() {
+  public List<ContentImportService.Publisher> publishers() {
     return imports.publishers();
   }
 
@@ -68,30 +185,27 @@ public class LmsResource {
   @Path("/publishers")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Trust a publisher's verifier key: {verifierKey, description}")
-  public Response trust(JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    return Response.status(201)
-        .entity(
-            imports.trustPublisher(
-                body.getString("verifierKey", null), body.getString("description", null)))
-        .build();
+  @StatusCode(201)
+  public ContentImportService.Publisher trust(
+      @NotNull(message = "content.error.key") @Valid PublisherRequest body) {
+    return imports.trustPublisher(body.verifierKey(), body.description());
   }
 
   @GET
   @Path("/packages")
-  public Object packages() {
-    List<Map<String, Object>> out = new ArrayList<>();
+  public List<PackageView> packages() {
+    List<PackageView> out = new ArrayList<>();
     for (Object[] r : imports.packages()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("package", r[0]);
-      m.put("version", r[1]);
-      m.put("title", r[2]);
-      m.put("publisher", r[3]);
-      m.put("signedBy", r[4]);
-      m.put("importedBy", r[5]);
-      m.put("importedAt", String.valueOf(r[6]));
-      m.put("course", r[7]);
-      out.add(m);
+      out.add(
+          new PackageView(
+              (String) r[0],
+              SqlValues.num(r[1]),
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              (String) r[5],
+              String.valueOf(r[6]),
+              (String) r[7]));
     }
     return out;
   }
@@ -100,19 +214,20 @@ public class LmsResource {
   @Path("/packages")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(summary = "Import a signed content package (the zip as the body)")
-  public Response importPackage(InputStream body) {
-    return Response.status(201).entity(imports.importPackage(body, "upload.zip")).build();
+  @StatusCode(201)
+  public ContentImportService.Imported importPackage(InputStream body) {
+    return imports.importPackage(body, "upload.zip");
   }
 
   @GET
   @Path("/programmes")
-  public Object programmes() {
+  public List<EnrolmentService.Programme> programmes() {
     return enrolment.programmes();
   }
 
   @GET
   @Path("/cohorts")
-  public Object cohorts() {
+  public List<EnrolmentService.Cohort> cohorts() {
     return enrolment.cohorts();
   }
 
@@ -122,50 +237,46 @@ public class LmsResource {
   @Operation(
       summary =
           "A cohort enrolled in a programme's courses: {name, programme, teacher, inmates: [numbers]}")
-  public Response cohort(JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    List<String> inmates = new ArrayList<>();
-    if (body.get("inmates") instanceof jakarta.json.JsonArray a) {
-      a.forEach(v -> inmates.add(v instanceof JsonString s ? s.getString() : String.valueOf(v)));
-    }
+  @StatusCode(201)
+  public Created cohort(@NotNull(message = "lms.error.cohortName") @Valid CohortRequest body) {
     long id =
         enrolment.createCohort(
-            body.getString("name", null),
-            body.getString("programme", ""),
-            body.getString("teacher", ""),
-            inmates);
-    return Response.status(201).entity(Json.createObjectBuilder().add("id", id).build()).build();
+            body.name(),
+            body.programme() == null ? "" : body.programme(),
+            body.teacher() == null ? "" : body.teacher(),
+            body.inmates() == null ? List.of() : body.inmates());
+    return new Created(id);
   }
 
   // --- the inmate's studies --------------------------------------------------------------------
 
   @GET
   @Path("/me/courses")
-  public Object myCourses() {
+  public List<LearningService.CourseCard> myCourses() {
     return learning.myCourses();
   }
 
   @GET
   @Path("/me/next")
-  public Object next() {
+  public List<LearningService.NextAction> next() {
     return learning.next();
   }
 
   @GET
   @Path("/me/gradebook")
-  public Object myGradebook() {
-    return Map.of("courses", gradebook.mine(), "programmes", gradebook.myProgrammes());
+  public MyGradebook myGradebook() {
+    return new MyGradebook(gradebook.mine(), gradebook.myProgrammes());
   }
 
   @GET
   @Path("/courses/{id}")
-  public Object course(@PathParam("id") long id) {
+  public LearningService.CourseView course(@PathParam("id") long id) {
     return learning.course(id);
   }
 
   @GET
   @Path("/lessons/{id}")
-  public Object lesson(@PathParam("id") long id) {
+  public LearningService.LessonView lesson(@PathParam("id") long id) {
     return learning.lesson(id);
   }
 
@@ -173,11 +284,15 @@ public class LmsResource {
   @Path("/lessons/{id}/progress")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Where the learner is: {position (s), spent (s), completed}")
-  public Response progress(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
+  @APIResponse(responseCode = "204", description = "Kept; no body")
+  public void progress(
+      @PathParam("id") long id,
+      @NotNull(message = "lms.error.progress") @Valid ProgressRequest body) {
     learning.progress(
-        id, intOf(body, "position"), intOf(body, "spent"), body.getBoolean("completed", false));
-    return Response.noContent().build();
+        id,
+        body.position() == null ? 0 : body.position().intValue(),
+        body.spent() == null ? 0 : body.spent().intValue(),
+        Boolean.TRUE.equals(body.completed()));
   }
 
   @GET
@@ -203,24 +318,18 @@ public class LmsResource {
   @Path("/lessons/{id}/scorm")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "LMSCommit: {values: {element: value}} as the SCO set them")
-  public Object scormCommit(@PathParam("id") long id, JsonObject b) {
+  public ScormCommitted scormCommit(
+      @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid ScormCommit body) {
     Map<String, String> values = new LinkedHashMap<>();
-    if (b != null && b.get("values") instanceof JsonObject v) {
-      v.forEach((k, x) -> values.put(k, x instanceof JsonString s ? s.getString() : x.toString()));
+    if (body.values() != null) {
+      body.values().forEach((k, v) -> values.put(k, scalar(k, v)));
     }
     try {
-      // the answer a SCORM run-time expects from its LMS, with the data as now stored
-      return Map.of("result", true, "errorCode", 0, "data", scorm.commit(id, values));
+      return new ScormCommitted(true, 0, scorm.commit(id, values));
     } catch (Refusal r) {
       // a course module that sends what SCORM does not allow is worth a line for the office
-      java.util.logging.Logger.getLogger(LmsResource.class.getName())
-          .warning(
-              "SCORM commit refused for lesson "
-                  + id
-                  + ": "
-                  + r.getMessage()
-                  + " "
-                  + values.keySet());
+      LOG.warning(
+          "SCORM commit refused for lesson " + id + ": " + r.getMessage() + " " + values.keySet());
       throw r;
     }
   }
@@ -229,19 +338,20 @@ public class LmsResource {
 
   @POST
   @Path("/quizzes/{id}/attempts")
-  public Response start(@PathParam("id") long id) {
-    return Response.status(201).entity(quizzes.start(id)).build();
+  @StatusCode(201)
+  public QuizService.AttemptView start(@PathParam("id") long id) {
+    return quizzes.start(id);
   }
 
   @GET
   @Path("/quizzes/{id}/results")
-  public Object results(@PathParam("id") long id) {
+  public List<QuizService.Graded> results(@PathParam("id") long id) {
     return quizzes.results(id);
   }
 
   @GET
   @Path("/attempts/{id}")
-  public Object attempt(@PathParam("id") long id) {
+  public QuizService.AttemptView attempt(@PathParam("id") long id) {
     return quizzes.attempt(id);
   }
 
@@ -249,15 +359,12 @@ public class LmsResource {
   @Path("/attempts/{id}/answers")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Hand in: {answers: {key: index | [indexes] | \"text\" | [right sides]}}")
-  public Object submit(@PathParam("id") long id, String body) {
+  public QuizService.Graded submit(
+      @PathParam("id") long id,
+      @NotNull(message = "lms.error.answers") @Valid AnswersRequest body) {
     Map<String, Object> answers = new LinkedHashMap<>();
-    try {
-      Object parsed = CanonicalJson.parse(body == null || body.isBlank() ? "{}" : body);
-      if (parsed instanceof Map<?, ?> m && m.get("answers") instanceof Map<?, ?> a) {
-        a.forEach((k, v) -> answers.put(String.valueOf(k), v));
-      }
-    } catch (IllegalArgumentException e) {
-      throw Refusal.invalid("lms.error.answers");
+    if (body.answers() != null) {
+      body.answers().forEach((k, v) -> answers.put(k, answer(v, k, 0)));
     }
     return quizzes.submit(id, answers);
   }
@@ -265,13 +372,13 @@ public class LmsResource {
   @GET
   @Path("/banks/{courseId}")
   @Operation(summary = "A course's question banks by category (teachers and the education office)")
-  public Object bank(@PathParam("courseId") long courseId) {
+  public List<QuizService.BankQuestion> bank(@PathParam("courseId") long courseId) {
     return quizzes.bank(courseId);
   }
 
   @GET
   @Path("/essays")
-  public Object essays() {
+  public List<QuizService.EssayToGrade> essays() {
     return quizzes.essaysToGrade();
   }
 
@@ -279,30 +386,23 @@ public class LmsResource {
   @Path("/essays/{attemptId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "A teacher's essay marks: {marks: {key: points}}")
-  public Object essayMarks(@PathParam("attemptId") long id, JsonObject b) {
-    Map<String, BigDecimal> marks = new LinkedHashMap<>();
-    if (b != null && b.get("marks") instanceof JsonObject m) {
-      for (Map.Entry<String, JsonValue> e : m.entrySet()) {
-        if (!(e.getValue() instanceof JsonNumber n)) {
-          throw Refusal.invalid("lms.error.essayPoints", "?");
-        }
-        marks.put(e.getKey(), n.bigDecimalValue());
-      }
-    }
-    return quizzes.gradeEssays(id, marks);
+  public QuizService.Graded essayMarks(
+      @PathParam("attemptId") long id,
+      @NotNull(message = "error.body.empty") @Valid EssayMarks body) {
+    return quizzes.gradeEssays(id, body.marks() == null ? Map.of() : body.marks());
   }
 
   @POST
   @Path("/regrades/{quizId}")
-  public JsonObject regrade(@PathParam("quizId") long id) {
-    return Json.createObjectBuilder().add("regraded", quizzes.regrade(id)).build();
+  public Regraded regrade(@PathParam("quizId") long id) {
+    return new Regraded(quizzes.regrade(id));
   }
 
   // --- assignments -----------------------------------------------------------------------------
 
   @GET
   @Path("/assignments/{id}")
-  public Object assignment(@PathParam("id") long id) {
+  public AssignmentService.AssignmentView assignment(@PathParam("id") long id) {
     return assignments.view(id);
   }
 
@@ -310,26 +410,25 @@ public class LmsResource {
   @Path("/assignments/{id}/submissions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Hand in: {text, fileName?, fileBase64?}")
-  public Response handIn(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
+  @StatusCode(201)
+  public Created handIn(
+      @PathParam("id") long id,
+      @NotNull(message = "lms.error.submissionEmpty") @Valid SubmissionRequest body) {
     byte[] file = null;
-    String encoded = body.getString("fileBase64", null);
-    if (encoded != null) {
+    if (body.fileBase64() != null) {
       try {
-        file = Base64.getDecoder().decode(encoded);
+        file = Base64.getDecoder().decode(body.fileBase64());
       } catch (IllegalArgumentException e) {
         throw Refusal.invalid("lms.error.fileName");
       }
     }
-    long sid =
-        assignments.submit(
-            id, body.getString("text", null), body.getString("fileName", null), file);
-    return Response.status(201).entity(Json.createObjectBuilder().add("id", sid).build()).build();
+    long sid = assignments.submit(id, body.text(), body.fileName(), file);
+    return new Created(sid);
   }
 
   @GET
   @Path("/submissions")
-  public Object toGrade() {
+  public List<AssignmentService.ToGrade> toGrade() {
     return assignments.toGrade();
   }
 
@@ -337,17 +436,13 @@ public class LmsResource {
   @Path("/submissions/{id}/grade")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Grade by rubric: {points: [per criterion], feedback}")
-  public JsonObject grade(@PathParam("id") long id, JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
-    List<Integer> points = new ArrayList<>();
-    if (body.get("points") instanceof jakarta.json.JsonArray a) {
-      for (JsonValue v : a) {
-        points.add(v instanceof JsonNumber n && n.isIntegral() ? n.intValue() : null);
-      }
-    }
-    return Json.createObjectBuilder()
-        .add("points", assignments.grade(id, points, body.getString("feedback", "")))
-        .build();
+  public GradedPoints grade(
+      @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid GradeRequest body) {
+    return new GradedPoints(
+        assignments.grade(
+            id,
+            body.points() == null ? List.of() : body.points(),
+            body.feedback() == null ? "" : body.feedback()));
   }
 
   // --- learning into the points ledger --------------------------------------------------------
@@ -357,7 +452,7 @@ public class LmsResource {
   @Operation(
       summary =
           "Completed diploma courses and passed quizzes of the officer's sections not yet in the ledger")
-  public Object achievements() {
+  public List<EducationCreditService.Achievement> achievements() {
     return credits.achievements();
   }
 
@@ -367,34 +462,31 @@ public class LmsResource {
   @Operation(
       summary =
           "Record the ledger entry for one: {prisonerNumber, courseId, quizId (0 for a course), amount}")
-  public Response confirm(JsonObject b) {
-    JsonObject body = b == null ? JsonValue.EMPTY_JSON_OBJECT : b;
+  @StatusCode(201)
+  public EntryRecorded confirm(
+      @NotNull(message = "error.body.empty") @Valid AchievementConfirmation body) {
     long entry =
         credits.confirm(
-            body.getString("prisonerNumber", ""),
-            body.getJsonNumber("courseId") == null ? 0 : body.getJsonNumber("courseId").longValue(),
-            body.getJsonNumber("quizId") == null ? 0 : body.getJsonNumber("quizId").longValue(),
-            body.getString("amount", null));
-    return Response.status(201)
-        .entity(Json.createObjectBuilder().add("entry", entry).build())
-        .build();
+            body.prisonerNumber() == null ? "" : body.prisonerNumber(),
+            body.courseId(),
+            body.quizId() == null ? 0 : body.quizId(),
+            body.amount());
+    return new EntryRecorded(entry);
   }
 
   // --- gradebook -------------------------------------------------------------------------------
 
   @GET
   @Path("/gradebook/courses")
-  public Object gradebookCourses() {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Object[] r : gradebook.courses()) {
-      out.add(Map.of("id", r[0], "title", r[1], "programme", r[2]));
-    }
-    return out;
+  public List<GradebookCourse> gradebookCourses() {
+    return gradebook.courses().stream()
+        .map(r -> new GradebookCourse(SqlValues.num(r[0]), (String) r[1], (String) r[2]))
+        .toList();
   }
 
   @GET
   @Path("/gradebook/courses/{id}")
-  public Object gradebookCourse(@PathParam("id") long id) {
+  public List<GradebookService.Line> gradebookCourse(@PathParam("id") long id) {
     return gradebook.course(id);
   }
 
@@ -409,14 +501,44 @@ public class LmsResource {
         .build();
   }
 
-  private static int intOf(JsonObject b, String key) {
-    JsonValue v = b.get(key);
-    if (v == null || v == JsonValue.NULL) {
-      return 0;
+  // --- helpers ---------------------------------------------------------------------------------
+
+  /** A SCORM value as the run-time's text: a string, a number or a boolean; nothing nested. */
+  private static String scalar(String element, Object v) {
+    if (v == null) {
+      return "";
     }
-    if (v instanceof JsonNumber n) {
-      return (int) Math.max(0, Math.min(Integer.MAX_VALUE, n.longValue()));
+    if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+      return v instanceof BigDecimal d ? d.toPlainString() : v.toString();
     }
-    throw Refusal.invalid("lms.error.progress");
+    throw Refusal.invalid("lms.error.scorm", element);
+  }
+
+  /**
+   * One answer as canonical JSON holds it (the form the grader and the audit leaf read): strings,
+   * whole numbers, booleans and lists of them; a fraction or an object is not an answer.
+   */
+  private static Object answer(Object v, String key, int depth) {
+    if (v == null || v instanceof String || v instanceof Boolean) {
+      return v;
+    }
+    if (v instanceof BigDecimal d && depth < 3) {
+      try {
+        return d.longValueExact();
+      } catch (ArithmeticException e) {
+        throw Refusal.invalid("lms.error.answer", key);
+      }
+    }
+    if (v instanceof Number n && !(v instanceof BigDecimal) && depth < 3) {
+      return n.longValue();
+    }
+    if (v instanceof List<?> list && depth < 2) {
+      List<Object> out = new ArrayList<>();
+      for (Object x : list) {
+        out.add(answer(x, key, depth + 1));
+      }
+      return out;
+    }
+    throw Refusal.invalid("lms.error.answer", key);
   }
 }

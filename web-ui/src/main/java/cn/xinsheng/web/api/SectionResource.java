@@ -2,12 +2,12 @@ package cn.xinsheng.web.api;
 
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The wards and sections with their head counts. */
@@ -17,20 +17,15 @@ public class SectionResource {
 
   @Inject OrganisationQueries organisation;
 
+  /** A section with its ward and head count. */
+  @JsonbPropertyOrder({"id", "ward", "section", "inmates"})
+  public record SectionView(long id, String ward, String section, long inmates) {}
+
   @GET
   @Operation(summary = "Every section with its ward and number of inmates")
-  public String list() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    organisation
-        .sectionOverview()
-        .forEach(
-            s ->
-                array.add(
-                    Json.createObjectBuilder()
-                        .add("id", s.sectionId())
-                        .add("ward", s.wardName())
-                        .add("section", s.sectionName())
-                        .add("inmates", s.inmateCount())));
-    return array.build().toString();
+  public List<SectionView> list() {
+    return organisation.sectionOverview().stream()
+        .map(s -> new SectionView(s.sectionId(), s.wardName(), s.sectionName(), s.inmateCount()))
+        .toList();
   }
 }

@@ -9,22 +9,28 @@ import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.security.ErrorMessages;
 import cn.xinsheng.web.security.PasswordLogin;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Log in and out for API clients and scripts. The session cookie set here is the one the pages use,
@@ -34,117 +40,118 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
+  /** Longest password the login even looks at (hashing 100 KB is work for nobody). */
+  static final int MAX_PASSWORD = 1024;
+
   @Inject PasswordLogin passwordLogin;
   @Inject AccountService accountService;
   @Inject CurrentUser currentUser;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
 
+  /** A login. */
+  @JsonbPropertyOrder({"username", "password"})
+  public record Credentials(
+      @NotBlank(message = "error.credentialsMissing") @Size(max = 64) @OneLine String username,
+      @NotNull(message = "error.credentialsMissing") @Size(max = MAX_PASSWORD) String password) {}
+
+  /** The caller's own password change (also the forced first change). */
+  @JsonbPropertyOrder({"currentPassword", "newPassword"})
+  public record PasswordChange(
+      @NotNull(message = "error.passwordFieldsMissing") @Size(max = MAX_PASSWORD)
+          String currentPassword,
+      @NotNull(message = "error.passwordFieldsMissing") @Size(max = MAX_PASSWORD)
+          String newPassword) {}
+
+  /** Who is logged in: only {@code authenticated: false} when nobody. */
+  @JsonbPropertyOrder({"authenticated", "id", "username", "roles", "mustChangePassword"})
+  public record SessionView(
+      boolean authenticated,
+      Long id,
+      String username,
+      List<String> roles,
+      Boolean mustChangePassword) {}
+
+  /** A new password the rules refuse, with the rules it breaks. */
+  @JsonbPropertyOrder({"error", "rules", "message_zh", "message_en"})
+  public record PasswordRejected(
+      String error, List<String> rules, String message_zh, String message_en) {}
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Log in; answers the account id and roles and sets the session cookie")
-  public Response login(JsonObject body) {
-    String username = stringField(body, "username");
-    String password = stringField(body, "password");
-    if (username == null || password == null || username.isBlank()) {
-      return error(Response.Status.BAD_REQUEST, "error.credentialsMissing");
-    }
-    PasswordLogin.Attempt attempt = passwordLogin.login(request, response, username, password);
+  public SessionView login(@NotNull(message = "error.credentialsMissing") @Valid Credentials body) {
+    PasswordLogin.Attempt attempt =
+        passwordLogin.login(request, response, body.username(), body.password());
     LoginResult result = attempt.result();
     if (!attempt.succeeded()) {
-      return error(Response.Status.UNAUTHORIZED, "login.error." + result.outcome().name());
+      throw new ApiException(401, "login.error." + result.outcome().name());
     }
-    return Response.ok(describe(result)).build();
+    return describe(result);
   }
 
   @GET
   @Operation(summary = "Who is logged in on this session ({\"authenticated\": false} when nobody)")
-  public Response current() {
+  public SessionView current() {
     if (request.getUserPrincipal() == null) {
-      return Response.ok(Json.createObjectBuilder().add("authenticated", false).build()).build();
+      return new SessionView(false, null, null, null, null);
     }
     return accountService
         .currentAccount()
         .map(
             a ->
-                Response.ok(
-                        describe(
-                            new LoginResult(
-                                LoginOutcome.SUCCESS,
-                                a.getId(),
-                                a.getUsername(),
-                                a.getRoles(),
-                                a.isMustChangePassword())))
-                    .build())
-        .orElseGet(() -> error(Response.Status.UNAUTHORIZED, "error.loginRequired"));
+                describe(
+                    new LoginResult(
+                        LoginOutcome.SUCCESS,
+                        a.getId(),
+                        a.getUsername(),
+                        a.getRoles(),
+                        a.isMustChangePassword())))
+        .orElseThrow(() -> new ApiException(401, "error.loginRequired"));
   }
 
   @DELETE
   @Operation(summary = "Log out and end the session")
-  public Response logout() throws ServletException {
+  @APIResponse(responseCode = "204", description = "Logged out; no body")
+  public void logout() throws ServletException {
     LogoutServlet.endSession(request, accountService);
-    return Response.noContent().build();
   }
 
-  /** The caller changes his own password: {@code {"currentPassword", "newPassword"}}. */
   @POST
   @Path("/password")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change the caller's own password (also the forced first change)")
-  public Response changePassword(JsonObject body) {
-    String current = stringField(body, "currentPassword");
-    String next = stringField(body, "newPassword");
-    if (current == null || next == null) {
-      return error(Response.Status.BAD_REQUEST, "error.passwordFieldsMissing");
-    }
+  @APIResponse(responseCode = "204", description = "Changed; no body")
+  public void changePassword(
+      @NotNull(message = "error.passwordFieldsMissing") @Valid PasswordChange body) {
     try {
-      accountService.changeOwnPassword(current.toCharArray(), next);
+      accountService.changeOwnPassword(body.currentPassword().toCharArray(), body.newPassword());
     } catch (PasswordRejectedException e) {
-      jakarta.json.JsonArrayBuilder keys = Json.createArrayBuilder();
-      e.messageKeys().forEach(keys::add);
-      return Response.status(Response.Status.BAD_REQUEST)
-          .type(MediaType.APPLICATION_JSON)
-          .entity(
-              Json.createObjectBuilder()
-                  .add("error", "error.passwordRejected")
-                  .add("rules", keys)
-                  .add("message_zh", messages(e, java.util.Locale.SIMPLIFIED_CHINESE))
-                  .add("message_en", messages(e, java.util.Locale.ENGLISH))
-                  .build())
-          .build();
+      throw new WebApplicationException(
+          Response.status(Response.Status.BAD_REQUEST)
+              .type(ApiError.JSON_UTF8)
+              .entity(
+                  new PasswordRejected(
+                      "error.passwordRejected",
+                      e.messageKeys(),
+                      messages(e, Locale.SIMPLIFIED_CHINESE),
+                      messages(e, Locale.ENGLISH)))
+              .build());
     }
     currentUser.passwordChanged();
-    return Response.noContent().build();
   }
 
-  private static String messages(PasswordRejectedException e, java.util.Locale locale) {
+  private static String messages(PasswordRejectedException e, Locale locale) {
     return String.join(
         " ", e.messageKeys().stream().map(k -> ErrorMessages.text(k, locale)).toList());
   }
 
-  private static String stringField(JsonObject body, String name) {
-    if (body == null || !body.containsKey(name) || body.isNull(name)) {
-      return null;
-    }
-    return body.get(name) instanceof jakarta.json.JsonString s ? s.getString() : null;
-  }
-
-  private static JsonObject describe(LoginResult result) {
-    JsonArrayBuilder roles = Json.createArrayBuilder();
-    result.roles().stream().map(Enum::name).sorted().forEach(roles::add);
-    return Json.createObjectBuilder()
-        .add("authenticated", true)
-        .add("id", result.accountId())
-        .add("username", result.username())
-        .add("roles", roles)
-        .add("mustChangePassword", result.mustChange())
-        .build();
-  }
-
-  static Response error(Response.Status status, String key) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(ErrorMessages.json(key))
-        .build();
+  private static SessionView describe(LoginResult result) {
+    return new SessionView(
+        true,
+        result.accountId(),
+        result.username(),
+        result.roles().stream().map(Enum::name).sorted().toList(),
+        result.mustChange());
   }
 }

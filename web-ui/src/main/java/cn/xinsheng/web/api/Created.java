@@ -1,0 +1,4 @@
+package cn.xinsheng.web.api;
+
+/** What a call that creates one record answers: its id. */
+public record Created(long id) {}
