@@ -57,7 +57,9 @@ public class ReviewService {
       throw Refusal.conflict("ledger.error.notPending");
     }
     Instant now = Instant.now();
-    em.persist(new EntryReview(entryId, decision, reason, caller.name(), now));
+    EntryReview review = new EntryReview(entryId, decision, reason, caller.name(), now);
+    em.persist(review);
+    em.flush();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", em.find(Inmate.class, entry.getInmateId()).getPrisonerNumber().value());
     p.put("entry", entryId);
@@ -70,6 +72,9 @@ public class ReviewService {
         "point-entry/" + entryId,
         p,
         java.util.List.of(),
-        now);
+        now,
+        java.util.List.of(
+            cn.xinsheng.auditlog.application.AuditLog.Bind.of(
+                cn.xinsheng.ledger.infrastructure.EntryReviewBinding.TABLE, review.getId())));
   }
 }

@@ -225,7 +225,10 @@ public class AuditResource {
     if (sequencer.latest().isEmpty()) {
       return SessionResource.error(Response.Status.NOT_FOUND, "audit.error.empty");
     }
-    StreamingOutput body = out -> administration.export(scope, out);
+    // an inmate's head is written and signed before the download starts: an unknown inmate is a
+    // 404 and a broken log a 409 with its reason, not a broken download
+    AuditExporter.Scope prepared = administration.prepareExport(scope);
+    StreamingOutput body = out -> administration.export(prepared, out);
     String name =
         "xinsheng-audit-"
             + scope.describe().replace(' ', '-')
@@ -235,6 +238,30 @@ public class AuditResource {
     return Response.ok(body)
         .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
         .build();
+  }
+
+  @GET
+  @Path("/alerts")
+  @Operation(
+      summary =
+          "What the administrator and the witnesses must act on: the log's own break, and every"
+              + " bound business record that no longer matches its entry (table, row, field)")
+  public String alerts() {
+    AuditAdministration.Alerts a = administration.alerts();
+    JsonArrayBuilder records = Json.createArrayBuilder();
+    for (var m : a.changedRecords()) {
+      records.add(
+          Json.createObjectBuilder()
+              .add("record", m.row())
+              .add("entry", m.entry())
+              .add("message", m.message())
+              .add("found", m.found().toString()));
+    }
+    var o =
+        Json.createObjectBuilder()
+            .add("sound", a.logFailure().isEmpty() && a.changedRecords().isEmpty());
+    a.logFailure().ifPresent(f -> o.add("logFailure", f));
+    return o.add("changedRecords", records).build().toString();
   }
 
   private static JsonArrayBuilder hexes(List<byte[]> proof) {

@@ -608,6 +608,10 @@ public class LedgerResource {
       if (e.reversesId() != null) {
         o.add("reverses", e.reversesId()).add("reason", e.reason());
       }
+      if (e.integrityWarning() != null) {
+        // the record as read differs from what the audit log bound: say so beside it
+        o.add("integrityWarning", e.integrityWarning());
+      }
       a.add(o);
     }
     return a;

@@ -36,6 +36,24 @@ public class AuditView implements Serializable {
     return getStatus().lastSelfCheck().orElse(null);
   }
 
+  /** When the last full pass over the bound records ran, in the prison's zone. */
+  public String getRecordPassAt() {
+    return getStatus()
+        .lastRecordPass()
+        .map(
+            p ->
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.of(zone))
+                    .format(p.at()))
+        .orElse("—");
+  }
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "xinsheng.zone",
+      defaultValue = "Asia/Shanghai")
+  String zone;
+
   public String getLatestCheckpoint() {
     return getStatus().latestCheckpoint().orElse("—");
   }
