@@ -38,7 +38,7 @@ final class TestLog {
   static final long T0 = 1_800_000_000_000L;
 
   final NoteKey prison;
-  final NoteKey witness = NoteKey.generate("procuratorate.test");
+  final NoteKey witness;
   final AppendOnlyTree tree = new AppendOnlyTree();
   final List<StoredLeaf> leaves = new ArrayList<>();
   final Map<Long, SignedCheckpoint> checkpoints = new TreeMap<>();
@@ -53,7 +53,12 @@ final class TestLog {
   }
 
   TestLog(NoteKey prison) {
+    this(prison, NoteKey.generate("procuratorate.test"));
+  }
+
+  TestLog(NoteKey prison, NoteKey witness) {
     this.prison = prison;
+    this.witness = witness;
   }
 
   static AuditEvent event(String action, String subject, Map<String, Object> payload, int i) {

@@ -43,16 +43,14 @@ public class AuditView implements Serializable {
         .map(
             p ->
                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .withZone(java.time.ZoneId.of(zone))
+                    .withZone(
+                        java.time.ZoneId.of(
+                            org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                .getOptionalValue("xinsheng.zone", String.class)
+                                .orElse("Asia/Shanghai")))
                     .format(p.at()))
         .orElse("—");
   }
-
-  @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(
-      name = "xinsheng.zone",
-      defaultValue = "Asia/Shanghai")
-  String zone;
 
   public String getLatestCheckpoint() {
     return getStatus().latestCheckpoint().orElse("—");
