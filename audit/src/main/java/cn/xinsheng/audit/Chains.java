@@ -59,7 +59,12 @@ public final class Chains {
 
   /** A leaf of form 1 (before chains) about these subjects. */
   public void form1(long index, Map<String, Object> entry) {
-    for (String s : Leaf.chainSubjects(entry)) {
+    form1(index, Leaf.chainSubjects(entry));
+  }
+
+  /** A leaf of form 1 (before chains) about these subjects. */
+  public void form1(long index, List<String> subjects) {
+    for (String s : subjects) {
       Head h = head(s).orElse(new Head(0, -1, List.of()));
       List<Long> unadopted = new ArrayList<>(h.unadopted());
       unadopted.add(index);
@@ -69,8 +74,13 @@ public final class Chains {
 
   /** The links of a new leaf at this index, and the heads moved on. */
   public List<Leaf.Link> link(long index, Map<String, Object> entry) {
+    return link(index, Leaf.chainSubjects(entry));
+  }
+
+  /** The links of a new leaf about these subjects at this index, and the heads moved on. */
+  public List<Leaf.Link> link(long index, List<String> subjects) {
     List<Leaf.Link> out = new ArrayList<>();
-    for (String s : Leaf.chainSubjects(entry)) {
+    for (String s : subjects) {
       Head h = head(s).orElse(new Head(0, -1, List.of()));
       out.add(new Leaf.Link(s, h.n() + 1, h.last(), h.n() == 0 ? h.unadopted() : List.of()));
       heads.put(s, new Head(h.n() + 1, index, List.of()));
@@ -84,7 +94,12 @@ public final class Chains {
    * either way.
    */
   public Optional<String> check(long index, Map<String, Object> entry, List<Leaf.Link> links) {
-    List<Leaf.Link> expected = link(index, entry);
+    return check(index, Leaf.chainSubjects(entry), links);
+  }
+
+  /** The same, with the subjects the entry is about already known. */
+  public Optional<String> check(long index, List<String> subjects, List<Leaf.Link> links) {
+    List<Leaf.Link> expected = link(index, subjects);
     if (expected.equals(links)) {
       return Optional.empty();
     }

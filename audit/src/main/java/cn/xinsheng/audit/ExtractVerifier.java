@@ -243,7 +243,7 @@ public final class ExtractVerifier {
     long lastId = -1;
     for (Item it : valid.values()) {
       if (it.parsed().form() == 1) {
-        if (Leaf.chainSubjects(it.parsed().entry()).contains(subject)) {
+        if (it.parsed().subjects().contains(subject)) {
           form1.put(it.id(), it);
         } else {
           problem(

@@ -102,18 +102,93 @@ public final class Leaf {
     return data.length > OPEN.length && Arrays.equals(data, 0, OPEN.length, OPEN, 0, OPEN.length);
   }
 
-  /** A leaf read back: its entry and, for form 2, its place. */
-  public record Parsed(
-      int form,
-      Map<String, Object> entry,
-      long index,
-      List<Link> links,
-      byte[] previous,
-      long sequenced) {
+  /**
+   * A leaf read back: its entry and, for form 2, its place. The entry is parsed only when asked
+   * for: a verifier reading millions of leaves needs only the subjects and the action, which are
+   * found by scanning the bytes.
+   */
+  public static final class Parsed {
+    private final int form;
+    private final byte[] data;
+    private final int entryFrom;
+    private final int entryTo;
+    private final long index;
+    private final List<Link> links;
+    private final byte[] previous;
+    private final long sequenced;
+    private Map<String, Object> entry;
+
+    Parsed(
+        int form,
+        byte[] data,
+        int entryFrom,
+        int entryTo,
+        long index,
+        List<Link> links,
+        byte[] previous,
+        long sequenced) {
+      this.form = form;
+      this.data = data;
+      this.entryFrom = entryFrom;
+      this.entryTo = entryTo;
+      this.index = index;
+      this.links = links;
+      this.previous = previous;
+      this.sequenced = sequenced;
+    }
+
+    public int form() {
+      return form;
+    }
+
+    public long index() {
+      return index;
+    }
+
+    public List<Link> links() {
+      return links;
+    }
+
+    public byte[] previous() {
+      return previous;
+    }
+
+    public long sequenced() {
+      return sequenced;
+    }
+
+    /** The entry as parsed JSON (parsed on the first call). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> entry() {
+      if (entry == null) {
+        Object v =
+            CanonicalJson.parse(
+                new String(data, entryFrom, entryTo - entryFrom, StandardCharsets.UTF_8));
+        if (!(v instanceof Map<?, ?> m)) {
+          throw new IllegalArgumentException("a leaf's entry is a JSON object");
+        }
+        entry = (Map<String, Object>) m;
+      }
+      return entry;
+    }
+
+    /** Whether the entry's bytes hold these bytes (a quick look before parsing). */
+    public boolean entryContains(byte[] needle) {
+      outer:
+      for (int i = entryFrom; i + needle.length <= entryTo; i++) {
+        for (int j = 0; j < needle.length; j++) {
+          if (data[i + j] != needle[j]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+      return false;
+    }
 
     /** The subjects the entry is about, as its chains name them. */
     public List<String> subjects() {
-      return chainSubjects(entry);
+      return entry != null ? chainSubjects(entry) : Scan.subjects(data, entryFrom, entryTo);
     }
 
     public Optional<Link> link(String subject) {
@@ -121,17 +196,19 @@ public final class Leaf {
     }
 
     public String action() {
-      return String.valueOf(entry.get("action"));
+      return entry != null
+          ? String.valueOf(entry.get("action"))
+          : String.valueOf(Scan.topLevelString(data, entryFrom, entryTo, "action"));
     }
 
     @SuppressWarnings("unchecked")
     public Map<String, Object> payload() {
-      return entry.get("payload") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+      return entry().get("payload") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
     }
 
     /** The chain this leaf is the head of, for the head that ends an export of one subject. */
     public Optional<String> headOf() {
-      return HEAD_ACTION.equals(entry.get("action")) && payload().get("head") instanceof String s
+      return HEAD_ACTION.equals(action()) && payload().get("head") instanceof String s
           ? Optional.of(s)
           : Optional.empty();
     }
@@ -139,27 +216,23 @@ public final class Leaf {
 
   /**
    * Reads a leaf of either form; a leaf of form 1 has index -1 (only its line says where it is).
+   * The entry is checked to be one JSON object without building it.
    *
    * @throws IllegalArgumentException when the bytes are not a leaf
    */
-  @SuppressWarnings("unchecked")
   public static Parsed parse(byte[] data) {
     if (!isWrapped(data)) {
-      Object v = CanonicalJson.parse(new String(data, StandardCharsets.UTF_8));
-      if (!(v instanceof Map<?, ?> m)) {
-        throw new IllegalArgumentException("a leaf is a JSON object");
-      }
-      return new Parsed(1, (Map<String, Object>) m, -1, List.of(), null, -1);
+      Scan.object(data, 0, data.length);
+      return new Parsed(1, data, 0, data.length, -1, List.of(), null, -1);
     }
     int at = lastIndexOf(data, INDEX_KEY);
     if (at < 0) {
       throw new IllegalArgumentException("a leaf of form 2 has an index");
     }
-    String entryText = new String(data, OPEN.length, at - OPEN.length, StandardCharsets.UTF_8);
+    Scan.object(data, OPEN.length, at);
     String tailText = "{" + new String(data, at + 1, data.length - at - 1, StandardCharsets.UTF_8);
-    Object e = CanonicalJson.parse(entryText);
     Object t = CanonicalJson.parse(tailText);
-    if (!(e instanceof Map<?, ?> entry) || !(t instanceof Map<?, ?> tail)) {
+    if (!(t instanceof Map<?, ?> tail)) {
       throw new IllegalArgumentException("a leaf of form 2 wraps a JSON object");
     }
     if (!(tail.get("index") instanceof Long index)
@@ -192,7 +265,7 @@ public final class Leaf {
     if (prev.length != MerkleTree.HASH_BYTES) {
       throw new IllegalArgumentException("previous is a SHA-256 hash");
     }
-    return new Parsed(2, (Map<String, Object>) entry, index, parsed, prev, sequenced);
+    return new Parsed(2, data, OPEN.length, at, index, parsed, prev, sequenced);
   }
 
   /**
@@ -211,6 +284,238 @@ public final class Leaf {
       out.add("case/" + c);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * A reader of JSON bytes that walks without building anything: whether a span is one object, a
+   * top-level string field, the subjects of an entry. What the verifier needs of millions of
+   * leaves.
+   */
+  static final class Scan {
+    private final byte[] b;
+    private int pos;
+    private final int end;
+
+    private Scan(byte[] b, int from, int to) {
+      this.b = b;
+      this.pos = from;
+      this.end = to;
+    }
+
+    private IllegalArgumentException error(String what) {
+      return new IllegalArgumentException("JSON: " + what + " at " + pos);
+    }
+
+    /** The span is one JSON object and nothing else. */
+    static void object(byte[] b, int from, int to) {
+      Scan s = new Scan(b, from, to);
+      s.space();
+      if (s.pos >= s.end || s.b[s.pos] != '{') {
+        throw s.error("an object expected");
+      }
+      s.skip(0);
+      s.space();
+      if (s.pos != s.end) {
+        throw s.error("trailing text");
+      }
+    }
+
+    static String topLevelString(byte[] b, int from, int to, String key) {
+      Scan s = new Scan(b, from, to);
+      String[] found = new String[1];
+      s.fields(
+          (name, at) -> {
+            if (found[0] == null && name.equals(key) && s.b[at] == '"') {
+              found[0] = s.string();
+              return true;
+            }
+            return false;
+          },
+          0);
+      return found[0];
+    }
+
+    /**
+     * {@code inmate/N} for the payload's {@code inmate} string, {@code case/N} for its integer
+     * {@code case}. As a parsed map would have it: of a key given twice, the last counts.
+     */
+    static List<String> subjects(byte[] b, int from, int to) {
+      Scan s = new Scan(b, from, to);
+      String[] found = new String[2];
+      s.fields(
+          (name, at) -> {
+            if (!name.equals("payload")) {
+              return false;
+            }
+            found[0] = null;
+            found[1] = null;
+            if (s.b[at] != '{') {
+              return false;
+            }
+            s.fields(
+                (inner, at2) -> {
+                  byte c = s.b[at2];
+                  if (inner.equals("inmate")) {
+                    found[0] = c == '"' ? s.string() : null;
+                    return c == '"';
+                  }
+                  if (inner.equals("case")) {
+                    found[1] = null;
+                    if (c == '-' || (c >= '0' && c <= '9')) {
+                      int start = s.pos;
+                      s.skip(1);
+                      try {
+                        String digits =
+                            new String(s.b, start, s.pos - start, StandardCharsets.US_ASCII);
+                        found[1] = Long.toString(Long.parseLong(digits));
+                      } catch (NumberFormatException e) {
+                        // not a long: no chain, as with a parsed entry
+                      }
+                      return true;
+                    }
+                  }
+                  return false;
+                },
+                1);
+            return true;
+          },
+          0);
+      TreeSet<String> out = new TreeSet<>();
+      if (found[0] != null && !found[0].isEmpty()) {
+        out.add("inmate/" + found[0]);
+      }
+      if (found[1] != null) {
+        out.add("case/" + found[1]);
+      }
+      return List.copyOf(out);
+    }
+
+    /** Takes a field when it consumed the value itself. */
+    private interface Field {
+      boolean take(String name, int valueAt);
+    }
+
+    /** Walks the fields of the object at pos, leaving pos after it. */
+    private void fields(Field f, int depth) {
+      space();
+      expect('{');
+      space();
+      if (peek() == '}') {
+        pos++;
+        return;
+      }
+      while (true) {
+        space();
+        String name = string();
+        space();
+        expect(':');
+        space();
+        peek();
+        if (!f.take(name, pos)) {
+          skip(depth + 1);
+        }
+        space();
+        if (peek() == ',') {
+          pos++;
+        } else {
+          expect('}');
+          return;
+        }
+      }
+    }
+
+    private void space() {
+      while (pos < end && (b[pos] == ' ' || b[pos] == '\t' || b[pos] == '\n' || b[pos] == '\r')) {
+        pos++;
+      }
+    }
+
+    private byte peek() {
+      if (pos >= end) {
+        throw error("unexpected end");
+      }
+      return b[pos];
+    }
+
+    private void expect(char c) {
+      if (peek() != c) {
+        throw error("'" + c + "' expected");
+      }
+      pos++;
+    }
+
+    /** Skips one value. */
+    private void skip(int depth) {
+      if (depth > 64) {
+        throw error("nested too deep");
+      }
+      space();
+      byte c = peek();
+      if (c == '{') {
+        fields((n, at) -> false, depth);
+      } else if (c == '[') {
+        pos++;
+        space();
+        if (peek() == ']') {
+          pos++;
+          return;
+        }
+        while (true) {
+          skip(depth + 1);
+          space();
+          if (peek() == ',') {
+            pos++;
+          } else {
+            expect(']');
+            return;
+          }
+        }
+      } else if (c == '"') {
+        skipString();
+      } else if (c == 't' || c == 'f' || c == 'n') {
+        int len = c == 'f' ? 5 : 4;
+        String word = new String(b, pos, Math.min(len, end - pos), StandardCharsets.US_ASCII);
+        if (!word.equals("true") && !word.equals("false") && !word.equals("null")) {
+          throw error("unexpected value");
+        }
+        pos += len;
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        pos++;
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+          pos++;
+        }
+      } else {
+        throw error("unexpected '" + (char) c + "'");
+      }
+    }
+
+    private void skipString() {
+      expect('"');
+      while (true) {
+        byte c = peek();
+        pos++;
+        if (c == '"') {
+          return;
+        }
+        if (c == '\\') {
+          peek();
+          pos++;
+        }
+      }
+    }
+
+    private String string() {
+      int start = pos;
+      skipString();
+      // strings without escapes are the rule: decode them directly
+      for (int i = start + 1; i < pos - 1; i++) {
+        if (b[i] == '\\') {
+          return (String)
+              CanonicalJson.parse(new String(b, start, pos - start, StandardCharsets.UTF_8));
+        }
+      }
+      return new String(b, start + 1, pos - start - 2, StandardCharsets.UTF_8);
+    }
   }
 
   private static int lastIndexOf(byte[] data, byte[] key) {

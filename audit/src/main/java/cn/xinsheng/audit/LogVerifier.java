@@ -230,7 +230,8 @@ public final class LogVerifier {
 
   /**
    * The next line of the whole log, with the hash of its data if already computed (by a reading
-   * thread); false once it has failed (it still reads the indexes that follow, to name the break).
+   * thread). False once an entry failed: nothing after it needs reading. After a break in the order
+   * of the entries it answers true, to be given the indexes that follow, which name the break.
    */
   public boolean accept(StoredLeaf leaf, byte[] computedLeafHash) {
     Leaf.Parsed parsed = null;
@@ -245,8 +246,9 @@ public final class LogVerifier {
       unparsable = e.getMessage();
     }
     if (seen != null) {
+      // after a break in the order, the indexes that follow tell what kind of break it was
       note(id);
-      return false;
+      return true;
     }
     if (failure != null) {
       return false;
@@ -254,12 +256,12 @@ public final class LogVerifier {
     long expected = range.size();
     if (id != expected) {
       startScan(expected, id);
-      return false;
+      return true;
     }
     if (id >= anchorSize && anchorSize > 0) {
       firstBeyond = id;
       startScan(expected + 1, id);
-      return false;
+      return true;
     }
     byte[] hash = computedLeafHash != null ? computedLeafHash : MerkleTree.leafHash(leaf.data());
     if (!Arrays.equals(hash, leaf.storedHash())) {
@@ -297,7 +299,7 @@ public final class LogVerifier {
             "第 " + (id - 1) + " 条记录被改动：第 " + id + " 条记下的它的哈希与之不符",
             "entry " + (id - 1) + " changed: entry " + id + " records a different hash for it");
       }
-      Optional<String> chain = chains.check(id, parsed.entry(), parsed.links());
+      Optional<String> chain = chains.check(id, parsed.subjects(), parsed.links());
       if (chain.isPresent()) {
         return fail(Kind.CHANGED, id, chain.get(), "");
       }
@@ -310,7 +312,7 @@ public final class LogVerifier {
             "entry " + id + " inserted: an entry of the old form after the log moved to form 2");
       }
       rangeAllForm2 = false;
-      chains.form1(id, parsed.entry());
+      chains.form1(id, parsed.subjects());
     }
     if (pendingRootSize >= 0) {
       return rootBroke(pendingRootFirst, pendingRootSize);

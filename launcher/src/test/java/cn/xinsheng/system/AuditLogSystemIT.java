@@ -60,6 +60,69 @@ class AuditLogSystemIT {
     // the court's copy of the prison's key, as the key ceremony hands it over
     prisonKey = WORK.resolve("prison-key.txt");
     Files.writeString(prisonKey, admin.get("/api/v1/audit/key").body());
+    recordAnEntry();
+  }
+
+  /** The point entry of {@link #INMATE} that the drills export and the probe edits. */
+  private static long entryId;
+
+  private static long evidence;
+
+  /**
+   * An entry with its photo, recorded and approved through the API in section 31: the point entry,
+   * its evidence and its review, each bound to its audit entry.
+   */
+  private static void recordAnEntry() throws Exception {
+    WebClient officer = new WebClient(base);
+    assertEquals(200, officer.login("officer4", PASSWORD).statusCode());
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", png);
+    HttpResponse<String> photo =
+        officer.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        base
+                            + "/api/v1/evidence?section="
+                            + SECTION
+                            + "&name=check.png&source=cam-31&description=inspection"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())));
+    assertEquals(201, photo.statusCode(), photo.body());
+    evidence = firstNumber(photo.body(), "id");
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "T08:00";
+    HttpResponse<String> recorded =
+        officer.postJson(
+            "/api/v1/ledger/entries",
+            "{\"prisonerNumber\":\""
+                + INMATE
+                + "\",\"part\":\"SUPERVISION\",\"clause\":\"JG-02\",\"amount\":\"2\","
+                + "\"fact\":\"内务卫生检查评为优秀\",\"occurredAt\":\""
+                + today
+                + "\",\"evidence\":["
+                + evidence
+                + "]}");
+    assertEquals(201, recorded.statusCode(), recorded.body());
+    entryId = firstNumber(recorded.body(), "id");
+    long entry = entryId;
+    WebClient reviewer = new WebClient(base);
+    assertEquals(200, reviewer.login("reviewer2", PASSWORD).statusCode());
+    HttpResponse<String> approved =
+        reviewer.postJson("/api/v1/ledger/reviews/" + entry, "{\"decision\":\"APPROVED\"}");
+    assertTrue(approved.statusCode() < 300, approved.body());
+    assertEquals(
+        3,
+        RunningPlatform.count(
+            "SELECT COUNT(*) FROM audit_binding WHERE (table_name = 'point_entry' AND record_id = "
+                + entry
+                + ") OR (table_name = 'evidence' AND record_id = "
+                + evidence
+                + ") OR (table_name = 'entry_review' AND record_id = (SELECT id FROM entry_review"
+                + " WHERE entry_id = "
+                + entry
+                + "))"),
+        "the entry, its evidence and its review are bound");
   }
 
   /** {@code bin/xinsheng verify FILE --key KEY}, the key pinned as a court pins it. */
@@ -171,10 +234,10 @@ class AuditLogSystemIT {
     assertEquals(0, rv.code(), rv.output());
     assertTrue(rv.output().contains("verified 5 entries"), rv.output());
     Path inmate = WORK.resolve("inmate.zip");
-    assertEquals(200, judge.download("/api/v1/audit/export?inmate=3301000001", inmate));
+    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
     LauncherProcess.Result iv = verify(inmate);
     assertEquals(0, iv.code(), iv.output());
-    assertTrue(iv.output().contains("inmate/3301000001, complete"), iv.output());
+    assertTrue(iv.output().contains("inmate/" + INMATE + ", complete"), iv.output());
     assertEquals(400, judge.get("/api/v1/audit/export?start=5&end=2").statusCode());
     // an inmate the log knows nothing about is not an empty export that "verifies"
     HttpResponse<String> unknown = judge.get("/api/v1/audit/export?inmate=9999999999");
@@ -182,7 +245,7 @@ class AuditLogSystemIT {
     assertTrue(unknown.body().contains("audit.error.unknownSubject"), unknown.body());
     // the launcher's export of one inmate ends at a head the running platform signed
     Path launcherInmate = WORK.resolve("launcher-inmate.zip");
-    LauncherProcess.Result li = LauncherProcess.export(launcherInmate, "--inmate", "3301000001");
+    LauncherProcess.Result li = LauncherProcess.export(launcherInmate, "--inmate", INMATE);
     assertEquals(0, li.code(), li.output());
     assertEquals(0, verify(launcherInmate).code());
   }
@@ -193,7 +256,7 @@ class AuditLogSystemIT {
     WebClient judge = new WebClient(base);
     judge.login("judge1", PASSWORD);
     Path inmate = WORK.resolve("inmate-cut.zip");
-    assertEquals(200, judge.download("/api/v1/audit/export?inmate=3301000001", inmate));
+    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
     Map<String, byte[]> entries = ExportDrill.unzip(inmate);
     List<String> lines =
         new ArrayList<>(
@@ -278,7 +341,7 @@ class AuditLogSystemIT {
     WebClient judge = new WebClient(base);
     judge.login("judge1", PASSWORD);
     Path inmate = WORK.resolve("drill-inmate.zip");
-    assertEquals(200, judge.download("/api/v1/audit/export?inmate=3301000001", inmate));
+    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
     ExportDrill.run(inmate, key, false, WORK);
   }
 
@@ -325,17 +388,21 @@ class AuditLogSystemIT {
           new String(original, java.nio.charset.StandardCharsets.UTF_8)
               .replace("teacher2", "teacher1");
       setLeafData(c, k, forged.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      expectCaught(
-          "entry " + k + " changed: its data do not match",
-          "entry " + k + " changed: its data do not match");
-      // while the log is broken it signs nothing: an inmate's export says why, not "try again"
-      WebClient judge = new WebClient(base);
-      judge.login("judge1", PASSWORD);
-      HttpResponse<String> refused = judge.get("/api/v1/audit/export?inmate=3301000001");
-      assertEquals(409, refused.statusCode(), refused.body());
-      assertTrue(refused.body().contains("audit.error.broken"), refused.body());
-      assertTrue(refused.body().contains("entry " + k + " changed"), refused.body());
-      setLeafData(c, k, original);
+      try {
+        expectCaught(
+            "entry " + k + " changed: its data do not match",
+            "entry " + k + " changed: its data do not match");
+        // while the log is broken it signs nothing: an inmate's export says why, not "try again"
+        WebClient judge = new WebClient(base);
+        judge.login("judge1", PASSWORD);
+        HttpResponse<String> refused = judge.get("/api/v1/audit/export?inmate=" + INMATE);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("audit.error.broken"), refused.body());
+        assertTrue(refused.body().contains("entry " + k + " changed"), refused.body());
+      } finally {
+        // restored whatever happened, so the tests after this one meet a sound log
+        setLeafData(c, k, original);
+      }
       expectSound();
     }
 
@@ -347,14 +414,17 @@ class AuditLogSystemIT {
       exec(c, "DELETE FROM audit_leaf WHERE leaf_index = " + k);
       exec(c, "DELETE FROM audit_entry WHERE id = " + entry[0]);
       c.commit();
-      expectCaught("entry " + k + " missing", "entry " + k + " missing");
-      insert(
-          c,
-          "INSERT INTO audit_entry (id, leaf_data, leaf_hash, created_at, subject, inmate)"
-              + " VALUES (?, ?, ?, ?, ?, ?)",
-          entry);
-      insert(c, INSERT_LEAF, leaf);
-      c.commit();
+      try {
+        expectCaught("entry " + k + " missing", "entry " + k + " missing");
+      } finally {
+        insert(
+            c,
+            "INSERT INTO audit_entry (id, leaf_data, leaf_hash, created_at, subject, inmate)"
+                + " VALUES (?, ?, ?, ?, ?, ?)",
+            entry);
+        insert(c, INSERT_LEAF, leaf);
+        c.commit();
+      }
       c.setAutoCommit(true);
       expectSound();
     }
@@ -368,13 +438,16 @@ class AuditLogSystemIT {
       insert(c, INSERT_LEAF, new Object[] {k, b[1], b[2], b[3]});
       insert(c, INSERT_LEAF, new Object[] {k + 1, a[1], a[2], a[3]});
       c.commit();
-      expectCaught(
-          "entry " + k + " reordered: it comes after entry " + (k + 1),
-          "entry " + k + " reordered: it comes after entry " + (k + 1));
-      exec(c, "DELETE FROM audit_leaf WHERE leaf_index IN (" + k + "," + (k + 1) + ")");
-      insert(c, INSERT_LEAF, a);
-      insert(c, INSERT_LEAF, b);
-      c.commit();
+      try {
+        expectCaught(
+            "entry " + k + " reordered: it comes after entry " + (k + 1),
+            "entry " + k + " reordered: it comes after entry " + (k + 1));
+      } finally {
+        exec(c, "DELETE FROM audit_leaf WHERE leaf_index IN (" + k + "," + (k + 1) + ")");
+        insert(c, INSERT_LEAF, a);
+        insert(c, INSERT_LEAF, b);
+        c.commit();
+      }
       c.setAutoCommit(true);
       expectSound();
     }
@@ -388,8 +461,11 @@ class AuditLogSystemIT {
           SignedCheckpoint.sign(body, NoteKey.generate("xinsheng.local/audit")).format();
       setCheckpointNote(c, size, forged);
       String why = "the checkpoint at size " + size + " is not signed by the prison's key";
-      expectCaught(why, why);
-      setCheckpointNote(c, size, original);
+      try {
+        expectCaught(why, why);
+      } finally {
+        setCheckpointNote(c, size, original);
+      }
       expectSound();
     }
   }
@@ -403,55 +479,7 @@ class AuditLogSystemIT {
   @Test
   @Order(8)
   void aBusinessRowEditedAsRootIsCaughtEverywhereAndNamed() throws Exception {
-    WebClient officer = new WebClient(base);
-    assertEquals(200, officer.login("officer4", PASSWORD).statusCode());
-    java.awt.image.BufferedImage img =
-        new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(img, "png", png);
-    HttpResponse<String> photo =
-        officer.send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(
-                        base
-                            + "/api/v1/evidence?section="
-                            + SECTION
-                            + "&name=check.png&source=cam-31&description=inspection"))
-                .header("Content-Type", "application/octet-stream")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())));
-    assertEquals(201, photo.statusCode(), photo.body());
-    long evidence = firstNumber(photo.body(), "id");
-    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "T08:00";
-    HttpResponse<String> recorded =
-        officer.postJson(
-            "/api/v1/ledger/entries",
-            "{\"prisonerNumber\":\""
-                + INMATE
-                + "\",\"part\":\"SUPERVISION\",\"clause\":\"JG-02\",\"amount\":\"2\","
-                + "\"fact\":\"内务卫生检查评为优秀\",\"occurredAt\":\""
-                + today
-                + "\",\"evidence\":["
-                + evidence
-                + "]}");
-    assertEquals(201, recorded.statusCode(), recorded.body());
-    long entry = firstNumber(recorded.body(), "id");
-    WebClient reviewer = new WebClient(base);
-    assertEquals(200, reviewer.login("reviewer2", PASSWORD).statusCode());
-    HttpResponse<String> approved =
-        reviewer.postJson("/api/v1/ledger/reviews/" + entry, "{\"decision\":\"APPROVED\"}");
-    assertTrue(approved.statusCode() < 300, approved.body());
-    assertEquals(
-        3,
-        RunningPlatform.count(
-            "SELECT COUNT(*) FROM audit_binding WHERE (table_name = 'point_entry' AND record_id = "
-                + entry
-                + ") OR (table_name = 'evidence' AND record_id = "
-                + evidence
-                + ") OR (table_name = 'entry_review' AND record_id = (SELECT id FROM entry_review"
-                + " WHERE entry_id = "
-                + entry
-                + "))"),
-        "the entry, its evidence and its review are bound");
+    long entry = entryId;
     awaitSignedSize(signedSize() + 1);
     expectSound();
 

@@ -335,6 +335,10 @@ public final class ExportVerifier {
   /** Notes what the signed log says about witnesses: registrations, cosignatures, a head. */
   private void witnessEvidence(Leaf.Parsed p, long index) {
     String action = p.action();
+    if (!action.startsWith("audit.")) {
+      // the only entries that say something about witnesses (most leaves end here, unparsed)
+      return;
+    }
     Map<String, Object> payload = p.payload();
     if ("audit.witness.registered".equals(action) && payload.get("key") instanceof String key) {
       signedWitnessKeys.putIfAbsent(key.strip(), "registered in entry " + index);
