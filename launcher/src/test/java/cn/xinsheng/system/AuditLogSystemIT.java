@@ -225,6 +225,24 @@ class AuditLogSystemIT {
     assertTrue(unpinned.output().contains("no trusted key given"), unpinned.output());
     assertTrue(unpinned.output().contains(key.fingerprint()), unpinned.output());
 
+    // the key ceremony's record and the trust file a court keeps
+    Path trust = WORK.resolve("xinsheng-trust.txt");
+    LauncherProcess.Result record =
+        LauncherProcess.run(
+            "audit",
+            "key-record",
+            "--trust-out",
+            trust.toString(),
+            "--data-dir=" + RunningPlatform.DATA_DIR,
+            "--db-port=" + RunningPlatform.DB_PORT);
+    assertEquals(0, record.code(), record.output());
+    assertTrue(record.output().contains(key.fingerprint()), record.output());
+    assertTrue(record.output().contains("procuratorate.demo"), record.output());
+    LauncherProcess.Result trusted =
+        LauncherProcess.run(
+            "verify", zip.toString(), "--trust", trust.toString(), "--witnesses", "1");
+    assertEquals(0, trusted.code(), trusted.output());
+
     // a court's download of a range, and one inmate's records, verify too
     WebClient judge = new WebClient(base);
     judge.login("judge1", PASSWORD);
