@@ -117,6 +117,7 @@ public final class Leaf {
     private final byte[] previous;
     private final long sequenced;
     private Map<String, Object> entry;
+    private Scan.Summary summary;
 
     Parsed(
         int form,
@@ -172,6 +173,19 @@ public final class Leaf {
       return entry;
     }
 
+    /** What one scan of the entry's bytes found (made once, when first asked). */
+    private Scan.Summary summary() {
+      if (summary == null) {
+        summary = Scan.summarize(data, entryFrom, entryTo);
+      }
+      return summary;
+    }
+
+    /** Whether the entry binds business records (it has a {@code bound} list). */
+    public boolean bindsRecords() {
+      return entry != null ? entry.get("bound") instanceof List<?> : summary().binds();
+    }
+
     /** Whether the entry's bytes hold these bytes (a quick look before parsing). */
     public boolean entryContains(byte[] needle) {
       outer:
@@ -188,7 +202,7 @@ public final class Leaf {
 
     /** The subjects the entry is about, as its chains name them. */
     public List<String> subjects() {
-      return entry != null ? chainSubjects(entry) : Scan.subjects(data, entryFrom, entryTo);
+      return entry != null ? chainSubjects(entry) : summary().subjects();
     }
 
     public Optional<Link> link(String subject) {
@@ -198,7 +212,7 @@ public final class Leaf {
     public String action() {
       return entry != null
           ? String.valueOf(entry.get("action"))
-          : String.valueOf(Scan.topLevelString(data, entryFrom, entryTo, "action"));
+          : String.valueOf(summary().action());
     }
 
     @SuppressWarnings("unchecked")
@@ -222,14 +236,22 @@ public final class Leaf {
    */
   public static Parsed parse(byte[] data) {
     if (!isWrapped(data)) {
-      Scan.object(data, 0, data.length);
-      return new Parsed(1, data, 0, data.length, -1, List.of(), null, -1);
+      Parsed p = new Parsed(1, data, 0, data.length, -1, List.of(), null, -1);
+      p.summary = Scan.summarize(data, 0, data.length);
+      return p;
     }
     int at = lastIndexOf(data, INDEX_KEY);
     if (at < 0) {
       throw new IllegalArgumentException("a leaf of form 2 has an index");
     }
-    Scan.object(data, OPEN.length, at);
+    // one pass over the entry: it is one JSON object, and what the verifier needs of it
+    Scan.Summary summary = Scan.summarize(data, OPEN.length, at);
+    Parsed fast = Tail.read(data, at);
+    if (fast != null) {
+      fast.summary = summary;
+      return fast;
+    }
+    // not in the exact form the sequencer writes: read it as any JSON, and judge it by its fields
     String tailText = "{" + new String(data, at + 1, data.length - at - 1, StandardCharsets.UTF_8);
     Object t = CanonicalJson.parse(tailText);
     if (!(t instanceof Map<?, ?> tail)) {
@@ -265,7 +287,9 @@ public final class Leaf {
     if (prev.length != MerkleTree.HASH_BYTES) {
       throw new IllegalArgumentException("previous is a SHA-256 hash");
     }
-    return new Parsed(2, data, OPEN.length, at, index, parsed, prev, sequenced);
+    Parsed p = new Parsed(2, data, OPEN.length, at, index, parsed, prev, sequenced);
+    p.summary = summary;
+    return p;
   }
 
   /**
@@ -284,6 +308,141 @@ public final class Leaf {
       out.add("case/" + c);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The tail as the sequencer writes it, read straight from the bytes: {@code ,"index":N,"links":
+   * [{"adopts":[…],"n":N,"prev":N,"subject":"…"}…],"previous":"hex","sequenced":N,"v":2}}. Null
+   * when the bytes are in any other form (then the general reader decides).
+   */
+  static final class Tail {
+    private final byte[] b;
+    private int pos;
+
+    private Tail(byte[] b, int pos) {
+      this.b = b;
+      this.pos = pos;
+    }
+
+    static Parsed read(byte[] data, int at) {
+      Tail t = new Tail(data, at);
+      try {
+        if (!t.literal(",\"index\":")) {
+          return null;
+        }
+        long index = t.number();
+        if (!t.literal(",\"links\":[")) {
+          return null;
+        }
+        List<Link> links = new ArrayList<>(2);
+        if (!t.literal("]")) {
+          while (true) {
+            if (!t.literal("{")) {
+              return null;
+            }
+            List<Long> adopts = List.of();
+            if (t.literal("\"adopts\":[")) {
+              adopts = new ArrayList<>();
+              if (!t.literal("]")) {
+                while (true) {
+                  adopts.add(t.number());
+                  if (t.literal("]")) {
+                    break;
+                  }
+                  if (!t.literal(",")) {
+                    return null;
+                  }
+                }
+              }
+              if (!t.literal(",")) {
+                return null;
+              }
+            }
+            if (!t.literal("\"n\":")) {
+              return null;
+            }
+            long n = t.number();
+            if (!t.literal(",\"prev\":")) {
+              return null;
+            }
+            long prev = t.number();
+            if (!t.literal(",\"subject\":\"")) {
+              return null;
+            }
+            int from = t.pos;
+            while (t.b[t.pos] != '"') {
+              if (t.b[t.pos] == '\\' || t.b[t.pos] < 0x20) {
+                return null;
+              }
+              t.pos++;
+            }
+            String subject = new String(t.b, from, t.pos - from, StandardCharsets.UTF_8);
+            t.pos++;
+            if (!t.literal("}")) {
+              return null;
+            }
+            links.add(new Link(subject, n, prev, adopts));
+            if (t.literal("]")) {
+              break;
+            }
+            if (!t.literal(",")) {
+              return null;
+            }
+          }
+        }
+        if (!t.literal(",\"previous\":\"")) {
+          return null;
+        }
+        byte[] previous = new byte[MerkleTree.HASH_BYTES];
+        for (int i = 0; i < previous.length; i++) {
+          int hi = Character.digit(t.b[t.pos++], 16);
+          int lo = Character.digit(t.b[t.pos++], 16);
+          if (hi < 0 || lo < 0 || !Character.isLowerCase(t.b[t.pos - 1]) && t.b[t.pos - 1] > '9') {
+            return null;
+          }
+          previous[i] = (byte) ((hi << 4) | lo);
+        }
+        if (!t.literal("\",\"sequenced\":")) {
+          return null;
+        }
+        long sequenced = t.number();
+        if (!t.literal(",\"v\":2}") || t.pos != t.b.length) {
+          return null;
+        }
+        return new Parsed(2, data, OPEN.length, at, index, List.copyOf(links), previous, sequenced);
+      } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+        return null;
+      }
+    }
+
+    private boolean literal(String s) {
+      if (pos + s.length() > b.length) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        if (b[pos + i] != s.charAt(i)) {
+          return false;
+        }
+      }
+      pos += s.length();
+      return true;
+    }
+
+    /** A canonical integer: no leading zeros, no plus sign. */
+    private long number() {
+      int from = pos;
+      if (b[pos] == '-') {
+        pos++;
+      }
+      int digits = pos;
+      while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
+        pos++;
+      }
+      if (pos == digits || pos - digits > 18 || (b[digits] == '0' && pos - digits > 1)) {
+        throw new IllegalArgumentException("not a canonical integer");
+      }
+      return Long.parseLong(new String(b, from, pos - from, StandardCharsets.US_ASCII));
+    }
   }
 
   /**
@@ -306,6 +465,93 @@ public final class Leaf {
       return new IllegalArgumentException("JSON: " + what + " at " + pos);
     }
 
+    /** What the verifier needs of an entry: its action, its subjects, whether it binds records. */
+    record Summary(String action, List<String> subjects, boolean binds) {}
+
+    /**
+     * One pass over an entry: it must be one JSON object and nothing else; on the way, its
+     * top-level {@code action}, whether it has a {@code bound} list, and its subjects (as {@link
+     * #subjects}).
+     */
+    static Summary summarize(byte[] b, int from, int to) {
+      Scan s = new Scan(b, from, to);
+      s.space();
+      if (s.pos >= s.end || s.b[s.pos] != '{') {
+        throw s.error("an object expected");
+      }
+      String[] found = new String[3];
+      boolean[] binds = new boolean[1];
+      s.fields(
+          (kf, kt, at) -> {
+            if (s.keyIs(kf, kt, "action")) {
+              found[2] = s.b[at] == '"' ? s.string() : null;
+              return s.b[at] == '"';
+            }
+            if (s.keyIs(kf, kt, "bound")) {
+              binds[0] = s.b[at] == '[';
+              return false;
+            }
+            if (s.keyIs(kf, kt, "payload")) {
+              found[0] = null;
+              found[1] = null;
+              if (s.b[at] != '{') {
+                return false;
+              }
+              s.payload(found);
+              return true;
+            }
+            return false;
+          },
+          0);
+      s.space();
+      if (s.pos != s.end) {
+        throw s.error("trailing text");
+      }
+      return new Summary(found[2], subjectsOf(found), binds[0]);
+    }
+
+    /** The payload's inmate (found[0]) and case (found[1]); of a key given twice, the last. */
+    private void payload(String[] found) {
+      fields(
+          (kf, kt, at) -> {
+            byte c = b[at];
+            if (keyIs(kf, kt, "inmate")) {
+              found[0] = c == '"' ? string() : null;
+              return c == '"';
+            }
+            if (keyIs(kf, kt, "case")) {
+              found[1] = null;
+              if (c == '-' || (c >= '0' && c <= '9')) {
+                int start = pos;
+                skip(1);
+                try {
+                  found[1] =
+                      Long.toString(
+                          Long.parseLong(
+                              new String(b, start, pos - start, StandardCharsets.US_ASCII)));
+                } catch (NumberFormatException e) {
+                  // not a long: no chain, as with a parsed entry
+                }
+                return true;
+              }
+            }
+            return false;
+          },
+          1);
+    }
+
+    private static List<String> subjectsOf(String[] found) {
+      boolean inmate = found[0] != null && !found[0].isEmpty();
+      if (inmate && found[1] != null) {
+        // sorted: "case/…" before "inmate/…"
+        return List.of("case/" + found[1], "inmate/" + found[0]);
+      }
+      if (inmate) {
+        return List.of("inmate/" + found[0]);
+      }
+      return found[1] != null ? List.of("case/" + found[1]) : List.of();
+    }
+
     /** The span is one JSON object and nothing else. */
     static void object(byte[] b, int from, int to) {
       Scan s = new Scan(b, from, to);
@@ -324,8 +570,8 @@ public final class Leaf {
       Scan s = new Scan(b, from, to);
       String[] found = new String[1];
       s.fields(
-          (name, at) -> {
-            if (found[0] == null && name.equals(key) && s.b[at] == '"') {
+          (from2, to2, at) -> {
+            if (found[0] == null && s.keyIs(from2, to2, key) && s.b[at] == '"') {
               found[0] = s.string();
               return true;
             }
@@ -340,59 +586,36 @@ public final class Leaf {
      * {@code case}. As a parsed map would have it: of a key given twice, the last counts.
      */
     static List<String> subjects(byte[] b, int from, int to) {
-      Scan s = new Scan(b, from, to);
-      String[] found = new String[2];
-      s.fields(
-          (name, at) -> {
-            if (!name.equals("payload")) {
-              return false;
-            }
-            found[0] = null;
-            found[1] = null;
-            if (s.b[at] != '{') {
-              return false;
-            }
-            s.fields(
-                (inner, at2) -> {
-                  byte c = s.b[at2];
-                  if (inner.equals("inmate")) {
-                    found[0] = c == '"' ? s.string() : null;
-                    return c == '"';
-                  }
-                  if (inner.equals("case")) {
-                    found[1] = null;
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                      int start = s.pos;
-                      s.skip(1);
-                      try {
-                        String digits =
-                            new String(s.b, start, s.pos - start, StandardCharsets.US_ASCII);
-                        found[1] = Long.toString(Long.parseLong(digits));
-                      } catch (NumberFormatException e) {
-                        // not a long: no chain, as with a parsed entry
-                      }
-                      return true;
-                    }
-                  }
-                  return false;
-                },
-                1);
-            return true;
-          },
-          0);
-      TreeSet<String> out = new TreeSet<>();
-      if (found[0] != null && !found[0].isEmpty()) {
-        out.add("inmate/" + found[0]);
-      }
-      if (found[1] != null) {
-        out.add("case/" + found[1]);
-      }
-      return List.copyOf(out);
+      return summarize(b, from, to).subjects();
     }
 
     /** Takes a field when it consumed the value itself. */
     private interface Field {
-      boolean take(String name, int valueAt);
+      boolean take(int keyFrom, int keyTo, int valueAt);
+    }
+
+    /** Whether the key between these positions (inside its quotes) is this ASCII name. */
+    private boolean keyIs(int from, int to, String name) {
+      boolean escaped = false;
+      for (int i = from; i < to; i++) {
+        if (b[i] == '\\') {
+          escaped = true;
+          break;
+        }
+      }
+      if (escaped) {
+        return CanonicalJson.parse(new String(b, from - 1, to - from + 2, StandardCharsets.UTF_8))
+            .equals(name);
+      }
+      if (to - from != name.length()) {
+        return false;
+      }
+      for (int i = 0; i < name.length(); i++) {
+        if (b[from + i] != name.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Walks the fields of the object at pos, leaving pos after it. */
@@ -406,12 +629,14 @@ public final class Leaf {
       }
       while (true) {
         space();
-        String name = string();
+        int keyFrom = pos + 1;
+        skipString();
+        int keyTo = pos - 1;
         space();
         expect(':');
         space();
         peek();
-        if (!f.take(name, pos)) {
+        if (!f.take(keyFrom, keyTo, pos)) {
           skip(depth + 1);
         }
         space();
@@ -452,7 +677,7 @@ public final class Leaf {
       space();
       byte c = peek();
       if (c == '{') {
-        fields((n, at) -> false, depth);
+        fields((from, to, at) -> false, depth);
       } else if (c == '[') {
         pos++;
         space();

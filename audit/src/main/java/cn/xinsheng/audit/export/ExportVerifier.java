@@ -186,7 +186,8 @@ public final class ExportVerifier {
               records.leaf(p, id);
               witnessEvidence(p, id);
             });
-        streamLeaves(zip, leaves, true, p -> log.accept(p.leaf(), p.leafHash()));
+        streamLeaves(
+            zip, leaves, true, p -> log.accept(p.leaf(), p.leafHash(), p.parsed(), p.error()));
         LogVerifier.Result result = log.finish();
         entries = result.leavesChecked();
         if (result.failure().isPresent()) {
@@ -538,7 +539,8 @@ public final class ExportVerifier {
   }
 
   /** One parsed line of leaves.txt. */
-  private record ParsedLeaf(StoredLeaf leaf, List<byte[]> proof, byte[] leafHash) {}
+  private record ParsedLeaf(
+      StoredLeaf leaf, List<byte[]> proof, byte[] leafHash, Leaf.Parsed parsed, String error) {}
 
   private static final List<ParsedLeaf> END = List.of();
 
@@ -655,8 +657,15 @@ public final class ExportVerifier {
     byte[] data = Arrays.copyOfRange(buf, t3 + 1, end);
     StoredLeaf leaf = new StoredLeaf(index, data, stored);
     if (wholeLog) {
-      // the reading thread hashes every other entry, so that the two threads share the work
-      return new ParsedLeaf(leaf, null, (lineNo & 1) == 0 ? MerkleTree.leafHash(data) : null);
+      // the reading thread reads the leaf's fields, the checking thread hashes: two halves
+      Leaf.Parsed parsed = null;
+      String error = null;
+      try {
+        parsed = Leaf.parse(data);
+      } catch (IllegalArgumentException e) {
+        error = e.getMessage();
+      }
+      return new ParsedLeaf(leaf, null, null, parsed, error);
     }
     List<byte[]> proof = new ArrayList<>();
     if (!(t3 - t2 == 2 && buf[t2 + 1] == '.')) {
@@ -667,7 +676,7 @@ public final class ExportVerifier {
         proof.add(unhex(buf, p, lineNo));
       }
     }
-    return new ParsedLeaf(leaf, proof, null);
+    return new ParsedLeaf(leaf, proof, null, null, null);
   }
 
   /** Lower-case hex digit values; -1 for every other byte. */
