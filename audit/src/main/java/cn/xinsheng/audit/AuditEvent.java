@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One thing that happened, as a leaf of the log: who did it in which role, what, to which subject,
- * with which payload and evidence (by SHA-256), and when. Its canonical JSON is what is hashed, so
- * the leaf of an event is the same wherever it is computed.
+ * One thing that happened, as an entry of the log: who did it in which role, what, to which
+ * subject, with which payload and evidence (by SHA-256), when, and which business records it binds
+ * (the hash of each row's canonical form, {@link BoundRecord}). Its canonical JSON is what is
+ * hashed, so the entry is the same wherever it is computed; the sequencer wraps it into a leaf with
+ * its place in the log ({@link Leaf}).
  */
 public record AuditEvent(
     String actor,
@@ -18,7 +20,8 @@ public record AuditEvent(
     String subject,
     Map<String, Object> payload,
     List<String> evidenceSha256,
-    Instant time) {
+    Instant time,
+    List<BoundRecord> bound) {
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -32,6 +35,7 @@ public record AuditEvent(
     }
     payload = payload == null ? Map.of() : Map.copyOf(payload);
     evidenceSha256 = evidenceSha256 == null ? List.of() : List.copyOf(evidenceSha256);
+    bound = bound == null ? List.of() : List.copyOf(bound);
     for (String h : evidenceSha256) {
       if (!SHA256_HEX.matcher(h).matches()) {
         throw new IllegalArgumentException("evidence is named by lower-case SHA-256 hex: " + h);
@@ -39,6 +43,23 @@ public record AuditEvent(
     }
     // fail now, not at hashing time, on a payload canonical JSON cannot hold
     CanonicalJson.check(payload);
+  }
+
+  /** An event that binds no business record. */
+  public AuditEvent(
+      String actor,
+      String role,
+      String action,
+      String subject,
+      Map<String, Object> payload,
+      List<String> evidenceSha256,
+      Instant time) {
+    this(actor, role, action, subject, payload, evidenceSha256, time, List.of());
+  }
+
+  /** The same event, binding these records too. */
+  public AuditEvent binding(List<BoundRecord> records) {
+    return new AuditEvent(actor, role, action, subject, payload, evidenceSha256, time, records);
   }
 
   private static void require(String value, String what) {
@@ -69,6 +90,10 @@ public record AuditEvent(
     m.put("evidence", evidenceSha256);
     // milliseconds since the epoch: one integer, no time-zone or format ambiguity
     m.put("time", time.toEpochMilli());
+    if (!bound.isEmpty()) {
+      // only when there is something bound, so an event without records keeps its old bytes
+      m.put("bound", bound.stream().map(BoundRecord::json).toList());
+    }
     return CanonicalJson.bytes(m);
   }
 

@@ -2,16 +2,22 @@ package cn.xinsheng.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * The state of the log at one moment, in the text form of the transparency-dev checkpoint
- * (c2sp.org/tlog-checkpoint): the origin line naming the log, the tree size in decimal, the root
- * hash in base64, then one extension line with the time it was made. This text is the body that the
- * prison signs and witnesses cosign.
+ * The state of the log at one moment, in the text form of c2sp.org/tlog-checkpoint: the origin line
+ * naming the log, the tree size in decimal, the root hash in base64, then any extension lines. This
+ * text is the body that the prison signs and witnesses cosign.
+ *
+ * <p>The log writes no extension lines: C2SP does not recommend them, since a log monitor cannot
+ * audit them. When a checkpoint was made is in the tree instead, auditable: the last leaf of every
+ * checkpoint carries the moment it was sequenced ({@link Leaf}), and a witness's cosignature
+ * carries the moment it was cosigned. Checkpoints signed before that change end with a {@code
+ * Timestamp:} extension line; they are read and verified with it, byte for byte.
  */
-public record Checkpoint(String origin, long size, byte[] rootHash, Instant timestamp) {
+public record Checkpoint(String origin, long size, byte[] rootHash, List<String> extensions) {
 
   private static final String TIMESTAMP = "Timestamp: ";
 
@@ -25,10 +31,26 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
     if (rootHash == null || rootHash.length != MerkleTree.HASH_BYTES) {
       throw new IllegalArgumentException("a root hash is 32 bytes");
     }
-    if (timestamp == null) {
-      throw new IllegalArgumentException("a checkpoint has a time");
+    extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    for (String e : extensions) {
+      if (e.isEmpty() || e.contains("\n")) {
+        throw new IllegalArgumentException("an extension line is one non-empty line");
+      }
     }
     rootHash = rootHash.clone();
+  }
+
+  /** A checkpoint as the log signs it now: origin, size and root, no extension line. */
+  public Checkpoint(String origin, long size, byte[] rootHash) {
+    this(origin, size, rootHash, List.of());
+  }
+
+  /**
+   * A checkpoint in the form the log signed before it moved the time into the tree, with a {@code
+   * Timestamp:} extension line (kept to read and test old logs).
+   */
+  public Checkpoint(String origin, long size, byte[] rootHash, Instant timestamp) {
+    this(origin, size, rootHash, List.of(TIMESTAMP + timestamp));
   }
 
   @Override
@@ -38,15 +60,15 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
 
   /** The signed text: every line, including the last, ends in a newline. */
   public String body() {
-    return origin
-        + "\n"
-        + size
-        + "\n"
-        + Base64.getEncoder().encodeToString(rootHash)
-        + "\n"
-        + TIMESTAMP
-        + timestamp
-        + "\n";
+    StringBuilder sb =
+        new StringBuilder(origin)
+            .append('\n')
+            .append(size)
+            .append('\n')
+            .append(Base64.getEncoder().encodeToString(rootHash))
+            .append('\n');
+    extensions.forEach(e -> sb.append(e).append('\n'));
+    return sb.toString();
   }
 
   public byte[] bodyBytes() {
@@ -58,8 +80,8 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
       throw new IllegalArgumentException("a checkpoint ends with a newline");
     }
     String[] lines = body.substring(0, body.length() - 1).split("\n", -1);
-    if (lines.length != 4 || !lines[3].startsWith(TIMESTAMP)) {
-      throw new IllegalArgumentException("a checkpoint has origin, size, root and timestamp lines");
+    if (lines.length < 3) {
+      throw new IllegalArgumentException("a checkpoint has origin, size and root lines");
     }
     try {
       long size = Long.parseLong(lines[1]);
@@ -70,8 +92,8 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
           lines[0],
           size,
           Base64.getDecoder().decode(lines[2]),
-          Instant.parse(lines[3].substring(TIMESTAMP.length())));
-    } catch (NumberFormatException | DateTimeParseException e) {
+          Arrays.asList(lines).subList(3, lines.length));
+    } catch (NumberFormatException e) {
       throw new IllegalArgumentException("malformed checkpoint: " + e.getMessage(), e);
     }
   }

@@ -2,31 +2,57 @@ package cn.xinsheng.audit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a log, or a copy of one, against its signed checkpoints, and names the first record that
- * fails. The platform runs it on its own tables; the offline verifier runs it on an export.
+ * Checks the whole log, or a whole-log copy of it, from entry 0 against its signed checkpoints, and
+ * names the first entry that differs and how: changed, missing, inserted, reordered or truncated.
+ * The platform runs it on its own tables; the offline verifier on an export. (An extract of one
+ * subject or a range is checked by {@link ExtractVerifier}.)
  *
- * <p>Two ways to feed it. The whole log from entry 0 ({@link #accept}): each entry's data against
- * the hash stored when it was sequenced, the entries' order and density, and the root at every
- * signed size, so a change is pinned to the entries between two checkpoints (the sequencer signs at
- * least every second, so usually to one entry). Or an extract ({@link #acceptProven}): each entry
- * with its inclusion proof against the latest checkpoint.
+ * <p>What it checks, entry by entry: the data against the hash stored when it was sequenced; for a
+ * leaf of form 2 ({@link Leaf}) its own index, the hash it records of the leaf before it, and its
+ * subject-chain links (every link is recomputed, so the chains an extract relies on are proven
+ * here); the tree the sequencer signed in this run, if given; and the root at every signed size.
+ * After a first break it goes on reading only the indexes, to tell a missing entry from one that
+ * comes later (reordered) or twice (inserted).
  *
  * <p>The checkpoints must be signed by the log's keys in order: each new key's first checkpoint is
  * also signed by the key before it, and a key is never used again once its successor has signed.
  */
 public final class LogVerifier {
 
-  /** One leaf as stored: its index, its canonical data and the hash stored beside it. */
+  /** One leaf as stored: its index, its data and the hash stored beside it. */
   public record StoredLeaf(long index, byte[] data, byte[] storedHash) {}
 
+  /** How a record differs. */
+  public enum Kind {
+    CHANGED("被改动", "changed"),
+    MISSING("缺失", "missing"),
+    INSERTED("被插入", "inserted"),
+    REORDERED("次序被调换", "reordered"),
+    TRUNCATED("被截断", "truncated"),
+    SIGNATURE("签名不符", "signature");
+
+    public final String zh;
+    public final String en;
+
+    Kind(String zh, String en) {
+      this.zh = zh;
+      this.en = en;
+    }
+  }
+
   /** What went wrong; {@code entry} is the first entry named, or -1 when none is. */
-  public record Failure(long entry, String message) {}
+  public record Failure(Kind kind, long entry, String message) {
+    public Failure(long entry, String message) {
+      this(Kind.CHANGED, entry, message);
+    }
+  }
 
   /** The verdict. */
   public record Result(
@@ -39,14 +65,32 @@ public final class LogVerifier {
   private final List<SignedCheckpoint> checkpoints;
   private final List<NoteKey> keys;
   private final CompactRange range = new CompactRange();
+  private final Chains chains = new Chains();
+  private final long anchorSize;
   private AppendOnlyTree reference;
+  private java.util.function.ObjLongConsumer<Leaf.Parsed> listener;
   private int nextCheckpoint;
   private long previousSignedSize;
   private long checked;
+  private int signerIndex = -1;
   private NoteKey latestSigner;
   private Failure failure;
-  private final List<Failure> failures = new ArrayList<>();
-  private boolean extract;
+  private byte[] lastHash = Leaf.noPrevious();
+  private boolean sawForm2;
+  private boolean rangeAllForm2 = true;
+
+  /** A root that did not match, waiting for the next leaf's record of its predecessor. */
+  private long pendingRootFirst = -1;
+
+  private long pendingRootSize = -1;
+
+  /** After the first break: the indexes read, to classify it. */
+  private BitSet seen;
+
+  private long breakExpected = -1;
+  private long breakGot = -1;
+  private long firstDuplicate = -1;
+  private long firstBeyond = -1;
 
   /**
    * @param checkpoints every signed checkpoint to check against, in any order
@@ -63,6 +107,7 @@ public final class LogVerifier {
     List<SignedCheckpoint> sorted = new ArrayList<>(checkpoints);
     sorted.sort(Comparator.comparingLong(c -> c.checkpoint().size()));
     this.checkpoints = sorted;
+    this.anchorSize = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1).checkpoint().size();
     checkSignatures(knownGood);
   }
 
@@ -70,9 +115,7 @@ public final class LogVerifier {
   public static Result verify(List<StoredLeaf> leaves, SignedCheckpoint checkpoint, NoteKey key) {
     LogVerifier v = new LogVerifier(List.of(checkpoint), List.of(key), new java.util.HashSet<>());
     for (StoredLeaf leaf : leaves) {
-      if (!v.accept(leaf)) {
-        break;
-      }
+      v.accept(leaf);
     }
     return v.finish();
   }
@@ -86,16 +129,13 @@ public final class LogVerifier {
     return this;
   }
 
-  /**
-   * Declares that the entries will come as an extract with inclusion proofs, possibly none at all:
-   * then fewer entries than the signed size is no sign of removal.
-   */
-  public LogVerifier asExtract() {
-    this.extract = true;
+  /** Is told of every entry that verified, in order (an export's records and witnesses). */
+  public LogVerifier onEntry(java.util.function.ObjLongConsumer<Leaf.Parsed> listener) {
+    this.listener = listener;
     return this;
   }
 
-  /** The latest checkpoint, the anchor of every inclusion proof. */
+  /** The latest checkpoint, the anchor. */
   public Optional<SignedCheckpoint> latest() {
     return checkpoints.isEmpty()
         ? Optional.empty()
@@ -106,11 +146,22 @@ public final class LogVerifier {
     return Optional.ofNullable(failure);
   }
 
-  /** Every failure found, in order (for an extract, one per entry that does not verify). */
+  /** Every failure found: the first one (a whole log stops trusting what follows a break). */
   public List<Failure> failures() {
-    return List.copyOf(failures);
+    return failure == null ? List.of() : List.of(failure);
   }
 
+  /** The position in the key list of the key that signed the anchor, -1 when none did. */
+  public int signerIndex() {
+    return signerIndex;
+  }
+
+  /** The subject chains as of the leaves checked, once the log proved sound. */
+  public Chains chains() {
+    return chains;
+  }
+
+  /** Checks the signature chain; shared with {@link ExtractVerifier}. */
   private void checkSignatures(Set<String> knownGood) {
     int epoch = 0;
     for (SignedCheckpoint cp : checkpoints) {
@@ -127,6 +178,7 @@ public final class LogVerifier {
       }
       if (top < 0) {
         fail(
+            Kind.SIGNATURE,
             -1,
             "签名检查点 " + size + " 不是本监狱密钥签署的（被替换？）",
             "the checkpoint at size " + size + " is not signed by the prison's key (replaced?)");
@@ -134,6 +186,7 @@ public final class LogVerifier {
       }
       if (top < epoch) {
         fail(
+            Kind.SIGNATURE,
             -1,
             "检查点 " + size + " 由已停用的密钥签署",
             "the checkpoint at size " + size + " is signed by a retired key");
@@ -142,6 +195,7 @@ public final class LogVerifier {
       if (top > epoch) {
         if (top != epoch + 1 || !previousSigned) {
           fail(
+              Kind.SIGNATURE,
               -1,
               "检查点 " + size + " 的新密钥未经前一密钥共同签署",
               "the checkpoint at size "
@@ -152,10 +206,11 @@ public final class LogVerifier {
         epoch = top;
       }
       latestSigner = keys.get(top);
+      signerIndex = top;
     }
   }
 
-  private static boolean isSigned(SignedCheckpoint cp, NoteKey key, Set<String> knownGood) {
+  static boolean isSigned(SignedCheckpoint cp, NoteKey key, Set<String> knownGood) {
     // the whole note, signatures included: a forged signature on a known body is not known good
     String cacheKey = key.label() + "\n" + cp.format();
     if (knownGood.contains(cacheKey)) {
@@ -168,143 +223,284 @@ public final class LogVerifier {
     return signed;
   }
 
-  /** The next entry of the whole log; false once a failure has been found. */
+  /** The next line of the whole log; false once it has failed. */
   public boolean accept(StoredLeaf leaf) {
     return accept(leaf, null);
   }
 
   /**
-   * The next entry of the whole log with the hash of its data if already computed (by a reading
-   * thread); false once a failure has been found.
+   * The next line of the whole log, with the hash of its data if already computed (by a reading
+   * thread). False once an entry failed: nothing after it needs reading. After a break in the order
+   * of the entries it answers true, to be given the indexes that follow, which name the break.
    */
   public boolean accept(StoredLeaf leaf, byte[] computedLeafHash) {
+    Leaf.Parsed parsed = null;
+    String unparsable = null;
+    try {
+      parsed = Leaf.parse(leaf.data());
+    } catch (IllegalArgumentException e) {
+      unparsable = e.getMessage();
+    }
+    return accept(leaf, computedLeafHash, parsed, unparsable);
+  }
+
+  /**
+   * The next line, already parsed (by a reading thread), or with why it could not be: what a
+   * verifier on two cores does, each thread doing half the work.
+   */
+  public boolean accept(
+      StoredLeaf leaf, byte[] computedLeafHash, Leaf.Parsed parsed, String unparsable) {
+    long id = parsed != null && parsed.form() == 2 ? parsed.index() : leaf.index();
+    if (seen != null) {
+      // after a break in the order, the indexes that follow tell what kind of break it was
+      note(id);
+      return true;
+    }
     if (failure != null) {
       return false;
     }
     long expected = range.size();
-    if (leaf.index() != expected) {
-      if (leaf.index() > expected) {
-        return fail(
-            expected,
-            "第 " + expected + " 条记录缺失（被删除）",
-            "entry " + expected + " is missing (deleted)");
-      }
-      return fail(
-          leaf.index(),
-          "第 " + leaf.index() + " 条记录重复或次序错乱",
-          "entry " + leaf.index() + " appears twice or out of order");
+    if (id != expected) {
+      startScan(expected, id);
+      return true;
+    }
+    if (id >= anchorSize && anchorSize > 0) {
+      firstBeyond = id;
+      startScan(expected + 1, id);
+      return true;
     }
     byte[] hash = computedLeafHash != null ? computedLeafHash : MerkleTree.leafHash(leaf.data());
     if (!Arrays.equals(hash, leaf.storedHash())) {
-      return changed(expected);
+      return fail(
+          Kind.CHANGED,
+          id,
+          "第 " + id + " 条记录被改动：其内容与入账时记下的哈希不符",
+          "entry " + id + " changed: its data do not match the hash recorded when it was logged");
     }
-    if (reference != null && expected < reference.size()) {
-      if (!Arrays.equals(hash, reference.leafHash(expected))) {
+    if (unparsable != null) {
+      return fail(
+          Kind.CHANGED,
+          id,
+          "第 " + id + " 条记录被改动：不是有效的日志记录",
+          "entry " + id + " changed: it is not a valid log entry (" + unparsable + ")");
+    }
+    if (reference != null
+        && id < reference.size()
+        && !Arrays.equals(hash, reference.leafHash(id))) {
+      return fail(
+          Kind.CHANGED,
+          id,
+          "第 " + id + " 条记录与本次运行中签署的树不符（被改动、删除或调换）",
+          "entry "
+              + id
+              + " changed: it differs from the tree signed in this run (changed, deleted or"
+              + " swapped)");
+    }
+    if (parsed.form() == 2) {
+      sawForm2 = true;
+      if (!Arrays.equals(parsed.previous(), lastHash) && id > 0) {
         return fail(
-            expected,
-            "第 " + expected + " 条记录与已签名的树不符（被改动、删除或调换）",
-            "entry " + expected + " differs from the signed tree (changed, deleted or swapped)");
+            Kind.CHANGED,
+            id - 1,
+            "第 " + (id - 1) + " 条记录被改动：第 " + id + " 条记下的它的哈希与之不符",
+            "entry " + (id - 1) + " changed: entry " + id + " records a different hash for it");
       }
+      Optional<String> chain = chains.check(id, parsed.subjects(), parsed.links());
+      if (chain.isPresent()) {
+        return fail(Kind.CHANGED, id, chain.get(), "");
+      }
+    } else {
+      if (sawForm2) {
+        return fail(
+            Kind.INSERTED,
+            id,
+            "第 " + id + " 条记录是旧格式，却出现在新格式之后（被插入？）",
+            "entry " + id + " inserted: an entry of the old form after the log moved to form 2");
+      }
+      rangeAllForm2 = false;
+      chains.form1(id, parsed.subjects());
+    }
+    if (pendingRootSize >= 0) {
+      return rootBroke(pendingRootFirst, pendingRootSize);
     }
     range.append(hash);
+    lastHash = hash;
     checked++;
+    if (listener != null) {
+      listener.accept(parsed, id);
+    }
     while (nextCheckpoint < checkpoints.size()
         && checkpoints.get(nextCheckpoint).checkpoint().size() <= range.size()) {
       SignedCheckpoint cp = checkpoints.get(nextCheckpoint++);
       long size = cp.checkpoint().size();
       if (size == range.size() && !Arrays.equals(range.rootHash(), cp.checkpoint().rootHash())) {
-        long first = previousSignedSize;
-        if (size - first == 1) {
-          return fail(
-              first,
-              "第 " + first + " 条记录与签名检查点 " + size + " 不符（被改动、删除、插入或调换）",
-              "entry "
-                  + first
-                  + " does not match the checkpoint signed at size "
-                  + size
-                  + ": changed, removed, added or reordered");
-        }
-        return fail(
-            first,
-            "第 " + first + "–" + (size - 1) + " 条记录之一与签名检查点 " + size + " 不符",
-            "one of entries "
-                + first
-                + "–"
-                + (size - 1)
-                + " does not match the checkpoint signed at size "
-                + size
-                + ": changed, removed, added or reordered");
+        // wait for the next entry: the hash it records of this one may name it exactly
+        pendingRootFirst = previousSignedSize;
+        pendingRootSize = size;
+        return true;
       }
       previousSignedSize = size;
+      rangeAllForm2 = true;
     }
     return true;
   }
 
-  /**
-   * An entry of an extract, with its inclusion proof against the latest checkpoint; false once a
-   * failure has been found.
-   */
-  public boolean acceptProven(StoredLeaf leaf, List<byte[]> proof) {
-    asExtract();
-    // each entry of an extract stands on its own proof, so one bad entry does not stop the others
-    // from being checked: a court learns every record that fails, not only the first
-    if (failure != null && failure.entry() < 0) {
-      return false;
-    }
-    SignedCheckpoint anchor =
-        latest().orElseThrow(() -> new IllegalStateException("no checkpoint to prove against"));
-    byte[] hash = MerkleTree.leafHash(leaf.data());
-    if (!Arrays.equals(hash, leaf.storedHash())) {
-      return changed(leaf.index());
-    }
-    if (!MerkleTree.verifyInclusion(
-        leaf.index(), anchor.checkpoint().size(), hash, proof, anchor.checkpoint().rootHash())) {
+  private boolean rootBroke(long first, long size) {
+    long last = size - 1;
+    if (size - first == 1) {
       return fail(
-          leaf.index(),
-          "第 " + leaf.index() + " 条记录不在签名的树中（包含证明不成立）",
-          "entry "
-              + leaf.index()
-              + " is not in the signed tree of size "
-              + anchor.checkpoint().size()
-              + " (its inclusion proof fails)");
+          Kind.CHANGED,
+          last,
+          "第 " + last + " 条记录被改动：与签名检查点 " + size + " 不符",
+          "entry " + last + " changed: it does not match the checkpoint signed at size " + size);
     }
-    checked++;
-    return true;
+    if (rangeAllForm2) {
+      // each entry of the batch records the hash of the one before, and they all held: the
+      // change ends at the batch's last entry
+      return fail(
+          Kind.CHANGED,
+          last,
+          "第 "
+              + last
+              + " 条记录被改动：与签名检查点 "
+              + size
+              + " 不符（同批第 "
+              + first
+              + "–"
+              + (last - 1)
+              + " 条各与其后一条记下的哈希相符）",
+          "entry "
+              + last
+              + " changed: the checkpoint signed at size "
+              + size
+              + " does not match, while entries "
+              + first
+              + "–"
+              + (last - 1)
+              + " each match the hash the entry after them records");
+    }
+    return fail(
+        Kind.CHANGED,
+        first,
+        "第 " + first + "–" + last + " 条记录之一被改动：与签名检查点 " + size + " 不符",
+        "one of entries "
+            + first
+            + "–"
+            + last
+            + " changed: they do not match the checkpoint signed at size "
+            + size
+            + " (changed, removed, added or reordered)");
+  }
+
+  private void startScan(long expected, long got) {
+    seen = new BitSet();
+    if (expected > 0) {
+      seen.set(0, (int) Math.min(expected, Integer.MAX_VALUE));
+    }
+    breakExpected = expected;
+    breakGot = got;
+    note(got);
+  }
+
+  private void note(long id) {
+    if (id >= anchorSize || id > Integer.MAX_VALUE - 1) {
+      if (firstBeyond < 0) {
+        firstBeyond = id;
+      }
+      return;
+    }
+    if (seen.get((int) id)) {
+      if (firstDuplicate < 0) {
+        firstDuplicate = id;
+      }
+    }
+    seen.set((int) id);
   }
 
   /** The verdict once every entry was given. */
   public Result finish() {
-    long signed = latest().map(c -> c.checkpoint().size()).orElse(0L);
-    if (!extract && range.size() < signed) {
-      // the whole log was given, and it is shorter than a size the prison signed
+    // a break in the order of the lines says more than a root that no longer matches
+    if (failure == null && seen != null) {
+      classifyBreak();
+    }
+    if (failure == null && pendingRootSize >= 0) {
+      rootBroke(pendingRootFirst, pendingRootSize);
+    }
+    long signed = anchorSize;
+    if (failure == null && range.size() < signed) {
+      long n = range.size();
       fail(
-          range.size(),
-          "日志只有 " + range.size() + " 条记录，而检查点签署了 " + signed + " 条：记录被删除",
-          "the log has "
-              + range.size()
-              + " entries but a checkpoint signed "
+          Kind.TRUNCATED,
+          n,
+          "第 "
+              + (signed - n == 1 ? "" + n : n + "–" + (signed - 1))
+              + " 条记录被截断：日志只有 "
+              + n
+              + " 条，而检查点签署了 "
               + signed
-              + ": entries were removed");
+              + " 条",
+          (signed - n == 1 ? "entry " + n : "entries " + n + "–" + (signed - 1))
+              + " truncated: the log ends after "
+              + n
+              + " entries, but a checkpoint signed "
+              + signed);
     }
     return new Result(checked, latest().orElse(null), latestSigner, Optional.ofNullable(failure));
   }
 
-  private boolean changed(long index) {
-    return fail(
-        index,
-        "第 " + index + " 条记录的内容被改动（与入账时的哈希不符）",
-        "entry "
-            + index
-            + ": its data do not match the hash recorded when it was logged (changed)");
+  private void classifyBreak() {
+    long e = breakExpected;
+    long got = breakGot;
+    if (firstBeyond >= 0 && (got == firstBeyond)) {
+      fail(
+          Kind.INSERTED,
+          got,
+          "第 " + got + " 条记录被插入：签名的树只有 " + anchorSize + " 条",
+          "entry " + got + " inserted: the signed tree holds only " + anchorSize + " entries");
+      return;
+    }
+    if (got < e) {
+      fail(
+          Kind.INSERTED,
+          got,
+          "第 " + got + " 条记录出现了两次：第 " + (e - 1) + " 条之后的一条是插入的",
+          "entry " + got + " inserted: it appears a second time, after entry " + (e - 1));
+      return;
+    }
+    if (e < anchorSize && seen.get((int) e)) {
+      fail(
+          Kind.REORDERED,
+          e,
+          "第 " + e + " 条记录次序被调换：它出现在第 " + got + " 条之后",
+          "entry " + e + " reordered: it comes after entry " + got);
+      return;
+    }
+    long m = e;
+    while (m < anchorSize && !seen.get((int) m)) {
+      m++;
+    }
+    if (m >= anchorSize) {
+      fail(
+          Kind.TRUNCATED,
+          e,
+          "第 " + (anchorSize - e == 1 ? "" + e : e + "–" + (anchorSize - 1)) + " 条记录被截断",
+          (anchorSize - e == 1 ? "entry " + e : "entries " + e + "–" + (anchorSize - 1))
+              + " truncated: the log ends after entry "
+              + (e - 1)
+              + ", but a checkpoint signed "
+              + anchorSize);
+      return;
+    }
+    fail(
+        Kind.MISSING,
+        e,
+        "第 " + (m - e == 1 ? e : e + "–" + (m - 1)) + " 条记录缺失（被删除）",
+        (m - e == 1 ? "entry " + e : "entries " + e + "–" + (m - 1)) + " missing (deleted)");
   }
 
-  private boolean fail(long entry, String zh, String en) {
-    Failure f = new Failure(entry, zh + " / " + en);
+  private boolean fail(Kind kind, long entry, String zh, String en) {
     if (failure == null) {
-      failure = f;
-    }
-    if (failures.size() < 10_000) {
-      failures.add(f);
+      failure = new Failure(kind, entry, en.isEmpty() ? zh : zh + " / " + en);
     }
     return false;
   }

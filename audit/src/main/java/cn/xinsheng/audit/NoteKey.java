@@ -167,9 +167,53 @@ public final class NoteKey {
         + Base64.getEncoder().encodeToString(typed);
   }
 
+  /**
+   * The key's fingerprint, to compare by eye or read over the telephone: the first 20 bytes of the
+   * SHA-256 of its verifier key text, in ten groups of four hex digits. What the key ceremony
+   * record prints and the verifier reports.
+   */
+  public String fingerprint() {
+    return fingerprint(verifierKey());
+  }
+
+  /** The fingerprint of a verifier key's text (a log's or a witness's). */
+  public static String fingerprint(String verifierKeyText) {
+    String hex =
+        MerkleTree.sha256Hex(verifierKeyText.strip().getBytes(StandardCharsets.UTF_8))
+            .substring(0, 40)
+            .toUpperCase(java.util.Locale.ROOT);
+    StringBuilder sb = new StringBuilder(49);
+    for (int i = 0; i < hex.length(); i += 4) {
+      if (i > 0) {
+        sb.append(i == 20 ? "  " : " ");
+      }
+      sb.append(hex, i, i + 4);
+    }
+    return sb.toString();
+  }
+
+  /** Whether a verifier key text is a witness's cosignature key (type 0x04), not a log's. */
+  public static boolean isWitnessKeyText(String text) {
+    String[] parts = text.strip().split("\\+", 3);
+    if (parts.length != 3) {
+      return false;
+    }
+    try {
+      byte[] typed = Base64.getDecoder().decode(parts[2]);
+      return typed.length > 0 && typed[0] == TYPE_COSIGNATURE;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** "name+keyid": how messages and the verifier's report name the key. */
   public String label() {
     return name + "+" + MerkleTree.hex(keyId(TYPE_ED25519));
+  }
+
+  /** The 4-byte key ID of this key's witness cosignatures. */
+  public byte[] cosignatureKeyId() {
+    return keyId(TYPE_COSIGNATURE);
   }
 
   /** The 4-byte key ID for signatures of this type. */

@@ -21,7 +21,8 @@ public final class SignedCheckpoint {
 
   /** One signature line. */
   public record NoteSignature(String name, byte[] keyId, byte[] payload) {
-    String line() {
+    /** The signature line as the note holds it, newline included. */
+    public String line() {
       byte[] all = new byte[keyId.length + payload.length];
       System.arraycopy(keyId, 0, all, 0, keyId.length);
       System.arraycopy(payload, 0, all, keyId.length, payload.length);

@@ -65,7 +65,8 @@ class LogVerifierTest {
     assertFalse(r.sound());
     assertEquals(4, r.failure().get().entry());
     assertTrue(
-        r.failure().get().message().contains("entry 4: its data"), r.failure().get().message());
+        r.failure().get().message().contains("entry 4 changed: its data"),
+        r.failure().get().message());
   }
 
   @Test
@@ -77,7 +78,7 @@ class LogVerifierTest {
     LogVerifier.Failure f = LogVerifier.verify(leaves, cp, prison).failure().get();
     // one checkpoint over ten entries: the change is pinned to that range
     assertEquals(0, f.entry());
-    assertTrue(f.message().contains("one of entries 0–9"), f.message());
+    assertTrue(f.message().contains("one of entries 0–9 changed"), f.message());
   }
 
   @Test
@@ -87,11 +88,13 @@ class LogVerifierTest {
     leaves.remove(6);
     LogVerifier.Failure f = LogVerifier.verify(leaves, cp, prison).failure().get();
     assertEquals(6, f.entry());
-    assertTrue(f.message().contains("entry 6 is missing"), f.message());
+    assertTrue(f.message().contains("entry 6 missing"), f.message());
+    assertEquals(LogVerifier.Kind.MISSING, f.kind());
     List<LogVerifier.StoredLeaf> tailCut = log(10).subList(0, 8);
     f = LogVerifier.verify(tailCut, cp, prison).failure().get();
     assertEquals(8, f.entry());
-    assertTrue(f.message().contains("entries were removed"), f.message());
+    assertTrue(f.message().contains("entries 8–9 truncated"), f.message());
+    assertEquals(LogVerifier.Kind.TRUNCATED, f.kind());
   }
 
   @Test
@@ -122,7 +125,9 @@ class LogVerifierTest {
     leaves.forEach(v::accept);
     LogVerifier.Failure f = v.finish().failure().get();
     assertEquals(5, f.entry());
-    assertTrue(f.message().contains("entry 5 does not match the checkpoint signed at size 6"));
+    assertTrue(
+        f.message().contains("entry 5 changed: it does not match the checkpoint signed at size 6"),
+        f.message());
   }
 
   @Test
@@ -138,7 +143,8 @@ class LogVerifierTest {
     leaves.forEach(v::accept);
     LogVerifier.Failure f = v.finish().failure().get();
     assertEquals(7, f.entry());
-    assertTrue(f.message().contains("entry 7 differs from the signed tree"), f.message());
+    assertTrue(
+        f.message().contains("entry 7 changed: it differs from the tree signed"), f.message());
   }
 
   @Test
@@ -200,9 +206,11 @@ class LogVerifierTest {
   }
 
   @Test
-  void leavesAddedAfterTheCheckpointDoNotBreakIt() {
+  void aLeafBeyondTheSignedTreeIsInserted() {
     List<LogVerifier.StoredLeaf> leaves = log(10);
     SignedCheckpoint cp = checkpoint(leaves.subList(0, 7), prison);
-    assertTrue(LogVerifier.verify(leaves, cp, prison).sound());
+    LogVerifier.Failure f = LogVerifier.verify(leaves, cp, prison).failure().get();
+    assertEquals(LogVerifier.Kind.INSERTED, f.kind());
+    assertTrue(f.message().contains("entry 7 inserted"), f.message());
   }
 }

@@ -2,9 +2,12 @@ package cn.xinsheng.bench;
 
 import cn.xinsheng.audit.AppendOnlyTree;
 import cn.xinsheng.audit.AuditEvent;
+import cn.xinsheng.audit.Chains;
 import cn.xinsheng.audit.Checkpoint;
+import cn.xinsheng.audit.Leaf;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.NoteKey;
+import cn.xinsheng.audit.Sequencing;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
 import cn.xinsheng.auditlog.infrastructure.PendingEntries;
@@ -28,6 +31,9 @@ import org.mariadb.jdbc.MariaDbDataSource;
  * batch inserts of rows of the same size into the same embedded MariaDB, in the same run.
  */
 final class AuditAppendBenchmark {
+
+  /** The chain heads across the benchmark's batches, as the sequencer keeps them. */
+  private static final Chains CHAINS = new Chains();
 
   private static final int PORT = Integer.getInteger("bench.db-port", 13399);
   private static final int BATCH = 2_000;
@@ -141,6 +147,7 @@ final class AuditAppendBenchmark {
       PendingEntries pendingEntries,
       List<AuditEvent> events)
       throws SQLException {
+    Chains chains = CHAINS;
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       long t0 = System.nanoTime();
@@ -153,12 +160,25 @@ final class AuditAppendBenchmark {
         List<AuditStore.Pending> pending =
             pendingEntries.find(c, 20_000, System.currentTimeMillis());
         long first = tree.size();
-        store.insertLeaves(c, first, pending);
-        pending.forEach(p -> tree.append(p.leafHash()));
         Instant now = Instant.now();
+        // the sequencer's step: each entry wrapped with its index, the previous hash, its chains
+        Sequencing step =
+            new Sequencing(
+                chains,
+                first,
+                first == 0 ? Leaf.noPrevious() : tree.leafHash(first - 1),
+                now.toEpochMilli());
+        List<AuditStore.SequencedLeaf> leaves = new ArrayList<>(pending.size());
+        for (AuditStore.Pending p : pending) {
+          Sequencing.Next n = step.next(p.data());
+          leaves.add(new AuditStore.SequencedLeaf(n.index(), p.entryId(), n.tail(), n.leafHash()));
+        }
+        store.insertLeaves(c, leaves);
+        leaves.forEach(l -> tree.append(l.leafHash()));
+        chains.commit(step.batch());
         SignedCheckpoint signed =
             SignedCheckpoint.sign(
-                new Checkpoint("bench/audit", tree.size(), tree.rootHash(tree.size()), now), key);
+                new Checkpoint("bench/audit", tree.size(), tree.rootHash(tree.size())), key);
         store.insertCheckpoint(c, tree.size(), signed.format(), now);
         c.commit();
         pendingEntries.integrated(pending, System.currentTimeMillis());

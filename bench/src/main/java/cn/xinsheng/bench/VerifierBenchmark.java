@@ -1,10 +1,13 @@
 package cn.xinsheng.bench;
 
 import cn.xinsheng.audit.AppendOnlyTree;
+import cn.xinsheng.audit.Chains;
 import cn.xinsheng.audit.Checkpoint;
+import cn.xinsheng.audit.Leaf;
 import cn.xinsheng.audit.LogVerifier.StoredLeaf;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.NoteKey;
+import cn.xinsheng.audit.Sequencing;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.audit.export.ExportFormat;
 import cn.xinsheng.audit.export.ExportVerifier;
@@ -40,8 +43,12 @@ final class VerifierBenchmark {
     NoteKey key = NoteKey.generate("bench.xinsheng.local");
     List<byte[]> data = new ArrayList<>(ENTRIES);
     long bytes = 0;
+    // leaves as the sequencer writes them (form 2: index, previous hash, subject chains)
+    Chains chains = new Chains();
+    Sequencing step = new Sequencing(chains, 0, Leaf.noPrevious(), 1_800_000_000_000L);
     for (int i = 0; i < ENTRIES; i++) {
-      byte[] d = BenchData.ledgerEvent(i).canonicalBytes();
+      byte[] entry = BenchData.ledgerEvent(i).canonicalBytes();
+      byte[] d = Leaf.assemble(entry, step.next(entry).tail());
       data.add(d);
       bytes += d.length;
     }
@@ -57,7 +64,7 @@ final class VerifierBenchmark {
         if ((i + 1) % CHECKPOINT_EVERY == 0) {
           w.checkpoint(
               SignedCheckpoint.sign(
-                  new Checkpoint("bench/audit", i + 1, tree.rootHash(i + 1), Instant.now()), key));
+                  new Checkpoint("bench/audit", i + 1, tree.rootHash(i + 1)), key));
         }
       }
       for (int i = 0; i < ENTRIES; i++) {

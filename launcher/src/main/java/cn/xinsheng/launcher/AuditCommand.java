@@ -6,6 +6,7 @@ import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.audit.export.VerifyCommand;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
+import cn.xinsheng.auditlog.infrastructure.RecordForms;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.CookieManager;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Parameters;
     description = "审计日志：导出、见证联署 / the audit log: export, witness cosigning",
     subcommands = {
       AuditCommand.Export.class,
+      AuditCommand.KeyRecord.class,
       AuditCommand.WitnessKey.class,
       AuditCommand.Witness.class
     })
@@ -59,17 +61,138 @@ class AuditCommand implements Runnable {
     @Parameters(index = "0", description = "导出文件 / the export (zip)")
     String file;
 
-    @Option(names = "--key", description = "监狱公布的公钥（文本或文件）/ the prison's verifier key")
-    String key;
+    @Option(
+        names = "--key",
+        description =
+            "监狱公钥（文本或文件），须从导出文件之外取得 / the prison's verifier key, obtained outside the"
+                + " export (key-ceremony record, the procuratorate's copy)")
+    List<String> keys = new ArrayList<>();
+
+    @Option(
+        names = "--trust",
+        description = "信任文件：每行一个公钥 / a trust file: one verifier key a line (log and witnesses)")
+    List<String> trust = new ArrayList<>();
+
+    @Option(
+        names = "--witnesses",
+        description = "至少 N 个见证方联署，否则失败 / fail unless N witnesses cosigned")
+    Integer witnesses;
 
     @Override
     public Integer call() {
       List<String> args = new ArrayList<>(List.of(file));
-      if (key != null) {
-        args.add("--key");
-        args.add(key);
+      keys.forEach(k -> args.addAll(List.of("--key", k)));
+      trust.forEach(t -> args.addAll(List.of("--trust", t)));
+      if (witnesses != null) {
+        args.addAll(List.of("--witnesses", witnesses.toString()));
       }
       return VerifyCommand.run(args.toArray(String[]::new), System.out, System.err);
+    }
+  }
+
+  /**
+   * {@code bin/xinsheng audit key-record}: the key ceremony's record, to print, sign and hand to
+   * the court and the procuratorate, and the trust file a court gives the verifier. Reads the
+   * prison's key from the database (its history) and the registered witnesses.
+   */
+  @Command(
+      name = "key-record",
+      mixinStandardHelpOptions = true,
+      description =
+          "打印密钥仪式记录并写出法院使用的信任文件 / print the key-ceremony record and write the trust file a"
+              + " court uses")
+  static class KeyRecord implements Callable<Integer> {
+    @Option(names = "--trust-out", description = "信任文件 / write the trust file here")
+    Path trustOut;
+
+    @Option(
+        names = "--data-dir",
+        defaultValue = "${env:XINSHENG_DATA_DIR:-data}",
+        description = "start-dev 的数据目录 / start-dev's data directory (default ./data)")
+    Path dataDir;
+
+    @Option(
+        names = "--db-port",
+        defaultValue = "${env:XINSHENG_DB_EMBEDDED_PORT:-3307}",
+        description = "内置数据库端口 / the embedded database's port (default 3307)")
+    int dbPort;
+
+    @Override
+    public Integer call() throws IOException {
+      AuditStore store = new AuditStore(Export.dataSource(dataDir, dbPort));
+      List<NoteKey> keys;
+      List<AuditStore.Witness> witnesses;
+      String origin;
+      try {
+        keys = store.logKeys();
+        witnesses = store.witnesses();
+        origin =
+            store
+                .latestCheckpoint()
+                .map(note -> SignedCheckpoint.parse(note).checkpoint().origin())
+                .orElse("?");
+      } catch (SQLException e) {
+        throw Export.unreachable(e);
+      }
+      if (keys.isEmpty()) {
+        throw new LauncherException("审计日志尚无签名密钥", "the audit log has no key yet");
+      }
+      NoteKey current = keys.get(keys.size() - 1);
+      StringBuilder r = new StringBuilder();
+      r.append("新生 审计日志 密钥仪式记录 / Xinsheng audit log: key-ceremony record\n");
+      r.append("================================================================\n");
+      r.append("日志 / log (origin):           ").append(origin).append('\n');
+      r.append("日期 / date:                   ")
+          .append(LocalDate.now(LauncherClock.operator()))
+          .append('\n');
+      r.append("当前签名公钥 / current log key:\n  ").append(current.verifierKey()).append('\n');
+      r.append("公钥指纹 / fingerprint:        ").append(current.fingerprint()).append('\n');
+      if (keys.size() > 1) {
+        r.append("此前的密钥（每把均由前一把共同签署）/ earlier keys, each endorsed by the one before:\n");
+        for (NoteKey k : keys.subList(0, keys.size() - 1)) {
+          r.append("  ")
+              .append(k.verifierKey())
+              .append("  (")
+              .append(k.fingerprint())
+              .append(")\n");
+        }
+      }
+      for (AuditStore.Witness w : witnesses) {
+        r.append("见证方 / witness ")
+            .append(w.name())
+            .append(" (")
+            .append(w.description())
+            .append("):\n  ")
+            .append(w.verifierKey())
+            .append("\n  指纹 / fingerprint: ")
+            .append(NoteKey.fingerprint(w.verifierKey()))
+            .append('\n');
+      }
+      r.append("\n监狱签字 / for the prison: ______________________   ")
+          .append("检察院签字 / for the procuratorate: ______________________\n");
+      r.append("法院核验导出文件时：bin/xinsheng verify 文件.zip --trust 信任文件.txt（或 --key 上列公钥）\n");
+      r.append(
+              "A court verifies an export with: xinsheng verify FILE.zip --trust trust.txt (or --key")
+          .append(
+              " the key above); the verifier prints the fingerprint to compare with this record.\n");
+      System.out.print(r);
+      if (trustOut != null) {
+        Files.writeString(
+            trustOut,
+            cn.xinsheng.audit.export.Trust.file(
+                current,
+                witnesses.stream().map(AuditStore.Witness::verifierKey).toList(),
+                origin + ", " + LocalDate.now(LauncherClock.operator())));
+        // earlier keys are trusted too: exports made before a rotation are signed by them
+        for (NoteKey k : keys.subList(0, keys.size() - 1)) {
+          Files.writeString(
+              trustOut,
+              "# 此前的密钥 / an earlier key\n" + k.verifierKey() + "\n",
+              java.nio.file.StandardOpenOption.APPEND);
+        }
+        System.out.println("信任文件 / trust file: " + trustOut.toAbsolutePath());
+      }
+      return 0;
     }
   }
 
@@ -121,7 +244,7 @@ class AuditCommand implements Runnable {
         throw new LauncherException(
             "范围或罪犯编号无效：" + e.getMessage(), "invalid range or prisoner number: " + e.getMessage());
       }
-      MariaDbDataSource ds = dataSource();
+      MariaDbDataSource ds = dataSource(dataDir, dbPort);
       AuditStore store = new AuditStore(ds);
       String origin;
       try {
@@ -146,9 +269,14 @@ class AuditCommand implements Runnable {
                       + LocalDate.now(LauncherClock.operator())
                       + ".zip");
       Path tmp = target.resolveSibling(target.getFileName() + ".part");
+      if (scope instanceof AuditExporter.Inmate inmate) {
+        scope = inmate.withHead(head(store, inmate.prisonerNumber()));
+      }
       AuditExporter.Summary summary;
       try (OutputStream os = Files.newOutputStream(tmp)) {
-        summary = new AuditExporter(store, origin, LauncherClock.operator()).export(scope, os);
+        summary =
+            new AuditExporter(store, origin, LauncherClock.operator(), RecordForms.loaded())
+                .export(scope, os);
       } catch (SQLException e) {
         Files.deleteIfExists(tmp);
         throw unreachable(e);
@@ -175,10 +303,65 @@ class AuditCommand implements Runnable {
     }
 
     /**
+     * Writes the head of an inmate's export and waits for the running platform's sequencer to sign
+     * it as the last leaf of a checkpoint: only then does the export prove it is complete. While
+     * the log is broken, nothing is signed, and this says why.
+     */
+    private static long head(AuditStore store, String prisonerNumber) {
+      try {
+        if (!store.hasEntriesOfInmate(prisonerNumber)) {
+          throw new LauncherException(
+              "审计日志中没有关于 " + prisonerNumber + " 的记录",
+              "the audit log holds nothing about " + prisonerNumber);
+        }
+        String marker = "subject-head/" + java.util.UUID.randomUUID();
+        try (java.sql.Connection c = store.dataSource().getConnection()) {
+          store.insertEntries(
+              c,
+              List.of(
+                  AuditExporter.headEvent(
+                      "launcher:" + System.getProperty("user.name", "?"),
+                      "OPERATOR",
+                      prisonerNumber,
+                      marker,
+                      store.witnesses(),
+                      store.latestCosignatures(),
+                      LauncherClock.operator().instant())));
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+          java.util.Optional<Long> index = store.signedLeafOf(marker);
+          if (index.isPresent()) {
+            return index.get();
+          }
+          java.util.Optional<AuditStore.SelfCheck> check = store.latestSelfCheck();
+          if (check.isPresent() && !check.get().sound()) {
+            throw new LauncherException(
+                "审计日志未通过自检，不能签署导出的链头：" + check.get().failure(),
+                "the audit log failed its self-check, so it cannot sign the export's head: "
+                    + check.get().failure());
+          }
+          if (System.currentTimeMillis() > deadline) {
+            throw new LauncherException(
+                "30 秒内未签署导出的链头：平台（其签名服务）是否在运行？",
+                "the export's head was not signed within 30 s: is the platform (its sequencer)"
+                    + " running?");
+          }
+          Thread.sleep(200);
+        }
+      } catch (SQLException e) {
+        throw unreachable(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LauncherException("已中断", "interrupted");
+      }
+    }
+
+    /**
      * The database: an external one from XINSHENG_DB_URL/USER/PASSWORD, or the embedded one that
      * {@code start-dev} is running, with the application account's password from the data folder.
      */
-    private MariaDbDataSource dataSource() throws IOException {
+    static MariaDbDataSource dataSource(Path dataDir, int dbPort) throws IOException {
       String url = System.getenv("XINSHENG_DB_URL");
       String user = System.getenv("XINSHENG_DB_USER");
       String password = System.getenv("XINSHENG_DB_PASSWORD");
@@ -203,7 +386,7 @@ class AuditCommand implements Runnable {
       }
     }
 
-    private static LauncherException unreachable(SQLException e) {
+    static LauncherException unreachable(SQLException e) {
       return new LauncherException(
           "无法读取审计日志（数据库是否在运行？先启动 bin/xinsheng start-dev）：" + e.getMessage(),
           "cannot read the audit log (is the database running? start bin/xinsheng start-dev first): "
@@ -336,7 +519,7 @@ class AuditCommand implements Runnable {
                 "同一大小出现了不同的根：拒绝联署", "a different root at the same size: not cosigning");
           }
           System.out.println("无新内容 / nothing new: already cosigned size " + size);
-          return 0;
+          return alerts(http, base);
         }
         String body =
             get(http, base + "/api/v1/audit/proof/consistency?from=" + old + "&to=" + size);
@@ -370,7 +553,31 @@ class AuditCommand implements Runnable {
       Files.writeString(tmp, cosigned.format());
       Files.move(tmp, lastFile, StandardCopyOption.REPLACE_EXISTING);
       System.out.println("已联署 / cosigned tree size " + size + " as " + witness.name());
-      return 0;
+      return alerts(http, base);
+    }
+
+    /**
+     * The prison's alerts (a broken log, business records changed after they were logged), for the
+     * witness to act on: printed, and exit code 3 so that a scheduled run reports them.
+     */
+    private static int alerts(HttpClient http, String base)
+        throws IOException, InterruptedException {
+      Object parsed =
+          cn.xinsheng.audit.CanonicalJson.parseLenient(get(http, base + "/api/v1/audit/alerts"));
+      if (!(parsed instanceof java.util.Map<?, ?> a) || Boolean.TRUE.equals(a.get("sound"))) {
+        return 0;
+      }
+      if (a.get("logFailure") instanceof String f) {
+        System.out.println("警报 / ALERT: 审计日志未通过自检 / the log failed its self-check: " + f);
+      }
+      if (a.get("changedRecords") instanceof List<?> list) {
+        for (Object o : list) {
+          if (o instanceof java.util.Map<?, ?> m) {
+            System.out.println("警报 / ALERT: " + m.get("message"));
+          }
+        }
+      }
+      return 3;
     }
 
     /** The prison's key as first seen, kept in the state folder (trust on first use). */

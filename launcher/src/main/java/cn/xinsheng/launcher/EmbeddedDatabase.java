@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +67,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private volatile Consumer<String> say = System.out::println;
 
   private volatile Process process;
-  private volatile Instant startedAt;
+  private volatile long startedNanos; // elapsed time, not the clock
   private volatile boolean stopping;
   private volatile Thread watcher;
 
@@ -321,7 +320,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           e);
     }
     process = p;
-    startedAt = Instant.now();
+    startedNanos = System.nanoTime();
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     DatabaseTarget owner = owner("");
     while (true) {
@@ -374,10 +373,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (stopping) {
         return;
       }
-      Duration ran = Duration.between(startedAt, Instant.now());
+      Duration ran = Duration.ofNanos(System.nanoTime() - startedNanos);
       Duration wait = backoff.next(ran);
       say.accept(
-          Instant.now()
+          LauncherClock.operator().instant()
               + " 内置数据库意外退出（退出码 "
               + p.exitValue()
               + "，运行了 "
@@ -406,7 +405,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           long t0 = System.nanoTime();
           launchAndAwaitReady();
           say.accept(
-              Instant.now()
+              LauncherClock.operator().instant()
                   + " 内置数据库已重启，用时 "
                   + Duration.ofNanos(System.nanoTime() - t0).toMillis()
                   + " 毫秒 / the embedded database is back after a restart of "
@@ -414,8 +413,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                   + " ms");
         } catch (LauncherException e) {
           // the next round waits longer; the process it left is dead or killed
-          say.accept(Instant.now() + " " + e.getMessage());
-          startedAt = Instant.now();
+          say.accept(LauncherClock.operator().instant() + " " + e.getMessage());
+          startedNanos = System.nanoTime();
         }
       }
     }

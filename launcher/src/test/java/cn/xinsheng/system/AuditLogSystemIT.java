@@ -8,6 +8,7 @@ import cn.xinsheng.audit.Checkpoint;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,10 +29,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The audit log of a running {@code start-dev}, as the procuratorate, a court and a database
  * administrator meet it: a witness registers and cosigns with {@code bin/xinsheng audit witness};
- * {@code bin/xinsheng audit export} and {@code bin/xinsheng verify} check the log offline; the
- * tamper drill changes, deletes, swaps and forges rows directly in the database, and both the
- * platform's own check and the offline verifier catch and name each; a key rotation carries the
- * trust over. Every change is undone before the next, so the shared platform ends sound.
+ * {@code bin/xinsheng audit export} and {@code bin/xinsheng verify} check the log offline, only
+ * against a key the court pins; an inmate's export proves it is complete; the tamper drill changes,
+ * deletes, swaps and forges rows directly in the database, and both the platform's own check and
+ * the offline verifier catch and name each; a business row edited as root is caught by the
+ * self-check, readiness, every export and the ledger's own screen and API; each kind of change to
+ * an export is named at its start, middle and end; a key rotation carries the trust over. Every
+ * change is undone before the next, so the shared platform ends sound.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditLogSystemIT {
@@ -39,6 +44,12 @@ class AuditLogSystemIT {
   private static final Path WORK = RunningPlatform.DATA_DIR.resolve("audit-it");
   private static String base;
   private static WebClient admin;
+  private static Path prisonKey;
+
+  /** Section 31 and one of its inmates: no other system test works there. */
+  private static final String INMATE = "3301000011";
+
+  private static final long SECTION = 31;
 
   @BeforeAll
   static void start() throws Exception {
@@ -46,6 +57,80 @@ class AuditLogSystemIT {
     Files.createDirectories(WORK);
     admin = new WebClient(base);
     assertEquals(200, admin.login("sysadmin1", PASSWORD).statusCode());
+    // the court's copy of the prison's key, as the key ceremony hands it over
+    prisonKey = WORK.resolve("prison-key.txt");
+    Files.writeString(prisonKey, admin.get("/api/v1/audit/key").body());
+    recordAnEntry();
+  }
+
+  /** The point entry of {@link #INMATE} that the drills export and the probe edits. */
+  private static long entryId;
+
+  private static long evidence;
+
+  /**
+   * An entry with its photo, recorded and approved through the API in section 31: the point entry,
+   * its evidence and its review, each bound to its audit entry.
+   */
+  private static void recordAnEntry() throws Exception {
+    WebClient officer = new WebClient(base);
+    assertEquals(200, officer.login("officer4", PASSWORD).statusCode());
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", png);
+    HttpResponse<String> photo =
+        officer.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        base
+                            + "/api/v1/evidence?section="
+                            + SECTION
+                            + "&name=check.png&source=cam-31&description=inspection"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())));
+    assertEquals(201, photo.statusCode(), photo.body());
+    evidence = firstNumber(photo.body(), "id");
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "T08:00";
+    HttpResponse<String> recorded =
+        officer.postJson(
+            "/api/v1/ledger/entries",
+            "{\"prisonerNumber\":\""
+                + INMATE
+                + "\",\"part\":\"SUPERVISION\",\"clause\":\"JG-02\",\"amount\":\"2\","
+                + "\"fact\":\"内务卫生检查评为优秀\",\"occurredAt\":\""
+                + today
+                + "\",\"evidence\":["
+                + evidence
+                + "]}");
+    assertEquals(201, recorded.statusCode(), recorded.body());
+    entryId = firstNumber(recorded.body(), "id");
+    long entry = entryId;
+    WebClient reviewer = new WebClient(base);
+    assertEquals(200, reviewer.login("reviewer2", PASSWORD).statusCode());
+    HttpResponse<String> approved =
+        reviewer.postJson("/api/v1/ledger/reviews/" + entry, "{\"decision\":\"APPROVED\"}");
+    assertTrue(approved.statusCode() < 300, approved.body());
+    assertEquals(
+        3,
+        RunningPlatform.count(
+            "SELECT COUNT(*) FROM audit_binding WHERE (table_name = 'point_entry' AND record_id = "
+                + entry
+                + ") OR (table_name = 'evidence' AND record_id = "
+                + evidence
+                + ") OR (table_name = 'entry_review' AND record_id = (SELECT id FROM entry_review"
+                + " WHERE entry_id = "
+                + entry
+                + "))"),
+        "the entry, its evidence and its review are bound");
+  }
+
+  /** {@code bin/xinsheng verify FILE --key KEY}, the key pinned as a court pins it. */
+  private static LauncherProcess.Result verify(Path zip, String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("verify", zip.toString(), "--key", prisonKey.toString()));
+    args.addAll(List.of(more));
+    return LauncherProcess.run(args.toArray(String[]::new));
   }
 
   @Test
@@ -119,32 +204,163 @@ class AuditLogSystemIT {
 
   @Test
   @Order(2)
-  void theWholeLogExportsAndVerifiesOffline() {
+  void theWholeLogExportsAndVerifiesOfflineAgainstThePinnedKeyOnly() throws Exception {
     Path zip = WORK.resolve("all.zip");
     LauncherProcess.Result export = LauncherProcess.export(zip);
     assertEquals(0, export.code(), export.output());
-    LauncherProcess.Result verify = LauncherProcess.run("verify", zip.toString());
+    LauncherProcess.Result verify = verify(zip, "--witnesses", "1");
     assertEquals(0, verify.code(), verify.output());
+    // the key is named as the log's origin (C2SP), and its fingerprint is printed
     assertTrue(
         verify
             .output()
             .matches(
-                "(?s).*verified \\d+ entries, tree size \\d+, root [0-9a-f]{64}, signed by xinsheng\\.local\\.audit\\+[0-9a-f]{8} \\(\\+1 witnesses\\).*"),
+                "(?s).*verified \\d+ entries, tree size \\d+, root [0-9a-f]{64}, signed by xinsheng\\.local/audit\\+[0-9a-f]{8} \\(\\+1 witnesses\\).*"),
         verify.output());
+    NoteKey key = NoteKey.parseVerifierKey(Files.readString(prisonKey));
+    assertTrue(verify.output().contains("key fingerprint: " + key.fingerprint()), verify.output());
+    // without a key the court trusts, nothing passes: anyone can re-sign a log
+    LauncherProcess.Result unpinned = LauncherProcess.run("verify", zip.toString());
+    assertEquals(1, unpinned.code(), unpinned.output());
+    assertTrue(unpinned.output().contains("no trusted key given"), unpinned.output());
+    assertTrue(unpinned.output().contains(key.fingerprint()), unpinned.output());
+
+    // the key ceremony's record and the trust file a court keeps
+    Path trust = WORK.resolve("xinsheng-trust.txt");
+    LauncherProcess.Result record =
+        LauncherProcess.run(
+            "audit",
+            "key-record",
+            "--trust-out",
+            trust.toString(),
+            "--data-dir=" + RunningPlatform.DATA_DIR,
+            "--db-port=" + RunningPlatform.DB_PORT);
+    assertEquals(0, record.code(), record.output());
+    assertTrue(record.output().contains(key.fingerprint()), record.output());
+    assertTrue(record.output().contains("procuratorate.demo"), record.output());
+    LauncherProcess.Result trusted =
+        LauncherProcess.run(
+            "verify", zip.toString(), "--trust", trust.toString(), "--witnesses", "1");
+    assertEquals(0, trusted.code(), trusted.output());
 
     // a court's download of a range, and one inmate's records, verify too
     WebClient judge = new WebClient(base);
     judge.login("judge1", PASSWORD);
     Path range = WORK.resolve("range.zip");
     assertEquals(200, judge.download("/api/v1/audit/export?start=0&end=5", range));
-    LauncherProcess.Result rv = LauncherProcess.run("verify", range.toString());
+    LauncherProcess.Result rv = verify(range);
     assertEquals(0, rv.code(), rv.output());
     assertTrue(rv.output().contains("verified 5 entries"), rv.output());
     Path inmate = WORK.resolve("inmate.zip");
-    assertEquals(200, judge.download("/api/v1/audit/export?inmate=3301000001", inmate));
-    LauncherProcess.Result iv = LauncherProcess.run("verify", inmate.toString());
+    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
+    LauncherProcess.Result iv = verify(inmate);
     assertEquals(0, iv.code(), iv.output());
+    assertTrue(iv.output().contains("inmate/" + INMATE + ", complete"), iv.output());
     assertEquals(400, judge.get("/api/v1/audit/export?start=5&end=2").statusCode());
+    // an inmate the log knows nothing about is not an empty export that "verifies"
+    HttpResponse<String> unknown = judge.get("/api/v1/audit/export?inmate=9999999999");
+    assertEquals(404, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("audit.error.unknownSubject"), unknown.body());
+    // the launcher's export of one inmate ends at a head the running platform signed
+    Path launcherInmate = WORK.resolve("launcher-inmate.zip");
+    LauncherProcess.Result li = LauncherProcess.export(launcherInmate, "--inmate", INMATE);
+    assertEquals(0, li.code(), li.output());
+    assertEquals(0, verify(launcherInmate).code());
+  }
+
+  @Test
+  @Order(3)
+  void anInmateExportWithAnEntryRemovedAndItsManifestEditedFails() throws Exception {
+    WebClient judge = new WebClient(base);
+    judge.login("judge1", PASSWORD);
+    Path inmate = WORK.resolve("inmate-cut.zip");
+    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
+    Map<String, byte[]> entries = ExportDrill.unzip(inmate);
+    List<String> lines =
+        new ArrayList<>(
+            List.of(new String(entries.get("leaves.txt"), StandardCharsets.UTF_8).split("\n")));
+    assertTrue(lines.size() >= 2, "the inmate has entries and a head");
+    String removed = lines.remove(0);
+    entries.put("leaves.txt", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    entries.put(
+        "manifest.txt",
+        new String(entries.get("manifest.txt"), StandardCharsets.UTF_8)
+            .replaceAll("entries: \\d+", "entries: " + lines.size())
+            .getBytes(StandardCharsets.UTF_8));
+    Path cut = ExportDrill.zip(WORK.resolve("inmate-cut-edited.zip"), entries);
+    LauncherProcess.Result v = verify(cut);
+    assertEquals(1, v.code(), v.output());
+    String index = removed.substring(0, removed.indexOf('\t'));
+    assertTrue(v.output().contains("entry " + index + " missing"), v.output());
+  }
+
+  @Test
+  @Order(4)
+  void aLogReSignedWithAnotherKeyFailsWithoutAndWithThePinnedKey() throws Exception {
+    Path zip = WORK.resolve("all-for-forgery.zip");
+    assertEquals(0, LauncherProcess.export(zip).code());
+    // the forger re-signs every checkpoint with his own key and puts it in keys/log.txt
+    NoteKey forger = NoteKey.generate("xinsheng.local/audit");
+    Map<String, byte[]> entries = ExportDrill.unzip(zip);
+    for (String name : new ArrayList<>(entries.keySet())) {
+      if (name.startsWith("checkpoints/")) {
+        SignedCheckpoint real =
+            SignedCheckpoint.parse(new String(entries.get(name), StandardCharsets.UTF_8));
+        entries.put(
+            name,
+            SignedCheckpoint.sign(real.checkpoint(), forger)
+                .format()
+                .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    entries.put("keys/log.txt", (forger.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
+    Path forged = ExportDrill.zip(WORK.resolve("forged.zip"), entries);
+    LauncherProcess.Result none = LauncherProcess.run("verify", forged.toString());
+    assertEquals(1, none.code(), none.output());
+    assertTrue(none.output().contains("no trusted key given"), none.output());
+    LauncherProcess.Result pinned = verify(forged);
+    assertEquals(1, pinned.code(), pinned.output());
+    assertTrue(pinned.output().contains("not signed by a prison key you trust"), pinned.output());
+  }
+
+  @Test
+  @Order(5)
+  void aRemovedCosignatureIsReportedAndExportsCarryEveryOne() throws Exception {
+    Path zip = WORK.resolve("all-cosigned.zip");
+    assertEquals(0, LauncherProcess.export(zip).code());
+    Map<String, byte[]> entries = ExportDrill.unzip(zip);
+    List<String> cosigned = new ArrayList<>();
+    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+      if (e.getKey().startsWith("checkpoints/")
+          && new String(e.getValue(), StandardCharsets.UTF_8).contains("— procuratorate.demo ")) {
+        cosigned.add(e.getKey());
+      }
+    }
+    // the witness cosigned twice (test 1): both cosignatures travel with the export
+    assertTrue(cosigned.size() >= 2, "every cosignature is exported: " + cosigned);
+    String name = cosigned.get(0);
+    entries.put(
+        name,
+        new String(entries.get(name), StandardCharsets.UTF_8)
+            .replaceAll("(?m)^— procuratorate\\.demo .*\\n", "")
+            .getBytes(StandardCharsets.UTF_8));
+    LauncherProcess.Result v = verify(ExportDrill.zip(WORK.resolve("uncosigned.zip"), entries));
+    assertEquals(1, v.code(), v.output());
+    assertTrue(v.output().contains("is missing (removed)"), v.output());
+  }
+
+  @Test
+  @Order(6)
+  void eachKindOfChangeToAnExportIsNamedAtItsStartMiddleAndEnd() throws Exception {
+    NoteKey key = NoteKey.parseVerifierKey(Files.readString(prisonKey));
+    Path whole = WORK.resolve("drill-all.zip");
+    assertEquals(0, LauncherProcess.export(whole).code());
+    ExportDrill.run(whole, key, true, WORK);
+    WebClient judge = new WebClient(base);
+    judge.login("judge1", PASSWORD);
+    Path inmate = WORK.resolve("drill-inmate.zip");
+    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
+    ExportDrill.run(inmate, key, false, WORK);
   }
 
   /**
@@ -152,7 +368,7 @@ class AuditLogSystemIT {
    * second while there is something new), then a database administrator edits the tables.
    */
   @Test
-  @Order(3)
+  @Order(7)
   void theTamperDrillIsCaughtAndNamedByThePlatformAndTheVerifier() throws Exception {
     long[] indexes = new long[4];
     long k = -1;
@@ -192,9 +408,21 @@ class AuditLogSystemIT {
           new String(original, java.nio.charset.StandardCharsets.UTF_8)
               .replace("teacher2", "teacher1");
       setLeafData(c, k, forged.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      expectCaught(
-          "entry " + k + ": its data do not match", "entry " + k + ": its data do not match");
-      setLeafData(c, k, original);
+      try {
+        expectCaught(
+            "entry " + k + " changed: its data do not match",
+            "entry " + k + " changed: its data do not match");
+        // while the log is broken it signs nothing: an inmate's export says why, not "try again"
+        WebClient judge = new WebClient(base);
+        judge.login("judge1", PASSWORD);
+        HttpResponse<String> refused = judge.get("/api/v1/audit/export?inmate=" + INMATE);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("audit.error.broken"), refused.body());
+        assertTrue(refused.body().contains("entry " + k + " changed"), refused.body());
+      } finally {
+        // restored whatever happened, so the tests after this one meet a sound log
+        setLeafData(c, k, original);
+      }
       expectSound();
     }
 
@@ -206,40 +434,40 @@ class AuditLogSystemIT {
       exec(c, "DELETE FROM audit_leaf WHERE leaf_index = " + k);
       exec(c, "DELETE FROM audit_entry WHERE id = " + entry[0]);
       c.commit();
-      expectCaught("entry " + k + " is missing", "entry " + k + " is missing");
-      insert(
-          c,
-          "INSERT INTO audit_entry (id, leaf_data, leaf_hash, created_at, subject, inmate)"
-              + " VALUES (?, ?, ?, ?, ?, ?)",
-          entry);
-      insert(c, "INSERT INTO audit_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)", leaf);
-      c.commit();
+      try {
+        expectCaught("entry " + k + " missing", "entry " + k + " missing");
+      } finally {
+        insert(
+            c,
+            "INSERT INTO audit_entry (id, leaf_data, leaf_hash, created_at, subject, inmate)"
+                + " VALUES (?, ?, ?, ?, ?, ?)",
+            entry);
+        insert(c, INSERT_LEAF, leaf);
+        c.commit();
+      }
       c.setAutoCommit(true);
       expectSound();
     }
 
-    // 3. two rows swapped
+    // 3. two rows swapped, with everything they hold: each leaf still says where it belongs
     try (Connection c = RunningPlatform.ownerConnection()) {
       Object[] a = leafRow(c, k);
       Object[] b = leafRow(c, k + 1);
       c.setAutoCommit(false);
       exec(c, "DELETE FROM audit_leaf WHERE leaf_index IN (" + k + "," + (k + 1) + ")");
-      insert(
-          c,
-          "INSERT INTO audit_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)",
-          new Object[] {k, b[1], b[2]});
-      insert(
-          c,
-          "INSERT INTO audit_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)",
-          new Object[] {k + 1, a[1], a[2]});
+      insert(c, INSERT_LEAF, new Object[] {k, b[1], b[2], b[3]});
+      insert(c, INSERT_LEAF, new Object[] {k + 1, a[1], a[2], a[3]});
       c.commit();
-      expectCaught(
-          "entry " + k + " differs from the signed tree",
-          "entry " + k + " does not match the checkpoint signed at size " + (k + 1));
-      exec(c, "DELETE FROM audit_leaf WHERE leaf_index IN (" + k + "," + (k + 1) + ")");
-      insert(c, "INSERT INTO audit_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)", a);
-      insert(c, "INSERT INTO audit_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)", b);
-      c.commit();
+      try {
+        expectCaught(
+            "entry " + k + " reordered: it comes after entry " + (k + 1),
+            "entry " + k + " reordered: it comes after entry " + (k + 1));
+      } finally {
+        exec(c, "DELETE FROM audit_leaf WHERE leaf_index IN (" + k + "," + (k + 1) + ")");
+        insert(c, INSERT_LEAF, a);
+        insert(c, INSERT_LEAF, b);
+        c.commit();
+      }
       c.setAutoCommit(true);
       expectSound();
     }
@@ -250,17 +478,110 @@ class AuditLogSystemIT {
       String original = checkpointNote(c, size);
       Checkpoint body = SignedCheckpoint.parse(original).checkpoint();
       String forged =
-          SignedCheckpoint.sign(body, NoteKey.generate("xinsheng.local.audit")).format();
+          SignedCheckpoint.sign(body, NoteKey.generate("xinsheng.local/audit")).format();
       setCheckpointNote(c, size, forged);
       String why = "the checkpoint at size " + size + " is not signed by the prison's key";
-      expectCaught(why, why);
-      setCheckpointNote(c, size, original);
+      try {
+        expectCaught(why, why);
+      } finally {
+        setCheckpointNote(c, size, original);
+      }
       expectSound();
     }
   }
 
+  /**
+   * The probe: a point entry (and its review) recorded through the API, then its fact and amount
+   * changed as the database's root. The self-check names the table, row and fields and readiness
+   * goes DOWN; the alert is in the log; the whole-log and the inmate's exports fail naming it; the
+   * ledger's API and screen show the warning beside the entry. Restored, all is sound again.
+   */
   @Test
-  @Order(4)
+  @Order(8)
+  void aBusinessRowEditedAsRootIsCaughtEverywhereAndNamed() throws Exception {
+    long entry = entryId;
+    awaitSignedSize(signedSize() + 1);
+    expectSound();
+
+    String fact;
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT fact FROM point_entry WHERE id = " + entry)) {
+      rs.next();
+      fact = rs.getString(1);
+    }
+    try (Connection c = RunningPlatform.ownerConnection()) {
+      exec(
+          c,
+          "UPDATE point_entry SET fact = '内务卫生检查评为优秀（已改）', amount_tenths = 50 WHERE id = " + entry);
+      String row = "record point_entry/" + entry + " was changed after it was logged";
+      HttpResponse<String> check = admin.postJson("/api/v1/audit/self-check", "{}");
+      assertTrue(check.body().contains("\"sound\":false"), check.body());
+      assertTrue(check.body().contains(row), check.body());
+      assertTrue(
+          check.body().contains("field amount_tenths is now 50")
+              && check.body().contains("field fact is now"),
+          check.body());
+      HttpResponse<String> ready = new WebClient(base).get("/health/ready");
+      assertEquals(503, ready.statusCode(), ready.body());
+      assertTrue(ready.body().contains(row), ready.body());
+      // the alert: for the administrator and the witness, and in the log itself
+      WebClient prosecutor = new WebClient(base);
+      prosecutor.login("prosecutor1", PASSWORD);
+      HttpResponse<String> alerts = prosecutor.get("/api/v1/audit/alerts");
+      assertTrue(alerts.body().contains("point_entry/" + entry), alerts.body());
+      assertTrue(
+          RunningPlatform.count(
+                  "SELECT COUNT(*) FROM audit_entry WHERE subject = 'alert/point_entry/"
+                      + entry
+                      + "'")
+              >= 1,
+          "the alert is an entry of the log");
+      // the ledger's API and screen show it beside the entry
+      WebClient judge = new WebClient(base);
+      judge.login("judge1", PASSWORD);
+      HttpResponse<String> api = judge.get("/api/v1/ledger/inmates/" + INMATE + "/entries");
+      assertTrue(api.body().contains("\"integrityWarning\""), api.body());
+      assertTrue(api.body().contains(row), api.body());
+      HttpResponse<String> screen = judge.get("/ledger/inmate.xhtml?no=" + INMATE);
+      assertTrue(screen.body().contains("xs-integrity"), screen.body());
+      assertTrue(screen.body().contains("point_entry/" + entry), screen.body());
+      // every export carries the row and names it
+      Path whole = WORK.resolve("edited-all.zip");
+      assertEquals(0, LauncherProcess.export(whole).code());
+      LauncherProcess.Result wv = verify(whole);
+      assertEquals(1, wv.code(), wv.output());
+      assertTrue(wv.output().contains(row) && wv.output().contains("field fact"), wv.output());
+      Path inmate = WORK.resolve("edited-inmate.zip");
+      assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
+      LauncherProcess.Result iv = verify(inmate);
+      assertEquals(1, iv.code(), iv.output());
+      assertTrue(iv.output().contains(row), iv.output());
+
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE point_entry SET fact = ?, amount_tenths = 20 WHERE id = " + entry)) {
+        ps.setString(1, fact);
+        assertEquals(1, ps.executeUpdate());
+      }
+      expectSound();
+      assertFalse(
+          judge
+              .get("/api/v1/ledger/inmates/" + INMATE + "/entries")
+              .body()
+              .contains("integrityWarning"));
+    }
+  }
+
+  private static long firstNumber(String json, String key) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
+    assertTrue(m.find(), json);
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  @Order(9)
   void aRotatedKeyCarriesTheTrustOver() throws Exception {
     String oldKey = admin.get("/api/v1/audit/key").body().strip();
     assertEquals(400, admin.postJson("/api/v1/audit/key/rotation", "{}").statusCode());
@@ -283,6 +604,7 @@ class AuditLogSystemIT {
     Files.writeString(pinnedOld, oldKey + "\n");
     LauncherProcess.Result v =
         LauncherProcess.run("verify", zip.toString(), "--key", pinnedOld.toString());
+    // (the old key endorsed the new one: a court that pinned the old key trusts the handover)
     assertEquals(0, v.code(), v.output());
     String[] parts = newKey.split("\\+", 3);
     String newLabel = parts[0] + "+" + parts[1];
@@ -315,7 +637,7 @@ class AuditLogSystemIT {
     Path zip = WORK.resolve("tampered-" + System.nanoTime() + ".zip");
     LauncherProcess.Result export = LauncherProcess.export(zip);
     assertEquals(0, export.code(), export.output());
-    LauncherProcess.Result verify = LauncherProcess.run("verify", zip.toString());
+    LauncherProcess.Result verify = verify(zip);
     assertEquals(1, verify.code(), verify.output());
     assertTrue(verify.output().contains(verifierSays), verify.output());
   }
@@ -378,9 +700,14 @@ class AuditLogSystemIT {
         index);
   }
 
+  private static final String INSERT_LEAF =
+      "INSERT INTO audit_leaf (leaf_index, entry_id, leaf_hash, tail) VALUES (?, ?, ?, ?)";
+
   private static Object[] leafRow(Connection c, long index) throws SQLException {
     return row(
-        c, "SELECT leaf_index, entry_id, leaf_hash FROM audit_leaf WHERE leaf_index = ?", index);
+        c,
+        "SELECT leaf_index, entry_id, leaf_hash, tail FROM audit_leaf WHERE leaf_index = ?",
+        index);
   }
 
   private static Object[] row(Connection c, String sql, long index) throws SQLException {

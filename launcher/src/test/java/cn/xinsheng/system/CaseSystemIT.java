@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinsheng.audit.CanonicalJson;
+import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.export.ExportVerifier;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -16,6 +17,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -562,10 +564,19 @@ class CaseSystemIT {
   void theCasePackageVerifiesOfflineAndNamesEveryRecordChangedInTheDatabase() throws Exception {
     Path zip = RunningPlatform.DATA_DIR.resolve(caseNumber + ".zip");
     assertEquals(200, execution.download("/api/v1/cases/" + caseId + "/package", zip));
-    ExportVerifier.Report ok = ExportVerifier.verify(zip, Optional.empty());
+    // the court's copy of the prison's key, obtained outside the package
+    String keyText = judge.get("/api/v1/audit/key").body();
+    NoteKey prisonKey = NoteKey.parseVerifierKey(keyText);
+    Path keyFile = RunningPlatform.DATA_DIR.resolve("case-prison-key.txt");
+    Files.writeString(keyFile, keyText);
+    ExportVerifier.Report ok = ExportVerifier.verify(zip, Optional.of(prisonKey));
     assertTrue(ok.verified(), ok.failures().toString());
-    LauncherProcess.Result v = LauncherProcess.run("verify", zip.toString());
+    assertTrue(ok.scope().contains("complete"), ok.scope());
+    LauncherProcess.Result v =
+        LauncherProcess.run("verify", zip.toString(), "--key", keyFile.toString());
     assertEquals(0, v.code(), v.output());
+    // each kind of change to the package's entries, at its start, middle and end, is named
+    ExportDrill.run(zip, prisonKey, false, RunningPlatform.DATA_DIR);
     try (var z = new java.util.zip.ZipFile(zip.toFile())) {
       assertNotNull(z.getEntry("case/" + caseNumber + ".pdf"));
       String records =
@@ -599,24 +610,85 @@ class CaseSystemIT {
         update(c, "UPDATE case_event SET note = ? WHERE id = " + eventId, "事后改写的意见");
         Path bad = RunningPlatform.DATA_DIR.resolve(caseNumber + "-changed.zip");
         assertEquals(200, execution.download("/api/v1/cases/" + caseId + "/package", bad));
-        ExportVerifier.Report report = ExportVerifier.verify(bad, Optional.empty());
+        ExportVerifier.Report report = ExportVerifier.verify(bad, Optional.of(prisonKey));
         assertFalse(report.verified());
         String all = String.join("\n", report.failures());
         assertTrue(all.contains("point-entry/" + entryId) && all.contains("fact"), all);
         assertTrue(all.contains("case-event/" + eventId) && all.contains("note"), all);
-        LauncherProcess.Result failed = LauncherProcess.run("verify", bad.toString());
+        // the bound row itself is named too, by table, row and field
+        assertTrue(all.contains("record point_entry/" + entryId + " was changed"), all);
+        LauncherProcess.Result failed =
+            LauncherProcess.run("verify", bad.toString(), "--key", keyFile.toString());
         assertEquals(1, failed.code(), failed.output());
         assertTrue(failed.output().contains("point-entry/" + entryId), failed.output());
         assertTrue(failed.output().contains("case-event/" + eventId), failed.output());
       } finally {
         update(c, "UPDATE point_entry SET fact = ? WHERE id = " + entryId, fact);
         update(c, "UPDATE case_event SET note = ? WHERE id = " + eventId, note);
+        // the platform's record check saw the edit too: checked again, it is sound
+        assertTrue(
+            sysadmin()
+                .postJson("/api/v1/audit/self-check", "{}")
+                .body()
+                .contains("\"sound\":true"));
+      }
+    }
+
+    // while the log itself is broken it signs nothing: the package says why, not "try again"
+    try (Connection c = RunningPlatform.ownerConnection()) {
+      long k = count("SELECT MAX(tree_size) FROM audit_checkpoint") - 1;
+      byte[] original;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT e.leaf_data FROM audit_entry e JOIN audit_leaf l ON l.entry_id = e.id"
+                  + " WHERE l.leaf_index = ?")) {
+        ps.setLong(1, k);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertTrue(rs.next());
+          original = rs.getBytes(1);
+        }
+      }
+      String changed =
+          new String(original, StandardCharsets.UTF_8).replace("\"actor\":\"", "\"actor\":\"x");
+      setLeafData(c, k, changed.getBytes(StandardCharsets.UTF_8));
+      try {
+        WebClient admin = sysadmin();
+        assertTrue(
+            admin.postJson("/api/v1/audit/self-check", "{}").body().contains("\"sound\":false"));
+        HttpResponse<String> refused = execution.get("/api/v1/cases/" + caseId + "/package");
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("audit.error.broken"), refused.body());
+        assertTrue(refused.body().contains("entry " + k + " changed"), refused.body());
+      } finally {
+        setLeafData(c, k, original);
+        assertTrue(
+            sysadmin()
+                .postJson("/api/v1/audit/self-check", "{}")
+                .body()
+                .contains("\"sound\":true"));
       }
     }
     // the court and the procuratorate get the same package; a lawyer or a supervisor does not
     assertEquals(200, judge.download("/api/v1/cases/" + caseId + "/package", zip));
-    assertTrue(ExportVerifier.verify(zip, Optional.empty()).verified());
+    assertTrue(ExportVerifier.verify(zip, Optional.of(prisonKey)).verified());
     assertEquals(403, supervisor.get("/api/v1/cases/" + caseId + "/package").statusCode());
+  }
+
+  private static WebClient sysadmin() {
+    WebClient c = new WebClient(base);
+    assertEquals(200, c.login("sysadmin1", PASSWORD).statusCode());
+    return c;
+  }
+
+  private static void setLeafData(Connection c, long index, byte[] data) throws Exception {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE audit_entry e JOIN audit_leaf l ON l.entry_id = e.id SET e.leaf_data = ?"
+                + " WHERE l.leaf_index = ?")) {
+      ps.setBytes(1, data);
+      ps.setLong(2, index);
+      assertEquals(1, ps.executeUpdate());
+    }
   }
 
   private static void update(Connection c, String sql, String value) throws Exception {

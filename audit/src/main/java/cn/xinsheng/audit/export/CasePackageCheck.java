@@ -41,7 +41,8 @@ final class CasePackageCheck {
     for (Map.Entry<Long, byte[]> e : verifiedLeaves.entrySet()) {
       Map<String, Object> leaf;
       try {
-        leaf = object(new String(e.getValue(), StandardCharsets.UTF_8));
+        // a leaf of form 2 wraps the entry with its place in the log; the entry is what counts
+        leaf = cn.xinsheng.audit.Leaf.parse(e.getValue()).entry();
       } catch (IllegalArgumentException x) {
         throw new ExportVerifier.UnreadableExportException(
             "日志第 " + e.getKey() + " 条不是有效的 JSON", "log entry " + e.getKey() + " is not valid JSON");

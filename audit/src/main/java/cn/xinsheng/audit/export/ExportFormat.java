@@ -1,21 +1,38 @@
 package cn.xinsheng.audit.export;
 
 /**
- * The audit export, version 1: a zip of plain-text files, readable without Xinsheng.
+ * The audit export, version 2: a zip of plain text files, readable without Xinsheng.
  *
  * <pre>
- * manifest.txt            "key: value" lines: format, origin, created, scope, tree-size, entries
+ * manifest.txt            "key: value" lines: format, origin, created, scope, tree-size, entries.
+ *                         Informative only: the verifier derives what the file proves from the
+ *                         signed content, never from the manifest (which nobody signs)
  * keys/log.txt            the prison's verifier keys, oldest first (name+keyid+base64 key)
- * keys/witnesses.txt      the witnesses' cosignature verifier keys
- * checkpoints/S.note      signed checkpoints (c2sp.org/tlog-checkpoint, signed-note), with any
- *                         witness cosignatures (c2sp.org/tlog-cosignature); S = tree size
- * proofs/consistency.txt  "from TAB to TAB proof": consistency proofs to the anchor
- * leaves.txt              "index TAB stored-hash TAB proof TAB canonical-JSON", one entry a line
+ * keys/witnesses.txt      the witnesses' cosignature verifier keys the prison lists
+ * checkpoints/S.note      signed checkpoints (c2sp.org/tlog-checkpoint, signed-note) with every
+ *                         witness cosignature the prison received for them
+ *                         (c2sp.org/tlog-cosignature); S = tree size
+ * proofs/consistency.txt  "from TAB to TAB proof": consistency proofs from each cosigned size
+ *                         to the anchor
+ * leaves.txt              "index TAB stored-hash TAB proof TAB leaf", one leaf a line; the leaf
+ *                         is canonical JSON, of form 2 ({@link cn.xinsheng.audit.Leaf}) since
+ *                         chains were introduced, of form 1 (the entry alone) before
+ * records.txt             "index TAB table TAB id TAB canonical-JSON": each business record a
+ *                         leaf binds ({@link cn.xinsheng.audit.BoundRecord}), as the database
+ *                         held it when the export was made ("-" when the row is gone), in the
+ *                         order of the leaves that bind them
  * README.txt              how to verify (Chinese and English)
  * </pre>
  *
- * <p>A case package (manifest line {@code package: xinsheng-case-package/1}) is such an extract
- * plus the files a court receives, under {@code case/}:
+ * <p>Three scopes, told apart by the content. The whole log: every leaf from 0, proof "-" (the
+ * verifier recomputes every signed root). One subject (an inmate): the leaves about him, each with
+ * its inclusion proof against the anchor, ending at his head: an {@code audit.subject.head} entry
+ * written when the export was made, the last leaf of the anchor's tree; the chain links in the
+ * leaves prove that nothing between is left out. A range: leaves from a first to a last index, each
+ * with its proof.
+ *
+ * <p>A case package (the files under {@code case/}) is one inmate's extract plus the files a court
+ * receives:
  *
  * <pre>
  * case/files.txt          "path TAB sha256 TAB size": every other file of the package
@@ -32,13 +49,15 @@ package cn.xinsheng.audit.export;
  * verifier names every record and file that does not verify.
  *
  * <p>Hashes are lower-case hex; a proof is its hashes separated by commas, "." when empty, or "-"
- * when the export holds the whole log and the verifier recomputes every root instead. The anchor is
- * the checkpoint with the largest size; every inclusion and consistency proof leads to it.
+ * when the export holds the whole log. The anchor is the checkpoint with the largest size; every
+ * inclusion and consistency proof leads to it. Version 1 exports (no records.txt, leaves of form 1
+ * only) are still read.
  */
 public final class ExportFormat {
 
   public static final String FORMAT_KEY = "format";
-  public static final String FORMAT = "xinsheng-audit-export/1";
+  public static final String FORMAT = "xinsheng-audit-export/2";
+  public static final String FORMAT_1 = "xinsheng-audit-export/1";
   public static final String SCOPE_ALL = "all";
   public static final String PACKAGE_KEY = "package";
   public static final String CASE_PACKAGE = "xinsheng-case-package/1";
@@ -56,6 +75,7 @@ public final class ExportFormat {
   static final String CONSISTENCY = "proofs/consistency.txt";
   static final String LEAVES = "leaves.txt";
   static final String README = "README.txt";
+  static final String RECORDS = "records.txt";
 
   private ExportFormat() {}
 
@@ -72,28 +92,35 @@ public final class ExportFormat {
         This file can be verified offline on any computer with Java 17 or newer, with no network
         and without the Xinsheng platform:
 
-            java -jar xinsheng-verify.jar 本文件.zip [--key 监狱公钥.txt]
-            bin/xinsheng verify this-file.zip [--key prison-key.txt]
+            java -jar xinsheng-verify.jar 本文件.zip --key 监狱公钥.txt
+            bin/xinsheng verify this-file.zip --trust 信任文件.txt [--witnesses 1]
 
-        验证程序逐条检查：每条记录的内容与其哈希、记录在默克尔树中的位置（RFC 6962 包含证明，或
-        整份日志时逐个重算每个签名检查点的根）、监狱的 Ed25519 签名（含密钥轮换时新旧密钥的共同签名）、
-        以及检察院等见证方的联署签名与一致性证明。成功时输出
-        "verified N entries, tree size S, root R, signed by K (+W witnesses)" 并以 0 退出；
-        任何一条记录不符时，指出第一条不符的记录并以 1 退出。
+        监狱公钥必须从导出文件之外取得：密钥仪式的书面记录，或检察院见证方保存的副本。
+        没有 --key 或 --trust，验证程序不会判定通过：任何人都可以用自己的密钥重新签署一份日志。
+        The prison's key must come from outside this file: the printed key-ceremony record, or the
+        copy the procuratorate's witness keeps. Without --key or --trust the verifier does not
+        pass: anyone can re-sign a log with a key of their own.
 
-        The verifier checks every entry's data against its hash, its place in the Merkle tree (an
-        RFC 6962 inclusion proof, or for a whole log the root at every signed checkpoint), the
-        prison's Ed25519 signatures (with the old and new key both signing at a key rotation), and
-        the witnesses' cosignatures and consistency proofs. On success it prints
-        "verified N entries, tree size S, root R, signed by K (+W witnesses)" and exits 0; otherwise
-        it names the first entry that does not verify and exits 1.
+        验证程序逐条检查：每条记录的内容与其哈希、在默克尔树中的位置（RFC 6962 包含证明，或整份
+        日志时重算每个签名检查点的根）、每条记录记下的前一条记录的哈希与其所属主体链、监狱的
+        Ed25519 签名、检察院等见证方的联署签名及一致性证明，以及记录所绑定的业务数据（records.txt）
+        是否仍与入账时相同。某一服刑人员的导出以其"链头"结束，从而证明其记录齐全。
+        The verifier checks each entry's data against its hash, its place in the Merkle tree (an
+        RFC 6962 inclusion proof, or for a whole log the root at every signed checkpoint), the hash
+        each entry records of the one before it and its subject chains, the prison's Ed25519
+        signatures, the witnesses' cosignatures and consistency proofs, and whether the business
+        records the entries bind (records.txt) are still as they were logged. An export of one
+        inmate ends at his head, which proves it holds all his entries.
 
-        请将 K 与监狱公布的公钥（管理页"审计日志"或 /api/v1/audit/key）比对，或用 --key 指定。
-        Compare K with the key the prison publishes (admin page "Audit log", /api/v1/audit/key), or
-        pin it with --key.
+        成功时输出 "verified N entries, tree size S, root R, signed by K (+W witnesses)" 及密钥指纹，
+        以 0 退出；否则指出第一条不符的记录及其不符的方式（被改动、缺失、被插入、次序被调换、被截断），
+        以 1 退出。
+        On success it prints "verified N entries, tree size S, root R, signed by K (+W witnesses)"
+        and the key's fingerprint, and exits 0; otherwise it names the first entry that differs and
+        how (changed, missing, inserted, reordered, truncated), and exits 1.
 
-        格式 / format: manifest.txt, keys/, checkpoints/, proofs/, leaves.txt (tab-separated:
-        index, stored hash, inclusion proof, canonical JSON of the event).
+        格式 / format: manifest.txt（仅供参考，不作为依据 / informative only), keys/, checkpoints/,
+        proofs/, leaves.txt (index, stored hash, inclusion proof, leaf JSON), records.txt.
         """;
   }
 }

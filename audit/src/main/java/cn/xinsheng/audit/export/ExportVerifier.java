@@ -1,6 +1,10 @@
 package cn.xinsheng.audit.export;
 
+import cn.xinsheng.audit.ExtractVerifier;
+import cn.xinsheng.audit.Leaf;
 import cn.xinsheng.audit.LogVerifier;
+import cn.xinsheng.audit.LogVerifier.Failure;
+import cn.xinsheng.audit.LogVerifier.Kind;
 import cn.xinsheng.audit.LogVerifier.StoredLeaf;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.NoteKey;
@@ -12,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +36,9 @@ import java.util.zip.ZipFile;
 
 /**
  * Verifies an audit export offline: keys, checkpoints and their signatures, witness cosignatures
- * with their consistency proofs, and every entry. What a court runs on its own PC.
+ * with their consistency proofs, every entry, the completeness of an extract, and the business
+ * records the entries bind. What a court runs on its own PC. It passes only against a key the court
+ * trusts, obtained outside the export.
  */
 public final class ExportVerifier {
 
@@ -43,7 +51,11 @@ public final class ExportVerifier {
     }
   }
 
-  /** The verdict. {@code failure} names the first record that fails; empty when all verify. */
+  /**
+   * The verdict. {@code failure} names the first record that differs; empty when everything
+   * verifies against a trusted key. {@code notes} are what a court should know without it being a
+   * failure (a registered witness that has not cosigned yet).
+   */
   public record Report(
       long entries,
       long treeSize,
@@ -52,10 +64,15 @@ public final class ExportVerifier {
       int witnesses,
       String scope,
       Optional<String> failure,
-      List<String> failures) {
+      List<String> failures,
+      String fingerprint,
+      String trustedBy,
+      long records,
+      List<String> notes) {
 
     public Report {
       failures = List.copyOf(failures);
+      notes = List.copyOf(notes);
     }
 
     public boolean verified() {
@@ -83,13 +100,24 @@ public final class ExportVerifier {
   private ExportVerifier() {}
 
   /**
-   * @param pinnedKey the prison's verifier key as the court got it from the prison, if any: the
-   *     export's key chain must contain it
+   * @param pinnedKey the prison's verifier key as the court got it from the prison; without one the
+   *     export does not pass
    */
   public static Report verify(Path file, Optional<NoteKey> pinnedKey)
       throws UnreadableExportException {
+    return verify(file, pinnedKey.map(Trust::ofLogKey).orElse(Trust.none()), 0);
+  }
+
+  /**
+   * @param trust the keys the court trusts; the export passes only if one of its log keys signed
+   *     the anchor or endorsed the key that did
+   * @param requiredWitnesses how many witnesses (trusted, or registered in the signed log) must
+   *     have cosigned a checkpoint consistent with the anchor
+   */
+  public static Report verify(Path file, Trust trust, int requiredWitnesses)
+      throws UnreadableExportException {
     try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-      return verify(zip, pinnedKey);
+      return new ExportVerifier().verify(zip, trust, requiredWitnesses);
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new UnreadableExportException("找不到文件：" + file, "no such file: " + file);
     } catch (ZipException e) {
@@ -102,163 +130,431 @@ public final class ExportVerifier {
     }
   }
 
-  private static Report verify(ZipFile zip, Optional<NoteKey> pinnedKey)
+  private final List<Failure> problems = new ArrayList<>();
+  private final List<Failure> witnessProblems = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  /** Witness keys the signed log itself names (registered, or listed in a head), by key text. */
+  private final Map<String, String> signedWitnessKeys = new LinkedHashMap<>();
+
+  /** Cosignatures the signed log says the prison received: key text, size, where it says so. */
+  private record Expected(
+      String witnessKey, String name, byte[] keyId, long size, String where, String line) {}
+
+  private final List<Expected> expected = new ArrayList<>();
+
+  private Report verify(ZipFile zip, Trust trust, int requiredWitnesses)
       throws IOException, UnreadableExportException {
     Map<String, String> manifest = manifest(zip);
     List<NoteKey> logKeys = keys(zip, ExportFormat.LOG_KEYS, true);
-    List<NoteKey> witnesses = keys(zip, ExportFormat.WITNESS_KEYS, false);
-    if (pinnedKey.isPresent()) {
-      String wanted = pinnedKey.get().verifierKey();
-      if (logKeys.stream().noneMatch(k -> k.verifierKey().equals(wanted))) {
-        return failed(
-            manifest,
-            "导出文件中的密钥不含您指定的监狱公钥 / the export's keys do not include the prison key you gave: "
-                + pinnedKey.get().label());
-      }
-    }
+    List<NoteKey> listedWitnesses = keys(zip, ExportFormat.WITNESS_KEYS, false);
     List<SignedCheckpoint> checkpoints = checkpoints(zip);
     if (checkpoints.isEmpty()) {
       throw new UnreadableExportException("导出文件中没有签名检查点", "the export holds no signed checkpoint");
     }
-    LogVerifier verifier = new LogVerifier(checkpoints, logKeys, new HashSet<>());
-    if (verifier.failure().isPresent()) {
-      return failed(manifest, verifier.failure().get().message());
+    LogVerifier log = new LogVerifier(checkpoints, logKeys, new HashSet<>());
+    if (log.failure().isPresent()) {
+      return failed(manifest, log.failure().get().message());
     }
-    SignedCheckpoint anchor = verifier.latest().orElseThrow();
+    SignedCheckpoint anchor = log.latest().orElseThrow();
+    NoteKey signer = logKeys.get(log.signerIndex());
     long treeSize = anchor.checkpoint().size();
-    boolean wholeLog = ExportFormat.SCOPE_ALL.equals(manifest.get("scope"));
-    if (!wholeLog) {
-      verifier.asExtract();
-    }
 
     ZipEntry leaves = zip.getEntry(ExportFormat.LEAVES);
     if (leaves == null) {
       throw new UnreadableExportException("导出文件缺少 leaves.txt", "the export has no leaves.txt");
     }
-    long declared = parseLong(manifest.get("entries"), "entries");
-    boolean casePackage = ExportFormat.CASE_PACKAGE.equals(manifest.get(ExportFormat.PACKAGE_KEY));
-    Map<Long, byte[]> verifiedLeaves = casePackage ? new HashMap<>() : null;
-    long lines = streamLeaves(zip, leaves, wholeLog, verifier, verifiedLeaves);
-    if (verifier.failure().isEmpty() && lines != declared) {
-      return failed(
-          manifest,
-          "清单记载 "
-              + declared
-              + " 条记录，文件中有 "
-              + lines
-              + " 条：记录被删除或添加 / the manifest lists "
-              + declared
-              + " entries, the file holds "
-              + lines
-              + ": entries were removed or added");
+    boolean casePackage =
+        ExportFormat.CASE_PACKAGE.equals(manifest.get(ExportFormat.PACKAGE_KEY))
+            || zip.getEntry(ExportFormat.CASE_RECORDS) != null
+            || zip.getEntry(ExportFormat.CASE_FILES) != null;
+    // what the manifest claims is only a claim: an inmate's export must then prove it
+    Optional<String> claimedSubject = Optional.empty();
+    String claimed = manifest.getOrDefault("scope", "");
+    if (claimed.startsWith("inmate ")) {
+      claimedSubject = Optional.of("inmate/" + claimed.substring("inmate ".length()).strip());
     }
-    LogVerifier.Result result = verifier.finish();
-    if (casePackage) {
-      List<String> problems = new ArrayList<>();
-      Map<Long, String> subjects = CasePackageCheck.check(zip, verifiedLeaves, problems);
-      for (LogVerifier.Failure f : verifier.failures()) {
-        String record = subjects.get(f.entry());
-        problems.add(0, record == null ? f.message() : record + ": " + f.message());
+    boolean whole = isWholeLog(zip, leaves);
+
+    String scope;
+    long entries;
+    long recordsChecked;
+    try (RecordsCheck records = new RecordsCheck(zip)) {
+      if (whole) {
+        log.onEntry(
+            (p, id) -> {
+              records.leaf(p, id);
+              witnessEvidence(p, id);
+            });
+        streamLeaves(
+            zip, leaves, true, p -> log.accept(p.leaf(), p.leafHash(), p.parsed(), p.error()));
+        LogVerifier.Result result = log.finish();
+        entries = result.leavesChecked();
+        if (result.failure().isPresent()) {
+          problems.add(result.failure().get());
+        } else {
+          problems.addAll(records.finish());
+        }
+        scope = "whole log, entries 0–" + (treeSize - 1);
+        if (casePackage) {
+          problems.add(
+              new Failure(
+                  Kind.INSERTED,
+                  -1,
+                  "案卷包应为一名服刑人员的记录，而非整份日志 / a case package holds one inmate's entries,"
+                      + " not the whole log"));
+        }
+      } else {
+        ExtractVerifier extract = new ExtractVerifier(anchor, claimedSubject);
+        Set<Long> lineIndexes = new HashSet<>();
+        streamLeaves(
+            zip,
+            leaves,
+            false,
+            p -> {
+              extract.accept(p.leaf(), p.proof());
+              lineIndexes.add(p.leaf().index());
+              return true;
+            });
+        ExtractVerifier.Verdict verdict = extract.finish();
+        problems.addAll(verdict.failures());
+        lineIndexes.removeAll(verdict.verified().keySet());
+        records.skipping(lineIndexes);
+        verdict.verified().forEach((id, p) -> records.leaf(p, id));
+        verdict.verified().forEach((id, p) -> witnessEvidence(p, id));
+        problems.addAll(records.finish());
+        entries = verdict.entries();
+        scope = verdict.scope();
+        if (casePackage) {
+          if (verdict.subject().isEmpty()) {
+            problems.add(
+                new Failure(
+                    Kind.TRUNCATED,
+                    -1,
+                    "案卷包没有以服刑人员的链头结束，无法证明其完整 / the case package does not end at the"
+                        + " inmate's head, so it does not prove it is complete (truncated)"));
+          }
+          List<String> caseProblems = new ArrayList<>();
+          Map<Long, String> subjects =
+              CasePackageCheck.check(zip, verdict.verifiedData(), caseProblems);
+          for (String c : caseProblems) {
+            problems.add(new Failure(Kind.CHANGED, -1, c));
+          }
+          // a failing entry is named by its record too
+          List<Failure> named = new ArrayList<>();
+          for (Failure f : problems) {
+            String record = subjects.get(f.entry());
+            named.add(
+                record == null
+                        || f.kind() == Kind.TRUNCATED
+                        || f.message().startsWith("记录 " + record)
+                    ? f
+                    : new Failure(f.kind(), f.entry(), record + ": " + f.message()));
+          }
+          problems.clear();
+          problems.addAll(named);
+        }
       }
-      if (!problems.isEmpty()) {
-        return new Report(
-            result.leavesChecked(),
-            treeSize,
-            MerkleTree.hex(anchor.checkpoint().rootHash()),
-            result.signedBy() == null ? "?" : result.signedBy().label(),
-            0,
-            manifest.get("scope"),
-            Optional.of(problems.get(0)),
-            problems);
-      }
-    } else if (result.failure().isPresent()) {
-      return failed(manifest, result.failure().get().message());
+      recordsChecked = records.checked();
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new UnreadableExportException(
+          "records.txt 格式错误", "records.txt is malformed: " + e.getMessage());
     }
 
-    // witnesses: a valid cosignature, consistent with the anchor
-    Map<String, List<byte[]>> consistency = consistencyProofs(zip, treeSize);
-    int witnessed = 0;
-    for (NoteKey witness : witnesses) {
-      SignedCheckpoint best = null;
-      for (SignedCheckpoint cp : checkpoints) {
-        boolean claims = cp.hasCosignatureLine(witness);
-        if (!claims) {
-          continue;
-        }
-        if (cp.cosignatureTime(witness).isEmpty()) {
-          return failed(
-              manifest,
-              "见证方 "
-                  + witness.name()
-                  + " 对检查点 "
-                  + cp.checkpoint().size()
-                  + " 的联署签名不成立 / the cosignature of witness "
-                  + witness.name()
-                  + " on the checkpoint at size "
-                  + cp.checkpoint().size()
-                  + " does not verify");
-        }
-        if (best == null || cp.checkpoint().size() > best.checkpoint().size()) {
-          best = cp;
-        }
-      }
-      if (best == null) {
-        continue;
-      }
-      long size = best.checkpoint().size();
-      List<byte[]> proof = consistency.get(size + "\t" + treeSize);
-      boolean consistent =
-          size == treeSize
-              ? Arrays.equals(best.checkpoint().rootHash(), anchor.checkpoint().rootHash())
-              : proof != null
-                  && MerkleTree.verifyConsistency(
-                      size,
-                      treeSize,
-                      proof,
-                      best.checkpoint().rootHash(),
-                      anchor.checkpoint().rootHash());
-      if (!consistent) {
-        return failed(
-            manifest,
-            "见证方 "
-                + witness.name()
-                + " 联署的检查点 "
-                + size
-                + " 与最新检查点不一致 / the checkpoint witness "
-                + witness.name()
-                + " cosigned at size "
-                + size
-                + " is not consistent with the latest checkpoint");
-      }
-      witnessed++;
+    int witnessed = witnesses(zip, checkpoints, anchor, trust, listedWitnesses);
+    if (requiredWitnesses > witnessed) {
+      witnessProblems.add(
+          new Failure(
+              Kind.SIGNATURE,
+              -1,
+              "要求 "
+                  + requiredWitnesses
+                  + " 个见证方联署，只有 "
+                  + witnessed
+                  + " 个 / "
+                  + requiredWitnesses
+                  + " witnesses required (--witnesses), "
+                  + witnessed
+                  + " cosigned a checkpoint consistent with the anchor"));
     }
 
+    String trustedBy = trustedBy(trust, logKeys, log.signerIndex());
+    List<Failure> all = new ArrayList<>(problems);
+    all.sort(Comparator.comparingLong(f -> f.entry() < 0 ? Long.MAX_VALUE : f.entry()));
+    all.addAll(witnessProblems);
+    if (trustedBy == null) {
+      String why =
+          trust.hasLogKey()
+              ? "导出文件不是由您信任的监狱公钥签署的 / the export is not signed by a prison key you trust ("
+                  + String.join(", ", trust.logKeys().stream().map(NoteKey::label).toList())
+                  + "): it is signed by "
+                  + signer.label()
+                  + ", fingerprint "
+                  + signer.fingerprint()
+              : "未指定可信的监狱公钥，不能判定通过 / no trusted key given, so the export cannot pass: it is"
+                  + " signed by "
+                  + signer.label()
+                  + ", fingerprint "
+                  + signer.fingerprint()
+                  + ". Anyone can re-sign a log with a key of their own: obtain the prison's key out"
+                  + " of band (the printed key-ceremony record, or the procuratorate witness's copy)"
+                  + " and give it with --key or --trust";
+      all.add(new Failure(Kind.SIGNATURE, -1, why));
+    }
+    List<String> messages = all.stream().map(Failure::message).toList();
     return new Report(
-        result.leavesChecked(),
+        entries,
         treeSize,
         MerkleTree.hex(anchor.checkpoint().rootHash()),
-        result.signedBy() == null ? "?" : result.signedBy().label(),
+        signer.label(),
         witnessed,
-        manifest.get("scope"),
-        Optional.empty(),
-        List.of());
+        scope,
+        messages.isEmpty() ? Optional.empty() : Optional.of(messages.get(0)),
+        messages,
+        signer.fingerprint(),
+        trustedBy,
+        recordsChecked,
+        notes);
+  }
+
+  /**
+   * Which trusted key vouches for the anchor, or null: a trusted key must be in the export's key
+   * chain at or before the key that signed the anchor (each key endorsed the next).
+   */
+  private static String trustedBy(Trust trust, List<NoteKey> chain, int signerIndex) {
+    for (NoteKey t : trust.logKeys()) {
+      for (int i = 0; i <= signerIndex; i++) {
+        if (chain.get(i).verifierKey().equals(t.verifierKey())) {
+          return t.label()
+              + (i == signerIndex ? "" : " (endorsing " + chain.get(signerIndex).label() + ")");
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Notes what the signed log says about witnesses: registrations, cosignatures, a head. */
+  private void witnessEvidence(Leaf.Parsed p, long index) {
+    String action = p.action();
+    if (!action.startsWith("audit.")) {
+      // the only entries that say something about witnesses (most leaves end here, unparsed)
+      return;
+    }
+    Map<String, Object> payload = p.payload();
+    if ("audit.witness.registered".equals(action) && payload.get("key") instanceof String key) {
+      signedWitnessKeys.putIfAbsent(key.strip(), "registered in entry " + index);
+    } else if ("audit.witness.cosigned".equals(action)
+        && payload.get("treeSize") instanceof Long size
+        && payload.get("note") instanceof String note) {
+      try {
+        SignedCheckpoint cosigned = SignedCheckpoint.parse(note);
+        for (SignedCheckpoint.NoteSignature line : cosigned.signatures()) {
+          expected.add(
+              new Expected(null, line.name(), line.keyId(), size, "entry " + index, line.line()));
+        }
+      } catch (IllegalArgumentException e) {
+        // an entry that verified but holds no note: nothing to expect
+      }
+    } else if (p.headOf().isPresent() && payload.get("witnesses") instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?> w && w.get("key") instanceof String key) {
+          signedWitnessKeys.putIfAbsent(key.strip(), "named in the head, entry " + index);
+          if (w.get("cosigned") instanceof Long size) {
+            expected.add(
+                new Expected(key.strip(), null, null, size, "the head, entry " + index, null));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks every cosignature of a witness the court trusts or the signed log names, with its
+   * consistency proof to the anchor; reports a cosignature the log says was received but the export
+   * does not carry. Answers how many such witnesses cosigned a checkpoint consistent with the
+   * anchor.
+   */
+  private int witnesses(
+      ZipFile zip,
+      List<SignedCheckpoint> checkpoints,
+      SignedCheckpoint anchor,
+      Trust trust,
+      List<NoteKey> listed)
+      throws IOException, UnreadableExportException {
+    long treeSize = anchor.checkpoint().size();
+    Map<String, List<byte[]>> consistency = consistencyProofs(zip);
+    Map<Long, SignedCheckpoint> bySize = new HashMap<>();
+    checkpoints.forEach(c -> bySize.put(c.checkpoint().size(), c));
+    Map<String, NoteKey> keys = new LinkedHashMap<>();
+    Map<String, String> source = new HashMap<>();
+    for (NoteKey k : trust.witnessKeys()) {
+      keys.put(k.witnessVerifierKey(), k);
+      source.put(k.witnessVerifierKey(), "trusted");
+    }
+    for (Map.Entry<String, String> e : signedWitnessKeys.entrySet()) {
+      try {
+        NoteKey k = NoteKey.parseVerifierKey(e.getKey());
+        keys.putIfAbsent(k.witnessVerifierKey(), k);
+        source.putIfAbsent(k.witnessVerifierKey(), e.getValue());
+      } catch (IllegalArgumentException x) {
+        // a registration that verified but holds no usable key counts for nothing
+      }
+    }
+    int witnessed = 0;
+    for (NoteKey witness : keys.values()) {
+      String text = witness.witnessVerifierKey();
+      boolean good = false;
+      for (SignedCheckpoint cp : checkpoints) {
+        if (!cp.hasCosignatureLine(witness)) {
+          continue;
+        }
+        long size = cp.checkpoint().size();
+        if (cp.cosignatureTime(witness).isEmpty()) {
+          witnessProblems.add(
+              new Failure(
+                  Kind.SIGNATURE,
+                  -1,
+                  "见证方 "
+                      + witness.name()
+                      + " 对检查点 "
+                      + size
+                      + " 的联署签名不成立 / the cosignature of witness "
+                      + witness.name()
+                      + " on the checkpoint at size "
+                      + size
+                      + " does not verify"));
+          continue;
+        }
+        List<byte[]> proof = consistency.get(size + "\t" + treeSize);
+        boolean consistent =
+            size == treeSize
+                ? Arrays.equals(cp.checkpoint().rootHash(), anchor.checkpoint().rootHash())
+                : size < treeSize
+                    && proof != null
+                    && MerkleTree.verifyConsistency(
+                        size,
+                        treeSize,
+                        proof,
+                        cp.checkpoint().rootHash(),
+                        anchor.checkpoint().rootHash());
+        if (!consistent) {
+          witnessProblems.add(
+              new Failure(
+                  Kind.SIGNATURE,
+                  -1,
+                  "见证方 "
+                      + witness.name()
+                      + " 联署的检查点 "
+                      + size
+                      + " 与最新检查点不一致 / the checkpoint witness "
+                      + witness.name()
+                      + " cosigned at size "
+                      + size
+                      + " is not consistent with the latest checkpoint"));
+          continue;
+        }
+        good = true;
+      }
+      // every cosignature the signed log says was received must be here
+      for (Expected e : expected) {
+        boolean mine =
+            text.equals(e.witnessKey())
+                || (e.witnessKey() == null
+                    && e.name().equals(witness.name())
+                    && Arrays.equals(e.keyId(), witness.cosignatureKeyId()));
+        if (!mine || e.size() > treeSize) {
+          continue;
+        }
+        SignedCheckpoint cp = bySize.get(e.size());
+        boolean carried =
+            cp != null
+                && cp.cosignatureTime(witness).isPresent()
+                && (e.line() == null
+                    || cp.signatures().stream().anyMatch(s -> s.line().equals(e.line())));
+        if (!carried) {
+          witnessProblems.add(
+              new Failure(
+                  Kind.MISSING,
+                  -1,
+                  "见证方 "
+                      + witness.name()
+                      + " 对检查点 "
+                      + e.size()
+                      + " 的联署签名缺失（被删除）："
+                      + e.where()
+                      + " 记载了它 / the cosignature of witness "
+                      + witness.name()
+                      + " on the checkpoint at size "
+                      + e.size()
+                      + " is missing (removed): "
+                      + e.where()
+                      + " records that the prison received it"));
+        }
+      }
+      if (good) {
+        witnessed++;
+      } else {
+        notes.add(
+            "见证方 "
+                + witness.name()
+                + "（"
+                + source.get(text)
+                + "）在本导出文件中没有联署 / witness "
+                + witness.name()
+                + " ("
+                + source.get(text)
+                + ") has no cosignature in this export");
+      }
+    }
+    for (NoteKey w : listed) {
+      if (!keys.containsKey(w.witnessVerifierKey())) {
+        notes.add(
+            "keys/witnesses.txt 列出的见证方 "
+                + w.name()
+                + " 既未被信任文件信任，也未在签名的日志中登记，不计入 / witness "
+                + w.name()
+                + " listed in keys/witnesses.txt is neither trusted nor registered in the signed"
+                + " log, so it does not count");
+      }
+    }
+    return witnessed;
+  }
+
+  private static boolean isWholeLog(ZipFile zip, ZipEntry leaves)
+      throws IOException, UnreadableExportException {
+    try (InputStream in = zip.getInputStream(leaves)) {
+      LineReader r = new LineReader(in);
+      if (!r.next()) {
+        return false;
+      }
+      // index TAB hash TAB proof TAB …: a whole log has "-" for every proof
+      int tabs = 0;
+      for (int i = r.lineStart; i < r.lineEnd; i++) {
+        if (r.buf[i] == '\t' && ++tabs == 2) {
+          return i + 2 < r.lineEnd && r.buf[i + 1] == '-' && r.buf[i + 2] == '\t';
+        }
+      }
+      return false;
+    }
   }
 
   /** One parsed line of leaves.txt. */
-  private record ParsedLeaf(StoredLeaf leaf, List<byte[]> proof, byte[] leafHash) {}
+  private record ParsedLeaf(
+      StoredLeaf leaf, List<byte[]> proof, byte[] leafHash, Leaf.Parsed parsed, String error) {}
 
   private static final List<ParsedLeaf> END = List.of();
 
+  /** Takes each parsed line; false is noted, the reading goes on (to name a break exactly). */
+  @FunctionalInterface
+  private interface LineSink {
+    boolean accept(ParsedLeaf line);
+  }
+
   /**
-   * Reads leaves.txt on a second thread while this one hashes and checks: reading and parsing cost
-   * about as much as hashing, so on two cores the two halves overlap. Returns the number of lines.
+   * Reads leaves.txt on a second thread while this one checks: reading and parsing cost about as
+   * much as hashing, so on two cores the two halves overlap. Returns the number of lines.
    */
-  private static long streamLeaves(
-      ZipFile zip,
-      ZipEntry entry,
-      boolean wholeLog,
-      LogVerifier verifier,
-      Map<Long, byte[]> verifiedLeaves)
+  private static long streamLeaves(ZipFile zip, ZipEntry entry, boolean wholeLog, LineSink sink)
       throws UnreadableExportException, IOException {
     BlockingQueue<List<ParsedLeaf>> queue = new ArrayBlockingQueue<>(16);
     AtomicBoolean stop = new AtomicBoolean();
@@ -300,21 +596,7 @@ public final class ExportVerifier {
           break;
         }
         for (ParsedLeaf p : batch) {
-          boolean ok =
-              wholeLog
-                  ? verifier.accept(p.leaf(), p.leafHash())
-                  : verifier.acceptProven(p.leaf(), p.proof());
-          if (ok && verifiedLeaves != null) {
-            verifiedLeaves.put(p.leaf().index(), p.leaf().data());
-          }
-          if (!ok && (wholeLog || verifier.failure().map(f -> f.entry() < 0).orElse(false))) {
-            // a whole log stops at its first break; an extract checks every entry on its own
-            stop.set(true);
-            break;
-          }
-        }
-        if (stop.get()) {
-          break;
+          sink.accept(p);
         }
       }
       stop.set(true);
@@ -375,8 +657,15 @@ public final class ExportVerifier {
     byte[] data = Arrays.copyOfRange(buf, t3 + 1, end);
     StoredLeaf leaf = new StoredLeaf(index, data, stored);
     if (wholeLog) {
-      // the reading thread hashes every other entry, so that the two threads share the work
-      return new ParsedLeaf(leaf, null, (lineNo & 1) == 0 ? MerkleTree.leafHash(data) : null);
+      // the reading thread reads the leaf's fields, the checking thread hashes: two halves
+      Leaf.Parsed parsed = null;
+      String error = null;
+      try {
+        parsed = Leaf.parse(data);
+      } catch (IllegalArgumentException e) {
+        error = e.getMessage();
+      }
+      return new ParsedLeaf(leaf, null, null, parsed, error);
     }
     List<byte[]> proof = new ArrayList<>();
     if (!(t3 - t2 == 2 && buf[t2 + 1] == '.')) {
@@ -387,7 +676,7 @@ public final class ExportVerifier {
         proof.add(unhex(buf, p, lineNo));
       }
     }
-    return new ParsedLeaf(leaf, proof, null);
+    return new ParsedLeaf(leaf, proof, null, null, null);
   }
 
   /** Lower-case hex digit values; -1 for every other byte. */
@@ -428,7 +717,19 @@ public final class ExportVerifier {
   }
 
   private static Report failed(Map<String, String> manifest, String why) {
-    return new Report(0, 0, "", "", 0, manifest.get("scope"), Optional.of(why), List.of(why));
+    return new Report(
+        0,
+        0,
+        "",
+        "",
+        0,
+        manifest.get("scope"),
+        Optional.of(why),
+        List.of(why),
+        "",
+        null,
+        0,
+        List.of());
   }
 
   private static Map<String, String> manifest(ZipFile zip)
@@ -441,7 +742,8 @@ public final class ExportVerifier {
         m.put(line.substring(0, colon), line.substring(colon + 2).strip());
       }
     }
-    if (!ExportFormat.FORMAT.equals(m.get(ExportFormat.FORMAT_KEY))) {
+    if (!ExportFormat.FORMAT.equals(m.get(ExportFormat.FORMAT_KEY))
+        && !ExportFormat.FORMAT_1.equals(m.get(ExportFormat.FORMAT_KEY))) {
       throw new UnreadableExportException(
           "不是新生审计导出文件（格式：" + m.get(ExportFormat.FORMAT_KEY) + "）",
           "not a Xinsheng audit export (format: " + m.get(ExportFormat.FORMAT_KEY) + ")");
@@ -489,7 +791,7 @@ public final class ExportVerifier {
     return out;
   }
 
-  private static Map<String, List<byte[]>> consistencyProofs(ZipFile zip, long treeSize)
+  private static Map<String, List<byte[]>> consistencyProofs(ZipFile zip)
       throws IOException, UnreadableExportException {
     Map<String, List<byte[]>> out = new HashMap<>();
     for (String line : text(zip, ExportFormat.CONSISTENCY, false).split("\n")) {

@@ -37,6 +37,8 @@ public final class ExportWriter implements Closeable {
   private Path leavesFile;
 
   private OutputStream leavesOut;
+  private Path recordsFile;
+  private OutputStream recordsOut;
   private final CRC32 leavesCrc = new CRC32();
   private final String origin;
   private final String scope;
@@ -81,7 +83,7 @@ public final class ExportWriter implements Closeable {
   public void consistency(long from, long to, List<byte[]> proof) throws IOException {
     if (!inConsistency) {
       closeOpenEntry();
-      zip.putNextEntry(new ZipEntry(ExportFormat.CONSISTENCY));
+      zip.putNextEntry(entry(ExportFormat.CONSISTENCY));
       inConsistency = true;
     }
     zip.write(
@@ -115,6 +117,28 @@ public final class ExportWriter implements Closeable {
   }
 
   /**
+   * A business record a leaf binds, as the database holds it now (null when the row is gone), in
+   * the order of the leaves: a line of records.txt.
+   */
+  public void record(long index, String table, long id, java.util.Map<String, Object> form)
+      throws IOException {
+    if (recordsOut == null) {
+      recordsFile = Files.createTempFile("xinsheng-export-", ".records");
+      recordsOut = new BufferedOutputStream(Files.newOutputStream(recordsFile), 1 << 16);
+    }
+    String line =
+        index
+            + "\t"
+            + table
+            + "\t"
+            + id
+            + "\t"
+            + (form == null ? "-" : cn.xinsheng.audit.CanonicalJson.write(form))
+            + "\n";
+    recordsOut.write(line.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
    * A file of a case package ({@link ExportFormat#CASE_PACKAGE}): the case's PDF, an evidence file,
    * the record list. Its name is under {@code case/}; the verifier checks that a verified entry of
    * the log vouches for its SHA-256 (files) or its fields (records).
@@ -125,7 +149,7 @@ public final class ExportWriter implements Closeable {
     }
     casePackage = true;
     closeOpenEntry();
-    zip.putNextEntry(new ZipEntry(name));
+    zip.putNextEntry(entry(name));
     zip.write(bytes);
     zip.closeEntry();
   }
@@ -133,7 +157,7 @@ public final class ExportWriter implements Closeable {
   @Override
   public void close() throws IOException {
     closeOpenEntry();
-    ZipEntry leaves = new ZipEntry(ExportFormat.LEAVES);
+    ZipEntry leaves = entry(ExportFormat.LEAVES);
     leaves.setMethod(ZipEntry.STORED);
     if (leavesOut == null) {
       // an extract may hold no entry; the file still says so
@@ -150,6 +174,16 @@ public final class ExportWriter implements Closeable {
         Files.copy(leavesFile, zip);
       } finally {
         Files.deleteIfExists(leavesFile);
+      }
+    }
+    zip.closeEntry();
+    zip.putNextEntry(entry(ExportFormat.RECORDS));
+    if (recordsOut != null) {
+      try {
+        recordsOut.close();
+        Files.copy(recordsFile, zip);
+      } finally {
+        Files.deleteIfExists(recordsFile);
       }
     }
     zip.closeEntry();
@@ -190,9 +224,16 @@ public final class ExportWriter implements Closeable {
 
   private void text(String name, String content) throws IOException {
     closeOpenEntry();
-    zip.putNextEntry(new ZipEntry(name));
+    zip.putNextEntry(entry(name));
     zip.write(content.getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
+  }
+
+  /** Every entry carries the export's own time, so the same export gives the same bytes. */
+  private ZipEntry entry(String name) {
+    ZipEntry e = new ZipEntry(name);
+    e.setTime(created.toEpochMilli());
+    return e;
   }
 
   private static String hexList(List<byte[]> proof) {

@@ -41,6 +41,9 @@ public class AuditAdministration {
   @Inject AuditLog auditLog;
   @Inject Caller caller;
   @Inject Clock clock;
+  @Inject RecordCheck records;
+  @Inject BoundRecords bindings;
+  @Inject SubjectHeads heads;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -59,9 +62,24 @@ public class AuditAdministration {
       long treeSize,
       Optional<String> latestCheckpoint,
       String verifierKey,
+      String fingerprint,
       List<String> keyHistory,
       List<WitnessStatus> witnesses,
-      Optional<AuditStore.SelfCheck> lastSelfCheck) {}
+      Optional<AuditStore.SelfCheck> lastSelfCheck,
+      Optional<RecordCheck.Pass> lastRecordPass,
+      List<RecordCheck.Mismatch> changedRecords) {}
+
+  /**
+   * What the administrator and the witnesses must act on: the log's own break, and every bound
+   * business record that no longer matches its entry.
+   */
+  public record Alerts(Optional<String> logFailure, List<RecordCheck.Mismatch> changedRecords) {}
+
+  @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Alerts alerts() {
+    return new Alerts(Optional.ofNullable(sequencer.selfCheckFailure()), records.mismatches());
+  }
 
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -84,13 +102,17 @@ public class AuditAdministration {
                 last.map(AuditStore.Cosignature::treeSize),
                 last.map(AuditStore.Cosignature::receivedAt)));
       }
+      String vkey = sequencer.verifierKey();
       return new Status(
           latest.map(c -> c.checkpoint().size()).orElse(0L),
           latest.map(SignedCheckpoint::format),
-          sequencer.verifierKey(),
+          vkey,
+          vkey.isEmpty() ? "" : NoteKey.fingerprint(vkey),
           keys,
           witnesses,
-          sequencer.lastSelfCheck());
+          sequencer.lastSelfCheck(),
+          records.lastPass(),
+          records.mismatches());
     } catch (SQLException e) {
       throw new IllegalStateException("the audit log cannot be read: " + e.getMessage(), e);
     }
@@ -143,9 +165,39 @@ public class AuditAdministration {
     return sequencer.rotateKey(caller.name(), caller.rolesText());
   }
 
+  /** The log's self-check and a full pass over the bound records, now; one verdict. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public AuditStore.SelfCheck runSelfCheck() {
-    return sequencer.selfCheck();
+    AuditStore.SelfCheck log = sequencer.selfCheck();
+    records.fullPass();
+    String changed = records.failure();
+    if (changed == null || !log.sound()) {
+      return log;
+    }
+    return new AuditStore.SelfCheck(
+        log.checkedAt(),
+        log.treeSize(),
+        log.entriesChecked(),
+        false,
+        changed,
+        log.durationMillis());
+  }
+
+  /**
+   * Prepares an export: for one inmate, writes his head and waits until it is signed (refused with
+   * 404 for an inmate the log does not know, with 409 and the reason while the log is broken). Call
+   * before the response starts, so a refusal is an answer, not a broken download.
+   */
+  @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public AuditExporter.Scope prepareExport(AuditExporter.Scope scope) {
+    if (sequencer.latest().isEmpty()) {
+      throw Refusal.notFound("audit.error.empty");
+    }
+    if (scope instanceof AuditExporter.Inmate inmate && inmate.headIndex() < 0) {
+      return inmate.withHead(heads.head(inmate.prisonerNumber()));
+    }
+    return scope;
   }
 
   /** Writes an export (whole log, a range, or one inmate's records) to the stream. */
@@ -153,11 +205,10 @@ public class AuditAdministration {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public AuditExporter.Summary export(AuditExporter.Scope scope, OutputStream out)
       throws IOException {
-    if (sequencer.latest().isEmpty()) {
-      throw Refusal.notFound("audit.error.empty");
-    }
+    scope = prepareExport(scope);
     try {
-      return new AuditExporter(sequencer.store(), sequencer.origin(), clock).export(scope, out);
+      return new AuditExporter(sequencer.store(), sequencer.origin(), clock, bindings.forms())
+          .export(scope, out);
     } catch (SQLException e) {
       throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
     }

@@ -2,9 +2,12 @@ package cn.xinsheng.auditlog.application;
 
 import cn.xinsheng.audit.AppendOnlyTree;
 import cn.xinsheng.audit.AuditEvent;
+import cn.xinsheng.audit.Chains;
 import cn.xinsheng.audit.Checkpoint;
+import cn.xinsheng.audit.Leaf;
 import cn.xinsheng.audit.LogVerifier;
 import cn.xinsheng.audit.NoteKey;
+import cn.xinsheng.audit.Sequencing;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
 import cn.xinsheng.auditlog.infrastructure.PendingEntries;
@@ -34,6 +37,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +54,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Integrates new entries into the Merkle tree and signs a checkpoint, every second while there are
- * new entries. It keeps the tree it signed in memory (every complete subtree, so proofs cost O(log²
- * n) at any size) and checks the stored log against it and against every signed checkpoint at start
- * and on a schedule; a break stops sequencing and turns readiness DOWN with the reason. One
- * sequencer per database: a second instance runs with {@code
+ * new entries. Each entry becomes a leaf of form 2 ({@link Leaf}): its index, the previous leaf's
+ * hash and its place in the chain of each subject it is about, which only this one sequencer can
+ * give without a race. An entry that heads an export ({@link Leaf#HEAD_ACTION}) is the last leaf of
+ * its checkpoint. It keeps the tree it signed in memory (every complete subtree, so proofs cost
+ * O(log² n) at any size) and the chain heads, and checks the stored log against them and against
+ * every signed checkpoint at start and on a schedule; a break stops sequencing and turns readiness
+ * DOWN with the reason. One sequencer per database: a second instance runs with {@code
  * xinsheng.audit.sequencer.enabled=false}.
  */
 @Singleton
@@ -104,6 +111,20 @@ public class AuditSequencer {
   private final Semaphore integrating = new Semaphore(1);
 
   private final AppendOnlyTree tree = new AppendOnlyTree();
+
+  /**
+   * The subject chains as of the tree: taken from the first sound self-check (which recomputes them
+   * from the signed leaves), then moved on by each integration that commits. Null until then:
+   * nothing is sequenced without them.
+   */
+  private Chains chains;
+
+  /** Entries that are no log entry (rows written around the application): never taken. */
+  private final Set<Long> rejected = ConcurrentHashMap.newKeySet();
+
+  /** A log whose key is named otherwise than its origin (before C2SP naming) rotates once. */
+  private volatile boolean renameKey;
+
   private final Set<String> verifiedNotes = ConcurrentHashMap.newKeySet();
   private AuditStore store;
   private SigningKeyFile keyFile;
@@ -134,11 +155,15 @@ public class AuditSequencer {
         selfCheckFailure = startRefusal;
         LOG.severe("audit log refused to start: " + startRefusal);
         if (keyExisted) {
-          key = keyFile.loadOrCreate(origin.replace('/', '.'));
+          key = keyFile.loadOrCreate(origin);
         }
         return;
       }
-      key = keyFile.loadOrCreate(origin.replace('/', '.'));
+      // the key is named as the log's origin (c2sp.org/tlog-checkpoint: "the log's key name in
+      // its signature line SHOULD match the origin line"); an older key named otherwise is
+      // replaced by a rotation once the log proved sound (see tick)
+      key = keyFile.loadOrCreate(origin);
+      renameKey = enabled && !key.name().equals(origin);
       if (enabled) {
         // only the one sequencing instance finishes a rotation or records the first key
         finishInterruptedRotation();
@@ -222,6 +247,7 @@ public class AuditSequencer {
         LogVerifier.Result result = verifier.finish();
         checked = result.leavesChecked();
         failure = result.failure().map(LogVerifier.Failure::message).orElse(null);
+        seedChains(failure == null, signedSize, verifier.chains());
       }
     } catch (SQLException | IOException | RuntimeException e) {
       if (cn.xinsheng.platform.DatabaseUnavailable.isCause(e)) {
@@ -229,7 +255,7 @@ public class AuditSequencer {
         // goes on once it is back; the last verdict stands and nothing is recorded.
         LOG.warning("audit log self-check skipped, the database cannot be reached: " + e);
         return new AuditStore.SelfCheck(
-            Instant.now(),
+            clock.instant(),
             signedSize,
             0,
             false,
@@ -261,10 +287,38 @@ public class AuditSequencer {
     return check;
   }
 
+  /**
+   * The chains the sequencer goes on from: those a sound check recomputed from every signed leaf,
+   * when the tree in memory is exactly that (nothing is sequenced before they are set).
+   */
+  private void seedChains(boolean sound, long checkedSize, Chains computed) {
+    lock.writeLock().lock();
+    try {
+      if (sound && chains == null && tree.size() == checkedSize) {
+        chains = computed;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tick() {
     if (enabled && selfCheckFailure == null && integrating.availablePermits() > 0) {
+      if (renameKey) {
+        renameKey = false;
+        try {
+          rotateKey(
+              "xinsheng",
+              "SYSTEM",
+              origin,
+              "the key is named as the log's origin (C2SP tlog-checkpoint)");
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "could not rename the signing key; will try at the next start", e);
+        }
+        return;
+      }
       // through the container, so that integrate() gets its own transaction
       self.integrate();
     }
@@ -293,19 +347,23 @@ public class AuditSequencer {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public String rotateKey(String actor, String roles) {
+    return rotateKey(actor, roles, origin, null);
+  }
+
+  private String rotateKey(String actor, String roles, String name, String why) {
     if (selfCheckFailure != null) {
       throw Refusal.conflict("audit.error.rotation", "the log failed its self-check");
     }
-    NoteKey next = NoteKey.generate(key.name());
+    NoteKey next = NoteKey.generate(name);
+    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+    payload.put("old", key.verifierKey());
+    payload.put("new", next.verifierKey());
+    if (why != null) {
+      payload.put("reason", why);
+    }
     AuditEvent event =
         new AuditEvent(
-            actor,
-            roles,
-            "audit.key.rotated",
-            "audit-key",
-            Map.of("old", key.verifierKey(), "new", next.verifierKey()),
-            List.of(),
-            clock.instant());
+            actor, roles, "audit.key.rotated", "audit-key", payload, List.of(), clock.instant());
     long size = self.rotate(event, next);
     if (!key.verifierKey().equals(next.verifierKey())) {
       throw Refusal.conflict("audit.error.rotation", "the rotation did not commit");
@@ -336,6 +394,21 @@ public class AuditSequencer {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+    boolean seeded;
+    lock.readLock().lock();
+    try {
+      seeded = chains != null;
+    } finally {
+      lock.readLock().unlock();
+    }
+    if (!seeded) {
+      // the chains come from the first sound self-check; nothing is sequenced before it
+      integrating.release();
+      if (newKey != null) {
+        throw Refusal.conflict("audit.error.rotation", "the log has not been checked yet");
+      }
+      return -1;
+    }
     NoteKey oldKey = key;
     if (newKey != null) {
       try {
@@ -358,24 +431,65 @@ public class AuditSequencer {
         store.insertEntries(c, ownEntries);
       }
       List<AuditStore.Pending> pending = pendingEntries.find(c, BATCH, System.currentTimeMillis());
-      if (pending.isEmpty()) {
-        // (never at a rotation: its own entry is pending)
+      Chains heads;
+      byte[] previous;
+      lock.readLock().lock();
+      try {
+        heads = chains;
+        previous = first == 0 ? Leaf.noPrevious() : tree.leafHash(first - 1);
+      } finally {
+        lock.readLock().unlock();
+      }
+      if (pending.isEmpty() || heads == null) {
+        // (never at a rotation: its own entry is pending; no chains before the first sound check)
         integrating.release();
         return first;
       }
-      store.insertLeaves(c, first, pending);
+      Instant now = clock.instant();
+      Sequencing step = new Sequencing(heads, first, previous, now.toEpochMilli());
+      List<AuditStore.Pending> taken = new ArrayList<>();
+      List<AuditStore.SequencedLeaf> leaves = new ArrayList<>();
+      for (AuditStore.Pending p : pending) {
+        if (rejected.contains(p.entryId())) {
+          continue;
+        }
+        Sequencing.Next next;
+        try {
+          next = step.next(p.data());
+        } catch (IllegalArgumentException e) {
+          rejected.add(p.entryId());
+          LOG.severe(
+              "audit entry "
+                  + p.entryId()
+                  + " is not a log entry and is not taken: "
+                  + e.getMessage());
+          continue;
+        }
+        taken.add(p);
+        leaves.add(
+            new AuditStore.SequencedLeaf(next.index(), p.entryId(), next.tail(), next.leafHash()));
+        if (next.head()) {
+          // a head ends its checkpoint: an export of its subject ends at the tree it is last in
+          break;
+        }
+      }
+      if (leaves.isEmpty()) {
+        integrating.release();
+        return first;
+      }
+      store.insertLeaves(c, leaves);
       byte[] root;
       lock.writeLock().lock();
       try {
-        pending.forEach(p -> tree.append(p.leafHash()));
+        leaves.forEach(l -> tree.append(l.leafHash()));
         appended = true;
         root = tree.rootHash(tree.size());
       } finally {
         lock.writeLock().unlock();
       }
-      long size = first + pending.size();
-      Instant now = clock.instant();
-      Checkpoint checkpoint = new Checkpoint(origin, size, root, now);
+      long size = first + leaves.size();
+      // no timestamp line: the time is in the tree, the "sequenced" of the checkpoint's last leaf
+      Checkpoint checkpoint = new Checkpoint(origin, size, root);
       SignedCheckpoint signed =
           newKey == null
               ? SignedCheckpoint.sign(checkpoint, key)
@@ -393,9 +507,9 @@ public class AuditSequencer {
             public void afterCompletion(int status) {
               boolean committed = status == Status.STATUS_COMMITTED;
               if (committed) {
-                pendingEntries.integrated(pending, System.currentTimeMillis());
+                pendingEntries.integrated(taken, System.currentTimeMillis());
               }
-              completed(committed, first, signed, newKey);
+              completed(committed, first, signed, newKey, step.batch());
             }
           });
       return size;
@@ -411,17 +525,19 @@ public class AuditSequencer {
         LOG.log(Level.WARNING, "audit sequencing failed; will retry", e);
       }
       transactions.setRollbackOnly();
-      completed(false, appended ? first : -1, null, newKey);
+      completed(false, appended ? first : -1, null, newKey, null);
       return first;
     }
   }
 
-  private void completed(boolean committed, long first, SignedCheckpoint signed, NoteKey newKey) {
+  private void completed(
+      boolean committed, long first, SignedCheckpoint signed, NoteKey newKey, Chains batch) {
     try {
       lock.writeLock().lock();
       try {
         if (committed) {
           latest = signed;
+          chains.commit(batch);
         } else if (first >= 0) {
           tree.truncate(first);
         }
@@ -508,6 +624,39 @@ public class AuditSequencer {
 
   public AuditStore store() {
     return store;
+  }
+
+  /** The size of the latest signed tree. */
+  public long signedSize() {
+    lock.readLock().lock();
+    try {
+      return latest == null ? 0 : latest.checkpoint().size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The hash of a signed leaf as the sequencer signed it, or null beyond the tree. */
+  public byte[] leafHash(long index) {
+    lock.readLock().lock();
+    try {
+      return index >= 0 && index < tree.size() ? tree.leafHash(index) : null;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Whether the log holds anything about this subject ({@code inmate/N}, {@code case/N}), by the
+   * chains recomputed from the signed leaves, not by any column a DBA could edit.
+   */
+  public boolean knowsSubject(String subject) {
+    lock.readLock().lock();
+    try {
+      return chains != null && chains.head(subject).isPresent();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   public String origin() {

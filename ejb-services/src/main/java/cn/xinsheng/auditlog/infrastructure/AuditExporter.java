@@ -1,7 +1,9 @@
 package cn.xinsheng.auditlog.infrastructure;
 
 import cn.xinsheng.audit.AppendOnlyTree;
+import cn.xinsheng.audit.BoundRecord;
 import cn.xinsheng.audit.CanonicalJson;
+import cn.xinsheng.audit.Leaf;
 import cn.xinsheng.audit.LogVerifier;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
@@ -12,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +55,11 @@ public final class AuditExporter {
     }
   }
 
-  public record Inmate(String prisonerNumber) implements Scope {
+  /**
+   * One inmate's entries, up to his head: the {@link cn.xinsheng.audit.Leaf#HEAD_ACTION} entry
+   * written for this export, the last leaf of its checkpoint, which is the export's anchor.
+   */
+  public record Inmate(String prisonerNumber, long headIndex) implements Scope {
     private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z]{1,10}");
 
     public Inmate {
@@ -61,10 +68,54 @@ public final class AuditExporter {
       }
     }
 
+    /** The prisoner number checked, before the head is written. */
+    public Inmate(String prisonerNumber) {
+      this(prisonerNumber, -1);
+    }
+
+    public Inmate withHead(long index) {
+      return new Inmate(prisonerNumber, index);
+    }
+
+    public String subject() {
+      return "inmate/" + prisonerNumber;
+    }
+
     @Override
     public String describe() {
       return "inmate " + prisonerNumber;
     }
+  }
+
+  /**
+   * The head of an inmate's export: an entry about him ({@code inmate}), naming the chain it heads
+   * and the witnesses' keys with the last size each cosigned, so that the export must carry those
+   * cosignatures. The sequencer makes it the last leaf of its checkpoint.
+   */
+  public static cn.xinsheng.audit.AuditEvent headEvent(
+      String actor,
+      String roles,
+      String prisonerNumber,
+      String marker,
+      List<AuditStore.Witness> witnesses,
+      List<AuditStore.Cosignature> latest,
+      Instant at) {
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    p.put("inmate", prisonerNumber);
+    p.put("head", "inmate/" + prisonerNumber);
+    List<Object> ws = new ArrayList<>();
+    for (AuditStore.Witness w : witnesses) {
+      Map<String, Object> o = new java.util.LinkedHashMap<>();
+      o.put("key", w.verifierKey());
+      latest.stream()
+          .filter(c -> c.witnessId() == w.id())
+          .findFirst()
+          .ifPresent(c -> o.put("cosigned", c.treeSize()));
+      ws.add(o);
+    }
+    p.put("witnesses", ws);
+    return new cn.xinsheng.audit.AuditEvent(
+        actor, roles, Leaf.HEAD_ACTION, marker, p, List.of(), at);
   }
 
   /** How big the export came out; not provable when the stored log is shorter than it signed. */
@@ -76,14 +127,17 @@ public final class AuditExporter {
   private final AuditStore store;
   private final String origin;
   private final Clock clock;
+  private final RecordForms forms;
 
   /**
    * @param clock stamps the export's time: the platform's clock, or the operator's own
+   * @param forms how to read the business records the entries bind, which the export carries
    */
-  public AuditExporter(AuditStore store, String origin, Clock clock) {
+  public AuditExporter(AuditStore store, String origin, Clock clock, RecordForms forms) {
     this.store = store;
     this.origin = origin;
     this.clock = clock;
+    this.forms = forms;
   }
 
   /**
@@ -112,8 +166,10 @@ public final class AuditExporter {
       StringBuilder records,
       java.util.Set<String> hashes)
       throws IOException {
-    Object parsed = CanonicalJson.parse(new String(leaf.data(), StandardCharsets.UTF_8));
-    if (!(parsed instanceof Map<?, ?> m)) {
+    Map<String, Object> m;
+    try {
+      m = Leaf.parse(leaf.data()).entry();
+    } catch (IllegalArgumentException e) {
       throw new IOException("log entry " + leaf.index() + " is not a JSON object");
     }
     String subject = String.valueOf(m.get("subject"));
@@ -141,7 +197,19 @@ public final class AuditExporter {
     if (all.isEmpty()) {
       throw new IllegalStateException("the log has no signed checkpoint yet");
     }
-    SignedCheckpoint anchorNote = all.get(all.size() - 1);
+    Map<Long, SignedCheckpoint> bySize = new HashMap<>();
+    all.forEach(cp -> bySize.put(cp.checkpoint().size(), cp));
+    SignedCheckpoint anchorNote;
+    if (scope instanceof Inmate inmate) {
+      // the export ends at the head: its checkpoint is the anchor, and the head its last leaf
+      anchorNote = bySize.get(inmate.headIndex() + 1);
+      if (inmate.headIndex() < 0 || anchorNote == null) {
+        throw new IllegalStateException(
+            "no signed checkpoint ends at the head of " + inmate.subject());
+      }
+    } else {
+      anchorNote = all.get(all.size() - 1);
+    }
     long size = anchorNote.checkpoint().size();
     AppendOnlyTree tree = new AppendOnlyTree();
     store.forEachLeafHash(size, tree::append);
@@ -151,23 +219,20 @@ public final class AuditExporter {
 
     List<NoteKey> keys = store.logKeys();
     List<AuditStore.Witness> witnesses = store.witnesses();
+    List<AuditStore.Cosignature> cosignatures =
+        store.cosignatures().stream().filter(c -> c.treeSize() <= size).toList();
     Map<Long, SignedCheckpoint> notes = new TreeMap<>();
     boolean whole = scope instanceof All;
     if (whole && all.size() <= MAX_WHOLE_LOG_CHECKPOINTS) {
-      all.forEach(cp -> notes.put(cp.checkpoint().size(), cp));
+      all.stream()
+          .filter(cp -> cp.checkpoint().size() <= size)
+          .forEach(cp -> notes.put(cp.checkpoint().size(), cp));
     } else {
-      // the anchor, each key's first checkpoint (its endorsement), and the witnessed ones
+      // the anchor, each key's first checkpoint (its endorsement), and every cosigned one
       notes.put(size, anchorNote);
-      Map<Long, SignedCheckpoint> bySize = new HashMap<>();
-      all.forEach(cp -> bySize.put(cp.checkpoint().size(), cp));
       for (Long first : store.keyFirstSizes()) {
-        if (bySize.containsKey(first)) {
+        if (first <= size && bySize.containsKey(first)) {
           notes.put(first, bySize.get(first));
-        }
-      }
-      for (AuditStore.Cosignature co : store.latestCosignatures()) {
-        if (co.treeSize() <= size && bySize.containsKey(co.treeSize())) {
-          notes.put(co.treeSize(), bySize.get(co.treeSize()));
         }
       }
       if (whole) {
@@ -179,9 +244,14 @@ public final class AuditExporter {
         }
       }
     }
-    // join the witnesses' latest cosignatures to the notes they sign
-    List<Long> cosignedSizes = new ArrayList<>();
-    for (AuditStore.Cosignature co : store.latestCosignatures()) {
+    for (AuditStore.Cosignature co : cosignatures) {
+      if (bySize.containsKey(co.treeSize())) {
+        notes.putIfAbsent(co.treeSize(), bySize.get(co.treeSize()));
+      }
+    }
+    // every cosignature the prison received, joined to the note it signs
+    java.util.Set<Long> cosignedSizes = new java.util.TreeSet<>();
+    for (AuditStore.Cosignature co : cosignatures) {
       SignedCheckpoint note = notes.get(co.treeSize());
       if (note != null) {
         notes.put(co.treeSize(), note.withSignaturesOf(SignedCheckpoint.parse(co.note())));
@@ -190,27 +260,29 @@ public final class AuditExporter {
     }
 
     long[] count = {0};
-    try (ExportWriter w = new ExportWriter(out, origin, scope.describe(), clock.instant())) {
+    try (ExportWriter w = new ExportWriter(out, origin, scope.describe(), clock.instant());
+        RecordLines records = new RecordLines(w)) {
       w.logKeys(keys);
       w.witnessKeys(witnesses.stream().map(AuditStore.Witness::key).toList());
       for (SignedCheckpoint note : notes.values()) {
         w.checkpoint(note);
       }
-      for (long from : cosignedSizes.stream().distinct().sorted().toList()) {
+      for (long from : cosignedSizes) {
         if (from < size && provable) {
           w.consistency(from, size, tree.consistencyProof(from, size));
         }
       }
-      StringBuilder records = new StringBuilder();
+      StringBuilder caseRecords = new StringBuilder();
       java.util.Set<String> hashes = new java.util.TreeSet<>();
       AuditStore.LeafSink sink =
           leaf -> {
             w.leaf(
                 leaf,
                 whole ? null : provable ? tree.inclusionProof(leaf.index(), size) : List.of());
+            records.leaf(leaf);
             count[0]++;
             if (casePackage != null) {
-              record(casePackage, leaf, records, hashes);
+              record(casePackage, leaf, caseRecords, hashes);
             }
             return true;
           };
@@ -221,6 +293,7 @@ public final class AuditExporter {
       } else {
         store.streamLeaves(0, size, sink);
       }
+      records.flush();
       if (casePackage != null) {
         StringBuilder files = new StringBuilder();
         for (Map.Entry<String, byte[]> f : casePackage.files().entrySet()) {
@@ -236,9 +309,91 @@ public final class AuditExporter {
           }
         }
         w.caseFile(ExportFormat.CASE_FILES, files.toString().getBytes(StandardCharsets.UTF_8));
-        w.caseFile(ExportFormat.CASE_RECORDS, records.toString().getBytes(StandardCharsets.UTF_8));
+        w.caseFile(
+            ExportFormat.CASE_RECORDS, caseRecords.toString().getBytes(StandardCharsets.UTF_8));
       }
     }
     return new Summary(count[0], size, provable);
+  }
+
+  /**
+   * The business records the exported leaves bind, as the database holds them now: records.txt, in
+   * the order of the leaves, read in batches.
+   */
+  private final class RecordLines implements java.io.Closeable {
+    private static final byte[] BOUND =
+        "\"bound\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private final ExportWriter w;
+    private final List<Object[]> batch = new ArrayList<>();
+
+    RecordLines(ExportWriter w) {
+      this.w = w;
+    }
+
+    void leaf(LogVerifier.StoredLeaf leaf) throws IOException {
+      if (!contains(leaf.data())) {
+        return;
+      }
+      List<BoundRecord> bound;
+      try {
+        bound = BoundRecord.of(Leaf.parse(leaf.data()).entry());
+      } catch (IllegalArgumentException e) {
+        // a leaf that is no entry: the verifier names it
+        return;
+      }
+      for (BoundRecord b : bound) {
+        batch.add(new Object[] {leaf.index(), b});
+      }
+      if (batch.size() >= 500) {
+        flush();
+      }
+    }
+
+    void flush() throws IOException {
+      if (batch.isEmpty()) {
+        return;
+      }
+      Map<String, List<Long>> byTable = new java.util.LinkedHashMap<>();
+      for (Object[] item : batch) {
+        BoundRecord b = (BoundRecord) item[1];
+        if (forms.binds(b.table())) {
+          byTable.computeIfAbsent(b.table(), t -> new ArrayList<>()).add(b.id());
+        }
+      }
+      Map<String, Map<Long, Map<String, Object>>> now = new HashMap<>();
+      try (java.sql.Connection c = store.dataSource().getConnection()) {
+        for (Map.Entry<String, List<Long>> t : byTable.entrySet()) {
+          now.put(t.getKey(), forms.read(c, t.getKey(), t.getValue()));
+        }
+      } catch (SQLException e) {
+        throw new IOException("the bound records cannot be read: " + e.getMessage(), e);
+      }
+      for (Object[] item : batch) {
+        BoundRecord b = (BoundRecord) item[1];
+        Map<Long, Map<String, Object>> rows = now.get(b.table());
+        if (rows != null) {
+          // a row that is gone is written as such ("-"); a table without a binding is left out,
+          // and the verifier says the record is missing from the export
+          w.record((Long) item[0], b.table(), b.id(), rows.get(b.id()));
+        }
+      }
+      batch.clear();
+    }
+
+    private boolean contains(byte[] data) {
+      outer:
+      for (int i = 0; i + BOUND.length <= data.length; i++) {
+        for (int j = 0; j < BOUND.length; j++) {
+          if (data[i + j] != BOUND[j]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    public void close() {}
   }
 }

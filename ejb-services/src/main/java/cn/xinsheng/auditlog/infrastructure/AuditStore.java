@@ -1,5 +1,6 @@
 package cn.xinsheng.auditlog.infrastructure;
 
+import cn.xinsheng.audit.Leaf;
 import cn.xinsheng.audit.LogVerifier;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
@@ -22,8 +23,11 @@ import javax.sql.DataSource;
  */
 public final class AuditStore {
 
-  /** An entry not yet in the tree. */
-  public record Pending(long entryId, byte[] leafHash) {}
+  /** An entry not yet in the tree, with its canonical JSON. */
+  public record Pending(long entryId, byte[] data) {}
+
+  /** An entry as the sequencer places it: its leaf index, the tail it adds, the leaf's hash. */
+  public record SequencedLeaf(long index, long entryId, byte[] tail, byte[] leafHash) {}
 
   /** A registered witness. */
   public record Witness(
@@ -73,7 +77,7 @@ public final class AuditStore {
     if (!alsoIds.isEmpty()) {
       query(
           c,
-          "SELECT e.id, e.leaf_hash FROM audit_entry e LEFT JOIN audit_leaf l"
+          "SELECT e.id, e.leaf_data FROM audit_entry e LEFT JOIN audit_leaf l"
               + " ON l.entry_id = e.id WHERE e.id IN ("
               + "?,".repeat(alsoIds.size() - 1)
               + "?) AND l.entry_id IS NULL",
@@ -84,7 +88,7 @@ public final class AuditStore {
       // a full scan: anything without a leaf
       query(
           c,
-          "SELECT e.id, e.leaf_hash FROM audit_entry e LEFT JOIN audit_leaf l"
+          "SELECT e.id, e.leaf_data FROM audit_entry e LEFT JOIN audit_leaf l"
               + " ON l.entry_id = e.id WHERE l.entry_id IS NULL ORDER BY e.id LIMIT ?",
           out,
           limit);
@@ -92,7 +96,7 @@ public final class AuditStore {
       // above the highest id the (one) sequencer has taken, no entry has a leaf yet
       query(
           c,
-          "SELECT id, leaf_hash FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?",
+          "SELECT id, leaf_data FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?",
           out,
           afterId,
           limit);
@@ -149,16 +153,15 @@ public final class AuditStore {
     }
   }
 
-  public void insertLeaves(Connection c, long firstIndex, List<Pending> pending)
-      throws SQLException {
+  public void insertLeaves(Connection c, List<SequencedLeaf> leaves) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO audit_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)")) {
-      long index = firstIndex;
-      for (Pending p : pending) {
-        ps.setLong(1, index++);
-        ps.setLong(2, p.entryId());
-        ps.setBytes(3, p.leafHash());
+            "INSERT INTO audit_leaf (leaf_index, entry_id, leaf_hash, tail) VALUES (?, ?, ?, ?)")) {
+      for (SequencedLeaf l : leaves) {
+        ps.setLong(1, l.index());
+        ps.setLong(2, l.entryId());
+        ps.setBytes(3, l.leafHash());
+        ps.setBytes(4, l.tail());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -175,6 +178,61 @@ public final class AuditStore {
       ps.setTimestamp(3, Timestamp.from(at));
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * The leaf index of the entry with this subject (a marker such as an export's head), once it is
+   * inside a signed checkpoint.
+   */
+  public Optional<Long> signedLeafOf(String subject) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT l.leaf_index FROM audit_entry e JOIN audit_leaf l ON l.entry_id = e.id"
+                    + " WHERE e.subject = ? AND l.leaf_index <"
+                    + " (SELECT COALESCE(MAX(tree_size), 0) FROM audit_checkpoint)")) {
+      ps.setString(1, subject);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Whether any entry names this prisoner number (the index column, for the launcher). */
+  public boolean hasEntriesOfInmate(String prisonerNumber) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT 1 FROM audit_entry WHERE inmate = ? LIMIT 1")) {
+      ps.setString(1, prisonerNumber);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** The latest recorded self-check: what a tool outside the platform says when the log broke. */
+  public Optional<SelfCheck> latestSelfCheck() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT checked_at, tree_size, entries_checked, sound, failure, duration_ms"
+                    + " FROM audit_self_check ORDER BY id DESC LIMIT 1")) {
+      return rs.next()
+          ? Optional.of(
+              new SelfCheck(
+                  rs.getTimestamp(1).toInstant(),
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getBoolean(4),
+                  rs.getString(5),
+                  rs.getLong(6)))
+          : Optional.empty();
+    }
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
   }
 
   /**
@@ -255,7 +313,7 @@ public final class AuditStore {
   public void streamLeaves(long start, long end, LeafSink sink)
       throws SQLException, java.io.IOException {
     stream(
-        "SELECT l.leaf_index, e.leaf_data, l.leaf_hash FROM audit_leaf l"
+        "SELECT l.leaf_index, e.leaf_data, l.leaf_hash, l.tail FROM audit_leaf l"
             + " JOIN audit_entry e ON e.id = l.entry_id"
             + " WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index",
         sink,
@@ -267,7 +325,7 @@ public final class AuditStore {
   public void streamLeavesOfInmate(String prisonerNumber, long end, LeafSink sink)
       throws SQLException, java.io.IOException {
     stream(
-        "SELECT l.leaf_index, e.leaf_data, l.leaf_hash FROM audit_entry e"
+        "SELECT l.leaf_index, e.leaf_data, l.leaf_hash, l.tail FROM audit_entry e"
             + " JOIN audit_leaf l ON l.entry_id = e.id"
             + " WHERE e.inmate = ? AND l.leaf_index < ? ORDER BY l.leaf_index",
         sink,
@@ -285,8 +343,11 @@ public final class AuditStore {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          if (!sink.accept(
-              new LogVerifier.StoredLeaf(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))) {
+          byte[] entry = rs.getBytes(2);
+          byte[] tail = rs.getBytes(4);
+          // a leaf of form 2 is the entry with the tail the sequencer stored beside it
+          byte[] data = tail == null ? entry : Leaf.assemble(entry, tail);
+          if (!sink.accept(new LogVerifier.StoredLeaf(rs.getLong(1), data, rs.getBytes(3)))) {
             // no need to read the rest: closing the statement drops the stream
             ps.cancel();
             return;
@@ -397,6 +458,24 @@ public final class AuditStore {
       ps.setTimestamp(4, Timestamp.from(at));
       ps.executeUpdate();
     }
+  }
+
+  /** Every cosignature received, by tree size. */
+  public List<Cosignature> cosignatures() throws SQLException {
+    List<Cosignature> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT witness_id, tree_size, note, received_at FROM audit_cosignature"
+                    + " ORDER BY tree_size, witness_id")) {
+      while (rs.next()) {
+        out.add(
+            new Cosignature(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+      }
+    }
+    return out;
   }
 
   /** Each witness's latest cosignature. */

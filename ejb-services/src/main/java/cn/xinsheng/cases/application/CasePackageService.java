@@ -1,6 +1,8 @@
 package cn.xinsheng.cases.application;
 
 import cn.xinsheng.auditlog.application.AuditSequencer;
+import cn.xinsheng.auditlog.application.BoundRecords;
+import cn.xinsheng.auditlog.application.SubjectHeads;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.cases.application.CaseQueries.CaseFile;
 import cn.xinsheng.cases.infrastructure.CaseDocuments;
@@ -28,20 +30,21 @@ import java.util.UUID;
 
 /**
  * The case package a court receives, in one file: the proposal PDF with its tables, the evidence
- * files, and every log entry about the inmate with its inclusion proof, plus the list of records as
- * the database holds them. The PDF's hash goes into the log first (and is waited for until a
- * checkpoint signs it), so the verifier can vouch for the PDF as for every evidence file.
+ * files, and every log entry about the inmate with its inclusion proof, ending at his head (so the
+ * package proves it holds all of them), plus the list of records as the database holds them. The
+ * PDF's hash goes into the log first, then the head, which is waited for until a checkpoint signs
+ * it, so the verifier can vouch for the PDF as for every evidence file.
  */
 @Stateless
 @RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
 public class CasePackageService {
 
-  private static final long SIGN_WAIT_MILLIS = 20_000;
-
   @Inject CaseQueries queries;
   @Inject CaseStore store;
   @Inject CasePackageLog log;
   @Inject AuditSequencer sequencer;
+  @Inject SubjectHeads heads;
+  @Inject BoundRecords bindings;
   @Inject EvidenceSettings evidence;
   @Inject Caller caller;
   @Inject Clock clock;
@@ -54,9 +57,14 @@ public class CasePackageService {
     Instant now = time.now();
     byte[] pdf = CaseDocuments.proposal(f, caller.name(), now, time.zone());
     String pdfSha = cn.xinsheng.audit.MerkleTree.sha256Hex(pdf);
+    String failure = sequencer.selfCheckFailure();
+    if (failure != null) {
+      // the real reason: a broken log signs nothing, so the package could never be made
+      throw Refusal.conflict("audit.error.broken", failure);
+    }
     String marker = "case-package/" + caseId + "/" + UUID.randomUUID();
     log.produced(f.summary().prisonerNumber(), caseId, f.summary().number(), pdfSha, marker);
-    awaitSigned(marker);
+    long head = heads.head(f.summary().prisonerNumber());
     Map<String, Map<String, Object>> records = queries.recordsForPackage(caseId);
     String pdfName = "case/" + f.summary().number() + ".pdf";
     EvidenceFiles files = new EvidenceFiles(evidence.dir());
@@ -90,29 +98,11 @@ public class CasePackageService {
           }
         };
     try {
-      new AuditExporter(sequencer.store(), sequencer.origin(), clock)
-          .export(new AuditExporter.Inmate(f.summary().prisonerNumber()), out, p);
+      new AuditExporter(sequencer.store(), sequencer.origin(), clock, bindings.forms())
+          .export(new AuditExporter.Inmate(f.summary().prisonerNumber(), head), out, p);
     } catch (SQLException e) {
       throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
     }
     return f.summary().number() + "-package.zip";
-  }
-
-  private void awaitSigned(String marker) throws IOException {
-    // elapsed time, not the platform's clock (a pinned test clock stands still)
-    long deadline = System.nanoTime() + SIGN_WAIT_MILLIS * 1_000_000L;
-    try {
-      while (!sequencer.store().isSigned(marker)) {
-        if (System.nanoTime() - deadline > 0) {
-          throw Refusal.conflict("case.error.notSignedYet");
-        }
-        Thread.sleep(200);
-      }
-    } catch (SQLException e) {
-      throw new IOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
   }
 }

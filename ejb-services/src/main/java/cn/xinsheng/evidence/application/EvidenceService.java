@@ -143,7 +143,10 @@ public class EvidenceService {
         "evidence/" + evidence.getId(),
         payload,
         List.of(blob.getSha256()),
-        now);
+        now,
+        List.of(
+            cn.xinsheng.auditlog.application.AuditLog.Bind.of(
+                cn.xinsheng.evidence.infrastructure.EvidenceBinding.TABLE, evidence.getId())));
     return evidence;
   }
 

@@ -6,7 +6,11 @@ import cn.xinsheng.ledger.domain.Points;
 import java.time.Instant;
 import java.util.List;
 
-/** One entry as the screens and exports show it, with its review and links. */
+/**
+ * One entry as the screens and exports show it, with its review and links, and a warning when the
+ * entry, its review or its evidence no longer match what the audit log bound when they were written
+ * (null when they do).
+ */
 public record EntryView(
     long id,
     String prisonerNumber,
@@ -29,7 +33,41 @@ public record EntryView(
     Long supersedesId,
     Long reversesId,
     String reason,
-    List<Long> evidenceIds) {
+    List<Long> evidenceIds,
+    String integrityWarning) {
+
+  /** The same entry, with what its integrity check found. */
+  public EntryView withIntegrityWarning(String warning) {
+    return new EntryView(
+        id,
+        prisonerNumber,
+        inmateName,
+        sectionId,
+        clauseCode,
+        clauseText,
+        catalogueVersion,
+        part,
+        amount,
+        fact,
+        occurredAt,
+        month,
+        recordedBy,
+        recordedAt,
+        status,
+        reviewedBy,
+        reviewReason,
+        reviewedAt,
+        supersedesId,
+        reversesId,
+        reason,
+        evidenceIds,
+        warning);
+  }
+
+  /** Whether the entry as read differs from what the audit log bound. */
+  public boolean isTampered() {
+    return integrityWarning != null;
+  }
 
   public boolean isCorrection() {
     return reversesId != null;

@@ -4,6 +4,7 @@ import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.domain.Evidence;
 import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.ledger.domain.RuleClause;
+import cn.xinsheng.ledger.infrastructure.PointEntryBinding;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +61,14 @@ public class LedgerAudit {
             .map(id -> em.find(Evidence.class, id).getSha256())
             .distinct()
             .toList();
-    append(action, "point-entry/" + e.getId(), p, hashes, e.getRecordedAt());
+    // the row itself is bound to the entry: a later edit of it is caught and named
+    auditLog.record(
+        action,
+        "point-entry/" + e.getId(),
+        p,
+        hashes,
+        e.getRecordedAt(),
+        List.of(AuditLog.Bind.of(PointEntryBinding.TABLE, e.getId())));
   }
 
   public void append(String action, String subject, Map<String, Object> payload) {
@@ -70,5 +78,16 @@ public class LedgerAudit {
   public void append(
       String action, String subject, Map<String, Object> payload, List<String> hashes, Instant at) {
     auditLog.record(action, subject, payload, hashes, at);
+  }
+
+  /** The same, binding the rows the step wrote (their table and id). */
+  public void append(
+      String action,
+      String subject,
+      Map<String, Object> payload,
+      List<String> hashes,
+      Instant at,
+      List<AuditLog.Bind> bound) {
+    auditLog.record(action, subject, payload, hashes, at, bound);
   }
 }

@@ -52,7 +52,7 @@ public class LedgerQueries {
       "SELECT e.id, i.prisoner_number, i.name, e.section_id, c.code, c.text, k.version, c.part,"
           + " e.amount_tenths, e.fact, e.occurred_at, e.month, e.recorded_by, e.recorded_at,"
           + " r.decision, r.reviewed_by, r.reason, r.reviewed_at, e.supersedes_id, e.reverses_id,"
-          + " e.reason, (SELECT COUNT(*) FROM point_entry n WHERE n.supersedes_id = e.id)"
+          + " e.reason, (SELECT COUNT(*) FROM point_entry n WHERE n.supersedes_id = e.id), r.id"
           + " FROM point_entry e JOIN inmate i ON i.id = e.inmate_id"
           + " JOIN rule_clause c ON c.id = e.clause_id JOIN rule_catalogue k ON k.id = c.catalogue_id"
           + " LEFT JOIN entry_review r ON r.entry_id = e.id ";
@@ -61,6 +61,7 @@ public class LedgerQueries {
   @Inject Caller caller;
   @Inject LedgerRecords records;
   @Inject cn.xinsheng.platform.PrisonTime time;
+  @Inject cn.xinsheng.auditlog.application.BoundRecords bound;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -210,7 +211,13 @@ public class LedgerQueries {
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public Dashboard dashboard(long sectionId, YearMonth month) {
     scope.requireSection(sectionId);
-    List<EntryView> all = sectionMonth(sectionId, month);
+    // counts only: the integrity of each entry is checked where entries are shown
+    List<EntryView> all =
+        rawEntries(
+            new HashMap<>(),
+            "WHERE e.section_id = ?1 AND e.month = ?2 ORDER BY e.id DESC",
+            sectionId,
+            month.toString());
     long pending = all.stream().filter(e -> e.status() == EntryStatus.PENDING).count();
     long returned = all.stream().filter(e -> e.status() == EntryStatus.RETURNED).count();
     long approved = all.stream().filter(e -> e.status() == EntryStatus.APPROVED).count();
@@ -412,7 +419,50 @@ public class LedgerQueries {
     return out;
   }
 
+  /**
+   * The entries read, each checked against the audit log: the entry's row, its review's and its
+   * evidence's, as the log bound them; a difference becomes the entry's visible warning.
+   */
   private List<EntryView> entries(String where, Object... params) {
+    Map<Long, Long> reviewIds = new HashMap<>();
+    List<EntryView> list = rawEntries(reviewIds, where, params);
+    if (list.isEmpty()) {
+      return list;
+    }
+    Map<Long, String> entries =
+        bound.mismatches(
+            cn.xinsheng.ledger.infrastructure.PointEntryBinding.TABLE,
+            list.stream().map(EntryView::id).toList());
+    Map<Long, String> reviews =
+        bound.mismatches(
+            cn.xinsheng.ledger.infrastructure.EntryReviewBinding.TABLE, reviewIds.values());
+    Map<Long, String> evidence =
+        bound.mismatches(
+            cn.xinsheng.evidence.infrastructure.EvidenceBinding.TABLE,
+            list.stream().flatMap(e -> e.evidenceIds().stream()).distinct().toList());
+    if (entries.isEmpty() && reviews.isEmpty() && evidence.isEmpty()) {
+      return list;
+    }
+    List<EntryView> out = new ArrayList<>(list.size());
+    for (EntryView e : list) {
+      List<String> found = new ArrayList<>();
+      if (entries.containsKey(e.id())) {
+        found.add(entries.get(e.id()));
+      }
+      Long review = reviewIds.get(e.id());
+      if (review != null && reviews.containsKey(review)) {
+        found.add(reviews.get(review));
+      }
+      e.evidenceIds().stream()
+          .filter(evidence::containsKey)
+          .forEach(id -> found.add(evidence.get(id)));
+      out.add(found.isEmpty() ? e : e.withIntegrityWarning(String.join("；", found)));
+    }
+    return out;
+  }
+
+  /** The entries, with each entry's review id put in {@code reviewIds}. */
+  private List<EntryView> rawEntries(Map<Long, Long> reviewIds, String where, Object... params) {
     var q = em.createNativeQuery(ENTRY_SELECT + where);
     for (int i = 0; i < params.length; i++) {
       q.setParameter(i + 1, params[i]);
@@ -426,6 +476,9 @@ public class LedgerQueries {
       long id = ((Number) r[0]).longValue();
       ReviewDecision decision = r[14] == null ? null : ReviewDecision.valueOf(r[14].toString());
       boolean superseded = ((Number) r[21]).longValue() > 0;
+      if (r[22] != null) {
+        reviewIds.put(id, ((Number) r[22]).longValue());
+      }
       out.add(
           new EntryView(
               id,
@@ -449,7 +502,8 @@ public class LedgerQueries {
               r[18] == null ? null : ((Number) r[18]).longValue(),
               r[19] == null ? null : ((Number) r[19]).longValue(),
               r[20] == null ? null : r[20].toString(),
-              evidence.getOrDefault(id, List.of())));
+              evidence.getOrDefault(id, List.of()),
+              null));
     }
     return out;
   }

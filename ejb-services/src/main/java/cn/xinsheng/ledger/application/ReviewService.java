@@ -59,7 +59,9 @@ public class ReviewService {
       throw Refusal.conflict("ledger.error.notPending");
     }
     Instant now = time.now();
-    em.persist(new EntryReview(entryId, decision, reason, caller.name(), now));
+    EntryReview review = new EntryReview(entryId, decision, reason, caller.name(), now);
+    em.persist(review);
+    em.flush();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", em.find(Inmate.class, entry.getInmateId()).getPrisonerNumber().value());
     p.put("entry", entryId);
@@ -72,6 +74,9 @@ public class ReviewService {
         "point-entry/" + entryId,
         p,
         java.util.List.of(),
-        now);
+        now,
+        java.util.List.of(
+            cn.xinsheng.auditlog.application.AuditLog.Bind.of(
+                cn.xinsheng.ledger.infrastructure.EntryReviewBinding.TABLE, review.getId())));
   }
 }

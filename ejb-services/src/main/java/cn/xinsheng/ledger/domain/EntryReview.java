@@ -45,6 +45,10 @@ public class EntryReview {
     this.reviewedAt = at;
   }
 
+  public Long getId() {
+    return id;
+  }
+
   public long getEntryId() {
     return entryId;
   }

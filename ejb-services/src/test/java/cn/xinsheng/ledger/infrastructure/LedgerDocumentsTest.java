@@ -53,7 +53,8 @@ class LedgerDocumentsTest {
               5L,
               null,
               null,
-              List.of(3L)));
+              List.of(3L),
+              null));
 
   private static final List<MonthView> MONTHS =
       List.of(

@@ -263,12 +263,39 @@ public class AuditResource {
     if (sequencer.latest().isEmpty()) {
       return ApiError.response(404, "audit.error.empty");
     }
-    StreamingOutput body = out -> administration.export(scope, out);
+    // an inmate's head is written and signed before the download starts: an unknown inmate is a
+    // 404 and a broken log a 409 with its reason, not a broken download
+    AuditExporter.Scope prepared = administration.prepareExport(scope);
+    StreamingOutput body = out -> administration.export(prepared, out);
     String name =
         "xinsheng-audit-" + scope.describe().replace(' ', '-') + "-" + time.today() + ".zip";
     return Response.ok(body)
         .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
         .build();
+  }
+
+  /** A bound business record that no longer matches the entry that binds it. */
+  @JsonbPropertyOrder({"record", "entry", "message", "found"})
+  public record ChangedRecord(String record, long entry, String message, String found) {}
+
+  /** What the administrator and the witnesses must act on. */
+  @JsonbPropertyOrder({"sound", "logFailure", "changedRecords"})
+  public record AlertsView(boolean sound, String logFailure, List<ChangedRecord> changedRecords) {}
+
+  @GET
+  @Path("/alerts")
+  @Operation(
+      summary =
+          "What the administrator and the witnesses must act on: the log's own break, and every"
+              + " bound business record that no longer matches its entry (table, row, field)")
+  public AlertsView alerts() {
+    AuditAdministration.Alerts a = administration.alerts();
+    List<ChangedRecord> records =
+        a.changedRecords().stream()
+            .map(m -> new ChangedRecord(m.row(), m.entry(), m.message(), m.found().toString()))
+            .toList();
+    return new AlertsView(
+        a.logFailure().isEmpty() && records.isEmpty(), a.logFailure().orElse(null), records);
   }
 
   private static List<String> hexes(List<byte[]> proof) {

@@ -189,7 +189,8 @@ public class LedgerResource {
     "reviewReason",
     "supersedes",
     "reverses",
-    "reason"
+    "reason",
+    "integrityWarning"
   })
   public record LedgerEntry(
       long id,
@@ -213,7 +214,9 @@ public class LedgerResource {
       String reviewReason,
       Long supersedes,
       Long reverses,
-      String reason) {}
+      String reason,
+      /** The record as read differs from what the audit log bound: said beside it. */
+      String integrityWarning) {}
 
   /** The caller's returned entries and the alert that goes with them. */
   @JsonbPropertyOrder({"count", "alert_zh", "alert_en", "entries"})
@@ -847,7 +850,8 @@ public class LedgerResource {
                     e.reviewReason(),
                     e.supersedesId(),
                     e.reversesId(),
-                    e.reversesId() == null ? null : e.reason()))
+                    e.reversesId() == null ? null : e.reason(),
+                    e.integrityWarning()))
         .toList();
   }
 

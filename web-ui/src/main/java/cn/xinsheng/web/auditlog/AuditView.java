@@ -36,6 +36,22 @@ public class AuditView implements Serializable {
     return getStatus().lastSelfCheck().orElse(null);
   }
 
+  /** When the last full pass over the bound records ran, in the prison's zone. */
+  public String getRecordPassAt() {
+    return getStatus()
+        .lastRecordPass()
+        .map(
+            p ->
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(
+                        java.time.ZoneId.of(
+                            org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                .getOptionalValue("xinsheng.zone", String.class)
+                                .orElse("Asia/Shanghai")))
+                    .format(p.at()))
+        .orElse("—");
+  }
+
   public String getLatestCheckpoint() {
     return getStatus().latestCheckpoint().orElse("—");
   }
