@@ -91,7 +91,8 @@ class AuditLogSystemIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())));
     assertEquals(201, photo.statusCode(), photo.body());
     evidence = firstNumber(photo.body(), "id");
-    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "T08:00";
+    // the platform's own time to the minute: never ahead of its clock, at any hour of the run
+    String today = RunningPlatform.time().minute();
     HttpResponse<String> recorded =
         officer.postJson(
             "/api/v1/ledger/entries",

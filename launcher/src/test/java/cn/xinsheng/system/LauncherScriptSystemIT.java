@@ -120,7 +120,12 @@ class LauncherScriptSystemIT {
             "./" + work.getFileName() + "/log.zip");
     assertEquals(0, export.code(), export.output());
     assertTrue(Files.isRegularFile(work.resolve("log.zip")), export.output());
-    Run verify = script(work, "verify", "./log.zip");
+    // the prison's key as the court pins it (a verify without a pinned key cannot pass), also
+    // named relative to the operator's folder
+    WebClient admin = new WebClient(RunningPlatform.ensureStarted());
+    assertEquals(200, admin.login("sysadmin1", "demo123!").statusCode());
+    Files.writeString(work.resolve("prison-key.txt"), admin.get("/api/v1/audit/key").body());
+    Run verify = script(work, "verify", "./log.zip", "--key", "./prison-key.txt");
     assertEquals(0, verify.code(), verify.output());
     assertTrue(verify.output().contains("verified"), verify.output());
   }

@@ -5,10 +5,10 @@ import cn.xinsheng.platform.PlatformClock;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,9 +32,37 @@ public class ClockResource {
   @Inject PrisonTime time;
   @Inject ClockAdministration administration;
 
+  /** The platform's time as the prison reads it. */
+  @JsonbPropertyOrder({
+    "instant",
+    "zone",
+    "today",
+    "month",
+    "prisonTime",
+    "pinned",
+    "demo",
+    "demoOffsetDays"
+  })
+  public record ClockView(
+      String instant,
+      String zone,
+      String today,
+      String month,
+      String prisonTime,
+      boolean pinned,
+      boolean demo,
+      long demoOffsetDays) {}
+
+  /** The instant a test platform's clock is pinned at: ISO-8601 with an offset. */
+  public record ClockPin(
+      @NotNull(message = "clock.error.instant")
+          @Size(max = 40, message = "clock.error.instant")
+          @OneLine
+          String instant) {}
+
   @GET
   @Operation(summary = "The platform's time: instant, zone, the prison's day and month")
-  public String now() {
+  public ClockView now() {
     return describe(time.now());
   }
 
@@ -44,31 +72,25 @@ public class ClockResource {
       summary =
           "Test platforms only (start-dev --test-clock): pin the clock at {instant}, ISO-8601 with"
               + " an offset")
-  public String pin(JsonObject body) {
-    JsonValue value = body == null ? null : body.get("instant");
-    if (!(value instanceof JsonString text)) {
-      throw Refusal.invalid("clock.error.instant");
-    }
+  public ClockView pin(@NotNull(message = "clock.error.instant") @Valid ClockPin body) {
     Instant instant;
     try {
-      instant = PlatformClock.parseInstant(text.getString());
+      instant = PlatformClock.parseInstant(body.instant());
     } catch (DateTimeException e) {
       throw Refusal.invalid("clock.error.instant");
     }
     return describe(administration.pin(instant));
   }
 
-  private String describe(Instant now) {
-    return Json.createObjectBuilder()
-        .add("instant", now.toString())
-        .add("zone", time.zone().getId())
-        .add("today", time.dayOf(now).toString())
-        .add("month", time.monthOf(now).toString())
-        .add("prisonTime", time.format(now))
-        .add("pinned", platformClock.isPinned())
-        .add("demo", platformClock.isDemo())
-        .add("demoOffsetDays", platformClock.demoOffsetDays())
-        .build()
-        .toString();
+  private ClockView describe(Instant now) {
+    return new ClockView(
+        now.toString(),
+        time.zone().getId(),
+        time.dayOf(now).toString(),
+        time.monthOf(now).toString(),
+        time.format(now),
+        platformClock.isPinned(),
+        platformClock.isDemo(),
+        platformClock.demoOffsetDays());
   }
 }
