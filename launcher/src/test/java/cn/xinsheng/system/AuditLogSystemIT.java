@@ -516,62 +516,72 @@ class AuditLogSystemIT {
           c,
           "UPDATE point_entry SET fact = '内务卫生检查评为优秀（已改）', amount_tenths = 50 WHERE id = " + entry);
       String row = "record point_entry/" + entry + " was changed after it was logged";
-      HttpResponse<String> check = admin.postJson("/api/v1/audit/self-check", "{}");
-      assertTrue(check.body().contains("\"sound\":false"), check.body());
-      assertTrue(check.body().contains(row), check.body());
-      assertTrue(
-          check.body().contains("field amount_tenths is now 50")
-              && check.body().contains("field fact is now"),
-          check.body());
-      HttpResponse<String> ready = new WebClient(base).get("/health/ready");
-      assertEquals(503, ready.statusCode(), ready.body());
-      assertTrue(ready.body().contains(row), ready.body());
-      // the alert: for the administrator and the witness, and in the log itself
-      WebClient prosecutor = new WebClient(base);
-      prosecutor.login("prosecutor1", PASSWORD);
-      HttpResponse<String> alerts = prosecutor.get("/api/v1/audit/alerts");
-      assertTrue(alerts.body().contains("point_entry/" + entry), alerts.body());
-      assertTrue(
-          RunningPlatform.count(
-                  "SELECT COUNT(*) FROM audit_entry WHERE subject = 'alert/point_entry/"
-                      + entry
-                      + "'")
-              >= 1,
-          "the alert is an entry of the log");
-      // the ledger's API and screen show it beside the entry
-      WebClient judge = new WebClient(base);
-      judge.login("judge1", PASSWORD);
-      HttpResponse<String> api = judge.get("/api/v1/ledger/inmates/" + INMATE + "/entries");
-      assertTrue(api.body().contains("\"integrityWarning\""), api.body());
-      assertTrue(api.body().contains(row), api.body());
-      HttpResponse<String> screen = judge.get("/ledger/inmate.xhtml?no=" + INMATE);
-      assertTrue(screen.body().contains("xs-integrity"), screen.body());
-      assertTrue(screen.body().contains("point_entry/" + entry), screen.body());
-      // every export carries the row and names it
-      Path whole = WORK.resolve("edited-all.zip");
-      assertEquals(0, LauncherProcess.export(whole).code());
-      LauncherProcess.Result wv = verify(whole);
-      assertEquals(1, wv.code(), wv.output());
-      assertTrue(wv.output().contains(row) && wv.output().contains("field fact"), wv.output());
-      Path inmate = WORK.resolve("edited-inmate.zip");
-      assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
-      LauncherProcess.Result iv = verify(inmate);
-      assertEquals(1, iv.code(), iv.output());
-      assertTrue(iv.output().contains(row), iv.output());
-
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE point_entry SET fact = ?, amount_tenths = 20 WHERE id = " + entry)) {
-        ps.setString(1, fact);
-        assertEquals(1, ps.executeUpdate());
+      try {
+        changedRowIsCaught(entry, row);
+      } finally {
+        // restored even when a check above failed, so the later tests see a sound log
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE point_entry SET fact = ?, amount_tenths = 20 WHERE id = " + entry)) {
+          ps.setString(1, fact);
+          assertEquals(1, ps.executeUpdate());
+        }
       }
       expectSound();
+      WebClient judge = new WebClient(base);
+      judge.login("judge1", PASSWORD);
       assertFalse(
           judge
               .get("/api/v1/ledger/inmates/" + INMATE + "/entries")
               .body()
               .contains("integrityWarning"));
     }
+  }
+
+  private static void changedRowIsCaught(long entry, String row) throws Exception {
+    HttpResponse<String> check = admin.postJson("/api/v1/audit/self-check", "{}");
+    assertTrue(check.body().contains("\"sound\":false"), check.body());
+    assertTrue(check.body().contains(row), check.body());
+    assertTrue(
+        check.body().contains("field amount_tenths is now 50")
+            && check.body().contains("field fact is now"),
+        check.body());
+    HttpResponse<String> ready = new WebClient(base).get("/health/ready");
+    assertEquals(503, ready.statusCode(), ready.body());
+    // readiness names the reason and the row only; the fields are for the administrator
+    assertTrue(ready.body().contains("\"record\":\"point_entry/" + entry + "\""), ready.body());
+    // the alert: for the administrator and the witness, and in the log itself
+    WebClient prosecutor = new WebClient(base);
+    prosecutor.login("prosecutor1", PASSWORD);
+    HttpResponse<String> alerts = prosecutor.get("/api/v1/audit/alerts");
+    assertTrue(alerts.body().contains("point_entry/" + entry), alerts.body());
+    assertTrue(
+        RunningPlatform.count(
+                "SELECT COUNT(*) FROM audit_entry WHERE subject = 'alert/point_entry/"
+                    + entry
+                    + "'")
+            >= 1,
+        "the alert is an entry of the log");
+    // the ledger's API and screen show it beside the entry
+    WebClient judge = new WebClient(base);
+    judge.login("judge1", PASSWORD);
+    HttpResponse<String> api = judge.get("/api/v1/ledger/inmates/" + INMATE + "/entries");
+    assertTrue(api.body().contains("\"integrityWarning\""), api.body());
+    assertTrue(api.body().contains(row), api.body());
+    HttpResponse<String> screen = judge.get("/ledger/inmate.xhtml?no=" + INMATE);
+    assertTrue(screen.body().contains("xs-integrity"), screen.body());
+    assertTrue(screen.body().contains("point_entry/" + entry), screen.body());
+    // every export carries the row and names it
+    Path whole = WORK.resolve("edited-all.zip");
+    assertEquals(0, LauncherProcess.export(whole).code());
+    LauncherProcess.Result wv = verify(whole);
+    assertEquals(1, wv.code(), wv.output());
+    assertTrue(wv.output().contains(row) && wv.output().contains("field fact"), wv.output());
+    Path inmate = WORK.resolve("edited-inmate.zip");
+    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
+    LauncherProcess.Result iv = verify(inmate);
+    assertEquals(1, iv.code(), iv.output());
+    assertTrue(iv.output().contains(row), iv.output());
   }
 
   private static long firstNumber(String json, String key) {
