@@ -123,7 +123,9 @@ public record ValidationReport(
 
   /**
    * The AUC by ranks (Mann–Whitney U over positives × negatives), ties counted one half; NaN when
-   * the cases hold only one kind of outcome.
+   * the cases hold only one kind of outcome. Scores that differ only by floating-point rounding
+   * (the same values summed in another order, or rescaled) are ties, so a recalibration that keeps
+   * the order keeps the AUC exactly.
    */
   public static double auc(double[] scores, boolean[] outcome) {
     int n = scores.length;
@@ -137,7 +139,7 @@ public record ValidationReport(
     int i = 0;
     while (i < n) {
       int j = i;
-      while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
+      while (j + 1 < n && tied(scores[order[i]], scores[order[j + 1]])) {
         j++;
       }
       double midRank = (i + j) / 2.0 + 1; // ranks from 1, ties share their mean rank
@@ -154,5 +156,9 @@ public record ValidationReport(
       return Double.NaN;
     }
     return (rankSumPositives - positives * (positives + 1) / 2.0) / (positives * negatives);
+  }
+
+  private static boolean tied(double low, double high) {
+    return high - low <= 1e-9 * Math.max(1, Math.abs(low));
   }
 }

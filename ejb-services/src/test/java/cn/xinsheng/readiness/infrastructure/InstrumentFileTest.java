@@ -34,7 +34,7 @@ class InstrumentFileTest {
   @Test
   void theDemoCohortFromItsSeedGivesAStableReport() {
     RiskInstrument i = InstrumentFile.defaultInstrument();
-    SyntheticCohort.Parameters demo = new SyntheticCohort.Parameters(20261202L, 3000, -2.6, 0.8);
+    SyntheticCohort.Parameters demo = new SyntheticCohort.Parameters(20261202L, 3000, -3.9, 0.8);
     ValidationReport r = ValidationReport.of(i, SyntheticCohort.generate(i, demo));
     ValidationReport again = ValidationReport.of(i, SyntheticCohort.generate(i, demo));
     assertEquals(r.auc(), again.auc(), 0.0);
@@ -42,6 +42,15 @@ class InstrumentFileTest {
     // every level is used by a cohort drawn this way, so each row of the report means something
     r.calibration().forEach(l -> assertTrue(l.cases() > 0, l.toString()));
     assertTrue(r.auc() > 0.5 && r.auc() < 0.95, "AUC " + r.auc());
+    // recalibrated on another cohort, the order is kept: the same AUC to the last digit
+    RiskInstrument recalibrated =
+        i.recalibrated(
+            cn.xinsheng.readiness.domain.Recalibration.fit(
+                i,
+                SyntheticCohort.generate(i, new SyntheticCohort.Parameters(1L, 3000, -3.5, 0.8))),
+            "recalibrated");
+    assertEquals(
+        r.auc(), ValidationReport.of(recalibrated, SyntheticCohort.generate(i, demo)).auc(), 0.0);
   }
 
   @Test
