@@ -1,10 +1,10 @@
 package cn.xinsheng.launcher;
 
 import cn.xinsheng.readiness.domain.LabelledCase;
+import cn.xinsheng.readiness.domain.ReadinessRefusal;
 import cn.xinsheng.readiness.domain.Recalibration;
 import cn.xinsheng.readiness.domain.RiskFactor;
 import cn.xinsheng.readiness.domain.RiskInstrument;
-import cn.xinsheng.readiness.domain.RiskRefusal;
 import cn.xinsheng.readiness.domain.SyntheticCohort;
 import cn.xinsheng.readiness.domain.ValidationReport;
 import cn.xinsheng.readiness.infrastructure.InstrumentFile;
@@ -181,7 +181,7 @@ public class RiskCommand implements Runnable {
         }
         out.flush();
         return 0;
-      } catch (RiskRefusal e) {
+      } catch (ReadinessRefusal e) {
         err.println("错误 / error: " + e.zh() + " / " + e.en() + " [" + e.key() + "]");
         return 1;
       }
@@ -191,10 +191,10 @@ public class RiskCommand implements Runnable {
   private static List<LabelledCase> read(Path file, RiskInstrument instrument) throws IOException {
     Path path = file.toAbsolutePath();
     if (!Files.isRegularFile(path)) {
-      throw new RiskRefusal("risk.error.csvEmpty", path.toString());
+      throw new ReadinessRefusal("risk.error.csvEmpty", path.toString());
     }
     if (Files.size(path) > MAX_CSV_BYTES) {
-      throw new RiskRefusal("risk.error.csvTooLong", path.toString());
+      throw new ReadinessRefusal("risk.error.csvTooLong", path.toString());
     }
     try (InputStream in = Files.newInputStream(path);
         BufferedReader r =
@@ -207,7 +207,7 @@ public class RiskCommand implements Runnable {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
       return LabelledCsv.read(r, instrument);
     } catch (CharacterCodingException e) {
-      throw new RiskRefusal("risk.error.csvEncoding", path.toString());
+      throw new ReadinessRefusal("risk.error.csvEncoding", path.toString());
     }
   }
 

@@ -24,7 +24,7 @@ public record Recalibration(double offset, double slope, int cases) {
     }
     if (positives == 0 || positives == n) {
       // no outcome of one kind: the likelihood has no maximum
-      throw new RiskRefusal("risk.error.oneOutcomeOnly", String.valueOf(n));
+      throw new ReadinessRefusal("risk.error.oneOutcomeOnly", String.valueOf(n));
     }
     double a = 0;
     double b = 1;
@@ -46,7 +46,7 @@ public record Recalibration(double offset, double slope, int cases) {
       }
       double det = haa * hbb - hab * hab;
       if (!(det > 1e-12)) {
-        throw new RiskRefusal("risk.error.noSpread", String.valueOf(n));
+        throw new ReadinessRefusal("risk.error.noSpread", String.valueOf(n));
       }
       double da = (hbb * ga - hab * gb) / det;
       double db = (haa * gb - hab * ga) / det;

@@ -67,10 +67,10 @@ public record RiskInstrument(
     for (RiskFactor f : factors) {
       String v = values.of(f.code());
       if (v == null || v.isBlank()) {
-        throw new RiskRefusal("risk.error.factorMissing", f.code());
+        throw new ReadinessRefusal("risk.error.factorMissing", f.code());
       }
       FactorLevel level =
-          f.level(v).orElseThrow(() -> new RiskRefusal("risk.error.factorValue", f.code()));
+          f.level(v).orElseThrow(() -> new ReadinessRefusal("risk.error.factorValue", f.code()));
       logOdds += level.weight();
       contributions.add(
           new Contribution(
@@ -85,7 +85,7 @@ public record RiskInstrument(
     }
     for (String given : values.values().keySet()) {
       if (factors.stream().noneMatch(f -> f.code().equals(given))) {
-        throw new RiskRefusal("risk.error.factorUnknown", given);
+        throw new ReadinessRefusal("risk.error.factorUnknown", given);
       }
     }
     contributions.sort(

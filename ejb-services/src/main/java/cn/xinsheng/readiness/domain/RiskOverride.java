@@ -15,25 +15,25 @@ public record RiskOverride(
 
   public RiskOverride {
     if (scored == null || decided == null) {
-      throw new RiskRefusal("risk.error.overrideLevel", "decided");
+      throw new ReadinessRefusal("risk.error.overrideLevel", "decided");
     }
     if (scored == decided) {
-      throw new RiskRefusal("risk.error.overrideSame", "decided");
+      throw new ReadinessRefusal("risk.error.overrideSame", "decided");
     }
     String r = reason == null ? "" : reason.strip();
     if (r.codePointCount(0, r.length()) < MIN_REASON || r.length() > MAX_REASON) {
-      throw new RiskRefusal("risk.error.overrideReason", "reason");
+      throw new ReadinessRefusal("risk.error.overrideReason", "reason");
     }
     reason = r;
     if (officer == null || officer.isBlank()) {
-      throw new RiskRefusal("risk.error.overrideOfficer", "officer");
+      throw new ReadinessRefusal("risk.error.overrideOfficer", "officer");
     }
     if (secondOfficer == null || secondOfficer.isBlank()) {
-      throw new RiskRefusal("risk.error.overrideSecond", "secondOfficer");
+      throw new ReadinessRefusal("risk.error.overrideSecond", "secondOfficer");
     }
     if (secondOfficer.equals(officer)) {
       // four eyes, as for every scored entry: one person cannot sign twice
-      throw new RiskRefusal("risk.error.overrideSameOfficer", "secondOfficer");
+      throw new ReadinessRefusal("risk.error.overrideSameOfficer", "secondOfficer");
     }
   }
 }

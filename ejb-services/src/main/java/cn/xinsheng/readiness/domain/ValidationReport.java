@@ -65,7 +65,7 @@ public record ValidationReport(
   public static ValidationReport of(RiskInstrument instrument, List<LabelledCase> cases) {
     int n = cases.size();
     if (n == 0) {
-      throw new RiskRefusal("risk.error.noCases", "0");
+      throw new ReadinessRefusal("risk.error.noCases", "0");
     }
     double[] p = new double[n];
     boolean[] y = new boolean[n];

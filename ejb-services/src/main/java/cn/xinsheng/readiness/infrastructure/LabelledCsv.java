@@ -2,9 +2,9 @@ package cn.xinsheng.readiness.infrastructure;
 
 import cn.xinsheng.readiness.domain.FactorValues;
 import cn.xinsheng.readiness.domain.LabelledCase;
+import cn.xinsheng.readiness.domain.ReadinessRefusal;
 import cn.xinsheng.readiness.domain.RiskFactor;
 import cn.xinsheng.readiness.domain.RiskInstrument;
-import cn.xinsheng.readiness.domain.RiskRefusal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class LabelledCsv {
       throws IOException {
     String header = in.readLine();
     if (header == null) {
-      throw new RiskRefusal("risk.error.csvEmpty", "line 1");
+      throw new ReadinessRefusal("risk.error.csvEmpty", "line 1");
     }
     if (header.startsWith("\uFEFF")) {
       header = header.substring(1);
@@ -49,20 +49,20 @@ public final class LabelledCsv {
       String name = columns[c].strip();
       columns[c] = name;
       if (!seen.add(name)) {
-        throw new RiskRefusal("risk.error.csvColumnTwice", "line 1 column " + name);
+        throw new ReadinessRefusal("risk.error.csvColumnTwice", "line 1 column " + name);
       }
       if (name.equals(OUTCOME)) {
         outcome = c;
       } else if (!factorCodes.contains(name)) {
-        throw new RiskRefusal("risk.error.csvColumnUnknown", "line 1 column " + name);
+        throw new ReadinessRefusal("risk.error.csvColumnUnknown", "line 1 column " + name);
       }
     }
     if (outcome < 0) {
-      throw new RiskRefusal("risk.error.csvColumnMissing", "line 1 column " + OUTCOME);
+      throw new ReadinessRefusal("risk.error.csvColumnMissing", "line 1 column " + OUTCOME);
     }
     for (String code : factorCodes) {
       if (!seen.contains(code)) {
-        throw new RiskRefusal("risk.error.csvColumnMissing", "line 1 column " + code);
+        throw new ReadinessRefusal("risk.error.csvColumnMissing", "line 1 column " + code);
       }
     }
     List<LabelledCase> cases = new ArrayList<>();
@@ -74,11 +74,11 @@ public final class LabelledCsv {
         continue;
       }
       if (number > MAX_LINES) {
-        throw new RiskRefusal("risk.error.csvTooLong", "line " + number);
+        throw new ReadinessRefusal("risk.error.csvTooLong", "line " + number);
       }
       String[] cells = line.split(",", -1);
       if (cells.length != columns.length) {
-        throw new RiskRefusal("risk.error.csvCells", "line " + number);
+        throw new ReadinessRefusal("risk.error.csvCells", "line " + number);
       }
       Map<String, String> values = new HashMap<>();
       for (int c = 0; c < cells.length; c++) {
@@ -88,18 +88,19 @@ public final class LabelledCsv {
       }
       String o = cells[outcome].strip();
       if (!o.equals("0") && !o.equals("1")) {
-        throw new RiskRefusal("risk.error.csvOutcome", "line " + number + " column " + OUTCOME);
+        throw new ReadinessRefusal(
+            "risk.error.csvOutcome", "line " + number + " column " + OUTCOME);
       }
       FactorValues fv = new FactorValues(values);
       try {
         instrument.score(fv); // every value known to its factor
-      } catch (RiskRefusal e) {
-        throw new RiskRefusal(e.key(), "line " + number + " column " + e.subject());
+      } catch (ReadinessRefusal e) {
+        throw new ReadinessRefusal(e.key(), "line " + number + " column " + e.subject());
       }
       cases.add(new LabelledCase(fv, o.equals("1")));
     }
     if (cases.isEmpty()) {
-      throw new RiskRefusal("risk.error.csvEmpty", "line 2");
+      throw new ReadinessRefusal("risk.error.csvEmpty", "line 2");
     }
     return cases;
   }

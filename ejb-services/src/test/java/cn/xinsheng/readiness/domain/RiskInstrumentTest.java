@@ -67,16 +67,18 @@ class RiskInstrumentTest {
 
   @Test
   void aMissingUnknownOrExtraFactorIsRefusedNamingItNeverScoredAsTheReference() {
-    RiskRefusal missing =
-        assertThrows(RiskRefusal.class, () -> SMALL.score(new FactorValues(Map.of("AGE", "OLD"))));
+    ReadinessRefusal missing =
+        assertThrows(
+            ReadinessRefusal.class, () -> SMALL.score(new FactorValues(Map.of("AGE", "OLD"))));
     assertEquals("risk.error.factorMissing", missing.key());
     assertEquals("HOUSING", missing.subject());
-    RiskRefusal unknown = assertThrows(RiskRefusal.class, () -> SMALL.score(values("OLD", "CAVE")));
+    ReadinessRefusal unknown =
+        assertThrows(ReadinessRefusal.class, () -> SMALL.score(values("OLD", "CAVE")));
     assertEquals("risk.error.factorValue", unknown.key());
     assertEquals("HOUSING", unknown.subject());
-    RiskRefusal extra =
+    ReadinessRefusal extra =
         assertThrows(
-            RiskRefusal.class,
+            ReadinessRefusal.class,
             () ->
                 SMALL.score(
                     new FactorValues(Map.of("AGE", "OLD", "HOUSING", "NONE", "SHOE_SIZE", "42"))));

@@ -12,7 +12,7 @@ class RiskOverrideTest {
   private static String refused(
       RiskLevel decided, String reason, String officer, String secondOfficer) {
     return assertThrows(
-            RiskRefusal.class,
+            ReadinessRefusal.class,
             () -> new RiskOverride(RiskLevel.HIGH, decided, reason, officer, secondOfficer))
         .key();
   }
@@ -48,17 +48,19 @@ class RiskOverrideTest {
   void everyRefusalSaysWhatIsWrongInChineseAndEnglish() throws Exception {
     java.util.Properties messages = new java.util.Properties();
     try (var in =
-        getClass().getResourceAsStream("/cn/xinsheng/readiness/risk-messages.properties")) {
+        getClass().getResourceAsStream("/cn/xinsheng/readiness/readiness-messages.properties")) {
       messages.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
     }
     java.util.Set<String> keys = new java.util.TreeSet<>();
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\"(risk\\.error\\.[A-Za-z]+)\"")
+        java.util.regex.Pattern.compile("\"((?:risk|plan)\\.error\\.[A-Za-z]+)\"")
             .matcher(
                 source("domain/RiskOverride.java")
                     + source("domain/RiskInstrument.java")
                     + source("domain/Recalibration.java")
                     + source("domain/ValidationReport.java")
+                    + source("domain/ItemUpdate.java")
+                    + source("domain/ReleasePlan.java")
                     + source("infrastructure/LabelledCsv.java"));
     while (m.find()) {
       keys.add(m.group(1));
@@ -68,7 +70,7 @@ class RiskOverrideTest {
       org.junit.jupiter.api.Assertions.assertNotNull(messages.getProperty(k + ".zh"), k);
       org.junit.jupiter.api.Assertions.assertNotNull(messages.getProperty(k + ".en"), k);
     }
-    RiskRefusal r = new RiskRefusal("risk.error.factorMissing", "HOUSING_ARRANGED");
+    ReadinessRefusal r = new ReadinessRefusal("risk.error.factorMissing", "HOUSING_ARRANGED");
     assertEquals("缺少风险因素 HOUSING_ARRANGED 的取值。", r.zh());
     assertEquals("No value is given for the risk factor HOUSING_ARRANGED.", r.en());
   }

@@ -105,7 +105,8 @@ class ValidationReportTest {
     assertEquals(
         "risk.error.noCases",
         assertThrows(
-                RiskRefusal.class, () -> ValidationReport.of(RiskInstrumentTest.SMALL, List.of()))
+                ReadinessRefusal.class,
+                () -> ValidationReport.of(RiskInstrumentTest.SMALL, List.of()))
             .key());
     List<LabelledCase> allReoffended =
         List.of(
@@ -114,7 +115,8 @@ class ValidationReportTest {
     assertEquals(
         "risk.error.oneOutcomeOnly",
         assertThrows(
-                RiskRefusal.class, () -> Recalibration.fit(RiskInstrumentTest.SMALL, allReoffended))
+                ReadinessRefusal.class,
+                () -> Recalibration.fit(RiskInstrumentTest.SMALL, allReoffended))
             .key());
   }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinsheng.readiness.domain.FactorLevel;
 import cn.xinsheng.readiness.domain.LabelledCase;
+import cn.xinsheng.readiness.domain.ReadinessRefusal;
 import cn.xinsheng.readiness.domain.RiskFactor;
 import cn.xinsheng.readiness.domain.RiskInstrument;
-import cn.xinsheng.readiness.domain.RiskRefusal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -43,8 +43,8 @@ class LabelledCsvTest {
     return LabelledCsv.read(new BufferedReader(new StringReader(csv)), TWO);
   }
 
-  private static RiskRefusal refused(String csv) {
-    return assertThrows(RiskRefusal.class, () -> read(csv));
+  private static ReadinessRefusal refused(String csv) {
+    return assertThrows(ReadinessRefusal.class, () -> read(csv));
   }
 
   @Test
@@ -59,10 +59,10 @@ class LabelledCsvTest {
 
   @Test
   void theFirstBadLineIsRefusedWithItsLineAndColumnAndNothingIsKept() {
-    RiskRefusal value = refused("AGE,HOUSING,reoffended\nOLD,NONE,1\nOLD,CAVE,0\n");
+    ReadinessRefusal value = refused("AGE,HOUSING,reoffended\nOLD,NONE,1\nOLD,CAVE,0\n");
     assertEquals("risk.error.factorValue", value.key());
     assertEquals("line 3 column HOUSING", value.subject());
-    RiskRefusal outcome = refused("AGE,HOUSING,reoffended\nOLD,NONE,yes\n");
+    ReadinessRefusal outcome = refused("AGE,HOUSING,reoffended\nOLD,NONE,yes\n");
     assertEquals("risk.error.csvOutcome", outcome.key());
     assertEquals("line 2 column reoffended", outcome.subject());
     assertEquals("risk.error.csvCells", refused("AGE,HOUSING,reoffended\nOLD,NONE\n").key());

@@ -9,15 +9,16 @@ import java.text.MessageFormat;
 import java.util.Properties;
 
 /**
- * A risk input or override the rules refuse: a message key the application turns into Chinese and
- * English, and the factor, line or field it concerns.
+ * A release-readiness input the rules refuse (a risk factor, an override, a labelled file, a plan
+ * update): a message key the application turns into Chinese and English, and the factor, line or
+ * field it concerns.
  */
-public final class RiskRefusal extends RuntimeException {
+public final class ReadinessRefusal extends RuntimeException {
 
   private final String key;
   private final String subject;
 
-  public RiskRefusal(String key, String subject) {
+  public ReadinessRefusal(String key, String subject) {
     super(key + (subject == null ? "" : " (" + subject + ")"));
     this.key = key;
     this.subject = subject;
@@ -28,7 +29,8 @@ public final class RiskRefusal extends RuntimeException {
   private static Properties load() {
     Properties p = new Properties();
     try (InputStream in =
-        RiskRefusal.class.getResourceAsStream("/cn/xinsheng/readiness/risk-messages.properties")) {
+        ReadinessRefusal.class.getResourceAsStream(
+            "/cn/xinsheng/readiness/readiness-messages.properties")) {
       if (in != null) {
         p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
       }
