@@ -23,6 +23,7 @@ public final class PlanTemplate {
             "狱政科",
             "records office",
             -60,
+            PlanItem.Anchor.RELEASE,
             null));
     items.add(
         new PlanItem(
@@ -33,6 +34,7 @@ public final class PlanTemplate {
             "监区民警、安置帮教机构",
             "section officer, resettlement agency",
             -30,
+            PlanItem.Anchor.RELEASE,
             null));
     items.add(
         new PlanItem(
@@ -43,6 +45,7 @@ public final class PlanTemplate {
             "教育改造科、人社部门",
             "education department, labour bureau",
             -30,
+            PlanItem.Anchor.RELEASE,
             null));
     items.add(
         new PlanItem(
@@ -53,6 +56,7 @@ public final class PlanTemplate {
             "监区民警",
             "section officer",
             -14,
+            PlanItem.Anchor.RELEASE,
             null));
     items.add(
         new PlanItem(
@@ -63,6 +67,7 @@ public final class PlanTemplate {
             "监狱医院",
             "prison hospital",
             -14,
+            PlanItem.Anchor.RELEASE,
             null));
     items.add(
         new PlanItem(
@@ -73,6 +78,7 @@ public final class PlanTemplate {
             "财务科",
             "finance office",
             -14,
+            PlanItem.Anchor.RELEASE,
             null));
     items.add(
         new PlanItem(
@@ -83,6 +89,7 @@ public final class PlanTemplate {
             "教育改造科",
             "education department",
             -30,
+            PlanItem.Anchor.RELEASE,
             null));
     if (parole) {
       items.add(
@@ -94,9 +101,10 @@ public final class PlanTemplate {
               "本人、社区矫正机构",
               "the person, community corrections",
               10,
-              // a parolee reports within ten days of the ruling taking effect; the plan counts
-              // from the release day, which for a parolee is the day the ruling is carried out
-              "《中华人民共和国社区矫正法》第二十一条"));
+              // "裁定假释的社区矫正对象，应当自判决、裁定生效之日起十日内到执行地社区矫正机构报到":
+              // ten days from the ruling taking effect, not from release
+              PlanItem.Anchor.PAROLE_RULING,
+              "《中华人民共和国社区矫正法》第二十一条第一款"));
     }
     return items;
   }

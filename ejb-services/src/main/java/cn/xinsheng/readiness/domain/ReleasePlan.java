@@ -26,14 +26,28 @@ public final class ReleasePlan {
   public static final int DUE_SOON_DAYS = 14;
 
   private final LocalDate release;
+  private final Optional<LocalDate> paroleRuling;
   private final List<PlanItem> items;
   private final List<ItemUpdate> updates;
 
   public ReleasePlan(LocalDate release, List<PlanItem> items, List<ItemUpdate> updates) {
-    if (release == null) {
+    this(release, Optional.empty(), items, updates);
+  }
+
+  /**
+   * A plan for a parolee whose ruling took effect on {@code paroleRuling}: items the law counts
+   * from the ruling (reporting to community corrections) count from it.
+   */
+  public ReleasePlan(
+      LocalDate release,
+      Optional<LocalDate> paroleRuling,
+      List<PlanItem> items,
+      List<ItemUpdate> updates) {
+    if (release == null || paroleRuling == null) {
       throw new IllegalArgumentException("a plan counts down to a release date");
     }
     this.release = release;
+    this.paroleRuling = paroleRuling;
     this.items = List.copyOf(items);
     this.updates = List.copyOf(updates);
     for (ItemUpdate u : updates) {
@@ -47,12 +61,17 @@ public final class ReleasePlan {
   public ReleasePlan with(ItemUpdate update) {
     List<ItemUpdate> more = new ArrayList<>(updates);
     more.add(update);
-    return new ReleasePlan(release, items, more);
+    return new ReleasePlan(release, paroleRuling, items, more);
   }
 
   /** The same plan counted down to another release date (a ruling moved it). */
   public ReleasePlan movedTo(LocalDate newRelease) {
-    return new ReleasePlan(newRelease, items, updates);
+    return new ReleasePlan(newRelease, paroleRuling, items, updates);
+  }
+
+  /** The same plan once the parole ruling's effective date is known. */
+  public ReleasePlan paroledBy(LocalDate rulingEffective) {
+    return new ReleasePlan(release, Optional.of(rulingEffective), items, updates);
   }
 
   public LocalDate release() {
@@ -93,7 +112,7 @@ public final class ReleasePlan {
     for (PlanItem i : items) {
       Optional<ItemUpdate> u = Optional.ofNullable(latest.get(i.code()));
       ItemStatus status = u.map(ItemUpdate::status).orElse(ItemStatus.OPEN);
-      LocalDate deadline = i.deadline(release);
+      LocalDate deadline = i.deadline(release, paroleRuling);
       boolean late = !status.settled() && today.isAfter(deadline);
       boolean soon =
           !status.settled() && !late && !today.plusDays(DUE_SOON_DAYS).isBefore(deadline);

@@ -40,7 +40,13 @@ class ReleasePlanTest {
             .findFirst()
             .orElseThrow();
     assertEquals(RELEASE.plusDays(10), report.deadline(RELEASE));
-    assertTrue(report.basis().contains("社区矫正法"));
+    assertTrue(report.basis().contains("社区矫正法》第二十一条"));
+    // the law counts the ten days from the ruling taking effect, once that date is known
+    ReleasePlan paroled = plan(true).paroledBy(RELEASE.minusDays(3));
+    ReleasePlan.PlanView day = paroled.on(RELEASE.plusDays(8));
+    assertEquals(RELEASE.plusDays(7), item(day, "REPORT_TO_COMMUNITY_CORRECTIONS").deadline());
+    assertTrue(item(day, "REPORT_TO_COMMUNITY_CORRECTIONS").late());
+    assertFalse(item(plan(true).on(RELEASE.plusDays(8)), "REPORT_TO_COMMUNITY_CORRECTIONS").late());
   }
 
   @Test
