@@ -53,7 +53,7 @@ class RiskOverrideTest {
     }
     java.util.Set<String> keys = new java.util.TreeSet<>();
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\"((?:risk|plan)\\.error\\.[A-Za-z]+)\"")
+        java.util.regex.Pattern.compile("\"((?:risk|plan|scenario|attempt)\\.error\\.[A-Za-z]+)\"")
             .matcher(
                 source("domain/RiskOverride.java")
                     + source("domain/RiskInstrument.java")
@@ -61,6 +61,10 @@ class RiskOverrideTest {
                     + source("domain/ValidationReport.java")
                     + source("domain/ItemUpdate.java")
                     + source("domain/ReleasePlan.java")
+                    + source("domain/Scenario.java")
+                    + source("domain/ScenarioAttempt.java")
+                    + source("domain/Text.java")
+                    + source("infrastructure/ScenarioJson.java")
                     + source("infrastructure/LabelledCsv.java"));
     while (m.find()) {
       keys.add(m.group(1));
