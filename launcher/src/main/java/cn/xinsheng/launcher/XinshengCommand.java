@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       AuditCommand.Verify.class,
       MusicCommand.class,
-      ContentCommand.class
+      ContentCommand.class,
+      EligibilityCommand.class
     })
 public class XinshengCommand implements Runnable {
 
