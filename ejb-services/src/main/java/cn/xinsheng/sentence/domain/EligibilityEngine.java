@@ -247,7 +247,7 @@ public final class EligibilityEngine {
     if (r.noReductionOrParole()) {
       reasons.add(t.reason("LIFE_WITHOUT_REDUCTION"));
       return new Evaluation.Reduction(
-          false, null, null, null, null, null, null, null, null, reasons);
+          false, null, null, null, null, null, null, null, null, reasons, reasons.get(0).article());
     }
     Regime regime = regime(r);
     categoryReasons(r, regime, reasons);
@@ -263,7 +263,17 @@ public final class EligibilityEngine {
       LocalDate from = ends.plusMonths(wait);
       reasons.add(drFirst(perf, wait, ends, from, to));
       return new Evaluation.Reduction(
-          false, from, null, lo(to), hi(to), null, null, null, null, reasons);
+          false,
+          from,
+          null,
+          lo(to),
+          hi(to),
+          null,
+          null,
+          null,
+          null,
+          reasons,
+          article(reasons, "DR_FIRST"));
     }
     LocalDate minEnd = minimumEnd(r, s, new ArrayList<>());
     Integer minToServe = minEnd == null ? null : Math.max(0, monthsCeil(asOf, minEnd));
@@ -307,12 +317,14 @@ public final class EligibilityEngine {
           null,
           lenient == null ? null : lenient[0],
           lenient == null ? null : s.lifeFrom.plusMonths(lenient[1]),
-          reasons);
+          reasons,
+          article(reasons, fromReprieve ? "DR_FIRST" : "LIFE_FIRST"));
     }
     // a fixed term, imposed or reached by commutation
     if (!asOf.isBefore(s.end)) {
       reasons.add(t.reason("ENDED", s.end));
-      return new Evaluation.Reduction(false, null, 0, null, null, 0, s.end, null, null, reasons);
+      return new Evaluation.Reduction(
+          false, null, 0, null, null, 0, s.end, null, null, reasons, article(reasons, "ENDED"));
     }
     LocalDate basis;
     int wait;
@@ -375,9 +387,11 @@ public final class EligibilityEngine {
     Integer max = null;
     Integer perfMax = null;
     int cap = Integer.MAX_VALUE;
+    String limitArticle = null;
     if (perf != null) {
       perfMax = performanceMax(regime, perf, reasons);
       max = perfMax;
+      limitArticle = reasons.get(reasons.size() - 1).article();
       minimumEnd(r, s, reasons);
       // 刑法第七十八条第二款: what remains above the minimum actually served
       int room = minEnd == null ? max : monthsFloorBack(s.end, minEnd);
@@ -389,8 +403,20 @@ public final class EligibilityEngine {
         max = remaining;
         reasons.add(t.reason("REMAINING_TERM", Math.max(0, remaining)));
       }
+      if (remaining < perfMax) {
+        limitArticle = article(reasons, "REMAINING_TERM");
+      }
       if (room < max) {
         max = room;
+        // the minimum actually served is what limits: 刑法第七十八条第二款, 第十二条
+        limitArticle =
+            article(
+                reasons,
+                r.limitedReduction()
+                    ? "MINIMUM_SERVED_LIMITED"
+                    : r.kind() == SentenceKind.DEATH_REPRIEVE
+                        ? "MINIMUM_SERVED_DR"
+                        : "MINIMUM_SERVED");
       }
       if (max <= 0) {
         max = 0;
@@ -411,7 +437,17 @@ public final class EligibilityEngine {
         s.end,
         lenient == null || lenient[0] == null ? null : Math.max(0, Math.min(lenient[0], cap)),
         lenient == null ? null : basis.plusMonths(lenient[1]),
-        reasons);
+        reasons,
+        limitArticle);
+  }
+
+  /** The article of the first reason with this key. */
+  private static String article(List<Reason> reasons, String key) {
+    return reasons.stream()
+        .filter(r -> r.key().equals(key))
+        .map(Reason::article)
+        .findFirst()
+        .orElse(reasons.isEmpty() ? "" : reasons.get(0).article());
   }
 
   private int drWait(SentenceRecord r, Regime regime) {

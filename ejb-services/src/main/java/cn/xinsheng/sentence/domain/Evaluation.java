@@ -22,6 +22,8 @@ public record Evaluation(String rules, LocalDate asOf, Reduction reduction, Paro
    * @param lenientMaxMonths arts 19 and 20: the larger amount a court may allow instead of the
    *     shorter wait; null when they do not apply
    * @param lenientEligibleFrom arts 19 and 20: the earlier day instead of the larger amount
+   * @param limitArticle the article the maximum (or the commutation's range) rests on, for a
+   *     refusal above it
    */
   public record Reduction(
       boolean eligible,
@@ -33,7 +35,8 @@ public record Evaluation(String rules, LocalDate asOf, Reduction reduction, Paro
       LocalDate termEnds,
       Integer lenientMaxMonths,
       LocalDate lenientEligibleFrom,
-      List<Reason> reasons) {
+      List<Reason> reasons,
+      String limitArticle) {
 
     public Reduction {
       reasons = List.copyOf(reasons);

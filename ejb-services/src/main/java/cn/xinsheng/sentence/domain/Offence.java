@@ -23,6 +23,11 @@ public enum Offence {
   TERRORISM(Category.STRICT),
   DRUG_RINGLEADER(Category.STRICT),
   DRUG_REOFFENDER(Category.STRICT),
+  /**
+   * A strict category of 第七条第一款 recorded before offences were coded (the old {@code STRICT}
+   * sentence fact): strict, but no particular offence.
+   */
+  STRICT_OTHER(Category.STRICT),
   // 法释〔2019〕6号: 贪污贿赂 by (former) state functionaries, stricter than 第七条
   CORRUPTION_BY_OFFICIAL(Category.CORRUPTION),
   OTHER(Category.NONE);
