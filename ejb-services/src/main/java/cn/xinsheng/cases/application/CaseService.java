@@ -125,6 +125,15 @@ public class CaseService {
         throw Refusal.invalid("case.error.cycle", c);
       }
     }
+    if (!EligibilityService.rules().commendationMayBeCitedAgain()) {
+      // a commendation cited by a granted case is used (DOMAIN §3; the province's setting)
+      Set<Long> used = law.usedCommendations(r.inmateId());
+      for (Long c : cycles) {
+        if (used.contains(c)) {
+          throw Refusal.conflict("case.error.cycleUsed", c);
+        }
+      }
+    }
     String attachmentSha = attachment(attachmentId, r.sectionId());
     InmateRow inmate = store.inmateForEligibility(r.inmateId()).orElseThrow();
     EligibilityRules rules = EligibilityService.rules();

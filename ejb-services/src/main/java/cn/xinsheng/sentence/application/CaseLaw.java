@@ -121,4 +121,9 @@ public class CaseLaw {
       long inmateId, long caseId, LocalDate ruledOn, int toMonths, String by) {
     sentences.recordCommutation(inmateId, caseId, ruledOn, toMonths, by);
   }
+
+  /** Commendations a granted case already cited. */
+  public java.util.Set<Long> usedCommendations(long inmateId) {
+    return sentences.usedCommendations(inmateId);
+  }
 }

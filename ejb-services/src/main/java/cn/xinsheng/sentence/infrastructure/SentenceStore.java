@@ -287,4 +287,23 @@ public class SentenceStore {
             .getResultList();
     return rows.stream().findFirst().map(o -> Performance.valueOf((String) o));
   }
+
+  /**
+   * The assessment cycles (commendations) of an inmate that a case with a granted ruling cited: a
+   * commendation is not cited again by the next case (DOMAIN §3, a province's setting).
+   */
+  public Set<Long> usedCommendations(long inmateId) {
+    @SuppressWarnings("unchecked")
+    List<Object> rows =
+        em.createNativeQuery(
+                "SELECT DISTINCT x.cycle_id FROM case_cycle x"
+                    + " JOIN reduction_case k ON k.id = x.case_id"
+                    + " JOIN case_event e ON e.case_id = k.id"
+                    + " WHERE k.inmate_id = ?1 AND e.step = 'RULING' AND e.choice = 'GRANTED'")
+            .setParameter(1, inmateId)
+            .getResultList();
+    Set<Long> out = new java.util.HashSet<>();
+    rows.forEach(o -> out.add(num(o)));
+    return out;
+  }
 }
