@@ -80,6 +80,22 @@ public record SentenceRecord(
     if (offences.isEmpty()) {
       throw new SentenceFactException("offences", "至少写明一项罪名类别", "name at least one offence");
     }
+    if (limitedReduction
+        && !recidivist
+        && offences.stream().noneMatch(o -> o.category() == Offence.Category.VIOLENT)) {
+      // 刑法第五十条第二款: only for a recidivist or the violent offences it names
+      throw new SentenceFactException(
+          "sentence.limitedReduction",
+          "限制减刑只适用于累犯或故意杀人等暴力性犯罪(刑法第五十条第二款)",
+          "limited reduction applies only to recidivists and the violent offences of 刑法 art 50(2)");
+    }
+    if (noReductionOrParole && !offences.contains(Offence.CORRUPTION_BY_OFFICIAL)) {
+      // 刑法第三百八十三条第四款, 第三百八十六条: 终身监禁 only for 贪污 and 受贿
+      throw new SentenceFactException(
+          "sentence.noReductionOrParole",
+          "终身监禁只适用于贪污、受贿犯罪(刑法第三百八十三条第四款)",
+          "life without reduction applies only to corruption (刑法 art 383(4))");
+    }
     if (propertyPenalty == null) {
       propertyPenalty = PropertyPenalty.NONE;
     }

@@ -123,4 +123,57 @@ class SentenceRecordTest {
       org.junit.jupiter.api.Assertions.assertFalse(r.article().isBlank());
     }
   }
+
+  @Test
+  void limitedReductionAndLifeWithoutReductionNeedTheirOffences() {
+    // 刑法第五十条第二款: limited reduction for recidivists and violent offences only
+    assertEquals(
+        "sentence.limitedReduction",
+        field(
+            () ->
+                new SentenceRecord(
+                    SentenceKind.DEATH_REPRIEVE,
+                    null,
+                    START,
+                    0,
+                    true,
+                    false,
+                    Set.of(Offence.OTHER),
+                    false,
+                    null,
+                    false,
+                    false,
+                    List.of())));
+    new SentenceRecord(
+        SentenceKind.DEATH_REPRIEVE,
+        null,
+        START,
+        0,
+        true,
+        false,
+        Set.of(Offence.OTHER),
+        true,
+        null,
+        false,
+        false,
+        List.of());
+    // 刑法第三百八十三条第四款: 终身监禁 for corruption only
+    assertEquals(
+        "sentence.noReductionOrParole",
+        field(
+            () ->
+                new SentenceRecord(
+                    SentenceKind.DEATH_REPRIEVE,
+                    null,
+                    START,
+                    0,
+                    false,
+                    true,
+                    Set.of(Offence.ROBBERY),
+                    false,
+                    null,
+                    false,
+                    false,
+                    List.of())));
+  }
 }
