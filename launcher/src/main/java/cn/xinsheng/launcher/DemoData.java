@@ -277,9 +277,233 @@ final class DemoData {
         }
         fact.executeBatch();
       }
+      sentenceRecords(c, LocalDate.now(clock), now);
       c.commit();
     } catch (SQLException e) {
       throw owner.explain(e);
+    }
+  }
+
+  /**
+   * Issue 16: the long-sentence prison's kinds of inmates, so the eligibility page shows every kind
+   * of reason — life, 死缓 (one limited, one 终身监禁), strict categories, a recidivist, violent
+   * offenders, several with earlier reductions and commutations. Never in section 12, which the
+   * case system test keeps plain.
+   */
+  static void sentenceRecords(Connection c, LocalDate today, Instant now) throws SQLException {
+    // id, kind, months, start, detention, limited, noReduction, offences, recidivist, property,
+    // changes: {kind, months after start the change was ruled, months, toMonths}
+    Object[][] demo = {
+      {
+        31L,
+        "LIFE",
+        null,
+        today.minusMonths(37),
+        0,
+        false,
+        false,
+        "OTHER",
+        false,
+        "PAID",
+        new Object[][] {}
+      },
+      {
+        33L,
+        "DEATH_REPRIEVE",
+        null,
+        today.minusMonths(72),
+        0,
+        false,
+        false,
+        "OTHER",
+        false,
+        "NONE",
+        new Object[][] {{"COMMUTATION_TO_LIFE", 24, null, null}}
+      },
+      {
+        34L,
+        "DEATH_REPRIEVE",
+        null,
+        today.minusMonths(144),
+        0,
+        false,
+        false,
+        "INTENTIONAL_HOMICIDE",
+        false,
+        "NONE",
+        new Object[][] {
+          {"COMMUTATION_TO_LIFE", 24, null, null},
+          {"COMMUTATION_TO_FIXED", 60, null, 300},
+          {"REDUCTION", 84, 12, null},
+          {"REDUCTION", 108, 12, null}
+        }
+      },
+      {
+        35L,
+        "FIXED",
+        96,
+        today.minusMonths(25),
+        90,
+        false,
+        false,
+        "FINANCIAL_FRAUD",
+        false,
+        "PAID",
+        new Object[][] {}
+      },
+      {
+        37L,
+        "FIXED",
+        60,
+        today.minusMonths(30),
+        0,
+        false,
+        false,
+        "OTHER",
+        true,
+        "NONE",
+        new Object[][] {{"REDUCTION", 24, 6, null}}
+      },
+      {
+        39L,
+        "FIXED",
+        144,
+        today.minusMonths(48),
+        120,
+        false,
+        false,
+        "ROBBERY",
+        false,
+        "NONE",
+        new Object[][] {{"REDUCTION", 28, 9, null}}
+      },
+      {
+        40L,
+        "DEATH_REPRIEVE",
+        null,
+        today.minusMonths(60),
+        0,
+        false,
+        true,
+        "CORRUPTION_BY_OFFICIAL",
+        false,
+        "PAID",
+        new Object[][] {{"COMMUTATION_TO_LIFE", 24, null, null}}
+      },
+      {
+        41L,
+        "LIFE",
+        null,
+        today.minusMonths(120),
+        0,
+        false,
+        false,
+        "DRUG_RINGLEADER",
+        false,
+        "NONE",
+        new Object[][] {
+          {"COMMUTATION_TO_FIXED", 36, null, 240},
+          {"REDUCTION", 60, 12, null},
+          {"REDUCTION", 84, 12, null}
+        }
+      },
+      {
+        43L,
+        "FIXED",
+        36,
+        today.minusMonths(25),
+        0,
+        false,
+        false,
+        "OTHER",
+        false,
+        "UNPAID_ABLE",
+        new Object[][] {}
+      },
+      {
+        45L,
+        "DEATH_REPRIEVE",
+        null,
+        today.minusMonths(96),
+        0,
+        true,
+        false,
+        "RAPE",
+        false,
+        "NONE",
+        new Object[][] {{"COMMUTATION_TO_LIFE", 24, null, null}}
+      },
+      {
+        46L,
+        "FIXED",
+        180,
+        today.minusMonths(60),
+        30,
+        false,
+        false,
+        "OTHER",
+        false,
+        "NONE",
+        new Object[][] {{"REDUCTION", 24, 9, null}, {"REDUCTION", 42, 24, null}}
+      }
+    };
+    try (PreparedStatement inmate =
+            c.prepareStatement(
+                "UPDATE inmate SET sentence_start = ?, sentence_months = ?, life_sentence = ?,"
+                    + " current_sentence_end = ? WHERE id = ?");
+        PreparedStatement record =
+            c.prepareStatement(
+                "INSERT INTO sentence_record (inmate_id, kind, detention_days, limited_reduction,"
+                    + " no_reduction_or_parole, offences, recidivist, property_penalty, juvenile,"
+                    + " elderly_ill_disabled, note, recorded_by, recorded_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, '判决书（演示）', 'demo', ?)");
+        PreparedStatement change =
+            c.prepareStatement(
+                "INSERT INTO sentence_change (inmate_id, case_id, kind, ruled_on, months, to_months,"
+                    + " previous_end, new_end, recorded_by, recorded_at)"
+                    + " VALUES (?, NULL, ?, ?, ?, ?, NULL, NULL, 'demo', ?)")) {
+      for (Object[] d : demo) {
+        long id = (Long) d[0];
+        boolean fixed = "FIXED".equals(d[1]);
+        Integer months = (Integer) d[2];
+        LocalDate start = (LocalDate) d[3];
+        int detention = (Integer) d[4];
+        LocalDate end = fixed ? start.minusDays(detention).plusMonths(months) : null;
+        for (Object[] ch : (Object[][]) d[10]) {
+          LocalDate on = start.plusMonths((Integer) ch[1]);
+          if ("REDUCTION".equals(ch[0]) && end != null) {
+            end = end.minusMonths((Integer) ch[2]);
+          } else if ("COMMUTATION_TO_FIXED".equals(ch[0])) {
+            end = on.plusMonths((Integer) ch[3]);
+          }
+          change.setLong(1, id);
+          change.setString(2, (String) ch[0]);
+          change.setObject(3, on);
+          change.setObject(4, ch[2]);
+          change.setObject(5, ch[3]);
+          change.setTimestamp(6, Timestamp.from(now));
+          change.addBatch();
+        }
+        inmate.setObject(1, start);
+        inmate.setObject(2, fixed ? months : null);
+        inmate.setBoolean(3, !fixed);
+        inmate.setObject(4, end == null ? null : end.minusDays(1));
+        inmate.setLong(5, id);
+        inmate.addBatch();
+        record.setLong(1, id);
+        record.setString(2, (String) d[1]);
+        record.setInt(3, detention);
+        record.setBoolean(4, (Boolean) d[5]);
+        record.setBoolean(5, (Boolean) d[6]);
+        record.setString(6, (String) d[7]);
+        record.setBoolean(7, (Boolean) d[8]);
+        record.setString(8, (String) d[9]);
+        record.setTimestamp(9, Timestamp.from(now));
+        record.addBatch();
+      }
+      inmate.executeBatch();
+      record.executeBatch();
+      change.executeBatch();
     }
   }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       AuditCommand.Verify.class,
       MusicCommand.class,
       ContentCommand.class,
-      RiskCommand.class
+      RiskCommand.class,
+      EligibilityCommand.class
     })
 public class XinshengCommand implements Runnable {
 

@@ -162,7 +162,9 @@ class CaseSystemIT {
     Map<String, Object> chosen =
         results.stream()
             .filter(r -> "ELIGIBLE".equals(r.get("outcome")) && "REDUCTION".equals(r.get("kind")))
+            // a fixed term (a life term's limit is the commuted term, issue 16)
             .filter(r -> r.get("maxMonths") != null && (Long) r.get("maxMonths") >= 3)
+            .filter(r -> (Long) r.get("maxMonths") <= 24)
             .filter(r -> !"3301000002".equals(r.get("prisonerNumber")))
             .findFirst()
             .orElseThrow();
@@ -216,7 +218,7 @@ class CaseSystemIT {
             "/api/v1/cases",
             "{\"eligibility\":" + resultId + ",\"months\":99,\"rationale\":\"表现良好\"}"),
         400,
-        "case.error.proposedMonths");
+        "case.error.aboveLawful");
     refused(
         officer.postJson("/api/v1/cases", "{\"eligibility\":" + resultId + ",\"months\":3}"),
         400,
@@ -263,6 +265,7 @@ class CaseSystemIT {
         results.stream()
             .filter(r -> "ELIGIBLE".equals(r.get("outcome")) && "REDUCTION".equals(r.get("kind")))
             .filter(r -> r.get("maxMonths") != null && (Long) r.get("maxMonths") >= 1)
+            .filter(r -> (Long) r.get("maxMonths") <= 24)
             .filter(r -> !prisonerNumber.equals(r.get("prisonerNumber")))
             .findFirst()
             .orElseThrow();
@@ -459,7 +462,7 @@ class CaseSystemIT {
     refused(
         step(judge, "RULING", "\"choice\":\"GRANTED\",\"months\":99"),
         400,
-        "case.error.rulingMonths");
+        "case.error.aboveLawful");
     refused(
         step(judge, "RULING", "\"choice\":\"REFUSED\",\"note\":\"\""), 400, "case.error.reason");
 

@@ -94,7 +94,9 @@ class CaseWorkflowScreensIT {
     driver.get(base + "/cases/eligibility.xhtml");
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("eligibilityForm:results")));
     noErrorPage();
-    assertTrue(driver.getPageSource().contains("首次减刑须执行满"), "reasons said in Chinese");
+    // issue 16: every reason with its article (rule table 2016-23/v2)
+    assertTrue(driver.getPageSource().contains("方可减刑"), "reasons said in Chinese");
+    assertTrue(driver.getPageSource().contains("法释〔2016〕23号第"), "reasons name their article");
     shot("case-03-eligibility");
 
     // the section's reviewer signs the ward meeting on the case page

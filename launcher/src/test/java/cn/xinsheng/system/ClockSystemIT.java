@@ -312,7 +312,10 @@ class ClockSystemIT {
     List<Map<String, Object>> eligible = new ArrayList<>();
     java.util.Set<Object> inmates = new java.util.HashSet<>();
     for (Map<String, Object> r : results) {
-      if ("ELIGIBLE".equals(r.get("outcome")) && inmates.add(r.get("inmateId"))) {
+      // a life term's limit is the term it is commuted to, not 1 month (issue 16)
+      if ("ELIGIBLE".equals(r.get("outcome"))
+          && !(r.get("maxMonths") instanceof Long m && m > 24)
+          && inmates.add(r.get("inmateId"))) {
         eligible.add(r);
       }
     }

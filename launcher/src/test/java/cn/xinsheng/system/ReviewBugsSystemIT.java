@@ -156,7 +156,9 @@ class ReviewBugsSystemIT {
     List<Map<String, Object>> eligible = new ArrayList<>();
     Set<Object> inmates = new HashSet<>();
     for (Map<String, Object> r : results) {
+      // a life term's limit is the term it is commuted to, not 1 month (issue 16)
       if ("ELIGIBLE".equals(r.get("outcome"))
+          && !(r.get("maxMonths") instanceof Long m && m > 24)
           && RunningPlatform.count(
                   "SELECT COUNT(*) FROM reduction_case WHERE inmate_id = " + r.get("inmateId"))
               == 0

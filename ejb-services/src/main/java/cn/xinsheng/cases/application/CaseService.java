@@ -57,6 +57,7 @@ public class CaseService {
   @Inject LedgerRecords ledger;
   @Inject CaseQueries queries;
   @Inject cn.xinsheng.ledger.application.ObjectionService objections;
+  @Inject cn.xinsheng.sentence.application.CaseLaw law;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -74,6 +75,22 @@ public class CaseService {
       String rationale,
       List<Long> cycleIds,
       Long attachmentId) {
+    return propose(eligibilityId, months, rationale, cycleIds, attachmentId, null, null);
+  }
+
+  /**
+   * Proposes with a kind of performance (issue 16): the ledger's when none is given; another needs
+   * a reason. The lawful maximum follows it (法释〔2016〕23号第六条第二款).
+   */
+  @RolesAllowed(Role.OFFICER_NAME)
+  public CaseRow propose(
+      long eligibilityId,
+      Integer months,
+      String rationale,
+      List<Long> cycleIds,
+      Long attachmentId,
+      String performance,
+      String performanceReason) {
     // First of all, before any read: the year's serial, under its counter's lock. Proposals wait
     // here for each other, so the check below that the inmate has no open case sees the case a
     // proposal just before committed (a read before the lock would keep an older snapshot).
@@ -91,10 +108,12 @@ public class CaseService {
     if (store.ofInmate(r.inmateId()).stream().anyMatch(c -> !load(c).isClosed())) {
       throw Refusal.conflict("case.error.openCase", r.prisonerNumber());
     }
-    if (r.kind() == CaseKind.REDUCTION && r.maxMonths() != null) {
-      if (months == null || months < 1 || months > r.maxMonths()) {
-        throw Refusal.invalid("case.error.proposedMonths", r.maxMonths());
-      }
+    // issue 16: the maximum follows the proposal's performance; minimum served and remaining term
+    cn.xinsheng.sentence.domain.Performance performed = null;
+    Integer lawfulLimit = null;
+    if (r.kind() == CaseKind.REDUCTION) {
+      performed = law.choose(r.inmateId(), r.sectionId(), performance, performanceReason);
+      lawfulLimit = law.check(r.inmateId(), r.sectionId(), performed, months, time.today());
     } else if (r.kind() == CaseKind.PAROLE) {
       months = null;
     }
@@ -104,6 +123,15 @@ public class CaseService {
     for (Long c : cycles) {
       if (!commendations.contains(c)) {
         throw Refusal.invalid("case.error.cycle", c);
+      }
+    }
+    if (!EligibilityService.rules().commendationMayBeCitedAgain()) {
+      // a commendation cited by a granted case is used (DOMAIN §3; the province's setting)
+      Set<Long> used = law.usedCommendations(r.inmateId());
+      for (Long c : cycles) {
+        if (used.contains(c)) {
+          throw Refusal.conflict("case.error.cycleUsed", c);
+        }
       }
     }
     String attachmentSha = attachment(attachmentId, r.sectionId());
@@ -123,7 +151,7 @@ public class CaseService {
             r.sectionId(),
             r.kind(),
             months,
-            r.maxMonths(),
+            lawfulLimit,
             text,
             r.id(),
             rules.version(),
@@ -132,6 +160,14 @@ public class CaseService {
             caller.name(),
             now);
     store.citeCycles(id, cycles);
+    if (performed != null) {
+      law.recordPerformance(
+          id,
+          performed,
+          law.derived(r.inmateId(), r.sectionId()),
+          performanceReason,
+          caller.name());
+    }
     CaseRow row = store.find(id).orElseThrow();
     Map<String, Object> elig = new LinkedHashMap<>();
     elig.put("result", r.id());
@@ -197,6 +233,18 @@ public class CaseService {
       meetingId = m.id();
     }
     LocalDate today = time.today();
+    if (step == CaseStep.RULING
+        && "GRANTED".equals(choice)
+        && row.kind() == CaseKind.REDUCTION
+        && kase.nextStep().orElse(null) == CaseStep.RULING) {
+      // issue 16: any amount within the lawful maximum, none above it (the article named)
+      law.check(
+          row.inmateId(),
+          row.sectionId(),
+          law.performanceOf(row.id(), row.inmateId(), row.sectionId()),
+          months,
+          today);
+    }
     ReductionCase.StepCheck check;
     try {
       check =
@@ -242,7 +290,17 @@ public class CaseService {
     Inmate inmate = em.find(Inmate.class, row.inmateId());
     em.refresh(inmate);
     LocalDate previous = inmate.getCurrentSentenceEnd();
-    if (row.kind() == CaseKind.REDUCTION) {
+    if (row.kind() == CaseKind.REDUCTION && law.commutes(row.inmateId(), row.sectionId())) {
+      // a life term commuted: the ruling's months are the new fixed term (刑法第八十条)
+      law.recordCommutation(row.inmateId(), row.id(), ruledOn, months, caller.name());
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("inmate", row.prisonerNumber());
+      p.put("case", row.id());
+      p.put("commutedToMonths", months.longValue());
+      p.put("newEnd", ruledOn.plusMonths(months).toString());
+      audit.append("case.sentence.commuted", "sentence/" + row.prisonerNumber(), p, List.of());
+      em.refresh(inmate);
+    } else if (row.kind() == CaseKind.REDUCTION) {
       LocalDate next = previous == null ? null : previous.minusMonths(months);
       store.recordSentenceChange(
           row.inmateId(), row.id(), row.kind(), ruledOn, months, previous, next, caller.name());

@@ -11,6 +11,7 @@ import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
+import cn.xinsheng.sentence.infrastructure.SentenceStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,6 +38,7 @@ public class EligibilityService {
   private static final EligibilityRules RULES = EligibilityRules.standard();
 
   @Inject CaseStore store;
+  @Inject SentenceStore sentences;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
   @Inject Caller caller;
@@ -61,11 +63,13 @@ public class EligibilityService {
     }
     LocalDate asOf = time.today();
     List<InmateRow> inmates = store.inmatesForEligibility(sectionId);
+    // the sentence record and its changes (issue 16): the engine of rule table 2016-23/v2
+    Map<Long, SentenceStore.Loaded> records = sentences.records(sectionId);
     List<List<Eligibility>> results = new ArrayList<>(inmates.size());
     int eligible = 0;
     int near = 0;
     for (InmateRow i : inmates) {
-      List<Eligibility> r = RULES.assess(i.facts(), asOf);
+      List<Eligibility> r = assess(records.get(i.id()), asOf);
       results.add(r);
       for (Eligibility e : r) {
         switch (e.outcome()) {
@@ -90,6 +94,21 @@ public class EligibilityService {
     p.put("nearMiss", (long) near);
     audit.append("case.eligibility.run", "eligibility-run/" + runId, p, List.of());
     return new RunSummary(runId, asOf, inmates.size(), eligible, near, RULES.version());
+  }
+
+  /** One inmate's results: the engine's answer, or both blocked when the facts are incomplete. */
+  static List<Eligibility> assess(SentenceStore.Loaded loaded, LocalDate asOf) {
+    if (loaded == null) {
+      return RULES.incomplete("sentence", "缺少刑罚记录", "no sentence record");
+    }
+    if (loaded.error() != null) {
+      return RULES.incomplete(loaded.error().field(), loaded.error().zh(), loaded.error().en());
+    }
+    try {
+      return RULES.results(RULES.engine().evaluate(loaded.record(), loaded.derived(), asOf));
+    } catch (cn.xinsheng.sentence.domain.SentenceFactException e) {
+      return RULES.incomplete(e.field(), e.zh(), e.en());
+    }
   }
 
   /**

@@ -1,5 +1,8 @@
 package cn.xinsheng.cases.domain;
 
+import cn.xinsheng.sentence.domain.EligibilityEngine;
+import cn.xinsheng.sentence.domain.Evaluation;
+import cn.xinsheng.sentence.domain.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,73 +10,40 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
- * The eligibility rule table for reduction and parole, as data with a version ({@code
- * eligibility-rules.properties} beside this class), and what it says about one inmate on one day.
- * "On the day" counts: an inmate whose first reduction is "not before 1 year served" is eligible on
- * the day one year after his sentence began, not the day before.
+ * What the case workflow makes of the law: the engine's answer (rule table {@code 2016-23/v2},
+ * {@link EligibilityEngine}) as one result per kind for the monthly list, and the settings a
+ * province decides ({@code eligibility-rules.properties}: near misses, posting days, quorum, citing
+ * commendations again). The law itself is not here.
  */
 public final class EligibilityRules {
 
-  /** One row of the table: a band of original terms. */
-  public record Band(
-      String name,
-      int belowMonths,
-      int firstWaitMonths,
-      int maxMonths,
-      Integer maxMonthsMajorMerit,
-      int intervalMonths) {}
-
   public static final String RESOURCE = "eligibility-rules.properties";
 
-  private final String version;
-  private final List<Band> bands;
-  private final int lifeFirstWaitMonths;
-  private final int paroleLifeServedMonths;
-  private final boolean majorMeritWaivesWaits;
-  private final int propertyUnpaidReductionPercent;
-  private final boolean propertyUnpaidBlocksParole;
+  /** The reason key of a v2 result: its first argument is the Chinese text, the second English. */
+  public static final String REASON_KEY = "elig.v2";
+
+  private final EligibilityEngine engine;
   private final int nearMissDays;
   private final int postingDays;
   private final int strictPostingDays;
+  private final int committeeQuorum;
+  private final boolean citeAgain;
 
-  private EligibilityRules(Properties p) {
-    this.version = required(p, "version");
-    List<Band> list = new ArrayList<>();
-    for (String name : List.of("short", "middle", "long")) {
-      String k = "band." + name + ".";
-      String merit = p.getProperty(k + "max-months-major-merit");
-      list.add(
-          new Band(
-              name,
-              integer(p, k + "below-months"),
-              integer(p, k + "first-wait-months"),
-              integer(p, k + "max-months"),
-              merit == null ? null : Integer.valueOf(merit.strip()),
-              integer(p, k + "interval-months")));
-    }
-    for (int i = 1; i < list.size(); i++) {
-      if (list.get(i).belowMonths() <= list.get(i - 1).belowMonths()) {
-        throw new IllegalArgumentException("eligibility bands must rise: " + list.get(i).name());
-      }
-    }
-    this.bands = List.copyOf(list);
-    this.lifeFirstWaitMonths = integer(p, "life.first-wait-months");
-    this.paroleLifeServedMonths = integer(p, "parole.life-served-months");
-    this.majorMeritWaivesWaits = Boolean.parseBoolean(required(p, "major-merit.waives-waits"));
-    this.propertyUnpaidReductionPercent = integer(p, "property-unpaid.reduction-percent");
-    this.propertyUnpaidBlocksParole =
-        Boolean.parseBoolean(required(p, "property-unpaid.blocks-parole"));
+  private EligibilityRules(Properties p, EligibilityEngine engine) {
+    this.engine = engine;
     this.nearMissDays = integer(p, "near-miss-days");
     this.postingDays = integer(p, "posting.working-days");
     this.strictPostingDays = integer(p, "posting.strict-working-days");
+    this.committeeQuorum = integer(p, "committee.quorum");
+    this.citeAgain = Boolean.parseBoolean(required(p, "commendation.cite-again"));
   }
 
-  /** The table that ships with this version of Xinsheng. */
+  /** The settings that ship with this version of Xinsheng, over the standard rule table. */
   public static EligibilityRules standard() {
     try (InputStream in = EligibilityRules.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -88,13 +58,13 @@ public final class EligibilityRules {
   public static EligibilityRules parse(InputStream in) throws IOException {
     Properties p = new Properties();
     p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    return new EligibilityRules(p);
+    return new EligibilityRules(p, EligibilityEngine.standard());
   }
 
   private static String required(Properties p, String key) {
     String v = p.getProperty(key);
     if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException("eligibility rules: " + key + " is missing");
+      throw new IllegalArgumentException("eligibility settings: " + key + " is missing");
     }
     return v.strip();
   }
@@ -103,24 +73,33 @@ public final class EligibilityRules {
     try {
       int v = Integer.parseInt(required(p, key));
       if (v < 0) {
-        throw new IllegalArgumentException("eligibility rules: " + key + " is negative");
+        throw new IllegalArgumentException("eligibility settings: " + key + " is negative");
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("eligibility rules: " + key + " is not a whole number");
+      throw new IllegalArgumentException("eligibility settings: " + key + " is not a whole number");
     }
   }
 
+  /** The rule table's version: every result and case records it. */
   public String version() {
-    return version;
+    return engine.table().version();
   }
 
-  public List<Band> bands() {
-    return bands;
+  public EligibilityEngine engine() {
+    return engine;
   }
 
   public int nearMissDays() {
     return nearMissDays;
+  }
+
+  public int committeeQuorum() {
+    return committeeQuorum;
+  }
+
+  public boolean commendationMayBeCitedAgain() {
+    return citeAgain;
   }
 
   /** Posting inside the prison, in working days: longer for strict cases and major merit. */
@@ -133,143 +112,78 @@ public final class EligibilityRules {
     return facts.strict() || facts.majorMerit();
   }
 
-  /** The band of an original fixed term; a life term (commuted or not) falls in the longest. */
-  public Band bandFor(SentenceFacts facts) {
-    if (facts.sentence().life()) {
-      return bands.get(bands.size() - 1);
-    }
-    int months = facts.sentence().months();
-    return bands.stream()
-        .filter(b -> months < b.belowMonths())
-        .findFirst()
-        .orElse(bands.get(bands.size() - 1));
+  /**
+   * The engine's answer as the monthly list keeps it: reduction first, then parole; the reasons
+   * with their articles in both languages.
+   */
+  public List<Eligibility> results(Evaluation e) {
+    Evaluation.Reduction r = e.reduction();
+    Evaluation.Parole p = e.parole();
+    EligibilityOutcome ro =
+        r.eligibleFrom() == null || (r.maxMonths() != null && r.maxMonths() == 0)
+            ? EligibilityOutcome.BLOCKED
+            : timing(r.eligible(), r.eligibleFrom(), e.asOf());
+    EligibilityOutcome po =
+        p.barred() || p.eligibleFrom() == null
+            ? EligibilityOutcome.BLOCKED
+            : timing(p.eligible(), p.eligibleFrom(), e.asOf());
+    return List.of(
+        new Eligibility(
+            CaseKind.REDUCTION,
+            ro,
+            r.eligibleFrom(),
+            r.maxMonths() != null ? r.maxMonths() : r.commuteToMaxMonths(),
+            REASON_KEY,
+            texts(r.reasons()),
+            e.rules()),
+        new Eligibility(
+            CaseKind.PAROLE,
+            po,
+            p.eligibleFrom(),
+            null,
+            REASON_KEY,
+            texts(p.reasons()),
+            e.rules()));
   }
 
-  /** Both kinds, reduction first. */
-  public List<Eligibility> assess(SentenceFacts facts, LocalDate asOf) {
-    return List.of(reduction(facts, asOf), parole(facts, asOf));
+  /** Facts that cannot be evaluated: both kinds blocked, the field named. */
+  public List<Eligibility> incomplete(String field, String zh, String en) {
+    List<String> args =
+        List.of(
+            "刑罚事实缺失或矛盾(" + field + "):" + zh,
+            "Sentence facts missing or contradictory (" + field + "): " + en);
+    return List.of(
+        new Eligibility(
+            CaseKind.REDUCTION,
+            EligibilityOutcome.BLOCKED,
+            null,
+            null,
+            REASON_KEY,
+            args,
+            version()),
+        new Eligibility(
+            CaseKind.PAROLE, EligibilityOutcome.BLOCKED, null, null, REASON_KEY, args, version()));
   }
 
-  public Eligibility reduction(SentenceFacts facts, LocalDate asOf) {
-    if (ended(facts, asOf)) {
-      return blocked(CaseKind.REDUCTION, "elig.ended", facts.currentEnd().toString());
-    }
-    Band band = bandFor(facts);
-    LocalDate start = facts.sentence().start();
-    LocalDate last = lastReduction(facts);
-    String bandKey = "elig.band." + band.name();
-    LocalDate eligibleOn;
-    String key;
-    Integer max;
-    // the reason's arguments, in the order its message uses them
-    List<String> args = new ArrayList<>();
-    if (facts.sentence().life() && facts.commutedOn() == null) {
-      // the first reduction of a life term commutes it to a fixed term: the court sets the term
-      eligibleOn = start.plusMonths(lifeFirstWaitMonths);
-      key = "elig.reduction.life";
-      max = null;
-    } else if (last == null) {
-      eligibleOn = start.plusMonths(band.firstWaitMonths());
-      key = "elig.reduction.first";
-      max = band.maxMonths();
-    } else {
-      eligibleOn = last.plusMonths(band.intervalMonths());
-      key = "elig.reduction.interval";
-      max = band.maxMonths();
-    }
-    if (facts.majorMerit()) {
-      if (majorMeritWaivesWaits && eligibleOn.isAfter(asOf)) {
-        eligibleOn = asOf;
-        key = "elig.reduction.majorMerit";
-      }
-      if (max != null && band.maxMonthsMajorMerit() != null) {
-        max = band.maxMonthsMajorMerit();
-      }
-    }
-    switch (key) {
-      case "elig.reduction.life" -> args.add(Integer.toString(lifeFirstWaitMonths));
-      case "elig.reduction.first" -> {
-        args.add(bandKey);
-        args.add(Integer.toString(band.firstWaitMonths()));
-      }
-      case "elig.reduction.interval" -> {
-        args.add(bandKey);
-        args.add(Integer.toString(band.intervalMonths()));
-        args.add(last.toString());
-      }
-      default -> args.add(bandKey);
-    }
-    args.add(eligibleOn.toString());
-    if (max != null) {
-      if (facts.propertyUnpaid()) {
-        // the share is rounded down: a rule that "reduces" must never round up to the full amount
-        max = max * propertyUnpaidReductionPercent / 100;
-        key = key + ".propertyUnpaid";
-      }
-      args.add(Integer.toString(max));
-      if (facts.propertyUnpaid()) {
-        args.add(Integer.toString(propertyUnpaidReductionPercent));
-      }
-    }
-    if (max != null && max == 0) {
-      return new Eligibility(
-          CaseKind.REDUCTION, EligibilityOutcome.BLOCKED, null, 0, key, args, version);
-    }
-    return new Eligibility(
-        CaseKind.REDUCTION, timing(eligibleOn, asOf), eligibleOn, max, key, args, version);
+  /** Chinese and English, each reason with its article; "|" separates stored arguments. */
+  static List<String> texts(List<Reason> reasons) {
+    String zh =
+        reasons.stream()
+            .map(x -> x.zh() + "〔" + x.article() + "〕")
+            .collect(Collectors.joining(";"));
+    String en =
+        reasons.stream()
+            .map(x -> x.en() + " [" + x.article() + "]")
+            .collect(Collectors.joining("; "));
+    return List.of(zh.replace('|', '/'), en.replace('|', '/'));
   }
 
-  public Eligibility parole(SentenceFacts facts, LocalDate asOf) {
-    if (ended(facts, asOf)) {
-      return blocked(CaseKind.PAROLE, "elig.ended", facts.currentEnd().toString());
-    }
-    if (facts.propertyUnpaid() && propertyUnpaidBlocksParole) {
-      return blocked(CaseKind.PAROLE, "elig.parole.propertyUnpaid");
-    }
-    LocalDate start = facts.sentence().start();
-    LocalDate eligibleOn;
-    String key;
-    List<String> args = new ArrayList<>();
-    if (facts.sentence().life()) {
-      eligibleOn = start.plusMonths(paroleLifeServedMonths);
-      key = "elig.parole.life";
-      args.add(Integer.toString(paroleLifeServedMonths / 12));
-    } else {
-      // half of the term as imposed, in days: the day on which half has been served counts
-      long days = ChronoUnit.DAYS.between(start, start.plusMonths(facts.sentence().months()));
-      eligibleOn = start.plusDays((days + 1) / 2);
-      key = "elig.parole.half";
-      args.add(Integer.toString(facts.sentence().months()));
-    }
-    args.add(eligibleOn.toString());
-    return new Eligibility(
-        CaseKind.PAROLE, timing(eligibleOn, asOf), eligibleOn, null, key, args, version);
-  }
-
-  private EligibilityOutcome timing(LocalDate eligibleOn, LocalDate asOf) {
-    if (!asOf.isBefore(eligibleOn)) {
+  private EligibilityOutcome timing(boolean eligible, LocalDate from, LocalDate asOf) {
+    if (eligible) {
       return EligibilityOutcome.ELIGIBLE;
     }
-    return ChronoUnit.DAYS.between(asOf, eligibleOn) <= nearMissDays
+    return ChronoUnit.DAYS.between(asOf, from) <= nearMissDays
         ? EligibilityOutcome.NEAR_MISS
         : EligibilityOutcome.NOT_YET;
-  }
-
-  private static boolean ended(SentenceFacts facts, LocalDate asOf) {
-    return facts.currentEnd() != null && !asOf.isBefore(facts.currentEnd());
-  }
-
-  private static LocalDate lastReduction(SentenceFacts facts) {
-    LocalDate last =
-        facts.reductions().isEmpty() ? null : facts.reductions().get(facts.reductions().size() - 1);
-    if (facts.commutedOn() != null && (last == null || facts.commutedOn().isAfter(last))) {
-      last = facts.commutedOn();
-    }
-    return last;
-  }
-
-  private Eligibility blocked(CaseKind kind, String key, String... args) {
-    return new Eligibility(
-        kind, EligibilityOutcome.BLOCKED, null, null, key, List.of(args), version);
   }
 }

@@ -77,6 +77,31 @@ public class AssessmentService {
   }
 
   /** Computes the section's month; returns the close. Refused once the month is published. */
+  /**
+   * The month's basis (issue 16, DOMAIN §2): a 禁闭 this month makes the base 0; the month of
+   * admission counts from the admission day. Excusal from labour has no record yet: the split stays
+   * the prison's.
+   */
+  static cn.xinsheng.ledger.domain.MonthBasis basis(
+      List<ScoredItem> items, LocalDate admission, YearMonth month) {
+    boolean confinement =
+        items.stream()
+            .anyMatch(
+                i ->
+                    !i.reversal()
+                        && i.part() == AssessmentPart.SANCTION
+                        && i.amount()
+                            .equals(cn.xinsheng.ledger.domain.MonthBasis.CONFINEMENT_SANCTION));
+    int days = month.lengthOfMonth();
+    int active = days;
+    if (admission != null && YearMonth.from(admission).equals(month)) {
+      active = days - admission.getDayOfMonth() + 1;
+    } else if (admission != null && YearMonth.from(admission).isAfter(month)) {
+      active = 0;
+    }
+    return new cn.xinsheng.ledger.domain.MonthBasis(confinement, false, active, days);
+  }
+
   @RolesAllowed(Role.OFFICER_NAME)
   public long compute(long sectionId, YearMonth month) {
     scope.requireSection(sectionId);
@@ -106,11 +131,13 @@ public class AssessmentService {
     em.flush();
     int done = 0;
     for (Inmate inmate : people) {
+      List<ScoredItem> mine = items.getOrDefault(inmate.getId(), List.of());
       MonthScore score =
           MonthlyAssessment.compute(
-              items.getOrDefault(inmate.getId(), List.of()),
+              mine,
               rules,
-              new Points(specialThisYear.getOrDefault(inmate.getId(), 0L)));
+              new Points(specialThisYear.getOrDefault(inmate.getId(), 0L)),
+              basis(mine, inmate.getAdmissionDate(), month));
       long[] prev = previous.getOrDefault(inmate.getId(), new long[] {0, 0});
       Points total = score.total();
       CycleProgress cycle = CycleProgress.advance(new Points(prev[1]), total, rules.cyclePoints());

@@ -21,6 +21,18 @@ public final class MonthlyAssessment {
    */
   public static MonthScore compute(
       List<ScoredItem> items, AssessmentRules rules, Points specialCountedEarlierThisYear) {
+    return compute(items, rules, specialCountedEarlierThisYear, MonthBasis.FULL);
+  }
+
+  /**
+   * The same with the month's basis: 禁闭, excused from labour, admission during the month (issue
+   * 16). The bonus cap is half of the base as it is this month.
+   */
+  public static MonthScore compute(
+      List<ScoredItem> items,
+      AssessmentRules rules,
+      Points specialCountedEarlierThisYear,
+      MonthBasis basis) {
     Map<AssessmentPart, Points> bonus = new EnumMap<>(AssessmentPart.class);
     Map<AssessmentPart, Points> deductions = new EnumMap<>(AssessmentPart.class);
     Points special = Points.ZERO;
@@ -50,13 +62,14 @@ public final class MonthlyAssessment {
         continue;
       }
       Points b = bonus.getOrDefault(part, Points.ZERO);
+      Points base = basis.base(rules.split(), part);
       parts.put(
           part,
           new PartScore(
               part,
-              rules.split().base(part),
+              base,
               b,
-              Points.min(b, rules.bonusCap(part)),
+              Points.min(b, base.percent(rules.bonusCapPercent())),
               deductions.getOrDefault(part, Points.ZERO)));
     }
     Points yearLeft =

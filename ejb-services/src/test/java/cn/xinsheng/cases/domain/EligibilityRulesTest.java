@@ -6,150 +6,152 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinsheng.organisation.domain.Sentence;
+import cn.xinsheng.sentence.domain.Offence;
+import cn.xinsheng.sentence.domain.Performance;
+import cn.xinsheng.sentence.domain.PropertyPenalty;
+import cn.xinsheng.sentence.domain.SentenceChange;
+import cn.xinsheng.sentence.domain.SentenceKind;
+import cn.xinsheng.sentence.domain.SentenceRecord;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every row of the table on its boundary: the day before it is met, and the day it is. */
+/**
+ * The monthly list's view of the law (issue 16): the engine's answer as one result per kind, on the
+ * near-miss edge, with the reasons and their articles in both languages; and the province's
+ * settings. The law itself is tested in {@code EligibilityLawTableTest}; the v1 tests that locked
+ * in a maximum by sentence band and an invented halving for unpaid property are gone with them.
+ */
 class EligibilityRulesTest {
 
   private static final EligibilityRules RULES = EligibilityRules.standard();
   private static final LocalDate START = LocalDate.of(2020, 3, 15);
 
-  private static SentenceFacts fixed(int months) {
-    Sentence s = Sentence.fixedTerm(START, months);
-    return SentenceFacts.of(s, s.originalEnd().orElseThrow());
+  private static SentenceRecord fixed(int months, Set<Offence> offences, boolean recidivist) {
+    return new SentenceRecord(
+        SentenceKind.FIXED,
+        months,
+        START,
+        0,
+        false,
+        false,
+        offences,
+        recidivist,
+        PropertyPenalty.NONE,
+        false,
+        false,
+        List.of());
   }
 
-  private static EligibilityOutcome reductionOn(SentenceFacts f, LocalDate day) {
-    return RULES.reduction(f, day).outcome();
-  }
-
-  @ParameterizedTest(name = "{0} months: first reduction after {1} months, at most {2}")
-  @CsvSource({
-    // < 5 years: 1 year served, 9 months
-    "13, 12, 9", "59, 12, 9",
-    // 5-10 years: 1 year 6 months, 1 year
-    "60, 18, 12", "119, 18, 12",
-    // >= 10 years: 2 years, 1 year 6 months
-    "120, 24, 18", "300, 24, 18"
-  })
-  void firstReductionOnTheDayNotBefore(int months, int wait, int max) {
-    SentenceFacts f = fixed(months);
-    LocalDate on = START.plusMonths(wait);
-    Eligibility dayBefore = RULES.reduction(f, on.minusDays(1));
-    Eligibility onTheDay = RULES.reduction(f, on);
-    assertEquals(EligibilityOutcome.NEAR_MISS, dayBefore.outcome());
-    assertEquals(on, dayBefore.eligibleOn());
-    assertEquals(EligibilityOutcome.ELIGIBLE, onTheDay.outcome());
-    assertEquals(max, onTheDay.maxMonths());
-    assertEquals("elig.reduction.first", onTheDay.reasonKey());
-    assertEquals(RULES.version(), onTheDay.ruleVersion());
-  }
-
-  @ParameterizedTest(name = "{0} months: next reduction {1} months after the last")
-  @CsvSource({"48, 12", "96, 12", "180, 18"})
-  void intervalBetweenReductionsOnTheDayNotBefore(int months, int interval) {
-    LocalDate last = START.plusMonths(30);
-    SentenceFacts f = fixed(months).withReductions(START.plusMonths(14), last);
-    LocalDate on = last.plusMonths(interval);
-    assertEquals(EligibilityOutcome.NEAR_MISS, reductionOn(f, on.minusDays(1)));
-    assertEquals(EligibilityOutcome.ELIGIBLE, reductionOn(f, on));
-    assertEquals("elig.reduction.interval", RULES.reduction(f, on).reasonKey());
+  private static List<Eligibility> on(SentenceRecord r, Performance p, LocalDate day) {
+    return RULES.results(RULES.engine().evaluate(r, p, day));
   }
 
   @Test
-  void nearMissWindowHasAnEdge() {
-    SentenceFacts f = fixed(36);
+  void aFifteenYearInmateWithOrdinaryConductGetsNineMonthsNotEighteen() {
+    List<Eligibility> e =
+        on(fixed(180, Set.of(Offence.OTHER), false), Performance.REPENTANCE, START.plusMonths(24));
+    assertEquals(EligibilityOutcome.ELIGIBLE, e.get(0).outcome());
+    assertEquals(9, e.get(0).maxMonths());
+    assertEquals("2016-23/v2", e.get(0).ruleVersion());
+    assertEquals(EligibilityRules.REASON_KEY, e.get(0).reasonKey());
+    assertTrue(e.get(0).reasonArgs().get(0).contains("法释〔2016〕23号第六条第二款"));
+    assertTrue(e.get(0).reasonArgs().get(1).contains("at most 9 months"));
+    assertTrue(e.get(0).reasonArgs().stream().noneMatch(a -> a.contains("|")));
+  }
+
+  @Test
+  void theNearMissWindowHasAnEdge() {
+    SentenceRecord r = fixed(36, Set.of(Offence.OTHER), false);
     LocalDate on = START.plusMonths(12);
     int window = RULES.nearMissDays();
-    assertEquals(EligibilityOutcome.NEAR_MISS, reductionOn(f, on.minusDays(window)));
-    assertEquals(EligibilityOutcome.NOT_YET, reductionOn(f, on.minusDays(window + 1L)));
-  }
-
-  @Test
-  void majorMeritWaivesTheWaitAndRaisesTheLongBandsMaximum() {
-    SentenceFacts f = fixed(180).withMajorMerit();
-    LocalDate early = START.plusMonths(3);
-    Eligibility e = RULES.reduction(f, early);
-    assertEquals(EligibilityOutcome.ELIGIBLE, e.outcome());
-    assertEquals("elig.reduction.majorMerit", e.reasonKey());
-    assertEquals(24, e.maxMonths());
-    assertEquals(9, RULES.reduction(fixed(36).withMajorMerit(), early).maxMonths());
-    assertTrue(RULES.hearingRequired(f));
-    assertEquals(7, RULES.postingWorkingDays(f));
-    assertEquals(5, RULES.postingWorkingDays(fixed(180)));
-  }
-
-  @Test
-  void unpaidPropertyPenaltyHalvesTheMaximumAndBlocksParole() {
-    SentenceFacts f = fixed(60).withPropertyUnpaid();
-    LocalDate on = START.plusMonths(40);
-    Eligibility r = RULES.reduction(f, on);
-    assertEquals(EligibilityOutcome.ELIGIBLE, r.outcome());
-    assertEquals(6, r.maxMonths());
-    assertEquals("elig.reduction.first.propertyUnpaid", r.reasonKey());
-    Eligibility p = RULES.parole(f, on);
-    assertEquals(EligibilityOutcome.BLOCKED, p.outcome());
-    assertEquals("elig.parole.propertyUnpaid", p.reasonKey());
-    assertNull(p.eligibleOn());
-  }
-
-  @Test
-  void paroleAfterHalfTheTermOnTheDayNotBefore() {
-    // 24 months from 2020-03-15 are 730 days (the leap day lies before): half is 365 days
-    SentenceFacts f = fixed(24);
-    LocalDate half = START.plusDays(365);
-    // 25 months are 761 days: half rounds up to 381, a day of a half is served in full
-    assertEquals(START.plusDays(381), RULES.parole(fixed(25), START).eligibleOn());
-    assertEquals(EligibilityOutcome.NEAR_MISS, RULES.parole(f, half.minusDays(1)).outcome());
-    assertEquals(EligibilityOutcome.ELIGIBLE, RULES.parole(f, half).outcome());
-    assertEquals(half, RULES.parole(f, half).eligibleOn());
-  }
-
-  @Test
-  void lifeSentenceParoleAfterThirteenYearsAndCommutationAfterTwo() {
-    SentenceFacts life = SentenceFacts.of(Sentence.life(START), null);
-    LocalDate thirteen = START.plusYears(13);
-    assertEquals(EligibilityOutcome.NEAR_MISS, RULES.parole(life, thirteen.minusDays(1)).outcome());
-    assertEquals(EligibilityOutcome.ELIGIBLE, RULES.parole(life, thirteen).outcome());
-    assertEquals("elig.parole.life", RULES.parole(life, thirteen).reasonKey());
-    LocalDate two = START.plusMonths(24);
-    Eligibility before = RULES.reduction(life, two.minusDays(1));
-    assertEquals(EligibilityOutcome.NEAR_MISS, before.outcome());
-    Eligibility on = RULES.reduction(life, two);
-    assertEquals(EligibilityOutcome.ELIGIBLE, on.outcome());
-    assertEquals("elig.reduction.life", on.reasonKey());
-    assertNull(on.maxMonths(), "a commutation's term is the court's");
-    // once commuted, the long band's interval runs from the commutation
-    LocalDate commuted = START.plusMonths(30);
-    SentenceFacts fixedNow = life.withCommutation(commuted, START.plusYears(25));
     assertEquals(
-        EligibilityOutcome.NEAR_MISS, reductionOn(fixedNow, commuted.plusMonths(18).minusDays(1)));
-    assertEquals(EligibilityOutcome.ELIGIBLE, reductionOn(fixedNow, commuted.plusMonths(18)));
+        EligibilityOutcome.NEAR_MISS,
+        on(r, Performance.REPENTANCE, on.minusDays(window)).get(0).outcome());
+    assertEquals(
+        EligibilityOutcome.NOT_YET,
+        on(r, Performance.REPENTANCE, on.minusDays(window + 1L)).get(0).outcome());
+    assertEquals(on, on(r, Performance.REPENTANCE, on.minusDays(1)).get(0).eligibleOn());
   }
 
   @Test
-  void aSentenceThatHasEndedIsBlocked() {
-    SentenceFacts f = fixed(24);
-    LocalDate end = f.currentEnd();
-    assertEquals(EligibilityOutcome.ELIGIBLE, reductionOn(f, end.minusDays(1)));
-    assertEquals(EligibilityOutcome.BLOCKED, reductionOn(f, end));
-    assertEquals("elig.ended", RULES.reduction(f, end).reasonKey());
+  void aBannedParoleIsBlockedWithItsArticle() {
+    List<Eligibility> e =
+        on(fixed(48, Set.of(Offence.OTHER), true), Performance.REPENTANCE, START.plusYears(3));
+    assertEquals(EligibilityOutcome.BLOCKED, e.get(1).outcome());
+    assertNull(e.get(1).eligibleOn());
+    assertTrue(e.get(1).reasonArgs().get(0).contains("累犯不得假释〔刑法第八十一条第二款〕"));
   }
 
   @Test
-  void theTableIsDataAndABrokenOneIsRefused() {
-    String broken = "version=x\nband.short.below-months=60\n";
+  void aLifeTermIsListedWithTheLongestTermItMayBeCommutedTo() {
+    SentenceRecord life =
+        new SentenceRecord(
+            SentenceKind.LIFE,
+            null,
+            START,
+            0,
+            false,
+            false,
+            Set.of(Offence.OTHER),
+            false,
+            PropertyPenalty.NONE,
+            false,
+            false,
+            List.of());
+    List<Eligibility> e = on(life, Performance.REPENTANCE_AND_MERIT, START.plusYears(2));
+    assertEquals(EligibilityOutcome.ELIGIBLE, e.get(0).outcome());
+    assertEquals(264, e.get(0).maxMonths());
+  }
+
+  @Test
+  void nothingLeftAboveTheMinimumServedIsBlocked() {
+    SentenceRecord r =
+        new SentenceRecord(
+            SentenceKind.LIFE,
+            null,
+            START,
+            0,
+            false,
+            false,
+            Set.of(Offence.OTHER),
+            false,
+            PropertyPenalty.NONE,
+            false,
+            false,
+            List.of(
+                SentenceChange.toFixed(START.plusYears(2), 156),
+                SentenceChange.reduction(START.plusYears(4), 24)));
+    // a history that already reached the floor: the term ends 13 years after the life term began
+    List<Eligibility> e = on(r, Performance.REPENTANCE, START.plusYears(6));
+    assertEquals(EligibilityOutcome.BLOCKED, e.get(0).outcome());
+    assertEquals(0, e.get(0).maxMonths());
+    assertTrue(e.get(0).reasonArgs().get(0).contains("刑法第七十八条第二款"));
+  }
+
+  @Test
+  void incompleteFactsBlockBothKindsNamingTheField() {
+    List<Eligibility> e = RULES.incomplete("changes[0].months", "缺月数", "no months");
+    assertEquals(2, e.size());
+    assertTrue(e.stream().allMatch(x -> x.outcome() == EligibilityOutcome.BLOCKED));
+    assertTrue(e.get(0).reasonArgs().get(1).contains("changes[0].months"));
+  }
+
+  @Test
+  void theProvinceSettingsAreData() {
+    SentenceFacts plain = SentenceFacts.of(Sentence.fixedTerm(START, 96), START.plusMonths(96));
+    assertEquals(5, RULES.postingWorkingDays(plain));
+    assertEquals(7, RULES.postingWorkingDays(plain.withStrict()));
+    assertTrue(RULES.hearingRequired(plain.withMajorMerit()));
+    assertEquals(9, RULES.committeeQuorum());
+    assertEquals(false, RULES.commendationMayBeCitedAgain());
     assertThrows(
         IllegalArgumentException.class,
         () ->
             EligibilityRules.parse(
-                new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))));
-    assertEquals(3, RULES.bands().size());
-    assertEquals("2016-23/v1", RULES.version());
+                new ByteArrayInputStream("near-miss-days=x\n".getBytes(StandardCharsets.UTF_8))));
   }
 }

@@ -141,4 +141,47 @@ class MonthlyAssessmentTest {
     assertEquals(1, cycles);
     assertEquals(Points.ZERO, carry);
   }
+
+  // --- issue 16: the month's basis (DOMAIN §2) ---
+
+  @Test
+  void aMonthWithConfinementHasABaseOfZero() {
+    MonthScore m =
+        MonthlyAssessment.compute(
+            List.of(item(SANCTION, "-400"), item(EDUCATION, "10")),
+            RULES,
+            Points.ZERO,
+            new MonthBasis(true, false, 30, 30));
+    assertEquals(Points.ZERO, m.part(SUPERVISION));
+    // no base, so no room for a bonus: half of 0 is 0
+    assertEquals(Points.ZERO, m.part(EDUCATION));
+    assertEquals(Points.of(-400), m.total());
+  }
+
+  @Test
+  void anInmateExcusedFromLabourHasFiftyFiftyOverTheOtherTwo() {
+    MonthScore m =
+        MonthlyAssessment.compute(
+            List.of(item(SUPERVISION, "40")),
+            RULES,
+            Points.ZERO,
+            new MonthBasis(false, true, 31, 31));
+    // the bonus cap is half of 50, not half of 35
+    assertEquals(Points.of(75), m.part(SUPERVISION));
+    assertEquals(Points.of(50), m.part(EDUCATION));
+    assertEquals(Points.ZERO, m.part(LABOUR));
+    assertEquals(Points.of(125), m.total());
+  }
+
+  @Test
+  void theAdmissionMonthIsProRated() {
+    // admitted on the 21st of a 30-day month: 10 days of 30
+    MonthScore m =
+        MonthlyAssessment.compute(
+            List.of(), RULES, Points.ZERO, new MonthBasis(false, false, 10, 30));
+    assertEquals(Points.parse("11.6"), m.part(SUPERVISION));
+    assertEquals(Points.parse("11.6"), m.part(EDUCATION));
+    assertEquals(Points.of(10), m.part(LABOUR));
+    assertEquals(Points.parse("33.2"), m.total());
+  }
 }

@@ -65,14 +65,27 @@ public class CaseResource {
       Integer months,
       @Size(max = 500, message = "case.error.factNote") @Text String note) {}
 
-  /** A section's proposal from an eligibility result. */
-  @JsonbPropertyOrder({"eligibility", "months", "rationale", "cycles", "attachment"})
+  /**
+   * A section's proposal from an eligibility result; the kind of performance (issue 16) is the
+   * ledger's unless given, and another needs a reason.
+   */
+  @JsonbPropertyOrder({
+    "eligibility",
+    "months",
+    "rationale",
+    "cycles",
+    "attachment",
+    "performance",
+    "performanceReason"
+  })
   public record ProposalRequest(
       @NotNull(message = "case.error.unknownEligibility") Long eligibility,
       Integer months,
       @Size(max = 4000, message = "case.error.rationale") @Text String rationale,
       @Size(max = 100) List<@NotNull Long> cycles,
-      Long attachment) {}
+      Long attachment,
+      @Size(max = 40, message = "case.error.performance") @OneLine String performance,
+      @Size(max = 500, message = "case.error.performanceReason") @Text String performanceReason) {}
 
   /** The next step of a case, signed. */
   @JsonbPropertyOrder({"step", "note", "choice", "months", "onDate", "attachment"})
@@ -202,7 +215,10 @@ public class CaseResource {
   @POST
   @Path("/cases")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Propose: {eligibility, months, rationale, cycles: [ids], attachment?}")
+  @Operation(
+      summary =
+          "Propose: {eligibility, months, rationale, cycles: [ids], attachment?, performance?,"
+              + " performanceReason?}")
   @StatusCode(201)
   public CaseCreated propose(
       @NotNull(message = "case.error.unknownEligibility") @Valid ProposalRequest body) {
@@ -212,7 +228,9 @@ public class CaseResource {
             body.months(),
             body.rationale(),
             orEmpty(body.cycles()),
-            body.attachment());
+            body.attachment(),
+            body.performance(),
+            body.performanceReason());
     return new CaseCreated(row.id(), row.number());
   }
 

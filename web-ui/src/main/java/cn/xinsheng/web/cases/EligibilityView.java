@@ -100,8 +100,37 @@ public class EligibilityView implements Serializable {
     return Messages.text(r.reasonKey(), r.reasonArgs().toArray());
   }
 
+  /** The proposal's kind of performance (issue 16): blank for the ledger's. */
+  private String performance;
+
+  private String performanceReason;
+
+  public String getPerformance() {
+    return performance;
+  }
+
+  public void setPerformance(String performance) {
+    this.performance = performance;
+  }
+
+  public String getPerformanceReason() {
+    return performanceReason;
+  }
+
+  public void setPerformanceReason(String performanceReason) {
+    this.performanceReason = performanceReason;
+  }
+
+  public List<String> getPerformances() {
+    return java.util.Arrays.stream(cn.xinsheng.sentence.domain.Performance.values())
+        .map(Enum::name)
+        .toList();
+  }
+
   public void start(ResultRow r) {
     chosen = r;
+    performance = null;
+    performanceReason = null;
     months = r.maxMonths();
     cycles = new ArrayList<>();
     rationale = null;
@@ -127,7 +156,15 @@ public class EligibilityView implements Serializable {
 
   public void propose() {
     try {
-      var row = cases.propose(chosen.id(), months, rationale, cycles, null);
+      var row =
+          cases.propose(
+              chosen.id(),
+              months,
+              rationale,
+              cycles,
+              null,
+              performance == null || performance.isBlank() ? null : performance,
+              performanceReason);
       Messages.info("case.saved");
       summary = row.number();
       results = null;

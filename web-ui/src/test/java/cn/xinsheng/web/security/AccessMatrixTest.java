@@ -170,4 +170,28 @@ class AccessMatrixTest {
                 new ByteArrayInputStream(
                     "a | GET | PUBLIC | a\n".getBytes(StandardCharsets.UTF_8))));
   }
+
+  // issue 16: the calculator for the department, reviewers, prosecutors, judges and lawyers only
+  @Test
+  void theEligibilityCalculatorIsForTheLawsReadersOnly() {
+    for (String who : List.of("EXECUTION", "REVIEWER", "PROSECUTOR", "JUDGE", "LAWYER")) {
+      assertEquals(
+          Decision.ALLOW,
+          matrix.decide("/api/v1/eligibility/evaluate", "POST", true, Set.of(who)),
+          who);
+    }
+    for (String who :
+        List.of("INMATE", "OFFICER", "COMMITTEE", "WARDEN", "SUPERVISOR", "TEACHER", "SYS_ADMIN")) {
+      assertEquals(
+          Decision.FORBIDDEN,
+          matrix.decide("/api/v1/eligibility/evaluate", "POST", true, Set.of(who)),
+          who);
+    }
+    assertEquals(
+        Decision.LOGIN_REQUIRED,
+        matrix.decide("/api/v1/eligibility/evaluate", "POST", false, Set.of()));
+    assertEquals(
+        Decision.FORBIDDEN,
+        matrix.decide("/api/v1/eligibility/evaluate", "GET", true, Set.of("JUDGE")));
+  }
 }

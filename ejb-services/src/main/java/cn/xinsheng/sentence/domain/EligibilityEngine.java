@@ -1,0 +1,686 @@
+package cn.xinsheng.sentence.domain;
+
+import cn.xinsheng.sentence.domain.RuleTable.Label;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reduction and parole under the rule table: when the next reduction may be proposed, how much it
+ * may take, what must still be served, and whether and when parole may be granted. Every figure
+ * comes from the {@link RuleTable}; every answer carries its reasons with their articles. "On the
+ * day" counts: a wait of 12 months from 2020-03-15 is met on 2021-03-15, not the day before.
+ */
+public final class EligibilityEngine {
+
+  /** Which set of figures governs: 第六条, 第七条 (and 第九条, 第十一条), or 法释〔2019〕6号. */
+  enum Regime {
+    NORMAL("normal"),
+    STRICT("strict"),
+    CORRUPTION("corruption");
+
+    final String key;
+
+    Regime(String key) {
+      this.key = key;
+    }
+  }
+
+  private static final EligibilityEngine STANDARD = new EligibilityEngine(RuleTable.standard());
+
+  private final RuleTable t;
+
+  public EligibilityEngine(RuleTable table) {
+    this.t = table;
+  }
+
+  public static EligibilityEngine standard() {
+    return STANDARD;
+  }
+
+  public RuleTable table() {
+    return t;
+  }
+
+  /** Where the sentence stands after its changes. */
+  private static final class State {
+    SentenceKind phase;
+    LocalDate lifeFrom;
+    LocalDate reprieveEnd;
+    boolean viaLife;
+    LocalDate end;
+    int bandMonths;
+    boolean commuted;
+    LocalDate lastChange;
+    Integer lastReductionMonths;
+    SentenceChange lastForParole;
+    LocalDate newCrimeOn;
+    boolean newCrimeLife;
+  }
+
+  /**
+   * Evaluates a sentence on a day.
+   *
+   * @param performance the proposal's kind of performance; without it no maximum is given
+   * @throws SentenceFactException when a fact is missing or contradicts another
+   */
+  public Evaluation evaluate(SentenceRecord r, Performance performance, LocalDate asOf) {
+    if (asOf == null) {
+      throw new SentenceFactException("asOf", "缺少评估日期", "the day to evaluate on is missing");
+    }
+    if (asOf.isBefore(r.start())) {
+      throw new SentenceFactException(
+          "asOf", "评估日期早于判决执行之日", "the day to evaluate on precedes the start of the sentence");
+    }
+    for (int i = 0; i < r.changes().size(); i++) {
+      if (r.changes().get(i).on().isAfter(asOf)) {
+        throw new SentenceFactException(
+            "changes[" + i + "].on",
+            "变更日期晚于评估日期",
+            "a change is dated after the day to evaluate on");
+      }
+    }
+    State s = fold(r);
+    return new Evaluation(
+        t.version(), asOf, reduction(r, s, performance, asOf), parole(r, s, asOf));
+  }
+
+  private State fold(SentenceRecord r) {
+    State s = new State();
+    s.phase = r.kind();
+    if (r.kind() == SentenceKind.FIXED) {
+      // 刑法第四十七条: pre-trial detention credited day for day against the term
+      s.end = r.start().minusDays(r.detentionDays()).plusMonths(r.months());
+      s.bandMonths = r.months();
+    } else if (r.kind() == SentenceKind.LIFE) {
+      s.lifeFrom = r.start();
+    }
+    for (SentenceChange c : r.changes()) {
+      switch (c.kind()) {
+        case REDUCTION -> {
+          s.end = s.end.minusMonths(c.months());
+          s.lastChange = c.on();
+          s.lastReductionMonths = c.months();
+          s.lastForParole = c;
+        }
+        case COMMUTATION_TO_LIFE -> {
+          s.phase = SentenceKind.LIFE;
+          s.lifeFrom = c.on();
+          s.reprieveEnd = c.on();
+          s.viaLife = true;
+          s.lastForParole = c;
+        }
+        case COMMUTATION_TO_FIXED -> {
+          if (s.phase == SentenceKind.DEATH_REPRIEVE) {
+            // 刑法第五十条: major merit during the reprieve commutes it straight to 25 years
+            s.reprieveEnd = c.on();
+          }
+          s.phase = SentenceKind.FIXED;
+          // 刑法第八十条, 第五十一条: the new term is counted from the commutation
+          s.end = c.on().plusMonths(c.toMonths());
+          s.bandMonths = c.toMonths();
+          s.commuted = true;
+          s.lastChange = c.on();
+          s.lastReductionMonths = null;
+          s.lastForParole = c;
+        }
+        case NEW_CRIME -> {
+          s.newCrimeOn = c.on();
+          s.newCrimeLife = c.months() == null;
+          if (c.toMonths() != null && s.phase == SentenceKind.FIXED) {
+            // 刑法第七十一条: the combined term is executed from the new judgment
+            s.end = c.on().plusMonths(c.toMonths());
+            s.bandMonths = c.toMonths();
+          }
+        }
+        default -> throw new IllegalStateException(c.kind().name());
+      }
+    }
+    return s;
+  }
+
+  private boolean violentLong(SentenceRecord r) {
+    return r.has(Offence.Category.VIOLENT)
+        && (r.kind() != SentenceKind.FIXED || r.months() >= t.months("violent.threshold-months"));
+  }
+
+  private Regime regime(SentenceRecord r) {
+    if (r.has(Offence.Category.CORRUPTION)) {
+      return Regime.CORRUPTION;
+    }
+    if (r.has(Offence.Category.STRICT)
+        || r.recidivist()
+        || r.propertyPenalty() == PropertyPenalty.UNPAID_ABLE
+        || violentLong(r)) {
+      return Regime.STRICT;
+    }
+    return Regime.NORMAL;
+  }
+
+  private Label offences(SentenceRecord r, Offence.Category category) {
+    List<Label> labels =
+        r.offences().stream()
+            .filter(o -> o.category() == category)
+            .sorted()
+            .map(o -> t.label(o.name()))
+            .toList();
+    return new Label(
+        labels.stream().map(Label::zh).collect(Collectors.joining("、")),
+        labels.stream().map(Label::en).collect(Collectors.joining(", ")));
+  }
+
+  private Label strictGrounds(SentenceRecord r) {
+    List<Label> labels = new ArrayList<>();
+    r.offences().stream()
+        .filter(o -> o.category() == Offence.Category.STRICT)
+        .sorted()
+        .forEach(o -> labels.add(t.label(o.name())));
+    if (r.recidivist()) {
+      labels.add(t.label("RECIDIVIST"));
+    }
+    if (r.propertyPenalty() == PropertyPenalty.UNPAID_ABLE) {
+      labels.add(t.label("UNPAID_ABLE"));
+    }
+    return new Label(
+        labels.stream().map(Label::zh).collect(Collectors.joining("、")),
+        labels.stream().map(Label::en).collect(Collectors.joining(", ")));
+  }
+
+  /** The earliest day the term may end: the minimum actually served (刑法第七十八条第二款). */
+  private LocalDate minimumEnd(SentenceRecord r, State s, List<Reason> reasons) {
+    switch (r.kind()) {
+      case FIXED -> {
+        LocalDate from = r.start().minusDays(r.detentionDays());
+        LocalDate min = share(from, r.months(), t.share("minimum.fixed-share"));
+        reasons.add(
+            t.reason(
+                "MINIMUM_SERVED",
+                new Label(
+                    "原判刑期" + r.months() + "个月的二分之一",
+                    "half of the original " + r.months() + " months"),
+                min,
+                s.end));
+        return min;
+      }
+      case LIFE -> {
+        LocalDate min = r.start().plusMonths(t.months("minimum.life-months"));
+        reasons.add(t.reason("MINIMUM_SERVED", new Label("十三年", "13 years"), min, endText(s)));
+        return min;
+      }
+      default -> {
+        if (s.reprieveEnd == null) {
+          return null;
+        }
+        LocalDate min = s.reprieveEnd.plusMonths(t.months("minimum.dr-months"));
+        reasons.add(t.reason("MINIMUM_SERVED_DR", min));
+        if (r.limitedReduction()) {
+          LocalDate limited =
+              s.reprieveEnd.plusMonths(
+                  t.months(
+                      s.viaLife ? "minimum.limited-life-months" : "minimum.limited-fixed-months"));
+          reasons.add(t.reason("MINIMUM_SERVED_LIMITED", limited));
+          if (limited.isAfter(min)) {
+            min = limited;
+          }
+        }
+        return min;
+      }
+    }
+  }
+
+  private static Object endText(State s) {
+    return s.phase == SentenceKind.FIXED ? s.end : new Label("无期", "life");
+  }
+
+  /**
+   * A share of a term from a day: whole months, and a remaining fraction of a month as days of 30.
+   */
+  static LocalDate share(LocalDate from, int months, int[] share) {
+    int total = months * share[0];
+    return from.plusMonths(total / share[1]).plusDays((total % share[1]) * 30L / share[1]);
+  }
+
+  private Evaluation.Reduction reduction(
+      SentenceRecord r, State s, Performance perf, LocalDate asOf) {
+    List<Reason> reasons = new ArrayList<>();
+    if (r.noReductionOrParole()) {
+      reasons.add(t.reason("LIFE_WITHOUT_REDUCTION"));
+      return new Evaluation.Reduction(
+          false, null, null, null, null, null, null, null, null, reasons, reasons.get(0).article());
+    }
+    Regime regime = regime(r);
+    categoryReasons(r, regime, reasons);
+    boolean majorWaiver = perf != null && perf.majorMerit() && !r.limitedReduction();
+    if (perf == null) {
+      reasons.add(t.reason("PERFORMANCE_MISSING"));
+    }
+    if (s.phase == SentenceKind.DEATH_REPRIEVE) {
+      LocalDate ends = r.start().plusMonths(t.months("reprieve.months"));
+      reasons.add(t.reason("REPRIEVE", ends));
+      int wait = drWait(r, regime);
+      int[] to = perf == null ? null : t.range("dr.to." + regime.key + "." + perf.name());
+      LocalDate from = ends.plusMonths(wait);
+      reasons.add(drFirst(perf, wait, ends, from, to));
+      return new Evaluation.Reduction(
+          false,
+          from,
+          null,
+          lo(to),
+          hi(to),
+          null,
+          null,
+          null,
+          null,
+          reasons,
+          article(reasons, "DR_FIRST"));
+    }
+    LocalDate minEnd = minimumEnd(r, s, new ArrayList<>());
+    Integer minToServe = minEnd == null ? null : Math.max(0, monthsCeil(asOf, minEnd));
+    if (s.phase == SentenceKind.LIFE) {
+      boolean fromReprieve = r.kind() == SentenceKind.DEATH_REPRIEVE;
+      int wait = fromReprieve ? drWait(r, regime) : t.months("life.first-wait." + regime.key);
+      LocalDate from = s.lifeFrom.plusMonths(wait);
+      int[] to =
+          perf == null
+              ? null
+              : t.range((fromReprieve ? "dr.to." : "life.to.") + regime.key + "." + perf.name());
+      reasons.add(
+          fromReprieve
+              ? drFirst(perf, wait, s.lifeFrom, from, to)
+              : t.reason(
+                  "LIFE_FIRST",
+                  wait,
+                  s.lifeFrom,
+                  from,
+                  perf == null ? new Label("—", "—") : t.label(perf.name()),
+                  lo(to),
+                  hi(to)));
+      LocalDate standard = from;
+      from = newCrimeBar(s, from, reasons);
+      if (majorWaiver && from.isAfter(asOf) && from.equals(standard)) {
+        reasons.add(
+            t.reason(
+                fromReprieve ? "MAJOR_MERIT_WAIVES_WAITS_DR" : "MAJOR_MERIT_WAIVES_WAITS_LIFE",
+                from));
+        from = asOf;
+      }
+      minimumEnd(r, s, reasons);
+      Integer[] lenient = lenient(r, null, s.lifeFrom, wait, reasons);
+      return new Evaluation.Reduction(
+          !asOf.isBefore(from),
+          from,
+          null,
+          lo(to),
+          hi(to),
+          minToServe,
+          null,
+          lenient == null ? null : lenient[0],
+          lenient == null ? null : s.lifeFrom.plusMonths(lenient[1]),
+          reasons,
+          article(reasons, fromReprieve ? "DR_FIRST" : "LIFE_FIRST"));
+    }
+    // a fixed term, imposed or reached by commutation
+    if (!asOf.isBefore(s.end)) {
+      reasons.add(t.reason("ENDED", s.end));
+      return new Evaluation.Reduction(
+          false, null, 0, null, null, 0, s.end, null, null, reasons, article(reasons, "ENDED"));
+    }
+    LocalDate basis;
+    int wait;
+    if (s.lastChange == null) {
+      wait =
+          switch (regime) {
+            case NORMAL -> t.band("normal.first-wait", s.bandMonths);
+            case STRICT ->
+                Math.max(t.months("strict.first-wait"), t.band("normal.first-wait", s.bandMonths));
+            case CORRUPTION -> t.band("corruption.first-wait", s.bandMonths);
+          };
+      // 第六条第一款: counted from 判决执行之日, without the detention credit
+      basis = r.start();
+      reasons.add(t.reason("FIRST_WAIT", s.bandMonths, basis, wait, basis.plusMonths(wait)));
+    } else {
+      basis = s.lastChange;
+      boolean prevGoverns = false;
+      if (s.commuted) {
+        wait = t.months("commuted.interval");
+      } else {
+        wait =
+            switch (regime) {
+              case NORMAL -> t.band("normal.interval", s.bandMonths);
+              case STRICT ->
+                  Math.max(
+                      t.band("strict.interval", s.bandMonths),
+                      t.band("normal.interval", s.bandMonths));
+              case CORRUPTION -> t.band("corruption.interval", s.bandMonths);
+            };
+      }
+      // 第六条第三款: never shorter than what the previous reduction took
+      if (s.lastReductionMonths != null && s.lastReductionMonths > wait) {
+        wait = s.lastReductionMonths;
+        prevGoverns = true;
+      }
+      LocalDate next = basis.plusMonths(wait);
+      if (prevGoverns) {
+        reasons.add(t.reason("INTERVAL_PREVIOUS_AMOUNT", s.lastReductionMonths, basis, next));
+      } else if (s.commuted) {
+        reasons.add(t.reason("COMMUTED_INTERVAL", basis, next));
+      } else {
+        reasons.add(t.reason("INTERVAL", wait, basis, next));
+      }
+    }
+    LocalDate from = basis.plusMonths(wait);
+    LocalDate standard = from;
+    from = newCrimeBar(s, from, reasons);
+    if (majorWaiver && from.isAfter(asOf) && from.equals(standard)) {
+      String key =
+          s.commuted
+              ? (r.kind() == SentenceKind.LIFE
+                  ? "MAJOR_MERIT_WAIVES_WAITS_LIFE"
+                  : "MAJOR_MERIT_WAIVES_WAITS_DR")
+              : regime == Regime.NORMAL
+                  ? "MAJOR_MERIT_WAIVES_WAITS"
+                  : "MAJOR_MERIT_WAIVES_WAITS_STRICT";
+      reasons.add(t.reason(key, from));
+      from = asOf;
+    }
+    Integer max = null;
+    Integer perfMax = null;
+    int cap = Integer.MAX_VALUE;
+    String limitArticle = null;
+    if (perf != null) {
+      perfMax = performanceMax(regime, perf, reasons);
+      max = perfMax;
+      limitArticle = reasons.get(reasons.size() - 1).article();
+      minimumEnd(r, s, reasons);
+      // 刑法第七十八条第二款: what remains above the minimum actually served
+      int room = minEnd == null ? max : monthsFloorBack(s.end, minEnd);
+      // and a reduction may not end the term on or before the day it is ruled
+      LocalDate ruledOn = from.isAfter(asOf) ? from : asOf;
+      int remaining = monthsFloorBack(s.end, ruledOn.plusDays(1));
+      cap = Math.min(room, remaining);
+      if (remaining < max) {
+        max = remaining;
+        reasons.add(t.reason("REMAINING_TERM", Math.max(0, remaining)));
+      }
+      if (remaining < perfMax) {
+        limitArticle = article(reasons, "REMAINING_TERM");
+      }
+      if (room < max) {
+        max = room;
+        // the minimum actually served is what limits: 刑法第七十八条第二款, 第十二条
+        limitArticle =
+            article(
+                reasons,
+                r.limitedReduction()
+                    ? "MINIMUM_SERVED_LIMITED"
+                    : r.kind() == SentenceKind.DEATH_REPRIEVE
+                        ? "MINIMUM_SERVED_DR"
+                        : "MINIMUM_SERVED");
+      }
+      if (max <= 0) {
+        max = 0;
+        reasons.add(t.reason("NO_ROOM"));
+      }
+    } else {
+      minimumEnd(r, s, reasons);
+    }
+    Integer[] lenient = lenient(r, perfMax, basis, wait, reasons);
+    boolean eligible = !asOf.isBefore(from) && (max == null || max > 0);
+    return new Evaluation.Reduction(
+        eligible,
+        from,
+        max,
+        null,
+        null,
+        minToServe,
+        s.end,
+        lenient == null || lenient[0] == null ? null : Math.max(0, Math.min(lenient[0], cap)),
+        lenient == null ? null : basis.plusMonths(lenient[1]),
+        reasons,
+        limitArticle);
+  }
+
+  /** The article of the first reason with this key. */
+  private static String article(List<Reason> reasons, String key) {
+    return reasons.stream()
+        .filter(r -> r.key().equals(key))
+        .map(Reason::article)
+        .findFirst()
+        .orElse(reasons.isEmpty() ? "" : reasons.get(0).article());
+  }
+
+  private int drWait(SentenceRecord r, Regime regime) {
+    return r.limitedReduction()
+        ? t.months("dr.first-wait.limited")
+        : t.months("dr.first-wait." + regime.key);
+  }
+
+  private Reason drFirst(Performance perf, int wait, LocalDate lifeFrom, LocalDate from, int[] to) {
+    return t.reason(
+        "DR_FIRST",
+        wait,
+        lifeFrom,
+        from,
+        perf == null ? new Label("—", "—") : t.label(perf.name()),
+        lo(to),
+        hi(to));
+  }
+
+  private static Integer lo(int[] to) {
+    return to == null ? null : to[0];
+  }
+
+  private static Integer hi(int[] to) {
+    return to == null ? null : to[1];
+  }
+
+  private void categoryReasons(SentenceRecord r, Regime regime, List<Reason> reasons) {
+    boolean life = r.kind() != SentenceKind.FIXED;
+    if (regime == Regime.CORRUPTION) {
+      if (r.kind() == SentenceKind.LIFE) {
+        reasons.add(t.reason("LIFE_CORRUPTION"));
+      } else if (r.kind() == SentenceKind.DEATH_REPRIEVE) {
+        reasons.add(t.reason("DR_CORRUPTION"));
+      } else {
+        int band = r.months();
+        reasons.add(
+            t.reason(
+                "CORRUPTION",
+                t.band("corruption.first-wait", band),
+                t.months("corruption.max.REPENTANCE_AND_MAJOR_MERIT"),
+                t.band("corruption.interval", band)));
+      }
+    } else if (regime == Regime.STRICT) {
+      if (r.kind() == SentenceKind.LIFE) {
+        reasons.add(t.reason("LIFE_STRICT"));
+      } else if (r.kind() == SentenceKind.DEATH_REPRIEVE) {
+        reasons.add(t.reason("DR_STRICT"));
+      } else if (violentLong(r)) {
+        reasons.add(t.reason("STRICT_VIOLENT", offences(r, Offence.Category.VIOLENT)));
+      }
+      if (!life
+          && (r.has(Offence.Category.STRICT)
+              || r.recidivist()
+              || r.propertyPenalty() == PropertyPenalty.UNPAID_ABLE)) {
+        int interval =
+            Math.max(t.band("strict.interval", r.months()), t.band("normal.interval", r.months()));
+        reasons.add(t.reason("STRICT_CATEGORY", strictGrounds(r), interval));
+      }
+    }
+    if (r.recidivist()) {
+      reasons.add(t.reason("RECIDIVIST_STRICT"));
+    }
+    if (r.propertyPenalty() == PropertyPenalty.UNPAID_ABLE) {
+      reasons.add(t.reason("PROPERTY_UNPAID_STRICT"));
+    }
+    if (r.limitedReduction()) {
+      reasons.add(t.reason("DR_LIMITED"));
+    }
+  }
+
+  private int performanceMax(Regime regime, Performance perf, List<Reason> reasons) {
+    Label label = t.label(perf.name());
+    switch (regime) {
+      case NORMAL -> {
+        int max = t.months("normal.max." + perf.name());
+        reasons.add(t.reason("MAX_BY_PERFORMANCE", label, max));
+        return max;
+      }
+      case STRICT -> {
+        int max = Math.min(t.months("normal.max." + perf.name()), t.months("strict.max-cap"));
+        reasons.add(t.reason("MAX_STRICT", label, max));
+        return max;
+      }
+      default -> {
+        int max = t.months("corruption.max." + perf.name());
+        reasons.add(t.reason("MAX_CORRUPTION", label, max));
+        return max;
+      }
+    }
+  }
+
+  /** 第二十一条: a new crime in prison bars reductions for 3 or 4 years from its judgment. */
+  private LocalDate newCrimeBar(State s, LocalDate from, List<Reason> reasons) {
+    if (s.newCrimeOn == null) {
+      return from;
+    }
+    int bar = t.months(s.newCrimeLife ? "new-crime.life-bar-months" : "new-crime.fixed-bar-months");
+    LocalDate until = s.newCrimeOn.plusMonths(bar);
+    reasons.add(t.reason("NEW_CRIME", s.newCrimeOn, bar, until));
+    return until.isAfter(from) ? until : from;
+  }
+
+  /**
+   * 第十九条, 第二十条: the court may allow up to a third more, or shorten the waits by up to a third, not
+   * both. Returns {larger amount or null, shortened wait in months}.
+   */
+  private Integer[] lenient(
+      SentenceRecord r, Integer perfMax, LocalDate basis, int wait, List<Reason> reasons) {
+    boolean juvenile = r.juvenile() && !r.recidivist() && !violentLong(r);
+    if (!juvenile && !r.elderlyIllOrDisabled()) {
+      return null;
+    }
+    int[] share = t.share("leniency.share");
+    Integer amount = perfMax == null ? null : perfMax + perfMax * share[0] / share[1];
+    int shorter = wait - wait * share[0] / share[1];
+    reasons.add(
+        t.reason(
+            juvenile ? "JUVENILE_LENIENCY" : "ELDERLY_LENIENCY",
+            amount == null ? new Label("—", "—") : amount,
+            basis.plusMonths(shorter)));
+    return new Integer[] {amount, shorter};
+  }
+
+  private Evaluation.Parole parole(SentenceRecord r, State s, LocalDate asOf) {
+    List<Reason> reasons = new ArrayList<>();
+    List<String> lenient = new ArrayList<>();
+    if (r.juvenile()) {
+      lenient.add("PAROLE_LENIENT_JUVENILE");
+    }
+    if (r.elderlyIllOrDisabled()) {
+      lenient.add("PAROLE_LENIENT_ELDERLY");
+    }
+    boolean barred = false;
+    if (r.noReductionOrParole()) {
+      reasons.add(t.reason("LIFE_WITHOUT_REDUCTION"));
+      barred = true;
+    }
+    if (r.recidivist()) {
+      reasons.add(t.reason("PAROLE_BAN_RECIDIVIST"));
+      barred = true;
+    }
+    if (violentLong(r)) {
+      reasons.add(t.reason("PAROLE_BAN_VIOLENT", offences(r, Offence.Category.VIOLENT)));
+      barred = true;
+    }
+    if (r.propertyPenalty() == PropertyPenalty.UNPAID_ABLE) {
+      reasons.add(t.reason("PAROLE_PROPERTY_UNPAID"));
+      barred = true;
+    }
+    if (barred) {
+      return new Evaluation.Parole(false, null, true, lenient, reasons);
+    }
+    LocalDate from;
+    switch (r.kind()) {
+      case FIXED -> {
+        // 第二十三条: half of the original term from 判决执行之日, detention credited day for day
+        from =
+            share(
+                r.start().minusDays(r.detentionDays()), r.months(), t.share("parole.fixed-share"));
+        reasons.add(t.reason("PAROLE_FIXED", r.months(), r.detentionDays(), from));
+      }
+      case LIFE -> {
+        from = r.start().plusMonths(t.months("parole.life-months"));
+        reasons.add(t.reason("PAROLE_LIFE", r.start(), from));
+      }
+      default -> {
+        if (s.reprieveEnd == null) {
+          LocalDate ends = r.start().plusMonths(t.months("reprieve.months"));
+          from = ends.plusMonths(t.months("parole.dr-months"));
+          reasons.add(t.reason("PAROLE_REPRIEVE"));
+          reasons.add(t.reason("PAROLE_DR", from));
+          for (String l : lenient) {
+            reasons.add(t.reason(l));
+          }
+          return new Evaluation.Parole(false, from, false, lenient, reasons);
+        }
+        from = s.reprieveEnd.plusMonths(t.months("parole.dr-months"));
+        reasons.add(t.reason("PAROLE_DR", from));
+      }
+    }
+    if (s.phase == SentenceKind.FIXED && !asOf.isBefore(s.end)) {
+      reasons.add(t.reason("ENDED", s.end));
+      return new Evaluation.Parole(false, null, false, lenient, reasons);
+    }
+    SentenceChange last = s.lastForParole;
+    if (last != null) {
+      boolean large =
+          last.kind() == ChangeKind.COMMUTATION_TO_FIXED
+              || (last.kind() == ChangeKind.REDUCTION
+                  && last.months() >= t.months("parole.large-reduction-months"));
+      int wait =
+          t.months(large ? "parole.after-large-reduction-months" : "parole.after-reduction-months");
+      LocalDate after = last.on().plusMonths(wait);
+      if (after.isAfter(from)) {
+        from = after;
+        reasons.add(t.reason("PAROLE_AFTER_REDUCTION", last.on(), wait, after));
+      }
+    }
+    for (String l : lenient) {
+      reasons.add(t.reason(l));
+    }
+    if (s.phase == SentenceKind.FIXED && !from.isBefore(s.end)) {
+      reasons.add(t.reason("PAROLE_TERM_ENDS_FIRST", s.end));
+      return new Evaluation.Parole(false, null, false, lenient, reasons);
+    }
+    return new Evaluation.Parole(!asOf.isBefore(from), from, false, lenient, reasons);
+  }
+
+  /** The fewest whole months m with from + m on or after to. */
+  static int monthsCeil(LocalDate from, LocalDate to) {
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    int m = (int) java.time.temporal.ChronoUnit.MONTHS.between(from, to);
+    while (from.plusMonths(m).isBefore(to)) {
+      m++;
+    }
+    return m;
+  }
+
+  /** The most whole months m with end - m on or after floor (negative when end is before floor). */
+  static int monthsFloorBack(LocalDate end, LocalDate floor) {
+    if (end.isBefore(floor)) {
+      return -1;
+    }
+    int m = (int) java.time.temporal.ChronoUnit.MONTHS.between(floor, end);
+    while (m > 0 && end.minusMonths(m).isBefore(floor)) {
+      m--;
+    }
+    while (!end.minusMonths(m + 1).isBefore(floor)) {
+      m++;
+    }
+    return m;
+  }
+}

@@ -1,0 +1,42 @@
+package cn.xinsheng.ledger.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xinsheng.ledger.domain.AssessmentPart;
+import cn.xinsheng.ledger.domain.MonthBasis;
+import cn.xinsheng.ledger.domain.Points;
+import cn.xinsheng.ledger.domain.ScoredItem;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The month close finds 禁闭 among the entries and the admission day in the month (issue 16). */
+class MonthBasisFromEntriesTest {
+
+  private static final YearMonth JUNE = YearMonth.of(2026, 6);
+
+  @Test
+  void confinementIsTheSanctionOf400AndAReversedOneDoesNotCount() {
+    ScoredItem confinement = new ScoredItem(1, AssessmentPart.SANCTION, Points.of(-400), false);
+    ScoredItem warning = new ScoredItem(2, AssessmentPart.SANCTION, Points.of(-100), false);
+    ScoredItem reversed = new ScoredItem(3, AssessmentPart.SANCTION, Points.of(-400), true);
+    LocalDate early = LocalDate.of(2020, 1, 1);
+    assertTrue(AssessmentService.basis(List.of(confinement), early, JUNE).confinement());
+    assertFalse(AssessmentService.basis(List.of(warning), early, JUNE).confinement());
+    assertFalse(AssessmentService.basis(List.of(reversed), early, JUNE).confinement());
+  }
+
+  @Test
+  void theAdmissionMonthCountsFromTheAdmissionDay() {
+    MonthBasis b = AssessmentService.basis(List.of(), LocalDate.of(2026, 6, 21), JUNE);
+    assertEquals(10, b.activeDays());
+    assertEquals(30, b.monthDays());
+    assertEquals(
+        30, AssessmentService.basis(List.of(), LocalDate.of(2026, 5, 31), JUNE).activeDays());
+    assertEquals(
+        30, AssessmentService.basis(List.of(), LocalDate.of(2026, 6, 1), JUNE).activeDays());
+  }
+}

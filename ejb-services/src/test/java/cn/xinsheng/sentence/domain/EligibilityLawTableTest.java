@@ -1,0 +1,1354 @@
+package cn.xinsheng.sentence.domain;
+
+import static cn.xinsheng.sentence.domain.Performance.MAJOR_MERIT;
+import static cn.xinsheng.sentence.domain.Performance.MERIT;
+import static cn.xinsheng.sentence.domain.Performance.REPENTANCE;
+import static cn.xinsheng.sentence.domain.Performance.REPENTANCE_AND_MAJOR_MERIT;
+import static cn.xinsheng.sentence.domain.Performance.REPENTANCE_AND_MERIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The law worked out by hand, one row per case, each naming the article it tests: every row of the
+ * table on the day before and the day itself, every performance type in every band, strict and
+ * violent categories, life and 死缓 chains, the bans and the minimum served. A row's article must
+ * also appear among the reasons the engine gives, so a right date for a wrong reason fails.
+ */
+class EligibilityLawTableTest {
+
+  private static final EligibilityEngine ENGINE = EligibilityEngine.standard();
+  private static final LocalDate FIX = LocalDate.of(2020, 3, 15);
+  private static final LocalDate LIFE = LocalDate.of(2015, 7, 1);
+  private static final LocalDate DR = LocalDate.of(2012, 5, 10);
+  private static final LocalDate DR_ENDS = LocalDate.of(2014, 5, 10);
+
+  /** Facts of a sentence, built up per row. */
+  static final class Facts {
+    SentenceKind kind = SentenceKind.FIXED;
+    Integer months;
+    LocalDate start = FIX;
+    int detention;
+    boolean limited;
+    boolean noReduction;
+    Set<Offence> offences = EnumSet.of(Offence.OTHER);
+    boolean recidivist;
+    PropertyPenalty property = PropertyPenalty.NONE;
+    boolean juvenile;
+    boolean elderly;
+    List<SentenceChange> changes = new ArrayList<>();
+
+    Facts offences(Offence... o) {
+      offences = EnumSet.copyOf(List.of(o));
+      return this;
+    }
+
+    Facts detention(int days) {
+      detention = days;
+      return this;
+    }
+
+    Facts recidivist() {
+      recidivist = true;
+      return this;
+    }
+
+    Facts property(PropertyPenalty p) {
+      property = p;
+      return this;
+    }
+
+    Facts juvenile() {
+      juvenile = true;
+      return this;
+    }
+
+    Facts elderly() {
+      elderly = true;
+      return this;
+    }
+
+    Facts limited() {
+      limited = true;
+      return this;
+    }
+
+    Facts noReduction() {
+      noReduction = true;
+      return this;
+    }
+
+    Facts reduced(String on, int m) {
+      changes.add(SentenceChange.reduction(d(on), m));
+      return this;
+    }
+
+    Facts toLife(String on) {
+      changes.add(SentenceChange.toLife(d(on)));
+      return this;
+    }
+
+    Facts toFixed(String on, int m) {
+      changes.add(SentenceChange.toFixed(d(on), m));
+      return this;
+    }
+
+    Facts newCrime(String on, Integer m) {
+      changes.add(SentenceChange.newCrime(d(on), m, null));
+      return this;
+    }
+
+    SentenceRecord record() {
+      return new SentenceRecord(
+          kind,
+          months,
+          start,
+          detention,
+          limited,
+          noReduction,
+          offences,
+          recidivist,
+          property,
+          juvenile,
+          elderly,
+          changes);
+    }
+  }
+
+  static Facts fixed(int months) {
+    Facts f = new Facts();
+    f.months = months;
+    return f;
+  }
+
+  static Facts life() {
+    Facts f = new Facts();
+    f.kind = SentenceKind.LIFE;
+    f.start = LIFE;
+    return f;
+  }
+
+  static Facts dr() {
+    Facts f = new Facts();
+    f.kind = SentenceKind.DEATH_REPRIEVE;
+    f.start = DR;
+    return f;
+  }
+
+  static LocalDate d(String s) {
+    return s == null ? null : LocalDate.parse(s);
+  }
+
+  /** What a row expects; a null field is not checked. */
+  record Row(
+      String name,
+      String article,
+      Facts facts,
+      Performance perf,
+      String asOf,
+      Boolean redEligible,
+      String redFrom,
+      Integer max,
+      Integer commuteLo,
+      Integer commuteHi,
+      Boolean parEligible,
+      String parFrom,
+      Boolean barred) {
+    @Override
+    public String toString() {
+      return name + " [" + article + "]";
+    }
+  }
+
+  /** A row that checks the reduction. */
+  static Row red(
+      String name,
+      String art,
+      Facts f,
+      Performance p,
+      String asOf,
+      boolean ok,
+      String from,
+      Integer max) {
+    return new Row(name, art, f, p, asOf, ok, from, max, null, null, null, null, null);
+  }
+
+  /** A row that checks a life or 死缓 commutation. */
+  static Row commute(
+      String name,
+      String art,
+      Facts f,
+      Performance p,
+      String asOf,
+      boolean ok,
+      String from,
+      int lo,
+      int hi) {
+    return new Row(name, art, f, p, asOf, ok, from, null, lo, hi, null, null, null);
+  }
+
+  /** A row that checks parole. */
+  static Row parole(
+      String name, String art, Facts f, String asOf, boolean ok, String from, boolean barred) {
+    return new Row(name, art, f, REPENTANCE, asOf, null, null, null, null, null, ok, from, barred);
+  }
+
+  static final String A6_1 = "第六条第一款";
+  static final String A6_2 = "第六条第二款";
+  static final String A6_3 = "第六条第三款";
+  static final String A6_4 = "第六条第四款";
+  static final String A7_1 = "第七条第一款";
+  static final String A7_2 = "第七条第二款";
+  static final String A7 = "法释〔2016〕23号第七条";
+  static final String A2019 = "法释〔2019〕6号";
+  static final String A8 = "第八条";
+  static final String A9 = "第九条";
+  static final String A10 = "第十条";
+  static final String A11 = "第十一条";
+  static final String A12 = "第十二条";
+  static final String A13 = "第十三条";
+  static final String A15 = "第十五条";
+  static final String A19 = "第十九条";
+  static final String A20 = "第二十条";
+  static final String A21 = "第二十一条";
+  static final String A23 = "第二十三条";
+  static final String A27 = "第二十七条";
+  static final String A28 = "第二十八条";
+  static final String X78 = "刑法第七十八条第二款";
+  static final String X81 = "刑法第八十一条第二款";
+  static final String X50 = "刑法第五十条";
+
+  static Stream<Row> rows() {
+    Offence robbery = Offence.ROBBERY;
+    return Stream.of(
+        // --- 第六条第一款: the first wait, each band on the day before and the day ---
+        red(
+            "36 months: day before the first year",
+            A6_1,
+            fixed(36),
+            REPENTANCE,
+            "2021-03-14",
+            false,
+            "2021-03-15",
+            9),
+        red(
+            "36 months: one year served",
+            A6_1,
+            fixed(36),
+            REPENTANCE,
+            "2021-03-15",
+            true,
+            "2021-03-15",
+            9),
+        red(
+            "59 months: still the first band",
+            A6_1,
+            fixed(59),
+            REPENTANCE,
+            "2021-03-15",
+            true,
+            "2021-03-15",
+            9),
+        red(
+            "60 months: day before 18 months",
+            A6_1,
+            fixed(60),
+            REPENTANCE,
+            "2021-09-14",
+            false,
+            "2021-09-15",
+            9),
+        red(
+            "60 months: 18 months served",
+            A6_1,
+            fixed(60),
+            REPENTANCE,
+            "2021-09-15",
+            true,
+            "2021-09-15",
+            9),
+        red(
+            "119 months: 18 months served",
+            A6_1,
+            fixed(119),
+            REPENTANCE,
+            "2021-09-15",
+            true,
+            "2021-09-15",
+            9),
+        red(
+            "120 months: day before 2 years",
+            A6_1,
+            fixed(120),
+            REPENTANCE,
+            "2022-03-14",
+            false,
+            "2022-03-15",
+            9),
+        red(
+            "120 months: 2 years served",
+            A6_1,
+            fixed(120),
+            REPENTANCE,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            9),
+        red(
+            "240 months: 2 years served",
+            A6_1,
+            fixed(240),
+            REPENTANCE,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            9),
+        red(
+            "detention does not shorten the first wait",
+            A6_1,
+            fixed(36).detention(200),
+            REPENTANCE,
+            "2021-03-14",
+            false,
+            "2021-03-15",
+            9),
+        // --- 第六条第二款: every performance type in every band ---
+        red(
+            "short band, repentance",
+            A6_2,
+            fixed(36),
+            REPENTANCE,
+            "2021-03-15",
+            true,
+            "2021-03-15",
+            9),
+        red("short band, merit", A6_2, fixed(36), MERIT, "2021-03-15", true, "2021-03-15", 9),
+        red(
+            "short band, both",
+            A6_2,
+            fixed(36),
+            REPENTANCE_AND_MERIT,
+            "2021-03-15",
+            true,
+            "2021-03-15",
+            12),
+        red(
+            "short band, major merit",
+            A6_2,
+            fixed(36),
+            MAJOR_MERIT,
+            "2021-03-15",
+            true,
+            "2021-03-15",
+            18),
+        red(
+            "short band, repentance and major merit: half must be served",
+            X78,
+            fixed(36),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2021-03-15",
+            true,
+            "2021-03-15",
+            18),
+        red(
+            "middle band, repentance",
+            A6_2,
+            fixed(96),
+            REPENTANCE,
+            "2021-09-15",
+            true,
+            "2021-09-15",
+            9),
+        red("middle band, merit", A6_2, fixed(96), MERIT, "2021-09-15", true, "2021-09-15", 9),
+        red(
+            "middle band, both",
+            A6_2,
+            fixed(96),
+            REPENTANCE_AND_MERIT,
+            "2021-09-15",
+            true,
+            "2021-09-15",
+            12),
+        red(
+            "middle band, major merit",
+            A6_2,
+            fixed(96),
+            MAJOR_MERIT,
+            "2021-09-15",
+            true,
+            "2021-09-15",
+            18),
+        red(
+            "middle band, repentance and major merit",
+            A6_2,
+            fixed(96),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2021-09-15",
+            true,
+            "2021-09-15",
+            24),
+        red(
+            "long band, repentance: 9 months, not 18",
+            A6_2,
+            fixed(180),
+            REPENTANCE,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            9),
+        red("long band, merit", A6_2, fixed(180), MERIT, "2022-03-15", true, "2022-03-15", 9),
+        red(
+            "long band, both",
+            A6_2,
+            fixed(180),
+            REPENTANCE_AND_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            12),
+        red(
+            "long band, major merit",
+            A6_2,
+            fixed(180),
+            MAJOR_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            18),
+        red(
+            "long band, repentance and major merit",
+            A6_2,
+            fixed(180),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            24),
+        // --- 第六条第三款: the interval, and never shorter than the previous reduction ---
+        red(
+            "under 10 years: day before a year after the last",
+            A6_3,
+            fixed(96).reduced("2021-09-15", 9),
+            REPENTANCE,
+            "2022-09-14",
+            false,
+            "2022-09-15",
+            9),
+        red(
+            "under 10 years: a year after the last",
+            A6_3,
+            fixed(96).reduced("2021-09-15", 9),
+            REPENTANCE,
+            "2022-09-15",
+            true,
+            "2022-09-15",
+            9),
+        red(
+            "10 years or more: day before 18 months after",
+            A6_3,
+            fixed(180).reduced("2022-03-15", 12),
+            REPENTANCE,
+            "2023-09-14",
+            false,
+            "2023-09-15",
+            9),
+        red(
+            "10 years or more: 18 months after",
+            A6_3,
+            fixed(180).reduced("2022-03-15", 12),
+            REPENTANCE,
+            "2023-09-15",
+            true,
+            "2023-09-15",
+            9),
+        red(
+            "previous 18 months: day before 18 months after",
+            A6_3,
+            fixed(96).reduced("2021-09-15", 18),
+            REPENTANCE,
+            "2023-03-14",
+            false,
+            "2023-03-15",
+            9),
+        red(
+            "previous 18 months: 18 months after",
+            A6_3,
+            fixed(96).reduced("2021-09-15", 18),
+            REPENTANCE,
+            "2023-03-15",
+            true,
+            "2023-03-15",
+            9),
+        red(
+            "previous 24 months: day before 2 years after",
+            A6_3,
+            fixed(180).reduced("2022-03-15", 24),
+            REPENTANCE,
+            "2024-03-14",
+            false,
+            "2024-03-15",
+            9),
+        red(
+            "previous 24 months: 2 years after",
+            A6_3,
+            fixed(180).reduced("2022-03-15", 24),
+            REPENTANCE,
+            "2024-03-15",
+            true,
+            "2024-03-15",
+            9),
+        // --- 第六条第四款: major merit may waive the waits ---
+        red(
+            "major merit before the first wait",
+            A6_4,
+            fixed(96),
+            MAJOR_MERIT,
+            "2021-01-10",
+            true,
+            "2021-01-10",
+            18),
+        red(
+            "major merit before the interval",
+            A6_4,
+            fixed(96).reduced("2021-09-15", 9),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2022-01-10",
+            true,
+            "2022-01-10",
+            24),
+        // --- 第七条第一款: strict categories ---
+        red(
+            "financial fraud 8 years: day before 2 years",
+            A7_1,
+            fixed(96).offences(Offence.FINANCIAL_FRAUD),
+            REPENTANCE,
+            "2022-03-14",
+            false,
+            "2022-03-15",
+            9),
+        red(
+            "financial fraud 8 years: 2 years",
+            A7_1,
+            fixed(96).offences(Offence.FINANCIAL_FRAUD),
+            REPENTANCE,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            9),
+        red(
+            "financial order 4 years: 2 years, not 1",
+            A7_1,
+            fixed(48).offences(Offence.FINANCIAL_ORDER),
+            REPENTANCE,
+            "2021-03-15",
+            false,
+            "2022-03-15",
+            9),
+        red(
+            "strict: major merit at most 1 year",
+            A7,
+            fixed(96).offences(Offence.DUTY_CRIME),
+            MAJOR_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            12),
+        red(
+            "strict: repentance and major merit at most 1 year",
+            A7,
+            fixed(96).offences(Offence.ORGANISED_CRIME),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            12),
+        red(
+            "strict: both at most 1 year",
+            A7,
+            fixed(96).offences(Offence.TERRORISM),
+            REPENTANCE_AND_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            12),
+        red(
+            "strict under 10 years: interval 1 year, day before",
+            A7_1,
+            fixed(96).offences(Offence.STATE_SECURITY).reduced("2022-03-15", 9),
+            REPENTANCE,
+            "2023-03-14",
+            false,
+            "2023-03-15",
+            9),
+        red(
+            "strict under 10 years: interval 1 year",
+            A7_1,
+            fixed(96).offences(Offence.DRUG_RINGLEADER).reduced("2022-03-15", 9),
+            REPENTANCE,
+            "2023-03-15",
+            true,
+            "2023-03-15",
+            9),
+        red(
+            "strict 10 years: interval 18 months",
+            A7_1,
+            fixed(120).offences(Offence.DUTY_CRIME).reduced("2022-03-15", 9),
+            REPENTANCE,
+            "2023-09-14",
+            false,
+            "2023-09-15",
+            9),
+        red(
+            "strict 15 years: interval 18 months",
+            A7_1,
+            fixed(180).offences(Offence.DRUG_REOFFENDER).reduced("2022-03-15", 9),
+            REPENTANCE,
+            "2023-09-15",
+            true,
+            "2023-09-15",
+            9),
+        red(
+            "recidivist 4 years: strict first wait",
+            A7_1,
+            fixed(48).recidivist(),
+            REPENTANCE_AND_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            12),
+        red(
+            "property unpaid though able: strict",
+            A7_1,
+            fixed(48).property(PropertyPenalty.UNPAID_ABLE),
+            REPENTANCE,
+            "2022-03-14",
+            false,
+            "2022-03-15",
+            9),
+        red(
+            "property unpaid though able: no invented halving",
+            A7_1,
+            fixed(96).property(PropertyPenalty.UNPAID_ABLE),
+            REPENTANCE_AND_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            12),
+        red(
+            "property unpaid, unable: ordinary rules",
+            A6_1,
+            fixed(48).property(PropertyPenalty.UNPAID_UNABLE),
+            REPENTANCE,
+            "2021-03-15",
+            true,
+            "2021-03-15",
+            9),
+        red(
+            "strict major merit may still waive",
+            "第七条第三款",
+            fixed(96).offences(Offence.DUTY_CRIME),
+            MAJOR_MERIT,
+            "2021-05-01",
+            true,
+            "2021-05-01",
+            12),
+        // --- 第七条第二款: violent offences of 10 years or more ---
+        red(
+            "robbery 10 years: first wait 2 years",
+            A7_2,
+            fixed(120).offences(robbery),
+            REPENTANCE,
+            "2022-03-14",
+            false,
+            "2022-03-15",
+            9),
+        red(
+            "robbery 10 years: at most 1 year",
+            A7_2,
+            fixed(120).offences(robbery),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            12),
+        red(
+            "rape 12 years: interval 18 months",
+            A7_2,
+            fixed(144).offences(Offence.RAPE).reduced("2022-03-15", 6),
+            REPENTANCE,
+            "2023-09-15",
+            true,
+            "2023-09-15",
+            9),
+        red(
+            "robbery 119 months: ordinary rules",
+            A6_2,
+            fixed(119).offences(robbery),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2021-09-15",
+            true,
+            "2021-09-15",
+            24),
+        // --- 法释〔2019〕6号: corruption by state functionaries ---
+        red(
+            "corruption 8 years: 2 years, 6 months for repentance",
+            A2019,
+            fixed(96).offences(Offence.CORRUPTION_BY_OFFICIAL),
+            REPENTANCE,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            6),
+        red(
+            "corruption 8 years: both at most 9",
+            A2019,
+            fixed(96).offences(Offence.CORRUPTION_BY_OFFICIAL),
+            REPENTANCE_AND_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            9),
+        red(
+            "corruption 12 years: day before 3 years",
+            A2019,
+            fixed(144).offences(Offence.CORRUPTION_BY_OFFICIAL),
+            MAJOR_MERIT,
+            "2023-03-14",
+            true,
+            "2023-03-14",
+            12),
+        red(
+            "corruption 12 years: 3 years",
+            A2019,
+            fixed(144).offences(Offence.CORRUPTION_BY_OFFICIAL),
+            REPENTANCE,
+            "2023-03-14",
+            false,
+            "2023-03-15",
+            6),
+        red(
+            "corruption 8 years: interval 18 months",
+            A2019,
+            fixed(96).offences(Offence.CORRUPTION_BY_OFFICIAL).reduced("2022-03-15", 6),
+            REPENTANCE,
+            "2023-09-14",
+            false,
+            "2023-09-15",
+            6),
+        red(
+            "corruption 12 years: interval 2 years",
+            A2019,
+            fixed(144).offences(Offence.CORRUPTION_BY_OFFICIAL).reduced("2023-03-15", 6),
+            REPENTANCE,
+            "2025-03-15",
+            true,
+            "2025-03-15",
+            6),
+        // --- 第八条: life ---
+        commute(
+            "life: day before 2 years",
+            A8,
+            life(),
+            REPENTANCE,
+            "2017-06-30",
+            false,
+            "2017-07-01",
+            264,
+            264),
+        commute(
+            "life: 2 years, repentance to 22 years",
+            A8,
+            life(),
+            REPENTANCE,
+            "2017-07-01",
+            true,
+            "2017-07-01",
+            264,
+            264),
+        commute(
+            "life: merit to 22 years",
+            A8,
+            life(),
+            MERIT,
+            "2017-07-01",
+            true,
+            "2017-07-01",
+            264,
+            264),
+        commute(
+            "life: both to 21-22 years",
+            A8,
+            life(),
+            REPENTANCE_AND_MERIT,
+            "2017-07-01",
+            true,
+            "2017-07-01",
+            252,
+            264),
+        commute(
+            "life: major merit to 20-21 years",
+            A8,
+            life(),
+            MAJOR_MERIT,
+            "2017-07-01",
+            true,
+            "2017-07-01",
+            240,
+            252),
+        commute(
+            "life: repentance and major merit to 19-20 years",
+            A8,
+            life(),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2017-07-01",
+            true,
+            "2017-07-01",
+            228,
+            240),
+        red(
+            "life commuted: interval 2 years, not 18 months",
+            A8,
+            life().toFixed("2017-09-01", 264),
+            REPENTANCE,
+            "2019-03-01",
+            false,
+            "2019-09-01",
+            9),
+        red(
+            "life commuted: 2 years after",
+            A8,
+            life().toFixed("2017-09-01", 264),
+            REPENTANCE,
+            "2019-09-01",
+            true,
+            "2019-09-01",
+            9),
+        red(
+            "life chain: third reduction 2 years after the second",
+            A8,
+            life().toFixed("2017-09-01", 264).reduced("2019-09-01", 9).reduced("2021-09-01", 12),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2023-08-31",
+            true,
+            "2023-08-31",
+            24),
+        red(
+            "life chain: repentance 2 years after the second",
+            A8,
+            life().toFixed("2017-09-01", 264).reduced("2019-09-01", 9).reduced("2021-09-01", 12),
+            REPENTANCE,
+            "2023-09-01",
+            true,
+            "2023-09-01",
+            9),
+        // --- 第九条: strict categories under life ---
+        commute(
+            "strict life: day before 3 years",
+            A9,
+            life().offences(Offence.DRUG_RINGLEADER),
+            REPENTANCE,
+            "2018-06-30",
+            false,
+            "2018-07-01",
+            264,
+            264),
+        commute(
+            "strict life: never below 20 years",
+            A9,
+            life().offences(Offence.DRUG_RINGLEADER),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2018-07-01",
+            true,
+            "2018-07-01",
+            240,
+            240),
+        commute(
+            "violent life: 3 years",
+            A9,
+            life().offences(Offence.INTENTIONAL_HOMICIDE),
+            REPENTANCE_AND_MERIT,
+            "2018-07-01",
+            true,
+            "2018-07-01",
+            252,
+            264),
+        red(
+            "strict life commuted: at most 1 year, 2 years apart",
+            A9,
+            life()
+                .offences(Offence.ORGANISED_CRIME)
+                .toFixed("2018-07-01", 240)
+                .reduced("2020-07-01", 12),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2022-07-01",
+            true,
+            "2022-07-01",
+            12),
+        commute(
+            "corruption life: 4 years, to 23 years",
+            A2019,
+            life().offences(Offence.CORRUPTION_BY_OFFICIAL),
+            REPENTANCE,
+            "2019-07-01",
+            true,
+            "2019-07-01",
+            276,
+            276),
+        // --- 刑法第七十八条第二款: minimum actually served ---
+        red(
+            "life: room above 13 years is the maximum",
+            X78,
+            life()
+                .toFixed("2017-07-01", 228)
+                .reduced("2019-07-01", 24)
+                .reduced("2021-07-01", 24)
+                .reduced("2023-07-01", 24)
+                .reduced("2025-07-01", 12),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2027-07-01",
+            true,
+            "2027-07-01",
+            12),
+        red(
+            "life: at 13 years no reduction is left",
+            X78,
+            life()
+                .toFixed("2017-07-01", 228)
+                .reduced("2019-07-01", 24)
+                .reduced("2021-07-01", 24)
+                .reduced("2023-07-01", 24)
+                .reduced("2025-07-01", 24),
+            REPENTANCE,
+            "2027-07-01",
+            false,
+            "2027-07-01",
+            0),
+        red(
+            "fixed: half the original term caps the amount",
+            X78,
+            fixed(36).reduced("2021-03-15", 9),
+            REPENTANCE,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            2),
+        red(
+            "fixed: the term has ended",
+            "刑法第四十七条",
+            fixed(12),
+            REPENTANCE,
+            "2021-03-15",
+            false,
+            null,
+            0),
+        // --- 第十条: 死缓 ---
+        commute(
+            "死缓 in reprieve: not before life plus 3 years",
+            X50,
+            dr(),
+            REPENTANCE,
+            "2013-01-01",
+            false,
+            "2017-05-10",
+            300,
+            300),
+        commute(
+            "死缓 as life: day before 3 years",
+            A10,
+            dr().toLife("2014-05-10"),
+            REPENTANCE,
+            "2017-05-09",
+            false,
+            "2017-05-10",
+            300,
+            300),
+        commute(
+            "死缓 as life: 3 years, to 25 years",
+            A10,
+            dr().toLife("2014-05-10"),
+            REPENTANCE,
+            "2017-05-10",
+            true,
+            "2017-05-10",
+            300,
+            300),
+        commute(
+            "死缓: both 24-25 years",
+            A10,
+            dr().toLife("2014-05-10"),
+            REPENTANCE_AND_MERIT,
+            "2017-05-10",
+            true,
+            "2017-05-10",
+            288,
+            300),
+        commute(
+            "死缓: major merit 23-24 years",
+            A10,
+            dr().toLife("2014-05-10"),
+            MAJOR_MERIT,
+            "2017-05-10",
+            true,
+            "2017-05-10",
+            276,
+            288),
+        commute(
+            "死缓: repentance and major merit 22-23 years",
+            A10,
+            dr().toLife("2014-05-10"),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2017-05-10",
+            true,
+            "2017-05-10",
+            264,
+            276),
+        red(
+            "死缓 chain: 2 years after commutation",
+            A10,
+            dr().toLife("2014-05-10").toFixed("2017-06-01", 300),
+            REPENTANCE_AND_MERIT,
+            "2019-05-31",
+            false,
+            "2019-06-01",
+            12),
+        red(
+            "死缓 chain: third reduction",
+            A10,
+            dr().toLife("2014-05-10")
+                .toFixed("2017-06-01", 300)
+                .reduced("2019-06-01", 9)
+                .reduced("2021-06-01", 12),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2023-06-01",
+            true,
+            "2023-06-01",
+            24),
+        commute(
+            "strict 死缓: generally 25 years",
+            A11,
+            dr().offences(Offence.INTENTIONAL_HOMICIDE).toLife("2014-05-10"),
+            REPENTANCE,
+            "2017-05-10",
+            true,
+            "2017-05-10",
+            300,
+            300),
+        commute(
+            "strict 死缓: merit 23-25 years",
+            A11,
+            dr().offences(Offence.TERRORISM).toLife("2014-05-10"),
+            MERIT,
+            "2017-05-10",
+            true,
+            "2017-05-10",
+            276,
+            300),
+        red(
+            "strict 死缓 commuted: at most 1 year",
+            A11,
+            dr().offences(Offence.ROBBERY).toLife("2014-05-10").toFixed("2017-05-10", 300),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2019-05-10",
+            true,
+            "2019-05-10",
+            12),
+        commute(
+            "limited 死缓: day before 5 years, no waiver",
+            A13,
+            dr().offences(Offence.INTENTIONAL_HOMICIDE).limited().toLife("2014-05-10"),
+            MAJOR_MERIT,
+            "2019-05-09",
+            false,
+            "2019-05-10",
+            276,
+            300),
+        commute(
+            "limited 死缓: 5 years",
+            A13,
+            dr().offences(Offence.INTENTIONAL_HOMICIDE).limited().toLife("2014-05-10"),
+            REPENTANCE,
+            "2019-05-10",
+            true,
+            "2019-05-10",
+            300,
+            300),
+        red(
+            "limited 死缓: 25 years actually served",
+            "刑法第七十八条第二款第三项",
+            dr().offences(Offence.INTENTIONAL_HOMICIDE)
+                .limited()
+                .toLife("2014-05-10")
+                .toFixed("2019-05-10", 300)
+                .reduced("2021-05-10", 12)
+                .reduced("2023-05-10", 12)
+                .reduced("2025-05-10", 12)
+                .reduced("2027-05-10", 12)
+                .reduced("2029-05-10", 12),
+            REPENTANCE_AND_MERIT,
+            "2031-05-10",
+            false,
+            "2031-05-10",
+            0),
+        commute(
+            "corruption 死缓: 4 years as life",
+            A2019,
+            dr().offences(Offence.CORRUPTION_BY_OFFICIAL).toLife("2014-05-10"),
+            REPENTANCE_AND_MERIT,
+            "2018-05-10",
+            true,
+            "2018-05-10",
+            294,
+            300),
+        red(
+            "死缓: 15 years after the reprieve",
+            A12,
+            dr().toFixed("2014-05-10", 300)
+                .reduced("2016-05-10", 24)
+                .reduced("2018-05-10", 24)
+                .reduced("2020-05-10", 24)
+                .reduced("2022-05-10", 24)
+                .reduced("2024-05-10", 12),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2026-05-10",
+            true,
+            "2026-05-10",
+            12),
+        red(
+            "终身监禁: never reduced",
+            A15,
+            dr().offences(Offence.CORRUPTION_BY_OFFICIAL).noReduction().toLife("2014-05-10"),
+            REPENTANCE,
+            "2030-01-01",
+            false,
+            null,
+            null),
+        // --- 第二十一条: new crime in prison ---
+        red(
+            "new crime: day before 3 years",
+            A21,
+            fixed(96).reduced("2021-09-15", 9).newCrime("2022-01-10", 24),
+            REPENTANCE,
+            "2025-01-09",
+            false,
+            "2025-01-10",
+            9),
+        red(
+            "new crime: 3 years",
+            A21,
+            fixed(96).reduced("2021-09-15", 9).newCrime("2022-01-10", 24),
+            REPENTANCE,
+            "2025-01-10",
+            true,
+            "2025-01-10",
+            9),
+        red(
+            "new crime sentenced to life: 4 years",
+            A21,
+            fixed(240).newCrime("2022-01-10", null),
+            MAJOR_MERIT,
+            "2025-06-01",
+            false,
+            "2026-01-10",
+            18),
+        // --- 第十九条, 第二十条: leniency shown, not applied ---
+        red(
+            "juvenile: standard answer with leniency",
+            A19,
+            fixed(96).juvenile(),
+            REPENTANCE,
+            "2021-09-15",
+            true,
+            "2021-09-15",
+            9),
+        red(
+            "elderly: standard answer with leniency",
+            A20,
+            fixed(96).elderly(),
+            REPENTANCE,
+            "2021-09-15",
+            true,
+            "2021-09-15",
+            9),
+        // --- parole: 刑法第八十一条, 第二十三条, 第二十七条, 第二十八条 ---
+        parole(
+            "8 years: day before half", A23, fixed(96), "2024-03-14", false, "2024-03-15", false),
+        parole("8 years: half served", A23, fixed(96), "2024-03-15", true, "2024-03-15", false),
+        parole(
+            "detention credited day for day",
+            A23,
+            fixed(96).detention(100),
+            "2023-12-06",
+            true,
+            "2023-12-06",
+            false),
+        parole(
+            "detention credited: day before",
+            A23,
+            fixed(96).detention(100),
+            "2023-12-05",
+            false,
+            "2023-12-06",
+            false),
+        parole(
+            "odd term: half a month is 15 days",
+            A23,
+            fixed(119).offences(robbery),
+            "2025-03-02",
+            true,
+            "2025-03-02",
+            false),
+        parole(
+            "life: 13 years, detention not credited",
+            A23,
+            life().detention(300),
+            "2028-06-30",
+            false,
+            "2028-07-01",
+            false),
+        parole(
+            "life commuted: still 13 years",
+            A23,
+            life().toFixed("2017-09-01", 264).reduced("2019-09-01", 9),
+            "2028-07-01",
+            true,
+            "2028-07-01",
+            false),
+        parole(
+            "死缓: 15 years after the reprieve",
+            A23,
+            dr().toLife("2014-05-10"),
+            "2029-05-10",
+            true,
+            "2029-05-10",
+            false),
+        parole("死缓 in reprieve: none", X50, dr(), "2013-05-10", false, "2029-05-10", false),
+        parole("recidivist: never", X81, fixed(48).recidivist(), "2023-01-01", false, null, true),
+        parole(
+            "robbery 10 years: never",
+            X81,
+            fixed(120).offences(robbery),
+            "2026-01-01",
+            false,
+            null,
+            true),
+        parole(
+            "homicide life: never",
+            X81,
+            life().offences(Offence.INTENTIONAL_HOMICIDE),
+            "2030-01-01",
+            false,
+            null,
+            true),
+        parole(
+            "homicide 死缓 commuted: never",
+            X81,
+            dr().offences(Offence.INTENTIONAL_HOMICIDE)
+                .toLife("2014-05-10")
+                .toFixed("2017-05-10", 300),
+            "2030-01-01",
+            false,
+            null,
+            true),
+        parole(
+            "robbery under 10 years: allowed",
+            "刑法第八十一条第一款",
+            fixed(119).offences(robbery),
+            "2025-03-01",
+            false,
+            "2025-03-02",
+            false),
+        parole(
+            "property unpaid though able: none",
+            A27,
+            fixed(96).property(PropertyPenalty.UNPAID_ABLE),
+            "2025-01-01",
+            false,
+            null,
+            true),
+        parole(
+            "property unpaid, unable: allowed",
+            A23,
+            fixed(96).property(PropertyPenalty.UNPAID_UNABLE),
+            "2024-03-15",
+            true,
+            "2024-03-15",
+            false),
+        parole(
+            "after a reduction of 12 months: 18 months",
+            A28,
+            fixed(96).reduced("2023-06-01", 12),
+            "2024-11-30",
+            false,
+            "2024-12-01",
+            false),
+        parole(
+            "after a reduction of 12 months: the day",
+            A28,
+            fixed(96).reduced("2023-06-01", 12),
+            "2024-12-01",
+            true,
+            "2024-12-01",
+            false),
+        parole(
+            "after a reduction of 9 months: 12 months",
+            A28,
+            fixed(96).reduced("2023-06-01", 9),
+            "2024-06-01",
+            true,
+            "2024-06-01",
+            false),
+        parole(
+            "终身监禁: never",
+            A15,
+            dr().offences(Offence.CORRUPTION_BY_OFFICIAL).noReduction().toLife("2014-05-10"),
+            "2035-01-01",
+            false,
+            null,
+            true));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void theLawByHand(Row row) {
+    Evaluation e = ENGINE.evaluate(row.facts().record(), row.perf(), d(row.asOf()));
+    assertEquals("2016-23/v2", e.rules());
+    List<Reason> reasons = new ArrayList<>();
+    if (row.redEligible() != null || row.commuteLo() != null) {
+      Evaluation.Reduction r = e.reduction();
+      reasons.addAll(r.reasons());
+      assertEquals(row.redEligible(), r.eligible(), "eligible " + r.reasons());
+      assertEquals(d(row.redFrom()), r.eligibleFrom(), "eligibleFrom " + r.reasons());
+      if (row.commuteLo() != null) {
+        assertEquals(row.commuteLo(), r.commuteToMinMonths(), "commute to, lowest");
+        assertEquals(row.commuteHi(), r.commuteToMaxMonths(), "commute to, highest");
+      } else {
+        assertEquals(row.max(), r.maxMonths(), "maxMonths " + r.reasons());
+      }
+    } else {
+      Evaluation.Parole p = e.parole();
+      reasons.addAll(p.reasons());
+      assertEquals(row.parEligible(), p.eligible(), "parole eligible " + p.reasons());
+      assertEquals(d(row.parFrom()), p.eligibleFrom(), "parole eligibleFrom " + p.reasons());
+      assertEquals(row.barred(), p.barred(), "barred " + p.reasons());
+    }
+    assertTrue(
+        reasons.stream().anyMatch(x -> x.article().contains(row.article())),
+        "no reason rests on " + row.article() + ": " + reasons);
+    for (Reason x : reasons) {
+      assertTrue(!x.zh().isBlank() && !x.en().isBlank() && !x.article().isBlank(), x.toString());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theTableHasAtLeastSixtyRows() {
+    assertTrue(rows().count() >= 60);
+  }
+}
