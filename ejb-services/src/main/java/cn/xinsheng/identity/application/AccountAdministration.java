@@ -130,7 +130,10 @@ public class AccountAdministration {
 
   /** Opens a source address (a terminal) that too many wrong passwords shut (issue 14). */
   public void unlockSource(String address) {
-    if (address == null || address.isBlank() || address.length() > 100) {
+    // an IPv4 or IPv6 address as the server saw it, or the in-server "internal" source
+    if (address == null
+        || !(address.strip().matches("[0-9A-Fa-f.:]{2,45}")
+            || address.strip().equals("internal"))) {
       throw new AccountAdministrationException("admin.error.badRequest");
     }
     throttles.forget(java.util.List.of("source:" + address.strip()));

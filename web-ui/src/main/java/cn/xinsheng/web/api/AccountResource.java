@@ -109,6 +109,9 @@ public class AccountResource {
   @POST
   @Path("/{id}/unlock")
   @Operation(summary = "Open an account that wrong passwords shut, and its trusted browsers")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "204",
+      description = "Opened; no body")
   public void unlock(@jakarta.ws.rs.PathParam("id") long id) {
     try {
       administration.unlock(id);
@@ -121,6 +124,9 @@ public class AccountResource {
   @Path("/sources/unlock")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Open a source address (terminal) that too many wrong passwords shut")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "204",
+      description = "Opened; no body")
   public void unlockSource(@NotNull(message = "error.body.empty") @Valid SourceUnlock body) {
     try {
       administration.unlockSource(body.address());
