@@ -230,6 +230,10 @@ abstract class StartCommand implements Callable<Integer> {
       db.start();
       DatabaseTarget server = db.owner("");
       requireDataBelongsTogether(server, SCHEMA);
+      // issue 14: no anonymous accounts, no test database, root over the socket only
+      for (String removed : DatabaseHygiene.apply(server)) {
+        say("内置数据库已移除 / removed from the embedded database: " + removed);
+      }
       try (var c = server.connect();
           var s = c.createStatement()) {
         s.execute(

@@ -330,10 +330,11 @@ class LmsSystemIT {
                     + " WHERE i.prisoner_number = '3301000001' AND p.lesson_id = "
                     + video)
             <= 120);
-    // not enrolled: as if it did not exist; a path out of the course folder: the same
+    // not enrolled: as if it did not exist; a path out of the course folder is refused before
+    // anything is looked up (issue 14: dot segments never reach the services)
     assertEquals(404, login("inmate6").get("/api/v1/lms/lessons/" + html).statusCode());
     assertEquals(
-        404,
+        400,
         inmate
             .get("/api/v1/lms/lessons/" + video + "/file/../../../secrets/db-app.password")
             .statusCode());

@@ -67,10 +67,11 @@ public class EvidenceService {
   public Evidence upload(
       InputStream content, String originalName, String source, String description, long sectionId) {
     scope.requireSection(sectionId);
-    String name = originalName == null ? "" : originalName.strip();
-    if (name.isEmpty() || name.length() > MAX_NAME || name.contains("/") || name.contains("\\")) {
-      throw Refusal.invalid("evidence.error.name");
-    }
+    // one rule for names (issue 14): no NUL, line breaks, other controls, bidi tricks or paths
+    String name =
+        cn.xinsheng.evidence.domain.UploadName.check(originalName)
+            .filter(n -> n.length() <= MAX_NAME)
+            .orElseThrow(() -> Refusal.invalid("evidence.error.name"));
     if (source == null || source.isBlank() || source.length() > 100) {
       throw Refusal.invalid("evidence.error.source");
     }
@@ -88,7 +89,9 @@ public class EvidenceService {
     }
     ContentSniffer.Detected detected;
     try {
-      detected = ContentSniffer.detect(received.head(), received.size(), received.file());
+      detected =
+          ContentSniffer.detect(
+              received.head(), received.size(), received.file(), settings.uploadLimits());
       if (received.size() > settings.maxBytes(detected.kind())) {
         files.discard(received);
         throw Refusal.invalid("evidence.error.tooLarge", settings.maxBytes(detected.kind()) >> 20);

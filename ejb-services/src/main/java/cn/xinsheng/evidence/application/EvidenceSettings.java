@@ -44,6 +44,29 @@ public class EvidenceSettings {
       defaultValue = "PHOTO,DOCUMENT,RECORD")
   String inmateKinds;
 
+  // issue 14: how far an upload is read before it is accepted (see UploadLimits)
+  @Inject
+  @ConfigProperty(name = "xinsheng.upload.max-image-pixels", defaultValue = "100000000")
+  long maxImagePixels;
+
+  @Inject
+  @ConfigProperty(name = "xinsheng.upload.max-unpacked-mb", defaultValue = "256")
+  long maxUnpackedMb;
+
+  @Inject
+  @ConfigProperty(name = "xinsheng.upload.max-ratio", defaultValue = "200")
+  int maxRatio;
+
+  @Inject
+  @ConfigProperty(name = "xinsheng.upload.max-entries", defaultValue = "10000")
+  int maxEntries;
+
+  /** The one upload policy's limits, for evidence and assignment attachments alike. */
+  public cn.xinsheng.evidence.domain.UploadLimits uploadLimits() {
+    return new cn.xinsheng.evidence.domain.UploadLimits(
+        maxImagePixels, maxUnpackedMb << 20, maxRatio, maxEntries);
+  }
+
   public Path dir() {
     return Path.of(dir);
   }

@@ -48,6 +48,27 @@ public final class ContentSniffer {
    * @param file the whole file, for containers (zip parts) and text checks
    */
   public static Detected detect(byte[] head, long size, Path file) throws Refused, IOException {
+    return detect(head, size, file, UploadLimits.STANDARD);
+  }
+
+  /**
+   * The one upload policy (issue 14, finding 9): recognised by signature, and then read as what it
+   * claims to be within {@code limits} before it is accepted. An image is decoded (a JPEG header
+   * followed by HTML was taken as a photo), an Office file is unpacked part by part counting what
+   * comes out (a 1 MB ".docx" unpacking to 1 GiB was accepted), and markup (HTML, SVG, XML) is
+   * never a document.
+   */
+  public static Detected detect(byte[] head, long size, Path file, UploadLimits limits)
+      throws Refused, IOException {
+    Detected d = recognise(head, size, file, limits);
+    if (d.kind() == EvidenceKind.PHOTO) {
+      decodeImage(file, limits);
+    }
+    return d;
+  }
+
+  private static Detected recognise(byte[] head, long size, Path file, UploadLimits limits)
+      throws Refused, IOException {
     if (size == 0) {
       throw new Refused("evidence.error.empty");
     }
@@ -59,13 +80,20 @@ public final class ContentSniffer {
       return simple.get();
     }
     if (starts(head, 0, 'P', 'K', 3, 4)) {
-      return container(file);
+      Detected office = container(file);
+      unpackWithin(file, limits);
+      return office;
     }
     if (starts(head, 0, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
       // old binary Office files may carry macros; the prison takes PDF or the XML formats
       throw new Refused("evidence.error.legacyOffice");
     }
-    Optional<Detected> text = text(file, size);
+    Optional<Detected> text;
+    try {
+      text = text(file, size);
+    } catch (MarkupRefused m) {
+      throw new Refused("upload.error.markup");
+    }
     if (text.isPresent()) {
       return text.get();
     }
@@ -93,9 +121,7 @@ public final class ContentSniffer {
     if (starts(h, 0, 'G', 'I', 'F', '8', '7', 'a') || starts(h, 0, 'G', 'I', 'F', '8', '9', 'a')) {
       return found(EvidenceKind.PHOTO, "image/gif", true);
     }
-    if (starts(h, 0, 'R', 'I', 'F', 'F') && starts(h, 8, 'W', 'E', 'B', 'P')) {
-      return found(EvidenceKind.PHOTO, "image/webp", false);
-    }
+    // WebP: no decoder here to prove it is one (issue 14); phones and PCs export JPEG or PNG
     if (starts(h, 0, 'R', 'I', 'F', 'F') && starts(h, 8, 'W', 'A', 'V', 'E')) {
       return found(EvidenceKind.AUDIO, "audio/wav", false);
     }
@@ -222,12 +248,105 @@ public final class ContentSniffer {
         return Optional.empty();
       }
     }
+    if (isMarkup(text)) {
+      // HTML, SVG and XML run script in a browser: never a "text" document (issue 14)
+      throw new MarkupRefused();
+    }
     String[] lines = text.split("\r?\n", 3);
     boolean csv = lines.length >= 2 && (lines[0].contains(",") || lines[0].contains("\t"));
     return Optional.of(
         csv
             ? new Detected(EvidenceKind.RECORD, "text/csv", false)
             : new Detected(EvidenceKind.DOCUMENT, "text/plain", false));
+  }
+
+  /** Signals markup from inside {@link #text}, which answers Optional. */
+  private static final class MarkupRefused extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  static boolean isMarkup(String text) {
+    String t = text.strip();
+    if (!t.isEmpty() && t.charAt(0) == '\uFEFF') {
+      t = t.substring(1).strip();
+    }
+    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("<")) {
+      return true;
+    }
+    for (String tag :
+        new String[] {"<script", "<svg", "<html", "<!doctype", "<?xml", "<iframe", "<body"}) {
+      if (lower.contains(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Decodes the whole image, every fourth pixel of every fourth row (all of its data is read, a
+   * sixteenth of it kept), after its header said it is no larger than the limit.
+   */
+  static void decodeImage(Path file, UploadLimits limits) throws Refused {
+    try (javax.imageio.stream.ImageInputStream in =
+        javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+      java.util.Iterator<javax.imageio.ImageReader> readers =
+          javax.imageio.ImageIO.getImageReaders(in);
+      if (in == null || !readers.hasNext()) {
+        throw new Refused("upload.error.image");
+      }
+      javax.imageio.ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels <= 0 || pixels > limits.maxImagePixels()) {
+          throw new Refused("upload.error.image");
+        }
+        javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(4, 4, 0, 0);
+        if (reader.read(0, param) == null) {
+          throw new Refused("upload.error.image");
+        }
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new Refused("upload.error.image");
+    }
+  }
+
+  /**
+   * Unpacks every part of an Office file, counting the bytes that come out rather than believing
+   * the sizes the zip declares: past the total, or a part past the ratio, it is a zip bomb.
+   */
+  static void unpackWithin(Path file, UploadLimits limits) throws Refused, IOException {
+    long total = 0;
+    byte[] buf = new byte[64 << 10];
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      int n = 0;
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry e = entries.nextElement();
+        if (++n > limits.maxEntries()) {
+          throw new Refused("upload.error.unpacked");
+        }
+        long packed = Math.max(e.getCompressedSize(), 1);
+        long part = 0;
+        try (var in = zip.getInputStream(e)) {
+          int r;
+          while ((r = in.read(buf)) > 0) {
+            part += r;
+            total += r;
+            if (total > limits.maxUnpackedBytes()
+                || (part > (1 << 20) && part > packed * limits.maxRatio())) {
+              throw new Refused("upload.error.unpacked");
+            }
+          }
+        }
+      }
+    } catch (ZipException e) {
+      throw new Refused("evidence.error.type");
+    }
   }
 
   private static Optional<String> decode(byte[] bytes, Charset charset) {

@@ -28,6 +28,7 @@ public class AccountAdministration {
   @Inject AccountRepository accounts;
   @Inject SectionRepository sections;
   @Inject IdentityAudit audit;
+  @Inject cn.xinsheng.identity.domain.LoginThrottleStore throttles;
   @Resource SessionContext context;
 
   @Inject Clock clock;
@@ -110,7 +111,33 @@ public class AccountAdministration {
   public void unlock(long accountId) {
     Account account = load(accountId);
     account.unlock();
+    // issue 14: the login counts of the name and of every browser the user trusted
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    keys.add(AccountService.accountKey(account.getUsername()));
+    throttles.trustedBrowsers(account.getUsername()).forEach(h -> keys.add("browser:" + h));
+    throttles.forget(keys);
     event(account.getUsername(), Kind.ACCOUNT_UNLOCKED, null);
+  }
+
+  /** Whether guesses have shut the account's name for now (issue 14). */
+  public boolean isLocked(Account account) {
+    java.time.Instant now = clock.instant();
+    return throttles
+        .peek(AccountService.accountKey(account.getUsername()))
+        .map(s -> s.lockedAt(now))
+        .orElse(false);
+  }
+
+  /** Opens a source address (a terminal) that too many wrong passwords shut (issue 14). */
+  public void unlockSource(String address) {
+    // an IPv4 or IPv6 address as the server saw it, or the in-server "internal" source
+    if (address == null
+        || !(address.strip().matches("[0-9A-Fa-f.:]{2,45}")
+            || address.strip().equals("internal"))) {
+      throw new AccountAdministrationException("admin.error.badRequest");
+    }
+    throttles.forget(java.util.List.of("source:" + address.strip()));
+    event("source:" + address.strip(), Kind.ACCOUNT_UNLOCKED, null);
   }
 
   /** A new initial password, returned once; the user must change it at his next login. */
@@ -123,6 +150,12 @@ public class AccountAdministration {
   }
 
   private void checkSections(Set<Role> roles, Set<Long> sectionIds) {
+    // issue 14: which roles one account may hold together, checked wherever roles are given
+    cn.xinsheng.identity.domain.RoleCombination.broken(roles)
+        .ifPresent(
+            rule -> {
+              throw new AccountAdministrationException(rule);
+            });
     Set<Long> ids = sectionIds == null ? Set.of() : sectionIds;
     if (!ids.isEmpty() && roles.stream().noneMatch(Role::isSectionScoped)) {
       throw new AccountAdministrationException("admin.error.sectionsWithoutOfficer");

@@ -5,12 +5,15 @@ import cn.xinsheng.identity.domain.AccountRepository;
 import cn.xinsheng.identity.domain.IdentityEvent;
 import cn.xinsheng.identity.domain.IdentityEvent.Kind;
 import cn.xinsheng.identity.domain.LoginOutcome;
+import cn.xinsheng.identity.domain.LoginThrottle;
 import cn.xinsheng.identity.domain.PasswordHash;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.security.Principal;
 import java.time.Clock;
@@ -37,36 +40,145 @@ public class AccountService {
   @Resource SessionContext context;
 
   @Inject Clock clock;
+  @Inject LoginAttempts attempts;
+
+  private static final int BUSY_WAITS = 500;
+  private static final long BUSY_WAIT_MILLIS = 20;
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /** A login from inside the server (tests, tools): no source address, no browser. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public LoginResult login(String username, char[] password) {
+    return login(username, password, LoginSource.INTERNAL);
+  }
 
   /**
-   * Checks a username and password and records the attempt. Unknown users get the same answer as a
-   * wrong password so that the login form does not reveal which usernames exist.
+   * Checks a username and password and records the attempt (issue 14, findings 1 and 2).
+   *
+   * <p>Each check is first claimed on the account name's count, or on the trusted browser's own
+   * count when the browser carries a token this user got at an earlier login, and then on the
+   * source address's count. A claim is committed before the password is looked at, so parallel
+   * guesses are all counted and the lock holds from the limit on. Unknown names have counts of
+   * their own and lock the same way, and every answer costs exactly one password hash: neither the
+   * answer nor its time tells whether a name exists. A disabled account is named only to a caller
+   * who gave its right password.
    */
-  public LoginResult login(String username, char[] password) {
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public LoginResult login(String username, char[] password, LoginSource source) {
     Instant now = clock.instant();
-    Optional<Account> found = Optional.ofNullable(username).flatMap(accounts::findByUsername);
-    if (found.isEmpty()) {
-      // spend the same time as a real check so that timing does not reveal unknown usernames
-      DUMMY.matches(password);
-      LOG.info(() -> "login refused: unknown account");
-      return LoginResult.refused(LoginOutcome.INVALID_CREDENTIALS);
+    LoginThrottle accountThrottle = settings.accountThrottle();
+    LoginThrottle sourceThrottle = settings.sourceThrottle();
+    String name = username == null ? "" : username.strip();
+    Optional<Account> found = name.isEmpty() ? Optional.empty() : accounts.findByUsername(name);
+    String browserHash = source.browserToken() == null ? null : sha256(source.browserToken());
+    boolean trustedBrowser =
+        browserHash != null
+            && found.isPresent()
+            && attempts.isTrustedBrowser(browserHash, found.get().getUsername());
+    String accountKey = trustedBrowser ? "browser:" + browserHash : accountKey(name);
+    String sourceKey = "source:" + source.address();
+    attempts.ensure(List.of(accountKey, sourceKey), now);
+
+    if (claim(accountKey, accountThrottle, now) != LoginThrottle.Claim.GRANTED) {
+      return refusedLocked(found, password, now);
     }
-    Account account = found.get();
-    LoginOutcome outcome = account.attemptLogin(password, settings.lockoutPolicy(), now);
-    IdentityEvent loginEvent =
-        new IdentityEvent(now, null, account.getUsername(), kindOf(outcome), null);
-    accounts.record(loginEvent);
-    audit.append(loginEvent, account.getRoles());
-    LOG.info(() -> "login " + outcome + " for account id " + account.getId());
-    if (outcome != LoginOutcome.SUCCESS) {
+    if (claim(sourceKey, sourceThrottle, now) != LoginThrottle.Claim.GRANTED) {
+      attempts.released(accountKey, accountThrottle, now);
+      return refusedLocked(found, password, now);
+    }
+    boolean matches;
+    try {
+      matches =
+          found.map(a -> a.passwordMatches(password)).orElseGet(() -> DUMMY.matches(password));
+    } catch (RuntimeException e) {
+      attempts.released(accountKey, accountThrottle, now);
+      attempts.released(sourceKey, sourceThrottle, now);
+      throw e;
+    }
+    if (!matches) {
+      boolean locked = attempts.failed(accountKey, accountThrottle, now);
+      attempts.failed(sourceKey, sourceThrottle, now);
+      LoginOutcome outcome = locked ? LoginOutcome.LOCKED : LoginOutcome.INVALID_CREDENTIALS;
+      found.ifPresent(a -> record(a, locked ? Kind.ACCOUNT_LOCKED : Kind.LOGIN_FAILED, now, null));
+      LOG.info(() -> "login " + outcome + (found.isPresent() ? "" : " (unknown account)"));
       return LoginResult.refused(outcome);
     }
+    Account account = found.get();
+    attempts.succeeded(accountKey, accountThrottle, now);
+    // a success from a terminal does not wipe out that terminal's earlier failures elsewhere
+    attempts.released(sourceKey, sourceThrottle, now);
+    if (!account.isEnabled()) {
+      record(account, Kind.LOGIN_REFUSED_DISABLED, now, null);
+      return LoginResult.refused(LoginOutcome.DISABLED);
+    }
+    record(account, Kind.LOGIN_SUCCEEDED, now, account.getId());
+    String newToken = null;
+    if (!trustedBrowser && source.browsers()) {
+      newToken = newBrowserToken();
+      attempts.trustBrowser(sha256(newToken), account.getUsername(), now);
+    }
+    LOG.info(() -> "login SUCCESS for account id " + account.getId());
     return new LoginResult(
-        outcome,
+        LoginOutcome.SUCCESS,
         account.getId(),
         account.getUsername(),
         account.getRoles(),
-        account.isMustChangePassword());
+        account.isMustChangePassword(),
+        newToken);
+  }
+
+  /** The count of an account name, known or not: case as the database compares names. */
+  public static String accountKey(String name) {
+    String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+    return "account:" + (n.length() <= 64 ? n : sha256(n));
+  }
+
+  /** Claims a slot, waiting while parallel checks hold them all (at most ten seconds). */
+  private LoginThrottle.Claim claim(String key, LoginThrottle throttle, Instant now) {
+    for (int i = 0; i < BUSY_WAITS; i++) {
+      LoginThrottle.Claim c = attempts.claim(key, throttle, now);
+      if (c != LoginThrottle.Claim.BUSY) {
+        return c;
+      }
+      try {
+        Thread.sleep(BUSY_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return LoginThrottle.Claim.LOCKED;
+      }
+    }
+    return LoginThrottle.Claim.LOCKED;
+  }
+
+  private LoginResult refusedLocked(Optional<Account> found, char[] password, Instant now) {
+    // the same hash as any other answer: a locked name answers as slowly as an unknown one
+    DUMMY.matches(password);
+    found.ifPresent(a -> record(a, Kind.LOGIN_REFUSED_LOCKED, now, null));
+    return LoginResult.refused(LoginOutcome.LOCKED);
+  }
+
+  private void record(Account account, Kind kind, Instant now, Long loggedIn) {
+    attempts.record(
+        new IdentityEvent(now, null, account.getUsername(), kind, null),
+        account.getRoles(),
+        loggedIn);
+  }
+
+  static String sha256(String value) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String newBrowserToken() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
   private static Kind kindOf(LoginOutcome outcome) {

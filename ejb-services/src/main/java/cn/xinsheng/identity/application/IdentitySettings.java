@@ -1,6 +1,7 @@
 package cn.xinsheng.identity.application;
 
 import cn.xinsheng.identity.domain.LockoutPolicy;
+import cn.xinsheng.identity.domain.LoginThrottle;
 import cn.xinsheng.identity.domain.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,12 +20,37 @@ public class IdentitySettings {
   @ConfigProperty(name = "xinsheng.security.lockout.minutes", defaultValue = "15")
   int lockMinutes;
 
+  // issue 14: locks double up to this; a source address has its own, larger, limit
+  @Inject
+  @ConfigProperty(name = "xinsheng.security.lockout.longest-minutes", defaultValue = "1440")
+  int longestLockMinutes;
+
+  @Inject
+  @ConfigProperty(name = "xinsheng.security.lockout.source-max-failures", defaultValue = "30")
+  int sourceMaxFailures;
+
   @Inject
   @ConfigProperty(name = "xinsheng.security.password.min-length", defaultValue = "8")
   int minPasswordLength;
 
   public LockoutPolicy lockoutPolicy() {
     return new LockoutPolicy(maxFailures, Duration.ofMinutes(lockMinutes));
+  }
+
+  /** Per account name (known or not) and per trusted browser. */
+  public LoginThrottle accountThrottle() {
+    return new LoginThrottle(
+        maxFailures,
+        Duration.ofMinutes(lockMinutes),
+        Duration.ofMinutes(Math.max(lockMinutes, longestLockMinutes)));
+  }
+
+  /** Per source address: guesses spread over many names from one terminal. */
+  public LoginThrottle sourceThrottle() {
+    return new LoginThrottle(
+        sourceMaxFailures,
+        Duration.ofMinutes(lockMinutes),
+        Duration.ofMinutes(Math.max(lockMinutes, longestLockMinutes)));
   }
 
   public PasswordPolicy passwordPolicy() {

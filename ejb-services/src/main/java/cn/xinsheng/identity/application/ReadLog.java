@@ -3,6 +3,7 @@ package cn.xinsheng.identity.application;
 import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.identity.domain.ReadEvent;
+import cn.xinsheng.identity.domain.ReadSubject;
 import cn.xinsheng.identity.domain.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -35,11 +36,22 @@ public class ReadLog {
   }
 
   public void recordRead(String username, Set<Role> roles, String method, String path) {
+    recordRead(username, roles, method, path, null);
+  }
+
+  /**
+   * Records a read with what it was about (issue 14, finding 7): the case or inmate its path or
+   * query names, and the query itself. {@code path} is the page the container serves.
+   */
+  public void recordRead(
+      String username, Set<Role> roles, String method, String path, String query) {
     String names = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     java.time.Instant now = clock.instant();
-    em.persist(new ReadEvent(now, username, names, method, path));
+    ReadSubject subject = ReadSubject.of(path, query);
+    em.persist(
+        new ReadEvent(
+            now, username, names, method, path, subject.query(), subject.name().orElse(null)));
     auditLog.append(
-        new AuditEvent(
-            username, names, "read", path, java.util.Map.of("method", method), List.of(), now));
+        new AuditEvent(username, names, "read", path, subject.payload(method), List.of(), now));
   }
 }

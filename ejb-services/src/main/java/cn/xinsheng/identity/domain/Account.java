@@ -84,31 +84,8 @@ public class Account {
     this.createdAt = now;
   }
 
-  /**
-   * Checks a password and records the attempt. A locked or disabled account answers LOCKED or
-   * DISABLED without looking at the password, so that guessing on a locked account learns nothing.
-   */
-  public LoginOutcome attemptLogin(char[] password, LockoutPolicy policy, Instant now) {
-    if (!enabled) {
-      return LoginOutcome.DISABLED;
-    }
-    if (policy.isLocked(lockedUntil, now)) {
-      return LoginOutcome.LOCKED;
-    }
-    if (PasswordHash.parse(passwordHash).matches(password)) {
-      failedAttempts = 0;
-      lockedUntil = null;
-      lastLoginAt = now;
-      return LoginOutcome.SUCCESS;
-    }
-    failedAttempts++;
-    lockedUntil = policy.lockedUntilAfterFailure(failedAttempts, now);
-    if (lockedUntil != null) {
-      failedAttempts = 0;
-      return LoginOutcome.LOCKED;
-    }
-    return LoginOutcome.INVALID_CREDENTIALS;
-  }
+  // issue 14: a login no longer writes this row (parallel logins collided on its version and lost
+  // their failures); the counts live in LoginThrottle, claimed and stored one key at a time.
 
   public boolean passwordMatches(char[] password) {
     return PasswordHash.parse(passwordHash).matches(password);
@@ -140,6 +117,12 @@ public class Account {
   }
 
   public void grantRoles(Set<Role> newRoles) {
+    // separation of duties (issue 14): the application names the broken rule to the user first
+    RoleCombination.broken(newRoles)
+        .ifPresent(
+            rule -> {
+              throw new IllegalArgumentException("roles may not be combined: " + rule);
+            });
     roles.clear();
     roles.addAll(newRoles);
   }

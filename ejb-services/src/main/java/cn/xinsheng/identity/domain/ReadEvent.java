@@ -31,15 +31,43 @@ public class ReadEvent {
   @Column(nullable = false, length = 500)
   private String path;
 
+  /** The query as sent (issue 14): which case, which inmate, which range. */
+  @Column(length = 500)
+  private String query;
+
+  /** What was read, as one word: {@code case/8} or {@code inmate/3301000001}. */
+  @Column(length = 200)
+  private String subject;
+
   protected ReadEvent() {}
 
   public ReadEvent(Instant occurredAt, String username, String roles, String method, String path) {
+    this(occurredAt, username, roles, method, path, null, null);
+  }
+
+  public ReadEvent(
+      Instant occurredAt,
+      String username,
+      String roles,
+      String method,
+      String path,
+      String query,
+      String subject) {
     this.occurredAt = occurredAt;
     this.username = username;
     this.roles = roles;
     this.method = method;
-    // the path without its query: enough to know what was read, nothing a URL might carry
     this.path = path.length() > 500 ? path.substring(0, 500) : path;
+    this.query = query == null || query.length() <= 500 ? query : query.substring(0, 500);
+    this.subject = subject == null || subject.length() <= 200 ? subject : subject.substring(0, 200);
+  }
+
+  public String getQuery() {
+    return query;
+  }
+
+  public String getSubject() {
+    return subject;
   }
 
   public Instant getOccurredAt() {

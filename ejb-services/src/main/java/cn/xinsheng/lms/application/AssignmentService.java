@@ -2,6 +2,7 @@ package cn.xinsheng.lms.application;
 
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.auditlog.application.AuditLog;
+import cn.xinsheng.evidence.domain.ContentSniffer;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
@@ -67,6 +68,7 @@ public class AssignmentService {
   @Inject AuditLog auditLog;
   @Inject PrisonTime time;
   @Inject Enrolments enrolments;
+  @Inject cn.xinsheng.evidence.application.EvidenceSettings evidenceSettings;
 
   static List<Criterion> rubric(String text) {
     List<Criterion> out = new ArrayList<>();
@@ -144,9 +146,24 @@ public class AssignmentService {
       try {
         Path dir = settings.dir().resolve("submissions");
         Files.createDirectories(dir);
-        Path target = dir.resolve(sha);
-        if (!Files.exists(target)) {
-          Files.write(target, file);
+        // issue 14: an attachment passes the same upload policy as evidence before it is kept
+        // (an ELF binary and a zip bomb were stored as homework)
+        Path checking = Files.createTempFile(dir, "upload-", ".part");
+        try {
+          Files.write(checking, file);
+          ContentSniffer.detect(
+              java.util.Arrays.copyOf(file, Math.min(file.length, 64)),
+              file.length,
+              checking,
+              evidenceSettings.uploadLimits());
+          Path target = dir.resolve(sha);
+          if (!Files.exists(target)) {
+            Files.move(checking, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          }
+        } catch (ContentSniffer.Refused r) {
+          throw Refusal.invalid(r.key());
+        } finally {
+          Files.deleteIfExists(checking);
         }
       } catch (IOException e) {
         throw Refusal.invalid("content.error.io", e.getMessage(), e.getMessage());
@@ -189,7 +206,11 @@ public class AssignmentService {
       throw Refusal.invalid("lms.error.fileName");
     }
     String name = last == null ? "" : last.toString();
-    if (name.isBlank() || name.length() > 200 || name.contains("\\")) {
+    // the same name rule as evidence (issue 14): bidi tricks and the like are refused too
+    if (name.isBlank()
+        || name.length() > 200
+        || name.contains("\\")
+        || cn.xinsheng.evidence.domain.UploadName.check(name).isEmpty()) {
       throw Refusal.invalid("lms.error.fileName");
     }
     return name;
@@ -206,7 +227,8 @@ public class AssignmentService {
                 + " JOIN inmate i ON i.id = s.inmate_id"
                 + " WHERE s.id = (SELECT MAX(s2.id) FROM submission s2 WHERE s2.assignment_id = s.assignment_id AND s2.inmate_id = s.inmate_id)"
                 + " AND NOT EXISTS (SELECT 1 FROM submission_grade g WHERE g.submission_id = s.id)"
-                + " AND c.id IN (SELECT c2.id FROM course c2 JOIN cohort h ON h.programme_id = c2.programme_id WHERE h.teacher = ?1)"
+                + " AND"
+                + TeacherScope.myLearner("s.inmate_id", "a.course_id", 1)
                 + " ORDER BY s.submitted_at",
             caller.name())) {
       out.add(
@@ -234,7 +256,8 @@ public class AssignmentService {
             .one(
                 "SELECT a.max_points, a.rubric, i.prisoner_number FROM submission s JOIN assignment a ON a.id = s.assignment_id"
                     + " JOIN inmate i ON i.id = s.inmate_id WHERE s.id = ?1"
-                    + " AND a.course_id IN (SELECT c2.id FROM course c2 JOIN cohort h ON h.programme_id = c2.programme_id WHERE h.teacher = ?2)",
+                    + " AND"
+                    + TeacherScope.myLearner("s.inmate_id", "a.course_id", 2),
                 submissionId,
                 caller.name())
             .orElseThrow(() -> Refusal.notFound("lms.error.noSubmission"));

@@ -133,6 +133,18 @@ public class ContentImportService {
    * made; the transaction rolls the rows back.
    */
   @RolesAllowed(Role.EDU_ADMIN_NAME)
+  /** Records the files of a course learners may fetch (issue 14, finding 3). */
+  static void listAssets(LearningStore store, String contentDir, java.util.List<String> assets) {
+    for (String path : assets) {
+      store.exec(
+          "INSERT IGNORE INTO course_asset (content_dir, path, path_sha256) VALUES (?1, ?2, ?3)",
+          contentDir,
+          path,
+          cn.xinsheng.audit.MerkleTree.sha256Hex(
+              path.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+  }
+
   public Imported importPackage(InputStream content, String fileName) {
     Path root = settings.dir();
     Path tmp = root.resolve("tmp");
@@ -168,9 +180,10 @@ public class ContentImportService {
         throw Refusal.conflict("content.error.version", id, version, SqlValues.num(latest[0]));
       }
       placed = root.resolve("packages").resolve(id).resolve(Long.toString(version));
-      long courseId =
-          record(
-              spec, opened, id, version, sha, Files.size(zip), root.relativize(placed).toString());
+      String contentDir = root.relativize(placed).toString();
+      long courseId = record(spec, opened, id, version, sha, Files.size(zip), contentDir);
+      // issue 14: what learners may fetch, listed now; quiz and bank sources are not on it
+      listAssets(store, contentDir, CourseAssets.of(staging, spec));
       Files.createDirectories(placed.getParent());
       Files.move(staging, placed, StandardCopyOption.ATOMIC_MOVE);
       kept = true;

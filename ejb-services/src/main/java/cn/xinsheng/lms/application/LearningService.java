@@ -1,6 +1,5 @@
 package cn.xinsheng.lms.application;
 
-import cn.xinsheng.content.ContentPackage;
 import cn.xinsheng.content.ContentRefusal;
 import cn.xinsheng.content.ScormManifest;
 import cn.xinsheng.identity.domain.Role;
@@ -105,7 +104,12 @@ public class LearningService {
       Long next) {}
 
   /** A file of a course, to stream with range requests. */
-  public record CourseFile(Path path, String mediaType, long size) {}
+  /**
+   * A course file to serve. {@code sandboxed}: markup (HTML, SVG, XML) outside a SCORM lesson is
+   * served in a sandbox of its own (issue 14): opened by its URL it runs in no origin, so a script
+   * in it cannot act with the inmate's session.
+   */
+  public record CourseFile(Path path, String mediaType, long size, boolean sandboxed) {}
 
   @Inject LearningStore store;
   @Inject LmsSettings settings;
@@ -394,13 +398,48 @@ public class LearningService {
     }
     if (!f.startsWith(dir)
         || !Files.isRegularFile(f)
-        || f.getFileName().toString().equals(ContentPackage.MANIFEST)) {
+        || !isAsset((String) l[4], dir, dir.relativize(f).toString().replace('\\', '/'))) {
       throw Refusal.notFound("lms.error.content");
     }
     try {
-      return new CourseFile(f, mediaType(f.getFileName().toString()), Files.size(f));
+      String type = mediaType(f.getFileName().toString());
+      boolean markup =
+          type.startsWith("text/html")
+              || type.startsWith("image/svg")
+              || type.startsWith("application/xml");
+      return new CourseFile(f, type, Files.size(f), markup && !"SCORM".equals(l[2]));
     } catch (IOException e) {
       throw Refusal.notFound("lms.error.content");
+    }
+  }
+
+  /**
+   * Whether the course's list made at import names this file (issue 14, finding 3). A course
+   * imported before the list existed gets it now, from its own course.json.
+   */
+  private boolean isAsset(String contentDir, Path dir, String relative) {
+    String sha = cn.xinsheng.audit.MerkleTree.sha256Hex(relative.getBytes(StandardCharsets.UTF_8));
+    if (store
+        .one(
+            "SELECT 1 FROM course_asset WHERE content_dir = ?1 AND path_sha256 = ?2 AND path = ?3",
+            contentDir,
+            sha,
+            relative)
+        .isPresent()) {
+      return true;
+    }
+    if (store
+        .one("SELECT 1 FROM course_asset WHERE content_dir = ?1 LIMIT 1", contentDir)
+        .isPresent()) {
+      return false;
+    }
+    try {
+      java.util.List<String> assets =
+          CourseAssets.of(dir, cn.xinsheng.content.CourseSpec.read(dir));
+      ContentImportService.listAssets(store, contentDir, assets);
+      return assets.contains(relative);
+    } catch (IOException | ContentRefusal e) {
+      return false;
     }
   }
 

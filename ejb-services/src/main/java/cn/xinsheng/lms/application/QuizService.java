@@ -386,6 +386,16 @@ public class QuizService {
 
   @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
   public List<BankQuestion> bank(long courseId) {
+    if (!caller.has(Role.EDU_ADMIN)
+        && store
+            .one(
+                "SELECT 1 FROM course c WHERE c.id = ?1 AND" + TeacherScope.myCourse("c.id", 2),
+                courseId,
+                caller.name())
+            .isEmpty()) {
+      // another teacher's course: as if it did not exist (issue 14)
+      throw Refusal.notFound("lms.error.noCourse");
+    }
     List<BankQuestion> out = new ArrayList<>();
     for (Object[] b :
         store.rows(
@@ -409,8 +419,9 @@ public class QuizService {
 
   // --- teachers --------------------------------------------------------------------------------
 
+  /** The teacher's own learners' attempts (issue 14): parameter ?1 is the teacher. */
   private static final String MY_COURSES =
-      " AND q.course_id IN (SELECT c.id FROM course c JOIN cohort h ON h.programme_id = c.programme_id WHERE h.teacher = ?1)";
+      " AND" + TeacherScope.myLearner("a.inmate_id", "q.course_id", 1);
 
   /** Essays waiting in the teacher's cohorts' courses. */
   @RolesAllowed(Role.TEACHER_NAME)
@@ -508,10 +519,24 @@ public class QuizService {
   public int regrade(long quizId) {
     Object[] q = quiz(quizId);
     int n = 0;
-    for (Object[] r :
-        store.rows(
-            "SELECT a.id, s.answers, a.question_keys FROM quiz_attempt a JOIN quiz_submission s ON s.attempt_id = a.id WHERE a.quiz_id = ?1",
-            quizId)) {
+    // a teacher re-grades his own learners' attempts, in a course he teaches; the office all
+    boolean office = caller.has(Role.EDU_ADMIN);
+    if (!office
+        && store
+            .one(
+                "SELECT 1 FROM quiz q WHERE q.id = ?1 AND"
+                    + TeacherScope.myCourse("q.course_id", 2),
+                quizId,
+                caller.name())
+            .isEmpty()) {
+      throw Refusal.notFound("lms.error.noQuiz");
+    }
+    String sql =
+        "SELECT a.id, s.answers, a.question_keys FROM quiz_attempt a JOIN quiz_submission s ON s.attempt_id = a.id"
+            + " JOIN quiz q ON q.id = a.quiz_id WHERE a.quiz_id = ?1"
+            + (office ? "" : " AND" + TeacherScope.myLearner("a.inmate_id", "q.course_id", 2));
+    List<Object[]> rows = office ? store.rows(sql, quizId) : store.rows(sql, quizId, caller.name());
+    for (Object[] r : rows) {
       long attemptId = SqlValues.num(r[0]);
       @SuppressWarnings("unchecked")
       Map<String, Object> answers = (Map<String, Object>) CanonicalJson.parse((String) r[1]);

@@ -75,7 +75,7 @@ public class AccountResource {
                     a.getRoles().stream().map(Enum::name).toList(),
                     a.getSectionIds().stream().sorted().toList(),
                     a.isEnabled(),
-                    a.getLockedUntil() != null,
+                    administration.isLocked(a),
                     a.isMustChangePassword()))
         .toList();
   }
@@ -97,6 +97,39 @@ public class AccountResource {
               roles(body.roles()),
               body.sections() == null ? new HashSet<>() : new HashSet<>(body.sections()));
       return new InitialPassword(body.username(), initial);
+    } catch (AccountAdministrationException e) {
+      throw Refusal.invalid(e.messageKey());
+    }
+  }
+
+  /** A terminal's address to open again (issue 14). */
+  public record SourceUnlock(
+      @NotBlank(message = "admin.error.badRequest") @Size(max = 100) @OneLine String address) {}
+
+  @POST
+  @Path("/{id}/unlock")
+  @Operation(summary = "Open an account that wrong passwords shut, and its trusted browsers")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "204",
+      description = "Opened; no body")
+  public void unlock(@jakarta.ws.rs.PathParam("id") long id) {
+    try {
+      administration.unlock(id);
+    } catch (AccountAdministrationException e) {
+      throw Refusal.invalid(e.messageKey());
+    }
+  }
+
+  @POST
+  @Path("/sources/unlock")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Open a source address (terminal) that too many wrong passwords shut")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "204",
+      description = "Opened; no body")
+  public void unlockSource(@NotNull(message = "error.body.empty") @Valid SourceUnlock body) {
+    try {
+      administration.unlockSource(body.address());
     } catch (AccountAdministrationException e) {
       throw Refusal.invalid(e.messageKey());
     }

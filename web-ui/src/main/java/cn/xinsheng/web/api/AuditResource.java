@@ -1,5 +1,6 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.audit.Leaf;
 import cn.xinsheng.audit.LogVerifier;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.SignedCheckpoint;
@@ -7,9 +8,13 @@ import cn.xinsheng.auditlog.application.AuditAdministration;
 import cn.xinsheng.auditlog.application.AuditSequencer;
 import cn.xinsheng.auditlog.application.ProofRangeException;
 import cn.xinsheng.auditlog.application.WitnessService;
+import cn.xinsheng.auditlog.domain.LeafContentRule;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
+import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.web.security.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -48,6 +53,8 @@ public class AuditResource {
   @Inject AuditAdministration administration;
   @Inject WitnessService witnessService;
   @Inject cn.xinsheng.platform.PrisonTime time;
+  @Inject CaseQueries caseQueries;
+  @Inject CurrentUser currentUser;
 
   @GET
   @Path("/checkpoint")
@@ -77,9 +84,12 @@ public class AuditResource {
   @JsonbPropertyOrder({"from", "to", "proof"})
   public record ConsistencyProof(long from, long to, List<String> proof) {}
 
-  /** One leaf to mirror: its index, hash (hex) and canonical JSON (base64). */
-  @JsonbPropertyOrder({"index", "hash", "data"})
-  public record LeafView(long index, String hash, String data) {}
+  /**
+   * One leaf to mirror: its index, hash (hex) and canonical JSON (base64). The content is withheld
+   * (data null, withheld true) from a caller who may not read the leaf's subject (issue 14).
+   */
+  @JsonbPropertyOrder({"index", "hash", "data", "withheld"})
+  public record LeafView(long index, String hash, String data, boolean withheld) {}
 
   /** A registered witness and what it last cosigned. */
   @JsonbPropertyOrder({"name", "description", "key", "lastCosignedSize", "lastCosignedAt"})
@@ -154,14 +164,45 @@ public class AuditResource {
       throw Refusal.invalid("audit.error.range");
     }
     List<LeafView> leaves = new ArrayList<>();
+    LeafContentRule rule = contentRule();
     for (LogVerifier.StoredLeaf leaf : sequencer.store().leaves(start, end)) {
+      boolean open = mayRead(rule, leaf.data());
       leaves.add(
           new LeafView(
               leaf.index(),
               MerkleTree.hex(leaf.storedHash()),
-              Base64.getEncoder().encodeToString(leaf.data())));
+              open ? Base64.getEncoder().encodeToString(leaf.data()) : null,
+              !open));
     }
     return leaves;
+  }
+
+  /** The caller's reach, from the case rules: the cases he may read and their inmates. */
+  private LeafContentRule contentRule() {
+    java.util.Set<Role> roles = currentUser.getRoles();
+    java.util.Set<Long> cases = new java.util.HashSet<>();
+    java.util.Set<String> inmates = new java.util.HashSet<>();
+    boolean caseReader =
+        roles.stream()
+            .anyMatch(r -> r == Role.PROSECUTOR || r == Role.JUDGE || r == Role.SUPERVISOR);
+    if (caseReader) {
+      for (CaseQueries.CaseSummary c : caseQueries.list()) {
+        cases.add(c.id());
+        inmates.add(c.prisonerNumber());
+      }
+    }
+    return new LeafContentRule(roles.contains(Role.SYS_ADMIN), cases, inmates);
+  }
+
+  private static boolean mayRead(LeafContentRule rule, byte[] data) {
+    try {
+      Leaf.Parsed p = Leaf.parse(data);
+      Object subject = p.entry().get("subject");
+      return rule.mayRead(subject == null ? null : subject.toString(), p.payload());
+    } catch (IllegalArgumentException e) {
+      // a leaf that cannot be read as one is shown to nobody; its hash still proves it
+      return false;
+    }
   }
 
   @GET

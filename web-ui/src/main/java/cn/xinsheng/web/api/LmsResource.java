@@ -305,7 +305,18 @@ public class LmsResource {
       @HeaderParam("Range") String range) {
     LearningService.CourseFile f = learning.file(id, path);
     String tag = MerkleTree.sha256Hex((f.path() + "|" + f.size()).getBytes(StandardCharsets.UTF_8));
-    return Ranges.serve(new EvidenceService.Content(f.path(), f.mediaType(), f.size(), tag), range);
+    Response served =
+        Ranges.serve(new EvidenceService.Content(f.path(), f.mediaType(), f.size(), tag), range);
+    if (!f.sandboxed()) {
+      return served;
+    }
+    // issue 14: a lesson's HTML or SVG opened by its URL runs in no origin (no session, no API)
+    return Response.fromResponse(served)
+        .header(
+            "Content-Security-Policy",
+            "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                + " media-src 'self'")
+        .build();
   }
 
   @GET

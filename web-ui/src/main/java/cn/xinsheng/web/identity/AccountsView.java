@@ -61,7 +61,7 @@ public class AccountsView implements Serializable {
   }
 
   public boolean isLocked(Account account) {
-    return account.isLocked(settings.lockoutPolicy(), clock.instant());
+    return administration.isLocked(account);
   }
 
   public List<Section> getAllSections() {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -42,11 +43,33 @@ public class AccessControlFilter extends HttpFilter {
   @Inject ReadLog readLog;
 
   @Override
-  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+  protected void doFilter(HttpServletRequest req, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = pathOf(req);
+    // issue 14, finding 8: the session cookie leaves with SameSite=Strict (Secure over HTTPS)
+    SessionCookies res = new SessionCookies(response, req.isSecure());
+    try {
+      filter(req, res, chain);
+    } finally {
+      res.mendNow();
+    }
+  }
+
+  private void filter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String raw = req.getRequestURI().substring(req.getContextPath().length());
+    String refusal = refusePath(raw);
+    String path = refusal == null ? pathOf(req) : raw;
     SecurityHeaders.apply(res, path.startsWith("/jakarta.faces.resource/"));
     boolean api = path.startsWith("/api/");
+    if (refusal != null) {
+      // issue 14, finding 5: a path whose meaning the container and this filter could read
+      // differently is not judged at all
+      LOG.warning(() -> "refused path " + raw.replaceAll("[\\r\\n]", "?") + ": " + refusal);
+      res.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      res.setContentType("application/json;charset=UTF-8");
+      res.getWriter().write(ErrorMessages.json("error.pathRefused"));
+      return;
+    }
 
     if (!SAFE_METHODS.contains(req.getMethod()) && isCrossSite(req)) {
       LOG.warning(() -> "refused cross-site " + req.getMethod() + " to " + path);
@@ -96,19 +119,58 @@ public class AccessControlFilter extends HttpFilter {
         && (ReadLog.isLogged(currentUser.getRoles()) || path.startsWith("/api/v1/audit/"))
         && !path.startsWith("/jakarta.faces.resource/")) {
       // external readers, and anyone reading the audit log: recorded before anything is shown
-      readLog.recordRead(principal.getName(), currentUser.getRoles(), req.getMethod(), path);
+      readLog.recordRead(
+          principal.getName(), currentUser.getRoles(), req.getMethod(), path, req.getQueryString());
     }
     chain.doFilter(req, res);
   }
 
+  /**
+   * The path the container will serve, decoded and normalised by it: the servlet path and the path
+   * info, as the servlet that answers sees them. The access matrix judges this path, never the raw
+   * request line (issue 14, finding 5: {@code /inmate/home.xhtml;/../../admin/audit.xhtml} was
+   * judged as an inmate page and served as the audit page).
+   */
   static String pathOf(HttpServletRequest req) {
-    String path = req.getRequestURI().substring(req.getContextPath().length());
-    // ";jsessionid=" and friends are not part of the resource
-    int semi = path.indexOf(';');
-    if (semi >= 0) {
-      path = path.substring(0, semi);
-    }
+    String servlet = req.getServletPath() == null ? "" : req.getServletPath();
+    String info = req.getPathInfo() == null ? "" : req.getPathInfo();
+    String path = servlet + info;
     return path.isEmpty() ? "/" : path;
+  }
+
+  /**
+   * Why a raw request path (after the context path, still encoded) is refused, or null. Browsers
+   * and the platform's own pages never send any of these: path parameters ({@code ;}, including a
+   * session id in the URL, which this platform does not use), dot segments, encoded dots, slashes,
+   * backslashes, percent signs or control characters, a backslash, or an empty segment.
+   */
+  static String refusePath(String raw) {
+    if (raw.indexOf(';') >= 0) {
+      return "path parameter";
+    }
+    String lower = raw.toLowerCase(Locale.ROOT);
+    for (String encoded : List.of("%2e", "%2f", "%5c", "%25", "%00", "%0a", "%0d", "%3b")) {
+      if (lower.contains(encoded)) {
+        return "encoded " + encoded;
+      }
+    }
+    if (raw.indexOf('\\') >= 0) {
+      return "backslash";
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      if (raw.charAt(i) < 0x20 || raw.charAt(i) == 0x7f) {
+        return "control character";
+      }
+    }
+    if (raw.contains("//")) {
+      return "empty segment";
+    }
+    for (String segment : raw.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return "dot segment";
+      }
+    }
+    return null;
   }
 
   /**

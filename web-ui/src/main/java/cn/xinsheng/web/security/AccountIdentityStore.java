@@ -27,7 +27,8 @@ public class AccountIdentityStore implements IdentityStore {
     if (!(credential instanceof UsernamePasswordCredential upc)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    LoginResult result = accountService.login(upc.getCaller(), upc.getPassword().getValue());
+    LoginResult result =
+        accountService.login(upc.getCaller(), upc.getPassword().getValue(), lastAttempt.source());
     lastAttempt.set(result);
     if (!result.succeeded()) {
       return CredentialValidationResult.INVALID_RESULT;

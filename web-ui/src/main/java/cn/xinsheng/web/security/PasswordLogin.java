@@ -1,6 +1,7 @@
 package cn.xinsheng.web.security;
 
 import cn.xinsheng.identity.application.LoginResult;
+import cn.xinsheng.identity.application.LoginSource;
 import cn.xinsheng.identity.domain.LoginOutcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ public class PasswordLogin {
     if (existing != null && request.getUserPrincipal() != null) {
       existing.invalidate();
     }
+    lastAttempt.setSource(new LoginSource(request.getRemoteAddr(), browserToken(request), true));
     AuthenticationStatus status =
         securityContext.authenticate(
             request,
@@ -57,6 +59,40 @@ public class PasswordLogin {
       // a new session id after login defeats session fixation
       request.changeSessionId();
     }
+    if (attempt.succeeded() && result.newBrowserToken() != null) {
+      response.addHeader(
+          "Set-Cookie",
+          BROWSER_COOKIE
+              + "="
+              + result.newBrowserToken()
+              + "; Path="
+              + (request.getContextPath().isEmpty() ? "/" : request.getContextPath())
+              + "; Max-Age="
+              + BROWSER_COOKIE_SECONDS
+              + "; HttpOnly; SameSite=Strict"
+              + (request.isSecure() ? "; Secure" : ""));
+    }
     return attempt;
+  }
+
+  /**
+   * The trusted-browser cookie (issue 14): given at a good login, it lets this browser log in with
+   * a count of its own while strangers' guesses have shut the account's name. It is worth nothing
+   * without the password.
+   */
+  public static final String BROWSER_COOKIE = "XS_BROWSER";
+
+  private static final int BROWSER_COOKIE_SECONDS = 180 * 24 * 3600;
+
+  private static String browserToken(HttpServletRequest request) {
+    if (request.getCookies() == null) {
+      return null;
+    }
+    for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+      if (BROWSER_COOKIE.equals(c.getName())) {
+        return c.getValue();
+      }
+    }
+    return null;
   }
 }
