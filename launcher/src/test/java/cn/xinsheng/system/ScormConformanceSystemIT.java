@@ -395,4 +395,60 @@ class ScormConformanceSystemIT {
                 == 1);
     leave();
   }
+
+  @Test
+  @Order(7)
+  void aCourseAddedLaterReachesTheCohortAndARevokedKeySignsNothingMore() throws Exception {
+    importPackage("late", ScormSamples.minimumCalls(WORK), "com.scorm.golfsamples.added.later");
+    assertEquals(
+        1L,
+        RunningPlatform.count(
+            "SELECT COUNT(*) FROM enrolment e JOIN inmate i ON i.id = e.inmate_id JOIN course c ON c.id = e.course_id"
+                + " WHERE i.prisoner_number = '"
+                + INMATE
+                + "' AND c.code = 'com.scorm.golfsamples.added.later'"),
+        "the cohort's member is enrolled in a course its programme got later");
+    WebClient admin = login("sysadmin1");
+    long key =
+        RunningPlatform.count(
+            "SELECT id FROM publisher_key WHERE verifier_key = '" + PUBLISHER.verifierKey() + "'");
+    assertEquals(
+        400,
+        admin
+            .postJson("/api/v1/lms/publishers/" + key + "/revocation", "{\"reason\":\"  \"}")
+            .statusCode());
+    HttpResponse<String> revoked =
+        admin.postJson(
+            "/api/v1/lms/publishers/" + key + "/revocation", "{\"reason\":\"密钥遗失 / key lost\"}");
+    assertEquals(200, revoked.statusCode(), revoked.body());
+    assertTrue(revoked.body().contains("revokedAt"), revoked.body());
+    Path out = WORK.resolve("after-revocation.zip");
+    LauncherProcess.Result r =
+        LauncherProcess.run(
+            "content",
+            "pack",
+            ScormSamples.minimumCalls(WORK).toString(),
+            "--key",
+            WORK.resolve("p.key").toString(),
+            "--id",
+            "com.scorm.golfsamples.after.revocation",
+            "--title",
+            "x",
+            "--publisher",
+            "x",
+            "--out",
+            out.toString());
+    assertEquals(0, r.code(), r.output());
+    HttpResponse<String> refused =
+        office.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/lms/packages"))
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(out))));
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("content.error.untrusted"), refused.body());
+    assertEquals(
+        0L,
+        RunningPlatform.count(
+            "SELECT COUNT(*) FROM course WHERE code = 'com.scorm.golfsamples.after.revocation'"));
+  }
 }

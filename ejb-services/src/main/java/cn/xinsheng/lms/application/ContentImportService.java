@@ -51,14 +51,15 @@ public class ContentImportService {
       int quizzes,
       int assignments) {}
 
-  /** A trusted publisher key. */
+  /** A trusted publisher key, and when it was revoked (null while it is trusted). */
   public record Publisher(
       long id,
       String name,
       String verifierKey,
       String description,
       String trustedBy,
-      Instant trustedAt) {}
+      Instant trustedAt,
+      Instant revokedAt) {}
 
   @Inject LearningStore store;
   @Inject LmsSettings settings;
@@ -98,14 +99,48 @@ public class ContentImportService {
     p.put("description", description.strip());
     auditLog.record("lms.publisher.trusted", "publisher-key/" + id, p, List.of());
     return new Publisher(
-        id, key.name(), key.verifierKey(), description.strip(), caller.name(), now);
+        id, key.name(), key.verifierKey(), description.strip(), caller.name(), now, null);
+  }
+
+  /**
+   * Revokes a trusted publisher key: packages it signed are refused from now on; courses already
+   * imported stay. Recorded with the reason, and in the audit log.
+   */
+  @RolesAllowed(Role.SYS_ADMIN_NAME)
+  public Publisher revokePublisher(long keyId, String reason) {
+    if (reason == null || reason.isBlank() || reason.length() > 500) {
+      throw Refusal.invalid("content.error.revokeReason");
+    }
+    Publisher p =
+        publishers().stream()
+            .filter(k -> k.id() == keyId)
+            .findFirst()
+            .orElseThrow(() -> Refusal.notFound("content.error.noKey"));
+    if (p.revokedAt() != null) {
+      throw Refusal.conflict("content.error.keyRevoked", p.name());
+    }
+    Instant now = time.now();
+    store.exec(
+        "INSERT INTO publisher_key_revocation (key_id, reason, revoked_by, revoked_at) VALUES (?1, ?2, ?3, ?4)",
+        keyId,
+        reason.strip(),
+        caller.name(),
+        now);
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("name", p.name());
+    a.put("verifierKey", p.verifierKey());
+    a.put("reason", reason.strip());
+    auditLog.record("lms.publisher.revoked", "publisher-key/" + keyId, a, List.of());
+    return new Publisher(
+        p.id(), p.name(), p.verifierKey(), p.description(), p.trustedBy(), p.trustedAt(), now);
   }
 
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.EDU_ADMIN_NAME})
   public List<Publisher> publishers() {
     return store
         .rows(
-            "SELECT id, name, verifier_key, description, trusted_by, trusted_at FROM publisher_key ORDER BY id")
+            "SELECT k.id, k.name, k.verifier_key, k.description, k.trusted_by, k.trusted_at, r.revoked_at"
+                + " FROM publisher_key k LEFT JOIN publisher_key_revocation r ON r.key_id = k.id ORDER BY k.id")
         .stream()
         .map(
             r ->
@@ -115,13 +150,31 @@ public class ContentImportService {
                     (String) r[2],
                     (String) r[3],
                     (String) r[4],
-                    SqlValues.instant(r[5])))
+                    SqlValues.instant(r[5]),
+                    r[6] == null ? null : SqlValues.instant(r[6])))
         .toList();
+  }
+
+  /**
+   * A course added to a programme after its cohorts were formed: their members are enrolled in it
+   * too, by the cohort they belong to (issue 17: learners never saw courses added later).
+   */
+  private int enrolCohortsOfTheProgramme(long courseId) {
+    return store.exec(
+        "INSERT IGNORE INTO enrolment (inmate_id, course_id, cohort_id, enrolled_by, enrolled_at)"
+            + " SELECT e.inmate_id, ?1, MIN(e.cohort_id), ?2, ?3 FROM enrolment e JOIN cohort h ON h.id = e.cohort_id"
+            + " WHERE h.programme_id = (SELECT programme_id FROM course WHERE id = ?1) GROUP BY e.inmate_id",
+        courseId,
+        caller.name(),
+        time.now());
   }
 
   private List<NoteKey> trusted() {
     List<NoteKey> keys = new ArrayList<>();
-    for (Object[] r : store.rows("SELECT verifier_key FROM publisher_key")) {
+    for (Object[] r :
+        store.rows(
+            "SELECT verifier_key FROM publisher_key k WHERE NOT EXISTS"
+                + " (SELECT 1 FROM publisher_key_revocation r WHERE r.key_id = k.id)")) {
       keys.add(NoteKey.parseVerifierKey((String) r[0]));
     }
     return keys;
@@ -171,6 +224,14 @@ public class ContentImportService {
       long courseId =
           record(
               spec, opened, id, version, sha, Files.size(zip), root.relativize(placed).toString());
+      int catchUp = enrolCohortsOfTheProgramme(courseId);
+      if (catchUp > 0) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("course", courseId);
+        a.put("package", id);
+        a.put("enrolments", (long) catchUp);
+        auditLog.record("lms.cohort.enrolledInNewCourse", "course/" + courseId, a, List.of());
+      }
       Files.createDirectories(placed.getParent());
       Files.move(staging, placed, StandardCopyOption.ATOMIC_MOVE);
       kept = true;

@@ -75,6 +75,10 @@ public class LmsResource {
       @Size(max = 300, message = "content.error.key") @OneLine String verifierKey,
       @Size(max = 500, message = "content.error.description") @Text String description) {}
 
+  /** Why a publisher key is revoked. */
+  public record RevocationRequest(
+      @Size(max = 500, message = "content.error.revokeReason") @Text String reason) {}
+
   /** A cohort enrolled in a programme's courses. */
   @JsonbPropertyOrder({"name", "programme", "teacher", "inmates"})
   public record CohortRequest(
@@ -198,6 +202,17 @@ public class LmsResource {
   public ContentImportService.Publisher trust(
       @NotNull(message = "content.error.key") @Valid PublisherRequest body) {
     return imports.trustPublisher(body.verifierKey(), body.description());
+  }
+
+  @POST
+  @Path("/publishers/{id}/revocation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Revoke a trusted publisher key: {reason}; its packages are refused from now on")
+  public ContentImportService.Publisher revoke(
+      @PathParam("id") long id,
+      @NotNull(message = "content.error.revokeReason") @Valid RevocationRequest body) {
+    return imports.revokePublisher(id, body.reason());
   }
 
   @GET
