@@ -254,6 +254,34 @@
       }
       if (is2004) {
         window.API_1484_11 = scorm;
+        // SCORM 2004 navigation requests (adl.nav.request) the SCO made before Terminate: the
+        // platform runs no sequencing engine (docs/courseware.md), so continue / previous go to
+        // the next / previous SCO of the organisation, choice to the one named, exit back to
+        // the course; after a moment, so the commit at Terminate is on its way first
+        var go = function (url) {
+          if (url) {
+            window.setTimeout(function () {
+              window.location.href = url;
+            }, 300);
+          }
+        };
+        scorm.on("SequenceNext", function () {
+          go(frame.getAttribute("data-next") || frame.getAttribute("data-course"));
+        });
+        scorm.on("SequencePrevious", function () {
+          go(frame.getAttribute("data-previous"));
+        });
+        scorm.on("SequenceChoice", function (target) {
+          var t = typeof target === "string" ? target : "";
+          if (t) {
+            go(frame.getAttribute("data-choice") + encodeURIComponent(t));
+          }
+        });
+        ["SequenceExit", "SequenceExitAll", "SequenceSuspendAll", "SequenceAbandon", "SequenceAbandonAll"].forEach(function (e) {
+          scorm.on(e, function () {
+            go(frame.getAttribute("data-course"));
+          });
+        });
       } else {
         window.API = scorm;
       }

@@ -398,6 +398,85 @@ class ScormConformanceSystemIT {
 
   @Test
   @Order(7)
+  void scorm2004NavigationRequestsMoveBetweenScos() throws Exception {
+    launch("2004nav", "item_1");
+    assertTrue(text("state").contains("sco1"));
+    driver.findElement(By.id("continue")).click();
+    driver.switchTo().defaultContent();
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.urlContains("sco=item_2"));
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("xs-sco")));
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "sco2"));
+    driver.findElement(By.id("choose")).click();
+    driver.switchTo().defaultContent();
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.urlContains("sco=item_1"));
+    until(
+        "both SCOs completed, each committed at Terminate",
+        () -> rows("2004nav", "t.lesson_status = 'completed'") == 2);
+    leave();
+  }
+
+  @Test
+  @Order(8)
+  void aNewVersionIsANewUrlSeenAtOnceAndEachUrlIsCachedLong() throws Exception {
+    long lesson = LESSONS.get("minimum");
+    String v1 = "/api/v1/lms/lessons/" + lesson + "/v1/file/scorm/shared/launchpage.html";
+    HttpResponse<String> first = inmate.get(v1);
+    assertEquals(200, first.statusCode());
+    assertTrue(
+        first.headers().firstValue("Cache-Control").orElse("").contains("immutable"),
+        first.headers().map().toString());
+    HttpResponse<String> plain =
+        inmate.get("/api/v1/lms/lessons/" + lesson + "/file/scorm/shared/launchpage.html");
+    assertEquals("private, no-cache", plain.headers().firstValue("Cache-Control").orElse(""));
+    // version 2 of the same package
+    Path v2 = ScormSamples.minimumCalls(WORK);
+    Files.writeString(
+        v2.resolve("shared/launchpage.html"),
+        Files.readString(v2.resolve("shared/launchpage.html")).replace("Minimum Calls", "第二版"));
+    Path out = WORK.resolve("minimum-v2.zip");
+    LauncherProcess.Result r =
+        LauncherProcess.run(
+            "content",
+            "pack",
+            v2.toString(),
+            "--key",
+            WORK.resolve("p.key").toString(),
+            "--id",
+            "com.scorm.golfsamples.runtime.minimum.12",
+            "--version",
+            "2",
+            "--title",
+            "Golf Explained minimum",
+            "--publisher",
+            "样例发布者",
+            "--programme",
+            "IT-CONF",
+            "--out",
+            out.toString());
+    assertEquals(0, r.code(), r.output());
+    HttpResponse<String> imported =
+        office.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/lms/packages"))
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(out))));
+    assertEquals(201, imported.statusCode(), imported.body());
+    assertEquals(404, inmate.get(v1).statusCode(), "the old version's URL is gone");
+    HttpResponse<String> second = inmate.get(v1.replace("/v1/", "/v2/"));
+    assertEquals(200, second.statusCode());
+    assertTrue(second.body().contains("第二版"), "the new version at once");
+    launch("minimum", null);
+    driver.switchTo().defaultContent();
+    assertTrue(
+        String.valueOf(js("return document.getElementById('xs-sco').getAttribute('src')"))
+            .contains("/v2/file/"),
+        "the lesson page launches version 2");
+    leave();
+  }
+
+  @Test
+  @Order(9)
   void aCourseAddedLaterReachesTheCohortAndARevokedKeySignsNothingMore() throws Exception {
     importPackage("late", ScormSamples.minimumCalls(WORK), "com.scorm.golfsamples.added.later");
     assertEquals(

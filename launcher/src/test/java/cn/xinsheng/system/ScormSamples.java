@@ -439,4 +439,45 @@ final class ScormSamples {
             + "<file href=\"shared/launchpage.html\"/><file href=\"shared/scormfunctions.js\"/></resource></resources></manifest>");
     return dir;
   }
+
+  /**
+   * A SCORM 2004 4th edition package of two SCOs with flow and choice: each SCO completes itself,
+   * then asks the LMS to go on with {@code adl.nav.request} (continue, or a choice of the first
+   * SCO) before Terminate, as sequenced 2004 content does instead of offering its own links.
+   */
+  static Path scorm2004Navigation(Path root) throws IOException {
+    Path dir = root.resolve("golf-2004-nav-" + System.nanoTime());
+    write(dir, "shared/scormfunctions.js", SCORM_FUNCTIONS_2004);
+    for (int n = 1; n <= 2; n++) {
+      write(
+          dir,
+          "sco" + n + "/index.html",
+          page(
+              "SCO " + n,
+              "../shared/",
+              "<button id=\"continue\" onclick=\"nav('continue')\">Continue</button>"
+                  + "<button id=\"choose\" onclick=\"nav('{target=item_1}choice')\">Back to 1</button><script>"
+                  + "window.onload = function(){ ScormProcessInitialize(); show('entry', ScormProcessGetValue('cmi.entry'));"
+                  + " show('state', 'started sco"
+                  + n
+                  + "'); };"
+                  + "function nav(r){ ScormProcessSetValue('cmi.completion_status', 'completed');"
+                  + " ScormProcessSetValue('adl.nav.request', r); ScormProcessTerminate(); }</script>"));
+    }
+    write(
+        dir,
+        "imsmanifest.xml",
+        "<?xml version=\"1.0\" standalone=\"no\" ?><manifest identifier=\"com.scorm.golfsamples.sequencing.nav.20044\" version=\"1\" "
+            + NS2004
+            + "><metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>"
+            + "<organizations default=\"org\"><organization identifier=\"org\"><title>Golf Explained - Sequencing Navigation</title>"
+            + "<item identifier=\"item_1\" identifierref=\"r1\"><title>第一部分</title></item>"
+            + "<item identifier=\"item_2\" identifierref=\"r2\"><title>第二部分</title></item>"
+            + "<imsss:sequencing><imsss:controlMode choice=\"true\" flow=\"true\"/></imsss:sequencing>"
+            + "</organization></organizations><resources>"
+            + "<resource identifier=\"r1\" type=\"webcontent\" adlcp:scormType=\"sco\" href=\"sco1/index.html\"><file href=\"sco1/index.html\"/></resource>"
+            + "<resource identifier=\"r2\" type=\"webcontent\" adlcp:scormType=\"sco\" href=\"sco2/index.html\"><file href=\"sco2/index.html\"/></resource>"
+            + "</resources></manifest>");
+    return dir;
+  }
 }

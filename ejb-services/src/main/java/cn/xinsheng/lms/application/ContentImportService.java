@@ -187,6 +187,23 @@ public class ContentImportService {
    */
   @RolesAllowed(Role.EDU_ADMIN_NAME)
   public Imported importPackage(InputStream content, String fileName) {
+    return importPackage(content, fileName, null);
+  }
+
+  /**
+   * An import into a programme the education office chose (its code; an existing programme),
+   * instead of the one the package's course.json names; null or blank: the package's own.
+   */
+  @RolesAllowed(Role.EDU_ADMIN_NAME)
+  public Imported importPackage(InputStream content, String fileName, String programmeCode) {
+    Long chosenProgramme = null;
+    if (programmeCode != null && !programmeCode.isBlank()) {
+      chosenProgramme =
+          store
+              .one("SELECT id FROM programme WHERE code = ?1", programmeCode.strip())
+              .map(r -> SqlValues.num(r[0]))
+              .orElseThrow(() -> Refusal.notFound("lms.error.noProgramme"));
+    }
     Path root = settings.dir();
     Path tmp = root.resolve("tmp");
     Path staging = tmp.resolve("import-" + UUID.randomUUID());
@@ -223,7 +240,14 @@ public class ContentImportService {
       placed = root.resolve("packages").resolve(id).resolve(Long.toString(version));
       long courseId =
           record(
-              spec, opened, id, version, sha, Files.size(zip), root.relativize(placed).toString());
+              spec,
+              opened,
+              id,
+              version,
+              sha,
+              Files.size(zip),
+              root.relativize(placed).toString(),
+              chosenProgramme);
       int catchUp = enrolCohortsOfTheProgramme(courseId);
       if (catchUp > 0) {
         Map<String, Object> a = new LinkedHashMap<>();
@@ -291,11 +315,14 @@ public class ContentImportService {
       long version,
       String sha,
       long size,
-      String dir)
+      String dir,
+      Long chosenProgramme)
       throws IOException {
     CourseSpec.Programme pg = spec.programme();
     Object[] existingProgramme =
-        store.one("SELECT id FROM programme WHERE code = ?1", pg.code()).orElse(null);
+        chosenProgramme != null
+            ? new Object[] {chosenProgramme}
+            : store.one("SELECT id FROM programme WHERE code = ?1", pg.code()).orElse(null);
     long programmeId;
     if (existingProgramme == null) {
       programmeId =

@@ -237,10 +237,13 @@ public class LmsResource {
   @POST
   @Path("/packages")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
-  @Operation(summary = "Import a signed content package (the zip as the body)")
+  @Operation(
+      summary =
+          "Import a signed content package (the zip as the body); ?programme=CODE puts its course in that programme")
   @StatusCode(201)
-  public ContentImportService.Imported importPackage(InputStream body) {
-    return imports.importPackage(body, "upload.zip");
+  public ContentImportService.Imported importPackage(
+      InputStream body, @QueryParam("programme") @Size(max = 100) String programme) {
+    return imports.importPackage(body, "upload.zip", programme);
   }
 
   @GET
