@@ -249,6 +249,38 @@ class ScormConformanceSystemIT {
                 + "' AND p.lesson_id = "
                 + LESSONS.get("basic")
                 + " AND p.completed_at IS NOT NULL"));
+    // the score and status wherever a grade is shown: the learner's course page, the teacher's
+    // gradebook
+    long course =
+        RunningPlatform.count("SELECT course_id FROM lesson WHERE id = " + LESSONS.get("basic"));
+    HttpResponse<String> page = inmate.get("/api/v1/lms/courses/" + course);
+    assertTrue(page.body().contains("passed · 87%"), page.body());
+    HttpResponse<String> book = login("teacher1").get("/api/v1/lms/gradebook/courses/" + course);
+    assertEquals(200, book.statusCode(), book.body());
+    assertTrue(book.body().contains("passed · 87%"), book.body());
+    assertTrue(
+        book.body().contains("\"grade\":87"),
+        "the SCO's score is the course grade: " + book.body());
+    // the export: numbers as numbers (a cell without a string type)
+    Path xlsx = WORK.resolve("gradebook.xlsx");
+    assertEquals(
+        200,
+        login("teacher1")
+            .download("/api/v1/lms/gradebook/courses/" + course + "/export.xlsx", xlsx));
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(xlsx.toFile())) {
+      String sheet =
+          new String(
+              z.getInputStream(z.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      java.util.regex.Matcher grade =
+          java.util.regex.Pattern.compile("<c r=\"D2\"([^>]*)>(.*?)</c>").matcher(sheet);
+      assertTrue(grade.find(), sheet);
+      assertFalse(grade.group(1).contains("t=\""), "the grade is a number: " + grade.group());
+      assertTrue(grade.group(2).contains("87"), grade.group());
+      java.util.regex.Matcher credits =
+          java.util.regex.Pattern.compile("<c r=\"G2\"([^>]*)>").matcher(sheet);
+      assertTrue(credits.find() && !credits.group(1).contains("t=\""), "credits as a number");
+    }
     HeadlessChrome.shot(driver, "scorm-basic");
   }
 
