@@ -378,10 +378,12 @@ public class LmsResource {
   }
 
   @GET
-  @Path("/lessons/{id}/scorm/statuses")
-  @Operation(summary = "Each SCO of a lesson with the caller's status (table of contents)")
-  public Map<String, String> scormStatuses(@PathParam("id") long id) {
-    return scorm.statuses(id);
+  @Path("/lessons/{id}/scorm/toc")
+  @Operation(
+      summary =
+          "The SCORM lesson's table of contents: each item of the organisation, the caller's status and whether it is open")
+  public List<ScormService.TocLine> scormToc(@PathParam("id") long id) {
+    return scorm.toc(id);
   }
 
   @POST
