@@ -101,8 +101,9 @@ public class ContentCommand implements Runnable {
 
     @Option(
         names = "--programme",
-        defaultValue = "SCORM",
-        description = "SCORM 包所属项目代码 / programme code for a SCORM package")
+        description =
+            "SCORM 包所属项目代码；不给时每个包自成一个项目（代码即包标识）"
+                + " / programme code for a SCORM package; without it each package is a programme of its own (code = package id)")
     String programme;
 
     @Option(names = "--out", required = true, description = "输出文件 / the package file to write")
@@ -111,18 +112,28 @@ public class ContentCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       NoteKey k = NoteKey.parsePrivateKeyText(Files.readString(key, StandardCharsets.UTF_8));
-      Path folder = source;
-      Path temp = null;
+      // every folder made here is removed when packing ends, packed or refused (issue 17: a copy
+      // of the course was left in /tmp every time)
+      List<Path> temps = new ArrayList<>();
       try {
+        Path folder = source;
         if (Files.isRegularFile(source)) {
-          temp = Files.createTempDirectory("xinsheng-scorm-");
-          unzip(source, temp);
-          folder = temp;
+          Path unzipped = Files.createTempDirectory("xinsheng-scorm-");
+          temps.add(unzipped);
+          unzip(source, unzipped);
+          folder = unzipped;
         }
+        folder = unwrapTopFolder(folder);
         if (!Files.exists(folder.resolve(CourseSpec.FILE))
             && Files.exists(folder.resolve("imsmanifest.xml"))) {
-          folder = wrapScorm(folder, temp == null ? null : temp);
+          Path course = Files.createTempDirectory("xinsheng-course-");
+          temps.add(course);
+          folder = wrapScorm(folder, course);
         }
+        // what the prison checks at import is checked here, so a package that packs also imports:
+        // the id's rule, course.json with its limits, every SCO's launch file
+        Manifest.checkId(id);
+        CourseSpec.read(folder);
         Manifest m = ContentPackage.pack(folder, id, version, title, publisher, k, out);
         System.out.println(
             "已打包并签名 / packed and signed: "
@@ -134,29 +145,63 @@ public class ContentCommand implements Runnable {
                 + ")");
         return 0;
       } catch (ContentRefusal r) {
-        System.err.println("错误 / error: " + r.getMessage());
+        System.err.println("错误 / error [" + r.code() + "]: " + r.getMessage());
         return 1;
       } finally {
-        if (temp != null) {
-          ContentPackage.deleteTree(temp);
+        for (Path t : temps) {
+          ContentPackage.deleteTree(t);
         }
       }
     }
 
-    /** A SCORM package becomes a course with one lesson per launchable item. */
-    private Path wrapScorm(Path scorm, Path temp) throws Exception {
-      ScormManifest m = ScormManifest.read(scorm.resolve("imsmanifest.xml"));
-      Path course = temp == null ? Files.createTempDirectory("xinsheng-course-") : temp;
-      if (temp == null) {
-        copyTree(scorm, course.resolve("scorm"));
-      } else {
-        Path inner = Files.createTempDirectory("xinsheng-course-");
-        copyTree(scorm, inner.resolve("scorm"));
-        course = inner;
+    /**
+     * A zip or folder whose course sits one folder down (what zipping a folder gives): that folder
+     * is used. Several folders, or one without a course, are refused with the reason.
+     */
+    static Path unwrapTopFolder(Path folder) throws IOException, ContentRefusal {
+      if (Files.exists(folder.resolve(CourseSpec.FILE))
+          || Files.exists(folder.resolve("imsmanifest.xml"))) {
+        return folder;
       }
+      List<Path> entries;
+      try (var list = Files.list(folder)) {
+        entries =
+            list.filter(p -> !p.getFileName().toString().startsWith("."))
+                .filter(p -> !p.getFileName().toString().equals("__MACOSX"))
+                .toList();
+      }
+      List<Path> dirs = entries.stream().filter(Files::isDirectory).toList();
+      if (dirs.size() == 1
+          && entries.size() == 1
+          && (Files.exists(dirs.get(0).resolve(CourseSpec.FILE))
+              || Files.exists(dirs.get(0).resolve("imsmanifest.xml")))) {
+        System.out.println(
+            "包在顶层文件夹 "
+                + dirs.get(0).getFileName()
+                + " 中，已使用该文件夹 / the course sits in the top folder "
+                + dirs.get(0).getFileName()
+                + "; that folder is packed");
+        return dirs.get(0);
+      }
+      throw new ContentRefusal(
+          "topFolder",
+          "顶层既没有 course.json 也没有 imsmanifest.xml"
+              + (dirs.size() > 1 ? "，且有多个文件夹（" + dirs.size() + " 个），无法判断哪个是课程" : "")
+              + "；请把 course.json 或 imsmanifest.xml 放在包的顶层",
+          "neither course.json nor imsmanifest.xml at the top"
+              + (dirs.size() > 1
+                  ? ", and " + dirs.size() + " folders, so which one is the course cannot be told"
+                  : "")
+              + "; put course.json or imsmanifest.xml at the package's top");
+    }
+
+    /** A SCORM package becomes a course with one lesson (its SCOs in the organisation's order). */
+    private Path wrapScorm(Path scorm, Path course) throws Exception {
+      ScormManifest m = ScormManifest.requireLaunchFiles(scorm.resolve("imsmanifest.xml"));
+      copyTree(scorm, course.resolve("scorm"));
       String json =
           "{\"programme\":{\"code\":\""
-              + esc(programme)
+              + esc(programme == null || programme.isBlank() ? id : programme)
               + "\",\"title\":\""
               + esc(title)
               + "\",\"kind\":\"VOCATIONAL\"},"

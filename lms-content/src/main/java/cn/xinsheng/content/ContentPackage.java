@@ -309,6 +309,8 @@ public final class ContentPackage {
   public static Manifest pack(
       Path folder, String id, long version, String title, String publisher, NoteKey key, Path out)
       throws IOException, ContentRefusal {
+    // the id's rule is the one the prison checks when it opens the package
+    Manifest.checkId(id);
     List<Path> files;
     try (var walk = Files.walk(folder)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();

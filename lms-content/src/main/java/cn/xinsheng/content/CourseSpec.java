@@ -117,6 +117,10 @@ public record CourseSpec(
       }
       Map<?, ?> c = (Map<?, ?>) m.get("course");
       Course course = new Course(str(c, "code"), str(c, "title"), num(c, "credits", 0));
+      limit("programme code", programme.code(), Manifest.MAX_ID);
+      limit("programme title", programme.title(), 200);
+      limit("course code", course.code(), Manifest.MAX_ID);
+      limit("course title", course.title(), 200);
       List<Section> sections = new ArrayList<>();
       Set<String> keys = new java.util.HashSet<>();
       for (Object so : list(m, "sections")) {
@@ -130,6 +134,12 @@ public record CourseSpec(
             throw bad("未知的课时类型 " + lesson.kind(), "unknown lesson kind " + lesson.kind());
           }
           requireFile(folder, lesson.file());
+          if (lesson.kind().equals("SCORM")) {
+            ScormManifest.requireLaunchFiles(folder.resolve(lesson.file()));
+          }
+          limit("lesson key", lesson.key(), 100);
+          limit("lesson title", lesson.title(), 200);
+          limit("lesson file", lesson.file(), 500);
           if (!keys.add("lesson:" + lesson.key())) {
             throw bad("课时键重复：" + lesson.key(), "duplicate lesson key " + lesson.key());
           }
@@ -221,6 +231,22 @@ public record CourseSpec(
       return new CourseSpec(programme, course, sections, banks, quizzes, assignments);
     } catch (ClassCastException | NullPointerException | java.io.IOException e) {
       throw bad("course.json 结构不正确", "course.json has the wrong shape: " + e.getMessage());
+    }
+  }
+
+  /** A value longer than its column: refused here, not as a database error at import. */
+  private static void limit(String what, String value, int max) throws ContentRefusal {
+    if (value.length() > max) {
+      throw bad(
+          "course.json 中 " + what + " 超过 " + max + " 个字符（现为 " + value.length() + "）：" + value,
+          "course.json: "
+              + what
+              + " is longer than "
+              + max
+              + " characters ("
+              + value.length()
+              + "): "
+              + value);
     }
   }
 

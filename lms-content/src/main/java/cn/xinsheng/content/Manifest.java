@@ -31,6 +31,36 @@ public record Manifest(
     files = List.copyOf(files);
   }
 
+  /** The longest package id (the course and programme code columns are as wide). */
+  public static final int MAX_ID = 100;
+
+  /**
+   * The package id's rule, checked where a package is made ({@code content pack}) as where it is
+   * opened: 2 to 100 characters, lower-case letters, digits, dot, underscore and hyphen, starting
+   * with a letter or digit.
+   */
+  public static void checkId(String id) throws ContentRefusal {
+    if (id == null || !ID.matcher(id).matches()) {
+      String shown = id == null ? "" : id.length() > 120 ? id.substring(0, 120) + "…" : id;
+      throw new ContentRefusal(
+          "packageId",
+          "包标识 \""
+              + shown
+              + "\" 不符合规则：须为 2–"
+              + MAX_ID
+              + " 个字符（现为 "
+              + (id == null ? 0 : id.length())
+              + "），只含小写字母、数字、点、下划线和连字符，并以字母或数字开头",
+          "the package id \""
+              + shown
+              + "\" breaks the rule: 2 to "
+              + MAX_ID
+              + " characters (it has "
+              + (id == null ? 0 : id.length())
+              + "), only lower-case letters, digits, dot, underscore and hyphen, starting with a letter or digit");
+    }
+  }
+
   public byte[] canonicalBytes() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", FORMAT);

@@ -300,4 +300,31 @@ public class AssignmentService {
     auditLog.record("lms.assignment.graded", "submission/" + submissionId, p, List.of());
     return total;
   }
+
+  /** A file a learner handed in: where it is, its name as handed in, and its type. */
+  public record SubmissionFile(Path path, String name, String mediaType, long size) {}
+
+  /**
+   * The file handed in with a submission, for a teacher of a cohort that studies its course (the
+   * same reach as grading it): he opens it on the screen or downloads it.
+   */
+  @RolesAllowed(Role.TEACHER_NAME)
+  public SubmissionFile submissionFile(long submissionId) {
+    Object[] s =
+        store
+            .one(
+                "SELECT s.file_name, s.file_sha256 FROM submission s JOIN assignment a ON a.id = s.assignment_id"
+                    + " WHERE s.id = ?1 AND s.file_sha256 IS NOT NULL"
+                    + " AND a.course_id IN (SELECT c2.id FROM course c2 JOIN cohort h ON h.programme_id = c2.programme_id WHERE h.teacher = ?2)",
+                submissionId,
+                caller.name())
+            .orElseThrow(() -> Refusal.notFound("lms.error.noSubmission"));
+    Path f = settings.dir().resolve("submissions").resolve((String) s[1]);
+    try {
+      return new SubmissionFile(
+          f, (String) s[0], LearningService.mediaType((String) s[0]), Files.size(f));
+    } catch (IOException e) {
+      throw Refusal.notFound("lms.error.noSubmission");
+    }
+  }
 }

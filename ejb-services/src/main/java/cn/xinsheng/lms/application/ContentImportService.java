@@ -51,14 +51,15 @@ public class ContentImportService {
       int quizzes,
       int assignments) {}
 
-  /** A trusted publisher key. */
+  /** A trusted publisher key, and when it was revoked (null while it is trusted). */
   public record Publisher(
       long id,
       String name,
       String verifierKey,
       String description,
       String trustedBy,
-      Instant trustedAt) {}
+      Instant trustedAt,
+      Instant revokedAt) {}
 
   @Inject LearningStore store;
   @Inject LmsSettings settings;
@@ -98,14 +99,48 @@ public class ContentImportService {
     p.put("description", description.strip());
     auditLog.record("lms.publisher.trusted", "publisher-key/" + id, p, List.of());
     return new Publisher(
-        id, key.name(), key.verifierKey(), description.strip(), caller.name(), now);
+        id, key.name(), key.verifierKey(), description.strip(), caller.name(), now, null);
+  }
+
+  /**
+   * Revokes a trusted publisher key: packages it signed are refused from now on; courses already
+   * imported stay. Recorded with the reason, and in the audit log.
+   */
+  @RolesAllowed(Role.SYS_ADMIN_NAME)
+  public Publisher revokePublisher(long keyId, String reason) {
+    if (reason == null || reason.isBlank() || reason.length() > 500) {
+      throw Refusal.invalid("content.error.revokeReason");
+    }
+    Publisher p =
+        publishers().stream()
+            .filter(k -> k.id() == keyId)
+            .findFirst()
+            .orElseThrow(() -> Refusal.notFound("content.error.noKey"));
+    if (p.revokedAt() != null) {
+      throw Refusal.conflict("content.error.keyRevoked", p.name());
+    }
+    Instant now = time.now();
+    store.exec(
+        "INSERT INTO publisher_key_revocation (key_id, reason, revoked_by, revoked_at) VALUES (?1, ?2, ?3, ?4)",
+        keyId,
+        reason.strip(),
+        caller.name(),
+        now);
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("name", p.name());
+    a.put("verifierKey", p.verifierKey());
+    a.put("reason", reason.strip());
+    auditLog.record("lms.publisher.revoked", "publisher-key/" + keyId, a, List.of());
+    return new Publisher(
+        p.id(), p.name(), p.verifierKey(), p.description(), p.trustedBy(), p.trustedAt(), now);
   }
 
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.EDU_ADMIN_NAME})
   public List<Publisher> publishers() {
     return store
         .rows(
-            "SELECT id, name, verifier_key, description, trusted_by, trusted_at FROM publisher_key ORDER BY id")
+            "SELECT k.id, k.name, k.verifier_key, k.description, k.trusted_by, k.trusted_at, r.revoked_at"
+                + " FROM publisher_key k LEFT JOIN publisher_key_revocation r ON r.key_id = k.id ORDER BY k.id")
         .stream()
         .map(
             r ->
@@ -115,13 +150,31 @@ public class ContentImportService {
                     (String) r[2],
                     (String) r[3],
                     (String) r[4],
-                    SqlValues.instant(r[5])))
+                    SqlValues.instant(r[5]),
+                    r[6] == null ? null : SqlValues.instant(r[6])))
         .toList();
+  }
+
+  /**
+   * A course added to a programme after its cohorts were formed: their members are enrolled in it
+   * too, by the cohort they belong to (issue 17: learners never saw courses added later).
+   */
+  private int enrolCohortsOfTheProgramme(long courseId) {
+    return store.exec(
+        "INSERT IGNORE INTO enrolment (inmate_id, course_id, cohort_id, enrolled_by, enrolled_at)"
+            + " SELECT e.inmate_id, ?1, MIN(e.cohort_id), ?2, ?3 FROM enrolment e JOIN cohort h ON h.id = e.cohort_id"
+            + " WHERE h.programme_id = (SELECT programme_id FROM course WHERE id = ?1) GROUP BY e.inmate_id",
+        courseId,
+        caller.name(),
+        time.now());
   }
 
   private List<NoteKey> trusted() {
     List<NoteKey> keys = new ArrayList<>();
-    for (Object[] r : store.rows("SELECT verifier_key FROM publisher_key")) {
+    for (Object[] r :
+        store.rows(
+            "SELECT verifier_key FROM publisher_key k WHERE NOT EXISTS"
+                + " (SELECT 1 FROM publisher_key_revocation r WHERE r.key_id = k.id)")) {
       keys.add(NoteKey.parseVerifierKey((String) r[0]));
     }
     return keys;
@@ -133,19 +186,24 @@ public class ContentImportService {
    * made; the transaction rolls the rows back.
    */
   @RolesAllowed(Role.EDU_ADMIN_NAME)
-  /** Records the files of a course learners may fetch (issue 14, finding 3). */
-  static void listAssets(LearningStore store, String contentDir, java.util.List<String> assets) {
-    for (String path : assets) {
-      store.exec(
-          "INSERT IGNORE INTO course_asset (content_dir, path, path_sha256) VALUES (?1, ?2, ?3)",
-          contentDir,
-          path,
-          cn.xinsheng.audit.MerkleTree.sha256Hex(
-              path.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
+  public Imported importPackage(InputStream content, String fileName) {
+    return importPackage(content, fileName, null);
   }
 
-  public Imported importPackage(InputStream content, String fileName) {
+  /**
+   * An import into a programme the education office chose (its code; an existing programme),
+   * instead of the one the package's course.json names; null or blank: the package's own.
+   */
+  @RolesAllowed(Role.EDU_ADMIN_NAME)
+  public Imported importPackage(InputStream content, String fileName, String programmeCode) {
+    Long chosenProgramme = null;
+    if (programmeCode != null && !programmeCode.isBlank()) {
+      chosenProgramme =
+          store
+              .one("SELECT id FROM programme WHERE code = ?1", programmeCode.strip())
+              .map(r -> SqlValues.num(r[0]))
+              .orElseThrow(() -> Refusal.notFound("lms.error.noProgramme"));
+    }
     Path root = settings.dir();
     Path tmp = root.resolve("tmp");
     Path staging = tmp.resolve("import-" + UUID.randomUUID());
@@ -181,9 +239,18 @@ public class ContentImportService {
       }
       placed = root.resolve("packages").resolve(id).resolve(Long.toString(version));
       String contentDir = root.relativize(placed).toString();
-      long courseId = record(spec, opened, id, version, sha, Files.size(zip), contentDir);
+      long courseId =
+          record(spec, opened, id, version, sha, Files.size(zip), contentDir, chosenProgramme);
       // issue 14: what learners may fetch, listed now; quiz and bank sources are not on it
       listAssets(store, contentDir, CourseAssets.of(staging, spec));
+      int catchUp = enrolCohortsOfTheProgramme(courseId);
+      if (catchUp > 0) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("course", courseId);
+        a.put("package", id);
+        a.put("enrolments", (long) catchUp);
+        auditLog.record("lms.cohort.enrolledInNewCourse", "course/" + courseId, a, List.of());
+      }
       Files.createDirectories(placed.getParent());
       Files.move(staging, placed, StandardCopyOption.ATOMIC_MOVE);
       kept = true;
@@ -243,11 +310,14 @@ public class ContentImportService {
       long version,
       String sha,
       long size,
-      String dir)
+      String dir,
+      Long chosenProgramme)
       throws IOException {
     CourseSpec.Programme pg = spec.programme();
     Object[] existingProgramme =
-        store.one("SELECT id FROM programme WHERE code = ?1", pg.code()).orElse(null);
+        chosenProgramme != null
+            ? new Object[] {chosenProgramme}
+            : store.one("SELECT id FROM programme WHERE code = ?1", pg.code()).orElse(null);
     long programmeId;
     if (existingProgramme == null) {
       programmeId =
@@ -417,5 +487,17 @@ public class ContentImportService {
     return store.rows(
         "SELECT p.package_id, p.version, p.title, p.publisher, p.signed_by, p.imported_by, p.imported_at, c.title"
             + " FROM content_package p JOIN course c ON c.id = p.course_id ORDER BY p.id DESC");
+  }
+
+  /** Records the files of a course learners may fetch (issue 14, finding 3). */
+  static void listAssets(LearningStore store, String contentDir, java.util.List<String> assets) {
+    for (String path : assets) {
+      store.exec(
+          "INSERT IGNORE INTO course_asset (content_dir, path, path_sha256) VALUES (?1, ?2, ?3)",
+          contentDir,
+          path,
+          cn.xinsheng.audit.MerkleTree.sha256Hex(
+              path.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
   }
 }

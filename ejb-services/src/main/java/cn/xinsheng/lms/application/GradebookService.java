@@ -35,7 +35,8 @@ public class GradebookService {
       boolean complete,
       int creditsEarned,
       int credits,
-      int studyMinutes) {}
+      int studyMinutes,
+      String scorm) {}
 
   public record ProgrammeLine(
       String programme, String kind, int requiredCredits, int creditsEarned) {}
@@ -65,7 +66,12 @@ public class GradebookService {
         s.complete(),
         s.creditsEarned(),
         s.credits(),
-        (int) (SqlValues.num(t[0]) / 60));
+        (int) (SqlValues.num(t[0]) / 60),
+        String.join(
+            "; ",
+            standings.scormResults(inmateId, courseId).values().stream()
+                .map(Standings.ScormResult::text)
+                .toList()));
   }
 
   @RolesAllowed(Role.INMATE_NAME)
@@ -162,7 +168,9 @@ public class GradebookService {
       "完成 Done %",
       "结业 Complete",
       "学分 Credits",
-      "学习时长(分) Minutes"
+      "学习时长(分) Minutes",
+      "应得学分 Credits of the course",
+      "课件成绩 SCORM status and score"
     };
     for (int c = 0; c < head.length; c++) {
       ws.value(0, c, head[c]);
@@ -173,11 +181,16 @@ public class GradebookService {
       ws.value(r, 0, l.prisonerNumber());
       ws.value(r, 1, l.name());
       ws.value(r, 2, l.course());
-      ws.value(r, 3, l.grade() == null ? "" : l.grade().toPlainString());
+      // numbers as numbers (issue 17): a spreadsheet can sum and sort them
+      if (l.grade() != null) {
+        ws.value(r, 3, l.grade());
+      }
       ws.value(r, 4, l.percentDone());
       ws.value(r, 5, l.complete() ? "是 yes" : "否 no");
-      ws.value(r, 6, l.creditsEarned() + "/" + l.credits());
+      ws.value(r, 6, l.creditsEarned());
       ws.value(r, 7, l.studyMinutes());
+      ws.value(r, 8, l.credits());
+      ws.value(r, 9, l.scorm());
       r++;
     }
     wb.finish();

@@ -59,7 +59,8 @@ public class LearningService {
       String title,
       String kind,
       boolean done,
-      int positionSeconds) {}
+      int positionSeconds,
+      String scormResult) {}
 
   public record QuizLine(
       long id,
@@ -195,6 +196,7 @@ public class LearningService {
     Inmate me = scope.ownInmate();
     Object[] c = enrolled(me.getId(), courseId);
     List<LessonLine> lessons = new ArrayList<>();
+    Map<Long, Standings.ScormResult> scorm = standings.scormResults(me.getId(), courseId);
     for (Object[] r :
         store.rows(
             "SELECT l.id, l.section_no, l.section_title, l.title, l.kind, p.completed_at, COALESCE(p.position_seconds, 0)"
@@ -210,7 +212,10 @@ public class LearningService {
               (String) r[3],
               (String) r[4],
               r[5] != null,
-              SqlValues.integer(r[6])));
+              SqlValues.integer(r[6]),
+              scorm.containsKey(SqlValues.num(r[0]))
+                  ? scorm.get(SqlValues.num(r[0])).text()
+                  : null));
     }
     List<QuizLine> quizzes = new ArrayList<>();
     for (Object[] r :
@@ -290,16 +295,16 @@ public class LearningService {
     String file = (String) l[3];
     Path dir = settings.dir().resolve((String) l[4]);
     String html = null;
-    String fileUrl = "/api/v1/lms/lessons/" + lessonId + "/file/" + file;
+    String files = filesUrl(lessonId, (String) l[4]);
+    String fileUrl = files + file;
     try {
       if (kind.equals("HTML")) {
-        html =
-            sanitize(Files.readString(dir.resolve(file), StandardCharsets.UTF_8), lessonId, file);
+        html = sanitize(Files.readString(dir.resolve(file), StandardCharsets.UTF_8), files, file);
         fileUrl = null;
       } else if (kind.equals("SCORM")) {
         ScormManifest m = ScormManifest.read(dir.resolve(file));
         String base = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
-        fileUrl = "/api/v1/lms/lessons/" + lessonId + "/file/" + base + m.items().get(0).href();
+        fileUrl = files + base + m.items().get(0).href();
       }
     } catch (IOException | ContentRefusal e) {
       throw Refusal.notFound("lms.error.content");
@@ -454,14 +459,33 @@ public class LearningService {
    * images point at the lesson's own files; images and links that lead outside the course go.
    */
   static String sanitize(String html, long lessonId, String file) {
+    return sanitize(html, "/api/v1/lms/lessons/" + lessonId + "/file/", file);
+  }
+
+  /**
+   * Where a lesson's files are served: under the course's package version as a path segment, so a
+   * newer version is a new URL (seen at once) and each URL's bytes never change (cached long).
+   */
+  public static String filesUrl(long lessonId, String contentDir) {
+    String version = contentDir.substring(contentDir.lastIndexOf('/') + 1);
+    return "/api/v1/lms/lessons/" + lessonId + "/v" + version + "/file/";
+  }
+
+  /** The package version whose files a lesson shows now. */
+  @RolesAllowed({Role.INMATE_NAME, Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
+  public long contentVersion(long lessonId) {
+    String dir = (String) lessonRow(lessonId)[4];
+    return Long.parseLong(dir.substring(dir.lastIndexOf('/') + 1));
+  }
+
+  static String sanitize(String html, String filesUrl, String file) {
     String inside = "http://lesson.invalid/";
     String base = inside + (file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "");
     Document dirty = Jsoup.parse(html, base);
     for (Element img : dirty.select("img")) {
       String abs = img.absUrl("src");
       if (abs.startsWith(inside)) {
-        img.attr(
-            "src", "/api/v1/lms/lessons/" + lessonId + "/file/" + abs.substring(inside.length()));
+        img.attr("src", filesUrl + abs.substring(inside.length()));
       } else {
         img.remove();
       }

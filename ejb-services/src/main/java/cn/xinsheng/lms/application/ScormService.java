@@ -1,5 +1,7 @@
 package cn.xinsheng.lms.application;
 
+import cn.xinsheng.content.ContentRefusal;
+import cn.xinsheng.content.ScormManifest;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.domain.ScormData;
 import cn.xinsheng.lms.infrastructure.LearningStore;
@@ -11,14 +13,22 @@ import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * SCORM 1.2 tracking: what the API adapter in the lesson page reads at LMSInitialize and writes at
- * LMSCommit/LMSFinish, per learner and SCO. A SCO that reports passed or completed completes the
- * lesson.
+ * SCORM tracking (1.2 and 2004): what the API adapter in the lesson page reads before the SCO
+ * starts and writes at LMSCommit/LMSFinish (Commit/Terminate), per learner and SCO. A lesson is
+ * complete when every SCO of its package reported completed or passed.
  */
 @Stateless
 @RolesAllowed(Role.INMATE_NAME)
@@ -29,62 +39,316 @@ public class ScormService {
   @Inject Enrolments enrolments;
   @Inject PrisonTime time;
   @Inject LearningService learning;
+  @Inject LmsSettings settings;
 
-  private long lessonCourse(long lessonId) {
+  /**
+   * What the run-time gets before the SCO starts, and what is stored: the standard, the SCO, {@code
+   * restore} (the flattened elements to load: status, location, suspend data, score, entry, total
+   * time, objectives...), and the stored values themselves.
+   */
+  public record ScormState(
+      String standard,
+      String sco,
+      String entry,
+      String totalTime,
+      String lessonStatus,
+      String successStatus,
+      BigDecimal scoreRaw,
+      BigDecimal scorePercent,
+      String lessonLocation,
+      String suspendData,
+      String exit,
+      int totalSeconds,
+      String session,
+      long seq,
+      Map<String, String> restore) {
+
+    static ScormState of(String sco, ScormData d, ScormManifest.Item item) {
+      Map<String, String> restore = new LinkedHashMap<>(d.restore());
+      if (item != null) {
+        // what the manifest gives the SCO: SCORM 1.2 adlcp:masteryscore and adlcp:datafromlms
+        if (!item.masteryScore().isEmpty() && !d.is2004()) {
+          restore.put("cmi.student_data.mastery_score", item.masteryScore());
+        }
+        if (!item.dataFromLms().isEmpty()) {
+          restore.put(d.is2004() ? "cmi.launch_data" : "cmi.launch_data", item.dataFromLms());
+        }
+      }
+      return new ScormState(
+          d.standard(),
+          sco,
+          d.entry(),
+          d.totalTime(),
+          d.lessonStatus(),
+          d.successStatus(),
+          d.scoreRaw(),
+          d.percent().orElse(null),
+          d.lessonLocation(),
+          d.suspendData(),
+          d.exit(),
+          d.totalSeconds(),
+          d.session(),
+          d.seq(),
+          restore);
+    }
+  }
+
+  private record Lesson(long courseId, String file, String contentDir, ScormManifest manifest) {}
+
+  private Lesson lesson(long lessonId) {
     Object[] l =
         store
-            .one("SELECT course_id, kind FROM lesson WHERE id = ?1 AND active", lessonId)
+            .one(
+                "SELECT l.course_id, l.kind, l.file, c.content_dir FROM lesson l JOIN course c ON c.id = l.course_id"
+                    + " WHERE l.id = ?1 AND l.active",
+                lessonId)
             .orElseThrow(() -> Refusal.notFound("lms.error.noLesson"));
     if (!"SCORM".equals(l[1])) {
       throw Refusal.notFound("lms.error.noLesson");
     }
-    return SqlValues.num(l[0]);
+    try {
+      return new Lesson(
+          SqlValues.num(l[0]),
+          (String) l[2],
+          (String) l[3],
+          ScormManifest.read(settings.dir().resolve((String) l[3]).resolve((String) l[2])));
+    } catch (IOException | ContentRefusal e) {
+      throw Refusal.notFound("lms.error.content");
+    }
   }
 
-  public ScormData data(long lessonId) {
+  private static String scoKey(ScormManifest m, String sco) {
+    ScormManifest.Item item = m.item(sco);
+    if (item == null) {
+      throw Refusal.notFound("lms.error.noLesson");
+    }
+    return item.identifier();
+  }
+
+  /** The caller's data for the lesson's first SCO. */
+  public ScormState data(long lessonId) {
+    return data(lessonId, "");
+  }
+
+  /** The caller's data for one SCO of the lesson (by its item identifier; empty for the first). */
+  public ScormState data(long lessonId, String sco) {
     Inmate me = scope.ownInmate();
-    enrolments.require(me.getId(), lessonCourse(lessonId));
+    Lesson l = lesson(lessonId);
+    enrolments.require(me.getId(), l.courseId());
+    String key = scoKey(l.manifest(), sco);
+    return ScormState.of(
+        key, stored(me.getId(), lessonId, l.manifest(), key), l.manifest().item(key));
+  }
+
+  private ScormData stored(long inmateId, long lessonId, ScormManifest m, String key) {
+    // a row tracked before 17 has sco '' and belongs to the first item
+    boolean first = m.items().get(0).identifier().equals(key);
     return store
         .one(
-            "SELECT lesson_status, score_raw, lesson_location, suspend_data, total_seconds FROM scorm_track WHERE inmate_id = ?1 AND lesson_id = ?2",
-            me.getId(),
-            lessonId)
+            "SELECT standard, lesson_status, success_status, score_raw, score_min, score_max, lesson_location,"
+                + " suspend_data, total_seconds, exit_mode, kept_elements, session_key, session_seq, session_seconds"
+                + " FROM scorm_track WHERE inmate_id = ?1 AND lesson_id = ?2 AND (sco = ?3 OR (?4 AND sco = ''))"
+                + " ORDER BY sco DESC LIMIT 1",
+            inmateId,
+            lessonId,
+            key,
+            first)
         .map(
             r ->
                 new ScormData(
-                    (String) r[0],
-                    (BigDecimal) r[1],
+                    m.standard(),
+                    (String) r[1],
                     (String) r[2],
-                    (String) r[3],
-                    SqlValues.integer(r[4])))
-        .orElse(ScormData.fresh());
+                    (BigDecimal) r[3],
+                    (BigDecimal) r[4],
+                    (BigDecimal) r[5],
+                    (String) r[6],
+                    (String) r[7],
+                    SqlValues.integer(r[8]),
+                    (String) r[9],
+                    readKept((String) r[10]),
+                    (String) r[11],
+                    SqlValues.num(r[12]),
+                    SqlValues.integer(r[13]),
+                    true))
+        .orElse(ScormData.fresh(m.standard()));
   }
 
-  public ScormData commit(long lessonId, Map<String, String> values) {
+  /** A commit outside a run-time session (one SCO, no commit number). */
+  public ScormState commit(long lessonId, Map<String, String> values) {
+    return commit(lessonId, "", "", 0, values);
+  }
+
+  /**
+   * LMSCommit / LMSFinish of the SCO {@code sco}: commit {@code seq} of run-time session {@code
+   * session}. A commit that arrives again (the beacon at finish and the page's confirmation, a
+   * retry) is answered with what is stored and changes nothing.
+   */
+  public ScormState commit(
+      long lessonId, String sco, String session, long seq, Map<String, String> values) {
     Inmate me = scope.ownInmate();
-    ScormData before = data(lessonId);
+    Lesson l = lesson(lessonId);
+    enrolments.require(me.getId(), l.courseId());
+    String key = scoKey(l.manifest(), sco);
+    ScormData before = stored(me.getId(), lessonId, l.manifest(), key);
     ScormData after;
     try {
-      after = before.commit(values);
+      after = before.commit(session, seq, values);
     } catch (IllegalArgumentException e) {
       throw Refusal.invalid("lms.error.scorm", e.getMessage());
     }
+    if (after == before) {
+      return ScormState.of(key, after, l.manifest().item(key));
+    }
     Instant now = time.now();
     store.exec(
-        "INSERT INTO scorm_track (inmate_id, lesson_id, lesson_status, score_raw, lesson_location, suspend_data, total_seconds, updated_at)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON DUPLICATE KEY UPDATE lesson_status = VALUES(lesson_status),"
-            + " score_raw = VALUES(score_raw), lesson_location = VALUES(lesson_location), suspend_data = VALUES(suspend_data),"
-            + " total_seconds = VALUES(total_seconds), updated_at = VALUES(updated_at)",
+        "DELETE FROM scorm_track WHERE inmate_id = ?1 AND lesson_id = ?2 AND sco = ''" + " AND ?3",
         me.getId(),
         lessonId,
+        l.manifest().items().get(0).identifier().equals(key));
+    store.exec(
+        "INSERT INTO scorm_track (inmate_id, lesson_id, sco, standard, lesson_status, success_status, score_raw,"
+            + " score_min, score_max, lesson_location, suspend_data, total_seconds, exit_mode, kept_elements,"
+            + " session_key, session_seq, session_seconds, updated_at)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+            + " ON DUPLICATE KEY UPDATE standard = VALUES(standard), lesson_status = VALUES(lesson_status),"
+            + " success_status = VALUES(success_status), score_raw = VALUES(score_raw), score_min = VALUES(score_min),"
+            + " score_max = VALUES(score_max), lesson_location = VALUES(lesson_location),"
+            + " suspend_data = VALUES(suspend_data), total_seconds = VALUES(total_seconds),"
+            + " exit_mode = VALUES(exit_mode), kept_elements = VALUES(kept_elements),"
+            + " session_key = VALUES(session_key), session_seq = VALUES(session_seq),"
+            + " session_seconds = VALUES(session_seconds), updated_at = VALUES(updated_at)",
+        me.getId(),
+        lessonId,
+        key,
+        l.manifest().standard(),
         after.lessonStatus(),
+        after.successStatus(),
         after.scoreRaw(),
+        after.scoreMin(),
+        after.scoreMax(),
         after.lessonLocation(),
         after.suspendData(),
         after.totalSeconds(),
+        after.exit(),
+        writeKept(after.kept()),
+        after.session(),
+        after.seq(),
+        after.sessionSeconds(),
         now);
-    int spent = after.totalSeconds() - before.totalSeconds();
-    learning.progress(lessonId, 0, Math.max(0, spent), after.isDone());
-    return after;
+    // the time is counted from scorm_track by the gradebook; the lesson is complete when every SCO
+    // of the package is
+    learning.progress(
+        lessonId, 0, 0, after.isDone() && allDone(me.getId(), lessonId, l.manifest()));
+    return ScormState.of(key, after, l.manifest().item(key));
+  }
+
+  private boolean allDone(long inmateId, long lessonId, ScormManifest m) {
+    List<Object[]> rows =
+        store.rows(
+            "SELECT sco, lesson_status, success_status FROM scorm_track WHERE inmate_id = ?1 AND lesson_id = ?2",
+            inmateId,
+            lessonId);
+    for (ScormManifest.Item item : m.items()) {
+      if (!item.sco()) {
+        continue;
+      }
+      boolean first = item == m.items().get(0);
+      boolean done =
+          rows.stream()
+              .anyMatch(
+                  r ->
+                      (item.identifier().equals(r[0]) || (first && "".equals(r[0])))
+                          && (List.of("passed", "completed").contains(r[1])
+                              || "passed".equals(r[2])));
+      if (!done) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The SCOs of a lesson with the caller's status, for the table of contents and the prerequisites:
+   * identifier to lesson status (1.2 vocabulary; 2004 completion or success).
+   */
+  public Map<String, String> statuses(long lessonId) {
+    Inmate me = scope.ownInmate();
+    Lesson l = lesson(lessonId);
+    enrolments.require(me.getId(), l.courseId());
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ScormManifest.Item item : l.manifest().items()) {
+      ScormData d = stored(me.getId(), lessonId, l.manifest(), item.identifier());
+      String s = d.lessonStatus();
+      if (d.is2004()) {
+        s =
+            d.successStatus().equals("passed") || d.successStatus().equals("failed")
+                ? d.successStatus()
+                : s.equals("unknown") ? "not attempted" : s;
+      }
+      out.put(item.identifier(), s);
+    }
+    return out;
+  }
+
+  /**
+   * A line of a SCORM lesson's table of contents: an item of the organisation at its depth; for a
+   * launchable one, the URL it opens (versioned, without the context path), the caller's status,
+   * and whether its prerequisites ({@code adlcp:prerequisites}) are met.
+   */
+  public record TocLine(
+      String identifier,
+      String title,
+      int depth,
+      boolean launchable,
+      String file,
+      String status,
+      boolean open) {}
+
+  /** The organisation's table of contents with the caller's status per SCO. */
+  public List<TocLine> toc(long lessonId) {
+    Map<String, String> statuses = statuses(lessonId);
+    Lesson l = lesson(lessonId);
+    String base =
+        l.file().contains("/") ? l.file().substring(0, l.file().lastIndexOf('/') + 1) : "";
+    List<TocLine> out = new java.util.ArrayList<>();
+    for (ScormManifest.Node n : l.manifest().toc()) {
+      ScormManifest.Item item = n.launchable() ? l.manifest().item(n.identifier()) : null;
+      out.add(
+          new TocLine(
+              n.identifier(),
+              n.title(),
+              n.depth(),
+              item != null,
+              item == null
+                  ? null
+                  : LearningService.filesUrl(lessonId, l.contentDir()) + base + item.href(),
+              item == null ? null : statuses.get(item.identifier()),
+              item == null
+                  || cn.xinsheng.lms.domain.ScormPrerequisites.met(
+                      item.prerequisites(), statuses)));
+    }
+    return out;
+  }
+
+  static Map<String, String> readKept(String json) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (json == null || json.isEmpty()) {
+      return m;
+    }
+    try (var r = Json.createReader(new StringReader(json))) {
+      JsonObject o = r.readObject();
+      o.forEach((k, v) -> m.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
+    }
+    return m;
+  }
+
+  static String writeKept(Map<String, String> kept) {
+    if (kept.isEmpty()) {
+      return null;
+    }
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    kept.forEach(b::add);
+    return b.build().toString();
   }
 }

@@ -73,6 +73,8 @@ public class Standings {
               : BigDecimal.valueOf(SqlValues.num(a[1]) * 100)
                   .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP));
     }
+    List<BigDecimal> scorm = new ArrayList<>();
+    scormResults(inmateId, courseId).values().forEach(r -> scorm.add(r.percent()));
     return new CourseStanding(
         SqlValues.integer(counts[0]),
         SqlValues.integer(counts[1]),
@@ -80,6 +82,82 @@ public class Standings {
         marks,
         assignments,
         SqlValues.integer(counts[3]),
-        SqlValues.integer(counts[2]));
+        SqlValues.integer(counts[2]),
+        scorm);
+  }
+
+  /**
+   * What a SCORM lesson reported, as the gradebook, the learner's course page and the export show
+   * it: the status (SCORM 1.2 lesson_status; 2004 success status when known, else completion; for
+   * several SCOs, how many of those played are done), and the score as a percentage (the mean over
+   * the SCOs that reported one), or null.
+   */
+  public record ScormResult(String status, BigDecimal percent) {
+
+    /** "passed · 87%" or "incomplete", for a cell. */
+    public String text() {
+      return percent == null
+          ? status
+          : status + " · " + percent.stripTrailingZeros().toPlainString() + "%";
+    }
+  }
+
+  /** Each SCORM lesson of the course the learner played, by lesson id, in lesson order. */
+  public java.util.Map<Long, ScormResult> scormResults(long inmateId, long courseId) {
+    java.util.Map<Long, List<cn.xinsheng.lms.domain.ScormData>> byLesson =
+        new java.util.LinkedHashMap<>();
+    for (Object[] r :
+        store.rows(
+            "SELECT t.lesson_id, t.standard, t.lesson_status, t.success_status, t.score_raw, t.score_min,"
+                + " t.score_max, t.kept_elements FROM scorm_track t JOIN lesson l ON l.id = t.lesson_id"
+                + " WHERE l.course_id = ?1 AND l.active AND l.kind = 'SCORM' AND t.inmate_id = ?2"
+                + " ORDER BY l.position, t.sco",
+            courseId,
+            inmateId)) {
+      byLesson
+          .computeIfAbsent(SqlValues.num(r[0]), k -> new ArrayList<>())
+          .add(
+              new cn.xinsheng.lms.domain.ScormData(
+                  (String) r[1],
+                  (String) r[2],
+                  (String) r[3],
+                  (BigDecimal) r[4],
+                  (BigDecimal) r[5],
+                  (BigDecimal) r[6],
+                  "",
+                  "",
+                  0,
+                  "",
+                  ScormService.readKept((String) r[7]),
+                  "",
+                  0,
+                  0,
+                  true));
+    }
+    java.util.Map<Long, ScormResult> out = new java.util.LinkedHashMap<>();
+    byLesson.forEach(
+        (lesson, scos) -> {
+          List<BigDecimal> ps =
+              scos.stream().map(d -> d.percent().orElse(null)).filter(p -> p != null).toList();
+          BigDecimal percent =
+              ps.isEmpty()
+                  ? null
+                  : ps.stream()
+                      .reduce(BigDecimal.ZERO, BigDecimal::add)
+                      .divide(BigDecimal.valueOf(ps.size()), 1, RoundingMode.HALF_UP);
+          String status;
+          if (scos.size() == 1) {
+            cn.xinsheng.lms.domain.ScormData d = scos.get(0);
+            status =
+                d.is2004() && !d.successStatus().equals("unknown")
+                    ? d.successStatus()
+                    : d.lessonStatus();
+          } else {
+            long done = scos.stream().filter(cn.xinsheng.lms.domain.ScormData::isDone).count();
+            status = done + "/" + scos.size() + " completed";
+          }
+          out.put(lesson, new ScormResult(status, percent));
+        });
+    return out;
   }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * A learner's standing in one course: lessons done, each quiz's best percentage, each assignment's
- * latest grade. The grade is the mean of the quizzes' best and the assignments' percentages; the
- * course is complete when every lesson is done, every quiz reaches its pass mark and every
- * assignment is graded at the programme's pass mark or above; only then do its credits count toward
- * the diploma.
+ * latest grade, each SCORM lesson's score as its SCOs reported it. The grade is the mean of the
+ * quizzes' best, the assignments' and the SCORM lessons' percentages; the course is complete when
+ * every lesson is done, every quiz reaches its pass mark and every assignment is graded at the
+ * programme's pass mark or above; only then do its credits count toward the diploma.
  */
 public record CourseStanding(
     int lessons,
@@ -18,13 +18,35 @@ public record CourseStanding(
     List<Integer> quizPassMarks,
     List<BigDecimal> assignmentPercents,
     int passMark,
-    int credits) {
+    int credits,
+    List<BigDecimal> scormPercents) {
+
+  /** A course without SCORM scores. */
+  public CourseStanding(
+      int lessons,
+      int lessonsDone,
+      List<BigDecimal> quizBest,
+      List<Integer> quizPassMarks,
+      List<BigDecimal> assignmentPercents,
+      int passMark,
+      int credits) {
+    this(
+        lessons,
+        lessonsDone,
+        quizBest,
+        quizPassMarks,
+        assignmentPercents,
+        passMark,
+        credits,
+        List.of());
+  }
 
   /** The mean of what has been graded; null when nothing has. */
   public BigDecimal grade() {
     List<BigDecimal> all = new java.util.ArrayList<>();
     quizBest.stream().filter(java.util.Objects::nonNull).forEach(all::add);
     assignmentPercents.stream().filter(java.util.Objects::nonNull).forEach(all::add);
+    scormPercents.stream().filter(java.util.Objects::nonNull).forEach(all::add);
     if (all.isEmpty()) {
       return null;
     }

@@ -35,4 +35,11 @@ class CourseStandingTest {
     assertFalse(failedQuiz.complete());
     assertNull(new CourseStanding(1, 0, List.of(), List.of(), List.of(), 60, 0).grade());
   }
+
+  @Test
+  void aScormLessonsScoreCountsInTheGrade() {
+    CourseStanding s =
+        new CourseStanding(2, 2, List.of(d("90")), List.of(60), List.of(), 60, 4, List.of(d("70")));
+    assertEquals(0, d("80").compareTo(s.grade()));
+  }
 }

@@ -10,7 +10,6 @@ import cn.xinsheng.lms.application.GradebookService;
 import cn.xinsheng.lms.application.LearningService;
 import cn.xinsheng.lms.application.QuizService;
 import cn.xinsheng.lms.application.ScormService;
-import cn.xinsheng.lms.domain.ScormData;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.inject.Inject;
@@ -28,6 +27,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -75,6 +75,10 @@ public class LmsResource {
       @Size(max = 300, message = "content.error.key") @OneLine String verifierKey,
       @Size(max = 500, message = "content.error.description") @Text String description) {}
 
+  /** Why a publisher key is revoked. */
+  public record RevocationRequest(
+      @Size(max = 500, message = "content.error.revokeReason") @Text String reason) {}
+
   /** A cohort enrolled in a programme's courses. */
   @JsonbPropertyOrder({"name", "programme", "teacher", "inmates"})
   public record CohortRequest(
@@ -94,8 +98,17 @@ public class LmsResource {
           Long spent,
       Boolean completed) {}
 
-  /** LMSCommit: the SCORM elements as the SCO set them. */
-  public record ScormCommit(@Size(max = 50) Map<@Size(max = 255) @OneLine String, Object> values) {}
+  /**
+   * LMSCommit / LMSFinish: the SCORM elements as the SCO set them; which SCO of the lesson (its
+   * item identifier, empty for the first); the run-time session and the commit's number in it, so a
+   * commit sent twice (beacon and confirmation, or a retry) is kept once.
+   */
+  @JsonbPropertyOrder({"values", "sco", "session", "seq"})
+  public record ScormCommit(
+      @Size(max = 2000) Map<@Size(max = 255) @OneLine String, Object> values,
+      @Size(max = 100) @OneLine String sco,
+      @Size(max = 64) @OneLine String session,
+      @PositiveOrZero Long seq) {}
 
   /** Answers keyed by question: an index, indexes, a text, or the right sides of pairs. */
   public record AnswersRequest(
@@ -158,7 +171,7 @@ public class LmsResource {
 
   /** What a SCORM run-time expects from its LMS after a commit, with the data as now stored. */
   @JsonbPropertyOrder({"result", "errorCode", "data"})
-  public record ScormCommitted(boolean result, int errorCode, ScormData data) {}
+  public record ScormCommitted(boolean result, int errorCode, ScormService.ScormState data) {}
 
   /** How many attempts a regrade touched. */
   public record Regraded(int regraded) {}
@@ -191,6 +204,17 @@ public class LmsResource {
     return imports.trustPublisher(body.verifierKey(), body.description());
   }
 
+  @POST
+  @Path("/publishers/{id}/revocation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Revoke a trusted publisher key: {reason}; its packages are refused from now on")
+  public ContentImportService.Publisher revoke(
+      @PathParam("id") long id,
+      @NotNull(message = "content.error.revokeReason") @Valid RevocationRequest body) {
+    return imports.revokePublisher(id, body.reason());
+  }
+
   @GET
   @Path("/packages")
   public List<PackageView> packages() {
@@ -213,10 +237,13 @@ public class LmsResource {
   @POST
   @Path("/packages")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
-  @Operation(summary = "Import a signed content package (the zip as the body)")
+  @Operation(
+      summary =
+          "Import a signed content package (the zip as the body); ?programme=CODE puts its course in that programme")
   @StatusCode(201)
-  public ContentImportService.Imported importPackage(InputStream body) {
-    return imports.importPackage(body, "upload.zip");
+  public ContentImportService.Imported importPackage(
+      InputStream body, @QueryParam("programme") @Size(max = 100) String programme) {
+    return imports.importPackage(body, "upload.zip", programme);
   }
 
   @GET
@@ -303,10 +330,44 @@ public class LmsResource {
       @PathParam("id") long id,
       @PathParam("path") String path,
       @HeaderParam("Range") String range) {
+    // the URL without a version may show a newer version tomorrow: the browser asks each time
+    // (issue 17: version 2 stayed on a terminal for a day after version 3 came)
+    return lessonFile(id, path, range, "private, no-cache");
+  }
+
+  @GET
+  @Path("/lessons/{id}/v{version: [0-9]+}/file/{path: .+}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(
+      summary =
+          "A file of the lesson's course at a package version: cached long, a newer version is a new URL")
+  public Response versionedFile(
+      @PathParam("id") long id,
+      @PathParam("version") long version,
+      @PathParam("path") String path,
+      @HeaderParam("Range") String range) {
+    if (learning.contentVersion(id) != version) {
+      throw Refusal.notFound("lms.error.content");
+    }
+    return lessonFile(id, path, range, "private, max-age=31536000, immutable");
+  }
+
+  private Response lessonFile(long id, String path, String range, String cacheControl) {
     LearningService.CourseFile f = learning.file(id, path);
-    String tag = MerkleTree.sha256Hex((f.path() + "|" + f.size()).getBytes(StandardCharsets.UTF_8));
+    long modified;
+    try {
+      modified = java.nio.file.Files.getLastModifiedTime(f.path()).toMillis();
+    } catch (java.io.IOException e) {
+      modified = 0;
+    }
+    String tag =
+        MerkleTree.sha256Hex(
+            (f.path() + "|" + f.size() + "|" + modified).getBytes(StandardCharsets.UTF_8));
     Response served =
-        Ranges.serve(new EvidenceService.Content(f.path(), f.mediaType(), f.size(), tag), range);
+        Ranges.serve(
+            new EvidenceService.Content(f.path(), f.mediaType(), f.size(), tag),
+            range,
+            cacheControl);
     if (!f.sandboxed()) {
       return served;
     }
@@ -321,14 +382,29 @@ public class LmsResource {
 
   @GET
   @Path("/lessons/{id}/scorm")
-  public ScormData scormData(@PathParam("id") long id) {
-    return scorm.data(id);
+  @Operation(
+      summary =
+          "What the SCORM run-time loads before the SCO starts (entry, total time, stored data); ?sco= names an item")
+  public ScormService.ScormState scormData(
+      @PathParam("id") long id, @QueryParam("sco") @Size(max = 100) String sco) {
+    return scorm.data(id, sco == null ? "" : sco);
+  }
+
+  @GET
+  @Path("/lessons/{id}/scorm/toc")
+  @Operation(
+      summary =
+          "The SCORM lesson's table of contents: each item of the organisation, the caller's status and whether it is open")
+  public List<ScormService.TocLine> scormToc(@PathParam("id") long id) {
+    return scorm.toc(id);
   }
 
   @POST
   @Path("/lessons/{id}/scorm")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "LMSCommit: {values: {element: value}} as the SCO set them")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  @Operation(
+      summary =
+          "LMSCommit / LMSFinish: {values: {element: value}, sco, session, seq}; also as text/plain (sendBeacon)")
   public ScormCommitted scormCommit(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid ScormCommit body) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -336,7 +412,15 @@ public class LmsResource {
       body.values().forEach((k, v) -> values.put(k, scalar(k, v)));
     }
     try {
-      return new ScormCommitted(true, 0, scorm.commit(id, values));
+      return new ScormCommitted(
+          true,
+          0,
+          scorm.commit(
+              id,
+              body.sco() == null ? "" : body.sco(),
+              body.session() == null ? "" : body.session(),
+              body.seq() == null ? 0 : body.seq(),
+              values));
     } catch (Refusal r) {
       // a course module that sends what SCORM does not allow is worth a line for the office
       LOG.warning(
@@ -441,6 +525,47 @@ public class LmsResource {
   @Path("/submissions")
   public List<AssignmentService.ToGrade> toGrade() {
     return assignments.toGrade();
+  }
+
+  /** Types a browser may show from a learner's file; anything else is only downloaded. */
+  private static final java.util.Set<String> SHOWN =
+      java.util.Set.of(
+          "application/pdf",
+          "image/png",
+          "image/jpeg",
+          "image/gif",
+          "text/plain; charset=UTF-8",
+          "audio/mpeg",
+          "audio/wav",
+          "video/mp4");
+
+  @GET
+  @Path("/submissions/{id}/file")
+  @Produces(MediaType.WILDCARD)
+  @Operation(
+      summary =
+          "The file handed in with a submission, for its teacher: shown (PDF, image, text) or ?download=true")
+  public Response submissionFile(
+      @PathParam("id") long id,
+      @jakarta.ws.rs.QueryParam("download") boolean download,
+      @HeaderParam("Range") String range) {
+    AssignmentService.SubmissionFile f = assignments.submissionFile(id);
+    // a learner's HTML or SVG is never shown in the platform's origin: it could run script there
+    boolean show = !download && SHOWN.contains(f.mediaType());
+    String type = show ? f.mediaType() : "application/octet-stream";
+    Response r =
+        Ranges.serve(
+            new EvidenceService.Content(
+                f.path(), type, f.size(), f.path().getFileName().toString()),
+            range);
+    return Response.fromResponse(r)
+        .header(
+            "Content-Disposition",
+            (show ? "inline" : "attachment")
+                + "; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(f.name(), StandardCharsets.UTF_8).replace("+", "%20"))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
   }
 
   @POST

@@ -24,6 +24,12 @@ final class Ranges {
   private Ranges() {}
 
   static Response serve(EvidenceService.Content c, String rangeHeader) {
+    // content-addressed: the bytes behind this URL never change
+    return serve(c, rangeHeader, "private, max-age=86400, immutable");
+  }
+
+  /** The same with the caller's caching rule (a lesson file's URL may show a newer version). */
+  static Response serve(EvidenceService.Content c, String rangeHeader, String cacheControl) {
     long size = c.size();
     long start = 0;
     long end = size - 1;
@@ -66,8 +72,7 @@ final class Ranges {
             .header("Accept-Ranges", "bytes")
             .header("Content-Length", length)
             .header("ETag", "\"" + c.sha256() + "\"")
-            // content-addressed: the bytes behind this URL never change
-            .header("Cache-Control", "private, max-age=86400, immutable");
+            .header("Cache-Control", cacheControl);
     if (partial) {
       r.header("Content-Range", "bytes " + start + "-" + end + "/" + size);
     }

@@ -26,6 +26,9 @@ public class ContentView implements Serializable {
   @Inject transient ContentImportService imports;
   @Inject transient EnrolmentService enrolment;
 
+  /** The programme an upload goes into; empty: the one the package names. */
+  private String importProgramme;
+
   private String cohortName;
   private String programme;
   private String teacher = "teacher1";
@@ -33,7 +36,8 @@ public class ContentView implements Serializable {
 
   public void upload(FileUploadEvent event) {
     try (InputStream in = event.getFile().getInputStream()) {
-      ContentImportService.Imported i = imports.importPackage(in, event.getFile().getFileName());
+      ContentImportService.Imported i =
+          imports.importPackage(in, event.getFile().getFileName(), importProgramme);
       Messages.info(
           "lms.imported",
           i.packageId(),
@@ -81,6 +85,14 @@ public class ContentView implements Serializable {
 
   public List<EnrolmentService.Cohort> getCohorts() {
     return enrolment.cohorts();
+  }
+
+  public String getImportProgramme() {
+    return importProgramme;
+  }
+
+  public void setImportProgramme(String importProgramme) {
+    this.importProgramme = importProgramme;
   }
 
   public String getCohortName() {

@@ -1,23 +1,32 @@
 package cn.xinsheng.web.lms;
 
 import cn.xinsheng.lms.application.LearningService;
+import cn.xinsheng.lms.application.ScormService;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 
-/** One lesson at the terminal: read, watched (resumed where he left off) or played as a SCO. */
+/**
+ * One lesson at the terminal: read, watched (resumed where he left off) or played as a SCO; a
+ * package of several SCOs shows its organisation as a table of contents beside the SCO, and a SCO
+ * whose prerequisites are not met is not launched.
+ */
 @Named
 @ViewScoped
 public class LessonPageView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient LearningService learning;
+  @Inject transient ScormService scorm;
 
   private Long id;
+  private String sco;
   private transient LearningService.LessonView lesson;
+  private transient List<ScormService.TocLine> toc;
 
   public LearningService.LessonView getLesson() {
     if (lesson == null && id != null) {
@@ -28,6 +37,62 @@ public class LessonPageView implements Serializable {
       }
     }
     return lesson;
+  }
+
+  /** The SCORM lesson's table of contents (empty for other lessons). */
+  public List<ScormService.TocLine> getToc() {
+    if (toc == null) {
+      LearningService.LessonView l = getLesson();
+      toc = l == null || !"SCORM".equals(l.kind()) ? List.of() : scorm.toc(l.id());
+    }
+    return toc;
+  }
+
+  /** Whether the table of contents is worth showing: more than one thing to launch. */
+  public boolean isMultiSco() {
+    return getToc().stream().filter(ScormService.TocLine::launchable).count() > 1;
+  }
+
+  /** The SCO shown: the one asked for, else the first not yet done whose prerequisites are met. */
+  public ScormService.TocLine getCurrent() {
+    List<ScormService.TocLine> items =
+        getToc().stream().filter(ScormService.TocLine::launchable).toList();
+    if (items.isEmpty()) {
+      return null;
+    }
+    if (sco != null && !sco.isEmpty()) {
+      return items.stream()
+          .filter(t -> t.identifier().equals(sco))
+          .findFirst()
+          .orElse(items.get(0));
+    }
+    return items.stream()
+        .filter(t -> t.open() && !"completed".equals(t.status()) && !"passed".equals(t.status()))
+        .findFirst()
+        .orElse(items.get(0));
+  }
+
+  /** The SCO before or after the current one, for the previous / next buttons. */
+  public ScormService.TocLine neighbour(boolean next) {
+    List<ScormService.TocLine> items =
+        getToc().stream().filter(ScormService.TocLine::launchable).toList();
+    ScormService.TocLine c = getCurrent();
+    int i = items.indexOf(c) + (next ? 1 : -1);
+    return c == null || i < 0 || i >= items.size() ? null : items.get(i);
+  }
+
+  public ScormService.TocLine getPreviousSco() {
+    return neighbour(false);
+  }
+
+  public ScormService.TocLine getNextSco() {
+    return neighbour(true);
+  }
+
+  /** The URL the SCO frame loads. */
+  public String getScoUrl() {
+    ScormService.TocLine c = getCurrent();
+    return c == null ? null : c.file();
   }
 
   public void complete() {
@@ -45,5 +110,13 @@ public class LessonPageView implements Serializable {
 
   public void setId(Long id) {
     this.id = id;
+  }
+
+  public String getSco() {
+    return sco;
+  }
+
+  public void setSco(String sco) {
+    this.sco = sco;
   }
 }
