@@ -60,6 +60,7 @@ public class LedgerQueries {
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject LedgerRecords records;
+  @Inject CaseReferences cases;
   @Inject cn.xinsheng.platform.PrisonTime time;
   @Inject cn.xinsheng.auditlog.application.BoundRecords bound;
 
@@ -303,10 +304,7 @@ public class LedgerQueries {
     var query =
         em.createNativeQuery(
             "SELECT o.id, i.prisoner_number, i.name, o.target_type, o.entry_id,"
-                // a finding on a case shows the case's number where a month objection shows its
-                // month
-                + " COALESCE(o.month, (SELECT c.number FROM reduction_case c WHERE c.id = o.case_id)), o.text,"
-                + " o.raised_by, o.raised_role, o.raised_at FROM objection o"
+                + " o.month, o.text, o.raised_by, o.raised_role, o.raised_at, o.case_id FROM objection o"
                 + " JOIN inmate i ON i.id = o.inmate_id "
                 + where
                 + " ORDER BY o.id DESC");
@@ -318,7 +316,18 @@ public class LedgerQueries {
     List<ObjectionView> out = new ArrayList<>();
     // one read of the calendar for the whole list, not one per objection
     cn.xinsheng.ledger.domain.LedgerCalendar calendar = records.ledgerCalendar();
+    // a finding on a case shows the case's number where a month objection shows its month; the
+    // number comes from the cases context through the port the ledger owns
+    java.util.Set<Long> onCases =
+        rows.stream()
+            .filter(r -> r[5] == null && r[10] != null)
+            .map(r -> ((Number) r[10]).longValue())
+            .collect(java.util.stream.Collectors.toSet());
+    Map<Long, String> caseNumbers = onCases.isEmpty() ? Map.of() : cases.numbers(onCases);
     for (Object[] r : rows) {
+      if (r[5] == null && r[10] != null) {
+        r[5] = caseNumbers.get(((Number) r[10]).longValue());
+      }
       long id = ((Number) r[0]).longValue();
       @SuppressWarnings("unchecked")
       List<Object[]> steps =

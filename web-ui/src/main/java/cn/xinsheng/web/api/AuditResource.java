@@ -154,7 +154,7 @@ public class AuditResource {
       throw Refusal.invalid("audit.error.range");
     }
     List<LeafView> leaves = new ArrayList<>();
-    for (LogVerifier.StoredLeaf leaf : sequencer.store().leaves(start, end)) {
+    for (LogVerifier.StoredLeaf leaf : sequencer.leaves(start, end)) {
       leaves.add(
           new LeafView(
               leaf.index(),

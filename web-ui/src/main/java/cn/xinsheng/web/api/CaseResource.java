@@ -5,10 +5,10 @@ import cn.xinsheng.cases.application.CaseQueries;
 import cn.xinsheng.cases.application.CaseService;
 import cn.xinsheng.cases.application.EligibilityService;
 import cn.xinsheng.cases.domain.CaseEvent;
+import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.VoteChoice;
 import cn.xinsheng.cases.infrastructure.CaseDocuments;
-import cn.xinsheng.cases.infrastructure.CaseStore;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -166,7 +166,7 @@ public class CaseResource {
   @GET
   @Path("/eligibility/runs/latest")
   @Operation(summary = "The latest run's eligible inmates and near misses (all=true: every result)")
-  public List<CaseStore.ResultRow> latest(
+  public List<CaseRepository.ResultRow> latest(
       @QueryParam("section") Long section, @QueryParam("all") boolean all) {
     long run =
         eligibility.latestRunId(section).orElseThrow(() -> Refusal.notFound("case.error.noRun"));
@@ -206,7 +206,7 @@ public class CaseResource {
   @StatusCode(201)
   public CaseCreated propose(
       @NotNull(message = "case.error.unknownEligibility") @Valid ProposalRequest body) {
-    CaseStore.CaseRow row =
+    CaseRepository.CaseRow row =
         cases.propose(
             body.eligibility(),
             body.months(),
@@ -401,7 +401,7 @@ public class CaseResource {
   @GET
   @Path("/committee/meetings")
   @Operation(summary = "Committee meetings with members and agenda")
-  public List<CaseStore.Meeting> meetings() {
+  public List<CaseRepository.Meeting> meetings() {
     return queries.meetings();
   }
 
