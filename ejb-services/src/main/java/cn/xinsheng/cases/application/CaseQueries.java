@@ -312,6 +312,28 @@ public class CaseQueries {
     return out;
   }
 
+  /**
+   * The noticeboard as PDF: the posting notice ({@code rulings} false) or the rulings served, for
+   * whoever may read {@link #publicList}.
+   */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.EXECUTION_NAME,
+    Role.WARDEN_NAME,
+    Role.COMMITTEE_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.INMATE_NAME
+  })
+  public byte[] noticeboardPdf(boolean rulings) throws java.io.IOException {
+    List<CaseSummary> cases = publicList(rulings);
+    return rulings
+        ? cn.xinsheng.cases.infrastructure.CaseDocuments.rulingList(cases, time.today())
+        : cn.xinsheng.cases.infrastructure.CaseDocuments.postingNotice(cases, time.today());
+  }
+
   /** Meetings for the committee screen. */
   @RolesAllowed({Role.EXECUTION_NAME, Role.COMMITTEE_NAME, Role.WARDEN_NAME})
   public List<Meeting> meetings() {

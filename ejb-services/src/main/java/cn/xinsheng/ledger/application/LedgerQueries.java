@@ -8,6 +8,7 @@ import cn.xinsheng.ledger.domain.MonthCloseStep;
 import cn.xinsheng.ledger.domain.ObjectionStep;
 import cn.xinsheng.ledger.domain.Points;
 import cn.xinsheng.ledger.domain.ReviewDecision;
+import cn.xinsheng.ledger.infrastructure.LedgerDocuments;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
@@ -107,10 +108,41 @@ public class LedgerQueries {
     return months("WHERE r.inmate_id = ?1", inmate.getId());
   }
 
+  /** The formats an inmate's ledger prints in. */
+  public enum DocumentFormat {
+    XLSX,
+    PDF
+  }
+
+  /**
+   * An inmate's ledger as a document: read now, as the caller may read it; its bytes written when
+   * the answer is streamed.
+   */
+  public record LedgerDocument(String prisonerNumber, Body body) {
+
+    /** Writes the document. */
+    @FunctionalInterface
+    public interface Body {
+      void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+  }
+
+  /** The inmate's entries and months as a workbook or a PDF (Chinese font embedded). */
+  public LedgerDocument document(String prisonerNumber, DocumentFormat format) {
+    var heading = heading(prisonerNumber);
+    var entries = timeline(prisonerNumber);
+    var months = monthsOf(prisonerNumber);
+    return new LedgerDocument(
+        heading.prisonerNumber(),
+        format == DocumentFormat.XLSX
+            ? out -> LedgerDocuments.xlsx(heading, entries, months, out)
+            : out -> LedgerDocuments.pdf(heading, entries, months, out));
+  }
+
   /** Who a printed ledger is about and who prints it. */
-  public cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading heading(String prisonerNumber) {
+  private LedgerDocuments.Heading heading(String prisonerNumber) {
     Inmate inmate = readableInmate(prisonerNumber);
-    return new cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading(
+    return new LedgerDocuments.Heading(
         inmate.getPrisonerNumber().value(),
         inmate.getName(),
         caller.name(),

@@ -8,7 +8,6 @@ import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.VoteChoice;
-import cn.xinsheng.cases.infrastructure.CaseDocuments;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -235,7 +234,7 @@ public class CaseResource {
   @Produces("application/pdf")
   @Operation(summary = "The posting notice for the noticeboard, as PDF")
   public Response postingPdf() throws IOException {
-    byte[] pdf = CaseDocuments.postingNotice(queries.publicList(false), queries.today());
+    byte[] pdf = queries.noticeboardPdf(false);
     return Response.ok(pdf)
         .header("Content-Disposition", "inline; filename=\"posting.pdf\"")
         .build();
@@ -246,7 +245,7 @@ public class CaseResource {
   @Produces("application/pdf")
   @Operation(summary = "The public list of rulings, as PDF")
   public Response rulingsPdf() throws IOException {
-    byte[] pdf = CaseDocuments.rulingList(queries.publicList(true), queries.today());
+    byte[] pdf = queries.noticeboardPdf(true);
     return Response.ok(pdf)
         .header("Content-Disposition", "inline; filename=\"rulings.pdf\"")
         .build();
