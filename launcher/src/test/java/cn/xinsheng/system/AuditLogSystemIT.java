@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * change is undone before the next, so the shared platform ends sound.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class AuditLogSystemIT {
 
   private static final String PASSWORD = "demo123!";

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * hold exactly the rows it held before. Then query parameters that are not numbers on every GET,
  * and the three 500s the probe of issue 12 found, one test each.
  */
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class BadInputSystemIT {
 
   private static final String PASSWORD = "demo123!";

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A person at a browser: logs in through the form, switches the language, logs out. Uses Debian's
  * chromium and chromedriver (installed by .ci/run); screenshots go to target/screenshots.
  */
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class BrowserIT {
 
   private static WebDriver driver;

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (officer1, reviewer1), where the demo's strict and merit facts do not apply.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class CaseSystemIT {
 
   private static final String PASSWORD = "demo123!";

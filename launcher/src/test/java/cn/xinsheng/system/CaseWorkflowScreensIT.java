@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the committee screen, the eligibility list, the judge's read-only file in both languages, the
  * inmate's own case at the terminal. Screenshots in target/screenshots.
  */
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class CaseWorkflowScreensIT {
 
   private static final Path SHOTS = Path.of("target", "screenshots");

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * uses; the clock is set back when done.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class ClockSystemIT {
 
   private static final String PASSWORD = "demo123!";

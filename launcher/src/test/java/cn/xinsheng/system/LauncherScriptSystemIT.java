@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * ({@code --data-dir ./x}, {@code verify ./file.zip}, {@code --out ./keys}) means his folder, not
  * the install folder.
  */
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class LauncherScriptSystemIT {
 
   private static final Path INSTALL = Path.of("..").toAbsolutePath().normalize();

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code inmate2}: the browser test works in section 11.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class LedgerSystemIT {
 
   private static final String PASSWORD = "demo123!";

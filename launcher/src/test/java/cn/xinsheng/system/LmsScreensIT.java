@@ -1,5 +1,6 @@
 package cn.xinsheng.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the teacher's grading desk; the education office's import page refusing a tampered package.
  * Screenshots in target/screenshots.
  */
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class LmsScreensIT {
 
   private static final Path SHOTS = Path.of("target", "screenshots");
@@ -95,7 +97,17 @@ class LmsScreensIT {
                     >= 1);
     js.executeScript(
         "var m = document.getElementById('xs-media'); m.currentTime = 12; m.dispatchEvent(new Event('pause'));");
-    Thread.sleep(1500);
+    // the position is saved by a request the pause sends: wait for the row, not a fixed time
+    await()
+        .atMost(java.time.Duration.ofSeconds(15))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                RunningPlatform.count(
+                        "SELECT COUNT(*) FROM lesson_progress p JOIN inmate i ON i.id = p.inmate_id"
+                            + " JOIN account a ON a.id = i.account_id"
+                            + " WHERE a.username = 'inmate3' AND p.position_seconds >= 11")
+                    > 0);
     shot("lms-04-lesson-video");
     driver.navigate().refresh();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("xs-media")));

@@ -1,5 +1,6 @@
 package cn.xinsheng.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium, its status and score stored.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class LmsSystemIT {
 
   private static final String PASSWORD = "demo123!";
@@ -537,7 +539,19 @@ class LmsSystemIT {
       wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("xs-sco")));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("s"), "done"));
       driver.switchTo().defaultContent();
-      Thread.sleep(1500);
+      // the SCO's commit travels to the platform after "done": wait for its row, not a fixed time
+      String passed =
+          "SELECT COUNT(*) FROM scorm_track WHERE lesson_id = "
+              + lesson
+              + " AND lesson_status = 'passed'";
+      try {
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .pollInterval(Duration.ofMillis(300))
+            .until(() -> count(passed) > 0);
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        // the assertion below says so, with the SCO's own log
+      }
       scormLog =
           String.valueOf(
               ((org.openqa.selenium.JavascriptExecutor) driver)
@@ -546,17 +560,14 @@ class LmsSystemIT {
     } finally {
       driver.quit();
     }
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (count(
-            "SELECT COUNT(*) FROM scorm_track WHERE lesson_id = "
-                + lesson
-                + " AND lesson_status = 'passed'")
-        == 0) {
-      assertTrue(
-          System.currentTimeMillis() < deadline,
-          "the SCO's commit reached the platform: " + scormLog);
-      Thread.sleep(300);
-    }
+    String track = scormLog;
+    assertTrue(
+        count(
+                "SELECT COUNT(*) FROM scorm_track WHERE lesson_id = "
+                    + lesson
+                    + " AND lesson_status = 'passed'")
+            > 0,
+        () -> "the SCO's commit reached the platform: " + track);
     Map<String, Object> data = object(inmate.get("/api/v1/lms/lessons/" + lesson + "/scorm"));
     assertEquals("passed", data.get("lessonStatus"));
     assertEquals("answers=a,b", data.get("suspendData"));

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * seen. Sections 31 and 32 (officer4, officer5, reviewer2), inmate5's admission quiz.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class ReviewBugsSystemIT {
 
   private static final String PASSWORD = "demo123!";

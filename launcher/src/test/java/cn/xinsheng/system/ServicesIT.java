@@ -38,6 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * database: the shared start-dev platform's embedded MariaDB, reached with the application's own
  * database account. One deployment for the whole class.
  */
+// not SharedPlatform: JUnit reads the class's extensions again inside the container, where the
+// test-only extension is not deployed; the deployment starts the platform (client side) and the
+// run's SharedPlatform, or the JVM's shutdown hook when this class runs alone, stops it
 @ExtendWith(ArquillianExtension.class)
 class ServicesIT {
 

@@ -334,12 +334,6 @@ public class AuditSequencer {
     return integrateAndSign(List.of(), null, 0);
   }
 
-  /** Integrates now, waiting up to ten seconds for a running integration (tests, benchmarks). */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public long integrateNow() {
-    return integrateAndSign(List.of(), null, 10);
-  }
-
   /**
    * Replaces the signing key: the rotation itself is an entry of the log, and the checkpoint that
    * takes it in is signed by the old key and the new one, which carries the trust over. The old
@@ -624,6 +618,12 @@ public class AuditSequencer {
 
   public AuditStore store() {
     return store;
+  }
+
+  /** Leaves [start, end) as stored, for the API's raw read (the web layer reads no store). */
+  public List<cn.xinsheng.audit.LogVerifier.StoredLeaf> leaves(long start, long end)
+      throws java.sql.SQLException {
+    return store.leaves(start, end);
   }
 
   /** The size of the latest signed tree. */

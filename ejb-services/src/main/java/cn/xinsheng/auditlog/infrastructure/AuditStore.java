@@ -430,36 +430,6 @@ public final class AuditStore {
     return out;
   }
 
-  public void insertWitness(
-      Connection c, String name, String verifierKey, String description, String by, Instant at)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO audit_witness (name, verifier_key, description, registered_by,"
-                + " registered_at) VALUES (?, ?, ?, ?, ?)")) {
-      ps.setString(1, name);
-      ps.setString(2, verifierKey);
-      ps.setString(3, description);
-      ps.setString(4, by);
-      ps.setTimestamp(5, Timestamp.from(at));
-      ps.executeUpdate();
-    }
-  }
-
-  public void insertCosignature(Connection c, long witnessId, long size, String note, Instant at)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO audit_cosignature (witness_id, tree_size, note, received_at)"
-                + " VALUES (?, ?, ?, ?)")) {
-      ps.setLong(1, witnessId);
-      ps.setLong(2, size);
-      ps.setString(3, note);
-      ps.setTimestamp(4, Timestamp.from(at));
-      ps.executeUpdate();
-    }
-  }
-
   /** Every cosignature received, by tree size. */
   public List<Cosignature> cosignatures() throws SQLException {
     List<Cosignature> out = new ArrayList<>();

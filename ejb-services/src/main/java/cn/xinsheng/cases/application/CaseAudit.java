@@ -2,7 +2,7 @@ package cn.xinsheng.cases.application;
 
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.cases.domain.CaseEvent;
-import cn.xinsheng.cases.infrastructure.CaseStore.CaseRow;
+import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
 import cn.xinsheng.platform.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

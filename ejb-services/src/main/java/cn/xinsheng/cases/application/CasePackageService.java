@@ -6,7 +6,6 @@ import cn.xinsheng.auditlog.application.SubjectHeads;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.cases.application.CaseQueries.CaseFile;
 import cn.xinsheng.cases.infrastructure.CaseDocuments;
-import cn.xinsheng.cases.infrastructure.CaseStore;
 import cn.xinsheng.evidence.application.EvidenceSettings;
 import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
 import cn.xinsheng.identity.domain.Role;
@@ -40,7 +39,6 @@ import java.util.UUID;
 public class CasePackageService {
 
   @Inject CaseQueries queries;
-  @Inject CaseStore store;
   @Inject CasePackageLog log;
   @Inject AuditSequencer sequencer;
   @Inject SubjectHeads heads;

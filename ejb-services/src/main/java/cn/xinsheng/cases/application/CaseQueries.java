@@ -1,13 +1,15 @@
 package cn.xinsheng.cases.application;
 
 import cn.xinsheng.cases.domain.CaseEvent;
+import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
+import cn.xinsheng.cases.domain.CaseRepository.Meeting;
+import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.ReductionCase;
-import cn.xinsheng.cases.infrastructure.CaseStore;
-import cn.xinsheng.cases.infrastructure.CaseStore.CaseRow;
-import cn.xinsheng.cases.infrastructure.CaseStore.Meeting;
-import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
+import cn.xinsheng.evidence.application.EvidenceCatalogue;
 import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.application.CommendationQueries;
 import cn.xinsheng.ledger.application.LedgerRecords;
 import cn.xinsheng.ledger.domain.Points;
 import cn.xinsheng.ledger.domain.WorkingCalendar;
@@ -16,7 +18,6 @@ import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -129,12 +130,14 @@ public class CaseQueries {
       LocalDate currentSentenceEnd,
       LocalDate today) {}
 
-  @Inject CaseStore store;
+  @Inject CaseRepository store;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
   @Inject Caller caller;
   @Inject CallerScope scope;
   @Inject LedgerRecords ledger;
+  @Inject CommendationQueries commendations;
+  @Inject EvidenceCatalogue evidence;
 
   /** The staff's list: by the next step's deadline, open cases first. */
   public List<CaseSummary> list() {
@@ -186,15 +189,15 @@ public class CaseQueries {
       }
       out.put("case/" + other.id(), CaseAudit.caseFields(other));
     }
-    for (Object[] e : store.ledgerEntries(r.inmateId())) {
+    for (CommendationQueries.EntryLine e : commendations.entries(r.inmateId())) {
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("inmate", r.prisonerNumber());
-      f.put("entry", SqlValues.num(e[0]));
-      f.put("month", (String) e[1]);
-      f.put("clause", (String) e[2]);
-      f.put("amount", new Points(SqlValues.num(e[3])).toString());
-      f.put("fact", (String) e[4]);
-      out.put("point-entry/" + SqlValues.num(e[0]), f);
+      f.put("entry", e.id());
+      f.put("month", e.month());
+      f.put("clause", e.clause());
+      f.put("amount", new Points(e.amountTenths()).toString());
+      f.put("fact", e.fact());
+      out.put("point-entry/" + e.id(), f);
     }
     return out;
   }
@@ -227,23 +230,24 @@ public class CaseQueries {
     if (meeting != null && meeting.members().size() >= ReductionCase.MIN_COMMITTEE) {
       tally = k.tally(meeting.members());
     }
-    List<CycleLine> cycles = store.citedCycles(r.id()).stream().map(CaseQueries::cycle).toList();
+    List<CycleLine> cycles =
+        commendations.cycles(store.citedCycleIds(r.id())).stream().map(CaseQueries::cycle).toList();
     List<LedgerLine> lines = new ArrayList<>();
-    for (Object[] e : store.ledgerEntries(r.inmateId())) {
+    for (CommendationQueries.EntryLine e : commendations.entries(r.inmateId())) {
       lines.add(
           new LedgerLine(
-              SqlValues.num(e[0]),
-              (String) e[1],
-              (String) e[2],
-              new Points(SqlValues.num(e[3])).toString(),
-              (String) e[4],
-              (String) e[5],
-              (String) e[6],
-              (String) e[7],
-              (String) e[8],
-              e[9] == null ? "" : e[9].toString(),
-              e[10] == null ? null : SqlValues.num(e[10]),
-              e[11] == null ? null : SqlValues.num(e[11])));
+              e.id(),
+              e.month(),
+              e.clause(),
+              new Points(e.amountTenths()).toString(),
+              e.fact(),
+              e.recordedBy(),
+              e.review(),
+              e.reviewedBy(),
+              e.reviewReason(),
+              e.evidenceIds(),
+              e.reverses(),
+              e.supersedes()));
     }
     Inmate inmate = scope.inmate(r.prisonerNumber()).orElseThrow();
     return new CaseFile(
@@ -251,7 +255,7 @@ public class CaseQueries {
         r.rationale(),
         r.ruleVersion(),
         store.result(r.eligibilityId()).orElse(null),
-        timeline(k.events(), store.attachments(r.id())),
+        timeline(k.events(), attachments(r.id())),
         meeting,
         tally,
         cycles,
@@ -306,6 +310,28 @@ public class CaseQueries {
       }
     }
     return out;
+  }
+
+  /**
+   * The noticeboard as PDF: the posting notice ({@code rulings} false) or the rulings served, for
+   * whoever may read {@link #publicList}.
+   */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.EXECUTION_NAME,
+    Role.WARDEN_NAME,
+    Role.COMMITTEE_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.INMATE_NAME
+  })
+  public byte[] noticeboardPdf(boolean rulings) throws java.io.IOException {
+    List<CaseSummary> cases = publicList(rulings);
+    return rulings
+        ? cn.xinsheng.cases.infrastructure.CaseDocuments.rulingList(cases, time.today())
+        : cn.xinsheng.cases.infrastructure.CaseDocuments.postingNotice(cases, time.today());
   }
 
   /** Meetings for the committee screen. */
@@ -387,19 +413,24 @@ public class CaseQueries {
         r.createdAt());
   }
 
+  /** The files attached to the case's steps by event id, named by the evidence context. */
+  private Map<Long, Attachment> attachments(long caseId) {
+    Map<Long, Long> byEvent = store.attachments(caseId);
+    Map<Long, EvidenceCatalogue.FileRef> files = evidence.files(byEvent.values());
+    Map<Long, Attachment> out = new java.util.HashMap<>();
+    byEvent.forEach(
+        (event, evidenceId) -> {
+          EvidenceCatalogue.FileRef f = files.get(evidenceId);
+          if (f != null) {
+            out.put(event, new Attachment(f.id(), f.name(), f.sha256()));
+          }
+        });
+    return out;
+  }
+
   private static List<TimelineItem> timeline(
-      List<CaseEvent> events, Map<Long, Object[]> attachments) {
-    return events.stream()
-        .map(
-            e -> {
-              Object[] a = attachments.get(e.id());
-              return item(
-                  e,
-                  a == null
-                      ? null
-                      : new Attachment(SqlValues.num(a[0]), (String) a[1], (String) a[2]));
-            })
-        .toList();
+      List<CaseEvent> events, Map<Long, Attachment> attachments) {
+    return events.stream().map(e -> item(e, attachments.get(e.id()))).toList();
   }
 
   static TimelineItem item(CaseEvent e, Attachment attachment) {
@@ -419,14 +450,8 @@ public class CaseQueries {
         attachment);
   }
 
-  static CycleLine cycle(Object[] c) {
+  static CycleLine cycle(CommendationQueries.Cycle c) {
     return new CycleLine(
-        SqlValues.num(c[0]),
-        SqlValues.integer(c[1]),
-        (String) c[2],
-        (String) c[3],
-        (String) c[4],
-        (String) c[5],
-        (String) c[6]);
+        c.id(), c.number(), c.firstMonth(), c.closedMonth(), c.result(), c.reason(), c.decidedBy());
   }
 }

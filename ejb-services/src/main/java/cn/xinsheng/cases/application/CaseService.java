@@ -3,31 +3,31 @@ package cn.xinsheng.cases.application;
 import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseKind;
+import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
+import cn.xinsheng.cases.domain.CaseRepository.InmateRow;
+import cn.xinsheng.cases.domain.CaseRepository.Meeting;
+import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
 import cn.xinsheng.cases.domain.CaseRuleException;
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.EligibilityRules;
 import cn.xinsheng.cases.domain.ReductionCase;
 import cn.xinsheng.cases.domain.VoteChoice;
-import cn.xinsheng.cases.infrastructure.CaseStore;
-import cn.xinsheng.cases.infrastructure.CaseStore.CaseRow;
-import cn.xinsheng.cases.infrastructure.CaseStore.InmateRow;
-import cn.xinsheng.cases.infrastructure.CaseStore.Meeting;
-import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
-import cn.xinsheng.evidence.domain.Evidence;
+import cn.xinsheng.evidence.application.EvidenceCatalogue;
+import cn.xinsheng.identity.application.AccountDirectory;
 import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.application.CommendationQueries;
 import cn.xinsheng.ledger.application.LedgerRecords;
+import cn.xinsheng.ledger.application.PrisonCalendar;
 import cn.xinsheng.organisation.application.CallerScope;
-import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.organisation.application.SentenceRecords;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PlatformClock;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ public class CaseService {
 
   private static final int MAX_TEXT = 4000;
 
-  @Inject CaseStore store;
+  @Inject CaseRepository store;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
   @Inject PlatformClock platformClock;
@@ -59,8 +59,11 @@ public class CaseService {
   @Inject cn.xinsheng.ledger.application.ObjectionService objections;
   @Inject cn.xinsheng.sentence.application.CaseLaw law;
 
-  @PersistenceContext(unitName = "xinsheng")
-  EntityManager em;
+  @Inject AccountDirectory accounts;
+  @Inject CommendationQueries commendationQueries;
+  @Inject PrisonCalendar calendar;
+  @Inject SentenceRecords sentences;
+  @Inject EvidenceCatalogue evidence;
 
   // --- the proposal ----------------------------------------------------------------------------
 
@@ -119,7 +122,7 @@ public class CaseService {
     }
     List<Long> cycles = cycleIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(cycleIds));
     Set<Long> commendations = new java.util.HashSet<>();
-    store.commendations(r.inmateId()).forEach(c -> commendations.add(SqlValues.num(c[0])));
+    commendationQueries.commendations(r.inmateId()).forEach(c -> commendations.add(c.id()));
     for (Long c : cycles) {
       if (!commendations.contains(c)) {
         throw Refusal.invalid("case.error.cycle", c);
@@ -287,23 +290,25 @@ public class CaseService {
 
   /** A granted ruling moves the sentence's end; the change is its own record. */
   private void applyRuling(CaseRow row, LocalDate ruledOn, Integer months) {
-    Inmate inmate = em.find(Inmate.class, row.inmateId());
-    em.refresh(inmate);
-    LocalDate previous = inmate.getCurrentSentenceEnd();
+    LocalDate previous = sentences.currentSentenceEnd(row.inmateId());
     if (row.kind() == CaseKind.REDUCTION && law.commutes(row.inmateId(), row.sectionId())) {
-      // a life term commuted: the ruling's months are the new fixed term (刑法第八十条)
+      // a life term commuted: the ruling's months are the new fixed term (刑法第八十条), counted
+      // from the ruling; organisation's port moves the inmate's end
       law.recordCommutation(row.inmateId(), row.id(), ruledOn, months, caller.name());
+      sentences.moveSentenceEnd(row.inmateId(), ruledOn.plusMonths(months));
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("inmate", row.prisonerNumber());
       p.put("case", row.id());
       p.put("commutedToMonths", months.longValue());
       p.put("newEnd", ruledOn.plusMonths(months).toString());
       audit.append("case.sentence.commuted", "sentence/" + row.prisonerNumber(), p, List.of());
-      em.refresh(inmate);
     } else if (row.kind() == CaseKind.REDUCTION) {
       LocalDate next = previous == null ? null : previous.minusMonths(months);
       store.recordSentenceChange(
           row.inmateId(), row.id(), row.kind(), ruledOn, months, previous, next, caller.name());
+      if (next != null) {
+        sentences.moveSentenceEnd(row.inmateId(), next);
+      }
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("inmate", row.prisonerNumber());
       p.put("case", row.id());
@@ -313,7 +318,6 @@ public class CaseService {
         p.put("newEnd", next.toString());
       }
       audit.append("case.sentence.changed", "sentence/" + row.prisonerNumber(), p, List.of());
-      em.refresh(inmate);
     } else {
       store.recordSentenceChange(
           row.inmateId(), row.id(), row.kind(), ruledOn, 0, previous, previous, caller.name());
@@ -350,7 +354,7 @@ public class CaseService {
       throw Refusal.invalid("case.error.committeeSize", ReductionCase.MIN_COMMITTEE, m.size());
     }
     for (String u : m) {
-      if (!store.hasRole(u, Role.COMMITTEE.name())) {
+      if (!accounts.holdsRole(u, Role.COMMITTEE)) {
         throw Refusal.invalid("case.error.notCommitteeMember", u);
       }
     }
@@ -475,7 +479,7 @@ public class CaseService {
   @RolesAllowed(Role.EXECUTION_NAME)
   public CaseEvent grantLawyer(long caseId, String lawyer) {
     CaseRow row = store.find(caseId).orElseThrow(() -> Refusal.notFound("case.error.unknown"));
-    if (lawyer == null || !store.hasRole(lawyer, Role.LAWYER.name())) {
+    if (lawyer == null || !accounts.holdsRole(lawyer, Role.LAWYER)) {
       throw Refusal.invalid("case.error.notALawyer", String.valueOf(lawyer));
     }
     if (load(row).lawyers().contains(lawyer)) {
@@ -548,13 +552,7 @@ public class CaseService {
     if (n.length() > 100) {
       throw Refusal.invalid("case.error.dayName");
     }
-    em.createNativeQuery(
-            "INSERT INTO calendar_day (day, working, name) VALUES (?1, ?2, ?3)"
-                + " ON DUPLICATE KEY UPDATE working = VALUES(working), name = VALUES(name)")
-        .setParameter(1, java.sql.Date.valueOf(day))
-        .setParameter(2, working)
-        .setParameter(3, n)
-        .executeUpdate();
+    calendar.markDay(day, working, n);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("day", day.toString());
     p.put("working", working);
@@ -622,12 +620,12 @@ public class CaseService {
     if (evidenceId == null) {
       return null;
     }
-    Evidence e = em.find(Evidence.class, evidenceId);
+    EvidenceCatalogue.FileRef e = evidence.files(List.of(evidenceId)).get(evidenceId);
     // evidence of the case's own section only: another section's files are not this case's to cite
-    if (e == null || e.getSectionId() != sectionId) {
+    if (e == null || e.sectionId() != sectionId) {
       throw Refusal.invalid("case.error.attachment", evidenceId);
     }
-    return e.getSha256();
+    return e.sha256();
   }
 
   private static String text(String value, String key) {

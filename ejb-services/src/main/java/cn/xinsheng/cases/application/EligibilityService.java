@@ -1,16 +1,15 @@
 package cn.xinsheng.cases.application;
 
+import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.cases.domain.CaseRepository.InmateRow;
+import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
 import cn.xinsheng.cases.domain.Eligibility;
 import cn.xinsheng.cases.domain.EligibilityRules;
-import cn.xinsheng.cases.infrastructure.CaseStore;
-import cn.xinsheng.cases.infrastructure.CaseStore.InmateRow;
-import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import cn.xinsheng.sentence.infrastructure.SentenceStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -37,12 +36,13 @@ public class EligibilityService {
 
   private static final EligibilityRules RULES = EligibilityRules.standard();
 
-  @Inject CaseStore store;
+  @Inject CaseRepository store;
   @Inject SentenceStore sentences;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
   @Inject Caller caller;
   @Inject CallerScope scope;
+  @Inject cn.xinsheng.ledger.application.CommendationQueries commendationQueries;
 
   public static EligibilityRules rules() {
     return RULES;
@@ -81,7 +81,7 @@ public class EligibilityService {
         }
       }
     }
-    String scopeText = CaseStore.runScope(sectionId);
+    String scopeText = CaseRepository.runScope(sectionId);
     long runId = store.insertRun(asOf, RULES.version(), scopeText, inmates.size(), caller.name());
     store.insertResults(runId, inmates, results);
     Map<String, Object> p = new LinkedHashMap<>();
@@ -132,7 +132,24 @@ public class EligibilityService {
    * another section's results.
    */
   public java.util.Optional<Long> latestRunId(Long sectionId) {
-    return store.latestRun(sectionId).map(r -> SqlValues.num(r[0]));
+    return store.latestRunId(sectionId);
+  }
+
+  /**
+   * The commended cycles a proposal from this result may cite: the ledger's, read through its port.
+   * Only for a result the caller may propose from or look at.
+   */
+  public List<CaseQueries.CycleLine> commendations(long eligibilityId) {
+    ResultRow r =
+        store
+            .result(eligibilityId)
+            .orElseThrow(() -> Refusal.notFound("case.error.unknownEligibility"));
+    if (!caller.has(Role.EXECUTION)) {
+      scope.requireSection(r.sectionId());
+    }
+    return commendationQueries.commendations(r.inmateId()).stream()
+        .map(CaseQueries::cycle)
+        .toList();
   }
 
   /** A fact of a sentence as the judgment or the execution record gives it. */

@@ -9,6 +9,7 @@ import static cn.xinsheng.platform.SqlValues.num;
 import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseKind;
+import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.Eligibility;
 import cn.xinsheng.cases.domain.SentenceFacts;
@@ -30,60 +31,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The case tables, through the caller's transaction. Rows are only ever inserted (the tables are
- * append-only for the application's account); the inmate's current sentence end is the one
- * projection updated, beside the sentence change that explains it.
+ * The case tables, through the caller's transaction: {@link CaseRepository} in native SQL with
+ * typed rows (ADR 0013). Rows are only ever inserted (the tables are append-only for the
+ * application's account). Reads of organisation's {@code inmate} and {@code section} for names and
+ * sentences are the one exception left, listed in the table-ownership guard.
  */
 @ApplicationScoped
-public class CaseStore {
+public class CaseStore implements CaseRepository {
 
   @jakarta.inject.Inject java.time.Clock clock;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
-
-  /** A case as proposed, with who it is about. */
-  public record CaseRow(
-      long id,
-      String number,
-      long inmateId,
-      String prisonerNumber,
-      String inmateName,
-      long sectionId,
-      String sectionName,
-      CaseKind kind,
-      Integer proposedMonths,
-      Integer maxMonths,
-      String rationale,
-      long eligibilityId,
-      String ruleVersion,
-      int postingDays,
-      boolean hearingByFacts,
-      String createdBy,
-      Instant createdAt) {}
-
-  /** One inmate as the eligibility run needs him. */
-  public record InmateRow(
-      long id, String prisonerNumber, String name, long sectionId, SentenceFacts facts) {}
-
-  /** A stored eligibility result. */
-  public record ResultRow(
-      long id,
-      long runId,
-      long inmateId,
-      String prisonerNumber,
-      String inmateName,
-      long sectionId,
-      CaseKind kind,
-      String outcome,
-      LocalDate eligibleOn,
-      Integer maxMonths,
-      String reasonKey,
-      List<String> reasonArgs) {}
-
-  /** A committee meeting with its members and agenda. */
-  public record Meeting(
-      long id, LocalDate heldOn, String title, Set<String> members, List<Long> caseIds) {}
 
   private static final String CASE_SELECT =
       "SELECT c.id, c.number, c.inmate_id, i.prisoner_number, i.name, c.section_id, s.name, c.kind,"
@@ -138,20 +97,30 @@ public class CaseStore {
     return out;
   }
 
-  /** The files attached to a case's steps: event id -> evidence id, file name, SHA-256. */
-  public Map<Long, Object[]> attachments(long caseId) {
+  @Override
+  public Map<Long, Long> attachments(long caseId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT e.id, v.id, v.original_name, v.sha256 FROM case_event e"
-                    + " JOIN evidence v ON v.id = e.attachment_id WHERE e.case_id = ?1")
+                "SELECT id, attachment_id FROM case_event"
+                    + " WHERE case_id = ?1 AND attachment_id IS NOT NULL")
             .setParameter(1, caseId)
             .getResultList();
-    Map<Long, Object[]> out = new HashMap<>();
+    Map<Long, Long> out = new HashMap<>();
     for (Object[] r : rows) {
-      out.put(num(r[0]), new Object[] {r[1], r[2], r[3]});
+      out.put(num(r[0]), num(r[1]));
     }
     return out;
+  }
+
+  @Override
+  public List<Long> citedCycleIds(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        em.createNativeQuery("SELECT cycle_id FROM case_cycle WHERE case_id = ?1 ORDER BY cycle_id")
+            .setParameter(1, caseId)
+            .getResultList();
+    return ids.stream().map(cn.xinsheng.platform.SqlValues::num).toList();
   }
 
   public List<CaseEvent> events(long caseId) {
@@ -307,24 +276,16 @@ public class CaseStore {
     return out;
   }
 
-  /** How a run names what it covered: the whole prison, or one section. */
-  public static String runScope(Long sectionId) {
-    return sectionId == null ? PRISON_RUN : "section " + sectionId;
-  }
-
-  private static final String PRISON_RUN = "prison";
-
-  /** The latest run covering the section (its own or the prison's); the prison's for null. */
-  public Optional<Object[]> latestRun(Long sectionId) {
+  @Override
+  public Optional<Long> latestRunId(Long sectionId) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    List<Object> rows =
         em.createNativeQuery(
-                "SELECT id, as_of, rule_version, scope, inmates, run_by, run_at FROM eligibility_run"
-                    + " WHERE scope IN (?1, ?2) ORDER BY id DESC LIMIT 1")
-            .setParameter(1, PRISON_RUN)
-            .setParameter(2, runScope(sectionId))
+                "SELECT id FROM eligibility_run WHERE scope IN (?1, ?2) ORDER BY id DESC LIMIT 1")
+            .setParameter(1, CaseRepository.runScope(null))
+            .setParameter(2, CaseRepository.runScope(sectionId))
             .getResultList();
-    return rows.stream().findFirst();
+    return rows.stream().findFirst().map(cn.xinsheng.platform.SqlValues::num);
   }
 
   public Meeting meeting(long id) {
@@ -375,64 +336,6 @@ public class CaseStore {
         em.createNativeQuery("SELECT id FROM committee_meeting ORDER BY id DESC LIMIT 50")
             .getResultList();
     return ids.stream().map(i -> meeting(num(i))).toList();
-  }
-
-  public boolean hasRole(String username, String role) {
-    return ((Number)
-                em.createNativeQuery(
-                        "SELECT COUNT(*) FROM account a JOIN account_role r ON r.account_id = a.id"
-                            + " WHERE a.username = ?1 AND r.role = ?2 AND a.enabled")
-                    .setParameter(1, username)
-                    .setParameter(2, role)
-                    .getSingleResult())
-            .longValue()
-        > 0;
-  }
-
-  /** The cycles of this inmate whose decision is a commendation or a material reward. */
-  public List<Object[]> commendations(long inmateId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT c.id, c.number, c.first_month, c.closed_month, d.result, d.reason,"
-                    + " d.decided_by FROM assessment_cycle c JOIN cycle_decision d ON d.cycle_id = c.id"
-                    + " WHERE c.inmate_id = ?1 AND d.result IN ('PRAISE','MATERIAL') ORDER BY c.number")
-            .setParameter(1, inmateId)
-            .getResultList();
-    return rows;
-  }
-
-  public List<Object[]> citedCycles(long caseId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT c.id, c.number, c.first_month, c.closed_month, d.result, d.reason,"
-                    + " d.decided_by FROM case_cycle x JOIN assessment_cycle c ON c.id = x.cycle_id"
-                    + " LEFT JOIN cycle_decision d ON d.cycle_id = c.id WHERE x.case_id = ?1"
-                    + " ORDER BY c.number")
-            .setParameter(1, caseId)
-            .getResultList();
-    return rows;
-  }
-
-  /**
-   * The inmate's ledger entries as the case file shows them: every version, its review, its
-   * evidence ids.
-   */
-  public List<Object[]> ledgerEntries(long inmateId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT e.id, e.month, k.code, e.amount_tenths, e.fact, e.recorded_by,"
-                    + " r.decision, r.reviewed_by, r.reason,"
-                    + " (SELECT GROUP_CONCAT(x.evidence_id ORDER BY x.evidence_id)"
-                    + "  FROM point_entry_evidence x WHERE x.entry_id = e.id), e.reverses_id, e.supersedes_id"
-                    + " FROM point_entry e JOIN rule_clause k ON k.id = e.clause_id"
-                    + " LEFT JOIN entry_review r ON r.entry_id = e.id"
-                    + " WHERE e.inmate_id = ?1 ORDER BY e.month, e.id")
-            .setParameter(1, inmateId)
-            .getResultList();
-    return rows;
   }
 
   // --- writing ---------------------------------------------------------------------------------
@@ -625,7 +528,10 @@ public class CaseStore {
         .executeUpdate();
   }
 
-  /** A granted reduction: the change row, then the inmate's current end follows it. */
+  /**
+   * A ruling's change of sentence. The inmate's current end is organisation's projection: the
+   * service moves it through {@code SentenceRecords} beside this row.
+   */
   public void recordSentenceChange(
       long inmateId,
       long caseId,
@@ -648,22 +554,5 @@ public class CaseStore {
         .setParameter(8, by)
         .setParameter(9, Timestamp.from(clock.instant()))
         .executeUpdate();
-    if (kind == CaseKind.REDUCTION && newEnd != null) {
-      em.createNativeQuery("UPDATE inmate SET current_sentence_end = ?1 WHERE id = ?2")
-          .setParameter(1, java.sql.Date.valueOf(newEnd))
-          .setParameter(2, inmateId)
-          .executeUpdate();
-    }
-  }
-
-  public List<Object[]> sentenceChanges(long inmateId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT case_id, kind, ruled_on, months, previous_end, new_end FROM sentence_change"
-                    + " WHERE inmate_id = ?1 ORDER BY id")
-            .setParameter(1, inmateId)
-            .getResultList();
-    return rows;
   }
 }

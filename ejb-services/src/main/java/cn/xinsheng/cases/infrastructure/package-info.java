@@ -1,4 +1,6 @@
 /**
- * Where cases live: the case, its events, eligibility runs and sentence facts in MariaDB; the PDFs.
+ * Where cases live: {@link cn.xinsheng.cases.infrastructure.CaseStore} (the case repository in
+ * MariaDB: cases, events, eligibility runs, committee meetings, sentence facts and changes), the
+ * cases' side of the ledger's case-number port, and the PDFs.
  */
 package cn.xinsheng.cases.infrastructure;

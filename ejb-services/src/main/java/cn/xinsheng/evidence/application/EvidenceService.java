@@ -179,17 +179,6 @@ public class EvidenceService {
         e.getSha256());
   }
 
-  /** Evidence uploaded in the caller's sections, newest first (to attach to an entry). */
-  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
-  public List<Evidence> recentInMySections(int max) {
-    return em.createQuery(
-            "SELECT e FROM Evidence e WHERE e.sectionId IN :sections ORDER BY e.id DESC",
-            Evidence.class)
-        .setParameter("sections", scope.sections())
-        .setMaxResults(max)
-        .getResultList();
-  }
-
   private boolean maySee(Evidence e) {
     if (caller.has(Role.WARDEN)
         || caller.has(Role.COMMITTEE)

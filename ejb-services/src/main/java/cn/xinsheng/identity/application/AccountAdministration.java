@@ -7,7 +7,6 @@ import cn.xinsheng.identity.domain.IdentityEvent.Kind;
 import cn.xinsheng.identity.domain.PasswordHash;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.identity.domain.Username;
-import cn.xinsheng.organisation.domain.SectionRepository;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -26,7 +25,7 @@ import java.util.TreeSet;
 public class AccountAdministration {
 
   @Inject AccountRepository accounts;
-  @Inject SectionRepository sections;
+  @Inject KnownSections sections;
   @Inject IdentityAudit audit;
   @Inject cn.xinsheng.identity.domain.LoginThrottleStore throttles;
   @Resource SessionContext context;
@@ -161,7 +160,7 @@ public class AccountAdministration {
       throw new AccountAdministrationException("admin.error.sectionsWithoutOfficer");
     }
     for (Long id : ids) {
-      if (sections.find(id).isEmpty()) {
+      if (!sections.exists(id)) {
         throw new AccountAdministrationException("admin.error.unknownSection");
       }
     }

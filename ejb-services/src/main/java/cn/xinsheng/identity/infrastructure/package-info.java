@@ -1,2 +1,5 @@
-/** JPA storage of accounts and identity events. */
+/**
+ * Identity's storage: JPA accounts and identity events, and the account directory's SQL on the
+ * account, role and officer-section tables (nobody else reads them).
+ */
 package cn.xinsheng.identity.infrastructure;

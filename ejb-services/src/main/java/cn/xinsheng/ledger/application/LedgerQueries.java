@@ -8,6 +8,7 @@ import cn.xinsheng.ledger.domain.MonthCloseStep;
 import cn.xinsheng.ledger.domain.ObjectionStep;
 import cn.xinsheng.ledger.domain.Points;
 import cn.xinsheng.ledger.domain.ReviewDecision;
+import cn.xinsheng.ledger.infrastructure.LedgerDocuments;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
@@ -60,6 +61,7 @@ public class LedgerQueries {
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject LedgerRecords records;
+  @Inject CaseReferences cases;
   @Inject cn.xinsheng.platform.PrisonTime time;
   @Inject cn.xinsheng.auditlog.application.BoundRecords bound;
 
@@ -106,10 +108,41 @@ public class LedgerQueries {
     return months("WHERE r.inmate_id = ?1", inmate.getId());
   }
 
+  /** The formats an inmate's ledger prints in. */
+  public enum DocumentFormat {
+    XLSX,
+    PDF
+  }
+
+  /**
+   * An inmate's ledger as a document: read now, as the caller may read it; its bytes written when
+   * the answer is streamed.
+   */
+  public record LedgerDocument(String prisonerNumber, Body body) {
+
+    /** Writes the document. */
+    @FunctionalInterface
+    public interface Body {
+      void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+  }
+
+  /** The inmate's entries and months as a workbook or a PDF (Chinese font embedded). */
+  public LedgerDocument document(String prisonerNumber, DocumentFormat format) {
+    var heading = heading(prisonerNumber);
+    var entries = timeline(prisonerNumber);
+    var months = monthsOf(prisonerNumber);
+    return new LedgerDocument(
+        heading.prisonerNumber(),
+        format == DocumentFormat.XLSX
+            ? out -> LedgerDocuments.xlsx(heading, entries, months, out)
+            : out -> LedgerDocuments.pdf(heading, entries, months, out));
+  }
+
   /** Who a printed ledger is about and who prints it. */
-  public cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading heading(String prisonerNumber) {
+  private LedgerDocuments.Heading heading(String prisonerNumber) {
     Inmate inmate = readableInmate(prisonerNumber);
-    return new cn.xinsheng.ledger.infrastructure.LedgerDocuments.Heading(
+    return new LedgerDocuments.Heading(
         inmate.getPrisonerNumber().value(),
         inmate.getName(),
         caller.name(),
@@ -303,10 +336,7 @@ public class LedgerQueries {
     var query =
         em.createNativeQuery(
             "SELECT o.id, i.prisoner_number, i.name, o.target_type, o.entry_id,"
-                // a finding on a case shows the case's number where a month objection shows its
-                // month
-                + " COALESCE(o.month, (SELECT c.number FROM reduction_case c WHERE c.id = o.case_id)), o.text,"
-                + " o.raised_by, o.raised_role, o.raised_at FROM objection o"
+                + " o.month, o.text, o.raised_by, o.raised_role, o.raised_at, o.case_id FROM objection o"
                 + " JOIN inmate i ON i.id = o.inmate_id "
                 + where
                 + " ORDER BY o.id DESC");
@@ -318,7 +348,18 @@ public class LedgerQueries {
     List<ObjectionView> out = new ArrayList<>();
     // one read of the calendar for the whole list, not one per objection
     cn.xinsheng.ledger.domain.LedgerCalendar calendar = records.ledgerCalendar();
+    // a finding on a case shows the case's number where a month objection shows its month; the
+    // number comes from the cases context through the port the ledger owns
+    java.util.Set<Long> onCases =
+        rows.stream()
+            .filter(r -> r[5] == null && r[10] != null)
+            .map(r -> ((Number) r[10]).longValue())
+            .collect(java.util.stream.Collectors.toSet());
+    Map<Long, String> caseNumbers = onCases.isEmpty() ? Map.of() : cases.numbers(onCases);
     for (Object[] r : rows) {
+      if (r[5] == null && r[10] != null) {
+        r[5] = caseNumbers.get(((Number) r[10]).longValue());
+      }
       long id = ((Number) r[0]).longValue();
       @SuppressWarnings("unchecked")
       List<Object[]> steps =

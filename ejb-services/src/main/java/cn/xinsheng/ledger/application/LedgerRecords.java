@@ -11,12 +11,10 @@ import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.ledger.domain.WorkingCalendar;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +29,7 @@ import java.util.Optional;
 public class LedgerRecords {
 
   @Inject PrisonTime time;
+  @Inject PrisonCalendar calendar;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -137,13 +136,6 @@ public class LedgerRecords {
   }
 
   public WorkingCalendar calendar() {
-    Map<LocalDate, Boolean> overrides = new HashMap<>();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery("SELECT day, working FROM calendar_day").getResultList();
-    for (Object[] row : rows) {
-      overrides.put(SqlValues.date(row[0]), SqlValues.bool(row[1]));
-    }
-    return new WorkingCalendar(overrides);
+    return calendar.calendar();
   }
 }

@@ -38,6 +38,7 @@ import java.util.Optional;
 public class ObjectionService {
 
   @Inject LedgerRecords records;
+  @Inject cn.xinsheng.identity.application.AccountDirectory accounts;
   @Inject LedgerAudit audit;
   @Inject CallerScope scope;
   @Inject Caller caller;
@@ -136,17 +137,7 @@ public class ObjectionService {
   public void dispatch(long objectionId, String officer, String note) {
     Objection o = load(objectionId);
     scope.requireSection(o.getSectionId());
-    boolean officerOfSection =
-        ((Number)
-                    em.createNativeQuery(
-                            "SELECT COUNT(*) FROM account a JOIN account_role r ON r.account_id = a.id"
-                                + " JOIN officer_section s ON s.account_id = a.id"
-                                + " WHERE a.username = ?1 AND r.role = 'OFFICER' AND s.section_id = ?2")
-                        .setParameter(1, officer == null ? "" : officer)
-                        .setParameter(2, o.getSectionId())
-                        .getSingleResult())
-                .longValue()
-            > 0;
+    boolean officerOfSection = accounts.isOfficerOf(officer, o.getSectionId());
     if (!officerOfSection) {
       throw Refusal.invalid("objection.error.officer");
     }

@@ -40,6 +40,7 @@ public class EnrolmentService {
       long id, String name, String programme, String teacher, LocalDate startsOn, int members) {}
 
   @Inject LearningStore store;
+  @Inject cn.xinsheng.identity.application.AccountDirectory accounts;
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject PrisonTime time;
@@ -95,12 +96,7 @@ public class EnrolmentService {
         store
             .one("SELECT id FROM programme WHERE code = ?1", programmeCode)
             .orElseThrow(() -> Refusal.notFound("lms.error.noProgramme"));
-    boolean isTeacher =
-        store
-            .one(
-                "SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id WHERE a.username = ?1 AND r.role = 'TEACHER'",
-                teacher)
-            .isPresent();
+    boolean isTeacher = teacher != null && accounts.hasRoleOnRecord(teacher, Role.TEACHER);
     if (!isTeacher) {
       throw Refusal.invalid("lms.error.notTeacher", String.valueOf(teacher));
     }

@@ -240,8 +240,9 @@ public class SentenceStore {
   }
 
   /**
-   * A life (or 死缓) term commuted to a fixed term by a granted ruling: the change row, then the
-   * inmate's current end follows it (刑法第八十条: counted from the ruling).
+   * A life (or 死缓) term commuted to a fixed term by a granted ruling: the change row (刑法第八十条:
+   * counted from the ruling). The inmate's current end is moved by the caller, through
+   * organisation's {@code SentenceRecords}.
    */
   public void recordCommutation(
       long inmateId, long caseId, LocalDate ruledOn, int toMonths, String by) {
@@ -258,10 +259,7 @@ public class SentenceStore {
         .setParameter(6, by)
         .setParameter(7, Timestamp.from(clock.instant()))
         .executeUpdate();
-    em.createNativeQuery("UPDATE inmate SET current_sentence_end = ?1 WHERE id = ?2")
-        .setParameter(1, java.sql.Date.valueOf(newEnd))
-        .setParameter(2, inmateId)
-        .executeUpdate();
+    // the inmate's end is organisation's: the caller moves it through SentenceRecords
   }
 
   /** The proposal's kind of performance, the ledger's, and why they differ. */

@@ -165,7 +165,7 @@ public class AuditResource {
     }
     List<LeafView> leaves = new ArrayList<>();
     LeafContentRule rule = contentRule();
-    for (LogVerifier.StoredLeaf leaf : sequencer.store().leaves(start, end)) {
+    for (LogVerifier.StoredLeaf leaf : sequencer.leaves(start, end)) {
       boolean open = mayRead(rule, leaf.data());
       leaves.add(
           new LeafView(

@@ -5,10 +5,9 @@ import cn.xinsheng.cases.application.CaseQueries;
 import cn.xinsheng.cases.application.CaseService;
 import cn.xinsheng.cases.application.EligibilityService;
 import cn.xinsheng.cases.domain.CaseEvent;
+import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.VoteChoice;
-import cn.xinsheng.cases.infrastructure.CaseDocuments;
-import cn.xinsheng.cases.infrastructure.CaseStore;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -179,7 +178,7 @@ public class CaseResource {
   @GET
   @Path("/eligibility/runs/latest")
   @Operation(summary = "The latest run's eligible inmates and near misses (all=true: every result)")
-  public List<CaseStore.ResultRow> latest(
+  public List<CaseRepository.ResultRow> latest(
       @QueryParam("section") Long section, @QueryParam("all") boolean all) {
     long run =
         eligibility.latestRunId(section).orElseThrow(() -> Refusal.notFound("case.error.noRun"));
@@ -222,7 +221,7 @@ public class CaseResource {
   @StatusCode(201)
   public CaseCreated propose(
       @NotNull(message = "case.error.unknownEligibility") @Valid ProposalRequest body) {
-    CaseStore.CaseRow row =
+    CaseRepository.CaseRow row =
         cases.propose(
             body.eligibility(),
             body.months(),
@@ -253,7 +252,7 @@ public class CaseResource {
   @Produces("application/pdf")
   @Operation(summary = "The posting notice for the noticeboard, as PDF")
   public Response postingPdf() throws IOException {
-    byte[] pdf = CaseDocuments.postingNotice(queries.publicList(false), queries.today());
+    byte[] pdf = queries.noticeboardPdf(false);
     return Response.ok(pdf)
         .header("Content-Disposition", "inline; filename=\"posting.pdf\"")
         .build();
@@ -264,7 +263,7 @@ public class CaseResource {
   @Produces("application/pdf")
   @Operation(summary = "The public list of rulings, as PDF")
   public Response rulingsPdf() throws IOException {
-    byte[] pdf = CaseDocuments.rulingList(queries.publicList(true), queries.today());
+    byte[] pdf = queries.noticeboardPdf(true);
     return Response.ok(pdf)
         .header("Content-Disposition", "inline; filename=\"rulings.pdf\"")
         .build();
@@ -419,7 +418,7 @@ public class CaseResource {
   @GET
   @Path("/committee/meetings")
   @Operation(summary = "Committee meetings with members and agenda")
-  public List<CaseStore.Meeting> meetings() {
+  public List<CaseRepository.Meeting> meetings() {
     return queries.meetings();
   }
 

@@ -19,7 +19,6 @@ import cn.xinsheng.ledger.domain.ObjectionStep;
 import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.ledger.domain.Violation;
-import cn.xinsheng.ledger.infrastructure.LedgerDocuments;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.ErrorMessages;
 import jakarta.inject.Inject;
@@ -522,14 +521,12 @@ public class LedgerResource {
   @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
   @Operation(summary = "An inmate's ledger as an XLSX workbook (entries, months)")
   public Response exportXlsx(@PathParam("no") String no) {
-    var heading = queries.heading(no);
-    var entries = queries.timeline(no);
-    var months = queries.monthsOf(no);
-    StreamingOutput body = out -> LedgerDocuments.xlsx(heading, entries, months, out);
+    var document = queries.document(no, LedgerQueries.DocumentFormat.XLSX);
+    StreamingOutput body = out -> document.body().writeTo(out);
     return Response.ok(body)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"ledger-" + heading.prisonerNumber() + ".xlsx\"")
+            "attachment; filename=\"ledger-" + document.prisonerNumber() + ".xlsx\"")
         .build();
   }
 
@@ -538,14 +535,12 @@ public class LedgerResource {
   @Produces("application/pdf")
   @Operation(summary = "An inmate's ledger as a PDF (Chinese font embedded)")
   public Response exportPdf(@PathParam("no") String no) {
-    var heading = queries.heading(no);
-    var entries = queries.timeline(no);
-    var months = queries.monthsOf(no);
-    StreamingOutput body = out -> LedgerDocuments.pdf(heading, entries, months, out);
+    var document = queries.document(no, LedgerQueries.DocumentFormat.PDF);
+    StreamingOutput body = out -> document.body().writeTo(out);
     return Response.ok(body)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"ledger-" + heading.prisonerNumber() + ".pdf\"")
+            "attachment; filename=\"ledger-" + document.prisonerNumber() + ".pdf\"")
         .build();
   }
 

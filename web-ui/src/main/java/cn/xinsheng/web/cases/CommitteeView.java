@@ -2,7 +2,7 @@ package cn.xinsheng.web.cases;
 
 import cn.xinsheng.cases.application.CaseQueries;
 import cn.xinsheng.cases.application.CaseService;
-import cn.xinsheng.cases.infrastructure.CaseStore.Meeting;
+import cn.xinsheng.cases.domain.CaseRepository.Meeting;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;

@@ -3,7 +3,7 @@ package cn.xinsheng.web.cases;
 import cn.xinsheng.cases.application.CaseQueries;
 import cn.xinsheng.cases.application.CaseService;
 import cn.xinsheng.cases.application.EligibilityService;
-import cn.xinsheng.cases.infrastructure.CaseStore.ResultRow;
+import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Refusal;
@@ -30,7 +30,6 @@ public class EligibilityView implements Serializable {
   @Inject transient CaseQueries queries;
   @Inject transient CallerScope scope;
   @Inject transient cn.xinsheng.organisation.application.OrganisationQueries organisation;
-  @Inject transient cn.xinsheng.cases.infrastructure.CaseStore store;
   @Inject CurrentUser currentUser;
 
   private Long section;
@@ -140,18 +139,7 @@ public class EligibilityView implements Serializable {
     if (chosen == null) {
       return List.of();
     }
-    return store.commendations(chosen.inmateId()).stream()
-        .map(
-            c ->
-                new CaseQueries.CycleLine(
-                    ((Number) c[0]).longValue(),
-                    ((Number) c[1]).intValue(),
-                    (String) c[2],
-                    (String) c[3],
-                    (String) c[4],
-                    (String) c[5],
-                    (String) c[6]))
-        .toList();
+    return eligibility.commendations(chosen.id());
   }
 
   public void propose() {

@@ -1,0 +1,25 @@
+package cn.xinsheng.identity.application;
+
+import cn.xinsheng.identity.domain.Role;
+
+/**
+ * What other contexts may ask identity about an account: whether a login holds a role, and in which
+ * sections an officer serves. Cases check committee members and lawyers with it, the ledger the
+ * officer an objection is dispatched to, learning a cohort's teacher; none of them reads the
+ * account tables. Answers in the caller's transaction; it checks no caller role itself, the calling
+ * service is the security boundary.
+ */
+public interface AccountDirectory {
+
+  /** True when the account exists, is enabled and holds the role. */
+  boolean holdsRole(String login, Role role);
+
+  /**
+   * True when the account holds the role, whether or not it is enabled now (a cohort may keep a
+   * teacher whose account is switched off for a while; this is how learning has always checked).
+   */
+  boolean hasRoleOnRecord(String login, Role role);
+
+  /** True when the account holds the officer's role and serves in the section. */
+  boolean isOfficerOf(String login, long sectionId);
+}

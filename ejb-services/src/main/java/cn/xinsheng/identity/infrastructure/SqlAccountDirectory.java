@@ -1,0 +1,58 @@
+package cn.xinsheng.identity.infrastructure;
+
+import cn.xinsheng.identity.application.AccountDirectory;
+import cn.xinsheng.identity.domain.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The account directory on identity's own tables ({@code account}, {@code account_role}, {@code
+ * officer_section}): the one place their role SQL is written.
+ */
+@ApplicationScoped
+public class SqlAccountDirectory implements AccountDirectory {
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  @Override
+  public boolean holdsRole(String login, Role role) {
+    return count(
+            "SELECT COUNT(*) FROM account a JOIN account_role r ON r.account_id = a.id"
+                + " WHERE a.username = ?1 AND r.role = ?2 AND a.enabled",
+            login,
+            role.name())
+        > 0;
+  }
+
+  @Override
+  public boolean hasRoleOnRecord(String login, Role role) {
+    return count(
+            "SELECT COUNT(*) FROM account a JOIN account_role r ON r.account_id = a.id"
+                + " WHERE a.username = ?1 AND r.role = ?2",
+            login,
+            role.name())
+        > 0;
+  }
+
+  @Override
+  public boolean isOfficerOf(String login, long sectionId) {
+    return count(
+            "SELECT COUNT(*) FROM account a JOIN account_role r ON r.account_id = a.id"
+                + " JOIN officer_section s ON s.account_id = a.id"
+                + " WHERE a.username = ?1 AND r.role = ?2 AND s.section_id = ?3",
+            login == null ? "" : login,
+            Role.OFFICER.name(),
+            sectionId)
+        > 0;
+  }
+
+  private long count(String sql, Object... params) {
+    var q = em.createNativeQuery(sql);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    return ((Number) q.getSingleResult()).longValue();
+  }
+}

@@ -1,0 +1,47 @@
+package cn.xinsheng.organisation.infrastructure;
+
+import cn.xinsheng.organisation.application.SentenceRecords;
+import cn.xinsheng.organisation.domain.Inmate;
+import cn.xinsheng.organisation.domain.UnknownInmateException;
+import cn.xinsheng.platform.SqlValues;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Sentence ends on the inmate table. */
+@ApplicationScoped
+public class JpaSentenceRecords implements SentenceRecords {
+
+  @PersistenceContext(unitName = "xinsheng")
+  EntityManager em;
+
+  @Override
+  public LocalDate currentSentenceEnd(long inmateId) {
+    // read from the row, not a cached entity: another transaction may have moved it, and a read
+    // port answers outside a transaction too
+    List<?> rows =
+        em.createNativeQuery("SELECT current_sentence_end FROM inmate WHERE id = ?1")
+            .setParameter(1, inmateId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw new UnknownInmateException(String.valueOf(inmateId));
+    }
+    return SqlValues.date(rows.get(0));
+  }
+
+  @Override
+  public void moveSentenceEnd(long inmateId, LocalDate newEnd) {
+    em.createNativeQuery("UPDATE inmate SET current_sentence_end = ?1 WHERE id = ?2")
+        .setParameter(1, java.sql.Date.valueOf(newEnd))
+        .setParameter(2, inmateId)
+        .executeUpdate();
+    // the entity this transaction may hold follows the row, for the reads after the ruling
+    Inmate inmate = em.find(Inmate.class, inmateId);
+    if (inmate == null) {
+      throw new UnknownInmateException(String.valueOf(inmateId));
+    }
+    em.refresh(inmate);
+  }
+}

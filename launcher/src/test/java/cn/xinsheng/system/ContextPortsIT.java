@@ -1,0 +1,233 @@
+package cn.xinsheng.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.application.EligibilityService;
+import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.evidence.application.EvidenceCatalogue;
+import cn.xinsheng.identity.application.AccountDirectory;
+import cn.xinsheng.identity.application.KnownSections;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.application.CaseReferences;
+import cn.xinsheng.ledger.application.CommendationQueries;
+import cn.xinsheng.ledger.application.PrisonCalendar;
+import cn.xinsheng.organisation.application.SentenceRecords;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The ports between contexts (issue 13, docs/context-map.md) in the real container on the shared
+ * platform's database: each answers what the owning context's tables hold, writes only in the
+ * caller's transaction, and the services behind them refuse a caller without the role. Changes are
+ * rolled back: the shared prison is left as it was.
+ */
+// the deployment starts the shared platform, as ServicesIT's does (see there)
+@ExtendWith(ArquillianExtension.class)
+class ContextPortsIT {
+
+  @Deployment
+  static WebArchive deployment() throws Exception {
+    return ServicesIT.deployment();
+  }
+
+  @Inject AccountDirectory accounts;
+  @Inject KnownSections sections;
+  @Inject CommendationQueries commendations;
+  @Inject PrisonCalendar calendar;
+  @Inject EvidenceCatalogue evidence;
+  @Inject SentenceRecords sentences;
+  @Inject CaseReferences caseReferences;
+  @Inject CaseRepository cases;
+  @Inject CaseService caseService;
+  @Inject CaseQueries caseQueries;
+  @Inject EligibilityService eligibility;
+
+  @Resource jakarta.transaction.UserTransaction transaction;
+
+  @Resource(lookup = "java:app/jdbc/xinsheng")
+  DataSource dataSource;
+
+  private List<Object[]> rows(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<Object[]> out = new ArrayList<>();
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        Object[] r = new Object[n];
+        for (int i = 0; i < n; i++) {
+          r[i] = rs.getObject(i + 1);
+        }
+        out.add(r);
+      }
+      return out;
+    }
+  }
+
+  private long number(String sql) throws SQLException {
+    return ((Number) rows(sql).get(0)[0]).longValue();
+  }
+
+  // --- identity --------------------------------------------------------------------------------
+
+  @Test
+  void theAccountDirectoryAnswersRolesAndSections() throws SQLException {
+    assertTrue(accounts.holdsRole("committee1", Role.COMMITTEE));
+    assertTrue(accounts.holdsRole("lawyer1", Role.LAWYER));
+    assertFalse(accounts.holdsRole("officer1", Role.COMMITTEE));
+    assertFalse(accounts.holdsRole("nobody.here", Role.LAWYER));
+    assertTrue(accounts.hasRoleOnRecord("teacher1", Role.TEACHER));
+    assertFalse(accounts.hasRoleOnRecord("inmate1", Role.TEACHER));
+
+    long own =
+        number(
+            "SELECT s.section_id FROM officer_section s JOIN account a ON a.id = s.account_id"
+                + " WHERE a.username = 'officer1' ORDER BY s.section_id LIMIT 1");
+    long other =
+        number(
+            "SELECT id FROM section WHERE id NOT IN (SELECT s.section_id FROM officer_section s"
+                + " JOIN account a ON a.id = s.account_id WHERE a.username = 'officer1')"
+                + " ORDER BY id LIMIT 1");
+    assertTrue(accounts.isOfficerOf("officer1", own));
+    assertFalse(accounts.isOfficerOf("officer1", other));
+    assertFalse(accounts.isOfficerOf("reviewer1", own), "a reviewer is not the section's officer");
+    assertFalse(accounts.isOfficerOf(null, own));
+
+    assertTrue(sections.exists(own));
+    assertFalse(sections.exists(-1));
+  }
+
+  // --- ledger ----------------------------------------------------------------------------------
+
+  @Test
+  void theLedgerAnswersEntriesAndCyclesAsTypedRecords() throws SQLException {
+    // an inmate with entries when another test recorded some, else the first (none: an empty list)
+    long inmate =
+        number(
+            "SELECT COALESCE((SELECT inmate_id FROM point_entry ORDER BY id LIMIT 1),"
+                + " (SELECT MIN(id) FROM inmate))");
+    long stored = number("SELECT COUNT(*) FROM point_entry WHERE inmate_id = " + inmate);
+    List<CommendationQueries.EntryLine> entries = commendations.entries(inmate);
+    assertEquals(stored, entries.size());
+    for (CommendationQueries.EntryLine e : entries) {
+      assertNotNull(e.month());
+      assertNotNull(e.clause());
+      assertNotNull(e.evidenceIds(), "empty, never null, when an entry has no evidence");
+    }
+    assertEquals(List.of(), commendations.cycles(List.of()));
+    assertEquals(List.of(), commendations.cycles(List.of(-1L)));
+    List<Object[]> cycles = rows("SELECT id, inmate_id FROM assessment_cycle ORDER BY id LIMIT 3");
+    for (Object[] c : cycles) {
+      long id = ((Number) c[0]).longValue();
+      List<CommendationQueries.Cycle> found = commendations.cycles(List.of(id));
+      assertEquals(1, found.size());
+      assertEquals(id, found.get(0).id());
+      // commendations are the decided ones with PRAISE or MATERIAL only
+      long inmateOf = ((Number) c[1]).longValue();
+      for (CommendationQueries.Cycle k : commendations.commendations(inmateOf)) {
+        assertTrue(List.of("PRAISE", "MATERIAL").contains(k.result()), k.toString());
+      }
+    }
+  }
+
+  @Test
+  void theWorkingCalendarIsWrittenOnlyInTheCallersTransaction() throws Exception {
+    // a Wednesday far ahead, which no other test touches
+    LocalDate day = LocalDate.of(2031, 1, 8);
+    assertTrue(calendar.calendar().isWorkingDay(day));
+    transaction.begin();
+    try {
+      calendar.markDay(day, false, "ContextPortsIT");
+      assertFalse(calendar.calendar().isWorkingDay(day), "seen in the same transaction");
+    } finally {
+      transaction.rollback();
+    }
+    assertTrue(calendar.calendar().isWorkingDay(day), "gone with the rollback");
+    assertEquals(0, number("SELECT COUNT(*) FROM calendar_day WHERE day = '2031-01-08'"));
+  }
+
+  // --- evidence and organisation -------------------------------------------------------------
+
+  @Test
+  void theEvidenceCatalogueNamesFilesAsStored() throws SQLException {
+    assertEquals(Map.of(), evidence.files(List.of()));
+    assertEquals(Map.of(), evidence.files(List.of(-1L)));
+    for (Object[] r :
+        rows("SELECT id, section_id, original_name, sha256 FROM evidence ORDER BY id LIMIT 3")) {
+      long id = ((Number) r[0]).longValue();
+      EvidenceCatalogue.FileRef f = evidence.files(List.of(id)).get(id);
+      assertEquals(((Number) r[1]).longValue(), f.sectionId());
+      assertEquals(r[2], f.name());
+      assertEquals(r[3], f.sha256());
+    }
+  }
+
+  @Test
+  void aSentenceEndMovesOnlyInTheCallersTransaction() throws Exception {
+    Object[] r =
+        rows("SELECT id, current_sentence_end FROM inmate WHERE current_sentence_end IS NOT NULL"
+                + " ORDER BY id DESC LIMIT 1")
+            .get(0);
+    long inmate = ((Number) r[0]).longValue();
+    LocalDate end = ((java.sql.Date) r[1]).toLocalDate();
+    assertEquals(end, sentences.currentSentenceEnd(inmate));
+    transaction.begin();
+    try {
+      sentences.moveSentenceEnd(inmate, end.minusMonths(3));
+      assertEquals(end.minusMonths(3), sentences.currentSentenceEnd(inmate));
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(end, sentences.currentSentenceEnd(inmate));
+  }
+
+  // --- cases -----------------------------------------------------------------------------------
+
+  @Test
+  void theCaseRepositoryAndTheLedgersCaseNumbersAgreeWithTheTables() throws SQLException {
+    assertTrue(cases.find(-1).isEmpty());
+    assertEquals(Map.of(), caseReferences.numbers(List.of()));
+    assertEquals(Map.of(), caseReferences.numbers(List.of(-1L)));
+    for (Object[] r : rows("SELECT id, number FROM reduction_case ORDER BY id LIMIT 3")) {
+      long id = ((Number) r[0]).longValue();
+      assertEquals(r[1], cases.find(id).orElseThrow().number());
+      assertEquals(Map.of(id, r[1]), caseReferences.numbers(List.of(id)));
+      assertEquals(
+          number("SELECT COUNT(*) FROM case_event WHERE case_id = " + id), cases.events(id).size());
+    }
+    assertEquals("prison", CaseRepository.runScope(null));
+    assertEquals("section 7", CaseRepository.runScope(7L));
+  }
+
+  @Test
+  void theCaseServicesRefuseACallerWithoutTheRole() {
+    // the test runs without a logged-in user: the service boundary itself must refuse
+    assertThrows(EJBAccessException.class, () -> caseService.propose(1, 1, "x", List.of(), null));
+    assertThrows(EJBAccessException.class, () -> caseService.calendarDay(null, false, "x"));
+    assertThrows(EJBAccessException.class, () -> caseQueries.list());
+    assertThrows(EJBAccessException.class, () -> caseQueries.file(1));
+    assertThrows(EJBAccessException.class, () -> eligibility.run(null));
+    assertThrows(EJBAccessException.class, () -> eligibility.commendations(1));
+  }
+}
