@@ -113,7 +113,18 @@ class TableOwnershipTest {
           "lms/application/AssignmentService.java -> inmate",
           "lms/application/EducationCreditService.java -> inmate",
           "lms/application/GradebookService.java -> inmate",
-          "lms/application/QuizService.java -> inmate");
+          "lms/application/QuizService.java -> inmate",
+          // issue 16's sentence context was built beside issue 13, before these ports existed: it
+          // reads the cases and ledger tables it evaluates and the inmate's term. To move behind
+          // CaseReferences, CommendationQueries and SentenceRecords.
+          "sentence/infrastructure/SentenceStore.java -> assessment_cycle",
+          "sentence/infrastructure/SentenceStore.java -> case_cycle",
+          "sentence/infrastructure/SentenceStore.java -> case_event",
+          "sentence/infrastructure/SentenceStore.java -> cycle_decision",
+          "sentence/infrastructure/SentenceStore.java -> inmate",
+          "sentence/infrastructure/SentenceStore.java -> reduction_case",
+          "sentence/infrastructure/SentenceStore.java -> sentence_change",
+          "sentence/infrastructure/SentenceStore.java -> sentence_fact");
 
   private static final Pattern TABLE =
       Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)\\b");
