@@ -1,5 +1,6 @@
 package cn.xinsheng.launcher;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,13 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaMethodReference;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,20 +45,24 @@ class OneClockTest {
       new DescribedPredicate<>("reads the wall clock (now() without a Clock, Clock.system…)") {
         @Override
         public boolean test(JavaMethodCall call) {
-          String owner = call.getTarget().getOwner().getName();
-          String name = call.getTarget().getName();
-          List<JavaClass> params = call.getTarget().getRawParameterTypes();
-          if (owner.startsWith("java.time.") && name.equals("now")) {
-            // now(Clock) is the one allowed form
-            return params.isEmpty() || !params.get(0).getName().equals(Clock.class.getName());
-          }
-          if ((owner.equals("java.time.Clock") || owner.equals("java.time.InstantSource"))
-              && name.startsWith("system")) {
-            return true;
-          }
-          return owner.equals("java.util.Calendar") && name.equals("getInstance");
+          return readsTheWallClock(
+              call.getTarget().getOwner().getName(),
+              call.getTarget().getName(),
+              call.getTarget().getRawParameterTypes());
         }
       };
+
+  private static boolean readsTheWallClock(String owner, String name, List<JavaClass> params) {
+    if (owner.startsWith("java.time.") && name.equals("now")) {
+      // now(Clock) is the one allowed form
+      return params.isEmpty() || !params.get(0).getName().equals(Clock.class.getName());
+    }
+    if ((owner.equals("java.time.Clock") || owner.equals("java.time.InstantSource"))
+        && name.startsWith("system")) {
+      return true;
+    }
+    return owner.equals("java.util.Calendar") && name.equals("getInstance");
+  }
 
   private static final DescribedPredicate<JavaConstructorCall> NEW_DATE_OF_NOW =
       new DescribedPredicate<>("makes new Date() of now") {
@@ -82,6 +91,29 @@ class OneClockTest {
           .callConstructorWhere(NEW_DATE_OF_NOW)
           .because("issue 12: one clock, so that tests pin it and days are the prison's");
 
+  /**
+   * The same reads passed on as a method reference ({@code Supplier<LocalDate> t =
+   * LocalDate::now}).
+   */
+  static final ArchRule NO_WALL_CLOCK_REFERENCE =
+      classes()
+          .that(DescribedPredicate.not(CLOCK_MAKER))
+          .should(
+              new ArchCondition<JavaClass>("refer to no wall-clock method (LocalDate::now)") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                  for (JavaMethodReference r : c.getMethodReferencesFromSelf()) {
+                    if (readsTheWallClock(
+                        r.getTarget().getOwner().getName(),
+                        r.getTarget().getName(),
+                        r.getTarget().getRawParameterTypes())) {
+                      events.add(SimpleConditionEvent.violated(r, r.getDescription()));
+                    }
+                  }
+                }
+              })
+          .because("issue 12: one clock, so that tests pin it and days are the prison's");
+
   private static JavaClasses production(String... moduleClassDirs) {
     ClassFileImporter importer = new ClassFileImporter();
     Path[] paths = new Path[moduleClassDirs.length];
@@ -104,6 +136,7 @@ class OneClockTest {
             && classes.contain("cn.xinsheng.launcher.StartCommand"),
         "all three modules were read");
     ONE_CLOCK.check(classes);
+    NO_WALL_CLOCK_REFERENCE.check(classes);
   }
 
   /** The rule is not one that cannot fail: each way of reading the wall clock is caught. */
@@ -123,6 +156,12 @@ class OneClockTest {
       assertTrue(report.contains(call), call + " is caught:\n" + report);
     }
     assertFalse(report.contains("now(java.time.Clock)"), "now(Clock) is allowed:\n" + report);
+    // passed on as a method reference, it is caught too; LocalDate::now as a Function of a Clock
+    // is the allowed form
+    EvaluationResult references = NO_WALL_CLOCK_REFERENCE.evaluate(offenders);
+    String refs = String.join("\n", references.getFailureReport().getDetails());
+    assertTrue(refs.contains("passOn()") && refs.contains("LocalDate.now()"), refs);
+    assertFalse(refs.contains("passOnWithAClock"), refs);
   }
 
   @SuppressWarnings({"unused", "JavaUtilDate"})
@@ -134,6 +173,14 @@ class OneClockTest {
       Clock.systemUTC();
       new java.util.Date();
       LocalDate.now(clock);
+    }
+
+    java.util.function.Supplier<LocalDate> passOn() {
+      return LocalDate::now;
+    }
+
+    java.util.function.Function<Clock, LocalDate> passOnWithAClock() {
+      return LocalDate::now;
     }
   }
 }
