@@ -185,6 +185,10 @@ if [ "${AIRGAP_TEST_ROLLBACK:-1}" = 1 ]; then
   grep -q "rolled back to $version-next" "$work/rollback.log" || { cat "$work/rollback.log"; fail "no rollback"; }
   [ "$(readlink "$work/opt/current")" = "versions/$version-next" ] || fail "current was not put back"
   xs service status || fail "the old version is not running after the rollback"
+  cp_rb="$(sed -n 's/.*audit log: size \([0-9]*\), root \([A-Za-z0-9+\/=]*\)$/\1 \2/p' "$work/rollback.log" | head -1)"
+  [ -n "$cp_rb" ] || fail "the pre-upgrade backup named no checkpoint"
+  xs audit continuity --data-dir "$work/data" --db-port $dbp --from-size "${cp_rb%% *}" \
+    --from-root "${cp_rb#* }" --trust "$work/etc/audit-trust.txt" || fail "the rolled-back log does not extend the pre-upgrade checkpoint"
   curl -s "${ca[@]}" -c "$jar" -b "$jar" -o /dev/null -H 'Content-Type: application/json' \
     -d '{"username":"officer1","password":"demo123!"}' "https://localhost:$https/api/v1/session"
   entries | grep -q "离线安装验证" || fail "the ledger entry did not survive the rollback"
