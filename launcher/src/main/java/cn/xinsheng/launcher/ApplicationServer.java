@@ -29,8 +29,26 @@ final class ApplicationServer implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * HTTPS on the LAN (issue 21): a PKCS#12 keystore with the server's key under {@link #TLS_ALIAS},
+   * made offline by the installer (a prison CA) or imported from the site's own certificate.
+   */
+  record Tls(int port, Path keystore, String password) {}
+
+  static final String TLS_ALIAS = "xinsheng";
+
   static ApplicationServer start(
       Path runtimeDir, Path dataDir, int port, Map<String, String> environment, String heap) {
+    return start(runtimeDir, dataDir, port, environment, heap, null);
+  }
+
+  static ApplicationServer start(
+      Path runtimeDir,
+      Path dataDir,
+      int port,
+      Map<String, String> environment,
+      String heap,
+      Tls tls) {
     Path micro = runtimeDir.resolve("payara-micro.jar");
     Path war = runtimeDir.resolve("xinsheng.war");
     if (!Files.isRegularFile(micro) || !Files.isRegularFile(war)) {
@@ -57,6 +75,11 @@ final class ApplicationServer implements AutoCloseable {
       command.add("-Djava.awt.headless=true");
       // log levels in English whatever the host's locale; pages take their language per session
       command.add("-Duser.language=en");
+      if (tls != null) {
+        command.add("-Djavax.net.ssl.keyStore=" + tls.keystore().toAbsolutePath());
+        command.add("-Djavax.net.ssl.keyStorePassword=" + tls.password());
+        command.add("-Djavax.net.ssl.keyStoreType=PKCS12");
+      }
       command.add("-jar");
       command.add(micro.toString());
       command.add("--deploy");
@@ -65,6 +88,12 @@ final class ApplicationServer implements AutoCloseable {
       command.add("/");
       command.add("--port");
       command.add(Integer.toString(port));
+      if (tls != null) {
+        command.add("--sslport");
+        command.add(Integer.toString(tls.port()));
+        command.add("--sslcert");
+        command.add(TLS_ALIAS);
+      }
       command.add("--nocluster");
       command.add("--disablephonehome");
       command.add("--logproperties");

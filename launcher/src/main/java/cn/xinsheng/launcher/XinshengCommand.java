@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       StartCommand.Dev.class,
       StartCommand.External.class,
+      StartCommand.Embedded.class,
+      BundleCommand.class,
+      BackupCommand.Backup.class,
+      BackupCommand.Restore.class,
       AuditCommand.class,
       AuditCommand.Verify.class,
       MusicCommand.class,
