@@ -21,9 +21,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Issue 20: an inmate plays a release-readiness simulation at the terminal in Chromium, once right
- * (100, passed) and once with the scenario's mistakes (5, not passed), by touch and by keyboard; the
- * server scores both, stores them and logs them; a forged record is refused; the teacher sees his
- * own learners' attempts and another teacher does not.
+ * (100, passed) and once with the scenario's mistakes (5, not passed), by touch and by keyboard;
+ * the server scores both, stores them and logs them; a forged record is refused; the teacher sees
+ * his own learners' attempts and another teacher does not.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScenarioPlayerScreensIT {
@@ -100,7 +100,7 @@ class ScenarioPlayerScreensIT {
     HeadlessChrome.login(driver, base, "inmate3");
     driver.get(base + "/inmate/home.xhtml");
     HeadlessChrome.waiting(driver)
-        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[id$='myScenarios']")))
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='myScenarios']")))
         .click();
     HeadlessChrome.waiting(driver).until(ExpectedConditions.urlContains("/inmate/scenarios.xhtml"));
     List<WebElement> cards = driver.findElements(By.cssSelector(".xs-scenario-card"));
@@ -113,7 +113,8 @@ class ScenarioPlayerScreensIT {
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("button[data-element='insert-card']")));
     WebElement focused = driver.switchTo().activeElement();
-    assertEquals("let-him-help", focused.getAttribute("data-element"), "the first target is focused");
+    assertEquals(
+        "let-him-help", focused.getAttribute("data-element"), "the first target is focused");
     new Actions(driver).sendKeys(Keys.TAB, Keys.TAB, Keys.ENTER).perform(); // insert-card
 
     answer("pin", "８６０５３１"); // full-width digits, as a Chinese input method types them
@@ -194,12 +195,12 @@ class ScenarioPlayerScreensIT {
             .statusCode());
     assertEquals(
         404,
-        inmate
-            .postJson("/api/v1/readiness/scenarios/nosuch/play", "{\"steps\":[]}")
-            .statusCode());
+        inmate.postJson("/api/v1/readiness/scenarios/nosuch/play", "{\"steps\":[]}").statusCode());
     // the play answer never tells which touch is a trap or which answer counts
     String state =
-        inmate.postJson("/api/v1/readiness/scenarios/" + SCENARIO + "/play", "{\"steps\":[]}").body();
+        inmate
+            .postJson("/api/v1/readiness/scenarios/" + SCENARIO + "/play", "{\"steps\":[]}")
+            .body();
     assertFalse(state.contains("PIN_SHOWN_TO_STRANGER") || state.contains("accepted"), state);
     assertEquals(before, attempts());
     assertEquals(403, inmate.get("/api/v1/readiness/results").statusCode());

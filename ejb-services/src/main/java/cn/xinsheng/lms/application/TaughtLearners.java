@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * The learners a teacher teaches, published for other contexts (issue 20: release-readiness
- * results are shown to a teacher for his own cohorts only, as LMS results are since issue 14).
+ * The learners a teacher teaches, published for other contexts (issue 20: release-readiness results
+ * are shown to a teacher for his own cohorts only, as LMS results are since issue 14).
  */
 @ApplicationScoped
 public class TaughtLearners {

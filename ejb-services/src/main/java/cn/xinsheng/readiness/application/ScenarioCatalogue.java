@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The simulations the platform ships ({@code scenarios/index.txt}), read and checked once. A
- * scenario that fails its checks stops the start, as a broken rule table would: the build's
- * {@code ShippedScenariosTest} plays every one through before that can happen.
+ * scenario that fails its checks stops the start, as a broken rule table would: the build's {@code
+ * ShippedScenariosTest} plays every one through before that can happen.
  */
 @ApplicationScoped
 public class ScenarioCatalogue {

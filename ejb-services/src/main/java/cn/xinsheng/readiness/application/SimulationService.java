@@ -155,7 +155,8 @@ public class SimulationService {
   public PlayState play(String scenarioId, List<StepInput> input) {
     Scenario s = scenario(scenarioId);
     List<Step> steps = steps(input);
-    ScenarioAttempt.Result before = replay(s, steps.isEmpty() ? steps : steps.subList(0, steps.size() - 1));
+    ScenarioAttempt.Result before =
+        replay(s, steps.isEmpty() ? steps : steps.subList(0, steps.size() - 1));
     ScenarioAttempt.Result now = replay(s, steps);
     Scenario.Screen screen = s.screen(now.path().get(now.path().size() - 1));
     Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
@@ -279,7 +280,8 @@ public class SimulationService {
       }
       int attemptsTotal = people.values().stream().mapToInt(List::size).sum();
       int passedPeople =
-          (int) people.values().stream().filter(l -> l.stream().anyMatch(ResultRow::passed)).count();
+          (int)
+              people.values().stream().filter(l -> l.stream().anyMatch(ResultRow::passed)).count();
       double first = people.values().stream().mapToInt(l -> l.get(0).score()).average().orElse(0);
       double latest =
           people.values().stream().mapToInt(l -> l.get(l.size() - 1).score()).average().orElse(0);

@@ -39,7 +39,8 @@ public class ReadinessResource {
 
   /** The steps of an attempt so far, oldest first. */
   public record StepsRequest(
-      @NotNull(message = "readiness.step.kind") @Size(max = 2000) List<@NotNull @Valid StepBody> steps) {}
+      @NotNull(message = "readiness.step.kind") @Size(max = 2000)
+          List<@NotNull @Valid StepBody> steps) {}
 
   @GET
   @Path("/scenarios")
@@ -51,7 +52,9 @@ public class ReadinessResource {
   @POST
   @Path("/scenarios/{id}/play")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The screen the steps so far reach, and whether the last one was a mistake; stores nothing")
+  @Operation(
+      summary =
+          "The screen the steps so far reach, and whether the last one was a mistake; stores nothing")
   public SimulationService.PlayState play(
       @PathParam("id") @Size(max = 40) String id,
       @NotNull(message = "readiness.step.kind") @Valid StepsRequest body) {
@@ -78,7 +81,9 @@ public class ReadinessResource {
 
   @GET
   @Path("/results")
-  @Operation(summary = "Attempts of the caller's learners (a teacher's cohorts; all for the education office)")
+  @Operation(
+      summary =
+          "Attempts of the caller's learners (a teacher's cohorts; all for the education office)")
   public List<SimulationService.ResultRow> results() {
     return simulations.results();
   }
@@ -92,7 +97,10 @@ public class ReadinessResource {
 
   static List<SimulationService.StepInput> steps(StepsRequest body) {
     return body.steps().stream()
-        .map(s -> new SimulationService.StepInput(s.kind(), s.element(), s.value(), s.elapsedMillis()))
+        .map(
+            s ->
+                new SimulationService.StepInput(
+                    s.kind(), s.element(), s.value(), s.elapsedMillis()))
         .toList();
   }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The teacher's (and the education office's) simulation results: per scenario, first against
- * latest score over his learners, and every attempt, newest first, in the prison's time.
+ * The teacher's (and the education office's) simulation results: per scenario, first against latest
+ * score over his learners, and every attempt, newest first, in the prison's time.
  */
 @Named
 @RequestScoped

@@ -86,9 +86,7 @@ public class NavigationView {
               });
       case EDU_ADMIN ->
           java.util.List.<String[]>of(
-              new String[] {
-                "menu-content", "menu.content", "pi pi-box", "/eduadmin/content.xhtml"
-              },
+              new String[] {"menu-content", "menu.content", "pi pi-box", "/eduadmin/content.xhtml"},
               new String[] {
                 "menu-scenarios", "menu.scenarios", "pi pi-mobile", "/teaching/scenarios.xhtml"
               });
