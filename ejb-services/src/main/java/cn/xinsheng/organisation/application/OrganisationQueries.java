@@ -62,6 +62,15 @@ public class OrganisationQueries {
     return sections.findAll().stream().filter(s -> mine.contains(s.getId())).toList();
   }
 
+  /**
+   * Inmates by id, for education staff who see results of learners their cohorts hold (issue 20:
+   * simulation results); the caller passes ids his own context scoped.
+   */
+  @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
+  public List<Inmate> inmatesByIds(java.util.Collection<Long> ids) {
+    return inmates.findByIds(ids);
+  }
+
   /** The inmate's own record. */
   @RolesAllowed(Role.INMATE_NAME)
   public Optional<Inmate> myOwnRecord() {

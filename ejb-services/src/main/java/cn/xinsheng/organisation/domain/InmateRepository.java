@@ -12,6 +12,9 @@ public interface InmateRepository {
 
   Optional<Inmate> findByAccount(long accountId);
 
+  /** The inmates with these ids (unknown ids are left out). */
+  List<Inmate> findByIds(Collection<Long> ids);
+
   /** Number of inmates per section id. */
   Map<Long, Long> countBySection();
 }

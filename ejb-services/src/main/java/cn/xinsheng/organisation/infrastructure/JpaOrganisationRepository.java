@@ -41,6 +41,16 @@ public class JpaOrganisationRepository implements SectionRepository, InmateRepos
   }
 
   @Override
+  public List<Inmate> findByIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT i FROM Inmate i WHERE i.id IN :ids", Inmate.class)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  @Override
   public Optional<Inmate> findByPrisonerNumber(PrisonerNumber number) {
     return em.createNamedQuery("Inmate.findByPrisonerNumber", Inmate.class)
         .setParameter("number", number.value())

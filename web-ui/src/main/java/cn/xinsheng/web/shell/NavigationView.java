@@ -80,11 +80,15 @@ public class NavigationView {
           java.util.List.<String[]>of(
               new String[] {
                 "menu-grading", "menu.grading", "pi pi-check-square", "/teaching/grading.xhtml"
+              },
+              new String[] {
+                "menu-scenarios", "menu.scenarios", "pi pi-mobile", "/teaching/scenarios.xhtml"
               });
       case EDU_ADMIN ->
           java.util.List.<String[]>of(
+              new String[] {"menu-content", "menu.content", "pi pi-box", "/eduadmin/content.xhtml"},
               new String[] {
-                "menu-content", "menu.content", "pi pi-box", "/eduadmin/content.xhtml"
+                "menu-scenarios", "menu.scenarios", "pi pi-mobile", "/teaching/scenarios.xhtml"
               });
       default -> java.util.List.<String[]>of();
     };
