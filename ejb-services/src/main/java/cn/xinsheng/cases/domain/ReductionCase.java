@@ -593,7 +593,7 @@ public final class ReductionCase {
       throw new CaseRuleException(Kind.STATE, "case.error.courtExtension");
     }
     if (courtExtension != null) {
-      throw new CaseRuleException(Kind.STATE, "case.error.extendedAlready");
+      throw new CaseRuleException(Kind.STATE, "case.error.courtExtendedAlready");
     }
     if (reason == null || reason.isBlank()) {
       throw new CaseRuleException(Kind.INPUT, "case.error.reason");

@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
   Role.JUDGE_NAME,
   Role.SUPERVISOR_NAME,
   Role.WARDEN_NAME,
-  Role.COMMITTEE_NAME
+  Role.COMMITTEE_NAME,
+  Role.HIGH_JUDGE_NAME
 })
 public class LedgerQueries {
 

@@ -253,7 +253,7 @@ class LifeCasePathTest {
     ReductionCase extended = kase(CaseTrack.LIFE);
     assertEquals(Optional.of(received.plusMonths(2)), extended.rulingDue());
     assertEquals(
-        "case.error.extendedAlready",
+        "case.error.courtExtendedAlready",
         assertThrows(
                 CaseRuleException.class,
                 () -> extended.checkCourtExtension(Set.of(Role.HIGH_JUDGE), "再延"))
