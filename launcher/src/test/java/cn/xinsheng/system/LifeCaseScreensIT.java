@@ -19,11 +19,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 16, deliverable 6, in headless Chromium: the screens of a life case's new steps, each
- * rendered and clicked by its own role — the department's 复核 of a posting objection, the
- * bureau's review and (by another of its people) its decision, the high court's receipt, posting,
- * an objection during its posting and its one-month extension — in Chinese, and the file in
- * English. Its own case (demo inmate 33, 死缓 already commuted to life, section 21), so it depends on
- * no other test. Screenshots in target/screenshots.
+ * rendered and clicked by its own role — the department's 复核 of a posting objection, the bureau's
+ * review and (by another of its people) its decision, the high court's receipt, posting, an
+ * objection during its posting and its one-month extension — in Chinese, and the file in English.
+ * Its own case (demo inmate 33, 死缓 already commuted to life, section 21), so it depends on no other
+ * test. Screenshots in target/screenshots.
  */
 @org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class LifeCaseScreensIT {
@@ -65,7 +65,11 @@ class LifeCaseScreensIT {
     HttpResponse<String> r =
         c.postJson(
             "/api/v1/cases/" + caseId + "/steps",
-            "{\"step\":\"" + step + "\",\"note\":\"同意。\"" + (extra == null ? "" : "," + extra) + "}");
+            "{\"step\":\""
+                + step
+                + "\",\"note\":\"同意。\""
+                + (extra == null ? "" : "," + extra)
+                + "}");
     assertEquals(201, r.statusCode(), step + ": " + r.body());
   }
 
@@ -92,7 +96,8 @@ class LifeCaseScreensIT {
     driver.findElement(By.id("caseForm:note")).sendKeys(note);
     driver.findElement(By.id("caseForm:sign")).click();
     waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseForm:next"), nextAfter));
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("caseForm:next"), nextAfter));
     noErrorPage();
   }
 
@@ -108,7 +113,8 @@ class LifeCaseScreensIT {
             json(officer.get("/api/v1/eligibility/runs/latest?all=true&section=" + SECTION));
     Map<String, Object> row =
         rows.stream()
-            .filter(r -> INMATE.equals(r.get("prisonerNumber")) && "REDUCTION".equals(r.get("kind")))
+            .filter(
+                r -> INMATE.equals(r.get("prisonerNumber")) && "REDUCTION".equals(r.get("kind")))
             .findFirst()
             .orElseThrow();
     assertEquals("ELIGIBLE", row.get("outcome"), String.valueOf(row));
@@ -164,8 +170,7 @@ class LifeCaseScreensIT {
     // the department signs the committee's 复核 on the case page
     openCase("execution1");
     assertTrue(driver.getPageSource().contains("经省监狱管理局报高级人民法院（无期徒刑）"), "the track");
-    assertTrue(
-        driver.findElement(By.id("caseForm:next")).getText().contains("评审委员会复核公示异议"));
+    assertTrue(driver.findElement(By.id("caseForm:next")).getText().contains("评审委员会复核公示异议"));
     shot("life-01-recheck-before");
     signOnPage("经评审委员会复核，异议不成立，维持原评审意见，已告知异议人。", "监狱长办公会");
     shot("life-02-recheck-after");
@@ -186,8 +191,7 @@ class LifeCaseScreensIT {
     assertTrue(driver.getPageSource().contains(INMATE), "the bureau's list holds the case");
     shot("life-04-bureau-list");
     openCase("bureau1");
-    assertTrue(
-        driver.findElement(By.id("caseForm:next")).getText().contains("监狱管理局刑罚执行部门审查"));
+    assertTrue(driver.findElement(By.id("caseForm:next")).getText().contains("监狱管理局刑罚执行部门审查"));
     signOnPage("材料齐全，符合法释〔2016〕23号第十条，建议审核同意。", "监狱管理局审核决定");
     shot("life-05-bureau-reviewed");
 

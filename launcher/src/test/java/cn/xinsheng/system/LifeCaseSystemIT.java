@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 16, deliverable 6, over the API: a life inmate's case from the section's proposal through
- * the prison (with an objection during the posting and the committee's 复核, 司法部令第130号第十一条),
- * the provincial bureau's review and decision by two people (第四条、第六条第二款), to the high court
+ * the prison (with an objection during the posting and the committee's 复核, 司法部令第130号第十一条), the
+ * provincial bureau's review and decision by two people (第四条、第六条第二款), to the high court
  * (法释〔2014〕5号第一条): its posting with an objection, so the hearing is mandatory (第六条第（三）项), its
  * one-month extension, the hearing, the ruling that commutes the life term, and service. The
  * intermediate court's judge never reaches the case; nor does the high court before the bureau
@@ -174,8 +174,7 @@ class LifeCaseSystemIT {
     // an inmate of the section objects from the noticeboard (inmate7 is in section 11)
     HttpResponse<String> objection =
         login("inmate7")
-            .postJson(
-                "/api/v1/cases/" + caseId + "/posting-objections", "{\"text\":\"请核实其劳动表现\"}");
+            .postJson("/api/v1/cases/" + caseId + "/posting-objections", "{\"text\":\"请核实其劳动表现\"}");
     assertEquals(201, objection.statusCode(), objection.body());
     assertEquals("RECHECK", summary(execution).get("nextStep"));
     assertEquals(Boolean.TRUE, summary(execution).get("hearingRequired"));
@@ -215,8 +214,10 @@ class LifeCaseSystemIT {
         step(bureau1, "BUREAU_DECISION", "\"choice\":\"APPROVED\""),
         403,
         "case.error.bureauSameSigner");
-    refused(step(bureau2, "BUREAU_DECISION", "\"choice\":\"MAYBE\""), 400, "case.error.bureauChoice");
-    assertEquals("APPROVED", signed(bureau2, "BUREAU_DECISION", "\"choice\":\"APPROVED\"").get("choice"));
+    refused(
+        step(bureau2, "BUREAU_DECISION", "\"choice\":\"MAYBE\""), 400, "case.error.bureauChoice");
+    assertEquals(
+        "APPROVED", signed(bureau2, "BUREAU_DECISION", "\"choice\":\"APPROVED\"").get("choice"));
     assertEquals(
         2,
         RunningPlatform.count(
@@ -266,7 +267,10 @@ class LifeCaseSystemIT {
         "case.error.courtExtendedAlready");
     // the hearing is mandatory: the ruling waits for it
     assertEquals("HEARING", summary(highJudge).get("nextStep"));
-    refused(step(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":264"), 409, "case.error.order");
+    refused(
+        step(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":264"),
+        409,
+        "case.error.order");
     advance(6);
     signed(highJudge, "HEARING", "\"onDate\":\"" + today() + "\"");
     HttpResponse<String> agree =
@@ -277,7 +281,8 @@ class LifeCaseSystemIT {
         step(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":200"),
         400,
         "case.error.commuteRange");
-    Map<String, Object> ruling = signed(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":264");
+    Map<String, Object> ruling =
+        signed(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":264");
     assertEquals("GRANTED", ruling.get("choice"));
     try (Connection c = RunningPlatform.ownerConnection();
         Statement s = c.createStatement();

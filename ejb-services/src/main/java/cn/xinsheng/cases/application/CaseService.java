@@ -496,8 +496,8 @@ public class CaseService {
   }
 
   /**
-   * An objection received during the court's posting (法释〔2014〕5号第三条), recorded by the case's
-   * court: the hearing becomes mandatory (第六条第（三）项).
+   * An objection received during the court's posting (法释〔2014〕5号第三条), recorded by the case's court:
+   * the hearing becomes mandatory (第六条第（三）项).
    */
   @RolesAllowed({Role.JUDGE_NAME, Role.HIGH_JUDGE_NAME})
   public CaseEvent objectDuringCourtPosting(long caseId, String text) {
@@ -510,12 +510,13 @@ public class CaseService {
     if (text.length() > MAX_TEXT) {
       throw Refusal.invalid("case.error.text");
     }
-    return append(row, CaseEventType.COURT_POSTING_OBJECTION, null, text.strip(), null, null, false);
+    return append(
+        row, CaseEventType.COURT_POSTING_OBJECTION, null, text.strip(), null, null, false);
   }
 
   /**
-   * The court takes one more month to rule (法释〔2014〕5号第一条: 案情复杂或者情况特殊的，可以延长一个月),
-   * never for 死缓 (第一条第（一）项 allows none).
+   * The court takes one more month to rule (法释〔2014〕5号第一条: 案情复杂或者情况特殊的，可以延长一个月), never for 死缓
+   * (第一条第（一）项 allows none).
    */
   @RolesAllowed({Role.JUDGE_NAME, Role.HIGH_JUDGE_NAME})
   public CaseEvent extendRuling(long caseId, String reason) {

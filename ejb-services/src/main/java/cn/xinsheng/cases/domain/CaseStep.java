@@ -35,8 +35,8 @@ public enum CaseStep {
    */
   BUREAU_REVIEW(Role.BUREAU, false),
   /**
-   * Life and 死缓 only: the bureau's committee and director approve (审核同意) or not, by a second
-   * person of the bureau (司法部令第130号第四条、第六条第二款).
+   * Life and 死缓 only: the bureau's committee and director approve (审核同意) or not, by a second person
+   * of the bureau (司法部令第130号第四条、第六条第二款).
    */
   BUREAU_DECISION(Role.BUREAU, false),
   /** 法院立案. */

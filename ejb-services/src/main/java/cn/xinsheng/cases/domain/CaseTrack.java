@@ -4,10 +4,10 @@ import cn.xinsheng.identity.domain.Role;
 
 /**
  * Which court a case goes to, and how (issue 16, deliverable 6). Fixed terms go from the prison to
- * the intermediate court (司法部令第130号第三条; 法释〔2014〕5号第一条第（三）项). Life and 死缓 go
- * through the provincial prison administration bureau to the high court (司法部令第130号第四条;
- * 法释〔2014〕5号第一条第（一）（二）项). The court may take one more month for a fixed term or
- * life, never for 死缓 (法释〔2014〕5号第一条第（一）项 has no extension).
+ * the intermediate court (司法部令第130号第三条; 法释〔2014〕5号第一条第（三）项). Life and 死缓 go through the provincial
+ * prison administration bureau to the high court (司法部令第130号第四条; 法释〔2014〕5号第一条第（一）（二）项). The court
+ * may take one more month for a fixed term or life, never for 死缓 (法释〔2014〕5号第一条第（一）项 has no
+ * extension).
  */
 public enum CaseTrack {
   /** 有期徒刑 (and life already commuted to a fixed term): the intermediate court. */

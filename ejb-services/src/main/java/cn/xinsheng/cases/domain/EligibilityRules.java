@@ -45,8 +45,8 @@ public final class EligibilityRules {
     // issue 16: absent from a province's older file, the shipped default
     this.bureauWorkingDays =
         Integer.parseInt(
-            p.getProperty(
-                "bureau.working-days", String.valueOf(ReductionCase.BUREAU_WORKING_DAYS)).strip());
+            p.getProperty("bureau.working-days", String.valueOf(ReductionCase.BUREAU_WORKING_DAYS))
+                .strip());
     if (bureauWorkingDays < 1) {
       throw new IllegalArgumentException("bureau.working-days must be at least 1");
     }

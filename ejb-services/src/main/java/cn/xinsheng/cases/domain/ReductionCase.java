@@ -85,7 +85,13 @@ public final class ReductionCase {
       int postingDays,
       boolean hearingByFacts,
       List<CaseEvent> history) {
-    this(kind, CaseTrack.FIXED_TERM, BUREAU_WORKING_DAYS, maxMonths, postingDays, hearingByFacts,
+    this(
+        kind,
+        CaseTrack.FIXED_TERM,
+        BUREAU_WORKING_DAYS,
+        maxMonths,
+        postingDays,
+        hearingByFacts,
         history);
   }
 
@@ -201,8 +207,8 @@ public final class ReductionCase {
 
   /**
    * The steps this case takes, in order, as its facts stand now: the 复核 once an objection came
-   * during the posting (司法部令第130号第十一条), the bureau for life and 死缓 (第四条), the hearing
-   * where it is mandatory (法释〔2014〕5号第六条) or was held anyway.
+   * during the posting (司法部令第130号第十一条), the bureau for life and 死缓 (第四条), the hearing where it is
+   * mandatory (法释〔2014〕5号第六条) or was held anyway.
    */
   public List<CaseStep> path() {
     List<CaseStep> p = new ArrayList<>();
@@ -230,9 +236,9 @@ public final class ReductionCase {
   }
 
   /**
-   * A hearing is mandatory (法释〔2014〕5号第六条): major merit, non-standard waits or amounts, or a
-   * strict case, as the proposal's facts say (第（一）（二）（五）项); an objection during the
-   * prison's or the court's posting (第（三）项); the procuratorate objecting (第（四）项).
+   * A hearing is mandatory (法释〔2014〕5号第六条): major merit, non-standard waits or amounts, or a strict
+   * case, as the proposal's facts say (第（一）（二）（五）项); an objection during the prison's or the
+   * court's posting (第（三）项); the procuratorate objecting (第（四）项).
    */
   public boolean hearingRequired() {
     return hearingByFacts
@@ -294,8 +300,8 @@ public final class ReductionCase {
   }
 
   /**
-   * The court rules within one month of receiving the case, two when it extended (法释〔2014〕5号
-   * 第一条; never for 死缓).
+   * The court rules within one month of receiving the case, two when it extended (法释〔2014〕5号 第一条;
+   * never for 死缓).
    */
   public Optional<LocalDate> rulingDue() {
     return signed(CaseStep.COURT_RECEIPT)
@@ -555,11 +561,10 @@ public final class ReductionCase {
   }
 
   /**
-   * An objection received during the court's posting (法释〔2014〕5号第三条), recorded by the case's
-   * court while the posting runs: the hearing becomes mandatory (第六条第（三）项).
+   * An objection received during the court's posting (法释〔2014〕5号第三条), recorded by the case's court
+   * while the posting runs: the hearing becomes mandatory (第六条第（三）项).
    */
-  public void checkCourtPostingObjection(
-      Set<Role> roles, LocalDate today, String text) {
+  public void checkCourtPostingObjection(Set<Role> roles, LocalDate today, String text) {
     if (!roles.contains(track.court())) {
       throw new CaseRuleException(
           Kind.ROLE, "case.error.stepRole", "case.step.COURT_POSTING", "role." + track.court());
@@ -577,8 +582,8 @@ public final class ReductionCase {
   }
 
   /**
-   * The court's one more month (法释〔2014〕5号第一条: 案情复杂或者情况特殊的，可以延长一个月), by the
-   * case's court after receipt and before the ruling, once, with a reason; 死缓 has none.
+   * The court's one more month (法释〔2014〕5号第一条: 案情复杂或者情况特殊的，可以延长一个月), by the case's court after
+   * receipt and before the ruling, once, with a reason; 死缓 has none.
    */
   public void checkCourtExtension(Set<Role> roles, String reason) {
     if (!roles.contains(track.court())) {

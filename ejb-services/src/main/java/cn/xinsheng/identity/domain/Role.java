@@ -23,8 +23,8 @@ public enum Role {
   /** The penalty-execution department (刑罚执行科): runs reduction and parole cases. */
   EXECUTION(false),
   /**
-   * The provincial prison administration bureau (省监狱管理局刑罚执行处): reviews and approves life
-   * and 死缓 cases before the high court (司法部令第130号第四条). Outside the prison.
+   * The provincial prison administration bureau (省监狱管理局刑罚执行处): reviews and approves life and 死缓
+   * cases before the high court (司法部令第130号第四条). Outside the prison.
    */
   BUREAU(true),
   /** A judge of the high court (高级人民法院): rules on life and 死缓 cases (法释〔2014〕5号第一条). */

@@ -86,8 +86,7 @@ public class CaseLaw {
 
   /**
    * Checks the amount like {@link #check}; an amount above the general maximum is lawful up to the
-   * larger one 第十九条、第二十条 allow (juveniles; the old, ill and disabled), and is then
-   * non-standard.
+   * larger one 第十九条、第二十条 allow (juveniles; the old, ill and disabled), and is then non-standard.
    */
   public Limit limit(long inmateId, long sectionId, Performance p, Integer months, LocalDate day) {
     SentenceRecord record = loaded(inmateId, sectionId).record();
@@ -102,10 +101,7 @@ public class CaseLaw {
     }
     if (r.maxMonths() != null) {
       Integer lenient = r.lenientMaxMonths();
-      if (months != null
-          && lenient != null
-          && months > r.maxMonths()
-          && months <= lenient) {
+      if (months != null && lenient != null && months > r.maxMonths() && months <= lenient) {
         return new Limit(lenient, true);
       }
       if (months == null || months < 1 || months > r.maxMonths()) {
@@ -124,8 +120,8 @@ public class CaseLaw {
   }
 
   /**
-   * Whether the court must hear the case on the proposal's facts alone (法释〔2014〕5号第六条): major
-   * merit (第（一）项), or an offender of 第（五）项 — 职务犯罪, 黑社会性质组织, 破坏金融管理秩序和金融诈骗.
+   * Whether the court must hear the case on the proposal's facts alone (法释〔2014〕5号第六条): major merit
+   * (第（一）项), or an offender of 第（五）项 — 职务犯罪, 黑社会性质组织, 破坏金融管理秩序和金融诈骗.
    */
   public boolean hearingByFacts(long inmateId, long sectionId, Performance p) {
     if (p != null && p.majorMerit()) {
@@ -152,21 +148,23 @@ public class CaseLaw {
   }
 
   /**
-   * The sentence in execution now, which decides the court a case goes to (法释〔2014〕5号第一条):
-   * {@code FIXED_TERM} for a fixed term or one commuted to it (the intermediate court), {@code LIFE}
-   * for life or a 死缓 whose reprieve ended, {@code DEATH_REPRIEVE} while the reprieve runs (both
-   * through the bureau to the high court, 司法部令第130号第四条).
+   * The sentence in execution now, which decides the court a case goes to (法释〔2014〕5号第一条): {@code
+   * FIXED_TERM} for a fixed term or one commuted to it (the intermediate court), {@code LIFE} for
+   * life or a 死缓 whose reprieve ended, {@code DEATH_REPRIEVE} while the reprieve runs (both through
+   * the bureau to the high court, 司法部令第130号第四条).
    */
   public String sentenceInExecution(long inmateId, long sectionId) {
     SentenceRecord r = loaded(inmateId, sectionId).record();
     if (r.kind() == SentenceKind.FIXED
         || r.changes().stream()
-            .anyMatch(c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_FIXED)) {
+            .anyMatch(
+                c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_FIXED)) {
       return "FIXED_TERM";
     }
     if (r.kind() == SentenceKind.DEATH_REPRIEVE
         && r.changes().stream()
-            .noneMatch(c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_LIFE)) {
+            .noneMatch(
+                c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_LIFE)) {
       return "DEATH_REPRIEVE";
     }
     return "LIFE";

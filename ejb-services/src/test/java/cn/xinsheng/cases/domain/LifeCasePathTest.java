@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 16, deliverable 6: life and 死缓 cases through the provincial bureau to the high court
- * (司法部令第130号第四条; 法释〔2014〕5号第一条), the court's extension (not for 死缓), the mandatory
- * hearing (法释〔2014〕5号第六条) and the committee's 复核 of posting objections (司法部令第130号第十一条).
+ * (司法部令第130号第四条; 法释〔2014〕5号第一条), the court's extension (not for 死缓), the mandatory hearing
+ * (法释〔2014〕5号第六条) and the committee's 复核 of posting objections (司法部令第130号第十一条).
  */
 class LifeCasePathTest {
 
@@ -49,14 +49,30 @@ class LifeCasePathTest {
 
   private ReductionCase kase(CaseTrack track, boolean hearingByFacts) {
     return new ReductionCase(
-        CaseKind.REDUCTION, track, ReductionCase.BUREAU_WORKING_DAYS, 264, 5, hearingByFacts,
+        CaseKind.REDUCTION,
+        track,
+        ReductionCase.BUREAU_WORKING_DAYS,
+        264,
+        5,
+        hearingByFacts,
         history);
   }
 
   private void add(CaseEventType type, CaseStep step, String by, String choice, LocalDate on) {
     history.add(
         new CaseEvent(
-            ++ids, type, step, by, "ROLE", Instant.EPOCH, "note", choice, null, on, by, null,
+            ++ids,
+            type,
+            step,
+            by,
+            "ROLE",
+            Instant.EPOCH,
+            "note",
+            choice,
+            null,
+            on,
+            by,
+            null,
             false));
   }
 
@@ -92,14 +108,20 @@ class LifeCasePathTest {
   }
 
   private ReductionCase.StepCheck check(
-      ReductionCase k, CaseStep step, String signer, Role role, LocalDate today, String choice,
+      ReductionCase k,
+      CaseStep step,
+      String signer,
+      Role role,
+      LocalDate today,
+      String choice,
       String note) {
-    return k.checkStep(
-        step, signer, Set.of(role), today, CALENDAR, NINE, choice, 240, note, today);
+    return k.checkStep(step, signer, Set.of(role), today, CALENDAR, NINE, choice, 240, note, today);
   }
 
   @ParameterizedTest
-  @EnumSource(value = CaseTrack.class, names = {"LIFE", "DEATH_REPRIEVE"})
+  @EnumSource(
+      value = CaseTrack.class,
+      names = {"LIFE", "DEATH_REPRIEVE"})
   void lifeAndDeathReprieveGoThroughTheBureauToTheHighCourt(CaseTrack track) {
     List<CaseStep> path = kase(track).path();
     int submission = path.indexOf(CaseStep.SUBMISSION);
@@ -114,14 +136,28 @@ class LifeCasePathTest {
     CaseRuleException wrong =
         assertThrows(
             CaseRuleException.class,
-            () -> check(k, CaseStep.COURT_RECEIPT, "highjudge1", Role.HIGH_JUDGE, POSTED_OUT,
-                null, "x"));
+            () ->
+                check(
+                    k,
+                    CaseStep.COURT_RECEIPT,
+                    "highjudge1",
+                    Role.HIGH_JUDGE,
+                    POSTED_OUT,
+                    null,
+                    "x"));
     assertEquals("case.error.order", wrong.messageKey());
     CaseRuleException role =
         assertThrows(
             CaseRuleException.class,
-            () -> check(k, CaseStep.BUREAU_REVIEW, "execution1", Role.EXECUTION, POSTED_OUT,
-                null, "x"));
+            () ->
+                check(
+                    k,
+                    CaseStep.BUREAU_REVIEW,
+                    "execution1",
+                    Role.EXECUTION,
+                    POSTED_OUT,
+                    null,
+                    "x"));
     assertEquals("case.error.stepRole", role.messageKey());
     assertEquals(Role.BUREAU, k.owner(CaseStep.BUREAU_REVIEW));
     assertEquals(Role.HIGH_JUDGE, k.owner(CaseStep.RULING));
@@ -134,8 +170,9 @@ class LifeCasePathTest {
     CaseRuleException judge =
         assertThrows(
             CaseRuleException.class,
-            () -> check(approved, CaseStep.COURT_RECEIPT, "judge1", Role.JUDGE, POSTED_OUT,
-                null, "x"));
+            () ->
+                check(
+                    approved, CaseStep.COURT_RECEIPT, "judge1", Role.JUDGE, POSTED_OUT, null, "x"));
     assertEquals("case.error.stepRole", judge.messageKey());
     assertEquals(
         "role.HIGH_JUDGE", judge.arguments()[1], "the refusal names the high court's judge");
@@ -169,36 +206,62 @@ class LifeCasePathTest {
         assertThrows(
             CaseRuleException.class,
             () ->
-                check(kase(CaseTrack.LIFE), CaseStep.BUREAU_REVIEW, "bureau1", Role.BUREAU,
-                    POSTED_OUT, null, " "));
+                check(
+                    kase(CaseTrack.LIFE),
+                    CaseStep.BUREAU_REVIEW,
+                    "bureau1",
+                    Role.BUREAU,
+                    POSTED_OUT,
+                    null,
+                    " "));
     assertEquals("case.error.bureauOpinion", noOpinion.messageKey());
     sign(CaseStep.BUREAU_REVIEW, "bureau1", null, POSTED_OUT.plusDays(1));
     ReductionCase k = kase(CaseTrack.LIFE);
     CaseRuleException same =
         assertThrows(
             CaseRuleException.class,
-            () -> check(k, CaseStep.BUREAU_DECISION, "bureau1", Role.BUREAU, POSTED_OUT,
-                "APPROVED", "同意"));
+            () ->
+                check(
+                    k,
+                    CaseStep.BUREAU_DECISION,
+                    "bureau1",
+                    Role.BUREAU,
+                    POSTED_OUT,
+                    "APPROVED",
+                    "同意"));
     assertEquals("case.error.bureauSameSigner", same.messageKey());
     assertEquals(CaseRuleException.Kind.ROLE, same.kind());
     assertEquals(
         "case.error.bureauChoice",
         assertThrows(
                 CaseRuleException.class,
-                () -> check(k, CaseStep.BUREAU_DECISION, "bureau2", Role.BUREAU, POSTED_OUT,
-                    "MAYBE", "x"))
+                () ->
+                    check(
+                        k,
+                        CaseStep.BUREAU_DECISION,
+                        "bureau2",
+                        Role.BUREAU,
+                        POSTED_OUT,
+                        "MAYBE",
+                        "x"))
             .messageKey());
     assertEquals(
         "case.error.reason",
         assertThrows(
                 CaseRuleException.class,
-                () -> check(k, CaseStep.BUREAU_DECISION, "bureau2", Role.BUREAU, POSTED_OUT,
-                    "REJECTED", ""))
+                () ->
+                    check(
+                        k,
+                        CaseStep.BUREAU_DECISION,
+                        "bureau2",
+                        Role.BUREAU,
+                        POSTED_OUT,
+                        "REJECTED",
+                        ""))
             .messageKey());
     assertEquals(
         "REJECTED",
-        check(k, CaseStep.BUREAU_DECISION, "bureau2", Role.BUREAU, POSTED_OUT, "REJECTED",
-                "材料不全")
+        check(k, CaseStep.BUREAU_DECISION, "bureau2", Role.BUREAU, POSTED_OUT, "REJECTED", "材料不全")
             .choice());
     sign(CaseStep.BUREAU_DECISION, "bureau2", "REJECTED", POSTED_OUT.plusDays(2));
     ReductionCase rejected = kase(CaseTrack.LIFE);
@@ -267,7 +330,8 @@ class LifeCasePathTest {
     CaseRuleException e =
         assertThrows(
             CaseRuleException.class,
-            () -> kase(CaseTrack.DEATH_REPRIEVE).checkCourtExtension(Set.of(Role.HIGH_JUDGE), "复杂"));
+            () ->
+                kase(CaseTrack.DEATH_REPRIEVE).checkCourtExtension(Set.of(Role.HIGH_JUDGE), "复杂"));
     assertEquals("case.error.noCourtExtension", e.messageKey());
     assertEquals("法释〔2014〕5号第一条", e.arguments()[0]);
     assertEquals(
@@ -299,23 +363,37 @@ class LifeCasePathTest {
         "case.error.order",
         assertThrows(
                 CaseRuleException.class,
-                () -> check(k, CaseStep.DIRECTOR_MEETING, "warden1", Role.WARDEN, POSTED_OUT,
-                    null, "x"))
+                () ->
+                    check(
+                        k,
+                        CaseStep.DIRECTOR_MEETING,
+                        "warden1",
+                        Role.WARDEN,
+                        POSTED_OUT,
+                        null,
+                        "x"))
             .messageKey());
     // not while the posting runs, and only with the result told
     assertEquals(
         "case.error.postingOpen",
         assertThrows(
                 CaseRuleException.class,
-                () -> check(k, CaseStep.RECHECK, "execution1", Role.EXECUTION, DAY.plusDays(3),
-                    null, "维持"))
+                () ->
+                    check(
+                        k,
+                        CaseStep.RECHECK,
+                        "execution1",
+                        Role.EXECUTION,
+                        DAY.plusDays(3),
+                        null,
+                        "维持"))
             .messageKey());
     assertEquals(
         "case.error.recheckNote",
         assertThrows(
                 CaseRuleException.class,
-                () -> check(k, CaseStep.RECHECK, "execution1", Role.EXECUTION, POSTED_OUT, null,
-                    ""))
+                () ->
+                    check(k, CaseStep.RECHECK, "execution1", Role.EXECUTION, POSTED_OUT, null, ""))
             .messageKey());
     assertEquals(
         "case.error.stepRole",
@@ -392,8 +470,14 @@ class LifeCasePathTest {
         assertThrows(
             CaseRuleException.class,
             () ->
-                check(k, CaseStep.RULING, "highjudge1", Role.HIGH_JUDGE, received.plusDays(6),
-                    "GRANTED", "x"));
+                check(
+                    k,
+                    CaseStep.RULING,
+                    "highjudge1",
+                    Role.HIGH_JUDGE,
+                    received.plusDays(6),
+                    "GRANTED",
+                    "x"));
     assertEquals("case.error.order", ruling.messageKey());
   }
 
@@ -415,7 +499,13 @@ class LifeCasePathTest {
     assertEquals(Optional.of(CaseStep.RULING), k.nextStep());
     assertEquals(
         "GRANTED",
-        check(k, CaseStep.RULING, "highjudge1", Role.HIGH_JUDGE, received.plusDays(6), "GRANTED",
+        check(
+                k,
+                CaseStep.RULING,
+                "highjudge1",
+                Role.HIGH_JUDGE,
+                received.plusDays(6),
+                "GRANTED",
                 "")
             .choice());
     sign(CaseStep.RULING, "highjudge1", "GRANTED", received.plusDays(6));

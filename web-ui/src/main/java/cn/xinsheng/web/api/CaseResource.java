@@ -370,8 +370,7 @@ public class CaseResource {
   @Path("/cases/{id}/court-extension")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      summary =
-          "The court takes one more month to rule: {reason}; never for 死缓 (法释〔2014〕5号第一条)")
+      summary = "The court takes one more month to rule: {reason}; never for 死缓 (法释〔2014〕5号第一条)")
   @StatusCode(201)
   public CaseEventDone courtExtension(
       @PathParam("id") long id,
