@@ -39,6 +39,8 @@ public class CaseView implements Serializable {
   private LocalDate onDate;
   private CaseStep returnTo;
   private String text;
+  // the court's own text field: the external readers' finding form on the same page binds text
+  private String courtText;
   private String item;
   private String lawyer;
 
@@ -249,7 +251,8 @@ public class CaseView implements Serializable {
 
   public void objectAtCourt() {
     try {
-      cases.objectDuringCourtPosting(id, text);
+      cases.objectDuringCourtPosting(id, courtText);
+      courtText = null;
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -258,7 +261,8 @@ public class CaseView implements Serializable {
 
   public void extendRuling() {
     try {
-      cases.extendRuling(id, text);
+      cases.extendRuling(id, courtText);
+      courtText = null;
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -363,6 +367,14 @@ public class CaseView implements Serializable {
 
   public void setText(String text) {
     this.text = text;
+  }
+
+  public String getCourtText() {
+    return courtText;
+  }
+
+  public void setCourtText(String courtText) {
+    this.courtText = courtText;
   }
 
   public String getItem() {
