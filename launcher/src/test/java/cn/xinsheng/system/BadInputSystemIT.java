@@ -67,7 +67,10 @@ class BadInputSystemIT {
           "POST /api/v1/cases/{id}/lawyers", "EXECUTION",
           "POST /api/v1/cases/{id}/lawyer-opinions", "LAWYER",
           "POST /api/v1/cases/{id}/findings", "PROSECUTOR",
-          "POST /api/v1/cases/{id}/return", "EXECUTION");
+          "POST /api/v1/cases/{id}/return", "EXECUTION",
+          // issue 16: the court's own records (the intermediate court's judge for the walk)
+          "POST /api/v1/cases/{id}/court-extension", "JUDGE",
+          "POST /api/v1/cases/{id}/court-posting-objections", "JUDGE");
 
   private static final List<String> PREFERENCE =
       List.of(

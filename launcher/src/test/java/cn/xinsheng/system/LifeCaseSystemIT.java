@@ -47,6 +47,7 @@ class LifeCaseSystemIT {
   private static WebClient bureau1;
   private static WebClient bureau2;
   private static long caseId;
+  private static long cycleId;
 
   @BeforeAll
   static void start() {
@@ -115,9 +116,48 @@ class LifeCaseSystemIT {
     return String.valueOf(object(execution.get("/api/v1/cases/" + caseId)).get("today"));
   }
 
+  /**
+   * A closed cycle with a commendation (表扬) for the life inmate, as the ledger's monthly close and
+   * its grading leave one: written here as the database owner, since the demo holds none.
+   */
+  private static long commendation() throws Exception {
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO month_close (section_id, month, split, computed_by, computed_at)"
+              + " VALUES ("
+              + SECTION
+              + ", '2025-12', '35/35/30', 'it', NOW(3))",
+          Statement.RETURN_GENERATED_KEYS);
+      long close;
+      try (ResultSet k = s.getGeneratedKeys()) {
+        k.next();
+        close = k.getLong(1);
+      }
+      s.executeUpdate(
+          "INSERT INTO assessment_cycle (inmate_id, number, closed_month, close_id, first_month)"
+              + " SELECT id, 1, '2025-12', "
+              + close
+              + ", '2025-07' FROM inmate WHERE prisoner_number = '"
+              + LIFE_INMATE
+              + "'",
+          Statement.RETURN_GENERATED_KEYS);
+      long cycle;
+      try (ResultSet k = s.getGeneratedKeys()) {
+        k.next();
+        cycle = k.getLong(1);
+      }
+      s.executeUpdate(
+          "INSERT INTO cycle_decision (cycle_id, result, reason, decided_by, decided_at) VALUES ("
+              + cycle
+              + ", 'PRAISE', '考核满600分，集体评议给予表扬', 'reviewer1', NOW(3))");
+      return cycle;
+    }
+  }
+
   @Test
   @Order(1)
-  void aLifeCaseIsProposedForTheHighCourt() {
+  void aLifeCaseIsProposedForTheHighCourt() throws Exception {
     HttpResponse<String> run =
         officer.postJson("/api/v1/eligibility/runs", "{\"section\":" + SECTION + "}");
     assertEquals(201, run.statusCode(), run.body());
@@ -129,6 +169,7 @@ class LifeCaseSystemIT {
             .orElseThrow();
     assertEquals("ELIGIBLE", row.get("outcome"), String.valueOf(row));
     long result = (Long) row.get("id");
+    cycleId = commendation();
     // 悔改 alone: a life term is commuted to 22 years (法释〔2016〕23号第八条), no other term
     refused(
         officer.postJson(
@@ -139,7 +180,11 @@ class LifeCaseSystemIT {
     HttpResponse<String> proposed =
         officer.postJson(
             "/api/v1/cases",
-            "{\"eligibility\":" + result + ",\"months\":264,\"rationale\":\"认罪悔罪，遵守监规，积极劳动\"}");
+            "{\"eligibility\":"
+                + result
+                + ",\"months\":264,\"rationale\":\"认罪悔罪，遵守监规，积极劳动\",\"cycles\":["
+                + cycleId
+                + "]}");
     assertEquals(201, proposed.statusCode(), proposed.body());
     caseId = (Long) object(proposed).get("id");
     Map<String, Object> s = summary(execution);
@@ -299,6 +344,16 @@ class LifeCaseSystemIT {
     }
     signed(execution, "SERVICE", null);
     assertEquals("GRANTED", summary(highJudge).get("status"));
+    // deliverable 7: the commendation the granted case cited is marked used, with the case's number
+    String number = (String) summary(highJudge).get("number");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> cited =
+        (List<Map<String, Object>>) object(highJudge.get("/api/v1/cases/" + caseId)).get("cycles");
+    assertEquals(number, cited.get(0).get("usedBy"));
+    assertTrue(
+        list(highJudge.get("/api/v1/ledger/inmates/" + LIFE_INMATE + "/cycles")).stream()
+            .anyMatch(c -> cycleId == (Long) c.get("id") && number.equals(c.get("usedBy"))),
+        "the ledger shows it used");
     assertEquals(
         "HIGH_JUDGE",
         RunningPlatform.count(

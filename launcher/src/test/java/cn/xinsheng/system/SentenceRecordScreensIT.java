@@ -119,7 +119,7 @@ class SentenceRecordScreensIT {
     type("sentenceForm:note", "（2022）浙01刑初12号刑事判决书");
     driver.findElement(By.id("sentenceForm:save")).click();
     messageShown("限制减刑、终身监禁只适用于死刑缓期执行");
-    assertTrue(driver.getPageSource().contains("sentence.limitedReduction"), "the field named");
+    assertTrue(driver.getPageSource().contains("判决事实不成立（限制减刑）"), "the field named");
     shot("sentence-02-refused");
     assertEquals(records, count("SELECT COUNT(*) FROM sentence_record WHERE inmate_id = " + id));
 

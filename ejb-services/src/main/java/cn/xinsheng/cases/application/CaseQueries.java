@@ -120,7 +120,8 @@ public class CaseQueries {
       String closedMonth,
       String result,
       String reason,
-      String decidedBy) {}
+      String decidedBy,
+      String usedBy) {}
 
   /** Everything a case's file holds. */
   public record CaseFile(
@@ -145,6 +146,7 @@ public class CaseQueries {
   @Inject LedgerRecords ledger;
   @Inject CommendationQueries commendations;
   @Inject EvidenceCatalogue evidence;
+  @Inject cn.xinsheng.ledger.application.CaseReferences references;
 
   /** The staff's list: by the next step's deadline, open cases first. */
   public List<CaseSummary> list() {
@@ -249,8 +251,12 @@ public class CaseQueries {
     if (meeting != null && meeting.members().size() >= ReductionCase.MIN_COMMITTEE) {
       tally = k.tally(meeting.members());
     }
+    // issue 16: a cited commendation that a granted case used is marked with that case's number
+    Map<Long, String> used = references.usedByGrantedCases(r.inmateId());
     List<CycleLine> cycles =
-        commendations.cycles(store.citedCycleIds(r.id())).stream().map(CaseQueries::cycle).toList();
+        commendations.cycles(store.citedCycleIds(r.id())).stream()
+            .map(c -> cycle(c, used))
+            .toList();
     List<LedgerLine> lines = new ArrayList<>();
     for (CommendationQueries.EntryLine e : commendations.entries(r.inmateId())) {
       lines.add(
@@ -488,8 +494,15 @@ public class CaseQueries {
         attachment);
   }
 
-  static CycleLine cycle(CommendationQueries.Cycle c) {
+  static CycleLine cycle(CommendationQueries.Cycle c, Map<Long, String> used) {
     return new CycleLine(
-        c.id(), c.number(), c.firstMonth(), c.closedMonth(), c.result(), c.reason(), c.decidedBy());
+        c.id(),
+        c.number(),
+        c.firstMonth(),
+        c.closedMonth(),
+        c.result(),
+        c.reason(),
+        c.decidedBy(),
+        used.get(c.id()));
   }
 }

@@ -54,6 +54,7 @@ public class AssessmentService {
   @Inject JobProgress progress;
   @Inject InmateRepository inmates;
   @Inject PrisonTime time;
+  @Inject ExcusalService excusals;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -79,11 +80,19 @@ public class AssessmentService {
   /** Computes the section's month; returns the close. Refused once the month is published. */
   /**
    * The month's basis (issue 16, DOMAIN §2): a 禁闭 this month makes the base 0; the month of
-   * admission counts from the admission day. Excusal from labour has no record yet: the split stays
-   * the prison's.
+   * admission counts from the admission day. Excusal from labour: see the overload.
    */
   static cn.xinsheng.ledger.domain.MonthBasis basis(
       List<ScoredItem> items, LocalDate admission, YearMonth month) {
+    return basis(items, admission, month, false);
+  }
+
+  /**
+   * The same, with the inmate's approved excusal from labour: his base splits 50/50 over discipline
+   * and education (司规〔2021〕3号, DOMAIN §2).
+   */
+  static cn.xinsheng.ledger.domain.MonthBasis basis(
+      List<ScoredItem> items, LocalDate admission, YearMonth month, boolean labourExcused) {
     boolean confinement =
         items.stream()
             .anyMatch(
@@ -99,7 +108,7 @@ public class AssessmentService {
     } else if (admission != null && YearMonth.from(admission).isAfter(month)) {
       active = 0;
     }
-    return new cn.xinsheng.ledger.domain.MonthBasis(confinement, false, active, days);
+    return new cn.xinsheng.ledger.domain.MonthBasis(confinement, labourExcused, active, days);
   }
 
   @RolesAllowed(Role.OFFICER_NAME)
@@ -123,6 +132,9 @@ public class AssessmentService {
     Map<Long, List<ScoredItem>> items = approvedItems(sectionId, month);
     Map<Long, long[]> previous = previousBalances(sectionId, month);
     Map<Long, Long> specialThisYear = specialCountedThisYear(sectionId, month);
+    // issue 16: approved excusals from labour (the 50/50 split)
+    Map<Long, List<cn.xinsheng.ledger.domain.LabourExcusal>> excused =
+        excusals.approvedBySection(em, sectionId);
 
     Instant now = time.now();
     MonthClose close =
@@ -137,7 +149,12 @@ public class AssessmentService {
               mine,
               rules,
               new Points(specialThisYear.getOrDefault(inmate.getId(), 0L)),
-              basis(mine, inmate.getAdmissionDate(), month));
+              basis(
+                  mine,
+                  inmate.getAdmissionDate(),
+                  month,
+                  cn.xinsheng.ledger.domain.LabourExcusal.excused(
+                      excused.getOrDefault(inmate.getId(), List.of()), month)));
       long[] prev = previous.getOrDefault(inmate.getId(), new long[] {0, 0});
       Points total = score.total();
       CycleProgress cycle = CycleProgress.advance(new Points(prev[1]), total, rules.cyclePoints());

@@ -275,7 +275,8 @@ public class LedgerResource {
     "entries",
     "result",
     "reason",
-    "decidedBy"
+    "decidedBy",
+    "usedBy"
   })
   public record LedgerCycle(
       long id,
@@ -286,7 +287,8 @@ public class LedgerResource {
       long entries,
       String result,
       String reason,
-      String decidedBy) {}
+      String decidedBy,
+      String usedBy) {}
 
   /** A section's month: counts, close state, results. */
   @JsonbPropertyOrder({
@@ -888,7 +890,8 @@ public class LedgerResource {
                     c.entries(),
                     c.result(),
                     c.result() == null ? null : c.reason(),
-                    c.result() == null ? null : c.decidedBy()))
+                    c.result() == null ? null : c.decidedBy(),
+                    c.usedBy()))
         .toList();
   }
 
