@@ -67,7 +67,9 @@ class TableOwnershipTest {
               "calendar_day",
               // issue 16: excusal from labour
               "labour_excusal",
-              "labour_excusal_review"),
+              "labour_excusal_review",
+              "grading_proposal",
+              "grading_approval"),
           owned(
               "cases",
               "sentence_fact",
