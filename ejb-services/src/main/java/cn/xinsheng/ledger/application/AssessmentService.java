@@ -54,7 +54,6 @@ public class AssessmentService {
   @Inject JobProgress progress;
   @Inject InmateRepository inmates;
   @Inject PrisonTime time;
-  @Inject ExcusalService excusals;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -133,8 +132,7 @@ public class AssessmentService {
     Map<Long, long[]> previous = previousBalances(sectionId, month);
     Map<Long, Long> specialThisYear = specialCountedThisYear(sectionId, month);
     // issue 16: approved excusals from labour (the 50/50 split)
-    Map<Long, List<cn.xinsheng.ledger.domain.LabourExcusal>> excused =
-        excusals.approvedBySection(em, sectionId);
+    Map<Long, List<cn.xinsheng.ledger.domain.LabourExcusal>> excused = approvedExcusals(sectionId);
 
     Instant now = time.now();
     MonthClose close =
@@ -419,6 +417,36 @@ public class AssessmentService {
     p.put("result", result.name());
     p.put("reason", reason.strip());
     audit.append("ledger.cycle.grading-proposed", "cycle/" + cycleId, p);
+  }
+
+  /**
+   * The approved excusals of a section's inmates, by inmate, for the monthly assessment (issue 16).
+   */
+  private Map<Long, List<cn.xinsheng.ledger.domain.LabourExcusal>> approvedExcusals(
+      long sectionId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT x.id, x.inmate_id, x.from_month, x.to_month, x.entered_by, r.decision,"
+                    + " r.reviewed_by FROM labour_excusal x"
+                    + " JOIN labour_excusal_review r ON r.excusal_id = x.id"
+                    + " WHERE x.section_id = ?1 AND r.decision = 'APPROVED'")
+            .setParameter(1, sectionId)
+            .getResultList();
+    Map<Long, List<cn.xinsheng.ledger.domain.LabourExcusal>> out = new HashMap<>();
+    for (Object[] r : rows) {
+      cn.xinsheng.ledger.domain.LabourExcusal e =
+          new cn.xinsheng.ledger.domain.LabourExcusal(
+              ((Number) r[0]).longValue(),
+              ((Number) r[1]).longValue(),
+              YearMonth.parse(r[2].toString()),
+              r[3] == null ? null : YearMonth.parse(r[3].toString()),
+              (String) r[4],
+              (String) r[5],
+              (String) r[6]);
+      out.computeIfAbsent(e.inmateId(), k -> new ArrayList<>()).add(e);
+    }
+    return out;
   }
 
   /** A grading proposal waiting for the prison: id, result, reason, proposer; or null. */

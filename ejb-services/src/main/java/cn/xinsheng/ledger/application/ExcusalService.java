@@ -152,36 +152,6 @@ public class ExcusalService {
     return out;
   }
 
-  /**
-   * The approved excusals of a section's inmates, by inmate, for the monthly assessment (in the
-   * caller's transaction; the assessment checks the caller).
-   */
-  Map<Long, List<LabourExcusal>> approvedBySection(EntityManager em, long sectionId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT x.id, x.inmate_id, x.from_month, x.to_month, x.entered_by, r.decision,"
-                    + " r.reviewed_by FROM labour_excusal x"
-                    + " JOIN labour_excusal_review r ON r.excusal_id = x.id"
-                    + " WHERE x.section_id = ?1 AND r.decision = 'APPROVED'")
-            .setParameter(1, sectionId)
-            .getResultList();
-    Map<Long, List<LabourExcusal>> out = new HashMap<>();
-    for (Object[] r : rows) {
-      LabourExcusal e =
-          new LabourExcusal(
-              ((Number) r[0]).longValue(),
-              ((Number) r[1]).longValue(),
-              YearMonth.parse(r[2].toString()),
-              r[3] == null ? null : YearMonth.parse(r[3].toString()),
-              (String) r[4],
-              (String) r[5],
-              (String) r[6]);
-      out.computeIfAbsent(e.inmateId(), k -> new ArrayList<>()).add(e);
-    }
-    return out;
-  }
-
   private Object[] row(long id) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
