@@ -167,7 +167,7 @@ class SentenceRecordScreensIT {
     // English
     driver.findElement(By.id("langForm:en")).click();
     waiting().until(ExpectedConditions.titleContains("Judgment and sentence changes"));
-    assertTrue(driver.getPageSource().contains("Enter a sentence change"));
+    assertTrue(driver.getPageSource().contains("Prisoner number"), "the form's labels in English");
     shot("sentence-05-en");
     driver.findElement(By.id("langForm:zh")).click();
     waiting().until(ExpectedConditions.titleContains("判决与刑罚变更记录"));
