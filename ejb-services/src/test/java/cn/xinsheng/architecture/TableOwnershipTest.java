@@ -64,7 +64,12 @@ class TableOwnershipTest {
               "cycle_entry",
               "objection",
               "objection_step",
-              "calendar_day"),
+              "calendar_day",
+              // issue 16: excusal from labour
+              "labour_excusal",
+              "labour_excusal_review",
+              "grading_proposal",
+              "grading_approval"),
           owned(
               "cases",
               "sentence_fact",

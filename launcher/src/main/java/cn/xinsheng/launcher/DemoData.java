@@ -180,6 +180,11 @@ final class DemoData {
     staff.put("examiner2", new Staff("华考官", Set.of(Role.EXAMINER)));
     staff.put("eduadmin1", new Staff("金主任", Set.of(Role.EDU_ADMIN)));
     staff.put("sysadmin1", new Staff("魏工", Set.of(Role.SYS_ADMIN)));
+    // issue 16: the provincial bureau (its review and its decision are by two people) and the
+    // high court, for life and 死缓 cases
+    staff.put("bureau1", new Staff("钟审查", Set.of(Role.BUREAU)));
+    staff.put("bureau2", new Staff("江处长", Set.of(Role.BUREAU)));
+    staff.put("highjudge1", new Staff("高法官", Set.of(Role.HIGH_JUDGE)));
 
     try (PreparedStatement account =
             c.prepareStatement(

@@ -59,15 +59,19 @@ class BadInputSystemIT {
    * (cases: each record kind has its own author).
    */
   private static final Map<String, String> ROLE =
-      Map.of(
-          "POST /api/v1/cases/{id}/votes", "COMMITTEE",
-          "POST /api/v1/cases/{id}/posting-objections", "INMATE",
-          "POST /api/v1/cases/{id}/opinions", "PROSECUTOR",
-          "POST /api/v1/cases/{id}/extension", "PROSECUTOR",
-          "POST /api/v1/cases/{id}/lawyers", "EXECUTION",
-          "POST /api/v1/cases/{id}/lawyer-opinions", "LAWYER",
-          "POST /api/v1/cases/{id}/findings", "PROSECUTOR",
-          "POST /api/v1/cases/{id}/return", "EXECUTION");
+      Map.ofEntries(
+          Map.entry("POST /api/v1/cases/{id}/votes", "COMMITTEE"),
+          Map.entry("POST /api/v1/cases/{id}/posting-objections", "INMATE"),
+          Map.entry("POST /api/v1/cases/{id}/opinions", "PROSECUTOR"),
+          Map.entry("POST /api/v1/cases/{id}/extension", "PROSECUTOR"),
+          Map.entry("POST /api/v1/cases/{id}/lawyers", "EXECUTION"),
+          Map.entry("POST /api/v1/cases/{id}/lawyer-opinions", "LAWYER"),
+          Map.entry("POST /api/v1/cases/{id}/findings", "PROSECUTOR"),
+          Map.entry("POST /api/v1/cases/{id}/return", "EXECUTION"),
+          // issue 16: the court's own records, and the prison's approval of a grading
+          Map.entry("POST /api/v1/cases/{id}/court-extension", "JUDGE"),
+          Map.entry("POST /api/v1/cases/{id}/court-posting-objections", "JUDGE"),
+          Map.entry("POST /api/v1/ledger/cycles/{id}/approval", "EXECUTION"));
 
   private static final List<String> PREFERENCE =
       List.of(

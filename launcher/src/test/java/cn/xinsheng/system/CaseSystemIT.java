@@ -392,7 +392,10 @@ class CaseSystemIT {
         inmate2
             .postJson("/api/v1/cases/" + caseId + "/posting-objections", "{\"text\":\"请核实其劳动加分\"}")
             .statusCode());
-    refused(step(warden, "DIRECTOR_MEETING", null), 409, "case.error.postingOpen");
+    // issue 16: the committee re-examines the objection (复核, 司法部令第130号第十一条) once the
+    // posting ends, before the director's meeting
+    refused(step(execution, "RECHECK", null), 409, "case.error.postingOpen");
+    refused(step(warden, "DIRECTOR_MEETING", null), 409, "case.error.order");
     HttpResponse<String> notice =
         officer.send(
             HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/public/posting.pdf")).GET());
@@ -403,6 +406,12 @@ class CaseSystemIT {
         inmate2.postJson("/api/v1/cases/" + caseId + "/posting-objections", "{\"text\":\"太晚了\"}"),
         409,
         "case.error.postingClosed");
+    refused(
+        execution.postJson(
+            "/api/v1/cases/" + caseId + "/steps", "{\"step\":\"RECHECK\",\"note\":\" \"}"),
+        400,
+        "case.error.recheckNote");
+    signed(execution, "RECHECK", null);
     signed(warden, "DIRECTOR_MEETING", null);
     signed(execution, "SUBMISSION", null);
     refused(

@@ -30,6 +30,10 @@ public class CaseAudit {
     p.put("proposedMonths", c.proposedMonths() == null ? null : c.proposedMonths().longValue());
     p.put("rationale", c.rationale());
     p.put("ruleVersion", c.ruleVersion());
+    if (c.track() != null && c.track().viaBureau()) {
+      // issue 16: a life or 死缓 case goes through the bureau to the high court
+      p.put("court", c.track().name());
+    }
     // an event's payload holds no nulls: a field that is absent is simply left out
     p.values().removeIf(java.util.Objects::isNull);
     return p;

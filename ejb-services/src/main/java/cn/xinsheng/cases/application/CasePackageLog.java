@@ -12,7 +12,13 @@ import java.util.Map;
 
 /** Records, in its own committed transaction, that a case package was made and its PDF's hash. */
 @Stateless
-@RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
+@RolesAllowed({
+  Role.EXECUTION_NAME,
+  Role.WARDEN_NAME,
+  Role.PROSECUTOR_NAME,
+  Role.JUDGE_NAME,
+  Role.HIGH_JUDGE_NAME
+})
 public class CasePackageLog {
 
   @Inject CaseAudit audit;

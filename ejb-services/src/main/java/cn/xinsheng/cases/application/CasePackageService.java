@@ -35,7 +35,13 @@ import java.util.UUID;
  * it, so the verifier can vouch for the PDF as for every evidence file.
  */
 @Stateless
-@RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
+@RolesAllowed({
+  Role.EXECUTION_NAME,
+  Role.WARDEN_NAME,
+  Role.PROSECUTOR_NAME,
+  Role.JUDGE_NAME,
+  Role.HIGH_JUDGE_NAME
+})
 public class CasePackageService {
 
   @Inject CaseQueries queries;

@@ -46,7 +46,9 @@ import java.util.Set;
   Role.PROSECUTOR_NAME,
   Role.JUDGE_NAME,
   Role.SUPERVISOR_NAME,
-  Role.LAWYER_NAME
+  Role.LAWYER_NAME,
+  Role.BUREAU_NAME,
+  Role.HIGH_JUDGE_NAME
 })
 public class CaseQueries {
 
@@ -69,7 +71,12 @@ public class CaseQueries {
       LocalDate procuratorateDue,
       boolean procuratorateOverdue,
       boolean hearingRequired,
-      Instant createdAt) {}
+      Instant createdAt,
+      String track,
+      LocalDate rulingDue,
+      boolean courtExtended,
+      String courtRole,
+      boolean courtMayExtend) {}
 
   /** One row of a case's timeline. */
   public record TimelineItem(
@@ -113,7 +120,8 @@ public class CaseQueries {
       String closedMonth,
       String result,
       String reason,
-      String decidedBy) {}
+      String decidedBy,
+      String usedBy) {}
 
   /** Everything a case's file holds. */
   public record CaseFile(
@@ -138,6 +146,7 @@ public class CaseQueries {
   @Inject LedgerRecords ledger;
   @Inject CommendationQueries commendations;
   @Inject EvidenceCatalogue evidence;
+  @Inject cn.xinsheng.ledger.application.CaseReferences references;
 
   /** The staff's list: by the next step's deadline, open cases first. */
   public List<CaseSummary> list() {
@@ -177,7 +186,13 @@ public class CaseQueries {
    * The records a case package lists, by the subject of their log entries, with the fields their
    * entries logged, as the database holds them now: the case, its events, the inmate's entries.
    */
-  @RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
+  @RolesAllowed({
+    Role.EXECUTION_NAME,
+    Role.WARDEN_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.HIGH_JUDGE_NAME
+  })
   public Map<String, Map<String, Object>> recordsForPackage(long caseId) {
     CaseRow r = readable(caseId).row();
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
@@ -203,7 +218,13 @@ public class CaseQueries {
   }
 
   /** The same file, without logging a read: for the package, whose making is logged itself. */
-  @RolesAllowed({Role.EXECUTION_NAME, Role.WARDEN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME})
+  @RolesAllowed({
+    Role.EXECUTION_NAME,
+    Role.WARDEN_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.HIGH_JUDGE_NAME
+  })
   public CaseFile fileForPackage(long caseId) {
     Readable c = readable(caseId);
     return build(c.row(), c.state());
@@ -230,8 +251,12 @@ public class CaseQueries {
     if (meeting != null && meeting.members().size() >= ReductionCase.MIN_COMMITTEE) {
       tally = k.tally(meeting.members());
     }
+    // issue 16: a cited commendation that a granted case used is marked with that case's number
+    Map<Long, String> used = references.usedByGrantedCases(r.inmateId());
     List<CycleLine> cycles =
-        commendations.cycles(store.citedCycleIds(r.id())).stream().map(CaseQueries::cycle).toList();
+        commendations.cycles(store.citedCycleIds(r.id())).stream()
+            .map(c -> cycle(c, used))
+            .toList();
     List<LedgerLine> lines = new ArrayList<>();
     for (CommendationQueries.EntryLine e : commendations.entries(r.inmateId())) {
       lines.add(
@@ -366,7 +391,14 @@ public class CaseQueries {
         && scope.sections().contains(r.sectionId())) {
       return true;
     }
-    if (roles.contains(Role.JUDGE) && k.isSubmitted()) {
+    if ((roles.contains(Role.JUDGE) || roles.contains(Role.HIGH_JUDGE))
+        && k.isAtCourt()
+        && roles.contains(k.track().court())) {
+      // issue 16: each court reads the cases before it (法释〔2014〕5号第一条)
+      return true;
+    }
+    if (roles.contains(Role.BUREAU) && k.track().viaBureau() && k.isSubmitted()) {
+      // the bureau reads the life and 死缓 cases the prison submitted to it (司法部令第130号第四条)
       return true;
     }
     if (roles.contains(Role.SUPERVISOR)
@@ -379,7 +411,14 @@ public class CaseQueries {
   // --- mapping ---------------------------------------------------------------------------------
 
   static ReductionCase kase(CaseRow r, List<CaseEvent> events) {
-    return new ReductionCase(r.kind(), r.maxMonths(), r.postingDays(), r.hearingByFacts(), events);
+    return new ReductionCase(
+        r.kind(),
+        r.track(),
+        EligibilityService.rules().bureauWorkingDays(),
+        r.maxMonths(),
+        r.postingDays(),
+        r.hearingByFacts(),
+        events);
   }
 
   static CaseSummary summary(CaseRow r, ReductionCase k, WorkingCalendar cal, LocalDate today) {
@@ -401,7 +440,7 @@ public class CaseQueries {
         r.proposedMonths(),
         k.status(),
         next.map(Enum::name).orElse(null),
-        next.map(s -> s.owner().name()).orElse(null),
+        next.map(s -> k.owner(s).name()).orElse(null),
         deadline,
         overdue,
         k.postingEnds(cal).orElse(null),
@@ -410,7 +449,12 @@ public class CaseQueries {
             && !k.isClosed()
             && k.procuratorateDue().map(today::isAfter).orElse(false),
         k.hearingRequired(),
-        r.createdAt());
+        r.createdAt(),
+        k.track().name(),
+        k.rulingDue().orElse(null),
+        k.courtExtension().isPresent(),
+        k.track().court().name(),
+        k.track().courtMayExtend());
   }
 
   /** The files attached to the case's steps by event id, named by the evidence context. */
@@ -450,8 +494,15 @@ public class CaseQueries {
         attachment);
   }
 
-  static CycleLine cycle(CommendationQueries.Cycle c) {
+  static CycleLine cycle(CommendationQueries.Cycle c, Map<Long, String> used) {
     return new CycleLine(
-        c.id(), c.number(), c.firstMonth(), c.closedMonth(), c.result(), c.reason(), c.decidedBy());
+        c.id(),
+        c.number(),
+        c.firstMonth(),
+        c.closedMonth(),
+        c.result(),
+        c.reason(),
+        c.decidedBy(),
+        used.get(c.id()));
   }
 }

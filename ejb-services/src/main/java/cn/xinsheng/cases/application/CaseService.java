@@ -10,6 +10,7 @@ import cn.xinsheng.cases.domain.CaseRepository.Meeting;
 import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
 import cn.xinsheng.cases.domain.CaseRuleException;
 import cn.xinsheng.cases.domain.CaseStep;
+import cn.xinsheng.cases.domain.CaseTrack;
 import cn.xinsheng.cases.domain.EligibilityRules;
 import cn.xinsheng.cases.domain.ReductionCase;
 import cn.xinsheng.cases.domain.VoteChoice;
@@ -114,12 +115,18 @@ public class CaseService {
     // issue 16: the maximum follows the proposal's performance; minimum served and remaining term
     cn.xinsheng.sentence.domain.Performance performed = null;
     Integer lawfulLimit = null;
+    boolean nonStandard = false;
     if (r.kind() == CaseKind.REDUCTION) {
       performed = law.choose(r.inmateId(), r.sectionId(), performance, performanceReason);
-      lawfulLimit = law.check(r.inmateId(), r.sectionId(), performed, months, time.today());
+      cn.xinsheng.sentence.application.CaseLaw.Limit limit =
+          law.limit(r.inmateId(), r.sectionId(), performed, months, time.today());
+      lawfulLimit = limit.limitMonths();
+      nonStandard = limit.nonStandard();
     } else if (r.kind() == CaseKind.PAROLE) {
       months = null;
     }
+    // issue 16: life and 死缓 go through the bureau to the high court (司法部令第130号第四条)
+    CaseTrack track = CaseTrack.valueOf(law.sentenceInExecution(r.inmateId(), r.sectionId()));
     List<Long> cycles = cycleIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(cycleIds));
     Set<Long> commendations = new java.util.HashSet<>();
     commendationQueries.commendations(r.inmateId()).forEach(c -> commendations.add(c.id()));
@@ -159,7 +166,12 @@ public class CaseService {
             r.id(),
             rules.version(),
             rules.postingWorkingDays(inmate.facts()),
-            rules.hearingRequired(inmate.facts()),
+            // 法释〔2014〕5号第六条: major merit or 第（五）项's offenders (第（一）（五）项), a
+            // non-standard amount (第（二）项)
+            rules.hearingRequired(inmate.facts())
+                || law.hearingByFacts(r.inmateId(), r.sectionId(), performed)
+                || nonStandard,
+            track,
             caller.name(),
             now);
     store.citeCycles(id, cycles);
@@ -209,7 +221,9 @@ public class CaseService {
     Role.REVIEWER_NAME,
     Role.EXECUTION_NAME,
     Role.WARDEN_NAME,
-    Role.JUDGE_NAME
+    Role.JUDGE_NAME,
+    Role.BUREAU_NAME,
+    Role.HIGH_JUDGE_NAME
   })
   public CaseEvent sign(
       long caseId,
@@ -241,18 +255,24 @@ public class CaseService {
         && row.kind() == CaseKind.REDUCTION
         && kase.nextStep().orElse(null) == CaseStep.RULING) {
       // issue 16: any amount within the lawful maximum, none above it (the article named)
-      law.check(
-          row.inmateId(),
-          row.sectionId(),
-          law.performanceOf(row.id(), row.inmateId(), row.sectionId()),
-          months,
-          today);
+      cn.xinsheng.sentence.application.CaseLaw.Limit limit =
+          law.limit(
+              row.inmateId(),
+              row.sectionId(),
+              law.performanceOf(row.id(), row.inmateId(), row.sectionId()),
+              months,
+              today);
+      if (limit.nonStandard() && !kase.done().contains(CaseStep.HEARING)) {
+        // 法释〔2014〕5号第六条第（二）项: a non-standard amount is ruled on only after a hearing
+        throw Refusal.conflict("case.error.hearingRequired");
+      }
     }
     ReductionCase.StepCheck check;
     try {
       check =
           kase.checkStep(
               step,
+              caller.name(),
               caller.roles(),
               today,
               ledger.calendar(),
@@ -271,7 +291,7 @@ public class CaseService {
             CaseEventType.STEP,
             step,
             caller.name(),
-            step.owner().name(),
+            kase.owner(step).name(),
             time.now(),
             note == null ? "" : note.strip(),
             check.choice(),
@@ -475,6 +495,43 @@ public class CaseService {
         false);
   }
 
+  /**
+   * An objection received during the court's posting (法释〔2014〕5号第三条), recorded by the case's court:
+   * the hearing becomes mandatory (第六条第（三）项).
+   */
+  @RolesAllowed({Role.JUDGE_NAME, Role.HIGH_JUDGE_NAME})
+  public CaseEvent objectDuringCourtPosting(long caseId, String text) {
+    CaseRow row = reach(caseId);
+    try {
+      load(row).checkCourtPostingObjection(caller.roles(), time.today(), text);
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    if (text.length() > MAX_TEXT) {
+      throw Refusal.invalid("case.error.text");
+    }
+    return append(
+        row, CaseEventType.COURT_POSTING_OBJECTION, null, text.strip(), null, null, false);
+  }
+
+  /**
+   * The court takes one more month to rule (法释〔2014〕5号第一条: 案情复杂或者情况特殊的，可以延长一个月), never for 死缓
+   * (第一条第（一）项 allows none).
+   */
+  @RolesAllowed({Role.JUDGE_NAME, Role.HIGH_JUDGE_NAME})
+  public CaseEvent extendRuling(long caseId, String reason) {
+    CaseRow row = reach(caseId);
+    try {
+      load(row).checkCourtExtension(caller.roles(), reason);
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    if (reason.length() > MAX_TEXT) {
+      throw Refusal.invalid("case.error.text");
+    }
+    return append(row, CaseEventType.COURT_EXTENSION, null, reason.strip(), null, null, false);
+  }
+
   /** The department lets one lawyer see this one case. */
   @RolesAllowed(Role.EXECUTION_NAME)
   public CaseEvent grantLawyer(long caseId, String lawyer) {
@@ -593,6 +650,8 @@ public class CaseService {
   ReductionCase load(CaseRow row) {
     return new ReductionCase(
         row.kind(),
+        row.track(),
+        EligibilityService.rules().bureauWorkingDays(),
         row.maxMonths(),
         row.postingDays(),
         row.hearingByFacts(),
@@ -610,7 +669,15 @@ public class CaseService {
         && !caller.has(Role.JUDGE)) {
       scope.requireSection(row.sectionId());
     }
-    if (caller.has(Role.JUDGE) && !load(row).isSubmitted()) {
+    ReductionCase kase = load(row);
+    if (caller.has(Role.JUDGE) || caller.has(Role.HIGH_JUDGE)) {
+      // a court reaches the cases before it: the intermediate court fixed terms, the high court
+      // life and 死缓 once the bureau approved (法释〔2014〕5号第一条)
+      if (!kase.isAtCourt() || !caller.has(kase.track().court())) {
+        throw Refusal.notFound("case.error.unknown");
+      }
+    }
+    if (caller.has(Role.BUREAU) && (!kase.track().viaBureau() || !kase.isSubmitted())) {
       throw Refusal.notFound("case.error.unknown");
     }
     return row;

@@ -37,6 +37,7 @@ public class EligibilityService {
   private static final EligibilityRules RULES = EligibilityRules.standard();
 
   @Inject CaseRepository store;
+  @Inject cn.xinsheng.ledger.application.CaseReferences references;
   @Inject SentenceStore sentences;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
@@ -147,8 +148,11 @@ public class EligibilityService {
     if (!caller.has(Role.EXECUTION)) {
       scope.requireSection(r.sectionId());
     }
+    // issue 16: one a granted case cited is shown as used (and refused at the proposal where the
+    // province's setting says so)
+    java.util.Map<Long, String> used = references.usedByGrantedCases(r.inmateId());
     return commendationQueries.commendations(r.inmateId()).stream()
-        .map(CaseQueries::cycle)
+        .map(c -> CaseQueries.cycle(c, used))
         .toList();
   }
 

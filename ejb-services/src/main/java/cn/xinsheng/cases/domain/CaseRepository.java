@@ -34,7 +34,8 @@ public interface CaseRepository {
       int postingDays,
       boolean hearingByFacts,
       String createdBy,
-      Instant createdAt) {}
+      Instant createdAt,
+      CaseTrack track) {}
 
   /** One inmate as the eligibility run needs him. */
   record InmateRow(
@@ -104,6 +105,7 @@ public interface CaseRepository {
       String ruleVersion,
       int postingDays,
       boolean hearingByFacts,
+      CaseTrack track,
       String by,
       Instant at);
 

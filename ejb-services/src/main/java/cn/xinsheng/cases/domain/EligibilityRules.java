@@ -33,6 +33,7 @@ public final class EligibilityRules {
   private final int strictPostingDays;
   private final int committeeQuorum;
   private final boolean citeAgain;
+  private final int bureauWorkingDays;
 
   private EligibilityRules(Properties p, EligibilityEngine engine) {
     this.engine = engine;
@@ -41,6 +42,14 @@ public final class EligibilityRules {
     this.strictPostingDays = integer(p, "posting.strict-working-days");
     this.committeeQuorum = integer(p, "committee.quorum");
     this.citeAgain = Boolean.parseBoolean(required(p, "commendation.cite-again"));
+    // issue 16: absent from a province's older file, the shipped default
+    this.bureauWorkingDays =
+        Integer.parseInt(
+            p.getProperty("bureau.working-days", String.valueOf(ReductionCase.BUREAU_WORKING_DAYS))
+                .strip());
+    if (bureauWorkingDays < 1) {
+      throw new IllegalArgumentException("bureau.working-days must be at least 1");
+    }
   }
 
   /** The settings that ship with this version of Xinsheng, over the standard rule table. */
@@ -96,6 +105,14 @@ public final class EligibilityRules {
 
   public int committeeQuorum() {
     return committeeQuorum;
+  }
+
+  /**
+   * The bureau's time for a life or 死缓 case, in working days from the prison's submission: a
+   * province's setting (司法部令第130号 fixes none).
+   */
+  public int bureauWorkingDays() {
+    return bureauWorkingDays;
   }
 
   public boolean commendationMayBeCitedAgain() {

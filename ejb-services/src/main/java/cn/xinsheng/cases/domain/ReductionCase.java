@@ -32,6 +32,15 @@ public final class ReductionCase {
   /** Service of the ruling, in days after it. */
   public static final int SERVICE_DAYS = 7;
 
+  /**
+   * The bureau's time for its review and decision, in working days from the submission: a
+   * provincial setting (no statute fixes it), this is its default.
+   */
+  public static final int BUREAU_WORKING_DAYS = 20;
+
+  /** The article that makes a hearing mandatory (法释〔2014〕5号第六条). */
+  public static final String HEARING_ARTICLE = "法释〔2014〕5号第六条";
+
   /** What a step's check found that the application records with it. */
   public record StepCheck(boolean late, String choice) {}
 
@@ -52,6 +61,8 @@ public final class ReductionCase {
   }
 
   private final CaseKind kind;
+  private final CaseTrack track;
+  private final int bureauDays;
   private final Integer maxMonths;
   private final int postingDays;
   private final boolean hearingByFacts;
@@ -62,8 +73,11 @@ public final class ReductionCase {
   private final Map<String, CaseEvent> votes = new LinkedHashMap<>();
   private final Set<String> lawyers = new TreeSet<>();
   private int postingObjections;
+  private int roundObjections;
+  private int courtPostingObjections;
   private CaseEvent opinion;
   private boolean extended;
+  private CaseEvent courtExtension;
 
   public ReductionCase(
       CaseKind kind,
@@ -71,7 +85,31 @@ public final class ReductionCase {
       int postingDays,
       boolean hearingByFacts,
       List<CaseEvent> history) {
+    this(
+        kind,
+        CaseTrack.FIXED_TERM,
+        BUREAU_WORKING_DAYS,
+        maxMonths,
+        postingDays,
+        hearingByFacts,
+        history);
+  }
+
+  /**
+   * A case on its track (issue 16): life and 死缓 go through the bureau to the high court; {@code
+   * bureauDays} is the province's setting for the bureau's time.
+   */
+  public ReductionCase(
+      CaseKind kind,
+      CaseTrack track,
+      int bureauDays,
+      Integer maxMonths,
+      int postingDays,
+      boolean hearingByFacts,
+      List<CaseEvent> history) {
     this.kind = kind;
+    this.track = track == null ? CaseTrack.FIXED_TERM : track;
+    this.bureauDays = bureauDays;
     this.maxMonths = maxMonths;
     this.postingDays = postingDays;
     this.hearingByFacts = hearingByFacts;
@@ -92,9 +130,19 @@ public final class ReductionCase {
           // the committee votes again on what comes back to it
           votes.clear();
         }
+        if (e.step().ordinal() <= CaseStep.POSTING.ordinal()) {
+          // a new posting: the 复核 is of its own objections (the earlier ones still call for a
+          // hearing)
+          roundObjections = 0;
+        }
       }
       case VOTE -> votes.put(e.party(), e);
-      case POSTING_OBJECTION -> postingObjections++;
+      case POSTING_OBJECTION -> {
+        postingObjections++;
+        roundObjections++;
+      }
+      case COURT_POSTING_OBJECTION -> courtPostingObjections++;
+      case COURT_EXTENSION -> courtExtension = e;
       case PROCURATORATE_OPINION -> opinion = e;
       case PROCURATORATE_EXTENSION -> extended = true;
       case LAWYER_GRANT -> lawyers.add(e.party());
@@ -107,6 +155,15 @@ public final class ReductionCase {
 
   public CaseKind kind() {
     return kind;
+  }
+
+  public CaseTrack track() {
+    return track;
+  }
+
+  /** The role that signs {@code step} on this case. */
+  public Role owner(CaseStep step) {
+    return step.owner(track);
   }
 
   public List<CaseEvent> events() {
@@ -125,16 +182,49 @@ public final class ReductionCase {
     return signed(CaseStep.COMMITTEE).map(e -> "REJECTED".equals(e.choice())).orElse(false);
   }
 
-  public boolean isClosed() {
-    return isRejectedByCommittee() || done.contains(CaseStep.SERVICE);
+  /** The bureau did not approve a life or 死缓 case: it does not go to the court. */
+  public boolean isRejectedByBureau() {
+    return signed(CaseStep.BUREAU_DECISION).map(e -> "REJECTED".equals(e.choice())).orElse(false);
   }
 
-  /** OPEN, REJECTED (by the committee), GRANTED or REFUSED (by the court). */
+  public boolean isClosed() {
+    return isRejectedByCommittee() || isRejectedByBureau() || done.contains(CaseStep.SERVICE);
+  }
+
+  /**
+   * OPEN, REJECTED (by the committee), BUREAU_REJECTED (by the bureau), GRANTED or REFUSED (by the
+   * court).
+   */
   public String status() {
     if (isRejectedByCommittee()) {
       return "REJECTED";
     }
+    if (isRejectedByBureau()) {
+      return "BUREAU_REJECTED";
+    }
     return signed(CaseStep.RULING).map(CaseEvent::choice).orElse("OPEN");
+  }
+
+  /**
+   * The steps this case takes, in order, as its facts stand now: the 复核 once an objection came
+   * during the posting (司法部令第130号第十一条), the bureau for life and 死缓 (第四条), the hearing where it is
+   * mandatory (法释〔2014〕5号第六条) or was held anyway.
+   */
+  public List<CaseStep> path() {
+    List<CaseStep> p = new ArrayList<>();
+    for (CaseStep s : CaseStep.values()) {
+      boolean on =
+          switch (s) {
+            case RECHECK -> roundObjections > 0 || done.contains(CaseStep.RECHECK);
+            case BUREAU_REVIEW, BUREAU_DECISION -> track.viaBureau();
+            case HEARING -> hearingRequired() || done.contains(CaseStep.HEARING);
+            default -> true;
+          };
+      if (on) {
+        p.add(s);
+      }
+    }
+    return p;
   }
 
   /** The step that comes next, or empty once the case is closed. */
@@ -142,28 +232,42 @@ public final class ReductionCase {
     if (isClosed()) {
       return Optional.empty();
     }
-    if (done.isEmpty()) {
-      return Optional.of(CaseStep.PROPOSAL);
-    }
-    CaseStep last = done.get(done.size() - 1);
-    if (last == CaseStep.COURT_POSTING) {
-      return Optional.of(hearingRequired() ? CaseStep.HEARING : CaseStep.RULING);
-    }
-    return Optional.of(CaseStep.values()[last.ordinal() + 1]);
+    return path().stream().filter(s -> !done.contains(s)).findFirst();
   }
 
   /**
-   * A hearing is mandatory for major merit or a strict case, an objection during posting, or the
-   * procuratorate objecting.
+   * A hearing is mandatory (法释〔2014〕5号第六条): major merit, non-standard waits or amounts, or a strict
+   * case, as the proposal's facts say (第（一）（二）（五）项); an objection during the prison's or the
+   * court's posting (第（三）项); the procuratorate objecting (第（四）项).
    */
   public boolean hearingRequired() {
     return hearingByFacts
         || postingObjections > 0
+        || courtPostingObjections > 0
         || (opinion != null && "OBJECT".equals(opinion.choice()));
   }
 
   public int postingObjections() {
     return postingObjections;
+  }
+
+  public int courtPostingObjections() {
+    return courtPostingObjections;
+  }
+
+  public Optional<CaseEvent> courtExtension() {
+    return Optional.ofNullable(courtExtension);
+  }
+
+  /**
+   * The case is before its court: submitted to the intermediate court, or approved by the bureau
+   * for the high court.
+   */
+  public boolean isAtCourt() {
+    if (!track.viaBureau()) {
+      return isSubmitted();
+    }
+    return signed(CaseStep.BUREAU_DECISION).map(e -> "APPROVED".equals(e.choice())).orElse(false);
   }
 
   public Optional<CaseEvent> procuratorateOpinion() {
@@ -195,9 +299,21 @@ public final class ReductionCase {
     return signed(CaseStep.COURT_POSTING).map(e -> e.onDate().plusDays(COURT_POSTING_DAYS));
   }
 
-  /** The court rules within one month of receiving the case. */
+  /**
+   * The court rules within one month of receiving the case, two when it extended (法释〔2014〕5号 第一条;
+   * never for 死缓).
+   */
   public Optional<LocalDate> rulingDue() {
-    return signed(CaseStep.COURT_RECEIPT).map(e -> e.onDate().plusMonths(1));
+    return signed(CaseStep.COURT_RECEIPT)
+        .map(e -> e.onDate().plusMonths(courtExtension == null ? 1 : 2));
+  }
+
+  /** The bureau's review and decision are due this many working days after the submission. */
+  public Optional<LocalDate> bureauDue(WorkingCalendar calendar) {
+    if (!track.viaBureau()) {
+      return Optional.empty();
+    }
+    return signed(CaseStep.SUBMISSION).map(e -> calendar.addWorkingDays(e.onDate(), bureauDays));
   }
 
   public Optional<LocalDate> serviceDue() {
@@ -211,7 +327,8 @@ public final class ReductionCase {
       return Optional.empty();
     }
     return switch (next.get()) {
-      case DIRECTOR_MEETING -> postingEnds(calendar);
+      case DIRECTOR_MEETING, RECHECK -> postingEnds(calendar);
+      case BUREAU_REVIEW, BUREAU_DECISION -> bureauDue(calendar);
       case COURT_POSTING, HEARING -> rulingDue();
       case RULING -> courtPostingEnds().flatMap(p -> rulingDue());
       case SERVICE -> serviceDue();
@@ -235,6 +352,22 @@ public final class ReductionCase {
       Integer months,
       String note,
       LocalDate onDate) {
+    return checkStep(
+        step, null, roles, today, calendar, committeeMembers, choice, months, note, onDate);
+  }
+
+  /** The same, knowing who signs: the bureau's decision is by another person than its review. */
+  public StepCheck checkStep(
+      CaseStep step,
+      String signer,
+      Set<Role> roles,
+      LocalDate today,
+      WorkingCalendar calendar,
+      Set<String> committeeMembers,
+      String choice,
+      Integer months,
+      String note,
+      LocalDate onDate) {
     if (isClosed()) {
       throw new CaseRuleException(Kind.STATE, "case.error.closed");
     }
@@ -244,9 +377,9 @@ public final class ReductionCase {
       throw new CaseRuleException(
           Kind.STATE, "case.error.order", "case.step." + next, "case.step." + step);
     }
-    if (!roles.contains(step.owner())) {
+    if (!roles.contains(owner(step))) {
       throw new CaseRuleException(
-          Kind.ROLE, "case.error.stepRole", "case.step." + step, "role." + step.owner());
+          Kind.ROLE, "case.error.stepRole", "case.step." + step, "role." + owner(step));
     }
     switch (step) {
       case COMMITTEE -> {
@@ -262,6 +395,38 @@ public final class ReductionCase {
           throw new CaseRuleException(Kind.STATE, "case.error.postingOpen", ends.toString());
         }
         return new StepCheck(false, null);
+      }
+      case RECHECK -> {
+        // 司法部令第130号第十一条: the committee re-examines the objections once the posting has
+        // ended, and tells the result; the note is that result
+        LocalDate ends = postingEnds(calendar).orElseThrow();
+        if (!today.isAfter(ends)) {
+          throw new CaseRuleException(Kind.STATE, "case.error.postingOpen", ends.toString());
+        }
+        if (note == null || note.isBlank()) {
+          throw new CaseRuleException(Kind.INPUT, "case.error.recheckNote");
+        }
+        return new StepCheck(false, "UPHELD");
+      }
+      case BUREAU_REVIEW -> {
+        // 司法部令第130号第六条第二款: the bureau's division examines and gives its opinion
+        if (note == null || note.isBlank()) {
+          throw new CaseRuleException(Kind.INPUT, "case.error.bureauOpinion");
+        }
+        return new StepCheck(bureauLate(today, calendar), null);
+      }
+      case BUREAU_DECISION -> {
+        String reviewer = signed(CaseStep.BUREAU_REVIEW).map(CaseEvent::signedBy).orElse(null);
+        if (signer != null && signer.equals(reviewer)) {
+          throw new CaseRuleException(Kind.ROLE, "case.error.bureauSameSigner");
+        }
+        if (!"APPROVED".equals(choice) && !"REJECTED".equals(choice)) {
+          throw new CaseRuleException(Kind.INPUT, "case.error.bureauChoice");
+        }
+        if ("REJECTED".equals(choice) && (note == null || note.isBlank())) {
+          throw new CaseRuleException(Kind.INPUT, "case.error.reason");
+        }
+        return new StepCheck(bureauLate(today, calendar), choice);
       }
       case HEARING -> {
         if (onDate == null || onDate.isAfter(today)) {
@@ -308,6 +473,10 @@ public final class ReductionCase {
     }
   }
 
+  private boolean bureauLate(LocalDate today, WorkingCalendar calendar) {
+    return bureauDue(calendar).map(today::isAfter).orElse(false);
+  }
+
   /** Sending the case back to an earlier step of the prison's part, with a reason. */
   public void checkReturn(CaseStep to, Set<Role> roles, String reason) {
     if (isClosed()) {
@@ -320,9 +489,9 @@ public final class ReductionCase {
     if (to == null || !to.isInsidePrison() || to.ordinal() >= next.ordinal()) {
       throw new CaseRuleException(Kind.INPUT, "case.error.returnTarget", "case.step." + next);
     }
-    if (!roles.contains(next.owner()) && !roles.contains(Role.EXECUTION)) {
+    if (!roles.contains(owner(next)) && !roles.contains(Role.EXECUTION)) {
       throw new CaseRuleException(
-          Kind.ROLE, "case.error.stepRole", "case.step." + next, "role." + next.owner());
+          Kind.ROLE, "case.error.stepRole", "case.step." + next, "role." + owner(next));
     }
     if (reason == null || reason.isBlank()) {
       throw new CaseRuleException(Kind.INPUT, "case.error.reason");
@@ -380,12 +549,59 @@ public final class ReductionCase {
   public void checkPostingObjection(LocalDate today, WorkingCalendar calendar, String text) {
     Optional<LocalDate> ends = postingEnds(calendar);
     if (ends.isEmpty()
-        || nextStep().orElse(null) != CaseStep.DIRECTOR_MEETING
+        || isClosed()
+        || done.contains(CaseStep.RECHECK)
+        || done.contains(CaseStep.DIRECTOR_MEETING)
         || today.isAfter(ends.get())) {
       throw new CaseRuleException(Kind.STATE, "case.error.postingClosed");
     }
     if (text == null || text.isBlank()) {
       throw new CaseRuleException(Kind.INPUT, "case.error.text");
+    }
+  }
+
+  /**
+   * An objection received during the court's posting (法释〔2014〕5号第三条), recorded by the case's court
+   * while the posting runs: the hearing becomes mandatory (第六条第（三）项).
+   */
+  public void checkCourtPostingObjection(Set<Role> roles, LocalDate today, String text) {
+    if (!roles.contains(track.court())) {
+      throw new CaseRuleException(
+          Kind.ROLE, "case.error.stepRole", "case.step.COURT_POSTING", "role." + track.court());
+    }
+    Optional<LocalDate> ends = courtPostingEnds();
+    if (ends.isEmpty()
+        || isClosed()
+        || done.contains(CaseStep.RULING)
+        || today.isAfter(ends.get())) {
+      throw new CaseRuleException(Kind.STATE, "case.error.courtPostingClosed");
+    }
+    if (text == null || text.isBlank()) {
+      throw new CaseRuleException(Kind.INPUT, "case.error.text");
+    }
+  }
+
+  /**
+   * The court's one more month (法释〔2014〕5号第一条: 案情复杂或者情况特殊的，可以延长一个月), by the case's court after
+   * receipt and before the ruling, once, with a reason; 死缓 has none.
+   */
+  public void checkCourtExtension(Set<Role> roles, String reason) {
+    if (!roles.contains(track.court())) {
+      throw new CaseRuleException(
+          Kind.ROLE, "case.error.stepRole", "case.step.RULING", "role." + track.court());
+    }
+    if (!track.courtMayExtend()) {
+      throw new CaseRuleException(
+          Kind.STATE, "case.error.noCourtExtension", CaseTrack.EXTENSION_ARTICLE);
+    }
+    if (signed(CaseStep.COURT_RECEIPT).isEmpty() || done.contains(CaseStep.RULING) || isClosed()) {
+      throw new CaseRuleException(Kind.STATE, "case.error.courtExtension");
+    }
+    if (courtExtension != null) {
+      throw new CaseRuleException(Kind.STATE, "case.error.courtExtendedAlready");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new CaseRuleException(Kind.INPUT, "case.error.reason");
     }
   }
 

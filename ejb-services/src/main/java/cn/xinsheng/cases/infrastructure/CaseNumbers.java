@@ -37,4 +37,23 @@ public class CaseNumbers implements CaseReferences {
     }
     return out;
   }
+
+  @Override
+  public Map<Long, String> usedByGrantedCases(long inmateId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT x.cycle_id, MIN(k.number) FROM case_cycle x"
+                    + " JOIN reduction_case k ON k.id = x.case_id"
+                    + " WHERE k.inmate_id = ?1 AND EXISTS (SELECT 1 FROM case_event e"
+                    + " WHERE e.case_id = k.id AND e.step = 'RULING' AND e.choice = 'GRANTED')"
+                    + " GROUP BY x.cycle_id")
+            .setParameter(1, inmateId)
+            .getResultList();
+    Map<Long, String> out = new HashMap<>();
+    for (Object[] r : rows) {
+      out.put(((Number) r[0]).longValue(), (String) r[1]);
+    }
+    return out;
+  }
 }

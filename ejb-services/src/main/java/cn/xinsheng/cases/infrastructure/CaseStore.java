@@ -47,7 +47,7 @@ public class CaseStore implements CaseRepository {
   private static final String CASE_SELECT =
       "SELECT c.id, c.number, c.inmate_id, i.prisoner_number, i.name, c.section_id, s.name, c.kind,"
           + " c.proposed_months, c.max_months, c.rationale, c.eligibility_id, c.rule_version,"
-          + " c.posting_days, c.hearing_required, c.created_by, c.created_at"
+          + " c.posting_days, c.hearing_required, c.created_by, c.created_at, c.court_track"
           + " FROM reduction_case c JOIN inmate i ON i.id = c.inmate_id"
           + " JOIN section s ON s.id = c.section_id";
 
@@ -92,7 +92,8 @@ public class CaseStore implements CaseRepository {
               integer(r[13]),
               bool(r[14]),
               (String) r[15],
-              instant(r[16])));
+              instant(r[16]),
+              cn.xinsheng.cases.domain.CaseTrack.valueOf((String) r[17])));
     }
     return out;
   }
@@ -408,13 +409,14 @@ public class CaseStore implements CaseRepository {
       String ruleVersion,
       int postingDays,
       boolean hearingByFacts,
+      cn.xinsheng.cases.domain.CaseTrack track,
       String by,
       Instant at) {
     em.createNativeQuery(
             "INSERT INTO reduction_case (number, inmate_id, section_id, kind, proposed_months,"
                 + " max_months, rationale, eligibility_id, rule_version, posting_days,"
-                + " hearing_required, created_by, created_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                + " hearing_required, created_by, created_at, court_track)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
         .setParameter(1, number)
         .setParameter(2, inmateId)
         .setParameter(3, sectionId)
@@ -428,6 +430,7 @@ public class CaseStore implements CaseRepository {
         .setParameter(11, hearingByFacts)
         .setParameter(12, by)
         .setParameter(13, Timestamp.from(at))
+        .setParameter(14, track.name())
         .executeUpdate();
     return lastId();
   }

@@ -40,7 +40,8 @@ import java.util.Map;
   Role.COMMITTEE_NAME,
   Role.PROSECUTOR_NAME,
   Role.JUDGE_NAME,
-  Role.SUPERVISOR_NAME
+  Role.SUPERVISOR_NAME,
+  Role.HIGH_JUDGE_NAME
 })
 public class EvidenceService {
 
@@ -184,6 +185,7 @@ public class EvidenceService {
         || caller.has(Role.COMMITTEE)
         || caller.has(Role.PROSECUTOR)
         || caller.has(Role.JUDGE)
+        || caller.has(Role.HIGH_JUDGE)
         || caller.has(Role.SUPERVISOR)) {
       return true;
     }

@@ -21,7 +21,14 @@ public enum Role {
   EDU_ADMIN(false),
   SYS_ADMIN(false),
   /** The penalty-execution department (刑罚执行科): runs reduction and parole cases. */
-  EXECUTION(false);
+  EXECUTION(false),
+  /**
+   * The provincial prison administration bureau (省监狱管理局刑罚执行处): reviews and approves life and 死缓
+   * cases before the high court (司法部令第130号第四条). Outside the prison.
+   */
+  BUREAU(true),
+  /** A judge of the high court (高级人民法院): rules on life and 死缓 cases (法释〔2014〕5号第一条). */
+  HIGH_JUDGE(true);
 
   // Role names as compile-time constants for @RolesAllowed, which needs literals.
   public static final String INMATE_NAME = "INMATE";
@@ -38,6 +45,8 @@ public enum Role {
   public static final String EDU_ADMIN_NAME = "EDU_ADMIN";
   public static final String SYS_ADMIN_NAME = "SYS_ADMIN";
   public static final String EXECUTION_NAME = "EXECUTION";
+  public static final String BUREAU_NAME = "BUREAU";
+  public static final String HIGH_JUDGE_NAME = "HIGH_JUDGE";
 
   private final boolean external;
 
@@ -65,6 +74,7 @@ public enum Role {
     return switch (this) {
       case SYS_ADMIN -> "admin";
       case EDU_ADMIN -> "eduadmin";
+      case HIGH_JUDGE -> "highjudge";
       default -> name().toLowerCase(Locale.ROOT);
     };
   }

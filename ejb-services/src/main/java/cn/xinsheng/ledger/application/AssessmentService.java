@@ -79,11 +79,19 @@ public class AssessmentService {
   /** Computes the section's month; returns the close. Refused once the month is published. */
   /**
    * The month's basis (issue 16, DOMAIN §2): a 禁闭 this month makes the base 0; the month of
-   * admission counts from the admission day. Excusal from labour has no record yet: the split stays
-   * the prison's.
+   * admission counts from the admission day. Excusal from labour: see the overload.
    */
   static cn.xinsheng.ledger.domain.MonthBasis basis(
       List<ScoredItem> items, LocalDate admission, YearMonth month) {
+    return basis(items, admission, month, false);
+  }
+
+  /**
+   * The same, with the inmate's approved excusal from labour: his base splits 50/50 over discipline
+   * and education (司规〔2021〕3号, DOMAIN §2).
+   */
+  static cn.xinsheng.ledger.domain.MonthBasis basis(
+      List<ScoredItem> items, LocalDate admission, YearMonth month, boolean labourExcused) {
     boolean confinement =
         items.stream()
             .anyMatch(
@@ -99,7 +107,7 @@ public class AssessmentService {
     } else if (admission != null && YearMonth.from(admission).isAfter(month)) {
       active = 0;
     }
-    return new cn.xinsheng.ledger.domain.MonthBasis(confinement, false, active, days);
+    return new cn.xinsheng.ledger.domain.MonthBasis(confinement, labourExcused, active, days);
   }
 
   @RolesAllowed(Role.OFFICER_NAME)
@@ -123,6 +131,8 @@ public class AssessmentService {
     Map<Long, List<ScoredItem>> items = approvedItems(sectionId, month);
     Map<Long, long[]> previous = previousBalances(sectionId, month);
     Map<Long, Long> specialThisYear = specialCountedThisYear(sectionId, month);
+    // issue 16: approved excusals from labour (the 50/50 split)
+    Map<Long, List<cn.xinsheng.ledger.domain.LabourExcusal>> excused = approvedExcusals(sectionId);
 
     Instant now = time.now();
     MonthClose close =
@@ -137,7 +147,12 @@ public class AssessmentService {
               mine,
               rules,
               new Points(specialThisYear.getOrDefault(inmate.getId(), 0L)),
-              basis(mine, inmate.getAdmissionDate(), month));
+              basis(
+                  mine,
+                  inmate.getAdmissionDate(),
+                  month,
+                  cn.xinsheng.ledger.domain.LabourExcusal.excused(
+                      excused.getOrDefault(inmate.getId(), List.of()), month)));
       long[] prev = previous.getOrDefault(inmate.getId(), new long[] {0, 0});
       Points total = score.total();
       CycleProgress cycle = CycleProgress.advance(new Points(prev[1]), total, rules.cyclePoints());
@@ -344,7 +359,11 @@ public class AssessmentService {
     return r.getCyclesClosed();
   }
 
-  /** A reviewer records what a closed cycle earned: 表扬, 物质奖励 or none, with the reason. */
+  /**
+   * The section's grading proposal (等级评定, issue 16, DOMAIN §2) for a closed cycle: 表扬, 物质奖励 or
+   * none, with the reason, checked against the prison's criteria (settings). It counts once the
+   * prison approves it ({@link #approveGrading}), by another person.
+   */
   @RolesAllowed(Role.REVIEWER_NAME)
   public void decideCycle(long cycleId, CycleResult result, String reason) {
     AssessmentCycle cycle = em.find(AssessmentCycle.class, cycleId);
@@ -353,25 +372,177 @@ public class AssessmentService {
     }
     Inmate inmate = em.find(Inmate.class, cycle.getInmateId());
     scope.requireSection(inmate.getSection().getId());
-    if (result == null || reason == null || reason.isBlank() || reason.length() > 500) {
-      throw Refusal.invalid("ledger.error.cycleDecision");
-    }
     Long decided =
         em.createQuery("SELECT COUNT(d) FROM CycleDecision d WHERE d.cycleId = :c", Long.class)
             .setParameter("c", cycleId)
             .getSingleResult();
-    if (decided > 0) {
-      throw Refusal.conflict("ledger.error.stepDone");
+    boolean pending = pendingProposal(cycleId) != null;
+    Object[] counts =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT COALESCE(SUM(CASE WHEN c.part = 'SANCTION' THEN 1 ELSE 0 END), 0),"
+                        + " COALESCE(SUM(CASE WHEN e.amount_tenths < 0 THEN 1 ELSE 0 END), 0)"
+                        + " FROM cycle_entry x JOIN point_entry e ON e.id = x.entry_id"
+                        + " JOIN rule_clause c ON c.id = e.clause_id WHERE x.cycle_id = ?1")
+                .setParameter(1, cycleId)
+                .getSingleResult();
+    String refused =
+        cn.xinsheng.ledger.domain.Grading.checkProposal(
+            result,
+            reason,
+            settings.gradingCriteria(),
+            new cn.xinsheng.ledger.domain.Grading.CycleFacts(
+                ((Number) counts[0]).intValue(), ((Number) counts[1]).intValue()),
+            decided > 0,
+            pending);
+    if (refused != null) {
+      throw "ledger.error.stepDone".equals(refused)
+          ? Refusal.conflict(refused)
+          : Refusal.invalid(refused);
     }
     Instant now = time.now();
-    em.persist(new CycleDecision(cycleId, result.name(), reason.strip(), caller.name(), now));
+    em.createNativeQuery(
+            "INSERT INTO grading_proposal (cycle_id, result, reason, proposed_by, proposed_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5)")
+        .setParameter(1, cycleId)
+        .setParameter(2, result.name())
+        .setParameter(3, reason.strip())
+        .setParameter(4, caller.name())
+        .setParameter(5, java.sql.Timestamp.from(now))
+        .executeUpdate();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", inmate.getPrisonerNumber().value());
     p.put("cycle", cycleId);
     p.put("number", cycle.getNumber());
     p.put("result", result.name());
     p.put("reason", reason.strip());
-    audit.append("ledger.cycle.decided", "cycle/" + cycleId, p);
+    audit.append("ledger.cycle.grading-proposed", "cycle/" + cycleId, p);
+  }
+
+  /**
+   * The approved excusals of a section's inmates, by inmate, for the monthly assessment (issue 16).
+   */
+  private Map<Long, List<cn.xinsheng.ledger.domain.LabourExcusal>> approvedExcusals(
+      long sectionId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT x.id, x.inmate_id, x.from_month, x.to_month, x.entered_by, r.decision,"
+                    + " r.reviewed_by FROM labour_excusal x"
+                    + " JOIN labour_excusal_review r ON r.excusal_id = x.id"
+                    + " WHERE x.section_id = ?1 AND r.decision = 'APPROVED'")
+            .setParameter(1, sectionId)
+            .getResultList();
+    Map<Long, List<cn.xinsheng.ledger.domain.LabourExcusal>> out = new HashMap<>();
+    for (Object[] r : rows) {
+      cn.xinsheng.ledger.domain.LabourExcusal e =
+          new cn.xinsheng.ledger.domain.LabourExcusal(
+              ((Number) r[0]).longValue(),
+              ((Number) r[1]).longValue(),
+              YearMonth.parse(r[2].toString()),
+              r[3] == null ? null : YearMonth.parse(r[3].toString()),
+              (String) r[4],
+              (String) r[5],
+              (String) r[6]);
+      out.computeIfAbsent(e.inmateId(), k -> new ArrayList<>()).add(e);
+    }
+    return out;
+  }
+
+  /** A grading proposal waiting for the prison: id, result, reason, proposer; or null. */
+  private Object[] pendingProposal(long cycleId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT p.id, p.result, p.reason, p.proposed_by FROM grading_proposal p"
+                    + " WHERE p.cycle_id = ?1 AND NOT EXISTS (SELECT 1 FROM grading_approval a"
+                    + " WHERE a.proposal_id = p.id) ORDER BY p.id DESC")
+            .setParameter(1, cycleId)
+            .getResultList();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  /**
+   * The prison approves or rejects the section's grading proposal, by another person than its
+   * proposer (谁签字谁负责). An approval is the cycle's decision that proposals cite.
+   */
+  @RolesAllowed(Role.EXECUTION_NAME)
+  public void approveGrading(long cycleId, String decision, String reason) {
+    AssessmentCycle cycle = em.find(AssessmentCycle.class, cycleId);
+    if (cycle == null) {
+      throw Refusal.notFound("ledger.error.unknownCycle");
+    }
+    Object[] proposal = pendingProposal(cycleId);
+    if (proposal == null) {
+      throw Refusal.conflict("ledger.error.noGradingProposal");
+    }
+    String d = decision == null ? "" : decision.strip();
+    String refused =
+        cn.xinsheng.ledger.domain.Grading.checkApproval(
+            (String) proposal[3], caller.name(), d, reason, false);
+    if (refused != null) {
+      throw "ledger.error.gradingSelfApproval".equals(refused)
+          ? Refusal.forbidden(refused)
+          : Refusal.invalid(refused);
+    }
+    long proposalId = ((Number) proposal[0]).longValue();
+    Instant now = time.now();
+    em.createNativeQuery(
+            "INSERT INTO grading_approval (proposal_id, decision, reason, approved_by, approved_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5)")
+        .setParameter(1, proposalId)
+        .setParameter(2, d)
+        .setParameter(3, reason.strip())
+        .setParameter(4, caller.name())
+        .setParameter(5, java.sql.Timestamp.from(now))
+        .executeUpdate();
+    Inmate inmate = em.find(Inmate.class, cycle.getInmateId());
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("inmate", inmate.getPrisonerNumber().value());
+    p.put("cycle", cycleId);
+    p.put("number", cycle.getNumber());
+    p.put("proposal", proposalId);
+    p.put("result", proposal[1].toString());
+    p.put("proposedBy", proposal[3].toString());
+    p.put("decision", d);
+    p.put("reason", reason.strip());
+    if ("APPROVED".equals(d)) {
+      em.persist(
+          new CycleDecision(
+              cycleId, proposal[1].toString(), proposal[2].toString(), caller.name(), now));
+      audit.append("ledger.cycle.decided", "cycle/" + cycleId, p);
+    } else {
+      audit.append("ledger.cycle.grading-rejected", "cycle/" + cycleId, p);
+    }
+  }
+
+  /** Grading proposals waiting for the prison: cycle id, inmate, number, result, reason, by. */
+  public record PendingGrading(
+      long cycleId, String prisonerNumber, int number, String result, String reason, String by) {}
+
+  @RolesAllowed(Role.EXECUTION_NAME)
+  public List<PendingGrading> pendingGradings() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT p.cycle_id, p.result, p.reason, p.proposed_by FROM grading_proposal p"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM grading_approval a WHERE a.proposal_id ="
+                    + " p.id) ORDER BY p.id")
+            .getResultList();
+    List<PendingGrading> out = new ArrayList<>();
+    for (Object[] r : rows) {
+      AssessmentCycle c = em.find(AssessmentCycle.class, ((Number) r[0]).longValue());
+      Inmate i = em.find(Inmate.class, c.getInmateId());
+      out.add(
+          new PendingGrading(
+              c.getId(),
+              i.getPrisonerNumber().value(),
+              c.getNumber(),
+              r[1].toString(),
+              r[2].toString(),
+              r[3].toString()));
+    }
+    return out;
   }
 
   private MonthClose current(long closeId) {

@@ -13,4 +13,5 @@ public record CycleView(
     String result,
     String reason,
     String decidedBy,
-    Instant decidedAt) {}
+    Instant decidedAt,
+    String usedBy) {}

@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
   Role.JUDGE_NAME,
   Role.SUPERVISOR_NAME,
   Role.WARDEN_NAME,
-  Role.COMMITTEE_NAME
+  Role.COMMITTEE_NAME,
+  Role.HIGH_JUDGE_NAME
 })
 public class LedgerQueries {
 
@@ -183,6 +184,8 @@ public class LedgerQueries {
             .setParameter(1, inmateId)
             .getResultList();
     List<CycleView> out = new ArrayList<>();
+    // issue 16: a commendation a granted case cited is shown as used, with that case's number
+    Map<Long, String> used = cases.usedByGrantedCases(inmateId);
     for (Object[] r : rows) {
       out.add(
           new CycleView(
@@ -195,7 +198,8 @@ public class LedgerQueries {
               r[6] == null ? null : r[6].toString(),
               r[7] == null ? null : r[7].toString(),
               r[8] == null ? null : r[8].toString(),
-              r[9] == null ? null : instant(r[9])));
+              r[9] == null ? null : instant(r[9]),
+              used.get(((Number) r[0]).longValue())));
     }
     return out;
   }

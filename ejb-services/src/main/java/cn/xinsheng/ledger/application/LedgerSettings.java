@@ -44,6 +44,21 @@ public class LedgerSettings {
   @ConfigProperty(name = "xinsheng.prison-id", defaultValue = "1")
   long prisonId;
 
+  /** Grading (issue 16): an administrative sanction in the cycle bars an award. */
+  @Inject
+  @ConfigProperty(name = "xinsheng.ledger.grading.sanction-bars-award", defaultValue = "true")
+  boolean sanctionBarsAward;
+
+  /** Grading (issue 16): at most this many deduction entries in a cycle for an award. */
+  @Inject
+  @ConfigProperty(name = "xinsheng.ledger.grading.max-deductions", defaultValue = "3")
+  int maxDeductions;
+
+  /** The prison's criteria for grading a cycle (等级评定), a setting, not law. */
+  public cn.xinsheng.ledger.domain.Grading.Criteria gradingCriteria() {
+    return new cn.xinsheng.ledger.domain.Grading.Criteria(sanctionBarsAward, maxDeductions);
+  }
+
   public AssessmentRules rules() {
     return new AssessmentRules(
         PartSplit.parse(split),

@@ -15,4 +15,11 @@ public interface SentenceRecords {
 
   /** Moves the current end after a granted reduction. */
   void moveSentenceEnd(long inmateId, LocalDate newEnd);
+
+  /**
+   * The sentence as the judgment gave it, entered by the penalty-execution department (issue 16):
+   * its start, its months (null for life and 死缓), whether it is life or 死缓, and its current end
+   * (null when none).
+   */
+  void setSentence(long inmateId, LocalDate start, Integer months, boolean life, LocalDate end);
 }

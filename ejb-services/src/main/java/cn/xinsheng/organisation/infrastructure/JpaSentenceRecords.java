@@ -32,6 +32,28 @@ public class JpaSentenceRecords implements SentenceRecords {
   }
 
   @Override
+  public void setSentence(
+      long inmateId, LocalDate start, Integer months, boolean life, LocalDate end) {
+    int n =
+        em.createNativeQuery(
+                "UPDATE inmate SET sentence_start = ?1, sentence_months = ?2, life_sentence = ?3,"
+                    + " current_sentence_end = ?4 WHERE id = ?5")
+            .setParameter(1, java.sql.Date.valueOf(start))
+            .setParameter(2, months)
+            .setParameter(3, life)
+            .setParameter(4, end == null ? null : java.sql.Date.valueOf(end))
+            .setParameter(5, inmateId)
+            .executeUpdate();
+    if (n == 0) {
+      throw new UnknownInmateException(String.valueOf(inmateId));
+    }
+    Inmate inmate = em.find(Inmate.class, inmateId);
+    if (inmate != null) {
+      em.refresh(inmate);
+    }
+  }
+
+  @Override
   public void moveSentenceEnd(long inmateId, LocalDate newEnd) {
     em.createNativeQuery("UPDATE inmate SET current_sentence_end = ?1 WHERE id = ?2")
         .setParameter(1, java.sql.Date.valueOf(newEnd))

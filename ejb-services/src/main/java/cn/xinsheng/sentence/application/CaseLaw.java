@@ -72,6 +72,23 @@ public class CaseLaw {
    * answers the limit the case keeps: the maximum of a fixed term, or the longest commuted term.
    */
   public int check(long inmateId, long sectionId, Performance p, Integer months, LocalDate day) {
+    return limit(inmateId, sectionId, p, months, day).limitMonths();
+  }
+
+  /**
+   * What a proposal's or ruling's amount is within the law.
+   *
+   * @param limitMonths the limit the case keeps (the maximum, or the longest commuted term)
+   * @param nonStandard the amount is above the general maximum and rests on the larger one of
+   *     法释〔2016〕23号第十九条、第二十条: a hearing is then mandatory (法释〔2014〕5号第六条第（二）项)
+   */
+  public record Limit(int limitMonths, boolean nonStandard) {}
+
+  /**
+   * Checks the amount like {@link #check}; an amount above the general maximum is lawful up to the
+   * larger one 第十九条、第二十条 allow (juveniles; the old, ill and disabled), and is then non-standard.
+   */
+  public Limit limit(long inmateId, long sectionId, Performance p, Integer months, LocalDate day) {
     SentenceRecord record = loaded(inmateId, sectionId).record();
     Evaluation.Reduction r;
     try {
@@ -83,10 +100,14 @@ public class CaseLaw {
       throw Refusal.conflict("case.error.notLawful", r.limitArticle());
     }
     if (r.maxMonths() != null) {
+      Integer lenient = r.lenientMaxMonths();
+      if (months != null && lenient != null && months > r.maxMonths() && months <= lenient) {
+        return new Limit(lenient, true);
+      }
       if (months == null || months < 1 || months > r.maxMonths()) {
         throw Refusal.invalid("case.error.aboveLawful", r.maxMonths(), r.limitArticle());
       }
-      return r.maxMonths();
+      return new Limit(r.maxMonths(), false);
     }
     if (months == null || months < r.commuteToMinMonths() || months > r.commuteToMaxMonths()) {
       throw Refusal.invalid(
@@ -95,7 +116,26 @@ public class CaseLaw {
           r.commuteToMaxMonths(),
           r.limitArticle());
     }
-    return r.commuteToMaxMonths();
+    return new Limit(r.commuteToMaxMonths(), false);
+  }
+
+  /**
+   * Whether the court must hear the case on the proposal's facts alone (法释〔2014〕5号第六条): major merit
+   * (第（一）项), or an offender of 第（五）项 — 职务犯罪, 黑社会性质组织, 破坏金融管理秩序和金融诈骗.
+   */
+  public boolean hearingByFacts(long inmateId, long sectionId, Performance p) {
+    if (p != null && p.majorMerit()) {
+      return true;
+    }
+    SentenceRecord r = loaded(inmateId, sectionId).record();
+    return r.offences().stream()
+        .anyMatch(
+            o ->
+                o == cn.xinsheng.sentence.domain.Offence.DUTY_CRIME
+                    || o == cn.xinsheng.sentence.domain.Offence.CORRUPTION_BY_OFFICIAL
+                    || o == cn.xinsheng.sentence.domain.Offence.ORGANISED_CRIME
+                    || o == cn.xinsheng.sentence.domain.Offence.FINANCIAL_ORDER
+                    || o == cn.xinsheng.sentence.domain.Offence.FINANCIAL_FRAUD);
   }
 
   /** Whether a granted reduction commutes a life term (its months are then the new term). */
@@ -105,6 +145,29 @@ public class CaseLaw {
         && r.changes().stream()
             .noneMatch(
                 c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_FIXED);
+  }
+
+  /**
+   * The sentence in execution now, which decides the court a case goes to (法释〔2014〕5号第一条): {@code
+   * FIXED_TERM} for a fixed term or one commuted to it (the intermediate court), {@code LIFE} for
+   * life or a 死缓 whose reprieve ended, {@code DEATH_REPRIEVE} while the reprieve runs (both through
+   * the bureau to the high court, 司法部令第130号第四条).
+   */
+  public String sentenceInExecution(long inmateId, long sectionId) {
+    SentenceRecord r = loaded(inmateId, sectionId).record();
+    if (r.kind() == SentenceKind.FIXED
+        || r.changes().stream()
+            .anyMatch(
+                c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_FIXED)) {
+      return "FIXED_TERM";
+    }
+    if (r.kind() == SentenceKind.DEATH_REPRIEVE
+        && r.changes().stream()
+            .noneMatch(
+                c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_LIFE)) {
+      return "DEATH_REPRIEVE";
+    }
+    return "LIFE";
   }
 
   public void recordPerformance(

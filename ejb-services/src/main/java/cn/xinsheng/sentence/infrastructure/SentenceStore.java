@@ -240,6 +240,28 @@ public class SentenceStore {
   }
 
   /**
+   * A change entered from the court's papers, without a case of this system (issue 16): a
+   * reduction, a commutation or a new judgment, with the end before and after.
+   */
+  public void recordChange(
+      long inmateId, SentenceChange c, LocalDate previousEnd, LocalDate newEnd, String by) {
+    em.createNativeQuery(
+            "INSERT INTO sentence_change (inmate_id, case_id, kind, ruled_on, months, to_months,"
+                + " previous_end, new_end, recorded_by, recorded_at)"
+                + " VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        .setParameter(1, inmateId)
+        .setParameter(2, c.kind().name())
+        .setParameter(3, java.sql.Date.valueOf(c.on()))
+        .setParameter(4, c.months())
+        .setParameter(5, c.toMonths())
+        .setParameter(6, previousEnd == null ? null : java.sql.Date.valueOf(previousEnd))
+        .setParameter(7, newEnd == null ? null : java.sql.Date.valueOf(newEnd))
+        .setParameter(8, by)
+        .setParameter(9, Timestamp.from(clock.instant()))
+        .executeUpdate();
+  }
+
+  /**
    * A life (or 死缓) term commuted to a fixed term by a granted ruling: the change row (刑法第八十条:
    * counted from the ruling). The inmate's current end is moved by the caller, through
    * organisation's {@code SentenceRecords}.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RoleTest {
 
   @Test
-  void fourteenRolesWithTheDemoLoginNamingRule() {
+  void sixteenRolesWithTheDemoLoginNamingRule() {
     assertEquals(
         List.of(
             "inmate1",
@@ -27,7 +27,9 @@ class RoleTest {
             "examiner1",
             "eduadmin1",
             "sysadmin1",
-            "execution1"),
+            "execution1",
+            "bureau1",
+            "highjudge1"),
         Arrays.stream(Role.values()).map(Role::demoUsername).toList());
   }
 
@@ -39,9 +41,16 @@ class RoleTest {
   }
 
   @Test
-  void externalReadersAreTheFourOutsideRoles() {
+  void externalReadersAreTheSixOutsideRoles() {
+    // issue 16: the provincial bureau and the high court sit outside the prison too
     assertEquals(
-        List.of(Role.PROSECUTOR, Role.JUDGE, Role.SUPERVISOR, Role.LAWYER),
+        List.of(
+            Role.PROSECUTOR,
+            Role.JUDGE,
+            Role.SUPERVISOR,
+            Role.LAWYER,
+            Role.BUREAU,
+            Role.HIGH_JUDGE),
         Arrays.stream(Role.values()).filter(Role::isExternal).toList());
   }
 
@@ -52,5 +61,7 @@ class RoleTest {
     assertFalse(Role.WARDEN.isSectionScoped());
     assertEquals("admin", Role.SYS_ADMIN.homeFolder());
     assertEquals("eduadmin", Role.EDU_ADMIN.homeFolder());
+    assertEquals("highjudge", Role.HIGH_JUDGE.homeFolder());
+    assertEquals("bureau", Role.BUREAU.homeFolder());
   }
 }

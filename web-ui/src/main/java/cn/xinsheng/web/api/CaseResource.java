@@ -354,6 +354,31 @@ public class CaseResource {
   }
 
   @POST
+  @Path("/cases/{id}/court-posting-objections")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "The court records an objection received during its posting: {text}; the hearing becomes"
+              + " mandatory (法释〔2014〕5号第六条第（三）项)")
+  @StatusCode(201)
+  public CaseEventDone courtPostingObjection(
+      @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
+    return created(cases.objectDuringCourtPosting(id, body.text()));
+  }
+
+  @POST
+  @Path("/cases/{id}/court-extension")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "The court takes one more month to rule: {reason}; never for 死缓 (法释〔2014〕5号第一条)")
+  @StatusCode(201)
+  public CaseEventDone courtExtension(
+      @PathParam("id") long id,
+      @NotNull(message = "error.body.empty") @Valid ExtensionRequest body) {
+    return created(cases.extendRuling(id, body.reason() == null ? "" : body.reason()));
+  }
+
+  @POST
   @Path("/cases/{id}/lawyers")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Grant a lawyer access to this case: {lawyer: username}")

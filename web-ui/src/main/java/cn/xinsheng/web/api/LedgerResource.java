@@ -275,7 +275,8 @@ public class LedgerResource {
     "entries",
     "result",
     "reason",
-    "decidedBy"
+    "decidedBy",
+    "usedBy"
   })
   public record LedgerCycle(
       long id,
@@ -286,7 +287,8 @@ public class LedgerResource {
       long entries,
       String result,
       String reason,
-      String decidedBy) {}
+      String decidedBy,
+      String usedBy) {}
 
   /** A section's month: counts, close state, results. */
   @JsonbPropertyOrder({
@@ -597,14 +599,45 @@ public class LedgerResource {
   @POST
   @Path("/cycles/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "What a closed cycle earned: {result: PRAISE|MATERIAL|NONE, reason}")
-  @APIResponse(responseCode = "200", description = "Decided; no body")
+  @Operation(
+      summary =
+          "The section's grading proposal for a closed cycle (the prison approves it):"
+              + " {result: PRAISE|MATERIAL|NONE, reason}")
+  @APIResponse(responseCode = "200", description = "Proposed; no body")
   @StatusCode(200)
   public void decideCycle(
       @PathParam("id") long id,
       @NotNull(message = "ledger.error.cycleDecision") @Valid CycleDecisionRequest body) {
     CycleResult result = parse(CycleResult.class, body.result(), "ledger.error.cycleDecision");
     assessment.decideCycle(id, result, body.reason());
+  }
+
+  /** The prison's approval of a grading proposal. */
+  @JsonbPropertyOrder({"decision", "reason"})
+  public record GradingApprovalRequest(
+      @Size(max = 10, message = "ledger.error.gradingDecision") @OneLine String decision,
+      @Size(max = 500, message = "ledger.error.cycleDecision") @Text String reason) {}
+
+  @POST
+  @Path("/cycles/{id}/approval")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "The prison approves or rejects the section's grading proposal, by another person:"
+              + " {decision: APPROVED|REJECTED, reason}")
+  @APIResponse(responseCode = "200", description = "Recorded; no body")
+  @StatusCode(200)
+  public void approveGrading(
+      @PathParam("id") long id,
+      @NotNull(message = "error.body.empty") @Valid GradingApprovalRequest body) {
+    assessment.approveGrading(id, body.decision(), body.reason());
+  }
+
+  @GET
+  @Path("/gradings/pending")
+  @Operation(summary = "Grading proposals waiting for the prison's approval")
+  public List<cn.xinsheng.ledger.application.AssessmentService.PendingGrading> pendingGradings() {
+    return assessment.pendingGradings();
   }
 
   // --- bulk ------------------------------------------------------------------------------------
@@ -888,7 +921,8 @@ public class LedgerResource {
                     c.entries(),
                     c.result(),
                     c.result() == null ? null : c.reason(),
-                    c.result() == null ? null : c.decidedBy()))
+                    c.result() == null ? null : c.decidedBy(),
+                    c.usedBy()))
         .toList();
   }
 

@@ -39,6 +39,8 @@ public class CaseView implements Serializable {
   private LocalDate onDate;
   private CaseStep returnTo;
   private String text;
+  // the court's own text field: the external readers' finding form on the same page binds text
+  private String courtText;
   private String item;
   private String lawyer;
 
@@ -110,19 +112,55 @@ public class CaseView implements Serializable {
     return f != null && "RULING".equals(f.summary().nextStep());
   }
 
+  /** The bureau's decision: approved (审核同意) or not. */
+  public boolean isBureauDecision() {
+    CaseQueries.CaseFile f = getFile();
+    return f != null && "BUREAU_DECISION".equals(f.summary().nextStep());
+  }
+
+  /** The case's court, when the user is its judge (intermediate or high court). */
+  public boolean isCourt() {
+    CaseQueries.CaseFile f = getFile();
+    if (f == null || f.summary().nextStep() == null) {
+      return false;
+    }
+    return has(f.summary().courtRole())
+        && f.timeline().stream().anyMatch(t -> "COURT_RECEIPT".equals(t.step()));
+  }
+
+  /** While the court's posting runs, its judge records an objection received (第六条第（三）项). */
+  public boolean isMayObjectAtCourt() {
+    CaseQueries.CaseFile f = getFile();
+    return isCourt()
+        && f.timeline().stream().anyMatch(t -> "COURT_POSTING".equals(t.step()))
+        && f.timeline().stream().noneMatch(t -> "RULING".equals(t.step()));
+  }
+
+  /** The court's one more month (not for 死缓): offered until it rules, once. */
+  public boolean isMayExtendRuling() {
+    CaseQueries.CaseFile f = getFile();
+    return isCourt()
+        && !f.summary().courtExtended()
+        && f.summary().courtMayExtend()
+        && f.timeline().stream().noneMatch(t -> "RULING".equals(t.step()));
+  }
+
   public boolean isHearing() {
     CaseQueries.CaseFile f = getFile();
     return f != null && "HEARING".equals(f.summary().nextStep());
   }
 
   public boolean isMayHoldOptionalHearing() {
-    return isRuling() && roles().contains(Role.JUDGE) && !getFile().summary().hearingRequired();
+    return isRuling()
+        && has(getFile().summary().courtRole())
+        && !getFile().summary().hearingRequired();
   }
 
   public boolean isPosting() {
     CaseQueries.CaseFile f = getFile();
     return f != null
-        && "DIRECTOR_MEETING".equals(f.summary().nextStep())
+        && ("DIRECTOR_MEETING".equals(f.summary().nextStep())
+            || "RECHECK".equals(f.summary().nextStep()))
         && f.summary().postingEnds() != null
         && !f.today().isAfter(f.summary().postingEnds());
   }
@@ -140,7 +178,11 @@ public class CaseView implements Serializable {
   }
 
   public boolean isMayDownloadPackage() {
-    return has("EXECUTION") || has("WARDEN") || has("PROSECUTOR") || has("JUDGE");
+    return has("EXECUTION")
+        || has("WARDEN")
+        || has("PROSECUTOR")
+        || has("JUDGE")
+        || has("HIGH_JUDGE");
   }
 
   public List<VoteChoice> getVoteChoices() {
@@ -201,6 +243,26 @@ public class CaseView implements Serializable {
   public void object() {
     try {
       cases.objectDuringPosting(id, text);
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void objectAtCourt() {
+    try {
+      cases.objectDuringCourtPosting(id, courtText);
+      courtText = null;
+      done();
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public void extendRuling() {
+    try {
+      cases.extendRuling(id, courtText);
+      courtText = null;
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -305,6 +367,14 @@ public class CaseView implements Serializable {
 
   public void setText(String text) {
     this.text = text;
+  }
+
+  public String getCourtText() {
+    return courtText;
+  }
+
+  public void setCourtText(String courtText) {
+    this.courtText = courtText;
   }
 
   public String getItem() {

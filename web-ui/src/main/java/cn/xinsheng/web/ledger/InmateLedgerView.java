@@ -135,7 +135,8 @@ public class InmateLedgerView implements Serializable {
   public void decide() {
     try {
       assessment.decideCycle(deciding, cycleResult, cycleReason);
-      Messages.info("ledger.cycle.decided");
+      // issue 16: the section proposes; the prison approves (等级评定)
+      Messages.info("ledger.cycle.proposed");
       load();
     } catch (Refusal r) {
       Messages.refused(r);

@@ -23,7 +23,9 @@ import jakarta.enterprise.context.ApplicationScoped;
   Role.EXAMINER_NAME,
   Role.EDU_ADMIN_NAME,
   Role.SYS_ADMIN_NAME,
-  Role.EXECUTION_NAME
+  Role.EXECUTION_NAME,
+  Role.BUREAU_NAME,
+  Role.HIGH_JUDGE_NAME
 })
 @ApplicationScoped
 public class SecurityConfiguration {}

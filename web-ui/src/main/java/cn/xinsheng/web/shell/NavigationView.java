@@ -106,7 +106,15 @@ public class NavigationView {
     String[] portal = {"menu-portal", "menu.portal", "pi pi-eye", "/cases/list.xhtml"};
     return switch (role) {
       case OFFICER, REVIEWER -> java.util.List.<String[]>of(list, eligibility);
-      case EXECUTION -> java.util.List.<String[]>of(list, eligibility, committee);
+      case EXECUTION ->
+          java.util.List.<String[]>of(
+              list,
+              eligibility,
+              committee,
+              // issue 16: the sentence record and its changes
+              new String[] {
+                "menu-sentence", "menu.sentence", "pi pi-book", "/cases/sentence.xhtml"
+              });
       case COMMITTEE, WARDEN -> java.util.List.<String[]>of(list, committee);
       case PROSECUTOR, JUDGE, SUPERVISOR, LAWYER -> java.util.List.<String[]>of(portal);
       case INMATE ->

@@ -1,0 +1,175 @@
+package cn.xinsheng.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 16: the penalty-execution department enters a sentence record and a later change on the
+ * sentence screen in headless Chromium. Facts that do not hold are refused with the field named in
+ * Chinese (and English), and nothing is written; a valid judgment and a reduction are written, move
+ * the inmate's end and are in the audit log. Demo inmate 54 (section 32), whom no other test uses.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
+class SentenceRecordScreensIT {
+
+  private static final String INMATE = "3301000054";
+  private static WebDriver driver;
+  private static String base;
+
+  @BeforeAll
+  static void open() {
+    base = RunningPlatform.ensureStarted();
+    driver = HeadlessChrome.open();
+  }
+
+  @AfterAll
+  static void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private static WebDriverWait waiting() {
+    return HeadlessChrome.waiting(driver);
+  }
+
+  private static void shot(String name) throws IOException {
+    HeadlessChrome.shot(driver, name);
+  }
+
+  private static long count(String sql) throws Exception {
+    return RunningPlatform.count(sql);
+  }
+
+  private static long inmateId() throws Exception {
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT id FROM inmate WHERE prisoner_number = '" + INMATE + "'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static String end() throws Exception {
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT current_sentence_end FROM inmate WHERE prisoner_number = '"
+                    + INMATE
+                    + "'")) {
+      rs.next();
+      return String.valueOf(rs.getDate(1));
+    }
+  }
+
+  private static void type(String id, String text) {
+    WebElement e = driver.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  private static void messageShown(String text) {
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("sentenceForm:messages"), text));
+    assertFalse(driver.getPageSource().contains("系统出错"));
+  }
+
+  @Test
+  void theDepartmentEntersAJudgmentAndAChangeAndBadFactsAreRefused() throws Exception {
+    long id = inmateId();
+    long records = count("SELECT COUNT(*) FROM sentence_record WHERE inmate_id = " + id);
+    long changes = count("SELECT COUNT(*) FROM sentence_change WHERE inmate_id = " + id);
+    long audits =
+        count("SELECT COUNT(*) FROM audit_entry WHERE subject = 'sentence/" + INMATE + "'");
+
+    HeadlessChrome.login(driver, base, "execution1");
+    driver.get(base + "/cases/sentence.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sentenceForm:prisoner")));
+    type("sentenceForm:prisoner", INMATE);
+    driver.findElement(By.id("sentenceForm:load")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sentenceForm:save")));
+    shot("sentence-01-loaded");
+
+    // 限制减刑 on a fixed term: refused, naming the field, nothing written
+    new Select(driver.findElement(By.id("sentenceForm:kind"))).selectByValue("FIXED");
+    type("sentenceForm:months", "120");
+    type("sentenceForm:start", "2022-03-01");
+    type("sentenceForm:detention", "60");
+    driver.findElement(By.id("sentenceForm:limited")).click();
+    driver.findElement(By.cssSelector("input[value='ROBBERY']")).click();
+    type("sentenceForm:note", "（2022）浙01刑初12号刑事判决书");
+    driver.findElement(By.id("sentenceForm:save")).click();
+    messageShown("限制减刑、终身监禁只适用于死刑缓期执行");
+    assertTrue(driver.getPageSource().contains("判决事实不成立（限制减刑）"), "the field named");
+    shot("sentence-02-refused");
+    assertEquals(records, count("SELECT COUNT(*) FROM sentence_record WHERE inmate_id = " + id));
+
+    // the same without the flag: written, the end follows (120 months less 60 days' detention)
+    driver.findElement(By.id("sentenceForm:limited")).click();
+    driver.findElement(By.id("sentenceForm:save")).click();
+    messageShown("判决记录已保存");
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("sentenceForm:currentKind"), "有期徒刑"));
+    assertEquals(
+        records + 1, count("SELECT COUNT(*) FROM sentence_record WHERE inmate_id = " + id));
+    assertEquals("2031-12-30", end(), "2022-03-01 less 60 days plus 120 months, its last day");
+    shot("sentence-03-saved");
+
+    // a change with no date: refused; a reduction of 6 months: written, the end moves
+    new Select(driver.findElement(By.id("sentenceForm:changeKind"))).selectByValue("REDUCTION");
+    type("sentenceForm:changeMonths", "6");
+    type("sentenceForm:changeNote", "（2024）浙01刑更345号刑事裁定书");
+    driver.findElement(By.id("sentenceForm:addChange")).click();
+    messageShown("请填写裁定日期");
+    assertEquals(changes, count("SELECT COUNT(*) FROM sentence_change WHERE inmate_id = " + id));
+    type("sentenceForm:changeOn", "2024-06-10");
+    type("sentenceForm:changeMonths", "6");
+    type("sentenceForm:changeNote", "（2024）浙01刑更345号刑事裁定书");
+    driver.findElement(By.id("sentenceForm:addChange")).click();
+    messageShown("刑罚变更已保存");
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("sentenceForm:changes"), "2024-06-10"));
+    assertEquals(
+        changes + 1,
+        count(
+            "SELECT COUNT(*) FROM sentence_change WHERE inmate_id = "
+                + id
+                + " AND kind = 'REDUCTION' AND months = 6 AND case_id IS NULL"));
+    assertEquals("2031-06-29", end(), "six months off the end");
+    assertEquals(
+        audits + 2,
+        count("SELECT COUNT(*) FROM audit_entry WHERE subject = 'sentence/" + INMATE + "'"));
+    shot("sentence-04-change");
+
+    // English
+    driver.findElement(By.id("langForm:en")).click();
+    waiting().until(ExpectedConditions.titleContains("Judgment and sentence changes"));
+    assertTrue(driver.getPageSource().contains("Prisoner number"), "the form's labels in English");
+    shot("sentence-05-en");
+    driver.findElement(By.id("langForm:zh")).click();
+    waiting().until(ExpectedConditions.titleContains("判决与刑罚变更记录"));
+  }
+}
