@@ -128,7 +128,8 @@ public class CaseQueries {
       List<LedgerLine> ledger,
       List<String> lawyers,
       LocalDate currentSentenceEnd,
-      LocalDate today) {}
+      LocalDate today,
+      List<String> integrityWarnings) {}
 
   @Inject CaseRepository store;
   @Inject CaseAudit audit;
@@ -138,6 +139,7 @@ public class CaseQueries {
   @Inject LedgerRecords ledger;
   @Inject CommendationQueries commendations;
   @Inject EvidenceCatalogue evidence;
+  @Inject cn.xinsheng.auditlog.application.BoundRecords bound;
 
   /** The staff's list: by the next step's deadline, open cases first. */
   public List<CaseSummary> list() {
@@ -262,7 +264,29 @@ public class CaseQueries {
         lines,
         List.copyOf(k.lawyers()),
         inmate.getCurrentSentenceEnd(),
-        today);
+        today,
+        integrityWarnings(k.events(), lines));
+  }
+
+  /**
+   * Issue 15: the case's events (its steps, returns, committee votes, opinions, the court's
+   * records) and the ledger entries it shows, each checked against the row its audit entry bound. A
+   * row edited since it was logged is named here (table, row, field), in Chinese and English, and
+   * the case page and API show it beside the file.
+   */
+  private List<String> integrityWarnings(List<CaseEvent> events, List<LedgerLine> lines) {
+    List<String> out = new ArrayList<>();
+    out.addAll(
+        new java.util.TreeMap<>(
+                bound.mismatches(
+                    cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE,
+                    events.stream().map(CaseEvent::id).toList()))
+            .values());
+    out.addAll(
+        new java.util.TreeMap<>(
+                bound.mismatches("point_entry", lines.stream().map(LedgerLine::id).toList()))
+            .values());
+    return List.copyOf(out);
   }
 
   /** The inmate's own cases: status, basis, and (while posted) how to object. */

@@ -141,8 +141,11 @@ public interface CaseRepository {
       String note,
       String by);
 
-  /** A ruling's change of sentence; the inmate's current end is organisation's to move. */
-  void recordSentenceChange(
+  /**
+   * A ruling's change of sentence; the inmate's current end is organisation's to move. Returns the
+   * row's id (the audit log binds it).
+   */
+  long recordSentenceChange(
       long inmateId,
       long caseId,
       CaseKind kind,

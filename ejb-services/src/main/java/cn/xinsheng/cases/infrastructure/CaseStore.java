@@ -532,7 +532,7 @@ public class CaseStore implements CaseRepository {
    * A ruling's change of sentence. The inmate's current end is organisation's projection: the
    * service moves it through {@code SentenceRecords} beside this row.
    */
-  public void recordSentenceChange(
+  public long recordSentenceChange(
       long inmateId,
       long caseId,
       CaseKind kind,
@@ -554,5 +554,6 @@ public class CaseStore implements CaseRepository {
         .setParameter(8, by)
         .setParameter(9, Timestamp.from(clock.instant()))
         .executeUpdate();
+    return lastId();
   }
 }
