@@ -200,15 +200,39 @@ public class AuditAdministration {
     return scope;
   }
 
+  private static boolean isHead(byte[] data) {
+    try {
+      return cn.xinsheng.audit.Leaf.parse(data).headOf().isPresent();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** Writes an export (whole log, a range, or one inmate's records) to the stream. */
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public AuditExporter.Summary export(AuditExporter.Scope scope, OutputStream out)
       throws IOException {
+    return export(scope, out, null);
+  }
+
+  /**
+   * The same for one reader (issue 14, finding 6): the content of a leaf {@code mayRead} refuses is
+   * withheld (its hash alone), so a reader gets only what he may read, and a court can still verify
+   * the whole tree from the hashes. An inmate's head is always shown: it is what proves the extract
+   * complete, and it holds no business fact. Null: every leaf's content.
+   */
+  @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public AuditExporter.Summary export(
+      AuditExporter.Scope scope, OutputStream out, java.util.function.Predicate<byte[]> mayRead)
+      throws IOException {
     scope = prepareExport(scope);
+    java.util.function.Predicate<byte[]> reader =
+        mayRead == null ? null : data -> isHead(data) || mayRead.test(data);
     try {
       return new AuditExporter(sequencer.store(), sequencer.origin(), clock, bindings.forms())
-          .export(scope, out);
+          .export(scope, out, reader);
     } catch (SQLException e) {
       throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
     }

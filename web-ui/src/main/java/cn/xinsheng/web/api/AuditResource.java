@@ -307,7 +307,10 @@ public class AuditResource {
     // an inmate's head is written and signed before the download starts: an unknown inmate is a
     // 404 and a broken log a 409 with its reason, not a broken download
     AuditExporter.Scope prepared = administration.prepareExport(scope);
-    StreamingOutput body = out -> administration.export(prepared, out);
+    // issue 14, finding 6: the content of a leaf only to a caller who may read its subject, the
+    // hash to everyone; a court still verifies the whole tree from the hashes
+    LeafContentRule rule = contentRule();
+    StreamingOutput body = out -> administration.export(prepared, out, d -> mayRead(rule, d));
     String name =
         "xinsheng-audit-" + scope.describe().replace(' ', '-') + "-" + time.today() + ".zip";
     return Response.ok(body)
