@@ -722,7 +722,11 @@ class CaseSystemIT {
       String objectionText = text(c, "SELECT text FROM objection WHERE id = " + objection);
       String stepNote = text(c, "SELECT note FROM objection_step WHERE id = " + step);
       try {
-        update(c, "UPDATE case_event SET choice = ? WHERE id = " + vote, "OBJECT");
+        // another lawful vote, as a forger would write it
+        update(
+            c,
+            "UPDATE case_event SET choice = ? WHERE id = " + vote,
+            "AGREE".equals(choice) ? "DISAGREE" : "AGREE");
         update(c, "UPDATE objection SET text = ? WHERE id = " + objection, "事后改写的意见");
         update(c, "UPDATE objection_step SET note = ? WHERE id = " + step, "事后改写的记录");
         try (Statement st = c.createStatement()) {

@@ -200,9 +200,23 @@ public class AuditAdministration {
     return scope;
   }
 
-  private static boolean isHead(byte[] data) {
+  /**
+   * The log's own facts every reader of the log gets with their content, as the verifier needs
+   * them: an inmate's head (it proves his extract complete), the witnesses registered and their
+   * cosignatures received (it counts witnesses and notices a removed cosignature by them), a key's
+   * rotation. None holds a business fact. (An alert does: it says what a changed row now holds.)
+   */
+  private static final java.util.Set<String> LOGS_OWN =
+      java.util.Set.of(
+          cn.xinsheng.audit.Leaf.HEAD_ACTION,
+          "audit.witness.registered",
+          "audit.witness.cosigned",
+          "audit.key.rotated");
+
+  private static boolean isLogsOwn(byte[] data) {
     try {
-      return cn.xinsheng.audit.Leaf.parse(data).headOf().isPresent();
+      return LOGS_OWN.contains(
+          String.valueOf(cn.xinsheng.audit.Leaf.parse(data).entry().get("action")));
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -219,8 +233,8 @@ public class AuditAdministration {
   /**
    * The same for one reader (issue 14, finding 6): the content of a leaf {@code mayRead} refuses is
    * withheld (its hash alone), so a reader gets only what he may read, and a court can still verify
-   * the whole tree from the hashes. An inmate's head is always shown: it is what proves the extract
-   * complete, and it holds no business fact. Null: every leaf's content.
+   * the whole tree from the hashes. The log's own facts (an inmate's head, the witnesses, a key
+   * rotation) are always shown: they hold no business fact. Null: every leaf's content.
    */
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -229,7 +243,7 @@ public class AuditAdministration {
       throws IOException {
     scope = prepareExport(scope);
     java.util.function.Predicate<byte[]> reader =
-        mayRead == null ? null : data -> isHead(data) || mayRead.test(data);
+        mayRead == null ? null : data -> isLogsOwn(data) || mayRead.test(data);
     try {
       return new AuditExporter(sequencer.store(), sequencer.origin(), clock, bindings.forms())
           .export(scope, out, reader);
