@@ -753,6 +753,7 @@ class CaseSystemIT {
         String file = judge.get("/api/v1/cases/" + caseId).body();
         assertTrue(file.contains("\"integrityWarnings\":[\""), file);
         assertTrue(file.contains("record case_event/" + vote + " was changed"), file);
+        assertTrue(file.contains("record sentence_change/" + change + " was changed"), file);
         String page = judge.get("/cases/case.xhtml?id=" + caseId).body();
         assertTrue(page.contains("xs-integrity") && page.contains("case_event/" + vote), page);
         // the objection list, by its API and its page

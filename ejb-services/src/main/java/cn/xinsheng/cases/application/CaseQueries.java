@@ -265,17 +265,24 @@ public class CaseQueries {
         List.copyOf(k.lawyers()),
         inmate.getCurrentSentenceEnd(),
         today,
-        integrityWarnings(k.events(), lines));
+        integrityWarnings(r.id(), k.events(), lines));
   }
 
   /**
-   * Issue 15: the case's events (its steps, returns, committee votes, opinions, the court's
-   * records) and the ledger entries it shows, each checked against the row its audit entry bound. A
-   * row edited since it was logged is named here (table, row, field), in Chinese and English, and
-   * the case page and API show it beside the file.
+   * Issue 15: the sentence changes its ruling wrote, the case's events (its steps, returns,
+   * committee votes, opinions, the court's records) and the ledger entries it shows, each checked
+   * against the row its audit entry bound. A row edited since it was logged is named here (table,
+   * row, field), in Chinese and English, and the case page and API show it beside the file.
    */
-  private List<String> integrityWarnings(List<CaseEvent> events, List<LedgerLine> lines) {
+  private List<String> integrityWarnings(
+      long caseId, List<CaseEvent> events, List<LedgerLine> lines) {
     List<String> out = new ArrayList<>();
+    out.addAll(
+        new java.util.TreeMap<>(
+                bound.mismatches(
+                    cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE,
+                    store.sentenceChangeIds(caseId)))
+            .values());
     out.addAll(
         new java.util.TreeMap<>(
                 bound.mismatches(

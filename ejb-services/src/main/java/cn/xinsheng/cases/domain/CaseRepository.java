@@ -85,6 +85,9 @@ public interface CaseRepository {
   /** The assessment cycles a case cites, by id. */
   List<Long> citedCycleIds(long caseId);
 
+  /** The sentence changes a case's ruling wrote (issue 15: the case file checks them). */
+  List<Long> sentenceChangeIds(long caseId);
+
   /**
    * Takes the year's next case serial under the lock of its counter row, held until the transaction
    * ends: proposals made at once get distinct numbers, one after the other.

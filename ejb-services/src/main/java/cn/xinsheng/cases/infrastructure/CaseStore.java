@@ -123,6 +123,16 @@ public class CaseStore implements CaseRepository {
     return ids.stream().map(cn.xinsheng.platform.SqlValues::num).toList();
   }
 
+  @Override
+  public List<Long> sentenceChangeIds(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        em.createNativeQuery("SELECT id FROM sentence_change WHERE case_id = ?1 ORDER BY id")
+            .setParameter(1, caseId)
+            .getResultList();
+    return ids.stream().map(cn.xinsheng.platform.SqlValues::num).toList();
+  }
+
   public List<CaseEvent> events(long caseId) {
     return eventsOf(List.of(caseId)).getOrDefault(caseId, List.of());
   }
