@@ -51,7 +51,13 @@ public final class ExtractVerifier {
       byte[] data,
       Leaf.Parsed parsed,
       boolean hashOk,
-      boolean inTree) {}
+      boolean inTree) {
+
+    /** Given by its hash alone: its content is withheld from this reader. */
+    boolean withheld() {
+      return data == null;
+    }
+  }
 
   private final long size;
   private final byte[] root;
@@ -72,6 +78,16 @@ public final class ExtractVerifier {
 
   /** The next line of the extract, in the order of the file. */
   public void accept(StoredLeaf leaf, List<byte[]> proof) {
+    if (leaf.withheld()) {
+      // the hash alone: proven in the signed tree at its index, its content not shown
+      long index = leaf.index();
+      boolean inTree =
+          index >= 0
+              && index < size
+              && MerkleTree.verifyInclusion(index, size, leaf.storedHash(), proof, root);
+      items.add(new Item(items.size(), index, index, null, null, true, inTree));
+      return;
+    }
     Leaf.Parsed parsed = null;
     long id = leaf.index();
     try {
@@ -142,7 +158,7 @@ public final class ExtractVerifier {
     // the subject: the head's, or the one the export claims
     Optional<String> subject = Optional.empty();
     Item head = valid.get(size - 1);
-    if (head != null && head.parsed().form() == 2) {
+    if (head != null && !head.withheld() && head.parsed().form() == 2) {
       subject = head.parsed().headOf();
     }
     if (subject.isEmpty()) {
@@ -162,6 +178,9 @@ public final class ExtractVerifier {
     Set<Long> referenced = new HashSet<>();
     if (subject.isPresent()) {
       for (Item it : valid.values()) {
+        if (it.withheld()) {
+          continue;
+        }
         it.parsed()
             .link(subject.get())
             .ifPresent(
@@ -228,11 +247,23 @@ public final class ExtractVerifier {
     problems.sort(Comparator.comparingLong(f -> f.entry() < 0 ? Long.MAX_VALUE : f.entry()));
     Map<Long, Leaf.Parsed> verified = new LinkedHashMap<>();
     Map<Long, byte[]> data = new LinkedHashMap<>();
-    valid.forEach(
-        (id, it) -> {
-          verified.put(id, it.parsed());
-          data.put(id, it.data());
-        });
+    long hashOnly = 0;
+    for (Map.Entry<Long, Item> e : valid.entrySet()) {
+      if (e.getValue().withheld()) {
+        hashOnly++;
+        continue;
+      }
+      verified.put(e.getKey(), e.getValue().parsed());
+      data.put(e.getKey(), e.getValue().data());
+    }
+    if (hashOnly > 0) {
+      scope +=
+          " ("
+              + hashOnly
+              + " of them by hash alone: their content is withheld from this reader / 其中 "
+              + hashOnly
+              + " 条仅有哈希，内容不向此读者提供)";
+    }
     return new Verdict(List.copyOf(problems), scope, valid.size(), subject, verified, data);
   }
 
@@ -241,7 +272,30 @@ public final class ExtractVerifier {
     Map<Long, Item> form1 = new HashMap<>();
     long expectedN = 1;
     long lastId = -1;
+    boolean lastWithheld = false;
+    boolean withheldSince = false;
+    long lastShown = -1;
+    Set<Long> adopted = new HashSet<>();
     for (Item it : valid.values()) {
+      if (!it.withheld() && it.parsed().form() == 2) {
+        it.parsed().link(subject).ifPresent(l -> adopted.addAll(l.adopts()));
+      }
+    }
+    for (Item it : valid.values()) {
+      if (it.withheld()) {
+        // one of the subject's entries, by its hash alone: it counts as the next link, and the
+        // entry after it must name it as the one before (so it cannot stand in for another)
+        if (adopted.contains(it.id())) {
+          // an entry of form 1 the chain adopts: it counts for the adoption, not as a link
+          form1.put(it.id(), it);
+        } else {
+          expectedN++;
+        }
+        lastId = it.id();
+        lastWithheld = true;
+        withheldSince = true;
+        continue;
+      }
       if (it.parsed().form() == 1) {
         if (it.parsed().subjects().contains(subject)) {
           form1.put(it.id(), it);
@@ -264,6 +318,50 @@ public final class ExtractVerifier {
         continue;
       }
       Leaf.Link l = link.get();
+      if (lastWithheld && l.n() == expectedN && l.n() > 1 && l.prev() != lastId) {
+        problem(
+            Kind.INSERTED,
+            lastId,
+            "第 " + lastId + " 条记录被插入：" + subject + " 的链称第 " + it.id() + " 条之前是第 " + l.prev() + " 条",
+            "entry "
+                + lastId
+                + " inserted: the chain of "
+                + subject
+                + " names entry "
+                + l.prev()
+                + ", not "
+                + lastId
+                + ", as the one before entry "
+                + it.id());
+      }
+      lastWithheld = false;
+      if (l.n() > expectedN && withheldSince && !broken.contains(l.prev())) {
+        // entries withheld from this reader lie in the stretch: which one is gone cannot be told
+        long gap = l.n() - expectedN;
+        problem(
+            Kind.MISSING,
+            lastShown + 1,
+            subject
+                + " 的 "
+                + gap
+                + " 条记录缺失，位于第 "
+                + lastShown
+                + " 条与第 "
+                + it.id()
+                + " 条之间（其间的记录仅有哈希，无法指明是哪一条）",
+            gap
+                + (gap == 1 ? " entry" : " entries")
+                + " of "
+                + subject
+                + " missing between entry "
+                + lastShown
+                + " and entry "
+                + it.id()
+                + " (the entries there are withheld from this reader, so which one cannot be named)");
+        expectedN = l.n();
+      }
+      withheldSince = false;
+      lastShown = it.id();
       if (l.n() == 1) {
         for (long a : l.adopts()) {
           if (!form1.containsKey(a) && !broken.contains(a)) {
@@ -351,6 +449,7 @@ public final class ExtractVerifier {
     Item head = valid.get(size - 1);
     boolean ends =
         head != null
+            && !head.withheld()
             && head.parsed().form() == 2
             && head.parsed().headOf().map(subject::equals).orElse(false);
     if (!ends && !broken.contains(size - 1)) {

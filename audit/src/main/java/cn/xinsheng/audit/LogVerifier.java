@@ -26,8 +26,17 @@ import java.util.Set;
  */
 public final class LogVerifier {
 
-  /** One leaf as stored: its index, its data and the hash stored beside it. */
-  public record StoredLeaf(long index, byte[] data, byte[] storedHash) {}
+  /**
+   * One leaf as stored: its index, its data and the hash stored beside it. In an export made for a
+   * reader who may not read the leaf's subject (issue 14, finding 6) the data are withheld ({@code
+   * null}): the hash alone still places it in the signed tree.
+   */
+  public record StoredLeaf(long index, byte[] data, byte[] storedHash) {
+    /** Whether the leaf's content was withheld from this reader (hash only). */
+    public boolean withheld() {
+      return data == null;
+    }
+  }
 
   /** How a record differs. */
   public enum Kind {
@@ -78,6 +87,9 @@ public final class LogVerifier {
   private byte[] lastHash = Leaf.noPrevious();
   private boolean sawForm2;
   private boolean rangeAllForm2 = true;
+
+  /** Leaves given by their hash alone; after the first, the subject chains cannot be followed. */
+  private long withheld;
 
   /** A root that did not match, waiting for the next leaf's record of its predecessor. */
   private long pendingRootFirst = -1;
@@ -236,6 +248,9 @@ public final class LogVerifier {
   public boolean accept(StoredLeaf leaf, byte[] computedLeafHash) {
     Leaf.Parsed parsed = null;
     String unparsable = null;
+    if (leaf.withheld()) {
+      return accept(leaf, null, null, null);
+    }
     try {
       parsed = Leaf.parse(leaf.data());
     } catch (IllegalArgumentException e) {
@@ -268,6 +283,9 @@ public final class LogVerifier {
       firstBeyond = id;
       startScan(expected + 1, id);
       return true;
+    }
+    if (leaf.withheld()) {
+      return acceptWithheld(id, leaf.storedHash());
     }
     byte[] hash = computedLeafHash != null ? computedLeafHash : MerkleTree.leafHash(leaf.data());
     if (!Arrays.equals(hash, leaf.storedHash())) {
@@ -305,7 +323,10 @@ public final class LogVerifier {
             "第 " + (id - 1) + " 条记录被改动：第 " + id + " 条记下的它的哈希与之不符",
             "entry " + (id - 1) + " changed: entry " + id + " records a different hash for it");
       }
-      Optional<String> chain = chains.check(id, parsed.subjects(), parsed.links());
+      // a leaf withheld before this one may have moved a chain's head: the chains are then not
+      // followed (the tree, the order and the hashes each leaf records of the one before still are)
+      Optional<String> chain =
+          withheld > 0 ? Optional.empty() : chains.check(id, parsed.subjects(), parsed.links());
       if (chain.isPresent()) {
         return fail(Kind.CHANGED, id, chain.get(), "");
       }
@@ -329,6 +350,44 @@ public final class LogVerifier {
     if (listener != null) {
       listener.accept(parsed, id);
     }
+    return checkpointsReached();
+  }
+
+  /**
+   * A leaf given by its hash alone (its content withheld from this reader): it takes its place in
+   * the tree by the stored hash, and the next leaf's record of its predecessor is checked against
+   * that hash. Its own data cannot be checked; every signed root over it still is.
+   */
+  private boolean acceptWithheld(long id, byte[] storedHash) {
+    if (pendingRootSize >= 0) {
+      return rootBroke(pendingRootFirst, pendingRootSize);
+    }
+    if (reference != null
+        && id < reference.size()
+        && !Arrays.equals(storedHash, reference.leafHash(id))) {
+      return fail(
+          Kind.CHANGED,
+          id,
+          "第 " + id + " 条记录与本次运行中签署的树不符（被改动、删除或调换）",
+          "entry "
+              + id
+              + " changed: it differs from the tree signed in this run (changed, deleted or"
+              + " swapped)");
+    }
+    withheld++;
+    rangeAllForm2 = false;
+    range.append(storedHash);
+    lastHash = storedHash;
+    checked++;
+    return checkpointsReached();
+  }
+
+  /** The number of leaves given by their hash alone (content withheld from this reader). */
+  public long withheld() {
+    return withheld;
+  }
+
+  private boolean checkpointsReached() {
     while (nextCheckpoint < checkpoints.size()
         && checkpoints.get(nextCheckpoint).checkpoint().size() <= range.size()) {
       SignedCheckpoint cp = checkpoints.get(nextCheckpoint++);

@@ -273,10 +273,11 @@ class AuditLogSystemIT {
   @Test
   @Order(3)
   void anInmateExportWithAnEntryRemovedAndItsManifestEditedFails() throws Exception {
-    WebClient judge = new WebClient(base);
-    judge.login("judge1", PASSWORD);
+    // the prison's own export of the inmate, with every entry's content (a judge who may read no
+    // case of his gets their hashes alone: issue 14, finding 6)
     Path inmate = WORK.resolve("inmate-cut.zip");
-    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
+    LauncherProcess.Result made = LauncherProcess.export(inmate, "--inmate", INMATE);
+    assertEquals(0, made.code(), made.output());
     Map<String, byte[]> entries = ExportDrill.unzip(inmate);
     List<String> lines =
         new ArrayList<>(
@@ -358,10 +359,10 @@ class AuditLogSystemIT {
     Path whole = WORK.resolve("drill-all.zip");
     assertEquals(0, LauncherProcess.export(whole).code());
     ExportDrill.run(whole, key, true, WORK);
-    WebClient judge = new WebClient(base);
-    judge.login("judge1", PASSWORD);
+    // the inmate's export as the prison makes it, with every entry's content
     Path inmate = WORK.resolve("drill-inmate.zip");
-    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
+    LauncherProcess.Result made = LauncherProcess.export(inmate, "--inmate", INMATE);
+    assertEquals(0, made.code(), made.output());
     ExportDrill.run(inmate, key, false, WORK);
   }
 
@@ -579,10 +580,20 @@ class AuditLogSystemIT {
     assertEquals(1, wv.code(), wv.output());
     assertTrue(wv.output().contains(row) && wv.output().contains("field fact"), wv.output());
     Path inmate = WORK.resolve("edited-inmate.zip");
-    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, inmate));
+    LauncherProcess.Result made = LauncherProcess.export(inmate, "--inmate", INMATE);
+    assertEquals(0, made.code(), made.output());
     LauncherProcess.Result iv = verify(inmate);
     assertEquals(1, iv.code(), iv.output());
     assertTrue(iv.output().contains(row), iv.output());
+    // a judge who may read no case of the inmate gets the entries' hashes, not the changed row
+    Path hashes = WORK.resolve("edited-inmate-judge.zip");
+    assertEquals(200, judge.download("/api/v1/audit/export?inmate=" + INMATE, hashes));
+    Map<String, byte[]> files = ExportDrill.unzip(hashes);
+    String records =
+        files.containsKey("records.txt")
+            ? new String(files.get("records.txt"), StandardCharsets.UTF_8)
+            : "";
+    assertFalse(records.contains("point_entry\t" + entry + "\t"), records);
   }
 
   private static long firstNumber(String json, String key) {

@@ -687,6 +687,166 @@ class CaseSystemIT {
     assertEquals(403, supervisor.get("/api/v1/cases/" + caseId + "/package").statusCode());
   }
 
+  /**
+   * Issue 15: a committee vote, a finding (objection) and its first step, and the sentence change
+   * the ruling wrote, each edited as the database's root. The self-check names each row and field
+   * and readiness goes DOWN; the alert lists them; the case file (API and page) and the objection
+   * list show the warning; the whole-log export and the case package fail naming each. Restored,
+   * all is sound again.
+   */
+  @Test
+  @Order(7)
+  void everyCaseRecordEditedAsRootIsCaughtNamedAndShown() throws Exception {
+    long vote =
+        count("SELECT MAX(id) FROM case_event WHERE case_id = " + caseId + " AND type = 'VOTE'");
+    long objection = count("SELECT MAX(id) FROM objection WHERE case_id = " + caseId);
+    long step = count("SELECT MIN(id) FROM objection_step WHERE objection_id = " + objection);
+    long change = count("SELECT MAX(id) FROM sentence_change WHERE case_id = " + caseId);
+    String[][] bound = {
+      {"case_event", "" + vote, "choice"},
+      {"objection", "" + objection, "text"},
+      {"objection_step", "" + step, "note"},
+      {"sentence_change", "" + change, "months"}
+    };
+    for (String[] b : bound) {
+      assertTrue(Long.parseLong(b[1]) > 0, b[0] + " exists");
+      assertEquals(
+          1,
+          count(
+              "SELECT COUNT(*) FROM audit_binding WHERE table_name = '"
+                  + b[0]
+                  + "' AND record_id = "
+                  + b[1]),
+          b[0] + "/" + b[1] + " is bound to its entry");
+    }
+    String keyText = judge.get("/api/v1/audit/key").body();
+    NoteKey prisonKey = NoteKey.parseVerifierKey(keyText);
+    Path keyFile = RunningPlatform.DATA_DIR.resolve("case-records-key.txt");
+    Files.writeString(keyFile, keyText);
+    WebClient admin = sysadmin();
+    assertTrue(admin.postJson("/api/v1/audit/self-check", "{}").body().contains("\"sound\":true"));
+
+    try (Connection c = RunningPlatform.ownerConnection()) {
+      String choice = text(c, "SELECT choice FROM case_event WHERE id = " + vote);
+      String objectionText = text(c, "SELECT text FROM objection WHERE id = " + objection);
+      String stepNote = text(c, "SELECT note FROM objection_step WHERE id = " + step);
+      try {
+        // another lawful vote, as a forger would write it
+        update(
+            c,
+            "UPDATE case_event SET choice = ? WHERE id = " + vote,
+            "AGREE".equals(choice) ? "DISAGREE" : "AGREE");
+        update(c, "UPDATE objection SET text = ? WHERE id = " + objection, "事后改写的意见");
+        update(c, "UPDATE objection_step SET note = ? WHERE id = " + step, "事后改写的记录");
+        try (Statement st = c.createStatement()) {
+          assertEquals(
+              1,
+              st.executeUpdate(
+                  "UPDATE sentence_change SET months = months + 12 WHERE id = " + change));
+        }
+
+        // the self-check names every row; readiness goes DOWN
+        String check = admin.postJson("/api/v1/audit/self-check", "{}").body();
+        assertTrue(check.contains("\"sound\":false"), check);
+        HttpResponse<String> ready = new WebClient(base).get("/health/ready");
+        assertEquals(503, ready.statusCode(), ready.body());
+        // the alert names table, row and field, for the administrator and the witness
+        String alerts = prosecutor.get("/api/v1/audit/alerts").body();
+        for (String[] b : bound) {
+          String row = b[0] + "/" + b[1];
+          assertTrue(check.contains(row), row + " in " + check);
+          assertTrue(alerts.contains("record " + row + " was changed"), row + " in " + alerts);
+          assertTrue(alerts.contains("field " + b[2] + " is now"), b[2] + " in " + alerts);
+        }
+        // the case file, by its API and its page, shows the warning beside the file
+        String file = judge.get("/api/v1/cases/" + caseId).body();
+        assertTrue(file.contains("\"integrityWarnings\":[\""), file);
+        assertTrue(file.contains("record case_event/" + vote + " was changed"), file);
+        assertTrue(file.contains("record sentence_change/" + change + " was changed"), file);
+        String page = judge.get("/cases/case.xhtml?id=" + caseId).body();
+        assertTrue(page.contains("xs-integrity") && page.contains("case_event/" + vote), page);
+        // the objection list, by its API and its page
+        String objections = reviewer.get("/api/v1/ledger/objections").body();
+        assertTrue(
+            objections.contains("record objection/" + objection + " was changed"), objections);
+        assertTrue(
+            objections.contains("record objection_step/" + step + " was changed"), objections);
+        String list = reviewer.get("/ledger/objections.xhtml").body();
+        assertTrue(list.contains("xs-integrity") && list.contains("objection/" + objection), list);
+        // the whole-log export and the case package carry the rows and name each
+        Path whole = RunningPlatform.DATA_DIR.resolve("case-records-all.zip");
+        LauncherProcess.Result made = LauncherProcess.export(whole);
+        assertEquals(0, made.code(), made.output());
+        LauncherProcess.Result wv =
+            LauncherProcess.run("verify", whole.toString(), "--key", keyFile.toString());
+        assertEquals(1, wv.code(), wv.output());
+        Path pkg = RunningPlatform.DATA_DIR.resolve(caseNumber + "-records.zip");
+        assertEquals(200, execution.download("/api/v1/cases/" + caseId + "/package", pkg));
+        ExportVerifier.Report report = ExportVerifier.verify(pkg, Optional.of(prisonKey));
+        assertFalse(report.verified());
+        String all = String.join("\n", report.failures());
+        for (String[] b : bound) {
+          String row = "record " + b[0] + "/" + b[1] + " was changed";
+          assertTrue(wv.output().contains(row), row + " in " + wv.output());
+          assertTrue(all.contains(row) && all.contains("field " + b[2]), row + " in " + all);
+        }
+      } finally {
+        // restored whatever happened, so the tests after this one meet sound records
+        update(c, "UPDATE case_event SET choice = ? WHERE id = " + vote, choice);
+        update(c, "UPDATE objection SET text = ? WHERE id = " + objection, objectionText);
+        update(c, "UPDATE objection_step SET note = ? WHERE id = " + step, stepNote);
+        try (Statement st = c.createStatement()) {
+          st.executeUpdate("UPDATE sentence_change SET months = months - 12 WHERE id = " + change);
+        }
+      }
+    }
+    assertTrue(admin.postJson("/api/v1/audit/self-check", "{}").body().contains("\"sound\":true"));
+    assertEquals(200, new WebClient(base).get("/health/ready").statusCode());
+    assertFalse(judge.get("/api/v1/cases/" + caseId).body().contains("\"integrityWarnings\":[\""));
+  }
+
+  /**
+   * Issue 14, finding 6, for exports: a judge downloads the whole log; the leaves of a case he may
+   * not read (not yet at court) come by their hash alone, the case he may read with its content,
+   * and the export still verifies offline against the pinned key.
+   */
+  @Test
+  @Order(8)
+  void aJudgesExportHidesTheCaseHeMayNotReadAndStillVerifies() throws Exception {
+    assertEquals(404, judge.get("/api/v1/cases/" + otherCaseId).statusCode());
+    assertEquals(200, judge.get("/api/v1/cases/" + caseId).statusCode());
+    Path zip = RunningPlatform.DATA_DIR.resolve("judge-whole.zip");
+    assertEquals(200, judge.download("/api/v1/audit/export", zip));
+    NoteKey prisonKey = NoteKey.parseVerifierKey(judge.get("/api/v1/audit/key").body());
+    ExportVerifier.Report report = ExportVerifier.verify(zip, Optional.of(prisonKey));
+    assertTrue(report.verified(), report.failures().toString());
+    assertTrue(
+        report.notes().stream().anyMatch(n -> n.contains("by their hash alone")),
+        report.notes().toString());
+    String leaves;
+    try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+      leaves =
+          new String(
+              z.getInputStream(z.getEntry("leaves.txt")).readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertFalse(
+        leaves.contains("\"case\":" + otherCaseId + ",")
+            || leaves.contains("\"case\":" + otherCaseId + "}"),
+        "the other case is withheld");
+    assertTrue(
+        leaves.contains("\"case\":" + caseId + ",") || leaves.contains("\"case\":" + caseId + "}"),
+        "his own case is shown");
+    assertEquals(report.treeSize(), leaves.split("\n").length, "every leaf, by hash at least");
+  }
+
+  private static String text(Connection c, String sql) throws Exception {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getString(1);
+    }
+  }
+
   private static WebClient sysadmin() {
     WebClient c = new WebClient(base);
     assertEquals(200, c.login("sysadmin1", PASSWORD).statusCode());

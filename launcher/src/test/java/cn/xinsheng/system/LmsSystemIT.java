@@ -683,4 +683,115 @@ class LmsSystemIT {
             .compareTo(new java.math.BigDecimal(String.valueOf(graded.get("max")))),
         graded.toString());
   }
+
+  /**
+   * Issue 15: a quiz grading (the teacher's essay mark), an assignment grade and an education
+   * credit, each edited as the database's root. The self-check and the alert name each row and
+   * field and readiness goes DOWN; the teacher's gradebook shows the warning beside the grade; the
+   * whole-log export fails naming each. Restored, all is sound again.
+   */
+  @Test
+  @Order(20)
+  void aGradeOrACreditEditedAsRootIsCaughtNamedAndShown() throws Exception {
+    long grading = id("SELECT MAX(id) FROM quiz_grading WHERE graded_by = 'teacher1'");
+    long grade = id("SELECT MAX(id) FROM submission_grade");
+    long credit = id("SELECT MAX(id) FROM education_credit");
+    String[][] bound = {
+      {"quiz_grading", "" + grading, "score", "UPDATE quiz_grading SET score = ? WHERE id = "},
+      {
+        "submission_grade",
+        "" + grade,
+        "points",
+        "UPDATE submission_grade SET points = ? WHERE id = "
+      },
+      {
+        "education_credit",
+        "" + credit,
+        "confirmed_by",
+        "UPDATE education_credit SET confirmed_by = ? WHERE id = "
+      }
+    };
+    String[] forged = {"100.00", "100", "officer9"};
+    for (String[] b : bound) {
+      assertTrue(Long.parseLong(b[1]) > 0, b[0] + " exists");
+      assertEquals(
+          1,
+          count(
+              "SELECT COUNT(*) FROM audit_binding WHERE table_name = '"
+                  + b[0]
+                  + "' AND record_id = "
+                  + b[1]),
+          b[0] + "/" + b[1] + " is bound to its entry");
+    }
+    WebClient admin = login("sysadmin1");
+    Path key = WORK.resolve("prison-key.txt");
+    Files.writeString(key, admin.get("/api/v1/audit/key").body());
+    assertTrue(admin.postJson("/api/v1/audit/self-check", "{}").body().contains("\"sound\":true"));
+    long course = id("SELECT id FROM course WHERE code = 'KJ-101'");
+    String[] before = new String[bound.length];
+    try (java.sql.Connection c = RunningPlatform.ownerConnection()) {
+      for (int i = 0; i < bound.length; i++) {
+        try (java.sql.Statement st = c.createStatement();
+            java.sql.ResultSet rs =
+                st.executeQuery(
+                    "SELECT "
+                        + bound[i][2]
+                        + " FROM "
+                        + bound[i][0]
+                        + " WHERE id = "
+                        + bound[i][1])) {
+          assertTrue(rs.next());
+          before[i] = rs.getString(1);
+        }
+      }
+      try {
+        for (int i = 0; i < bound.length; i++) {
+          set(c, bound[i][3] + bound[i][1], forged[i]);
+        }
+        String check = admin.postJson("/api/v1/audit/self-check", "{}").body();
+        assertTrue(check.contains("\"sound\":false"), check);
+        assertEquals(503, new WebClient(base).get("/health/ready").statusCode());
+        String alerts = admin.get("/api/v1/audit/alerts").body();
+        for (String[] b : bound) {
+          String row = "record " + b[0] + "/" + b[1] + " was changed";
+          assertTrue(alerts.contains(row), row + " in " + alerts);
+          assertTrue(alerts.contains("field " + b[2] + " is now"), b[2] + " in " + alerts);
+        }
+        // the teacher's gradebook shows it beside the learner's grade
+        String book = teacher.get("/api/v1/lms/gradebook/courses/" + course).body();
+        assertTrue(book.contains("\"integrityWarning\":\""), book);
+        assertTrue(book.contains("record submission_grade/" + grade + " was changed"), book);
+        // the whole-log export carries the rows and names each
+        Path whole = WORK.resolve("grades-all.zip");
+        LauncherProcess.Result made = LauncherProcess.export(whole);
+        assertEquals(0, made.code(), made.output());
+        LauncherProcess.Result v =
+            LauncherProcess.run("verify", whole.toString(), "--key", key.toString());
+        assertEquals(1, v.code(), v.output());
+        for (String[] b : bound) {
+          String row = "record " + b[0] + "/" + b[1] + " was changed";
+          assertTrue(v.output().contains(row), row + " in " + v.output());
+        }
+      } finally {
+        // restored whatever happened, so the tests after this one meet sound records
+        for (int i = 0; i < bound.length; i++) {
+          set(c, bound[i][3] + bound[i][1], before[i]);
+        }
+      }
+    }
+    assertTrue(admin.postJson("/api/v1/audit/self-check", "{}").body().contains("\"sound\":true"));
+    assertEquals(200, new WebClient(base).get("/health/ready").statusCode());
+    assertFalse(
+        teacher
+            .get("/api/v1/lms/gradebook/courses/" + course)
+            .body()
+            .contains("\"integrityWarning\":\""));
+  }
+
+  private static void set(java.sql.Connection c, String sql, String value) throws Exception {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, value);
+      assertEquals(1, ps.executeUpdate(), sql);
+    }
+  }
 }

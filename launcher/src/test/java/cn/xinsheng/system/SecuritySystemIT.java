@@ -436,6 +436,128 @@ class SecuritySystemIT {
     }
   }
 
+  /**
+   * Finding 6 for exports: each reader's download of the whole log gives the content of the leaves
+   * he may read and the hash alone of every other (no records of them either), and still verifies
+   * offline against the pinned key; an inmate's export for a supervisor who may read no case of his
+   * is his entries' hashes ending at the head, and proves it is complete.
+   */
+  @Test
+  void eachReadersExportCarriesOnlyTheContentHeMayReadAndStillVerifies() throws Exception {
+    WebClient any = loggedIn("prosecutor1");
+    cn.xinsheng.audit.NoteKey key =
+        cn.xinsheng.audit.NoteKey.parseVerifierKey(any.get("/api/v1/audit/key").body());
+    cn.xinsheng.audit.export.Trust trust = cn.xinsheng.audit.export.Trust.ofLogKey(key);
+    java.nio.file.Path dir = RunningPlatform.DATA_DIR.resolve("issue14-exports");
+    java.nio.file.Files.createDirectories(dir);
+    for (String reader : List.of("judge1", "supervisor1", "prosecutor1", "sysadmin1")) {
+      WebClient c = loggedIn(reader);
+      java.util.Set<Long> cases = new java.util.HashSet<>();
+      java.util.Set<String> inmates = new java.util.HashSet<>();
+      if (!reader.equals("sysadmin1")) {
+        java.util.regex.Matcher m = CASE_ROW.matcher(c.get("/api/v1/cases").body());
+        while (m.find()) {
+          cases.add(Long.parseLong(m.group(1)));
+          inmates.add(m.group(2));
+        }
+      }
+      java.nio.file.Path zip = dir.resolve(reader + ".zip");
+      assertEquals(200, c.download("/api/v1/audit/export", zip));
+      cn.xinsheng.audit.export.ExportVerifier.Report report =
+          cn.xinsheng.audit.export.ExportVerifier.verify(zip, trust, 0);
+      assertTrue(report.verified(), reader + ": " + report.failures());
+      String leaves;
+      String records = "";
+      try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+        leaves =
+            new String(
+                z.getInputStream(z.getEntry("leaves.txt")).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        if (z.getEntry("records.txt") != null) {
+          records =
+              new String(
+                  z.getInputStream(z.getEntry("records.txt")).readAllBytes(),
+                  java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+      String[] lines = leaves.split("\n");
+      assertEquals(report.treeSize(), lines.length, reader + ": every leaf, by hash at least");
+      java.util.Set<String> shownIndexes = new java.util.HashSet<>();
+      List<String> leaks = new ArrayList<>();
+      int withheld = 0;
+      for (String line : lines) {
+        String[] f = line.split("\t", 4);
+        if (f[3].equals("-")) {
+          withheld++;
+          continue;
+        }
+        shownIndexes.add(f[0]);
+        java.util.regex.Matcher named = NAMED_CASE.matcher(f[3]);
+        if (named.find() && !cases.contains(Long.parseLong(named.group(1)))) {
+          leaks.add(reader + " leaf " + f[0] + " of case " + named.group(1));
+        } else if (!named.find(0) && !f[3].contains("\"action\":\"audit.subject.head\"")) {
+          java.util.regex.Matcher who = NAMED_INMATE.matcher(f[3]);
+          if (who.find() && !inmates.contains(who.group(1))) {
+            leaks.add(reader + " leaf " + f[0] + " of inmate " + who.group(1));
+          }
+        }
+      }
+      assertEquals(List.of(), leaks.size() > 20 ? leaks.subList(0, 20) : leaks);
+      assertTrue(withheld > 0, reader + " may not read every leaf");
+      for (String r : records.split("\n")) {
+        if (!r.isEmpty()) {
+          assertTrue(
+              shownIndexes.contains(r.substring(0, r.indexOf('\t'))),
+              reader + ": a record only of a leaf he may read: " + r);
+        }
+      }
+      System.out.println(
+          "[issue 14] " + reader + "'s export withholds " + withheld + " of " + lines.length);
+    }
+    // an inmate of whom the supervisor may read no case: his entries' hashes, ending at his head
+    WebClient supervisor = loggedIn("supervisor1");
+    java.util.Set<String> readable = new java.util.HashSet<>();
+    java.util.regex.Matcher m = CASE_ROW.matcher(supervisor.get("/api/v1/cases").body());
+    while (m.find()) {
+      readable.add(m.group(2));
+    }
+    StringBuilder not = new StringBuilder("'-'");
+    readable.forEach(n -> not.append(",'").append(n.replaceAll("[^0-9A-Za-z]", "")).append("'"));
+    long known =
+        RunningPlatform.count(
+            "SELECT COALESCE(MIN(CAST(inmate AS UNSIGNED)), 0) FROM audit_entry"
+                + " WHERE inmate REGEXP '^[0-9]{10}$' AND inmate NOT IN ("
+                + not
+                + ")");
+    assertTrue(known > 0, "an inmate the log knows and the supervisor may read no case of");
+    String inmate = Long.toString(known);
+    java.nio.file.Path zip = dir.resolve("supervisor-inmate.zip");
+    assertEquals(200, supervisor.download("/api/v1/audit/export?inmate=" + inmate, zip));
+    cn.xinsheng.audit.export.ExportVerifier.Report report =
+        cn.xinsheng.audit.export.ExportVerifier.verify(zip, trust, 0);
+    assertTrue(report.verified(), report.failures().toString());
+    assertTrue(report.scope().contains("inmate/" + inmate + ", complete"), report.scope());
+    String leaves;
+    try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+      leaves =
+          new String(
+              z.getInputStream(z.getEntry("leaves.txt")).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String[] lines = leaves.split("\n");
+    int withheld = 0;
+    for (String line : lines) {
+      // his entries by their hash alone; only the heads (this one's and earlier exports') shown
+      if (line.endsWith("\t-")) {
+        withheld++;
+      } else {
+        assertTrue(line.contains("\"action\":\"audit.subject.head\""), "withheld: " + line);
+      }
+    }
+    assertTrue(withheld > 0, "his entries are withheld");
+    assertTrue(lines[lines.length - 1].contains("audit.subject.head"), "the head is shown");
+  }
+
   // finding 7 -------------------------------------------------------------------------------
 
   @Test

@@ -17,6 +17,8 @@ package cn.xinsheng.audit.export;
  * leaves.txt              "index TAB stored-hash TAB proof TAB leaf", one leaf a line; the leaf
  *                         is canonical JSON, of form 2 ({@link cn.xinsheng.audit.Leaf}) since
  *                         chains were introduced, of form 1 (the entry alone) before
+ *                         or "-" when the leaf's content is withheld from the reader the export
+ *                         was made for (issue 14): its hash alone, still proven in the tree
  * records.txt             "index TAB table TAB id TAB canonical-JSON": each business record a
  *                         leaf binds ({@link cn.xinsheng.audit.BoundRecord}), as the database
  *                         held it when the export was made ("-" when the row is gone), in the

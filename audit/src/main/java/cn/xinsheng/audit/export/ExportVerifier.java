@@ -190,6 +190,15 @@ public final class ExportVerifier {
             zip, leaves, true, p -> log.accept(p.leaf(), p.leafHash(), p.parsed(), p.error()));
         LogVerifier.Result result = log.finish();
         entries = result.leavesChecked();
+        if (log.withheld() > 0) {
+          notes.add(
+              log.withheld()
+                  + " 条记录仅有哈希（内容不向此读者提供）：树、次序与签名已核验，主体链未核验 / "
+                  + log.withheld()
+                  + " entries are given by their hash alone (their content is withheld from this"
+                  + " reader): the tree, the order and the signatures are verified, the subject"
+                  + " chains are not");
+        }
         if (result.failure().isPresent()) {
           problems.add(result.failure().get());
         } else {
@@ -646,6 +655,7 @@ public final class ExportVerifier {
       throw malformedLine(lineNo);
     }
     long index = 0;
+    boolean withheld = end - t3 == 2 && buf[t3 + 1] == '-';
     for (int i = start; i < t1; i++) {
       int digit = buf[i] - '0';
       if (digit < 0 || digit > 9) {
@@ -654,8 +664,12 @@ public final class ExportVerifier {
       index = index * 10 + digit;
     }
     byte[] stored = unhex(buf, t1 + 1, lineNo);
-    byte[] data = Arrays.copyOfRange(buf, t3 + 1, end);
+    // "-": the leaf's content is withheld from this reader; its hash alone is given
+    byte[] data = withheld ? null : Arrays.copyOfRange(buf, t3 + 1, end);
     StoredLeaf leaf = new StoredLeaf(index, data, stored);
+    if (wholeLog && withheld) {
+      return new ParsedLeaf(leaf, null, null, null, null);
+    }
     if (wholeLog) {
       // the reading thread reads the leaf's fields, the checking thread hashes: two halves
       Leaf.Parsed parsed = null;

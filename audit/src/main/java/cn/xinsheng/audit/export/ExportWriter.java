@@ -45,6 +45,7 @@ public final class ExportWriter implements Closeable {
   private final Instant created;
   private long treeSize = -1;
   private long entries;
+  private long withheld;
   private boolean inConsistency;
   private boolean casePackage;
 
@@ -110,8 +111,14 @@ public final class ExportWriter implements Closeable {
         .append(proof == null ? "-" : hexList(proof))
         .append('\t');
     out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-    // canonical JSON has no raw control characters, so one entry is one line
-    out.write(leaf.data());
+    // canonical JSON has no raw control characters, so one entry is one line; a leaf whose
+    // content is withheld from the reader is "-": its hash alone (issue 14, finding 6)
+    if (leaf.withheld()) {
+      out.write('-');
+      withheld++;
+    } else {
+      out.write(leaf.data());
+    }
     out.write('\n');
     entries++;
   }
@@ -208,6 +215,7 @@ public final class ExportWriter implements Closeable {
             + "entries: "
             + entries
             + "\n"
+            + (withheld > 0 ? "withheld: " + withheld + "\n" : "")
             + (casePackage
                 ? ExportFormat.PACKAGE_KEY + ": " + ExportFormat.CASE_PACKAGE + "\n"
                 : ""));

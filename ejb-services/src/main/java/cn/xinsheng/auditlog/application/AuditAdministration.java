@@ -44,6 +44,7 @@ public class AuditAdministration {
   @Inject RecordCheck records;
   @Inject BoundRecords bindings;
   @Inject SubjectHeads heads;
+  @jakarta.annotation.Resource jakarta.ejb.SessionContext session;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
@@ -79,6 +80,52 @@ public class AuditAdministration {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Alerts alerts() {
     return new Alerts(Optional.ofNullable(sequencer.selfCheckFailure()), records.mismatches());
+  }
+
+  /**
+   * The alerts for one reader (issue 14, finding 6): what a changed row now holds is content, so a
+   * reader who may not read the subject of the entry that binds it ({@code mayRead} refuses that
+   * leaf) is told which row changed, not what it now says. The administrator, who must act on it,
+   * is told everything.
+   */
+  @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Alerts alertsFor(java.util.function.Predicate<byte[]> mayRead) {
+    Alerts all = alerts();
+    // (asked of the container by the role's name: the log depends on no context's types here)
+    if (session.isCallerInRole(Role.SYS_ADMIN_NAME)) {
+      return all;
+    }
+    List<RecordCheck.Mismatch> shown = new java.util.ArrayList<>();
+    for (RecordCheck.Mismatch m : all.changedRecords()) {
+      shown.add(
+          readable(m.entry(), mayRead)
+              ? m
+              : new RecordCheck.Mismatch(
+                  m.row(),
+                  m.entry(),
+                  "记录 "
+                      + m.row()
+                      + " 在入账后被改动，与审计日志第 "
+                      + m.entry()
+                      + " 条绑定的内容不符 / record "
+                      + m.row()
+                      + " was changed after it was logged: it differs from what log entry "
+                      + m.entry()
+                      + " binds",
+                  m.found(),
+                  m.bound()));
+    }
+    return new Alerts(all.logFailure(), shown);
+  }
+
+  private boolean readable(long index, java.util.function.Predicate<byte[]> mayRead) {
+    try {
+      List<cn.xinsheng.audit.LogVerifier.StoredLeaf> leaf = sequencer.leaves(index, index + 1);
+      return !leaf.isEmpty() && mayRead.test(leaf.get(0).data());
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return false;
+    }
   }
 
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
@@ -200,15 +247,53 @@ public class AuditAdministration {
     return scope;
   }
 
+  /**
+   * The log's own facts every reader of the log gets with their content, as the verifier needs
+   * them: an inmate's head (it proves his extract complete), the witnesses registered and their
+   * cosignatures received (it counts witnesses and notices a removed cosignature by them), a key's
+   * rotation. None holds a business fact. (An alert does: it says what a changed row now holds.)
+   */
+  private static final java.util.Set<String> LOGS_OWN =
+      java.util.Set.of(
+          cn.xinsheng.audit.Leaf.HEAD_ACTION,
+          "audit.witness.registered",
+          "audit.witness.cosigned",
+          "audit.key.rotated");
+
+  private static boolean isLogsOwn(byte[] data) {
+    try {
+      return LOGS_OWN.contains(
+          String.valueOf(cn.xinsheng.audit.Leaf.parse(data).entry().get("action")));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** Writes an export (whole log, a range, or one inmate's records) to the stream. */
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public AuditExporter.Summary export(AuditExporter.Scope scope, OutputStream out)
       throws IOException {
+    return export(scope, out, null);
+  }
+
+  /**
+   * The same for one reader (issue 14, finding 6): the content of a leaf {@code mayRead} refuses is
+   * withheld (its hash alone), so a reader gets only what he may read, and a court can still verify
+   * the whole tree from the hashes. The log's own facts (an inmate's head, the witnesses, a key
+   * rotation) are always shown: they hold no business fact. Null: every leaf's content.
+   */
+  @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public AuditExporter.Summary export(
+      AuditExporter.Scope scope, OutputStream out, java.util.function.Predicate<byte[]> mayRead)
+      throws IOException {
     scope = prepareExport(scope);
+    java.util.function.Predicate<byte[]> reader =
+        mayRead == null ? null : data -> isLogsOwn(data) || mayRead.test(data);
     try {
       return new AuditExporter(sequencer.store(), sequencer.origin(), clock, bindings.forms())
-          .export(scope, out);
+          .export(scope, out, reader);
     } catch (SQLException e) {
       throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
     }

@@ -156,7 +156,17 @@ public final class AuditExporter {
   }
 
   public Summary export(Scope scope, OutputStream out) throws IOException, SQLException {
-    return export(scope, out, null);
+    return write(scope, out, null, null);
+  }
+
+  /**
+   * The export for one reader (issue 14, finding 6): a leaf whose content {@code mayRead} refuses
+   * is given by its hash alone ({@code -} in leaves.txt) and the records it binds are left out of
+   * records.txt. The hashes still prove the whole tree, the order, and an inmate's chain.
+   */
+  public Summary export(Scope scope, OutputStream out, java.util.function.Predicate<byte[]> mayRead)
+      throws IOException, SQLException {
+    return write(scope, out, null, mayRead);
   }
 
   /** One line of case/records.txt: subject, leaf index, the record's fields as canonical JSON. */
@@ -192,6 +202,19 @@ public final class AuditExporter {
   }
 
   public Summary export(Scope scope, OutputStream out, CasePackage casePackage)
+      throws IOException, SQLException {
+    return write(scope, out, casePackage, null);
+  }
+
+  /**
+   * @param reader which leaves' content the export may carry; null: all (the operator's export, a
+   *     case package, which is made for those who may read the whole case)
+   */
+  private Summary write(
+      Scope scope,
+      OutputStream out,
+      CasePackage casePackage,
+      java.util.function.Predicate<byte[]> reader)
       throws IOException, SQLException {
     List<SignedCheckpoint> all = store.checkpoints(Long.MAX_VALUE);
     if (all.isEmpty()) {
@@ -276,6 +299,14 @@ public final class AuditExporter {
       java.util.Set<String> hashes = new java.util.TreeSet<>();
       AuditStore.LeafSink sink =
           leaf -> {
+            if (reader != null && !reader.test(leaf.data())) {
+              // the content withheld from this reader: the hash alone, and none of its records
+              w.leaf(
+                  new LogVerifier.StoredLeaf(leaf.index(), null, leaf.storedHash()),
+                  whole ? null : provable ? tree.inclusionProof(leaf.index(), size) : List.of());
+              count[0]++;
+              return true;
+            }
             w.leaf(
                 leaf,
                 whole ? null : provable ? tree.inclusionProof(leaf.index(), size) : List.of());

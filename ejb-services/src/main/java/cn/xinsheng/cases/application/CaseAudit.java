@@ -3,6 +3,7 @@ package cn.xinsheng.cases.application;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
+import cn.xinsheng.cases.infrastructure.CaseEventBinding;
 import cn.xinsheng.platform.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ public class CaseAudit {
 
   @Inject AuditLog auditLog;
   @Inject Caller caller;
+  @Inject java.time.Clock clock;
 
   public static Map<String, Object> caseFields(CaseRow c) {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -67,11 +69,24 @@ public class CaseAudit {
     if (e.meetingId() != null) {
       p.put("meeting", e.meetingId());
     }
-    append(
+    // the row itself is bound to its entry (issue 15): a later edit of it is caught and named
+    auditLog.record(
         "case." + e.type().name().toLowerCase(java.util.Locale.ROOT),
         "case-event/" + eventId,
         p,
-        attachmentSha == null ? List.of() : List.of(attachmentSha));
+        attachmentSha == null ? List.of() : List.of(attachmentSha),
+        clock.instant(),
+        List.of(AuditLog.Bind.of(CaseEventBinding.TABLE, eventId)));
+  }
+
+  /** The same as {@link #append}, binding the rows the step wrote (issue 15). */
+  public void append(
+      String action,
+      String subject,
+      Map<String, Object> payload,
+      List<String> hashes,
+      List<AuditLog.Bind> bound) {
+    auditLog.record(action, subject, payload, hashes, clock.instant(), bound);
   }
 
   public void append(

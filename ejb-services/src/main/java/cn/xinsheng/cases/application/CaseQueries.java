@@ -136,7 +136,8 @@ public class CaseQueries {
       List<LedgerLine> ledger,
       List<String> lawyers,
       LocalDate currentSentenceEnd,
-      LocalDate today) {}
+      LocalDate today,
+      List<String> integrityWarnings) {}
 
   @Inject CaseRepository store;
   @Inject CaseAudit audit;
@@ -147,6 +148,7 @@ public class CaseQueries {
   @Inject CommendationQueries commendations;
   @Inject EvidenceCatalogue evidence;
   @Inject cn.xinsheng.ledger.application.CaseReferences references;
+  @Inject cn.xinsheng.auditlog.application.BoundRecords bound;
 
   /** The staff's list: by the next step's deadline, open cases first. */
   public List<CaseSummary> list() {
@@ -287,7 +289,36 @@ public class CaseQueries {
         lines,
         List.copyOf(k.lawyers()),
         inmate.getCurrentSentenceEnd(),
-        today);
+        today,
+        integrityWarnings(r.id(), k.events(), lines));
+  }
+
+  /**
+   * Issue 15: the sentence changes its ruling wrote, the case's events (its steps, returns,
+   * committee votes, opinions, the court's records) and the ledger entries it shows, each checked
+   * against the row its audit entry bound. A row edited since it was logged is named here (table,
+   * row, field), in Chinese and English, and the case page and API show it beside the file.
+   */
+  private List<String> integrityWarnings(
+      long caseId, List<CaseEvent> events, List<LedgerLine> lines) {
+    List<String> out = new ArrayList<>();
+    out.addAll(
+        new java.util.TreeMap<>(
+                bound.mismatches(
+                    cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE,
+                    store.sentenceChangeIds(caseId)))
+            .values());
+    out.addAll(
+        new java.util.TreeMap<>(
+                bound.mismatches(
+                    cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE,
+                    events.stream().map(CaseEvent::id).toList()))
+            .values());
+    out.addAll(
+        new java.util.TreeMap<>(
+                bound.mismatches("point_entry", lines.stream().map(LedgerLine::id).toList()))
+            .values());
+    return List.copyOf(out);
   }
 
   /** The inmate's own cases: status, basis, and (while posted) how to object. */

@@ -314,18 +314,20 @@ public class CaseService {
     if (row.kind() == CaseKind.REDUCTION && law.commutes(row.inmateId(), row.sectionId())) {
       // a life term commuted: the ruling's months are the new fixed term (刑法第八十条), counted
       // from the ruling; organisation's port moves the inmate's end
-      law.recordCommutation(row.inmateId(), row.id(), ruledOn, months, caller.name());
+      long change = law.recordCommutation(row.inmateId(), row.id(), ruledOn, months, caller.name());
       sentences.moveSentenceEnd(row.inmateId(), ruledOn.plusMonths(months));
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("inmate", row.prisonerNumber());
       p.put("case", row.id());
       p.put("commutedToMonths", months.longValue());
       p.put("newEnd", ruledOn.plusMonths(months).toString());
-      audit.append("case.sentence.commuted", "sentence/" + row.prisonerNumber(), p, List.of());
+      audit.append(
+          "case.sentence.commuted", "sentence/" + row.prisonerNumber(), p, List.of(), bind(change));
     } else if (row.kind() == CaseKind.REDUCTION) {
       LocalDate next = previous == null ? null : previous.minusMonths(months);
-      store.recordSentenceChange(
-          row.inmateId(), row.id(), row.kind(), ruledOn, months, previous, next, caller.name());
+      long change =
+          store.recordSentenceChange(
+              row.inmateId(), row.id(), row.kind(), ruledOn, months, previous, next, caller.name());
       if (next != null) {
         sentences.moveSentenceEnd(row.inmateId(), next);
       }
@@ -337,16 +339,26 @@ public class CaseService {
         p.put("previousEnd", previous.toString());
         p.put("newEnd", next.toString());
       }
-      audit.append("case.sentence.changed", "sentence/" + row.prisonerNumber(), p, List.of());
+      audit.append(
+          "case.sentence.changed", "sentence/" + row.prisonerNumber(), p, List.of(), bind(change));
     } else {
-      store.recordSentenceChange(
-          row.inmateId(), row.id(), row.kind(), ruledOn, 0, previous, previous, caller.name());
+      long change =
+          store.recordSentenceChange(
+              row.inmateId(), row.id(), row.kind(), ruledOn, 0, previous, previous, caller.name());
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("inmate", row.prisonerNumber());
       p.put("case", row.id());
       p.put("parole", true);
-      audit.append("case.sentence.paroled", "sentence/" + row.prisonerNumber(), p, List.of());
+      audit.append(
+          "case.sentence.paroled", "sentence/" + row.prisonerNumber(), p, List.of(), bind(change));
     }
+  }
+
+  /** The sentence_change row bound to the entry that reports it (issue 15). */
+  private static List<cn.xinsheng.auditlog.application.AuditLog.Bind> bind(long sentenceChange) {
+    return List.of(
+        cn.xinsheng.auditlog.application.AuditLog.Bind.of(
+            cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE, sentenceChange));
   }
 
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.EXECUTION_NAME, Role.WARDEN_NAME})

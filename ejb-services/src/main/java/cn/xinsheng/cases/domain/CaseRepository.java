@@ -86,6 +86,9 @@ public interface CaseRepository {
   /** The assessment cycles a case cites, by id. */
   List<Long> citedCycleIds(long caseId);
 
+  /** The sentence changes a case's ruling wrote (issue 15: the case file checks them). */
+  List<Long> sentenceChangeIds(long caseId);
+
   /**
    * Takes the year's next case serial under the lock of its counter row, held until the transaction
    * ends: proposals made at once get distinct numbers, one after the other.
@@ -143,8 +146,11 @@ public interface CaseRepository {
       String note,
       String by);
 
-  /** A ruling's change of sentence; the inmate's current end is organisation's to move. */
-  void recordSentenceChange(
+  /**
+   * A ruling's change of sentence; the inmate's current end is organisation's to move. Returns the
+   * row's id (the audit log binds it).
+   */
+  long recordSentenceChange(
       long inmateId,
       long caseId,
       CaseKind kind,

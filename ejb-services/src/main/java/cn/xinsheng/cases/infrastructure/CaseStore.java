@@ -124,6 +124,16 @@ public class CaseStore implements CaseRepository {
     return ids.stream().map(cn.xinsheng.platform.SqlValues::num).toList();
   }
 
+  @Override
+  public List<Long> sentenceChangeIds(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        em.createNativeQuery("SELECT id FROM sentence_change WHERE case_id = ?1 ORDER BY id")
+            .setParameter(1, caseId)
+            .getResultList();
+    return ids.stream().map(cn.xinsheng.platform.SqlValues::num).toList();
+  }
+
   public List<CaseEvent> events(long caseId) {
     return eventsOf(List.of(caseId)).getOrDefault(caseId, List.of());
   }
@@ -535,7 +545,7 @@ public class CaseStore implements CaseRepository {
    * A ruling's change of sentence. The inmate's current end is organisation's projection: the
    * service moves it through {@code SentenceRecords} beside this row.
    */
-  public void recordSentenceChange(
+  public long recordSentenceChange(
       long inmateId,
       long caseId,
       CaseKind kind,
@@ -557,5 +567,6 @@ public class CaseStore implements CaseRepository {
         .setParameter(8, by)
         .setParameter(9, Timestamp.from(clock.instant()))
         .executeUpdate();
+    return lastId();
   }
 }

@@ -311,7 +311,14 @@ public class LedgerQueries {
       String assignee,
       LocalDate nextDue,
       String outcome,
-      List<String> history) {}
+      List<String> history,
+      String integrityWarning) {
+
+    /** Whether the objection or one of its steps no longer matches its audit entry (issue 15). */
+    public boolean tampered() {
+      return integrityWarning != null;
+    }
+  }
 
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public List<ObjectionView> objectionsOfMySections() {
@@ -360,6 +367,7 @@ public class LedgerQueries {
             .map(r -> ((Number) r[10]).longValue())
             .collect(java.util.stream.Collectors.toSet());
     Map<Long, String> caseNumbers = onCases.isEmpty() ? Map.of() : cases.numbers(onCases);
+    Map<Long, List<Long>> stepIds = new HashMap<>();
     for (Object[] r : rows) {
       if (r[5] == null && r[10] != null) {
         r[5] = caseNumbers.get(((Number) r[10]).longValue());
@@ -368,7 +376,7 @@ public class LedgerQueries {
       @SuppressWarnings("unchecked")
       List<Object[]> steps =
           em.createNativeQuery(
-                  "SELECT step, owner, due_on, done_by, done_at, note, outcome FROM objection_step"
+                  "SELECT step, owner, due_on, done_by, done_at, note, outcome, id FROM objection_step"
                       + " WHERE objection_id = ?1 ORDER BY id")
               .setParameter(1, id)
               .getResultList();
@@ -387,6 +395,7 @@ public class LedgerQueries {
           outcome = s[6].toString();
         }
         history.add(last + " " + s[3] + " " + lastAt + ": " + s[5]);
+        stepIds.computeIfAbsent(id, k -> new ArrayList<>()).add(((Number) s[7]).longValue());
       }
       ObjectionStep next = last.next();
       LocalDate due = next == null ? null : calendar.due(lastAt, next.workingDays());
@@ -407,7 +416,61 @@ public class LedgerQueries {
               assignee,
               due,
               outcome,
-              history));
+              history,
+              null));
+    }
+    return checked(out, stepIds);
+  }
+
+  /**
+   * Issue 15: each objection and its steps checked against the rows their audit entries bound; a
+   * difference becomes the objection's visible warning (table, row, field; Chinese and English).
+   */
+  private List<ObjectionView> checked(List<ObjectionView> list, Map<Long, List<Long>> stepIds) {
+    if (list.isEmpty()) {
+      return list;
+    }
+    Map<Long, String> objections =
+        bound.mismatches(
+            cn.xinsheng.ledger.infrastructure.ObjectionBinding.TABLE,
+            list.stream().map(ObjectionView::id).toList());
+    Map<Long, String> steps =
+        bound.mismatches(
+            cn.xinsheng.ledger.infrastructure.ObjectionStepBinding.TABLE,
+            stepIds.values().stream().flatMap(List::stream).toList());
+    if (objections.isEmpty() && steps.isEmpty()) {
+      return list;
+    }
+    List<ObjectionView> out = new ArrayList<>(list.size());
+    for (ObjectionView o : list) {
+      List<String> found = new ArrayList<>();
+      if (objections.containsKey(o.id())) {
+        found.add(objections.get(o.id()));
+      }
+      stepIds.getOrDefault(o.id(), List.of()).stream()
+          .filter(steps::containsKey)
+          .forEach(id -> found.add(steps.get(id)));
+      out.add(
+          found.isEmpty()
+              ? o
+              : new ObjectionView(
+                  o.id(),
+                  o.prisonerNumber(),
+                  o.inmateName(),
+                  o.target(),
+                  o.entryId(),
+                  o.month(),
+                  o.text(),
+                  o.raisedBy(),
+                  o.raisedRole(),
+                  o.raisedAt(),
+                  o.lastStep(),
+                  o.nextStep(),
+                  o.assignee(),
+                  o.nextDue(),
+                  o.outcome(),
+                  o.history(),
+                  String.join("；", found)));
     }
     return out;
   }

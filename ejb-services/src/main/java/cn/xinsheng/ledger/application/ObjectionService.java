@@ -1,5 +1,6 @@
 package cn.xinsheng.ledger.application;
 
+import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.domain.LedgerCalendar;
 import cn.xinsheng.ledger.domain.MonthClose;
@@ -9,6 +10,8 @@ import cn.xinsheng.ledger.domain.ObjectionOutcome;
 import cn.xinsheng.ledger.domain.ObjectionStep;
 import cn.xinsheng.ledger.domain.ObjectionStepRecord;
 import cn.xinsheng.ledger.domain.PointEntry;
+import cn.xinsheng.ledger.infrastructure.ObjectionBinding;
+import cn.xinsheng.ledger.infrastructure.ObjectionStepBinding;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
@@ -248,6 +251,7 @@ public class ObjectionService {
             null,
             null);
     em.persist(find);
+    em.flush();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", inmate.getPrisonerNumber().value());
     p.put("objection", o.getId());
@@ -266,7 +270,16 @@ public class ObjectionService {
     p.put(
         "dispatchDue",
         records.ledgerCalendar().dueFromToday(ObjectionStep.DISPATCH.workingDays()).toString());
-    audit.append("ledger.objection.raised", "objection/" + o.getId(), p);
+    // the objection and its first step are bound to the entry (issue 15): an edit is caught
+    audit.append(
+        "ledger.objection.raised",
+        "objection/" + o.getId(),
+        p,
+        List.of(),
+        now,
+        List.of(
+            AuditLog.Bind.of(ObjectionBinding.TABLE, o.getId()),
+            AuditLog.Bind.of(ObjectionStepBinding.TABLE, find.getId())));
     return o;
   }
 
@@ -288,7 +301,7 @@ public class ObjectionService {
     LedgerCalendar dates = records.ledgerCalendar();
     LocalDate due = dates.due(steps.get(steps.size() - 1).getDoneAt(), step.workingDays());
     Instant now = time.now();
-    em.persist(
+    ObjectionStepRecord done =
         new ObjectionStepRecord(
             o.getId(),
             step.name(),
@@ -298,7 +311,9 @@ public class ObjectionService {
             now,
             note.strip(),
             outcome == null ? null : outcome.name(),
-            linkedEntry));
+            linkedEntry);
+    em.persist(done);
+    em.flush();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", em.find(Inmate.class, o.getInmateId()).getPrisonerNumber().value());
     p.put("objection", o.getId());
@@ -316,7 +331,10 @@ public class ObjectionService {
     audit.append(
         "ledger.objection." + step.name().toLowerCase(java.util.Locale.ROOT),
         "objection/" + o.getId(),
-        p);
+        p,
+        List.of(),
+        now,
+        List.of(AuditLog.Bind.of(ObjectionStepBinding.TABLE, done.getId())));
   }
 
   private void requireWindowOpen(long sectionId, YearMonth month) {

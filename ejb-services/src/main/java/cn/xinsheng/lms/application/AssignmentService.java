@@ -5,6 +5,7 @@ import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.domain.ContentSniffer;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.infrastructure.SubmissionGradeBinding;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
@@ -284,20 +285,27 @@ public class AssignmentService {
     if (fb.length() > 4000) {
       throw Refusal.invalid("lms.error.feedback");
     }
-    store.insert(
-        "INSERT INTO submission_grade (submission_id, points, rubric, feedback, graded_by, graded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        submissionId,
-        total,
-        detail.toString(),
-        fb,
-        caller.name(),
-        time.now());
+    long grade =
+        store.insert(
+            "INSERT INTO submission_grade (submission_id, points, rubric, feedback, graded_by, graded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            submissionId,
+            total,
+            detail.toString(),
+            fb,
+            caller.name(),
+            time.now());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", s[2]);
     p.put("submission", submissionId);
     p.put("points", (long) total);
     p.put("feedback", fb);
-    auditLog.record("lms.assignment.graded", "submission/" + submissionId, p, List.of());
+    auditLog.record(
+        "lms.assignment.graded",
+        "submission/" + submissionId,
+        p,
+        List.of(),
+        time.now(),
+        List.of(AuditLog.Bind.of(SubmissionGradeBinding.TABLE, grade)));
     return total;
   }
 

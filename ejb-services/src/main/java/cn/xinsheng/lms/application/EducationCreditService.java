@@ -1,5 +1,6 @@
 package cn.xinsheng.lms.application;
 
+import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.application.EvidenceService;
 import cn.xinsheng.evidence.domain.Evidence;
 import cn.xinsheng.identity.domain.Role;
@@ -9,6 +10,7 @@ import cn.xinsheng.ledger.domain.AssessmentPart;
 import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.lms.domain.CourseStanding;
 import cn.xinsheng.lms.infrastructure.Certificates;
+import cn.xinsheng.lms.infrastructure.EducationCreditBinding;
 import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
@@ -24,7 +26,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,6 +59,7 @@ public class EducationCreditService {
   @Inject EvidenceService evidence;
   @Inject PrisonTime time;
   @Inject LedgerService ledger;
+  @Inject AuditLog auditLog;
 
   public List<Achievement> achievements() {
     Set<Long> sections = scope.sections();
@@ -182,14 +187,29 @@ public class EducationCreditService {
                 fact,
                 now,
                 List.of(e.getId())));
-    store.exec(
-        "INSERT INTO education_credit (inmate_id, course_id, quiz_id, entry_id, confirmed_by, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        inmate.getId(),
-        courseId,
-        quizId,
-        entry.getId(),
-        caller.name(),
-        now);
+    long credit =
+        store.insert(
+            "INSERT INTO education_credit (inmate_id, course_id, quiz_id, entry_id, confirmed_by, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            inmate.getId(),
+            courseId,
+            quizId,
+            entry.getId(),
+            caller.name(),
+            now);
+    // the credit row is bound to its own entry (issue 15): an edit of it is caught and named
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("inmate", prisonerNumber);
+    p.put("course", courseId);
+    p.put("quiz", quizId);
+    p.put("entry", entry.getId());
+    p.put("grade", a.grade() == null ? "" : a.grade().toPlainString());
+    auditLog.record(
+        "lms.credit.confirmed",
+        "education-credit/" + credit,
+        p,
+        List.of(),
+        now,
+        List.of(AuditLog.Bind.of(EducationCreditBinding.TABLE, credit)));
     return entry.getId();
   }
 }

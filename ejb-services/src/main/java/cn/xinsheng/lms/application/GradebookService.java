@@ -1,8 +1,12 @@
 package cn.xinsheng.lms.application;
 
+import cn.xinsheng.auditlog.application.BoundRecords;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.domain.CourseStanding;
+import cn.xinsheng.lms.infrastructure.EducationCreditBinding;
 import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.infrastructure.QuizGradingBinding;
+import cn.xinsheng.lms.infrastructure.SubmissionGradeBinding;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
@@ -36,7 +40,14 @@ public class GradebookService {
       int creditsEarned,
       int credits,
       int studyMinutes,
-      String scorm) {}
+      String scorm,
+      String integrityWarning) {
+
+    /** Whether a grade or credit behind this line no longer matches its audit entry (issue 15). */
+    public boolean tampered() {
+      return integrityWarning != null;
+    }
+  }
 
   public record ProgrammeLine(
       String programme, String kind, int requiredCredits, int creditsEarned) {}
@@ -45,6 +56,7 @@ public class GradebookService {
   @Inject Standings standings;
   @Inject CallerScope scope;
   @Inject Caller caller;
+  @Inject BoundRecords bound;
 
   private Line line(long inmateId, String number, String name, long courseId, String course) {
     CourseStanding s = standings.of(inmateId, courseId);
@@ -71,7 +83,44 @@ public class GradebookService {
             "; ",
             standings.scormResults(inmateId, courseId).values().stream()
                 .map(Standings.ScormResult::text)
-                .toList()));
+                .toList()),
+        integrityWarning(inmateId, courseId));
+  }
+
+  /**
+   * Issue 15: the grades behind a line (every quiz grading, every assignment grade) and its
+   * education credit, each checked against the row its audit entry bound; what differs is named
+   * (table, row, field) and shown beside the grade. Null when all match.
+   */
+  private String integrityWarning(long inmateId, long courseId) {
+    List<String> found = new ArrayList<>();
+    found.addAll(
+        checked(
+            QuizGradingBinding.TABLE,
+            "SELECT g.id FROM quiz_grading g JOIN quiz_attempt a ON a.id = g.attempt_id"
+                + " JOIN quiz q ON q.id = a.quiz_id WHERE q.course_id = ?1 AND a.inmate_id = ?2",
+            courseId,
+            inmateId));
+    found.addAll(
+        checked(
+            SubmissionGradeBinding.TABLE,
+            "SELECT g.id FROM submission_grade g JOIN submission s ON s.id = g.submission_id"
+                + " JOIN assignment a ON a.id = s.assignment_id"
+                + " WHERE a.course_id = ?1 AND s.inmate_id = ?2",
+            courseId,
+            inmateId));
+    found.addAll(
+        checked(
+            EducationCreditBinding.TABLE,
+            "SELECT c.id FROM education_credit c WHERE c.course_id = ?1 AND c.inmate_id = ?2",
+            courseId,
+            inmateId));
+    return found.isEmpty() ? null : String.join("；", found);
+  }
+
+  private java.util.Collection<String> checked(String table, String sql, Object... params) {
+    List<Long> ids = store.rows(sql, params).stream().map(r -> SqlValues.num(r[0])).toList();
+    return new java.util.TreeMap<>(bound.mismatches(table, ids)).values();
   }
 
   @RolesAllowed(Role.INMATE_NAME)

@@ -7,6 +7,7 @@ import cn.xinsheng.content.QuestionText;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.domain.QuizGrader;
 import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.infrastructure.QuizGradingBinding;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
@@ -315,7 +316,7 @@ public class QuizService {
         now,
         late);
     QuizGrader.Result r = QuizGrader.grade(ofAttempt(q, (String) a[2]), clean, Map.of());
-    record(attemptId, r, Map.of(), "auto");
+    long grading = record(attemptId, r, Map.of(), "auto");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("attempt", attemptId);
     p.put("quiz", SqlValues.num(a[0]));
@@ -323,11 +324,18 @@ public class QuizService {
     p.put("max", r.max().toPlainString());
     p.put("late", late);
     p.put("inmate", scope.ownInmate().getPrisonerNumber().value());
-    auditLog.record("lms.quiz.submitted", "quiz-attempt/" + attemptId, p, List.of());
+    auditLog.record(
+        "lms.quiz.submitted",
+        "quiz-attempt/" + attemptId,
+        p,
+        List.of(),
+        now,
+        List.of(AuditLog.Bind.of(QuizGradingBinding.TABLE, grading)));
     return graded(attemptId, r, SqlValues.integer(q[5]), late);
   }
 
-  private void record(
+  /** A grading row (append-only: a regrade is a new row); returns its id, which the log binds. */
+  private long record(
       long attemptId, QuizGrader.Result r, Map<String, BigDecimal> teacher, String by) {
     Map<String, Object> detail = new LinkedHashMap<>();
     for (QuizGrader.Mark m : r.marks()) {
@@ -336,7 +344,7 @@ public class QuizService {
     Map<String, Object> t = new LinkedHashMap<>();
     teacher.forEach((k, v) -> t.put(k, v.toPlainString()));
     detail.put("_teacher", t);
-    store.exec(
+    return store.insert(
         "INSERT INTO quiz_grading (attempt_id, score, max_score, pending, detail, graded_by, graded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         attemptId,
         r.score(),
@@ -486,13 +494,19 @@ public class QuizService {
     @SuppressWarnings("unchecked")
     Map<String, Object> answers = (Map<String, Object>) CanonicalJson.parse((String) a[1]);
     QuizGrader.Result r = QuizGrader.grade(qs, answers, teacher);
-    record(attemptId, r, teacher, caller.name());
+    long grading = record(attemptId, r, teacher, caller.name());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("attempt", attemptId);
     p.put("inmate", a[3]);
     p.put("score", r.score().toPlainString());
     p.put("marks", teacher.toString());
-    auditLog.record("lms.quiz.graded", "quiz-attempt/" + attemptId, p, List.of());
+    auditLog.record(
+        "lms.quiz.graded",
+        "quiz-attempt/" + attemptId,
+        p,
+        List.of(),
+        time.now(),
+        List.of(AuditLog.Bind.of(QuizGradingBinding.TABLE, grading)));
     return graded(attemptId, r, SqlValues.integer(q[5]), SqlValues.bool(a[2]));
   }
 
@@ -519,6 +533,7 @@ public class QuizService {
   public int regrade(long quizId) {
     Object[] q = quiz(quizId);
     int n = 0;
+    List<AuditLog.Bind> gradings = new ArrayList<>();
     // a teacher re-grades his own learners' attempts, in a course he teaches; the office all
     boolean office = caller.has(Role.EDU_ADMIN);
     if (!office
@@ -541,17 +556,20 @@ public class QuizService {
       @SuppressWarnings("unchecked")
       Map<String, Object> answers = (Map<String, Object>) CanonicalJson.parse((String) r[1]);
       Map<String, BigDecimal> teacher = previousTeacherMarks(attemptId);
-      record(
-          attemptId,
-          QuizGrader.grade(ofAttempt(q, (String) r[2]), answers, teacher),
-          teacher,
-          caller.name());
+      gradings.add(
+          AuditLog.Bind.of(
+              QuizGradingBinding.TABLE,
+              record(
+                  attemptId,
+                  QuizGrader.grade(ofAttempt(q, (String) r[2]), answers, teacher),
+                  teacher,
+                  caller.name())));
       n++;
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("quiz", quizId);
     p.put("attempts", (long) n);
-    auditLog.record("lms.quiz.regraded", "quiz/" + quizId, p, List.of());
+    auditLog.record("lms.quiz.regraded", "quiz/" + quizId, p, List.of(), time.now(), gradings);
     return n;
   }
 }

@@ -180,9 +180,10 @@ public class CaseLaw {
     return sentences.performanceOf(caseId).orElseGet(() -> derived(inmateId, sectionId));
   }
 
-  public void recordCommutation(
+  /** The commutation's {@code sentence_change} row; returns its id (the audit log binds it). */
+  public long recordCommutation(
       long inmateId, long caseId, LocalDate ruledOn, int toMonths, String by) {
-    sentences.recordCommutation(inmateId, caseId, ruledOn, toMonths, by);
+    return sentences.recordCommutation(inmateId, caseId, ruledOn, toMonths, by);
   }
 
   /** Commendations a granted case already cited. */

@@ -266,7 +266,7 @@ public class SentenceStore {
    * counted from the ruling). The inmate's current end is moved by the caller, through
    * organisation's {@code SentenceRecords}.
    */
-  public void recordCommutation(
+  public long recordCommutation(
       long inmateId, long caseId, LocalDate ruledOn, int toMonths, String by) {
     LocalDate newEnd = ruledOn.plusMonths(toMonths);
     em.createNativeQuery(
@@ -282,6 +282,7 @@ public class SentenceStore {
         .setParameter(7, Timestamp.from(clock.instant()))
         .executeUpdate();
     // the inmate's end is organisation's: the caller moves it through SentenceRecords
+    return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
   }
 
   /** The proposal's kind of performance, the ledger's, and why they differ. */

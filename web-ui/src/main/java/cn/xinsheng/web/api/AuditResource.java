@@ -307,7 +307,10 @@ public class AuditResource {
     // an inmate's head is written and signed before the download starts: an unknown inmate is a
     // 404 and a broken log a 409 with its reason, not a broken download
     AuditExporter.Scope prepared = administration.prepareExport(scope);
-    StreamingOutput body = out -> administration.export(prepared, out);
+    // issue 14, finding 6: the content of a leaf only to a caller who may read its subject, the
+    // hash to everyone; a court still verifies the whole tree from the hashes
+    LeafContentRule rule = contentRule();
+    StreamingOutput body = out -> administration.export(prepared, out, d -> mayRead(rule, d));
     String name =
         "xinsheng-audit-" + scope.describe().replace(' ', '-') + "-" + time.today() + ".zip";
     return Response.ok(body)
@@ -330,7 +333,10 @@ public class AuditResource {
           "What the administrator and the witnesses must act on: the log's own break, and every"
               + " bound business record that no longer matches its entry (table, row, field)")
   public AlertsView alerts() {
-    AuditAdministration.Alerts a = administration.alerts();
+    // issue 14, finding 6: a reader who may not read the subject is told which row changed, not
+    // what it now holds
+    LeafContentRule rule = contentRule();
+    AuditAdministration.Alerts a = administration.alertsFor(d -> mayRead(rule, d));
     List<ChangedRecord> records =
         a.changedRecords().stream()
             .map(m -> new ChangedRecord(m.row(), m.entry(), m.message(), m.found().toString()))

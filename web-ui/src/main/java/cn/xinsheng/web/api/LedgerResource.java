@@ -370,7 +370,8 @@ public class LedgerResource {
     "month",
     "nextStep",
     "nextDue",
-    "outcome"
+    "outcome",
+    "integrityWarning"
   })
   public record LedgerObjection(
       long id,
@@ -387,7 +388,9 @@ public class LedgerResource {
       String month,
       String nextStep,
       String nextDue,
-      String outcome) {}
+      String outcome,
+      /* issue 15: the objection or a step no longer matches its audit entry; null when sound */
+      String integrityWarning) {}
 
   // --- catalogue ---------------------------------------------------------------------------------
 
@@ -945,7 +948,8 @@ public class LedgerResource {
                     v.month(),
                     v.nextStep() == null ? null : v.nextStep().name(),
                     v.nextStep() == null ? null : v.nextDue().toString(),
-                    v.outcome()))
+                    v.outcome(),
+                    v.integrityWarning()))
         .toList();
   }
 }
