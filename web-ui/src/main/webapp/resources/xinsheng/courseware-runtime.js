@@ -52,6 +52,12 @@
       if (!r.ok) {
         return r.text().then(function (t) {
           log("commit answered " + r.status + " " + String(t).substring(0, 200));
+          if (r.status === 404) {
+            // the attempt's token is gone (a restart, or the school day is over): the lesson
+            // page sends what is unsaved with the inmate's session
+            tell({type: "expired", seq: payload.seq});
+            return;
+          }
           if (r.status === 400) {
             // refused as invalid: sending it again will not help; the notice stays
             pending = null;

@@ -177,6 +177,10 @@
           forget();
         }
         show(true);
+      } else if (m.type === "expired") {
+        // the frame's attempt is gone: what it could not save goes with the session
+        show(true);
+        window.xsScormRetry();
       } else if (m.type === "started") {
         window.xsScormStarted = m.standard;
       } else if (m.type === "nav") {

@@ -106,9 +106,9 @@ public class LearningService {
 
   /** A file of a course, to stream with range requests. */
   /**
-   * A course file to serve. {@code sandboxed}: markup (HTML, SVG, XML) outside a SCORM lesson is
-   * served in a sandbox of its own (issue 14): opened by its URL it runs in no origin, so a script
-   * in it cannot act with the inmate's session.
+   * A course file to serve. {@code sandboxed}: markup (HTML, SVG, XML) is served in a sandbox of
+   * its own (issue 14): opened by its URL it runs in no origin, so a script in it cannot act with
+   * the inmate's session. A SCO runs from the courseware path instead, in its own sandbox.
    */
   public record CourseFile(Path path, String mediaType, long size, boolean sandboxed) {}
 
@@ -439,7 +439,8 @@ public class LearningService {
           type.startsWith("text/html")
               || type.startsWith("image/svg")
               || type.startsWith("application/xml");
-      return new CourseFile(f, type, Files.size(f), markup && !"SCORM".equals(l[2]));
+      // a SCORM lesson's markup too: its SCOs run from the courseware path (issue 14, finding 11)
+      return new CourseFile(f, type, Files.size(f), markup);
     } catch (IOException e) {
       throw Refusal.notFound("lms.error.content");
     }
