@@ -515,11 +515,16 @@ class ScormConformanceSystemIT {
     assertEquals(200, second.statusCode());
     assertTrue(second.body().contains("第二版"), "the new version at once");
     launch("minimum", null);
+    assertTrue(
+        driver.findElement(By.tagName("h1")).getText().contains("第二版"),
+        "the lesson page launches version 2");
     driver.switchTo().defaultContent();
+    // issue 14, finding 11: the frame loads the SCO under a new attempt's token, a new URL each
+    // time the page is opened
     assertTrue(
         String.valueOf(js("return document.getElementById('xs-sco').getAttribute('src')"))
-            .contains("/v2/file/"),
-        "the lesson page launches version 2");
+            .contains("/api/v1/courseware/"),
+        "the SCO runs from the courseware path");
     leave();
   }
 

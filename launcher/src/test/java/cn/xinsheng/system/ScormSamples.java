@@ -480,4 +480,58 @@ final class ScormSamples {
             + "</resources></manifest>");
     return dir;
   }
+
+  /**
+   * A SCO that tries to act with the inmate's session (issue 14, finding 11): on load it reads a
+   * platform API answer with the browser's credentials, the session endpoint, the cookie, the
+   * lesson page around it and local storage, writes what came of each into {@code #probe} and keeps
+   * it in {@code cmi.suspend_data}; a button sets a score and commits (for the failing commit).
+   */
+  static Path isolationProbe(Path root) throws IOException {
+    Path dir = root.resolve("isolation-probe-" + System.nanoTime());
+    write(dir, "shared/scormfunctions.js", SCORM_FUNCTIONS_12);
+    write(
+        dir,
+        "shared/pic.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
+    write(
+        dir,
+        "shared/launchpage.html",
+        page(
+            "隔离探针 Isolation probe",
+            "",
+            "<p id=\"zh\" style=\"font-family:Arial\">中文课件</p><img id=\"pic\" src=\"pic.svg\" alt=\"\">"
+                + "<p>probe <span id=\"probe\">running</span> blocked <span id=\"violations\"></span></p>"
+                + "<button id=\"score\" onclick=\"scoreIt()\">Score</button><script>"
+                + "document.addEventListener('securitypolicyviolation', function(e){"
+                + " var v = document.getElementById('violations'); v.textContent += e.violatedDirective + ' ' + e.blockedURI + '; '; });"
+                + "var results = [];"
+                + "function note(r){ results.push(r); }"
+                + "function attempt(name, f){ try { note(name + ':' + f()); } catch (e) { note(name + ':refused'); } }"
+                + "function read(name, url){ return fetch(url, {credentials: 'include'})"
+                + ".then(function(r){ note(name + (r.ok ? ':open ' : ':status ') + r.status); },"
+                + " function(){ note(name + ':refused'); }); }"
+                + "function scoreIt(){ ScormProcessSetValue('cmi.core.score.raw', '77');"
+                + " ScormProcessSetValue('cmi.core.lesson_status', 'passed'); show('state', 'scored:' + ScormProcessCommit()); }"
+                + "window.onload = function(){ ScormProcessInitialize();"
+                + " attempt('cookie', function(){ return document.cookie.indexOf('JSESSIONID') >= 0 ? 'open' : 'empty'; });"
+                + " attempt('page', function(){ return window.top.document.title ? 'open' : 'empty'; });"
+                + " attempt('storage', function(){ return window.localStorage ? 'open' : 'empty'; });"
+                + " Promise.all([read('api', '/api/v1/lms/me/courses'), read('session', '/api/v1/session')]).then(function(){"
+                + " var text = results.join(';'); show('probe', text);"
+                + " ScormProcessSetValue('cmi.suspend_data', text); ScormProcessSetValue('cmi.core.lesson_status', 'incomplete');"
+                + " show('state', 'probed:' + ScormProcessCommit()); }); };"
+                + "window.onunload = ScormProcessFinish;</script>"));
+    write(
+        dir,
+        "imsmanifest.xml",
+        "<?xml version=\"1.0\" standalone=\"no\" ?><manifest identifier=\"cn.it.isolation.probe\" version=\"1\" "
+            + NS12
+            + "><metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>"
+            + "<organizations default=\"o\"><organization identifier=\"o\"><title>Isolation probe</title>"
+            + "<item identifier=\"item_1\" identifierref=\"resource_1\"><title>Probe</title></item></organization></organizations>"
+            + "<resources><resource identifier=\"resource_1\" type=\"webcontent\" adlcp:scormtype=\"sco\" href=\"shared/launchpage.html\">"
+            + "<file href=\"shared/launchpage.html\"/><file href=\"shared/scormfunctions.js\"/><file href=\"shared/pic.svg\"/></resource></resources></manifest>");
+    return dir;
+  }
 }

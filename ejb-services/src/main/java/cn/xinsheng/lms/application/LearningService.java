@@ -106,9 +106,9 @@ public class LearningService {
 
   /** A file of a course, to stream with range requests. */
   /**
-   * A course file to serve. {@code sandboxed}: markup (HTML, SVG, XML) outside a SCORM lesson is
-   * served in a sandbox of its own (issue 14): opened by its URL it runs in no origin, so a script
-   * in it cannot act with the inmate's session.
+   * A course file to serve. {@code sandboxed}: markup (HTML, SVG, XML) is served in a sandbox of
+   * its own (issue 14): opened by its URL it runs in no origin, so a script in it cannot act with
+   * the inmate's session. A SCO runs from the courseware path instead, in its own sandbox.
    */
   public record CourseFile(Path path, String mediaType, long size, boolean sandboxed) {}
 
@@ -119,6 +119,7 @@ public class LearningService {
   @Inject Standings standings;
   @Inject PrisonTime time;
   @Inject Enrolments enrolments;
+  @Inject ScormAttempts attempts;
 
   // --- the inmate's courses --------------------------------------------------------------------
 
@@ -372,14 +373,26 @@ public class LearningService {
     if (positionSeconds < 0 || spentSeconds < 0) {
       throw Refusal.invalid("lms.error.progress");
     }
+    recordProgress(
+        store, time.now(), me.getId(), lessonId, positionSeconds, spentSeconds, completed);
+  }
+
+  /** Keeps where a learner is in a lesson (at most two minutes of a report count). */
+  static void recordProgress(
+      LearningStore store,
+      Instant now,
+      long inmateId,
+      long lessonId,
+      int positionSeconds,
+      int spentSeconds,
+      boolean completed) {
     int spent = Math.min(spentSeconds, 120);
-    Instant now = time.now();
     store.exec(
         "INSERT INTO lesson_progress (inmate_id, lesson_id, position_seconds, seconds_spent, completed_at, last_seen_at)"
             + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON DUPLICATE KEY UPDATE position_seconds = VALUES(position_seconds),"
             + " seconds_spent = seconds_spent + VALUES(seconds_spent),"
             + " completed_at = COALESCE(completed_at, VALUES(completed_at)), last_seen_at = VALUES(last_seen_at)",
-        me.getId(),
+        inmateId,
         lessonId,
         positionSeconds,
         spent,
@@ -392,8 +405,22 @@ public class LearningService {
    */
   @RolesAllowed({Role.INMATE_NAME, Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
   public CourseFile file(long lessonId, String relative) {
+    return fileOf(scope.ownInmate().getId(), lessonId, relative);
+  }
+
+  /**
+   * A file of the course of a SCO attempt, for the SCO's sandboxed frame, found by the attempt's
+   * token alone (issue 14, finding 11): only files of the attempt's own lesson.
+   */
+  @jakarta.annotation.security.PermitAll
+  public CourseFile attemptFile(String token, String relative) {
+    ScormAttempts.Attempt a = attempts.of(token);
+    return fileOf(a.inmateId(), a.lessonId(), relative);
+  }
+
+  private CourseFile fileOf(long inmateId, long lessonId, String relative) {
     Object[] l = lessonRow(lessonId);
-    enrolled(scope.ownInmate().getId(), SqlValues.num(l[0]));
+    enrolled(inmateId, SqlValues.num(l[0]));
     Path dir = settings.dir().resolve((String) l[4]).normalize();
     Path f;
     try {
@@ -412,7 +439,8 @@ public class LearningService {
           type.startsWith("text/html")
               || type.startsWith("image/svg")
               || type.startsWith("application/xml");
-      return new CourseFile(f, type, Files.size(f), markup && !"SCORM".equals(l[2]));
+      // a SCORM lesson's markup too: its SCOs run from the courseware path (issue 14, finding 11)
+      return new CourseFile(f, type, Files.size(f), markup);
     } catch (IOException e) {
       throw Refusal.notFound("lms.error.content");
     }

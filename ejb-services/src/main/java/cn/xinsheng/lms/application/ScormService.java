@@ -10,6 +10,7 @@ import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ public class ScormService {
   @Inject PrisonTime time;
   @Inject LearningService learning;
   @Inject LmsSettings settings;
+  @Inject ScormAttempts attempts;
 
   /**
    * What the run-time gets before the SCO starts, and what is stored: the standard, the SCO, {@code
@@ -132,12 +134,57 @@ public class ScormService {
 
   /** The caller's data for one SCO of the lesson (by its item identifier; empty for the first). */
   public ScormState data(long lessonId, String sco) {
-    Inmate me = scope.ownInmate();
+    return dataOf(scope.ownInmate().getId(), lessonId, sco);
+  }
+
+  private ScormState dataOf(long inmateId, long lessonId, String sco) {
     Lesson l = lesson(lessonId);
-    enrolments.require(me.getId(), l.courseId());
+    enrolments.require(inmateId, l.courseId());
     String key = scoKey(l.manifest(), sco);
     return ScormState.of(
-        key, stored(me.getId(), lessonId, l.manifest(), key), l.manifest().item(key));
+        key, stored(inmateId, lessonId, l.manifest(), key), l.manifest().item(key));
+  }
+
+  /**
+   * Opens an attempt of the caller at a SCO of the lesson (issue 14, finding 11): the token the
+   * SCO's sandboxed frame uses instead of the inmate's session, good for this learner, lesson and
+   * SCO only, and the file the SCO launches (relative to the course, with its query).
+   */
+  public ScormAttempts.Attempt open(long lessonId, String sco) {
+    long me = scope.ownInmate().getId();
+    Lesson l = lesson(lessonId);
+    enrolments.require(me, l.courseId());
+    ScormManifest.Item item = l.manifest().item(scoKey(l.manifest(), sco));
+    String base =
+        l.file().contains("/") ? l.file().substring(0, l.file().lastIndexOf('/') + 1) : "";
+    return attempts.open(me, lessonId, item.identifier(), base + item.href());
+  }
+
+  /**
+   * What the run-time in a SCO's sandboxed frame starts with: the data of the attempt's learner and
+   * SCO, found by the attempt's token alone (the frame has no session).
+   */
+  @PermitAll
+  public ScormState attemptData(String token) {
+    ScormAttempts.Attempt a = attempts.of(token);
+    return dataOf(a.inmateId(), a.lessonId(), a.sco());
+  }
+
+  /**
+   * A commit from a SCO's sandboxed frame: it is stored for the attempt's learner, lesson and SCO,
+   * whatever else the body says; an unknown or expired token is refused (404).
+   */
+  @PermitAll
+  public ScormState attemptCommit(
+      String token, String session, long seq, Map<String, String> values) {
+    ScormAttempts.Attempt a = attempts.of(token);
+    return commitOf(a.inmateId(), a.lessonId(), a.sco(), session, seq, values);
+  }
+
+  /** The attempt a token stands for (the web layer serves its files and knows its launch file). */
+  @PermitAll
+  public ScormAttempts.Attempt attempt(String token) {
+    return attempts.of(token);
   }
 
   private ScormData stored(long inmateId, long lessonId, ScormManifest m, String key) {
@@ -186,11 +233,20 @@ public class ScormService {
    */
   public ScormState commit(
       long lessonId, String sco, String session, long seq, Map<String, String> values) {
-    Inmate me = scope.ownInmate();
+    return commitOf(scope.ownInmate().getId(), lessonId, sco, session, seq, values);
+  }
+
+  private ScormState commitOf(
+      long inmateId,
+      long lessonId,
+      String sco,
+      String session,
+      long seq,
+      Map<String, String> values) {
     Lesson l = lesson(lessonId);
-    enrolments.require(me.getId(), l.courseId());
+    enrolments.require(inmateId, l.courseId());
     String key = scoKey(l.manifest(), sco);
-    ScormData before = stored(me.getId(), lessonId, l.manifest(), key);
+    ScormData before = stored(inmateId, lessonId, l.manifest(), key);
     ScormData after;
     try {
       after = before.commit(session, seq, values);
@@ -203,7 +259,7 @@ public class ScormService {
     Instant now = time.now();
     store.exec(
         "DELETE FROM scorm_track WHERE inmate_id = ?1 AND lesson_id = ?2 AND sco = ''" + " AND ?3",
-        me.getId(),
+        inmateId,
         lessonId,
         l.manifest().items().get(0).identifier().equals(key));
     store.exec(
@@ -218,7 +274,7 @@ public class ScormService {
             + " exit_mode = VALUES(exit_mode), kept_elements = VALUES(kept_elements),"
             + " session_key = VALUES(session_key), session_seq = VALUES(session_seq),"
             + " session_seconds = VALUES(session_seconds), updated_at = VALUES(updated_at)",
-        me.getId(),
+        inmateId,
         lessonId,
         key,
         l.manifest().standard(),
@@ -238,8 +294,14 @@ public class ScormService {
         now);
     // the time is counted from scorm_track by the gradebook; the lesson is complete when every SCO
     // of the package is
-    learning.progress(
-        lessonId, 0, 0, after.isDone() && allDone(me.getId(), lessonId, l.manifest()));
+    LearningService.recordProgress(
+        store,
+        now,
+        inmateId,
+        lessonId,
+        0,
+        0,
+        after.isDone() && allDone(inmateId, lessonId, l.manifest()));
     return ScormState.of(key, after, l.manifest().item(key));
   }
 

@@ -640,7 +640,7 @@ public class LmsResource {
   // --- helpers ---------------------------------------------------------------------------------
 
   /** A SCORM value as the run-time's text: a string, a number or a boolean; nothing nested. */
-  private static String scalar(String element, Object v) {
+  static String scalar(String element, Object v) {
     if (v == null) {
       return "";
     }

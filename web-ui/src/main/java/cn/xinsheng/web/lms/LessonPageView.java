@@ -27,6 +27,7 @@ public class LessonPageView implements Serializable {
   private String sco;
   private transient LearningService.LessonView lesson;
   private transient List<ScormService.TocLine> toc;
+  private String frameUrl;
 
   public LearningService.LessonView getLesson() {
     if (lesson == null && id != null) {
@@ -93,6 +94,29 @@ public class LessonPageView implements Serializable {
   public String getScoUrl() {
     ScormService.TocLine c = getCurrent();
     return c == null ? null : c.file();
+  }
+
+  /**
+   * The address the SCO's sandboxed frame loads (issue 14, finding 11): the SCO's launch file under
+   * a new attempt's token, so the frame reaches its lesson's files and commits without the inmate's
+   * session. One attempt per page view.
+   */
+  public String getScoFrameUrl() {
+    ScormService.TocLine c = getCurrent();
+    LearningService.LessonView l = getLesson();
+    if (c == null || l == null) {
+      return null;
+    }
+    if (frameUrl == null) {
+      try {
+        cn.xinsheng.lms.application.ScormAttempts.Attempt a = scorm.open(l.id(), c.identifier());
+        frameUrl = "/api/v1/courseware/" + a.token() + "/file/" + a.launch();
+      } catch (Refusal r) {
+        Messages.refused(r);
+        return null;
+      }
+    }
+    return frameUrl;
   }
 
   public void complete() {

@@ -27,6 +27,8 @@ public class FontServlet extends HttpServlet {
       }
       res.setContentType("font/ttf");
       res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+      // a font is fetched with CORS; courseware in its sandboxed frame has no origin (issue 17)
+      res.setHeader("Access-Control-Allow-Origin", "*");
       in.transferTo(res.getOutputStream());
     }
   }
