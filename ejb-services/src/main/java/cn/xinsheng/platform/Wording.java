@@ -13,8 +13,8 @@ import java.time.temporal.TemporalAccessor;
 /**
  * How a moment is said to a person (issue 18), the one rule the screens ({@code show} in the web
  * module) and the documents (PDFs, exports) share: in the prison's zone, to the minute ({@code
- * yyyy-MM-dd HH:mm}); to the second only where the second matters (the audit page); a day as
- * {@code yyyy-MM-dd}. Never ISO with a {@code T}, never UTC. Plain Java, tested without a server.
+ * yyyy-MM-dd HH:mm}); to the second only where the second matters (the audit page); a day as {@code
+ * yyyy-MM-dd}. Never ISO with a {@code T}, never UTC. Plain Java, tested without a server.
  */
 public final class Wording {
 
@@ -22,7 +22,56 @@ public final class Wording {
   public static final String DAY = "yyyy-MM-dd";
   public static final String NONE = "—";
 
+  private static final java.util.ResourceBundle DOCUMENTS =
+      java.util.ResourceBundle.getBundle("cn.xinsheng.platform.documents", java.util.Locale.ROOT);
+
   private Wording() {}
+
+  /**
+   * A code as a document says it, in Chinese and English ("同意 Agree"): the label of {@code
+   * kind.CODE}, the first of several kinds given as {@code "case.vote,case.opinion"} that names it;
+   * the code itself if none does.
+   */
+  public static String both(String kind, Object code) {
+    if (code == null) {
+      return NONE;
+    }
+    for (String k : kind.split(",")) {
+      String key = k.strip() + "." + code;
+      if (DOCUMENTS.containsKey(key)) {
+        return DOCUMENTS.getString(key);
+      }
+    }
+    return String.valueOf(code);
+  }
+
+  /**
+   * An eligibility reason as a document says it, Chinese then English: rule table v2 carries both
+   * texts as its arguments ({@code elig.v2}); v1's keys are said from the documents' words, an
+   * argument that is itself a key (a sentence band) said too.
+   */
+  public static String reason(String key, java.util.List<String> args) {
+    if (key == null) {
+      return NONE;
+    }
+    java.util.List<String> a = args == null ? java.util.List.of() : args;
+    if ("elig.v2".equals(key)) {
+      return a.isEmpty() ? NONE : String.join(" / ", a);
+    }
+    if (!DOCUMENTS.containsKey(key)) {
+      return String.join(" / ", a);
+    }
+    return said(key, a, "") + " / " + said(key, a, "en.");
+  }
+
+  private static String said(String key, java.util.List<String> args, String language) {
+    Object[] words =
+        args.stream()
+            .map(x -> DOCUMENTS.containsKey(language + x) ? DOCUMENTS.getString(language + x) : x)
+            .toArray();
+    return new java.text.MessageFormat(DOCUMENTS.getString(language + key), java.util.Locale.ROOT)
+        .format(words);
+  }
 
   /** A moment to the minute in the prison's zone; a day stays a day. */
   public static String minutes(Object moment, ZoneId zone) {
@@ -84,7 +133,8 @@ public final class Wording {
     if (v instanceof java.util.Date d) {
       return d.toInstant();
     }
-    if (v instanceof TemporalAccessor t && t.isSupported(java.time.temporal.ChronoField.INSTANT_SECONDS)) {
+    if (v instanceof TemporalAccessor t
+        && t.isSupported(java.time.temporal.ChronoField.INSTANT_SECONDS)) {
       return Instant.from(t);
     }
     return null;

@@ -307,7 +307,21 @@ public class LedgerQueries {
       String assignee,
       LocalDate nextDue,
       String outcome,
-      List<String> history) {}
+      List<String> history,
+      List<StepLine> steps) {}
+
+  /**
+   * One step of an objection's loop as a screen says it (issue 18): the step and the role that took
+   * it ({@code REVIEWER}, said "审核民警"), when, by whom (for staff) and its note. The inmate's
+   * terminal shows the role, not the account, and the note only of the feedback meant for him.
+   */
+  public record StepLine(String step, String role, String doneBy, Instant at, String note) {
+
+    /** Whether the note is meant for the person who raised the objection. */
+    public boolean toTheRaiser() {
+      return ObjectionStep.FEEDBACK.name().equals(step) || ObjectionStep.FIND.name().equals(step);
+    }
+  }
 
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public List<ObjectionView> objectionsOfMySections() {
@@ -373,6 +387,7 @@ public class LedgerQueries {
       String outcome = null;
       Instant lastAt = instant(r[9]);
       List<String> history = new ArrayList<>();
+      List<StepLine> lines = new ArrayList<>();
       for (Object[] s : steps) {
         last = ObjectionStep.valueOf(s[0].toString());
         lastAt = instant(s[4]);
@@ -383,6 +398,19 @@ public class LedgerQueries {
           outcome = s[6].toString();
         }
         history.add(last + " " + s[3] + " " + lastAt + ": " + s[5]);
+        String role =
+            last == ObjectionStep.FIND
+                ? r[8].toString()
+                : last == ObjectionStep.DISPATCH || last == ObjectionStep.CLOSE
+                    ? Role.REVIEWER.name()
+                    : Role.OFFICER.name();
+        lines.add(
+            new StepLine(
+                last.name(),
+                role,
+                s[3] == null ? null : s[3].toString(),
+                lastAt,
+                s[5] == null ? "" : s[5].toString()));
       }
       ObjectionStep next = last.next();
       LocalDate due = next == null ? null : calendar.due(lastAt, next.workingDays());
@@ -403,7 +431,8 @@ public class LedgerQueries {
               assignee,
               due,
               outcome,
-              history));
+              history,
+              lines));
     }
     return out;
   }

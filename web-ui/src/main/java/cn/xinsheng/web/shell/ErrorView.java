@@ -32,7 +32,10 @@ public class ErrorView {
           FacesContext.getCurrentInstance().getExternalContext().getRequestMap();
       Object given = request.get(REFERENCE);
       String asked =
-          FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("ref");
+          FacesContext.getCurrentInstance()
+              .getExternalContext()
+              .getRequestParameterMap()
+              .get("ref");
       if (given instanceof String s) {
         reference = s;
       } else if (asked != null && asked.matches("E-[0-9A-F]{8}")) {

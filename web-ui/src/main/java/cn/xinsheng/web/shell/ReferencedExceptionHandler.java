@@ -17,8 +17,8 @@ import java.util.logging.Logger;
  * Unexpected failures get a reference (issue 18). A full-page request is left to the container's
  * error page ({@code /error.xhtml}), which shows the reference logged here; an Ajax request (a
  * button, an upload) is answered with a redirect to that page with its reference, instead of
- * PrimeFaces sending the browser to the error page's path inside WEB-INF, which answered
- * "页面不存在". An expired view in an Ajax request reloads the page.
+ * PrimeFaces sending the browser to the error page's path inside WEB-INF, which answered "页面不存在".
+ * An expired view in an Ajax request reloads the page.
  */
 public class ReferencedExceptionHandler extends ExceptionHandlerWrapper {
 

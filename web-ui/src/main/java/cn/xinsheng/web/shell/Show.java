@@ -58,9 +58,9 @@ public class Show {
   }
 
   /**
-   * A code in the user's language: the bundle's {@code kind.CODE}, the first of several kinds
-   * given as {@code "case.vote,case.opinion"} that names it; the code itself if none does (which
-   * the screen test then finds).
+   * A code in the user's language: the bundle's {@code kind.CODE}, the first of several kinds given
+   * as {@code "case.vote,case.opinion"} that names it; the code itself if none does (which the
+   * screen test then finds).
    */
   public String label(String kind, Object code) {
     if (code == null) {
