@@ -141,9 +141,10 @@ class WordsOnEveryScreenIT {
   private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
   private static final Pattern WORD = Pattern.compile("\\b[A-Z]{3,}\\b");
   // a message key: lower-case words joined by dots, at least three (elig.reduction.first); a
-  // content pack's reverse-domain identifier (cn.xinsheng.demo…) is its publisher's name for it
+  // content pack's reverse-domain identifier (cn.xinsheng.demo…, cn.ouchn.kj101) is its
+  // publisher's name for it, shown to the education office as such
   private static final Pattern KEY =
-      Pattern.compile("(?<![\\w.])(?!cn\\.xinsheng\\.)[a-z]+(?:\\.[a-z][A-Za-z0-9]*){2,}\\b");
+      Pattern.compile("(?<![\\w.])(?!(?:cn|com|org|net)\\.)[a-z]+(?:\\.[a-z][A-Za-z0-9]*){2,}\\b");
   private static final Pattern ISO = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d");
 
   private static WebDriver driver;
@@ -234,7 +235,8 @@ class WordsOnEveryScreenIT {
     assertFalse(offences("截止 2026-12-15T22:42:24.435Z").isEmpty());
     assertFalse(offences("状态 NOT_NEEDED").isEmpty());
     assertEquals(
-        List.of(), offences("截止 2026-12-16 06:42（还有 3 个工作日） 分监区民警 PDF cn.xinsheng.demo.x"));
+        List.of(),
+        offences("截止 2026-12-16 06:42（还有 3 个工作日） 分监区民警 PDF cn.xinsheng.demo.x cn.ouchn.kj101"));
   }
 
   @Test
@@ -364,5 +366,102 @@ class WordsOnEveryScreenIT {
     HeadlessChrome.shot(driver, "words-unlocked");
     assertEquals(1, toast.split("账户已解除锁定", -1).length - 1, toast);
     assertTrue(web.login("examiner2", "demo123!").statusCode() < 300, "the account opens again");
+  }
+
+  @Test
+  void homePagesAreWorkQueuesWithCounts() {
+    Map<String, String> queues = new LinkedHashMap<>();
+    queues.put("officer1", "queue-returned");
+    queues.put("reviewer1", "queue-pending");
+    queues.put("committee1", "queue-vote");
+    queues.put("warden1", "queue-director");
+    queues.put("execution1", "queue-overdue");
+    queues.put("judge1", "queue-sign");
+    queues.put("prosecutor1", "queue-opinion");
+    queues.put("supervisor1", "queue-remit");
+    queues.put("lawyer1", "queue-remit");
+    queues.put("teacher1", "queue-grade");
+    for (Map.Entry<String, String> q : queues.entrySet()) {
+      HeadlessChrome.login(driver, base, q.getKey());
+      String count =
+          HeadlessChrome.waiting(driver)
+              .until(ExpectedConditions.presenceOfElementLocated(By.id(q.getValue())))
+              .getText();
+      assertTrue(count.matches("\\d+"), q + " shows a count: " + count);
+    }
+    HeadlessChrome.login(driver, base, "judge1");
+    String home = driver.findElement(By.tagName("body")).getText();
+    assertTrue(home.contains("您可以签署法院的步骤"), "the judge's home says what he may sign");
+    assertFalse(home.contains("您的访问为只读"), home);
+    // the committee's queue leads to the committee's screen
+    HeadlessChrome.login(driver, base, "committee1");
+    driver.findElement(By.cssSelector("#workQueue a")).click();
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.urlContains("/cases/committee.xhtml"));
+  }
+
+  @Test
+  void theCaseListFiltersByNumber() throws Exception {
+    String number;
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT number FROM reduction_case ORDER BY id LIMIT 1")) {
+      assertTrue(rs.next(), "a case on record");
+      number = rs.getString(1);
+    }
+    HeadlessChrome.login(driver, base, "execution1");
+    driver.get(base + "/cases/list.xhtml");
+    By filter = By.cssSelector("#casesForm\\:cases thead input");
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.visibilityOfElementLocated(filter))
+        .sendKeys(number);
+    HeadlessChrome.waiting(driver)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#casesForm\\:cases tbody tr")).size() == 1
+                    && d.findElement(By.id("casesForm:cases")).getText().contains(number));
+    HeadlessChrome.shot(driver, "words-case-filter");
+  }
+
+  @Test
+  void theSectionsScreenAndTheLearningRecordsAreOnTheMenus() {
+    HeadlessChrome.login(driver, base, "sysadmin1");
+    driver.findElement(By.xpath("//a[contains(., '监区与分监区')]")).click();
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("staff")));
+    assertTrue(driver.findElement(By.tagName("body")).getText().contains("一分监区"));
+    HeadlessChrome.login(driver, base, "officer1");
+    driver.findElement(By.xpath("//a[contains(., '学习成果记分')]")).click();
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.urlContains("/ledger/learning.xhtml"));
+  }
+
+  @Test
+  void aMeetingsMembersArePickedFromTheCommittee() throws IOException {
+    HeadlessChrome.login(driver, base, "execution1");
+    driver.get(base + "/cases/committee.xhtml");
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.id("committeeForm:members")))
+        .click();
+    int offered =
+        HeadlessChrome.waiting(driver)
+            .until(
+                d -> {
+                  int n =
+                      d.findElements(By.cssSelector("#committeeForm\\:members_panel li")).size();
+                  return n > 0 ? n : null;
+                });
+    assertTrue(offered >= 5, "the committee's members are offered by name: " + offered);
+    String panel = driver.findElement(By.id("committeeForm:members_panel")).getText();
+    assertTrue(panel.contains("committee1"), panel);
+    HeadlessChrome.shot(driver, "words-committee-picker");
+    driver.findElement(By.tagName("h1")).click();
+    driver.findElement(By.id("committeeForm:title")).sendKeys("2026年第12次减刑假释评审会");
+    driver.findElement(By.id("committeeForm:create")).click();
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#committeeForm\\:messages .ui-messages-error")));
+    String said = driver.findElement(By.id("committeeForm:messages")).getText();
+    assertFalse(said.isBlank());
+    assertFalse(driver.findElement(By.tagName("body")).getText().contains("系统出错"));
   }
 }
