@@ -450,8 +450,11 @@ class WordsOnEveryScreenIT {
                   return n > 0 ? n : null;
                 });
     assertTrue(offered >= 5, "the committee's members are offered by name: " + offered);
-    String panel = driver.findElement(By.id("committeeForm:members_panel")).getText();
-    assertTrue(panel.contains("committee1"), panel);
+    // the panel opens with an animation: its text is there once it is shown
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("committeeForm:members_panel"), "committee1"));
     HeadlessChrome.shot(driver, "words-committee-picker");
     driver.findElement(By.tagName("h1")).click();
     driver.findElement(By.id("committeeForm:title")).sendKeys("2026年第12次减刑假释评审会");
