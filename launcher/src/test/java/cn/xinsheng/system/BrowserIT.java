@@ -185,7 +185,7 @@ class BrowserIT {
     waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("ledgerForm:evidenceList"), "PHOTO"));
+                By.id("ledgerForm:evidenceList"), "照片"));
     shot("10-officer-entry-form");
     driver.findElement(By.id("ledgerForm:saveEntry")).click();
     waiting()
@@ -265,6 +265,16 @@ class BrowserIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("ledgerForm:closeState"), "公示中"));
     shot("15-officer-month-published");
+    // issue 18, the month-close story: a published month says it takes no new entries and why,
+    // before any upload, points to the correction, and says from when it can be locked
+    String closed = driver.findElement(By.id("ledgerForm:monthClosed")).getText();
+    assertTrue(closed.contains("不再接受新的计分记录"), closed);
+    assertTrue(driver.findElements(By.id("ledgerForm:upload_input")).isEmpty(), "no upload");
+    assertTrue(driver.findElements(By.id("ledgerForm:lockClose")).isEmpty(), "no lock yet");
+    String when = driver.findElement(By.id("ledgerForm:lockWhen")).getText();
+    assertTrue(when.contains("起可锁定") && when.contains("异议期至"), when);
+    driver.findElement(By.id("ledgerForm:toCorrection")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("inmateForm:searchFirst")));
 
     login("inmate1");
     driver.findElement(By.id("kioskActions:myLedger")).click();

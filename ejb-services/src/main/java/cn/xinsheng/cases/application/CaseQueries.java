@@ -396,6 +396,14 @@ public class CaseQueries {
     return store.meetings();
   }
 
+  @Inject cn.xinsheng.identity.application.AccountDirectory directory;
+
+  /** The committee's members to choose a meeting's from (issue 18: a picker, not typed logins). */
+  @RolesAllowed(Role.EXECUTION_NAME)
+  public List<cn.xinsheng.identity.application.AccountDirectory.Person> committeeMembers() {
+    return directory.holders(Role.COMMITTEE);
+  }
+
   /** Cases waiting for the committee, for a meeting's agenda. */
   @RolesAllowed(Role.EXECUTION_NAME)
   public List<CaseSummary> awaitingCommittee() {

@@ -7,6 +7,7 @@ import cn.xinsheng.cases.application.CaseQueries.LedgerLine;
 import cn.xinsheng.cases.application.CaseQueries.TimelineItem;
 import cn.xinsheng.platform.ChineseFont;
 import cn.xinsheng.platform.PrisonTime;
+import cn.xinsheng.platform.Wording;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -92,7 +93,7 @@ public final class CaseDocuments {
           doc.add(
               new Paragraph(
                   "状态 Status: "
-                      + s.status()
+                      + Wording.both("case.status", s.status())
                       + "    下一步 Next: "
                       + stepName(s.nextStep())
                       + "    制作 Made by "
@@ -107,17 +108,15 @@ public final class CaseDocuments {
             var e = f.eligibility();
             doc.add(
                 new Paragraph(
-                    e.kind()
-                        + " "
-                        + e.outcome()
+                    Wording.both("case.kind", e.kind())
+                        + " · "
+                        + Wording.both("eligibility.outcome", e.outcome())
                         + "  起算 eligible on "
                         + e.eligibleOn()
                         + "  最多 max "
                         + (e.maxMonths() == null ? "—" : e.maxMonths() + " 个月")
                         + "  依据 reason "
-                        + e.reasonKey()
-                        + " "
-                        + String.join(" / ", e.reasonArgs()),
+                        + Wording.reason(e.reasonKey(), e.reasonArgs()),
                     ChineseFont.font(9)));
           }
           heading(doc, "所依据的考核周期与表扬 / Cycles and commendations cited");
@@ -127,7 +126,7 @@ public final class CaseDocuments {
                 new String[] {
                   "#" + c.number(),
                   c.firstMonth() + " – " + c.closedMonth(),
-                  String.valueOf(c.result()),
+                  Wording.both("ledger.cycle.result", c.result()),
                   String.valueOf(c.reason()),
                   String.valueOf(c.decidedBy())
                 });
@@ -143,10 +142,14 @@ public final class CaseDocuments {
             steps.add(
                 new String[] {
                   when.format(t.at()),
-                  t.type(),
+                  Wording.both("case.event", t.type()),
                   stepName(t.step()),
-                  t.signedBy() + " (" + t.role() + ")",
-                  (t.choice() == null ? "" : t.choice() + " ")
+                  t.signedBy() + " (" + Wording.both("role", t.role()) + ")",
+                  (t.choice() == null
+                          ? ""
+                          : Wording.both(
+                                  "case.choice,case.vote,case.opinion,case.status", t.choice())
+                              + " ")
                       + (t.months() == null ? "" : t.months() + "个月 ")
                       + (t.party() == null ? "" : t.party() + " ")
                       + (t.late() ? "逾期 LATE " : ""),
@@ -193,7 +196,7 @@ public final class CaseDocuments {
                   l.amount(),
                   l.fact(),
                   l.recordedBy(),
-                  (l.review() == null ? "待审 pending" : l.review())
+                  (l.review() == null ? "待审 pending" : Wording.both("ledger.status", l.review()))
                       + (l.reviewedBy() == null ? "" : " " + l.reviewedBy()),
                   l.evidenceIds()
                 });
@@ -266,7 +269,11 @@ public final class CaseDocuments {
           for (CaseSummary s : cases) {
             rows.add(
                 new String[] {
-                  s.number(), s.prisonerNumber(), s.inmateName(), kind(s.kind()), s.status()
+                  s.number(),
+                  s.prisonerNumber(),
+                  s.inmateName(),
+                  kind(s.kind()),
+                  Wording.both("case.status", s.status())
                 });
           }
           doc.add(

@@ -22,4 +22,13 @@ public interface AccountDirectory {
 
   /** True when the account holds the officer's role and serves in the section. */
   boolean isOfficerOf(String login, long sectionId);
+
+  /** An account as another context may show it: the login and the person's name. */
+  record Person(String login, String name) {}
+
+  /**
+   * The enabled accounts holding a role, by login (issue 18: a committee's members are chosen from
+   * a list, not typed).
+   */
+  java.util.List<Person> holders(Role role);
 }

@@ -48,6 +48,19 @@ public class SqlAccountDirectory implements AccountDirectory {
         > 0;
   }
 
+  @Override
+  public java.util.List<Person> holders(Role role) {
+    @SuppressWarnings("unchecked")
+    java.util.List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT a.username, a.display_name FROM account a"
+                    + " JOIN account_role r ON r.account_id = a.id"
+                    + " WHERE r.role = ?1 AND a.enabled ORDER BY a.username")
+            .setParameter(1, role.name())
+            .getResultList();
+    return rows.stream().map(r -> new Person(r[0].toString(), r[1].toString())).toList();
+  }
+
   private long count(String sql, Object... params) {
     var q = em.createNativeQuery(sql);
     for (int i = 0; i < params.length; i++) {

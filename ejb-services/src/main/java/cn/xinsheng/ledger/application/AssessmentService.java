@@ -269,6 +269,45 @@ public class AssessmentService {
   }
 
   /**
+   * Whether a month may be locked now, and from which day (issue 18: the screen shows Lock only
+   * when {@link #lock} would take it, and otherwise says when it will): the same rule as {@link
+   * #lock}, published, the objection window over, no objection to the month still open.
+   *
+   * @param from the first day after the objection window, null before the month is published
+   */
+  public record LockReadiness(boolean allowed, LocalDate from, long openObjections) {}
+
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public LockReadiness lockReadiness(long closeId) {
+    MonthClose close = em.find(MonthClose.class, closeId);
+    if (close == null) {
+      throw Refusal.notFound("ledger.error.unknownClose");
+    }
+    scope.requireSection(close.getSectionId());
+    Map<String, MonthCloseStep> steps = records.steps(closeId);
+    MonthCloseStep published = steps.get("PUBLISHED");
+    if (published == null || steps.containsKey("LOCKED")) {
+      return new LockReadiness(false, null, 0);
+    }
+    long open = openObjections(close);
+    boolean windowOver = !records.ledgerCalendar().isWindowOpen(published.getWindowEnds());
+    return new LockReadiness(windowOver && open == 0, published.getWindowEnds().plusDays(1), open);
+  }
+
+  private long openObjections(MonthClose close) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM objection o LEFT JOIN point_entry e ON e.id = o.entry_id"
+                        + " WHERE o.section_id = ?1 AND (o.month = ?2 OR e.month = ?2)"
+                        + " AND NOT EXISTS (SELECT 1 FROM objection_step s"
+                        + " WHERE s.objection_id = o.id AND s.step = 'CLOSE')")
+                .setParameter(1, close.getSectionId())
+                .setParameter(2, close.getMonth())
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
    * Locks the month once its objection window has passed and every objection to it is closed; the
    * cycles it completed are opened for a reviewer's decision. A second lock is refused.
    */
@@ -286,17 +325,7 @@ public class AssessmentService {
     if (records.ledgerCalendar().isWindowOpen(published.getWindowEnds())) {
       throw Refusal.conflict("ledger.error.windowOpen", published.getWindowEnds().toString());
     }
-    long openObjections =
-        ((Number)
-                em.createNativeQuery(
-                        "SELECT COUNT(*) FROM objection o LEFT JOIN point_entry e ON e.id = o.entry_id"
-                            + " WHERE o.section_id = ?1 AND (o.month = ?2 OR e.month = ?2)"
-                            + " AND NOT EXISTS (SELECT 1 FROM objection_step s"
-                            + " WHERE s.objection_id = o.id AND s.step = 'CLOSE')")
-                    .setParameter(1, close.getSectionId())
-                    .setParameter(2, close.getMonth())
-                    .getSingleResult())
-            .longValue();
+    long openObjections = openObjections(close);
     if (openObjections > 0) {
       throw Refusal.conflict("ledger.error.objectionsOpen", openObjections);
     }

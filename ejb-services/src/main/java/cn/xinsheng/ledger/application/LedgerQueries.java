@@ -312,11 +312,25 @@ public class LedgerQueries {
       LocalDate nextDue,
       String outcome,
       List<String> history,
-      String integrityWarning) {
+      String integrityWarning,
+      List<StepLine> steps) {
 
     /** Whether the objection or one of its steps no longer matches its audit entry (issue 15). */
     public boolean tampered() {
       return integrityWarning != null;
+    }
+  }
+
+  /**
+   * One step of an objection's loop as a screen says it (issue 18): the step and the role that took
+   * it ({@code REVIEWER}, said "审核民警"), when, by whom (for staff) and its note. The inmate's
+   * terminal shows the role, not the account, and the note only of the feedback meant for him.
+   */
+  public record StepLine(String step, String role, String doneBy, Instant at, String note) {
+
+    /** Whether the note is meant for the person who raised the objection. */
+    public boolean toTheRaiser() {
+      return ObjectionStep.FEEDBACK.name().equals(step) || ObjectionStep.FIND.name().equals(step);
     }
   }
 
@@ -385,6 +399,7 @@ public class LedgerQueries {
       String outcome = null;
       Instant lastAt = instant(r[9]);
       List<String> history = new ArrayList<>();
+      List<StepLine> lines = new ArrayList<>();
       for (Object[] s : steps) {
         last = ObjectionStep.valueOf(s[0].toString());
         lastAt = instant(s[4]);
@@ -396,6 +411,19 @@ public class LedgerQueries {
         }
         history.add(last + " " + s[3] + " " + lastAt + ": " + s[5]);
         stepIds.computeIfAbsent(id, k -> new ArrayList<>()).add(((Number) s[7]).longValue());
+        String role =
+            last == ObjectionStep.FIND
+                ? r[8].toString()
+                : last == ObjectionStep.DISPATCH || last == ObjectionStep.CLOSE
+                    ? Role.REVIEWER.name()
+                    : Role.OFFICER.name();
+        lines.add(
+            new StepLine(
+                last.name(),
+                role,
+                s[3] == null ? null : s[3].toString(),
+                lastAt,
+                s[5] == null ? "" : s[5].toString()));
       }
       ObjectionStep next = last.next();
       LocalDate due = next == null ? null : calendar.due(lastAt, next.workingDays());
@@ -417,7 +445,8 @@ public class LedgerQueries {
               due,
               outcome,
               history,
-              null));
+              null,
+              lines));
     }
     return checked(out, stepIds);
   }
@@ -470,7 +499,8 @@ public class LedgerQueries {
                   o.nextDue(),
                   o.outcome(),
                   o.history(),
-                  String.join("；", found)));
+                  String.join("；", found),
+                  o.steps()));
     }
     return out;
   }

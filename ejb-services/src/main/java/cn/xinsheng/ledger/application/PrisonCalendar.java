@@ -16,4 +16,27 @@ public interface PrisonCalendar {
 
   /** Records a public holiday ({@code working} false) or a weekend worked in exchange (true). */
   void markDay(LocalDate day, boolean working, String name);
+
+  /**
+   * Working days from {@code from} (not counted) to {@code to} (counted): how many working days a
+   * person still has until a deadline; 0 on the day itself, negative once it has passed (issue 18).
+   */
+  default long workingDaysUntil(LocalDate from, LocalDate to) {
+    WorkingCalendar days = calendar();
+    long n = 0;
+    if (!to.isBefore(from)) {
+      for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+        if (days.isWorkingDay(d)) {
+          n++;
+        }
+      }
+      return n;
+    }
+    for (LocalDate d = to.plusDays(1); !d.isAfter(from); d = d.plusDays(1)) {
+      if (days.isWorkingDay(d)) {
+        n--;
+      }
+    }
+    return n;
+  }
 }

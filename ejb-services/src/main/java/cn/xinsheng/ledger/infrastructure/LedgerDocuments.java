@@ -185,7 +185,7 @@ public final class LedgerDocuments {
       e.fact(),
       when.format(e.occurredAt()),
       e.recordedBy(),
-      e.status().name(),
+      cn.xinsheng.platform.Wording.both("ledger.status", e.status().name()),
       e.reviewedBy() == null ? "" : e.reviewedBy(),
       e.reviewReason() == null ? "" : e.reviewReason(),
       e.evidenceIds().stream().map(i -> "#" + i).reduce((a, b) -> a + " " + b).orElse(""),
@@ -205,7 +205,7 @@ public final class LedgerDocuments {
       m.total().toString(),
       m.balance().toString(),
       m.cycleCarry().toString(),
-      m.state()
+      cn.xinsheng.platform.Wording.both("ledger.close", m.state())
     };
   }
 }

@@ -71,6 +71,12 @@ public class OrganisationQueries {
     return inmates.findByIds(ids);
   }
 
+  /** The ids of the sections the caller is assigned to (issue 18: a home page's counts). */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public List<Long> mySectionIds() {
+    return mySections().stream().map(Section::getId).toList();
+  }
+
   /** The inmate's own record. */
   @RolesAllowed(Role.INMATE_NAME)
   public Optional<Inmate> myOwnRecord() {

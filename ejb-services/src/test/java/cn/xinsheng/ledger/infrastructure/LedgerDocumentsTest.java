@@ -108,6 +108,8 @@ class LedgerDocumentsTest {
       assertEquals("JG-02 (v1)", row.getCellAsString(2).orElse(""));
       assertEquals("+2", row.getCellAsString(4).orElse(""));
       assertEquals("修改自 amends #5", row.getCellAsString(12).orElse(""));
+      // issue 18: the status in words, not the code APPROVED
+      assertEquals("已通过 Approved", row.getCellAsString(8).orElse(""));
       var months = wb.getSheets().toList().get(1).read();
       assertEquals("102", months.get(1).getCellAsString(7).orElse(""));
     }

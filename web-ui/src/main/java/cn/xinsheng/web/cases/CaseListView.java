@@ -25,6 +25,16 @@ public class CaseListView implements Serializable {
   @Inject transient cn.xinsheng.platform.PlatformClock clock;
 
   private transient List<CaseQueries.CaseSummary> list;
+  private transient List<CaseQueries.CaseSummary> filtered;
+
+  /** The rows the table's filters (number, inmate, state) leave (issue 18). */
+  public List<CaseQueries.CaseSummary> getFiltered() {
+    return filtered;
+  }
+
+  public void setFiltered(List<CaseQueries.CaseSummary> filtered) {
+    this.filtered = filtered;
+  }
 
   public List<CaseQueries.CaseSummary> getList() {
     if (list == null) {

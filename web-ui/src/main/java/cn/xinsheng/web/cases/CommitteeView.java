@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,8 +31,9 @@ public class CommitteeView implements Serializable {
   @Inject CurrentUser currentUser;
 
   private String title;
-  private String members =
-      "committee1,committee2,committee3,committee4,committee5,committee6,committee7,committee8,committee9";
+  // issue 18: chosen from the committee's members (all of them unless unticked), not typed
+  private List<String> members;
+  private transient List<cn.xinsheng.identity.application.AccountDirectory.Person> candidates;
   private List<Long> agenda = new ArrayList<>();
   private transient List<Meeting> meetings;
   private transient Map<Long, CaseQueries.CaseSummary> summaries;
@@ -72,16 +72,15 @@ public class CommitteeView implements Serializable {
 
   public void create() {
     try {
-      List<String> list =
-          Arrays.stream(members == null ? new String[0] : members.split("[,，\\s]+"))
-              .map(String::strip)
-              .filter(s -> !s.isEmpty())
-              .toList();
+      List<String> list = getMembers();
       cases.createMeeting(null, title, list, agenda);
       Messages.info("case.saved");
       meetings = null;
       summaries = null;
       agenda = new ArrayList<>();
+      // the form starts afresh for the next meeting (issue 18)
+      title = null;
+      members = null;
     } catch (Refusal r) {
       Messages.refused(r);
     }
@@ -95,11 +94,26 @@ public class CommitteeView implements Serializable {
     this.title = title;
   }
 
-  public String getMembers() {
+  /** The committee's members to choose from, by name. */
+  public List<cn.xinsheng.identity.application.AccountDirectory.Person> getCandidates() {
+    if (candidates == null) {
+      candidates = isMayCreate() ? queries.committeeMembers() : List.of();
+    }
+    return candidates;
+  }
+
+  public List<String> getMembers() {
+    if (members == null) {
+      members =
+          new ArrayList<>(
+              getCandidates().stream()
+                  .map(cn.xinsheng.identity.application.AccountDirectory.Person::login)
+                  .toList());
+    }
     return members;
   }
 
-  public void setMembers(String members) {
+  public void setMembers(List<String> members) {
     this.members = members;
   }
 

@@ -34,6 +34,18 @@ public class EligibilityView implements Serializable {
 
   private Long section;
   private transient List<ResultRow> results;
+  // the table's own rows, kept untyped: the view names no domain type it does not already hold
+  private transient List<Object> filtered;
+
+  /** The rows the table's filters (inmate, outcome) leave (issue 18). */
+  public List<Object> getFiltered() {
+    return filtered;
+  }
+
+  public void setFiltered(List<Object> filtered) {
+    this.filtered = filtered;
+  }
+
   private String summary;
   private ResultRow chosen;
   private Integer months;

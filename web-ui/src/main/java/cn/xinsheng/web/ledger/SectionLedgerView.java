@@ -112,6 +112,7 @@ public class SectionLedgerView implements Serializable {
     }
     YearMonth m = YearMonth.parse(month);
     dashboard = queries.dashboard(sectionId, m);
+    lockReadiness = null;
     entries = queries.sectionMonth(sectionId, m);
     results = queries.sectionResults(sectionId, m).orElse(List.of());
   }
@@ -172,7 +173,8 @@ public class SectionLedgerView implements Serializable {
                   : evidenceDescription,
               sectionId);
       formEvidence.add(e.getId());
-      formEvidenceNames.add(e.getOriginalName() + " (" + e.getKind().name() + ")");
+      formEvidenceNames.add(
+          e.getOriginalName() + " (" + Messages.text("evidence.kind." + e.getKind().name()) + ")");
       Messages.info("ledger.evidence.uploaded", e.getOriginalName());
     } catch (Refusal r) {
       Messages.refused(r);
@@ -338,6 +340,25 @@ public class SectionLedgerView implements Serializable {
 
   public LedgerQueries.Dashboard getDashboard() {
     return dashboard;
+  }
+
+  private transient AssessmentService.LockReadiness lockReadiness;
+
+  /** Whether and from when the shown month may be locked (issue 18), as the service decides. */
+  public AssessmentService.LockReadiness getLockReadiness() {
+    if (lockReadiness == null) {
+      lockReadiness =
+          dashboard == null || dashboard.closeId().isEmpty()
+              ? new AssessmentService.LockReadiness(false, null, 0)
+              : assessment.lockReadiness(dashboard.closeId().get());
+    }
+    return lockReadiness;
+  }
+
+  /** The shown month is published or locked: it takes no new entry, only corrections. */
+  public boolean isMonthClosed() {
+    return dashboard != null
+        && ("PUBLISHED".equals(dashboard.closeState()) || "LOCKED".equals(dashboard.closeState()));
   }
 
   public List<EntryView> getEntries() {

@@ -40,6 +40,8 @@ public final class Messages {
 
   private static void add(FacesMessage.Severity severity, String key, Object... args) {
     String text = text(key, args);
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, text));
+    // the text once (issue 18): a growl or messages with showDetail said summary and detail, the
+    // same words twice; an empty detail (not null, which FacesMessage answers with the summary)
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, ""));
   }
 }

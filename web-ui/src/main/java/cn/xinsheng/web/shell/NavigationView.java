@@ -58,7 +58,14 @@ public class NavigationView {
           java.util.List.<String[]>of(
               section,
               objections,
-              new String[] {"menu-bulk", "bulk.title", "pi pi-upload", "/ledger/bulk.xhtml"});
+              new String[] {"menu-bulk", "bulk.title", "pi pi-upload", "/ledger/bulk.xhtml"},
+              // issue 18: the learning achievements to record were on no menu
+              new String[] {
+                "menu-learning-points",
+                "lms.achievements.title",
+                "pi pi-star",
+                "/ledger/learning.xhtml"
+              });
       case REVIEWER -> java.util.List.<String[]>of(section, objections);
       case INMATE ->
           java.util.List.<String[]>of(
@@ -178,6 +185,16 @@ public class NavigationView {
                     .value(msg.getString("audit.title"))
                     .icon("pi pi-shield")
                     .outcome("/admin/audit.xhtml")
+                    .build());
+        // issue 18: the sections screen the README promises
+        model
+            .getElements()
+            .add(
+                DefaultMenuItem.builder()
+                    .id("menu-sections")
+                    .value(msg.getString("admin.sections"))
+                    .icon("pi pi-sitemap")
+                    .outcome("/admin/sections.xhtml")
                     .build());
       }
     }

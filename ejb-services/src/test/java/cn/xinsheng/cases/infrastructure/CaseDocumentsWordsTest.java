@@ -1,0 +1,146 @@
+package cn.xinsheng.cases.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.domain.CaseKind;
+import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.cases.domain.ReductionCase;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18: the proposal the court reads says its codes and reasons in words. The walk found
+ * "REDUCTION ELIGIBLE", "OPEN", "STEP/VOTE", "AGREE" and the keys "elig.reduction.first
+ * elig.band.middle" in it, and UTC times.
+ */
+class CaseDocumentsWordsTest {
+
+  private static final Pattern CODE =
+      Pattern.compile(
+          "\\b(REDUCTION|ELIGIBLE|OPEN|STEP|VOTE|AGREE|APPROVED|PRAISE|EXECUTION|COMMITTEE)\\b"
+              + "|\\b[a-z]+\\.[a-z]+\\.[a-z.]+\\b|\\d{4}-\\d\\d-\\d\\dT");
+
+  @Test
+  void theProposalSaysCodesAndReasonsInWords() throws Exception {
+    CaseQueries.CaseSummary summary =
+        new CaseQueries.CaseSummary(
+            7,
+            "JX-2026-0007",
+            "3301000008",
+            "田华",
+            11,
+            "一监区/一分监区",
+            "REDUCTION",
+            3,
+            "OPEN",
+            "POSTING",
+            "EXECUTION",
+            LocalDate.of(2026, 6, 17),
+            false,
+            null,
+            null,
+            false,
+            false,
+            Instant.parse("2026-06-01T02:00:00Z"),
+            "FIXED_TERM",
+            null,
+            false,
+            "JUDGE",
+            false);
+    CaseRepository.ResultRow eligibility =
+        new CaseRepository.ResultRow(
+            1,
+            1,
+            8,
+            "3301000008",
+            "田华",
+            11,
+            CaseKind.REDUCTION,
+            "ELIGIBLE",
+            LocalDate.of(2026, 1, 1),
+            9,
+            "elig.reduction.first",
+            List.of("elig.band.middle", "24", "2026-01-01", "9"));
+    List<CaseQueries.TimelineItem> timeline =
+        List.of(
+            new CaseQueries.TimelineItem(
+                1,
+                "STEP",
+                "COMMITTEE",
+                "execution1",
+                "EXECUTION",
+                Instant.parse("2026-06-01T22:58:00Z"),
+                "评审通过",
+                "APPROVED",
+                null,
+                null,
+                null,
+                false,
+                null),
+            new CaseQueries.TimelineItem(
+                2,
+                "VOTE",
+                null,
+                "committee1",
+                "COMMITTEE",
+                Instant.parse("2026-06-01T23:05:00Z"),
+                "",
+                "AGREE",
+                null,
+                null,
+                null,
+                false,
+                null));
+    CaseQueries.CaseFile file =
+        new CaseQueries.CaseFile(
+            summary,
+            "该犯认罪悔罪。",
+            "2016-23/v1",
+            eligibility,
+            timeline,
+            null,
+            new ReductionCase.Tally(9, 7, 1, 1, 5),
+            List.of(
+                new CaseQueries.CycleLine(
+                    1, 1, "2025-01", "2025-06", "PRAISE", "表现良好", "reviewer1", null)),
+            List.of(
+                new CaseQueries.LedgerLine(
+                    5,
+                    "2025-03",
+                    "JG-02",
+                    "+2",
+                    "内务卫生评比第一名",
+                    "officer1",
+                    "APPROVED",
+                    "reviewer1",
+                    null,
+                    "3",
+                    null,
+                    null)),
+            List.of(),
+            LocalDate.of(2027, 12, 22),
+            LocalDate.of(2026, 6, 2),
+            List.of());
+    byte[] pdf =
+        CaseDocuments.proposal(
+            file, "execution1", Instant.parse("2026-06-02T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    PdfReader reader = new PdfReader(pdf);
+    StringBuilder text = new StringBuilder();
+    for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+      text.append(new PdfTextExtractor(reader).getTextFromPage(p)).append('\n');
+    }
+    String t = text.toString();
+    assertFalse(CODE.matcher(t).find(), "a code, key or ISO time in the court's PDF:\n" + t);
+    assertTrue(t.contains("首次减刑须执行满 24 个月"), t);
+    assertTrue(t.contains("2026-06-02 06:58"), "the step at the prison's time: " + t);
+    assertTrue(t.contains("同意"), t);
+  }
+}
