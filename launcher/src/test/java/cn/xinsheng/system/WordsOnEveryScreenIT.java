@@ -74,6 +74,9 @@ class WordsOnEveryScreenIT {
     USERS.put("EDU_ADMIN", "eduadmin1");
     USERS.put("SYS_ADMIN", "sysadmin1");
     USERS.put("EXECUTION", "execution1");
+    // issue 16's roles for life and 死缓 cases
+    USERS.put("BUREAU", "bureau1");
+    USERS.put("HIGH_JUDGE", "highjudge1");
   }
 
   /** Codes of the domain that a person must never read bare (steps, votes, states, kinds). */
