@@ -262,7 +262,7 @@ public class SentenceService {
                     all));
     LocalDate previous = inmates.currentSentenceEnd(i.getId());
     LocalDate end = end(after);
-    store.recordChange(i.getId(), c, previous, end, caller.name());
+    long changeId = store.recordChange(i.getId(), c, previous, end, caller.name());
     inmates.setSentence(
         i.getId(), after.start(), after.months(), after.kind() != SentenceKind.FIXED, end);
     Map<String, Object> p = new LinkedHashMap<>();
@@ -282,7 +282,14 @@ public class SentenceService {
       p.put("newEnd", end.toString());
     }
     p.put("note", note);
-    audit.record("sentence.changed", "sentence/" + i.getPrisonerNumber().value(), p, List.of());
+    // issue 15: the change row is bound to its entry, like a ruling's, so an edit of it is caught
+    audit.record(
+        "sentence.changed",
+        "sentence/" + i.getPrisonerNumber().value(),
+        p,
+        List.of(),
+        time.now(),
+        List.of(AuditLog.Bind.of("sentence_change", changeId)));
     return view(prisonerNumber);
   }
 

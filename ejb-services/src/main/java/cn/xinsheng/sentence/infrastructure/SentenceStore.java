@@ -243,7 +243,7 @@ public class SentenceStore {
    * A change entered from the court's papers, without a case of this system (issue 16): a
    * reduction, a commutation or a new judgment, with the end before and after.
    */
-  public void recordChange(
+  public long recordChange(
       long inmateId, SentenceChange c, LocalDate previousEnd, LocalDate newEnd, String by) {
     em.createNativeQuery(
             "INSERT INTO sentence_change (inmate_id, case_id, kind, ruled_on, months, to_months,"
@@ -259,6 +259,8 @@ public class SentenceStore {
         .setParameter(8, by)
         .setParameter(9, Timestamp.from(clock.instant()))
         .executeUpdate();
+    // the row's id, so the audit entry binds it (issue 15), as a ruling's change is bound
+    return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
   }
 
   /**
