@@ -95,9 +95,15 @@ class LifeCaseScreensIT {
   private static void signOnPage(String note, String nextAfter) {
     driver.findElement(By.id("caseForm:note")).sendKeys(note);
     driver.findElement(By.id("caseForm:sign")).click();
-    waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(By.id("caseForm:next"), nextAfter));
+    try {
+      waiting()
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(By.id("caseForm:next"), nextAfter));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // say what the page said instead (a refusal's message), not only that it did not move on
+      throw new AssertionError(
+          "not at " + nextAfter + "; the page says: " + driver.findElement(By.tagName("main")).getText(), e);
+    }
     noErrorPage();
   }
 

@@ -220,11 +220,16 @@ class ScormSandboxSystemIT {
     assertEquals(List.of(), violations(), "accounts page and its dialog");
     driver.get(base + "/admin/home.xhtml");
     // the language switch is a Faces command link: its handler carries the nonce as well
-    driver.findElement(By.cssSelector("a[id$=':en']")).click();
+    // wait for the old page to go before looking at the new one (the header exists on both)
+    org.openqa.selenium.WebElement en = driver.findElement(By.cssSelector("a[id$=':en']"));
+    en.click();
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.stalenessOf(en));
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("xs-user-name")));
     assertEquals(List.of(), violations(), "after switching the language");
-    driver.findElement(By.cssSelector("a[id$=':zh']")).click();
+    org.openqa.selenium.WebElement zh = driver.findElement(By.cssSelector("a[id$=':zh']"));
+    zh.click();
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.stalenessOf(zh));
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("xs-user-name")));
 

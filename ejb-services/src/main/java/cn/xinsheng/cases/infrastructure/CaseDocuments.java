@@ -148,7 +148,11 @@ public final class CaseDocuments {
                   (t.choice() == null
                           ? ""
                           : Wording.both(
-                                  "case.choice,case.vote,case.opinion,case.status", t.choice())
+                                  // the bureau's APPROVED is not the committee's
+                                  "BUREAU_DECISION".equals(t.step())
+                                      ? "case.bureau"
+                                      : "case.choice,case.vote,case.opinion,case.status,case.recheck",
+                                  t.choice())
                               + " ")
                       + (t.months() == null ? "" : t.months() + "个月 ")
                       + (t.party() == null ? "" : t.party() + " ")
