@@ -209,6 +209,12 @@ class LifeCaseScreensIT {
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("li[data-label='审核同意，提请高级人民法院']")))
         .click();
+    // the menu shows the choice before the step is signed (a click during the panel's opening
+    // animation was once lost, and the step was then refused for want of a choice)
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("caseForm:bureauChoice_label"), "审核同意"));
     signOnPage("局长审定：同意提请高级人民法院裁定。", "法院立案");
     shot("life-06-bureau-approved");
 
