@@ -92,17 +92,48 @@ class LifeCaseScreensIT {
     noErrorPage();
   }
 
+  /**
+   * Picks an item of a PrimeFaces menu and waits until the menu shows it; a click during the
+   * panel's opening animation can be lost on a loaded machine, so it tries again.
+   */
+  private static void choose(String menuId, String label) {
+    for (int attempt = 1; ; attempt++) {
+      driver.findElement(By.id(menuId)).click();
+      waiting()
+          .until(
+              ExpectedConditions.elementToBeClickable(
+                  By.cssSelector("li[data-label='" + label + "']")))
+          .click();
+      try {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+            .until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.id(menuId + "_label"), label));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
   private static void signOnPage(String note, String nextAfter) {
     driver.findElement(By.id("caseForm:note")).sendKeys(note);
     driver.findElement(By.id("caseForm:sign")).click();
     try {
       waiting()
           .until(
-              ExpectedConditions.textToBePresentInElementLocated(By.id("caseForm:next"), nextAfter));
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("caseForm:next"), nextAfter));
     } catch (org.openqa.selenium.TimeoutException e) {
       // say what the page said instead (a refusal's message), not only that it did not move on
       throw new AssertionError(
-          "not at " + nextAfter + "; the page says: " + driver.findElement(By.tagName("main")).getText(), e);
+          "not at "
+              + nextAfter
+              + "; the page says: "
+              + driver.findElement(By.tagName("main")).getText(),
+          e);
     }
     noErrorPage();
   }
@@ -203,18 +234,7 @@ class LifeCaseScreensIT {
 
     // the decision by another of the bureau's people, chosen on the page
     openCase("bureau2");
-    driver.findElement(By.id("caseForm:bureauChoice")).click();
-    waiting()
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("li[data-label='审核同意，提请高级人民法院']")))
-        .click();
-    // the menu shows the choice before the step is signed (a click during the panel's opening
-    // animation was once lost, and the step was then refused for want of a choice)
-    waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("caseForm:bureauChoice_label"), "审核同意"));
+    choose("caseForm:bureauChoice", "审核同意，提请高级人民法院");
     signOnPage("局长审定：同意提请高级人民法院裁定。", "法院立案");
     shot("life-06-bureau-approved");
 
