@@ -392,6 +392,15 @@ class LmsSystemIT {
             .statusCode());
     // re-grading keeps the teacher's mark
     assertEquals(200, teacher.postJson("/api/v1/lms/regrades/" + quiz, "{}").statusCode());
+    // issue 15: the attempt's new grading is bound in an entry about that attempt, which names
+    // its learner (so his own export carries it), not only in one entry about the whole quiz
+    assertEquals(
+        1L,
+        count(
+            "SELECT COUNT(*) FROM audit_entry WHERE leaf_data LIKE '%lms.quiz.regraded%'"
+                + " AND leaf_data LIKE '%quiz-attempt/"
+                + attempt
+                + "%'"));
     List<Map<String, Object>> results =
         list(inmate.get("/api/v1/lms/quizzes/" + quiz + "/results"));
     assertTrue(String.valueOf(results.get(0).get("score")).startsWith("98"), results.toString());

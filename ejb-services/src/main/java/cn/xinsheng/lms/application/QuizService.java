@@ -533,7 +533,6 @@ public class QuizService {
   public int regrade(long quizId) {
     Object[] q = quiz(quizId);
     int n = 0;
-    List<AuditLog.Bind> gradings = new ArrayList<>();
     // a teacher re-grades his own learners' attempts, in a course he teaches; the office all
     boolean office = caller.has(Role.EDU_ADMIN);
     if (!office
@@ -547,7 +546,8 @@ public class QuizService {
       throw Refusal.notFound("lms.error.noQuiz");
     }
     String sql =
-        "SELECT a.id, s.answers, a.question_keys FROM quiz_attempt a JOIN quiz_submission s ON s.attempt_id = a.id"
+        "SELECT a.id, s.answers, a.question_keys, i.prisoner_number FROM quiz_attempt a"
+            + " JOIN quiz_submission s ON s.attempt_id = a.id JOIN inmate i ON i.id = a.inmate_id"
             + " JOIN quiz q ON q.id = a.quiz_id WHERE a.quiz_id = ?1"
             + (office ? "" : " AND" + TeacherScope.myLearner("a.inmate_id", "q.course_id", 2));
     List<Object[]> rows = office ? store.rows(sql, quizId) : store.rows(sql, quizId, caller.name());
@@ -556,20 +556,28 @@ public class QuizService {
       @SuppressWarnings("unchecked")
       Map<String, Object> answers = (Map<String, Object>) CanonicalJson.parse((String) r[1]);
       Map<String, BigDecimal> teacher = previousTeacherMarks(attemptId);
-      gradings.add(
-          AuditLog.Bind.of(
-              QuizGradingBinding.TABLE,
-              record(
-                  attemptId,
-                  QuizGrader.grade(ofAttempt(q, (String) r[2]), answers, teacher),
-                  teacher,
-                  caller.name())));
+      QuizGrader.Result result = QuizGrader.grade(ofAttempt(q, (String) r[2]), answers, teacher);
+      long grading = record(attemptId, result, teacher, caller.name());
+      // each learner's new grading in an entry about his attempt, naming him, as a first grading
+      // is: so his own export carries and checks it (issue 15), not only the whole log
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("attempt", attemptId);
+      one.put("quiz", quizId);
+      one.put("inmate", r[3]);
+      one.put("score", result.score().toPlainString());
+      auditLog.record(
+          "lms.quiz.regraded",
+          "quiz-attempt/" + attemptId,
+          one,
+          List.of(),
+          time.now(),
+          List.of(AuditLog.Bind.of(QuizGradingBinding.TABLE, grading)));
       n++;
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("quiz", quizId);
     p.put("attempts", (long) n);
-    auditLog.record("lms.quiz.regraded", "quiz/" + quizId, p, List.of(), time.now(), gradings);
+    auditLog.record("lms.quiz.regrade.done", "quiz/" + quizId, p, List.of(), time.now());
     return n;
   }
 }
