@@ -790,6 +790,16 @@ class CaseSystemIT {
           assertTrue(wv.output().contains(row), row + " in " + wv.output());
           assertTrue(all.contains(row) && all.contains("field " + b[2]), row + " in " + all);
         }
+        // a vote rewritten to a value the platform cannot read: the file cannot be folded, and its
+        // reader is told which rows no longer match their entries, not shown an error page
+        update(c, "UPDATE case_event SET choice = ? WHERE id = " + vote, "OBJECT");
+        HttpResponse<String> unreadable = judge.get("/api/v1/cases/" + caseId);
+        assertEquals(409, unreadable.statusCode(), unreadable.body());
+        assertTrue(unreadable.body().contains("case_event/" + vote), unreadable.body());
+        assertTrue(unreadable.body().contains("message_zh"), unreadable.body());
+        String unreadablePage = judge.get("/cases/case.xhtml?id=" + caseId).body();
+        assertTrue(unreadablePage.contains("case_event/" + vote), unreadablePage);
+        assertFalse(unreadablePage.contains("系统出错"), "no error page: " + unreadablePage);
       } finally {
         // restored whatever happened, so the tests after this one meet sound records
         update(c, "UPDATE case_event SET choice = ? WHERE id = " + vote, choice);

@@ -173,7 +173,22 @@ public class CaseQueries {
 
   /** A case's file for whoever may read it; an external reader's read is logged with the inmate. */
   public CaseFile file(long caseId) {
-    Readable c = readable(caseId);
+    Readable c;
+    CaseFile built;
+    try {
+      c = readable(caseId);
+    } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+      // who may read it cannot be told from a file that cannot be read: an inmate learns nothing
+      if (caller.has(Role.INMATE)) {
+        throw Refusal.notFound("case.error.unknown");
+      }
+      throw unreadable(caseId, e);
+    }
+    try {
+      built = build(c.row(), c.state());
+    } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+      throw unreadable(caseId, e);
+    }
     CaseRow r = c.row();
     if (caller.roles().stream().anyMatch(Role::isExternal)) {
       Map<String, Object> p = new LinkedHashMap<>();
@@ -181,7 +196,35 @@ public class CaseQueries {
       p.put("case", r.id());
       audit.append("case.file.read", "case-read/" + r.id(), p, List.of());
     }
-    return build(r, c.state());
+    return built;
+  }
+
+  /**
+   * Issue 15: a row a root rewrote with a value the code cannot read (a vote "OBJECT") cannot be
+   * folded into a file; instead of an error page the reader is told which bound rows no longer
+   * match their audit entries (named by table and row only: he has not been shown the case). When
+   * no bound row differs, the failure is a fault of ours and goes on as one.
+   */
+  private RuntimeException unreadable(long caseId, RuntimeException cause) {
+    List<String> rows = new ArrayList<>();
+    new java.util.TreeMap<>(
+            bound.mismatches(
+                cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE, store.eventIds(caseId)))
+        .keySet()
+        .forEach(
+            id -> rows.add(cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE + "/" + id));
+    new java.util.TreeMap<>(
+            bound.mismatches(
+                cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE,
+                store.sentenceChangeIds(caseId)))
+        .keySet()
+        .forEach(
+            id ->
+                rows.add(cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE + "/" + id));
+    if (rows.isEmpty()) {
+      return cause;
+    }
+    return Refusal.conflict("case.error.recordsChanged", String.join(", ", rows));
   }
 
   /**

@@ -77,6 +77,9 @@ public interface CaseRepository {
 
   List<CaseEvent> events(long caseId);
 
+  /** The ids of the case's event rows, read without interpreting them (issue 15: a forged row). */
+  List<Long> eventIds(long caseId);
+
   /** The histories of many cases in one query, for lists. */
   Map<Long, List<CaseEvent>> eventsOf(Collection<Long> caseIds);
 

@@ -134,6 +134,16 @@ public class CaseStore implements CaseRepository {
     return ids.stream().map(cn.xinsheng.platform.SqlValues::num).toList();
   }
 
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<Long> eventIds(long caseId) {
+    return ((List<Object>)
+            em.createNativeQuery("SELECT id FROM case_event WHERE case_id = ?1 ORDER BY id")
+                .setParameter(1, caseId)
+                .getResultList())
+        .stream().map(o -> ((Number) o).longValue()).toList();
+  }
+
   public List<CaseEvent> events(long caseId) {
     return eventsOf(List.of(caseId)).getOrDefault(caseId, List.of());
   }
