@@ -706,7 +706,8 @@ class CaseSystemIT {
       {"case_event", "" + vote, "choice"},
       {"objection", "" + objection, "text"},
       {"objection_step", "" + step, "note"},
-      {"sentence_change", "" + change, "months"}
+      {"sentence_change", "" + change, "months"},
+      {"reduction_case", "" + caseId, "rationale"}
     };
     for (String[] b : bound) {
       assertTrue(Long.parseLong(b[1]) > 0, b[0] + " exists");
@@ -730,6 +731,7 @@ class CaseSystemIT {
       String choice = text(c, "SELECT choice FROM case_event WHERE id = " + vote);
       String objectionText = text(c, "SELECT text FROM objection WHERE id = " + objection);
       String stepNote = text(c, "SELECT note FROM objection_step WHERE id = " + step);
+      String rationale = text(c, "SELECT rationale FROM reduction_case WHERE id = " + caseId);
       try {
         // another lawful vote, as a forger would write it
         update(
@@ -738,6 +740,7 @@ class CaseSystemIT {
             "AGREE".equals(choice) ? "DISAGREE" : "AGREE");
         update(c, "UPDATE objection SET text = ? WHERE id = " + objection, "事后改写的意见");
         update(c, "UPDATE objection_step SET note = ? WHERE id = " + step, "事后改写的记录");
+        update(c, "UPDATE reduction_case SET rationale = ? WHERE id = " + caseId, "事后改写的提请理由");
         try (Statement st = c.createStatement()) {
           assertEquals(
               1,
@@ -763,6 +766,7 @@ class CaseSystemIT {
         assertTrue(file.contains("\"integrityWarnings\":[\""), file);
         assertTrue(file.contains("record case_event/" + vote + " was changed"), file);
         assertTrue(file.contains("record sentence_change/" + change + " was changed"), file);
+        assertTrue(file.contains("record reduction_case/" + caseId + " was changed"), file);
         String page = judge.get("/cases/case.xhtml?id=" + caseId).body();
         assertTrue(page.contains("xs-integrity") && page.contains("case_event/" + vote), page);
         // the objection list, by its API and its page
@@ -805,6 +809,7 @@ class CaseSystemIT {
         update(c, "UPDATE case_event SET choice = ? WHERE id = " + vote, choice);
         update(c, "UPDATE objection SET text = ? WHERE id = " + objection, objectionText);
         update(c, "UPDATE objection_step SET note = ? WHERE id = " + step, stepNote);
+        update(c, "UPDATE reduction_case SET rationale = ? WHERE id = " + caseId, rationale);
         try (Statement st = c.createStatement()) {
           st.executeUpdate("UPDATE sentence_change SET months = months - 12 WHERE id = " + change);
         }

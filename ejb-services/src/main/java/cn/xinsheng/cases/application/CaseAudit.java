@@ -4,6 +4,7 @@ import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
 import cn.xinsheng.cases.infrastructure.CaseEventBinding;
+import cn.xinsheng.cases.infrastructure.ReductionCaseBinding;
 import cn.xinsheng.platform.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,7 +62,13 @@ public class CaseAudit {
     Map<String, Object> p = caseFields(c);
     p.put("cycles", cycles);
     p.put("eligibility", eligibility);
-    append("case.proposed", "case/" + c.id(), p, List.of());
+    // the proposal's row is bound to its entry (issue 15): a later edit is caught and named
+    append(
+        "case.proposed",
+        "case/" + c.id(),
+        p,
+        List.of(),
+        List.of(AuditLog.Bind.of(ReductionCaseBinding.TABLE, c.id())));
   }
 
   public void event(CaseRow c, long eventId, CaseEvent e, String attachmentSha) {

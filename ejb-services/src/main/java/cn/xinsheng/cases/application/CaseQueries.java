@@ -207,6 +207,11 @@ public class CaseQueries {
    */
   private RuntimeException unreadable(long caseId, RuntimeException cause) {
     List<String> rows = new ArrayList<>();
+    bound
+        .mismatches(cn.xinsheng.cases.infrastructure.ReductionCaseBinding.TABLE, List.of(caseId))
+        .keySet()
+        .forEach(
+            id -> rows.add(cn.xinsheng.cases.infrastructure.ReductionCaseBinding.TABLE + "/" + id));
     new java.util.TreeMap<>(
             bound.mismatches(
                 cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE, store.eventIds(caseId)))
@@ -345,6 +350,11 @@ public class CaseQueries {
   private List<String> integrityWarnings(
       long caseId, List<CaseEvent> events, List<LedgerLine> lines) {
     List<String> out = new ArrayList<>();
+    out.addAll(
+        bound
+            .mismatches(
+                cn.xinsheng.cases.infrastructure.ReductionCaseBinding.TABLE, List.of(caseId))
+            .values());
     out.addAll(
         new java.util.TreeMap<>(
                 bound.mismatches(
