@@ -52,6 +52,14 @@ public class CaseView implements Serializable {
     this.id = id;
   }
 
+  /**
+   * Reads the file before the page renders, so that a refusal (an unknown case, or records that no
+   * longer match the audit log) reaches the page's messages, which render before the file.
+   */
+  public void loadFile() {
+    getFile();
+  }
+
   public CaseQueries.CaseFile getFile() {
     if (file == null && id != null) {
       try {
