@@ -1,5 +1,6 @@
 package cn.xinsheng.launcher;
 
+import cn.xinsheng.audit.MerkleTree;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -168,10 +168,7 @@ final class BackupCommand {
         StringBuilder sums = new StringBuilder();
         for (var e : entries.entrySet()) {
           try (InputStream in = Files.newInputStream(e.getValue())) {
-            sums.append(HexFormat.of().formatHex(ReleaseBundle.sha256(in)))
-                .append("  ")
-                .append(e.getKey())
-                .append('\n');
+            sums.append(MerkleTree.sha256Hex(in)).append("  ").append(e.getKey()).append('\n');
           }
         }
         Path sumsFile = tmp.resolve("SHA256SUMS");
@@ -280,7 +277,7 @@ final class BackupCommand {
             throw new LauncherException("备份缺少文件：" + name, "the backup is missing a file: " + name);
           }
           try (InputStream in = Files.newInputStream(f)) {
-            if (!HexFormat.of().formatHex(ReleaseBundle.sha256(in)).equals(line.substring(0, 64))) {
+            if (!MerkleTree.sha256Hex(in).equals(line.substring(0, 64))) {
               throw new LauncherException(
                   "备份文件被改动（哈希不符）：" + name,
                   "a file in the backup was changed (hash differs): " + name);

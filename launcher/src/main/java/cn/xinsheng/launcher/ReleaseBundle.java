@@ -1,5 +1,6 @@
 package cn.xinsheng.launcher;
 
+import cn.xinsheng.audit.MerkleTree;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +112,7 @@ final class ReleaseBundle {
 
   /** SHA-256 of the DER key, in groups of four hex digits, as printed on the release record. */
   static String fingerprint(PublicKey key) {
-    String hex = HexFormat.of().formatHex(sha256(key.getEncoded()));
+    String hex = MerkleTree.sha256Hex(key.getEncoded());
     StringBuilder out = new StringBuilder("SHA256:");
     for (int i = 0; i < hex.length(); i += 4) {
       if (i > 0) {
@@ -181,7 +181,7 @@ final class ReleaseBundle {
           String rel = folder.relativize(p).toString().replace('\\', '/');
           if (!rel.equals(MANIFEST) && !rel.equals(MANIFEST_SIG)) {
             try (InputStream in = Files.newInputStream(p)) {
-              hashes.put(rel, HexFormat.of().formatHex(sha256(in)));
+              hashes.put(rel, MerkleTree.sha256Hex(in));
             }
           }
         }
@@ -210,7 +210,7 @@ final class ReleaseBundle {
             files.put(rel, Files.readAllBytes(p));
           } else {
             try (InputStream in = Files.newInputStream(p)) {
-              hashes.put(rel, HexFormat.of().formatHex(sha256(in)));
+              hashes.put(rel, MerkleTree.sha256Hex(in));
             }
           }
         }
@@ -278,7 +278,7 @@ final class ReleaseBundle {
           if (hashes.containsKey(rel)) {
             problems.add("文件重复出现 / the file appears twice: " + rel);
           }
-          hashes.put(rel, HexFormat.of().formatHex(sha256(tar)));
+          hashes.put(rel, MerkleTree.sha256Hex(tar));
         }
       }
     } catch (IOException e) {
@@ -333,27 +333,5 @@ final class ReleaseBundle {
       }
     }
     return new Report(fingerprint(key), listed.size(), problems);
-  }
-
-  static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static byte[] sha256(InputStream in) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-      return md.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
