@@ -725,6 +725,7 @@ class CaseSystemIT {
     Path keyFile = RunningPlatform.DATA_DIR.resolve("case-records-key.txt");
     Files.writeString(keyFile, keyText);
     WebClient admin = sysadmin();
+    RunningPlatform.awaitEverythingSigned();
     assertTrue(admin.postJson("/api/v1/audit/self-check", "{}").body().contains("\"sound\":true"));
 
     try (Connection c = RunningPlatform.ownerConnection()) {

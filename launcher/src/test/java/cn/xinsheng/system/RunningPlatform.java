@@ -214,6 +214,19 @@ public final class RunningPlatform {
   }
 
   /** The first column of the first row of a query, read as the database administrator. */
+  /**
+   * Waits until a signed checkpoint covers every entry logged so far. The record self-check reads
+   * the entries the sequencer has taken in, so a test that edits a bound row as root must wait for
+   * the row's entry first, or the check may not have reached it yet.
+   */
+  public static void awaitEverythingSigned() throws java.sql.SQLException {
+    long size = count("SELECT COUNT(*) FROM audit_entry");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> count("SELECT COALESCE(MAX(tree_size), 0) FROM audit_checkpoint") >= size);
+  }
+
   public static long count(String sql) throws java.sql.SQLException {
     try (java.sql.Connection c = ownerConnection();
         java.sql.Statement s = c.createStatement();
