@@ -187,7 +187,14 @@ public final class ExportVerifier {
               witnessEvidence(p, id);
             });
         streamLeaves(
-            zip, leaves, true, p -> log.accept(p.leaf(), p.leafHash(), p.parsed(), p.error()));
+            zip,
+            leaves,
+            true,
+            // a line the reading thread left unparsed is parsed here (see streamLeaves)
+            p ->
+                p.deferred()
+                    ? log.accept(p.leaf(), p.leafHash())
+                    : log.accept(p.leaf(), p.leafHash(), p.parsed(), p.error()));
         LogVerifier.Result result = log.finish();
         entries = result.leavesChecked();
         if (log.withheld() > 0) {
@@ -549,7 +556,17 @@ public final class ExportVerifier {
 
   /** One parsed line of leaves.txt. */
   private record ParsedLeaf(
-      StoredLeaf leaf, List<byte[]> proof, byte[] leafHash, Leaf.Parsed parsed, String error) {}
+      StoredLeaf leaf,
+      List<byte[]> proof,
+      byte[] leafHash,
+      Leaf.Parsed parsed,
+      String error,
+      boolean deferred) {
+    ParsedLeaf(
+        StoredLeaf leaf, List<byte[]> proof, byte[] leafHash, Leaf.Parsed parsed, String error) {
+      this(leaf, proof, leafHash, parsed, error, false);
+    }
+  }
 
   private static final List<ParsedLeaf> END = List.of();
 
@@ -562,6 +579,12 @@ public final class ExportVerifier {
   /**
    * Reads leaves.txt on a second thread while this one checks: reading and parsing cost about as
    * much as hashing, so on two cores the two halves overlap. Returns the number of lines.
+   *
+   * <p>Who parses a leaf's fields is decided batch by batch (issue 22): the profile showed the
+   * reading thread busy with parsing while the checking thread waited for it. So the reader parses
+   * a batch itself only while the checker has work queued; when the checker is waiting, the reader
+   * hands the batch over with the fields unparsed and the checker parses them. Either way each leaf
+   * is parsed exactly once, by the same code.
    */
   private static long streamLeaves(ZipFile zip, ZipEntry entry, boolean wholeLog, LineSink sink)
       throws UnreadableExportException, IOException {
@@ -575,14 +598,19 @@ public final class ExportVerifier {
               try (InputStream in = zip.getInputStream(entry)) {
                 LineReader lineReader = new LineReader(in);
                 List<ParsedLeaf> batch = new ArrayList<>(512);
+                boolean parseHere = true;
                 while (!stop.get() && lineReader.next()) {
+                  if (batch.isEmpty()) {
+                    parseHere = !wholeLog || queue.size() >= 2;
+                  }
                   batch.add(
                       parse(
                           lineReader.buf,
                           lineReader.lineStart,
                           lineReader.lineEnd,
                           ++lines[0],
-                          wholeLog));
+                          wholeLog,
+                          parseHere));
                   if (batch.size() == 512) {
                     put(queue, batch, stop);
                     batch = new ArrayList<>(512);
@@ -646,7 +674,8 @@ public final class ExportVerifier {
    * One line of leaves.txt, {@code index TAB stored-hash TAB proof TAB json}, parsed where it lies
    * in the read buffer: only the entry's data are copied out.
    */
-  private static ParsedLeaf parse(byte[] buf, int start, int end, long lineNo, boolean wholeLog)
+  private static ParsedLeaf parse(
+      byte[] buf, int start, int end, long lineNo, boolean wholeLog, boolean parseFields)
       throws UnreadableExportException {
     int t1 = indexOf(buf, start, end);
     int t2 = t1 < 0 ? -1 : indexOf(buf, t1 + 1, end);
@@ -669,6 +698,9 @@ public final class ExportVerifier {
     StoredLeaf leaf = new StoredLeaf(index, data, stored);
     if (wholeLog && withheld) {
       return new ParsedLeaf(leaf, null, null, null, null);
+    }
+    if (wholeLog && !parseFields) {
+      return new ParsedLeaf(leaf, null, null, null, null, true);
     }
     if (wholeLog) {
       // the reading thread reads the leaf's fields, the checking thread hashes: two halves
