@@ -92,6 +92,12 @@ before_tree="$(find "$work/opt" "$work/etc" -type f -printf '%p %s %T@\n' | sort
 grep -q "nothing changed" "$work/install2.log" || fail "a second install did not say nothing changed"
 [ "$before_tree" = "$(find "$work/opt" "$work/etc" -type f -printf '%p %s %T@\n' | sort | sha256sum)" ] || fail "a second install changed files"
 
+step "the keystore password is in no process's command line, and its argument file is gone"
+kpw="$(head -n1 "$work/etc/tls/keystore.password")"
+[ -n "$kpw" ] || fail "the keystore password file is empty"
+if ps -eo args= | grep -F -q -- "$kpw"; then fail "the keystore password shows in the process list"; fi
+if find "$work" -name tls-jvm.args | grep -q .; then fail "the JVM argument file with the password was left behind"; fi
+
 step "HTTPS, and plain HTTP redirected"
 ca=(--cacert "$work/etc/tls/ca.crt")
 [ "$(curl -s "${ca[@]}" -o /dev/null -w '%{http_code}' "https://localhost:$https/health/ready")" = 200 ] || fail "HTTPS health"

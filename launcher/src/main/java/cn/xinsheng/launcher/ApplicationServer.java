@@ -23,6 +23,9 @@ final class ApplicationServer implements AutoCloseable {
   private final int port;
   private final Path log;
 
+  /** The JVM argument file holding the keystore password, deleted once the server is up. */
+  private Path secretArgs;
+
   private ApplicationServer(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
@@ -75,10 +78,15 @@ final class ApplicationServer implements AutoCloseable {
       command.add("-Djava.awt.headless=true");
       // log levels in English whatever the host's locale; pages take their language per session
       command.add("-Duser.language=en");
+      Path secretArgs = null;
       if (tls != null) {
         command.add("-Djavax.net.ssl.keyStore=" + tls.keystore().toAbsolutePath());
-        command.add("-Djavax.net.ssl.keyStorePassword=" + tls.password());
         command.add("-Djavax.net.ssl.keyStoreType=PKCS12");
+        // the password goes in a JVM argument file only the service user can read, not on the
+        // command line, which every local user sees in the process list (issue 21); the file
+        // is deleted as soon as the server answers
+        secretArgs = writeSecretArgs(dataDir, tls.password());
+        command.add("@" + secretArgs.toAbsolutePath());
       }
       command.add("-jar");
       command.add(micro.toString());
@@ -104,10 +112,51 @@ final class ApplicationServer implements AutoCloseable {
       builder.environment().putAll(environment);
       builder.redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      return new ApplicationServer(builder.start(), port, log);
+      ApplicationServer server = new ApplicationServer(builder.start(), port, log);
+      server.secretArgs = secretArgs;
+      return server;
     } catch (IOException e) {
       throw new LauncherException(
           "无法启动 Payara Micro：" + e.getMessage(), "cannot start Payara Micro: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code -Djavax.net.ssl.keyStorePassword=…} into a JVM argument file readable by its
+   * owner alone. Quoted, with backslashes and quotes escaped as the java launcher reads them.
+   */
+  static Path writeSecretArgs(Path dataDir, String password) throws IOException {
+    if (password.indexOf('\n') >= 0 || password.indexOf('\r') >= 0) {
+      throw new LauncherException(
+          "证书库密码不能含换行", "the keystore password must not contain a line break");
+    }
+    Path file = dataDir.resolve("tls-jvm.args");
+    Files.deleteIfExists(file);
+    try {
+      Files.createFile(
+          file,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file);
+    }
+    String escaped = password.replace("\\", "\\\\").replace("\"", "\\\"");
+    Files.writeString(
+        file,
+        "\"-Djavax.net.ssl.keyStorePassword=" + escaped + "\"\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private void forgetSecretArgs() {
+    if (secretArgs != null) {
+      try {
+        Files.deleteIfExists(secretArgs);
+      } catch (IOException e) {
+        // tried again on close
+        return;
+      }
+      secretArgs = null;
     }
   }
 
@@ -140,6 +189,7 @@ final class ApplicationServer implements AutoCloseable {
         if (response.statusCode() == 200
             && body.startsWith("{\"status\":\"UP\"")
             && body.contains("\"name\":\"database\"")) {
+          forgetSecretArgs();
           return;
         }
       } catch (IOException e) {
@@ -171,6 +221,7 @@ final class ApplicationServer implements AutoCloseable {
   /** SIGTERM first, so Payara shuts down cleanly; forcibly after 30 s. */
   @Override
   public void close() {
+    forgetSecretArgs();
     if (!process.isAlive()) {
       return;
     }
