@@ -206,30 +206,38 @@ public class CaseQueries {
    * no bound row differs, the failure is a fault of ours and goes on as one.
    */
   private RuntimeException unreadable(long caseId, RuntimeException cause) {
-    List<String> rows = new ArrayList<>();
-    bound
-        .mismatches(cn.xinsheng.cases.infrastructure.ReductionCaseBinding.TABLE, List.of(caseId))
-        .keySet()
-        .forEach(
-            id -> rows.add(cn.xinsheng.cases.infrastructure.ReductionCaseBinding.TABLE + "/" + id));
-    new java.util.TreeMap<>(
-            bound.mismatches(
-                cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE, store.eventIds(caseId)))
-        .keySet()
-        .forEach(
-            id -> rows.add(cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE + "/" + id));
-    new java.util.TreeMap<>(
-            bound.mismatches(
-                cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE,
-                store.sentenceChangeIds(caseId)))
-        .keySet()
-        .forEach(
-            id ->
-                rows.add(cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE + "/" + id));
-    if (rows.isEmpty()) {
+    Map<String, String> changed = changedBoundRows(caseId, store.eventIds(caseId), List.of());
+    if (changed.isEmpty()) {
       return cause;
     }
-    return Refusal.conflict("case.error.recordsChanged", String.join(", ", rows));
+    return Refusal.conflict("case.error.recordsChanged", String.join(", ", changed.keySet()));
+  }
+
+  /**
+   * Issue 15: every bound row of a case that no longer matches the row its audit entry bound, as
+   * {@code table/id} → the message naming table, row and field (Chinese and English), in one order:
+   * the proposal, the sentence changes its ruling wrote, its events (steps, returns, votes,
+   * opinions, the court's records), then the ledger entries the file shows. The case page and API
+   * show the messages beside a file; a file that cannot even be read names the rows alone.
+   */
+  private Map<String, String> changedBoundRows(
+      long caseId, List<Long> eventIds, List<Long> ledgerLineIds) {
+    Map<String, String> out = new LinkedHashMap<>();
+    addChanged(out, cn.xinsheng.cases.infrastructure.ReductionCaseBinding.TABLE, List.of(caseId));
+    addChanged(
+        out,
+        cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE,
+        store.sentenceChangeIds(caseId));
+    addChanged(out, cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE, eventIds);
+    addChanged(out, "point_entry", ledgerLineIds);
+    return out;
+  }
+
+  private void addChanged(Map<String, String> out, String table, List<Long> ids) {
+    if (!ids.isEmpty()) {
+      new java.util.TreeMap<>(bound.mismatches(table, ids))
+          .forEach((id, message) -> out.put(table + "/" + id, message));
+    }
   }
 
   /**
@@ -341,37 +349,15 @@ public class CaseQueries {
         integrityWarnings(r.id(), k.events(), lines));
   }
 
-  /**
-   * Issue 15: the sentence changes its ruling wrote, the case's events (its steps, returns,
-   * committee votes, opinions, the court's records) and the ledger entries it shows, each checked
-   * against the row its audit entry bound. A row edited since it was logged is named here (table,
-   * row, field), in Chinese and English, and the case page and API show it beside the file.
-   */
+  /** The changed bound rows' messages, for the case page and API (see changedBoundRows). */
   private List<String> integrityWarnings(
       long caseId, List<CaseEvent> events, List<LedgerLine> lines) {
-    List<String> out = new ArrayList<>();
-    out.addAll(
-        bound
-            .mismatches(
-                cn.xinsheng.cases.infrastructure.ReductionCaseBinding.TABLE, List.of(caseId))
+    return List.copyOf(
+        changedBoundRows(
+                caseId,
+                events.stream().map(CaseEvent::id).toList(),
+                lines.stream().map(LedgerLine::id).toList())
             .values());
-    out.addAll(
-        new java.util.TreeMap<>(
-                bound.mismatches(
-                    cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE,
-                    store.sentenceChangeIds(caseId)))
-            .values());
-    out.addAll(
-        new java.util.TreeMap<>(
-                bound.mismatches(
-                    cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE,
-                    events.stream().map(CaseEvent::id).toList()))
-            .values());
-    out.addAll(
-        new java.util.TreeMap<>(
-                bound.mismatches("point_entry", lines.stream().map(LedgerLine::id).toList()))
-            .values());
-    return List.copyOf(out);
   }
 
   /** The inmate's own cases: status, basis, and (while posted) how to object. */
