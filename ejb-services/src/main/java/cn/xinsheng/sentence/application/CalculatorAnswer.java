@@ -27,6 +27,7 @@ public record CalculatorAnswer(String rules, String asOf, Reduction reduction, P
     "maxMonths",
     "commuteToMinMonths",
     "commuteToMaxMonths",
+    "commutation",
     "minMonthsToServeAfter",
     "termEnds",
     "lenientMaxMonths",
@@ -39,6 +40,7 @@ public record CalculatorAnswer(String rules, String asOf, Reduction reduction, P
       Integer maxMonths,
       Integer commuteToMinMonths,
       Integer commuteToMaxMonths,
+      String commutation,
       Integer minMonthsToServeAfter,
       String termEnds,
       Integer lenientMaxMonths,
@@ -66,6 +68,7 @@ public record CalculatorAnswer(String rules, String asOf, Reduction reduction, P
     r.put("maxMonths", num(reduction.maxMonths()));
     r.put("commuteToMinMonths", num(reduction.commuteToMinMonths()));
     r.put("commuteToMaxMonths", num(reduction.commuteToMaxMonths()));
+    r.put("commutation", reduction.commutation());
     r.put("minMonthsToServeAfter", num(reduction.minMonthsToServeAfter()));
     r.put("termEnds", reduction.termEnds());
     r.put("lenientMaxMonths", num(reduction.lenientMaxMonths()));
