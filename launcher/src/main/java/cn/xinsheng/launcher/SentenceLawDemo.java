@@ -140,6 +140,8 @@ final class SentenceLawDemo {
     // id, months, start, juvenile, elderly
     Object[][] demo = {
       {JUVENILE_EARLY, 60, today.minusMonths(13), true, false},
+      // the same, proposed early from the eligibility page by GradingAndExcusalScreensIT
+      {94L, 60, today.minusMonths(13), true, false},
       {ELDERLY_NOT_YET, 36, today.minusMonths(6), false, true}
     };
     try (PreparedStatement inmate =

@@ -545,6 +545,49 @@ public class AssessmentService {
     }
   }
 
+  /** A closed cycle of a section with no grading yet and none waiting for the prison. */
+  public record UngradedCycle(
+      long cycleId,
+      String prisonerNumber,
+      String inmateName,
+      int number,
+      String firstMonth,
+      String closedMonth) {}
+
+  /**
+   * The section's closed cycles that still need the section's grading proposal (司规〔2021〕3号: the
+   * month after a cycle closes, the section grades it and the prison approves): none decided, none
+   * waiting; one the prison rejected may be proposed again.
+   */
+  @RolesAllowed(Role.REVIEWER_NAME)
+  public List<UngradedCycle> ungradedCycles(long sectionId) {
+    scope.requireSection(sectionId);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT c.id, i.prisoner_number, i.name, c.number, c.first_month, c.closed_month"
+                    + " FROM assessment_cycle c JOIN inmate i ON i.id = c.inmate_id"
+                    + " WHERE i.section_id = ?1"
+                    + " AND NOT EXISTS (SELECT 1 FROM cycle_decision d WHERE d.cycle_id = c.id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM grading_proposal p WHERE p.cycle_id = c.id"
+                    + " AND NOT EXISTS (SELECT 1 FROM grading_approval a WHERE a.proposal_id ="
+                    + " p.id)) ORDER BY c.closed_month, i.prisoner_number, c.number")
+            .setParameter(1, sectionId)
+            .getResultList();
+    List<UngradedCycle> out = new ArrayList<>();
+    for (Object[] r : rows) {
+      out.add(
+          new UngradedCycle(
+              ((Number) r[0]).longValue(),
+              r[1].toString(),
+              r[2].toString(),
+              ((Number) r[3]).intValue(),
+              r[4].toString(),
+              r[5].toString()));
+    }
+    return out;
+  }
+
   /** Grading proposals waiting for the prison: cycle id, inmate, number, result, reason, by. */
   public record PendingGrading(
       long cycleId, String prisonerNumber, int number, String result, String reason, String by) {}
