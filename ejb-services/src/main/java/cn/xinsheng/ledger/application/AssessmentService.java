@@ -394,6 +394,22 @@ public class AssessmentService {
    * prison approves it ({@link #approveGrading}), by another person.
    */
   @RolesAllowed(Role.REVIEWER_NAME)
+  public void decideCycle(long cycleId, String result, String reason) {
+    CycleResult r;
+    try {
+      r = CycleResult.valueOf(result == null ? "" : result.strip());
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid("ledger.error.cycleDecision");
+    }
+    decideCycle(cycleId, r, reason);
+  }
+
+  /** The grading results a section may propose, as codes (表扬, 物质奖励, none). */
+  public static List<String> gradingResults() {
+    return java.util.Arrays.stream(CycleResult.values()).map(Enum::name).toList();
+  }
+
+  @RolesAllowed(Role.REVIEWER_NAME)
   public void decideCycle(long cycleId, CycleResult result, String reason) {
     AssessmentCycle cycle = em.find(AssessmentCycle.class, cycleId);
     if (cycle == null) {

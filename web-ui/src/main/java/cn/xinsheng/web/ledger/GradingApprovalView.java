@@ -1,9 +1,9 @@
 package cn.xinsheng.web.ledger;
 
 import cn.xinsheng.ledger.application.AssessmentService;
-import cn.xinsheng.ledger.domain.CycleResult;
+import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.application.OrganisationQueries;
-import cn.xinsheng.organisation.domain.Section;
+import cn.xinsheng.organisation.application.SectionOverview;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
@@ -27,15 +27,16 @@ public class GradingApprovalView implements Serializable {
 
   @Inject transient AssessmentService assessment;
   @Inject transient OrganisationQueries organisation;
+  @Inject transient CallerScope scope;
   @Inject CurrentUser currentUser;
 
-  private List<Section> sections = List.of();
+  private List<SectionOverview> sections = List.of();
   private Long sectionId;
   private transient List<AssessmentService.UngradedCycle> ungraded;
   private transient List<AssessmentService.PendingGrading> pending;
   private Long cycleId;
   private String cycleLabel;
-  private String result = CycleResult.PRAISE.name();
+  private String result = "PRAISE";
   private String reason;
   private Long pendingCycleId;
   private String pendingLabel;
@@ -45,8 +46,12 @@ public class GradingApprovalView implements Serializable {
   @PostConstruct
   void init() {
     if (isReviewer()) {
-      sections = organisation.mySections();
-      sectionId = sections.isEmpty() ? null : sections.get(0).getId();
+      var mine = scope.sections();
+      sections =
+          organisation.sectionOverview().stream()
+              .filter(x -> mine.contains(x.sectionId()))
+              .toList();
+      sectionId = sections.isEmpty() ? null : sections.get(0).sectionId();
     }
     // a link may name one of the caller's sections (?section=21)
     String param =
@@ -56,7 +61,7 @@ public class GradingApprovalView implements Serializable {
             .get("section");
     if (param != null && param.matches("\\d{1,6}")) {
       long wanted = Long.parseLong(param);
-      if (sections.stream().anyMatch(x -> x.getId() == wanted)) {
+      if (sections.stream().anyMatch(x -> x.sectionId() == wanted)) {
         sectionId = wanted;
       }
     }
@@ -93,7 +98,7 @@ public class GradingApprovalView implements Serializable {
   }
 
   public List<String> getResults() {
-    return java.util.Arrays.stream(CycleResult.values()).map(Enum::name).toList();
+    return AssessmentService.gradingResults();
   }
 
   public List<String> getDecisions() {
@@ -103,7 +108,7 @@ public class GradingApprovalView implements Serializable {
   public void choose(AssessmentService.UngradedCycle c) {
     cycleId = c.cycleId();
     cycleLabel = c.prisonerNumber() + " " + c.inmateName() + " · " + c.number();
-    result = CycleResult.PRAISE.name();
+    result = "PRAISE";
     reason = null;
   }
 
@@ -119,13 +124,11 @@ public class GradingApprovalView implements Serializable {
       return;
     }
     try {
-      assessment.decideCycle(cycleId, CycleResult.valueOf(result), reason);
+      assessment.decideCycle(cycleId, result, reason);
       Messages.info("grading.proposed");
       reload();
     } catch (Refusal r) {
       Messages.refused(r);
-    } catch (IllegalArgumentException e) {
-      Messages.error("ledger.error.cycleDecision");
     }
   }
 
@@ -142,7 +145,7 @@ public class GradingApprovalView implements Serializable {
     }
   }
 
-  public List<Section> getSections() {
+  public List<SectionOverview> getSections() {
     return sections;
   }
 

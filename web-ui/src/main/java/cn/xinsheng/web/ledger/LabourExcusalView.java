@@ -1,8 +1,9 @@
 package cn.xinsheng.web.ledger;
 
 import cn.xinsheng.ledger.application.ExcusalService;
+import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.application.OrganisationQueries;
-import cn.xinsheng.organisation.domain.Section;
+import cn.xinsheng.organisation.application.SectionOverview;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
@@ -27,9 +28,10 @@ public class LabourExcusalView implements Serializable {
 
   @Inject transient ExcusalService excusals;
   @Inject transient OrganisationQueries organisation;
+  @Inject transient CallerScope scope;
   @Inject CurrentUser currentUser;
 
-  private List<Section> sections = List.of();
+  private List<SectionOverview> sections = List.of();
   private Long sectionId;
   private transient List<ExcusalService.ExcusalView> list;
   private String prisonerNumber;
@@ -43,8 +45,10 @@ public class LabourExcusalView implements Serializable {
 
   @PostConstruct
   void init() {
-    sections = organisation.mySections();
-    sectionId = sections.isEmpty() ? null : sections.get(0).getId();
+    var mine = scope.sections();
+    sections =
+        organisation.sectionOverview().stream().filter(x -> mine.contains(x.sectionId())).toList();
+    sectionId = sections.isEmpty() ? null : sections.get(0).sectionId();
     // a link may name one of the caller's sections (?section=21)
     String param =
         jakarta.faces.context.FacesContext.getCurrentInstance()
@@ -53,7 +57,7 @@ public class LabourExcusalView implements Serializable {
             .get("section");
     if (param != null && param.matches("\\d{1,6}")) {
       long wanted = Long.parseLong(param);
-      if (sections.stream().anyMatch(x -> x.getId() == wanted)) {
+      if (sections.stream().anyMatch(x -> x.sectionId() == wanted)) {
         sectionId = wanted;
       }
     }
@@ -136,7 +140,7 @@ public class LabourExcusalView implements Serializable {
     }
   }
 
-  public List<Section> getSections() {
+  public List<SectionOverview> getSections() {
     return sections;
   }
 
