@@ -237,7 +237,13 @@ class GradingAndExcusalScreensIT {
     assertTrue(row.getText().contains("第十九条"), "the article on the list: " + row.getText());
     row.findElement(By.cssSelector("button[id$=':proposeEarly']")).click();
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("proposeForm:doPropose")));
-    type("proposeForm:months_input", "9");
+    // the months field holds the lawful maximum, 9 (第六条第二款): no larger amount with a shorter wait
+    assertEquals(
+        "9",
+        driver
+            .findElement(By.id("proposeForm:months_input"))
+            .getAttribute("value")
+            .replaceAll("[^0-9]", ""));
     type("proposeForm:rationale", "犯罪时未成年，认罪悔罪，遵守监规，积极学习");
     driver.findElement(By.id("proposeForm:doPropose")).click();
     shown("已保存");
