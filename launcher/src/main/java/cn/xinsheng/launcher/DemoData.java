@@ -510,6 +510,7 @@ final class DemoData {
       record.executeBatch();
       change.executeBatch();
     }
+    SentenceLawDemo.records(c, today, now);
   }
 
   private static long insertAccount(

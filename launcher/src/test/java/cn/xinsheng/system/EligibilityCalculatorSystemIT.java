@@ -120,6 +120,20 @@ class EligibilityCalculatorSystemIT {
                         && String.valueOf(x.get("en")).contains("robbery")),
         reasons.toString());
 
+    // a 死缓 whose reprieve just ended, with major merit: the commutation 刑法第五十条 orders
+    String reprieve =
+        "{\"asOf\":\"2014-05-10\",\"sentence\":{\"kind\":\"DEATH_REPRIEVE\","
+            + "\"start\":\"2012-05-10\"},\"offences\":[\"OTHER\"],\"performance\":\"MAJOR_MERIT\"}";
+    HttpResponse<String> dr = judge.postJson("/api/v1/eligibility/evaluate", reprieve);
+    assertEquals(200, dr.statusCode(), dr.body());
+    Map<String, Object> ended = map(dr.body());
+    assertEquals(ended, offline(reprieve, 0), "the API and the command answer alike");
+    assertEquals("REPRIEVE_END", part(ended, "reduction").get("commutation"));
+    assertEquals(true, part(ended, "reduction").get("eligible"));
+    assertEquals("2014-05-10", part(ended, "reduction").get("eligibleFrom"));
+    assertEquals(300L, part(ended, "reduction").get("commuteToMaxMonths"), "25 years");
+    assertTrue(dr.body().contains("刑法第五十条第一款"), dr.body());
+
     assertEquals(runs, RunningPlatform.count("SELECT COUNT(*) FROM eligibility_run"));
     assertEquals(changes, RunningPlatform.count("SELECT COUNT(*) FROM sentence_change"));
     assertEquals(cases, RunningPlatform.count("SELECT COUNT(*) FROM reduction_case"));
@@ -166,6 +180,31 @@ class EligibilityCalculatorSystemIT {
             "{\"asOf\":\"2023-01-01\",\"sentence\":{\"kind\":\"FIXED\",\"months\":120,"
                 + "\"start\":\"2020-01-01\"},\"offences\":[\"OTHER\"]}",
             "performance"
+          },
+          // contradictory: a change after the day evaluated; 终身监禁 for a crime other than
+          // corruption (刑法第三百八十三条第四款); the day evaluated before the sentence began
+          {
+            "{\"asOf\":\"2023-01-01\",\"sentence\":{\"kind\":\"FIXED\",\"months\":120,"
+                + "\"start\":\"2020-01-01\"},\"offences\":[\"OTHER\"],\"performance\":\"MERIT\","
+                + "\"changes\":[{\"kind\":\"REDUCTION\",\"on\":\"2024-01-01\",\"months\":9}]}",
+            "changes[0].on"
+          },
+          {
+            "{\"asOf\":\"2023-01-01\",\"sentence\":{\"kind\":\"DEATH_REPRIEVE\","
+                + "\"start\":\"2020-01-01\",\"noReductionOrParole\":true},"
+                + "\"offences\":[\"ROBBERY\"],\"performance\":\"MERIT\"}",
+            "sentence.noReductionOrParole"
+          },
+          {
+            "{\"asOf\":\"2019-01-01\",\"sentence\":{\"kind\":\"FIXED\",\"months\":120,"
+                + "\"start\":\"2020-01-01\"},\"offences\":[\"OTHER\"],\"performance\":\"MERIT\"}",
+            "asOf"
+          },
+          {
+            "{\"asOf\":\"2023-01-01\",\"sentence\":{\"kind\":\"FIXED\",\"months\":120,"
+                + "\"start\":\"2020-01-01\"},\"offences\":[\"OTHER\"],\"performance\":\"MERIT\","
+                + "\"changes\":[{\"kind\":\"REDUCTION\",\"on\":\"2022-01-01\"}]}",
+            "changes[0].months"
           }
         }) {
       HttpResponse<String> r = lawyer.postJson("/api/v1/eligibility/evaluate", bad[0]);

@@ -137,7 +137,8 @@ public class CaseQueries {
       List<String> lawyers,
       LocalDate currentSentenceEnd,
       LocalDate today,
-      List<String> integrityWarnings) {}
+      List<String> integrityWarnings,
+      List<String> nonStandard) {}
 
   @Inject CaseRepository store;
   @Inject CaseAudit audit;
@@ -149,6 +150,7 @@ public class CaseQueries {
   @Inject EvidenceCatalogue evidence;
   @Inject cn.xinsheng.ledger.application.CaseReferences references;
   @Inject cn.xinsheng.auditlog.application.BoundRecords bound;
+  @Inject cn.xinsheng.sentence.application.CaseLaw law;
 
   /** The staff's list: by the next step's deadline, open cases first. */
   public List<CaseSummary> list() {
@@ -346,7 +348,9 @@ public class CaseQueries {
         List.copyOf(k.lawyers()),
         inmate.getCurrentSentenceEnd(),
         today,
-        integrityWarnings(r.id(), k.events(), lines));
+        integrityWarnings(r.id(), k.events(), lines),
+        // issue 16: a departure from the general wait or amount, {ground, article}; heard
+        law.nonStandardOf(r.id()).map(List::of).orElse(List.of()));
   }
 
   /** The changed bound rows' messages, for the case page and API (see changedBoundRows). */

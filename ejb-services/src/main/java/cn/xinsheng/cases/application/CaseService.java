@@ -105,7 +105,10 @@ public class CaseService {
             .result(eligibilityId)
             .orElseThrow(() -> Refusal.notFound("case.error.unknownEligibility"));
     scope.requireSection(r.sectionId());
-    if (!"ELIGIBLE".equals(r.outcome())) {
+    // a reduction before its general wait may still be lawful (重大立功; 第十九条、第二十条): the law
+    // below decides, naming the exception; parole, and anything the run blocked, waits
+    boolean early = !"ELIGIBLE".equals(r.outcome());
+    if (early && (r.kind() != CaseKind.REDUCTION || "BLOCKED".equals(r.outcome()))) {
       throw Refusal.conflict("case.error.notEligible", r.prisonerNumber());
     }
     String text = text(rationale, "case.error.rationale");
@@ -116,12 +119,14 @@ public class CaseService {
     cn.xinsheng.sentence.domain.Performance performed = null;
     Integer lawfulLimit = null;
     boolean nonStandard = false;
+    String earlyArticle = null;
     if (r.kind() == CaseKind.REDUCTION) {
       performed = law.choose(r.inmateId(), r.sectionId(), performance, performanceReason);
       cn.xinsheng.sentence.application.CaseLaw.Limit limit =
-          law.limit(r.inmateId(), r.sectionId(), performed, months, time.today());
+          law.limit(r.inmateId(), r.sectionId(), performed, months, time.today(), true);
       lawfulLimit = limit.limitMonths();
       nonStandard = limit.nonStandard();
+      earlyArticle = limit.earlyArticle();
     } else if (r.kind() == CaseKind.PAROLE) {
       months = null;
     }
@@ -189,6 +194,14 @@ public class CaseService {
     elig.put("outcome", r.outcome());
     elig.put("reason", r.reasonKey());
     elig.put("args", r.reasonArgs());
+    if (earlyArticle != null) {
+      // a proposal before the general wait, on the exception this article makes (issue 16)
+      elig.put("nonStandardWait", earlyArticle);
+      law.recordNonStandard(id, "WAIT", earlyArticle, caller.name());
+    } else if (nonStandard) {
+      elig.put("nonStandardAmount", true);
+      law.recordNonStandard(id, "AMOUNT", "法释〔2016〕23号第十九条、第二十条", caller.name());
+    }
     audit.proposed(row, cycles, elig);
     CaseEvent proposal =
         new CaseEvent(
@@ -261,7 +274,8 @@ public class CaseService {
               row.sectionId(),
               law.performanceOf(row.id(), row.inmateId(), row.sectionId()),
               months,
-              today);
+              today,
+              true);
       if (limit.nonStandard() && !kase.done().contains(CaseStep.HEARING)) {
         // 法释〔2014〕5号第六条第（二）项: a non-standard amount is ruled on only after a hearing
         throw Refusal.conflict("case.error.hearingRequired");
@@ -311,7 +325,29 @@ public class CaseService {
   /** A granted ruling moves the sentence's end; the change is its own record. */
   private void applyRuling(CaseRow row, LocalDate ruledOn, Integer months) {
     LocalDate previous = sentences.currentSentenceEnd(row.inmateId());
-    if (row.kind() == CaseKind.REDUCTION && law.commutes(row.inmateId(), row.sectionId())) {
+    java.util.Optional<LocalDate> reprieveEnds =
+        row.kind() == CaseKind.REDUCTION && row.track() == CaseTrack.DEATH_REPRIEVE
+            ? law.reprieveEnds(row.inmateId(), row.sectionId(), ruledOn)
+            : java.util.Optional.empty();
+    if (reprieveEnds.isPresent()) {
+      // 刑法第五十条第一款, 第五十一条: the 死缓 becomes life, or 25 years with major merit, as of the
+      // day the reprieve ended, whenever the high court rules
+      LocalDate ends = reprieveEnds.get();
+      long change = law.recordReprieveEnd(row.inmateId(), row.id(), ends, months, caller.name());
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("inmate", row.prisonerNumber());
+      p.put("case", row.id());
+      p.put("reprieveEnded", ends.toString());
+      if (months == null) {
+        p.put("commutedTo", "LIFE");
+      } else {
+        sentences.moveSentenceEnd(row.inmateId(), ends.plusMonths(months));
+        p.put("commutedToMonths", months.longValue());
+        p.put("newEnd", ends.plusMonths(months).toString());
+      }
+      audit.append(
+          "case.sentence.commuted", "sentence/" + row.prisonerNumber(), p, List.of(), bind(change));
+    } else if (row.kind() == CaseKind.REDUCTION && law.commutes(row.inmateId(), row.sectionId())) {
       // a life term commuted: the ruling's months are the new fixed term (刑法第八十条), counted
       // from the ruling; organisation's port moves the inmate's end
       long change = law.recordCommutation(row.inmateId(), row.id(), ruledOn, months, caller.name());

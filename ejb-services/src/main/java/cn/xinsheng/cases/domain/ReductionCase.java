@@ -448,7 +448,13 @@ public final class ReductionCase {
               Kind.STATE, "case.error.awaitingProcuratorate", due.toString());
         }
         if ("GRANTED".equals(choice)) {
-          if (kind == CaseKind.REDUCTION) {
+          if (kind == CaseKind.REDUCTION && track == CaseTrack.DEATH_REPRIEVE) {
+            // 刑法第五十条第一款: the reprieve ends in life (no months) or, with major merit, in 25
+            // years; the application checks which the law allows this inmate
+            if (months != null && (maxMonths == null || !months.equals(maxMonths))) {
+              throw new CaseRuleException(Kind.INPUT, "case.error.reprieveEnd", "刑法第五十条第一款");
+            }
+          } else if (kind == CaseKind.REDUCTION) {
             int max = maxMonths == null ? 300 : maxMonths;
             if (months == null || months < 1 || months > max) {
               throw new CaseRuleException(Kind.INPUT, "case.error.rulingMonths", max);

@@ -394,6 +394,22 @@ public class AssessmentService {
    * prison approves it ({@link #approveGrading}), by another person.
    */
   @RolesAllowed(Role.REVIEWER_NAME)
+  public void decideCycle(long cycleId, String result, String reason) {
+    CycleResult r;
+    try {
+      r = CycleResult.valueOf(result == null ? "" : result.strip());
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid("ledger.error.cycleDecision");
+    }
+    decideCycle(cycleId, r, reason);
+  }
+
+  /** The grading results a section may propose, as codes (表扬, 物质奖励, none). */
+  public static List<String> gradingResults() {
+    return java.util.Arrays.stream(CycleResult.values()).map(Enum::name).toList();
+  }
+
+  @RolesAllowed(Role.REVIEWER_NAME)
   public void decideCycle(long cycleId, CycleResult result, String reason) {
     AssessmentCycle cycle = em.find(AssessmentCycle.class, cycleId);
     if (cycle == null) {
@@ -543,6 +559,49 @@ public class AssessmentService {
     } else {
       audit.append("ledger.cycle.grading-rejected", "cycle/" + cycleId, p);
     }
+  }
+
+  /** A closed cycle of a section with no grading yet and none waiting for the prison. */
+  public record UngradedCycle(
+      long cycleId,
+      String prisonerNumber,
+      String inmateName,
+      int number,
+      String firstMonth,
+      String closedMonth) {}
+
+  /**
+   * The section's closed cycles that still need the section's grading proposal (司规〔2021〕3号: the
+   * month after a cycle closes, the section grades it and the prison approves): none decided, none
+   * waiting; one the prison rejected may be proposed again.
+   */
+  @RolesAllowed(Role.REVIEWER_NAME)
+  public List<UngradedCycle> ungradedCycles(long sectionId) {
+    scope.requireSection(sectionId);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT c.id, i.prisoner_number, i.name, c.number, c.first_month, c.closed_month"
+                    + " FROM assessment_cycle c JOIN inmate i ON i.id = c.inmate_id"
+                    + " WHERE i.section_id = ?1"
+                    + " AND NOT EXISTS (SELECT 1 FROM cycle_decision d WHERE d.cycle_id = c.id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM grading_proposal p WHERE p.cycle_id = c.id"
+                    + " AND NOT EXISTS (SELECT 1 FROM grading_approval a WHERE a.proposal_id ="
+                    + " p.id)) ORDER BY c.closed_month, i.prisoner_number, c.number")
+            .setParameter(1, sectionId)
+            .getResultList();
+    List<UngradedCycle> out = new ArrayList<>();
+    for (Object[] r : rows) {
+      out.add(
+          new UngradedCycle(
+              ((Number) r[0]).longValue(),
+              r[1].toString(),
+              r[2].toString(),
+              ((Number) r[3]).intValue(),
+              r[4].toString(),
+              r[5].toString()));
+    }
+    return out;
   }
 
   /** Grading proposals waiting for the prison: cycle id, inmate, number, result, reason, by. */

@@ -71,7 +71,8 @@ public class CaseLaw {
    * Checks a reduction's amount (or a life term's commuted term) on a day against the law and
    * answers the limit the case keeps: the maximum of a fixed term, or the longest commuted term.
    */
-  public int check(long inmateId, long sectionId, Performance p, Integer months, LocalDate day) {
+  public Integer check(
+      long inmateId, long sectionId, Performance p, Integer months, LocalDate day) {
     return limit(inmateId, sectionId, p, months, day).limitMonths();
   }
 
@@ -82,13 +83,31 @@ public class CaseLaw {
    * @param nonStandard the amount is above the general maximum and rests on the larger one of
    *     法释〔2016〕23号第十九条、第二十条: a hearing is then mandatory (法释〔2014〕5号第六条第（二）项)
    */
-  public record Limit(int limitMonths, boolean nonStandard) {}
+  public record Limit(Integer limitMonths, boolean nonStandard, String earlyArticle) {
+
+    public Limit(Integer limitMonths, boolean nonStandard) {
+      this(limitMonths, nonStandard, null);
+    }
+  }
 
   /**
    * Checks the amount like {@link #check}; an amount above the general maximum is lawful up to the
    * larger one 第十九条、第二十条 allow (juveniles; the old, ill and disabled), and is then non-standard.
    */
   public Limit limit(long inmateId, long sectionId, Performance p, Integer months, LocalDate day) {
+    return limit(inmateId, sectionId, p, months, day, false);
+  }
+
+  /**
+   * Checks the amount like {@link #limit(long, long, Performance, Integer, LocalDate)}; with {@code
+   * early}, a proposal or ruling before the general first wait or interval is lawful where the law
+   * makes an exception, and is then non-standard with the exception's article: major merit
+   * (法释〔2016〕23号第六条第四款、第七条第三款、第八条第二款、第十条第三款 — the engine waives the waits) or, for a juvenile
+   * (第十九条) or the old, ill and disabled (第二十条), waits shorter by at most a third — but then not a
+   * larger amount too. A non-standard wait makes the hearing mandatory (法释〔2014〕5号第六条第（二）项).
+   */
+  public Limit limit(
+      long inmateId, long sectionId, Performance p, Integer months, LocalDate day, boolean early) {
     SentenceRecord record = loaded(inmateId, sectionId).record();
     Evaluation.Reduction r;
     try {
@@ -96,18 +115,58 @@ public class CaseLaw {
     } catch (SentenceFactException e) {
       throw Refusal.conflict("case.error.sentenceFacts", e.field());
     }
+    // the engine itself waives the waits for major merit: that is a non-standard wait
+    String earlyArticle =
+        r.reasons().stream()
+            .filter(x -> x.key().startsWith("MAJOR_MERIT_WAIVES_WAITS"))
+            .map(cn.xinsheng.sentence.domain.Reason::article)
+            .findFirst()
+            .orElse(null);
+    boolean shortenedWait = false;
     if (!r.eligible()) {
-      throw Refusal.conflict("case.error.notLawful", r.limitArticle());
+      boolean roomLeft = r.maxMonths() == null || r.maxMonths() > 0;
+      if (early
+          && roomLeft
+          && r.commutation() != Evaluation.Commutation.REPRIEVE_END
+          && r.lenientEligibleFrom() != null
+          && !day.isBefore(r.lenientEligibleFrom())) {
+        shortenedWait = true;
+        earlyArticle =
+            r.reasons().stream()
+                .filter(
+                    x -> x.key().equals("JUVENILE_LENIENCY") || x.key().equals("ELDERLY_LENIENCY"))
+                .map(cn.xinsheng.sentence.domain.Reason::article)
+                .findFirst()
+                .orElseThrow();
+      } else {
+        throw Refusal.conflict("case.error.notLawful", waitArticles(r, day));
+      }
+    }
+    if (r.commutation() == Evaluation.Commutation.REPRIEVE_END) {
+      // 刑法第五十条第一款: at the reprieve's end the sentence becomes life (no months), or 25 years
+      // (300 months) with major merit; nothing else is lawful
+      if (months == null) {
+        return new Limit(null, false);
+      }
+      if (r.commuteToMaxMonths() == null || !months.equals(r.commuteToMaxMonths())) {
+        throw Refusal.invalid("case.error.reprieveEnd", r.limitArticle());
+      }
+      return new Limit(r.commuteToMaxMonths(), false);
     }
     if (r.maxMonths() != null) {
       Integer lenient = r.lenientMaxMonths();
-      if (months != null && lenient != null && months > r.maxMonths() && months <= lenient) {
-        return new Limit(lenient, true);
+      // 第十九条、第二十条: a larger amount or shorter waits, never both
+      if (!shortenedWait
+          && months != null
+          && lenient != null
+          && months > r.maxMonths()
+          && months <= lenient) {
+        return new Limit(lenient, true, earlyArticle);
       }
       if (months == null || months < 1 || months > r.maxMonths()) {
         throw Refusal.invalid("case.error.aboveLawful", r.maxMonths(), r.limitArticle());
       }
-      return new Limit(r.maxMonths(), false);
+      return new Limit(r.maxMonths(), earlyArticle != null, earlyArticle);
     }
     if (months == null || months < r.commuteToMinMonths() || months > r.commuteToMaxMonths()) {
       throw Refusal.invalid(
@@ -116,7 +175,38 @@ public class CaseLaw {
           r.commuteToMaxMonths(),
           r.limitArticle());
     }
-    return new Limit(r.commuteToMaxMonths(), false);
+    return new Limit(r.commuteToMaxMonths(), earlyArticle != null, earlyArticle);
+  }
+
+  private static final java.util.Set<String> WAITS =
+      java.util.Set.of(
+          "FIRST_WAIT",
+          "INTERVAL",
+          "INTERVAL_PREVIOUS_AMOUNT",
+          "COMMUTED_INTERVAL",
+          "LIFE_FIRST",
+          "DR_FIRST",
+          "REPRIEVE_END",
+          "NEW_CRIME",
+          "NEW_CRIME_REPRIEVE",
+          "JUVENILE_LENIENCY",
+          "ELDERLY_LENIENCY");
+
+  /**
+   * The articles a refusal "not yet lawful" names: those of the waits not met (and of the shortened
+   * waits, not met either); otherwise the article that leaves nothing to reduce.
+   */
+  private static String waitArticles(Evaluation.Reduction r, LocalDate day) {
+    if (r.eligibleFrom() == null || !day.isBefore(r.eligibleFrom())) {
+      return r.limitArticle();
+    }
+    String waits =
+        r.reasons().stream()
+            .filter(x -> WAITS.contains(x.key()))
+            .map(cn.xinsheng.sentence.domain.Reason::article)
+            .distinct()
+            .collect(Collectors.joining("；"));
+    return waits.isEmpty() ? r.limitArticle() : waits;
   }
 
   /**
@@ -136,6 +226,47 @@ public class CaseLaw {
                     || o == cn.xinsheng.sentence.domain.Offence.ORGANISED_CRIME
                     || o == cn.xinsheng.sentence.domain.Offence.FINANCIAL_ORDER
                     || o == cn.xinsheng.sentence.domain.Offence.FINANCIAL_FRAUD);
+  }
+
+  /**
+   * The day a 死缓's reprieve ends, while it runs (刑法第五十条第一款, 第五十一条): a commutation at its end is
+   * dated that day, whenever the court rules; empty once the reprieve has ended in a commutation.
+   */
+  public java.util.Optional<LocalDate> reprieveEnds(long inmateId, long sectionId, LocalDate day) {
+    SentenceRecord record = loaded(inmateId, sectionId).record();
+    Evaluation.Reduction r;
+    try {
+      r = ENGINE.evaluate(record, null, day).reduction();
+    } catch (SentenceFactException e) {
+      throw Refusal.conflict("case.error.sentenceFacts", e.field());
+    }
+    return r.commutation() == Evaluation.Commutation.REPRIEVE_END
+        ? java.util.Optional.of(r.eligibleFrom())
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * A 死缓's reprieve ended by a granted ruling: the {@code sentence_change} row dated the reprieve's
+   * end — to life when {@code toMonths} is null, else to that fixed term counted from that day
+   * (刑法第五十一条). Returns the row's id.
+   */
+  public long recordReprieveEnd(
+      long inmateId, long caseId, LocalDate reprieveEnd, Integer toMonths, String by) {
+    return toMonths == null
+        ? sentences.recordChange(
+            inmateId,
+            caseId,
+            cn.xinsheng.sentence.domain.SentenceChange.toLife(reprieveEnd),
+            null,
+            null,
+            by)
+        : sentences.recordChange(
+            inmateId,
+            caseId,
+            cn.xinsheng.sentence.domain.SentenceChange.toFixed(reprieveEnd, toMonths),
+            null,
+            reprieveEnd.plusMonths(toMonths),
+            by);
   }
 
   /** Whether a granted reduction commutes a life term (its months are then the new term). */
@@ -174,6 +305,16 @@ public class CaseLaw {
       long caseId, Performance p, Performance derived, String reason, String by) {
     sentences.recordPerformance(
         caseId, p, derived, reason == null || reason.isBlank() ? null : reason.strip(), by);
+  }
+
+  /** Records a proposal's departure from the general rule (a wait or an amount) and its article. */
+  public void recordNonStandard(long caseId, String ground, String article, String by) {
+    sentences.recordNonStandard(caseId, ground, article, by);
+  }
+
+  /** {ground, article} when the case departs from the general rule. */
+  public java.util.Optional<String[]> nonStandardOf(long caseId) {
+    return sentences.nonStandardOf(caseId);
   }
 
   public Performance performanceOf(long caseId, long inmateId, long sectionId) {

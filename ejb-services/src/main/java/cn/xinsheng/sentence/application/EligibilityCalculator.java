@@ -107,6 +107,7 @@ public final class EligibilityCalculator {
             r.maxMonths(),
             r.commuteToMinMonths(),
             r.commuteToMaxMonths(),
+            r.commutation() == null ? null : r.commutation().name(),
             r.minMonthsToServeAfter(),
             text(r.termEnds()),
             r.lenientMaxMonths(),

@@ -57,6 +57,14 @@ public final class EligibilityEngine {
     SentenceChange lastForParole;
     LocalDate newCrimeOn;
     boolean newCrimeLife;
+
+    /** 第二十一条第二款: months of no reduction from the day a 死缓 restarted by a new crime became life. */
+    Integer newCrimeBarMonths;
+
+    /** The day the reprieve runs from: the start, or a new crime's judgment (刑法第五十条第一款). */
+    LocalDate reprieveFrom;
+
+    boolean reprieveRestarted;
   }
 
   /**
@@ -95,6 +103,9 @@ public final class EligibilityEngine {
       s.bandMonths = r.months();
     } else if (r.kind() == SentenceKind.LIFE) {
       s.lifeFrom = r.start();
+    } else {
+      // 刑法第五十一条: the reprieve is counted from the day the judgment became final
+      s.reprieveFrom = r.start();
     }
     for (SentenceChange c : r.changes()) {
       switch (c.kind()) {
@@ -110,6 +121,12 @@ public final class EligibilityEngine {
           s.reprieveEnd = c.on();
           s.viaLife = true;
           s.lastForParole = c;
+          if (s.reprieveRestarted) {
+            // 法释〔2016〕23号第二十一条第二款: a reprieve restarted by a new crime, once life, bars
+            // any reduction for five years
+            s.newCrimeOn = c.on();
+            s.newCrimeBarMonths = t.months("new-crime.reprieve-bar-months");
+          }
         }
         case COMMUTATION_TO_FIXED -> {
           if (s.phase == SentenceKind.DEATH_REPRIEVE) {
@@ -126,8 +143,16 @@ public final class EligibilityEngine {
           s.lastForParole = c;
         }
         case NEW_CRIME -> {
+          if (s.phase == SentenceKind.DEATH_REPRIEVE) {
+            // 刑法第五十条第一款: an intentional crime during the reprieve that is not punished by
+            // death starts the reprieve again from the new judgment (第二十一条第二款)
+            s.reprieveFrom = c.on();
+            s.reprieveRestarted = true;
+            continue;
+          }
           s.newCrimeOn = c.on();
           s.newCrimeLife = c.months() == null;
+          s.newCrimeBarMonths = null;
           if (c.toMonths() != null && s.phase == SentenceKind.FIXED) {
             // 刑法第七十一条: the combined term is executed from the new judgment
             s.end = c.on().plusMonths(c.toMonths());
@@ -244,36 +269,31 @@ public final class EligibilityEngine {
   private Evaluation.Reduction reduction(
       SentenceRecord r, State s, Performance perf, LocalDate asOf) {
     List<Reason> reasons = new ArrayList<>();
+    if (s.phase == SentenceKind.DEATH_REPRIEVE) {
+      return reprieveEnd(r, s, perf, asOf, reasons);
+    }
     if (r.noReductionOrParole()) {
+      // 刑法第三百八十三条第四款; 法释〔2016〕23号第十五条: once life, never reduced
       reasons.add(t.reason("LIFE_WITHOUT_REDUCTION"));
       return new Evaluation.Reduction(
-          false, null, null, null, null, null, null, null, null, reasons, reasons.get(0).article());
+          false,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          reasons,
+          reasons.get(0).article(),
+          null);
     }
     Regime regime = regime(r);
     categoryReasons(r, regime, reasons);
     boolean majorWaiver = perf != null && perf.majorMerit() && !r.limitedReduction();
     if (perf == null) {
       reasons.add(t.reason("PERFORMANCE_MISSING"));
-    }
-    if (s.phase == SentenceKind.DEATH_REPRIEVE) {
-      LocalDate ends = r.start().plusMonths(t.months("reprieve.months"));
-      reasons.add(t.reason("REPRIEVE", ends));
-      int wait = drWait(r, regime);
-      int[] to = perf == null ? null : t.range("dr.to." + regime.key + "." + perf.name());
-      LocalDate from = ends.plusMonths(wait);
-      reasons.add(drFirst(perf, wait, ends, from, to));
-      return new Evaluation.Reduction(
-          false,
-          from,
-          null,
-          lo(to),
-          hi(to),
-          null,
-          null,
-          null,
-          null,
-          reasons,
-          article(reasons, "DR_FIRST"));
     }
     LocalDate minEnd = minimumEnd(r, s, new ArrayList<>());
     Integer minToServe = minEnd == null ? null : Math.max(0, monthsCeil(asOf, minEnd));
@@ -318,13 +338,25 @@ public final class EligibilityEngine {
           lenient == null ? null : lenient[0],
           lenient == null ? null : s.lifeFrom.plusMonths(lenient[1]),
           reasons,
-          article(reasons, fromReprieve ? "DR_FIRST" : "LIFE_FIRST"));
+          article(reasons, fromReprieve ? "DR_FIRST" : "LIFE_FIRST"),
+          Evaluation.Commutation.LIFE_TO_FIXED);
     }
     // a fixed term, imposed or reached by commutation
     if (!asOf.isBefore(s.end)) {
       reasons.add(t.reason("ENDED", s.end));
       return new Evaluation.Reduction(
-          false, null, 0, null, null, 0, s.end, null, null, reasons, article(reasons, "ENDED"));
+          false,
+          null,
+          0,
+          null,
+          null,
+          0,
+          s.end,
+          null,
+          null,
+          reasons,
+          article(reasons, "ENDED"),
+          null);
     }
     LocalDate basis;
     int wait;
@@ -389,7 +421,14 @@ public final class EligibilityEngine {
     int cap = Integer.MAX_VALUE;
     String limitArticle = null;
     if (perf != null) {
-      perfMax = performanceMax(regime, perf, reasons);
+      if (r.limitedReduction() && s.commuted) {
+        // 法释〔2016〕23号第十四条: a limited 死缓 once a fixed term: at most 6 months each, 1 year
+        // with major merit
+        perfMax = t.months(perf.majorMerit() ? "limited.max.major-merit" : "limited.max");
+        reasons.add(t.reason("MAX_LIMITED", t.label(perf.name()), perfMax));
+      } else {
+        perfMax = performanceMax(regime, perf, reasons);
+      }
       max = perfMax;
       limitArticle = reasons.get(reasons.size() - 1).article();
       minimumEnd(r, s, reasons);
@@ -438,7 +477,50 @@ public final class EligibilityEngine {
         lenient == null || lenient[0] == null ? null : Math.max(0, Math.min(lenient[0], cap)),
         lenient == null ? null : basis.plusMonths(lenient[1]),
         reasons,
-        limitArticle);
+        limitArticle,
+        null);
+  }
+
+  /**
+   * 死缓 while the reprieve runs: the one lawful step is the commutation when the two years end
+   * (刑法第五十条第一款): to life when no intentional crime was committed, to 25 years with major merit. The
+   * prison proposes it when the reprieve ends (监狱法第三十一条) through the bureau to the high court
+   * (法释〔2014〕5号第一条第（一）项). 终身监禁 is commuted to life and then never reduced (第十五条).
+   */
+  private Evaluation.Reduction reprieveEnd(
+      SentenceRecord r, State s, Performance perf, LocalDate asOf, List<Reason> reasons) {
+    Regime regime = regime(r);
+    categoryReasons(r, regime, reasons);
+    LocalDate ends = s.reprieveFrom.plusMonths(t.months("reprieve.months"));
+    if (s.reprieveRestarted) {
+      reasons.add(t.reason("REPRIEVE_RESTARTED", s.reprieveFrom, ends));
+    }
+    boolean toFixed = perf != null && perf.majorMerit() && !r.noReductionOrParole();
+    int twentyFive = t.months("reprieve.major-merit-to-months");
+    if (r.noReductionOrParole()) {
+      reasons.add(t.reason("REPRIEVE_END_LIFE_WITHOUT_REDUCTION", ends));
+    } else {
+      reasons.add(t.reason("REPRIEVE_END", ends, twentyFive));
+    }
+    // what follows, so the page and the calculator show the whole path
+    if (!r.noReductionOrParole()) {
+      int wait = drWait(r, regime);
+      int[] to = perf == null ? null : t.range("dr.to." + regime.key + "." + perf.name());
+      reasons.add(drFirst(perf, wait, ends, ends.plusMonths(wait), to));
+    }
+    return new Evaluation.Reduction(
+        !asOf.isBefore(ends),
+        ends,
+        null,
+        toFixed ? twentyFive : null,
+        toFixed ? twentyFive : null,
+        null,
+        null,
+        null,
+        null,
+        reasons,
+        article(reasons, "REPRIEVE_END"),
+        Evaluation.Commutation.REPRIEVE_END);
   }
 
   /** The article of the first reason with this key. */
@@ -545,9 +627,17 @@ public final class EligibilityEngine {
     if (s.newCrimeOn == null) {
       return from;
     }
-    int bar = t.months(s.newCrimeLife ? "new-crime.life-bar-months" : "new-crime.fixed-bar-months");
+    int bar =
+        s.newCrimeBarMonths != null
+            ? s.newCrimeBarMonths
+            : t.months(s.newCrimeLife ? "new-crime.life-bar-months" : "new-crime.fixed-bar-months");
     LocalDate until = s.newCrimeOn.plusMonths(bar);
-    reasons.add(t.reason("NEW_CRIME", s.newCrimeOn, bar, until));
+    reasons.add(
+        t.reason(
+            s.newCrimeBarMonths != null ? "NEW_CRIME_REPRIEVE" : "NEW_CRIME",
+            s.newCrimeOn,
+            bar,
+            until));
     return until.isAfter(from) ? until : from;
   }
 
@@ -616,7 +706,7 @@ public final class EligibilityEngine {
       }
       default -> {
         if (s.reprieveEnd == null) {
-          LocalDate ends = r.start().plusMonths(t.months("reprieve.months"));
+          LocalDate ends = s.reprieveFrom.plusMonths(t.months("reprieve.months"));
           from = ends.plusMonths(t.months("parole.dr-months"));
           reasons.add(t.reason("PAROLE_REPRIEVE"));
           reasons.add(t.reason("PAROLE_DR", from));

@@ -9,6 +9,17 @@ import java.util.List;
  */
 public record Evaluation(String rules, LocalDate asOf, Reduction reduction, Parole parole) {
 
+  /** What a granted ruling on a life or 死缓 term does, beyond taking months off a fixed term. */
+  public enum Commutation {
+    /**
+     * 死缓 at the end of its reprieve (刑法第五十条第一款): to life, or to 25 years with major merit, counted
+     * from the reprieve's end (刑法第五十一条); {@code eligibleFrom} is that day.
+     */
+    REPRIEVE_END,
+    /** Life (imposed, or reached from 死缓) to a fixed term (第八条 to 第十一条), from the ruling. */
+    LIFE_TO_FIXED
+  }
+
   /**
    * Reduction (减刑).
    *
@@ -24,6 +35,7 @@ public record Evaluation(String rules, LocalDate asOf, Reduction reduction, Paro
    * @param lenientEligibleFrom arts 19 and 20: the earlier day instead of the larger amount
    * @param limitArticle the article the maximum (or the commutation's range) rests on, for a
    *     refusal above it
+   * @param commutation what a granted ruling does: null for a fixed term's reduction
    */
   public record Reduction(
       boolean eligible,
@@ -36,7 +48,8 @@ public record Evaluation(String rules, LocalDate asOf, Reduction reduction, Paro
       Integer lenientMaxMonths,
       LocalDate lenientEligibleFrom,
       List<Reason> reasons,
-      String limitArticle) {
+      String limitArticle,
+      Commutation commutation) {
 
     public Reduction {
       reasons = List.copyOf(reasons);

@@ -245,10 +245,22 @@ public class SentenceStore {
    */
   public long recordChange(
       long inmateId, SentenceChange c, LocalDate previousEnd, LocalDate newEnd, String by) {
+    return recordChange(inmateId, null, c, previousEnd, newEnd, by);
+  }
+
+  /** A change, written by a case's granted ruling when {@code caseId} is given. */
+  public long recordChange(
+      long inmateId,
+      Long caseId,
+      SentenceChange c,
+      LocalDate previousEnd,
+      LocalDate newEnd,
+      String by) {
     em.createNativeQuery(
             "INSERT INTO sentence_change (inmate_id, case_id, kind, ruled_on, months, to_months,"
                 + " previous_end, new_end, recorded_by, recorded_at)"
-                + " VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                + " VALUES (?1, ?10, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        .setParameter(10, caseId)
         .setParameter(1, inmateId)
         .setParameter(2, c.kind().name())
         .setParameter(3, java.sql.Date.valueOf(c.on()))
@@ -300,6 +312,29 @@ public class SentenceStore {
         .setParameter(5, by)
         .setParameter(6, Timestamp.from(clock.instant()))
         .executeUpdate();
+  }
+
+  /** A proposal's departure from the general rule, with the article of its exception. */
+  public void recordNonStandard(long caseId, String ground, String article, String by) {
+    em.createNativeQuery(
+            "INSERT INTO case_non_standard (case_id, ground, article, recorded_by, recorded_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5)")
+        .setParameter(1, caseId)
+        .setParameter(2, ground)
+        .setParameter(3, article)
+        .setParameter(4, by)
+        .setParameter(5, Timestamp.from(clock.instant()))
+        .executeUpdate();
+  }
+
+  /** {ground, article} of a case that departs from the general rule. */
+  public Optional<String[]> nonStandardOf(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT ground, article FROM case_non_standard WHERE case_id = ?1")
+            .setParameter(1, caseId)
+            .getResultList();
+    return rows.stream().findFirst().map(r -> new String[] {(String) r[0], (String) r[1]});
   }
 
   public Optional<Performance> performanceOf(long caseId) {

@@ -128,6 +128,7 @@ class CaseDocumentsWordsTest {
             List.of(),
             LocalDate.of(2027, 12, 22),
             LocalDate.of(2026, 6, 2),
+            List.of(),
             List.of());
     byte[] pdf =
         CaseDocuments.proposal(

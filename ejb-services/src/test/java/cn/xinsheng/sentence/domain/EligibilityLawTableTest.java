@@ -950,16 +950,127 @@ class EligibilityLawTableTest {
             null,
             0),
         // --- 第十条: 死缓 ---
-        commute(
-            "死缓 in reprieve: not before life plus 3 years",
+        // --- 刑法第五十条: the reprieve ends in a commutation, proposed when it ends ---
+        red(
+            "死缓 in reprieve: day before it ends",
             X50,
             dr(),
             REPENTANCE,
-            "2013-01-01",
+            "2014-05-09",
             false,
-            "2017-05-10",
+            "2014-05-10",
+            null),
+        red(
+            "死缓: the reprieve ends, to life",
+            X50,
+            dr(),
+            REPENTANCE,
+            "2014-05-10",
+            true,
+            "2014-05-10",
+            null),
+        commute(
+            "死缓: major merit in the reprieve, to 25 years",
+            X50,
+            dr(),
+            MAJOR_MERIT,
+            "2014-05-10",
+            true,
+            "2014-05-10",
             300,
             300),
+        red(
+            "终身监禁: the reprieve still ends in life",
+            A15,
+            dr().offences(Offence.CORRUPTION_BY_OFFICIAL).noReduction(),
+            MAJOR_MERIT,
+            "2014-05-10",
+            true,
+            "2014-05-10",
+            null),
+        red(
+            "limited 死缓: the reprieve ends in life too",
+            "刑法第五十条第一款",
+            dr().offences(Offence.RAPE).limited(),
+            REPENTANCE,
+            "2014-05-10",
+            true,
+            "2014-05-10",
+            null),
+        red(
+            "new crime in the reprieve: it runs again, day before",
+            "第二十一条第二款",
+            dr().newCrime("2013-06-01", 36),
+            REPENTANCE,
+            "2015-05-31",
+            false,
+            "2015-06-01",
+            null),
+        red(
+            "new crime in the reprieve: it runs again, the day",
+            "第二十一条第二款",
+            dr().newCrime("2013-06-01", 36),
+            REPENTANCE,
+            "2015-06-01",
+            true,
+            "2015-06-01",
+            null),
+        commute(
+            "restarted reprieve: once life, 5 years, day before",
+            "第二十一条第二款",
+            dr().newCrime("2013-06-01", 36).toLife("2015-06-01"),
+            REPENTANCE,
+            "2020-05-31",
+            false,
+            "2020-06-01",
+            300,
+            300),
+        commute(
+            "restarted reprieve: once life, 5 years, the day",
+            "第二十一条第二款",
+            dr().newCrime("2013-06-01", 36).toLife("2015-06-01"),
+            REPENTANCE,
+            "2020-06-01",
+            true,
+            "2020-06-01",
+            300,
+            300),
+        red(
+            "limited 死缓 as a fixed term: day before 2 years",
+            "第十条",
+            dr().offences(Offence.INTENTIONAL_HOMICIDE)
+                .limited()
+                .toLife("2014-05-10")
+                .toFixed("2019-05-10", 300),
+            REPENTANCE_AND_MERIT,
+            "2021-05-09",
+            false,
+            "2021-05-10",
+            6),
+        red(
+            "limited 死缓 as a fixed term: at most 6 months",
+            "第十四条",
+            dr().offences(Offence.INTENTIONAL_HOMICIDE)
+                .limited()
+                .toLife("2014-05-10")
+                .toFixed("2019-05-10", 300),
+            REPENTANCE_AND_MERIT,
+            "2021-05-10",
+            true,
+            "2021-05-10",
+            6),
+        red(
+            "limited 死缓 as a fixed term, major merit: at most 12 months",
+            "第十四条",
+            dr().offences(Offence.INTENTIONAL_HOMICIDE)
+                .limited()
+                .toLife("2014-05-10")
+                .toFixed("2019-05-10", 300),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2021-05-10",
+            true,
+            "2021-05-10",
+            12),
         commute(
             "死缓 as life: day before 3 years",
             A10,
@@ -1230,6 +1341,14 @@ class EligibilityLawTableTest {
             "2029-05-10",
             false),
         parole("死缓 in reprieve: none", X50, dr(), "2013-05-10", false, "2029-05-10", false),
+        parole(
+            "restarted reprieve: 15 years from its new end",
+            A23,
+            dr().newCrime("2013-06-01", 36).toLife("2015-06-01"),
+            "2030-05-31",
+            false,
+            "2030-06-01",
+            false),
         parole("recidivist: never", X81, fixed(48).recidivist(), "2023-01-01", false, null, true),
         parole(
             "robbery 10 years: never",

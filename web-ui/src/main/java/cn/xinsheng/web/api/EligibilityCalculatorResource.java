@@ -40,20 +40,54 @@ public class EligibilityCalculatorResource {
     "noReductionOrParole"
   })
   public record SentenceFacts(
-      @Size(max = 20) @OneLine String kind,
-      Integer months,
-      @Size(max = 10) @OneLine String start,
-      Integer detentionDays,
-      Boolean limitedReduction,
-      Boolean noReductionOrParole) {}
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "FIXED (有期徒刑), LIFE (无期徒刑) or DEATH_REPRIEVE (死缓); required")
+          @Size(max = 20)
+          @OneLine
+          String kind,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "the original fixed term in months, 1-300; FIXED only")
+          Integer months,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "the day the judgment began to be executed (判决执行之日), yyyy-MM-dd; for 死缓 the day the reprieve began; required")
+          @Size(max = 10)
+          @OneLine
+          String start,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "pre-trial detention in days, credited day for day against a fixed term (刑法第四十七条); default 0")
+          Integer detentionDays,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "限制减刑 (刑法第五十条第二款): DEATH_REPRIEVE only, recidivist or a violent offence")
+          Boolean limitedReduction,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "终身监禁 (刑法第三百八十三条第四款): DEATH_REPRIEVE only, with CORRUPTION_BY_OFFICIAL")
+          Boolean noReductionOrParole) {}
 
   /** A dated change: REDUCTION, COMMUTATION_TO_LIFE, COMMUTATION_TO_FIXED or NEW_CRIME. */
   @JsonbPropertyOrder({"kind", "on", "months", "toMonths"})
   public record ChangeFacts(
-      @Size(max = 30) @OneLine String kind,
-      @Size(max = 10) @OneLine String on,
-      Integer months,
-      Integer toMonths) {}
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "REDUCTION, COMMUTATION_TO_LIFE (the reprieve ended), COMMUTATION_TO_FIXED or NEW_CRIME")
+          @Size(max = 30)
+          @OneLine
+          String kind,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "the ruling's date, yyyy-MM-dd; for COMMUTATION_TO_LIFE the day the reprieve ended, for COMMUTATION_TO_FIXED the day the new term counts from")
+          @Size(max = 10)
+          @OneLine
+          String on,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "REDUCTION: the months taken off; NEW_CRIME: its term (absent: life)")
+          Integer months,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "COMMUTATION_TO_FIXED: the fixed term set; NEW_CRIME: the combined term from on, optional")
+          Integer toMonths) {}
 
   /** The facts to evaluate; see docs/eligibility-calculator.md for every field. */
   @JsonbPropertyOrder({
@@ -68,15 +102,48 @@ public class EligibilityCalculatorResource {
     "elderlyIllOrDisabled"
   })
   public record EvaluateRequest(
-      @Size(max = 10) @OneLine String asOf,
-      @Valid SentenceFacts sentence,
-      @Size(max = 30) List<@NotNull @Size(max = 40) @OneLine String> offences,
-      Boolean recidivist,
-      @Size(max = 20) @OneLine String propertyPenalty,
-      @Size(max = 40) @OneLine String performance,
-      @Size(max = 100) List<@NotNull @Valid ChangeFacts> changes,
-      Boolean juvenile,
-      Boolean elderlyIllOrDisabled) {}
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "the day to evaluate on, yyyy-MM-dd; not before sentence.start, no change after it; required")
+          @Size(max = 10)
+          @OneLine
+          String asOf,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "the sentence as imposed; required")
+          @Valid
+          SentenceFacts sentence,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "offence codes, at least one: INTENTIONAL_HOMICIDE RAPE ROBBERY KIDNAPPING ARSON EXPLOSION POISONING ORGANISED_VIOLENCE DUTY_CRIME FINANCIAL_ORDER FINANCIAL_FRAUD ORGANISED_CRIME STATE_SECURITY TERRORISM DRUG_RINGLEADER DRUG_REOFFENDER CORRUPTION_BY_OFFICIAL OTHER")
+          @Size(max = 30)
+          List<@NotNull @Size(max = 40) @OneLine String> offences,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "累犯: strict for reductions (第七条), never paroled (刑法第八十一条第二款); default false")
+          Boolean recidivist,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "NONE, PAID, UNPAID_ABLE (strict, no parole: 第七条, 第二十七条) or UNPAID_UNABLE; default NONE")
+          @Size(max = 20)
+          @OneLine
+          String propertyPenalty,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "REPENTANCE, MERIT, REPENTANCE_AND_MERIT, MAJOR_MERIT or REPENTANCE_AND_MAJOR_MERIT: the maximum follows it (第六条第二款); required")
+          @Size(max = 40)
+          @OneLine
+          String performance,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "every dated change since the judgment, any order, at most 100")
+          @Size(max = 100)
+          List<@NotNull @Valid ChangeFacts> changes,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description = "under 18 at the time of the crime (第十九条, 第二十六条第三项); default false")
+          Boolean juvenile,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "elderly, seriously ill or disabled, largely unable to work (第二十条, 第二十六条第四项); default false")
+          Boolean elderlyIllOrDisabled) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -52,6 +52,34 @@ public class EligibilityView implements Serializable {
   private List<Long> cycles = new ArrayList<>();
   private String rationale;
 
+  /** Whether the list shows the inmates not yet eligible too (issue 16: an early proposal). */
+  private boolean all;
+
+  /** A link may name the section (?section=22) and ask for every result (?all=true). */
+  @jakarta.annotation.PostConstruct
+  void init() {
+    var params =
+        jakarta.faces.context.FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getRequestParameterMap();
+    String s = params.get("section");
+    if (s != null && s.matches("\\d{1,6}")) {
+      long wanted = Long.parseLong(s);
+      if (getSections().stream().anyMatch(x -> x.sectionId() == wanted)) {
+        section = wanted;
+      }
+    }
+    all = "true".equals(params.get("all"));
+  }
+
+  public boolean isAll() {
+    return all;
+  }
+
+  public void setAll(boolean all) {
+    this.all = all;
+  }
+
   /** The department chooses any section (or none: the whole prison); an officer his own. */
   public List<cn.xinsheng.organisation.application.SectionOverview> getSections() {
     var all = organisation.sectionOverview();
@@ -98,7 +126,7 @@ public class EligibilityView implements Serializable {
         results =
             eligibility
                 .latestRunId(section)
-                .map(run -> eligibility.results(run, section, false))
+                .map(run -> eligibility.results(run, section, all))
                 .orElse(List.of());
       } catch (Refusal r) {
         results = List.of();

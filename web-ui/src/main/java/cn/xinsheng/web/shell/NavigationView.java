@@ -53,11 +53,17 @@ public class NavigationView {
     String[] inmates = {
       "menu-inmate-ledger", "ledger.inmate.title", "pi pi-id-card", "/ledger/inmate.xhtml"
     };
+    // issue 16: grading (the section proposes, the department approves) and excusal from labour
+    String[] grading = {
+      "menu-grading-approval", "menu.grading.approval", "pi pi-star", "/ledger/grading.xhtml"
+    };
+    String[] excusals = {"menu-excusals", "menu.excusals", "pi pi-heart", "/ledger/excusals.xhtml"};
     return switch (role) {
       case OFFICER ->
           java.util.List.<String[]>of(
               section,
               objections,
+              excusals,
               new String[] {"menu-bulk", "bulk.title", "pi pi-upload", "/ledger/bulk.xhtml"},
               // issue 18: the learning achievements to record were on no menu
               new String[] {
@@ -66,7 +72,8 @@ public class NavigationView {
                 "pi pi-star",
                 "/ledger/learning.xhtml"
               });
-      case REVIEWER -> java.util.List.<String[]>of(section, objections);
+      case REVIEWER -> java.util.List.<String[]>of(section, objections, grading, excusals);
+      case EXECUTION -> java.util.List.<String[]>of(grading);
       case INMATE ->
           java.util.List.<String[]>of(
               new String[] {
