@@ -194,6 +194,15 @@ public class ReleasePlanService {
     return out;
   }
 
+  /** The section of an inmate of the caller's sections (where his plan's evidence is filed). */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public long sectionOf(String prisonerNumber) {
+    return scope
+        .inmateInMySections(prisonerNumber == null ? "" : prisonerNumber.strip())
+        .getSection()
+        .getId();
+  }
+
   /** How many items are late in the caller's sections: the officer's alert. */
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public long lateItems() {
