@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A stored evidence file's bytes by its SHA-256, for a package another context signs and hands
- * over (issue 20: the handover to community corrections carries every file the person's log
- * entries name). The caller's service decides who may receive them.
+ * A stored evidence file's bytes by its SHA-256, for a package another context signs and hands over
+ * (issue 20: the handover to community corrections carries every file the person's log entries
+ * name). The caller's service decides who may receive them.
  */
 @ApplicationScoped
 public class EvidenceBytes {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records, in its own committed transaction, that a handover package was read: the entry is in
- * the person's chain before his head is written, so the package the office receives shows its own
- * read, and the prison sees every read of a handover.
+ * Records, in its own committed transaction, that a handover package was read: the entry is in the
+ * person's chain before his head is written, so the package the office receives shows its own read,
+ * and the prison sees every read of a handover.
  */
 @Stateless
 @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.COMMUNITY_CORRECTIONS_NAME})

@@ -49,11 +49,11 @@ import java.util.stream.Collectors;
  * The handover to community corrections (issue 20, deliverable 5). A section officer issues it for
  * an inmate of his sections to an office, which assigns the person to that office: the plan, the
  * risk level with every factor (through {@link RiskAssessments}; "not assessed" when there is
- * none), the education credits, music certificates ({@link MusicCertificates}), simulation
- * results, a ledger summary and the sentence with its rulings — as canonical JSON and as a PDF,
- * both kept as issued and named by their SHA-256 in the audit entry that issues them. The package
- * anyone downloads is the person's log extract in the case package's format with both files, so
- * {@code bin/xinsheng verify} checks it offline and names a changed file.
+ * none), the education credits, music certificates ({@link MusicCertificates}), simulation results,
+ * a ledger summary and the sentence with its rulings — as canonical JSON and as a PDF, both kept as
+ * issued and named by their SHA-256 in the audit entry that issues them. The package anyone
+ * downloads is the person's log extract in the case package's format with both files, so {@code
+ * bin/xinsheng verify} checks it offline and names a changed file.
  *
  * <p>The office (an external reader) sees only the handovers issued to it, read-only, each read
  * logged; it records the person's first report, which the prison then sees beside the handover.
@@ -104,7 +104,9 @@ public class HandoverService {
 
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public List<OfficeView> offices() {
-    return store.offices().stream().map(o -> new OfficeView(o.id(), o.nameZh(), o.nameEn())).toList();
+    return store.offices().stream()
+        .map(o -> new OfficeView(o.id(), o.nameZh(), o.nameEn()))
+        .toList();
   }
 
   /** Issues a handover of an inmate of the caller's sections to an office. */
@@ -312,7 +314,8 @@ public class HandoverService {
         store.reports(List.of(h.id())).stream()
             .map(
                 (ReportRow r) ->
-                    new ReportView(r.reportedOn(), r.late(), r.note(), r.recordedBy(), r.recordedAt()))
+                    new ReportView(
+                        r.reportedOn(), r.late(), r.note(), r.recordedBy(), r.recordedAt()))
             .toList();
     return new HandoverView(
         h.id(),
@@ -336,7 +339,9 @@ public class HandoverService {
     d.put("format", FORMAT);
     d.put("issuedAt", now.toString());
     d.put("issuedBy", caller.name());
-    d.put("office", Map.of("code", office.code(), "nameZh", office.nameZh(), "nameEn", office.nameEn()));
+    d.put(
+        "office",
+        Map.of("code", office.code(), "nameZh", office.nameZh(), "nameEn", office.nameEn()));
     Map<String, Object> person = new LinkedHashMap<>();
     person.put("prisonerNumber", i.getNumber());
     person.put("name", i.getName());
@@ -393,7 +398,8 @@ public class HandoverService {
           riskMap.put("instrument", x.score().instrument());
           riskMap.put("calibrated", x.score().calibrated());
           // probabilities as text: canonical JSON has whole numbers only
-          riskMap.put("probability", String.format(java.util.Locale.ROOT, "%.3f", x.score().probability()));
+          riskMap.put(
+              "probability", String.format(java.util.Locale.ROOT, "%.3f", x.score().probability()));
           List<Object> factors = new ArrayList<>();
           for (Contribution c : x.score().contributions()) {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -439,7 +445,9 @@ public class HandoverService {
         attempts.ofInmate(i.getId()).stream()
             .collect(
                 Collectors.groupingBy(
-                    ScenarioAttempts.StoredAttempt::scenarioId, LinkedHashMap::new, Collectors.toList()));
+                    ScenarioAttempts.StoredAttempt::scenarioId,
+                    LinkedHashMap::new,
+                    Collectors.toList()));
     List<Object> sims = new ArrayList<>();
     for (Map.Entry<String, List<ScenarioAttempts.StoredAttempt>> e : byScenario.entrySet()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -450,7 +458,11 @@ public class HandoverService {
       m.put("attempts", (long) e.getValue().size());
       m.put(
           "best",
-          (long) e.getValue().stream().mapToInt(ScenarioAttempts.StoredAttempt::score).max().orElse(0));
+          (long)
+              e.getValue().stream()
+                  .mapToInt(ScenarioAttempts.StoredAttempt::score)
+                  .max()
+                  .orElse(0));
       m.put("passed", e.getValue().stream().anyMatch(ScenarioAttempts.StoredAttempt::passed));
       sims.add(m);
     }
@@ -477,7 +489,8 @@ public class HandoverService {
   }
 
   @SuppressWarnings("unchecked")
-  private static byte[] pdf(Map<String, Object> d, PlanPage plan, Office office) throws IOException {
+  private static byte[] pdf(Map<String, Object> d, PlanPage plan, Office office)
+      throws IOException {
     Map<String, Object> person = (Map<String, Object>) d.get("person");
     Map<String, Object> sentence = (Map<String, Object>) d.get("sentence");
     Map<String, Object> risk = (Map<String, Object>) d.get("risk");
@@ -489,7 +502,10 @@ public class HandoverService {
             "服刑人员 Person",
             List.of(
                 "编号 No.: " + person.get("prisonerNumber") + "    姓名 Name: " + person.get("name"),
-                "监区 Section: " + person.get("section") + "    入监 Admitted: " + person.get("admission"),
+                "监区 Section: "
+                    + person.get("section")
+                    + "    入监 Admitted: "
+                    + person.get("admission"),
                 "接收机构 Office: " + office.nameZh() + " / " + office.nameEn(),
                 "交接时间 Issued: " + d.get("issuedAt") + " (UTC)  by " + d.get("issuedBy")),
             null,
@@ -510,10 +526,15 @@ public class HandoverService {
         new HandoverPdf.Part(
             "刑期与裁定 Sentence and rulings",
             List.of(
-                "释放日期 Release: " + (sentence.get("release") == null ? "无（无期）/ none (life)" : sentence.get("release")),
+                "释放日期 Release: "
+                    + (sentence.get("release") == null
+                        ? "无（无期）/ none (life)"
+                        : sentence.get("release")),
                 "假释 Parole: " + (Boolean.TRUE.equals(sentence.get("parole")) ? "是 yes" : "否 no"),
                 "首次报到期限 First report due: "
-                    + (sentence.get("firstReportDue") == null ? "-" : sentence.get("firstReportDue"))
+                    + (sentence.get("firstReportDue") == null
+                        ? "-"
+                        : sentence.get("firstReportDue"))
                     + "（《社区矫正法》第二十一条 / Community Corrections Law art. 21）"),
             new String[] {"案号 Case", "类型 Kind", "裁定日 Ruled", "月数 Months", "新刑期止日 New end"},
             rulingRows));
@@ -533,7 +554,9 @@ public class HandoverService {
         new HandoverPdf.Part(
             "出监计划 Release plan",
             List.of("已办结 Settled: " + plan.settled() + " / " + plan.total()),
-            new String[] {"方面 Pathway", "事项 Item", "负责 Owner", "期限 Deadline", "状态 Status", "说明 Note"},
+            new String[] {
+              "方面 Pathway", "事项 Item", "负责 Owner", "期限 Deadline", "状态 Status", "说明 Note"
+            },
             itemRows));
     List<String> riskLines = new ArrayList<>();
     List<String[]> factorRows = new ArrayList<>();
@@ -547,12 +570,18 @@ public class HandoverService {
       riskLines.add(
           "工具 Instrument: "
               + risk.get("instrument")
-              + (Boolean.TRUE.equals(risk.get("calibrated")) ? "" : "（未针对服刑人员校准 / uncalibrated for prisoners）")
+              + (Boolean.TRUE.equals(risk.get("calibrated"))
+                  ? ""
+                  : "（未针对服刑人员校准 / uncalibrated for prisoners）")
               + "；仅供参考，非决定 / advice, never a decision");
       for (Object o : (List<Object>) risk.get("factors")) {
         Map<String, Object> f = (Map<String, Object>) o;
         factorRows.add(
-            new String[] {String.valueOf(f.get("zh")), String.valueOf(f.get("value")), String.valueOf(f.get("weight"))});
+            new String[] {
+              String.valueOf(f.get("zh")),
+              String.valueOf(f.get("value")),
+              String.valueOf(f.get("weight"))
+            });
       }
     } else {
       riskLines.add("未评估 / not assessed");
@@ -566,19 +595,35 @@ public class HandoverService {
     List<String[]> creditRows = new ArrayList<>();
     for (Object o : (List<Object>) education.get("credits")) {
       Map<String, Object> c = (Map<String, Object>) o;
-      creditRows.add(new String[] {String.valueOf(c.get("course")), String.valueOf(c.get("credits")), String.valueOf(c.get("confirmedAt")).substring(0, 10)});
+      creditRows.add(
+          new String[] {
+            String.valueOf(c.get("course")),
+            String.valueOf(c.get("credits")),
+            String.valueOf(c.get("confirmedAt")).substring(0, 10)
+          });
     }
     List<String[]> musicRows = new ArrayList<>();
     for (Object o : (List<Object>) education.get("musicCertificates")) {
       Map<String, Object> c = (Map<String, Object>) o;
-      musicRows.add(new String[] {String.valueOf(c.get("instrument")), String.valueOf(c.get("level")), String.valueOf(c.get("on"))});
+      musicRows.add(
+          new String[] {
+            String.valueOf(c.get("instrument")),
+            String.valueOf(c.get("level")),
+            String.valueOf(c.get("on"))
+          });
     }
     parts.add(
         new HandoverPdf.Part(
-            "学习记录 Education (credits)", List.of(), new String[] {"课程 Course", "学分 Credits", "确认 Confirmed"}, creditRows));
+            "学习记录 Education (credits)",
+            List.of(),
+            new String[] {"课程 Course", "学分 Credits", "确认 Confirmed"},
+            creditRows));
     parts.add(
         new HandoverPdf.Part(
-            "民乐考级证书 Music certificates", List.of(), new String[] {"乐器 Instrument", "级别 Level", "日期 Date"}, musicRows));
+            "民乐考级证书 Music certificates",
+            List.of(),
+            new String[] {"乐器 Instrument", "级别 Level", "日期 Date"},
+            musicRows));
     List<String[]> simRows = new ArrayList<>();
     for (Object o : (List<Object>) d.get("simulations")) {
       Map<String, Object> s = (Map<String, Object>) o;
@@ -592,14 +637,24 @@ public class HandoverService {
     }
     parts.add(
         new HandoverPdf.Part(
-            "模拟训练 Simulations", List.of(), new String[] {"情景 Scenario", "次数 Attempts", "最高分 Best", "结果 Result"}, simRows));
+            "模拟训练 Simulations",
+            List.of(),
+            new String[] {"情景 Scenario", "次数 Attempts", "最高分 Best", "结果 Result"},
+            simRows));
     parts.add(
         new HandoverPdf.Part(
             "计分考核 Ledger summary",
             List.of(
-                "月数 Months: " + ledger.get("months")
-                    + "    合计 Total: " + ledger.get("total")
-                    + (ledger.containsKey("balance") ? "    余分 Balance (" + ledger.get("lastMonth") + "): " + ledger.get("balance") : "")),
+                "月数 Months: "
+                    + ledger.get("months")
+                    + "    合计 Total: "
+                    + ledger.get("total")
+                    + (ledger.containsKey("balance")
+                        ? "    余分 Balance ("
+                            + ledger.get("lastMonth")
+                            + "): "
+                            + ledger.get("balance")
+                        : "")),
             null,
             null));
     return HandoverPdf.write("出监交接 / Handover to community corrections", parts);

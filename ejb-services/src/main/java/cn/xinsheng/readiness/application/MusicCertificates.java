@@ -11,7 +11,8 @@ import java.util.List;
 public interface MusicCertificates {
 
   /** One certificate: the instrument, the level passed, the day, and its number. */
-  record Certificate(String instrumentZh, String instrumentEn, String level, LocalDate on, String number) {}
+  record Certificate(
+      String instrumentZh, String instrumentEn, String level, LocalDate on, String number) {}
 
   List<Certificate> of(long inmateId);
 }

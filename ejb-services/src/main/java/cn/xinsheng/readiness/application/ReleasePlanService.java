@@ -123,21 +123,20 @@ public class ReleasePlanService {
             .filter(r -> "PAROLE".equals(r.kind()))
             .map(RulingHistory.Ruling::ruledOn)
             .reduce((a, b) -> b);
-    // a paroled person leaves on the ruling; otherwise at the end of the sentence as rulings left it
-    LocalDate release =
-        paroleRuling.orElseGet(() -> sentences.currentSentenceEnd(i.getId()));
+    // a paroled person leaves on the ruling; otherwise at the end of the sentence as rulings left
+    // it
+    LocalDate release = paroleRuling.orElseGet(() -> sentences.currentSentenceEnd(i.getId()));
     return new Basis(
         release, paroleRuling, paroleRuling.isPresent() || rulings.paroleProposed(i.getId()));
   }
 
   /**
-   * The domain plan for an inmate. A life sentence has no release date: its items are counted from a
-   * date a century away, and the page shows no deadlines.
+   * The domain plan for an inmate. A life sentence has no release date: its items are counted from
+   * a date a century away, and the page shows no deadlines.
    */
   ReleasePlan planOf(Basis b, List<ItemUpdate> updates) {
     LocalDate release = b.release() == null ? time.today().plusYears(100) : b.release();
-    return new ReleasePlan(
-        release, b.paroleRuling(), PlanTemplate.standard(b.parole()), updates);
+    return new ReleasePlan(release, b.paroleRuling(), PlanTemplate.standard(b.parole()), updates);
   }
 
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
@@ -166,9 +165,14 @@ public class ReleasePlanService {
                   .toList();
       Basis b = basis(i);
       ReleasePlan.PlanView v = planOf(b, u).on(today);
-      int late = b.release() == null ? 0 : (int) v.items().stream().filter(ReleasePlan.ItemView::late).count();
+      int late =
+          b.release() == null
+              ? 0
+              : (int) v.items().stream().filter(ReleasePlan.ItemView::late).count();
       int soon =
-          b.release() == null ? 0 : (int) v.items().stream().filter(ReleasePlan.ItemView::dueSoon).count();
+          b.release() == null
+              ? 0
+              : (int) v.items().stream().filter(ReleasePlan.ItemView::dueSoon).count();
       if (lateOnly && late == 0) {
         continue;
       }
@@ -241,7 +245,8 @@ public class ReleasePlanService {
     }
     Instant now = time.now();
     PlanStore.StoredPlan p = opened(i);
-    List<ItemUpdate> before = store.updates(p.id()).stream().map(PlanStore.StoredUpdate::update).toList();
+    List<ItemUpdate> before =
+        store.updates(p.id()).stream().map(PlanStore.StoredUpdate::update).toList();
     ItemUpdate u;
     try {
       u = new ItemUpdate(itemCode, s, note, evidenceId, caller.name(), now);

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * A released person's first report to the community corrections office, as the office records it.
- * It is due within ten days: "裁定假释的社区矫正对象，应当自判决、裁定生效之日起十日内到执行地社区矫正机构报到"
- * (《中华人民共和国社区矫正法》第二十一条第一款) — counted from the parole ruling taking effect where that
- * date is known, otherwise from release. Later than that it is recorded, and marked late.
+ * It is due within ten days: "裁定假释的社区矫正对象，应当自判决、裁定生效之日起十日内到执行地社区矫正机构报到" (《中华人民共和国社区矫正法》第二十一条第一款) —
+ * counted from the parole ruling taking effect where that date is known, otherwise from release.
+ * Later than that it is recorded, and marked late.
  */
 public record FirstReport(LocalDate due, LocalDate reportedOn, boolean late) {
 

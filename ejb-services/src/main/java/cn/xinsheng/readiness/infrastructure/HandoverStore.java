@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Community corrections offices, the handovers issued to them and the first reports they record,
- * in native SQL through the caller's transaction. Handovers and reports are only added.
+ * Community corrections offices, the handovers issued to them and the first reports they record, in
+ * native SQL through the caller's transaction. Handovers and reports are only added.
  */
 @ApplicationScoped
 public class HandoverStore {

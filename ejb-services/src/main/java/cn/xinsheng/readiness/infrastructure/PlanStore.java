@@ -35,7 +35,8 @@ public class PlanStore {
   public Optional<StoredPlan> plan(long inmateId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery("SELECT id, inmate_id, opened_on FROM release_plan WHERE inmate_id = ?1")
+        em.createNativeQuery(
+                "SELECT id, inmate_id, opened_on FROM release_plan WHERE inmate_id = ?1")
             .setParameter(1, inmateId)
             .getResultList();
     return rows.stream().findFirst().map(PlanStore::plan);
@@ -66,7 +67,9 @@ public class PlanStore {
     for (Object[] r :
         (List<Object[]>)
             em.createNativeQuery(
-                    "SELECT id, inmate_id, opened_on FROM release_plan WHERE inmate_id IN (" + in + ")")
+                    "SELECT id, inmate_id, opened_on FROM release_plan WHERE inmate_id IN ("
+                        + in
+                        + ")")
                 .getResultList()) {
       StoredPlan p = plan(r);
       out.put(p.inmateId(), p);

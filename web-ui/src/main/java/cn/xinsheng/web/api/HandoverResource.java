@@ -1,7 +1,7 @@
 package cn.xinsheng.web.api;
 
-import cn.xinsheng.readiness.application.HandoverService;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.readiness.application.HandoverService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -74,8 +74,7 @@ public class PlanView implements Serializable {
 
   public void handleUpload(FileUploadEvent event) {
     try (InputStream in = event.getFile().getInputStream()) {
-      long section =
-          plans.sectionOf(inmate);
+      long section = plans.sectionOf(inmate);
       Evidence e =
           evidence.upload(
               in,
