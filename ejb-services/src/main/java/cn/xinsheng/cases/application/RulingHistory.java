@@ -19,7 +19,10 @@ public class RulingHistory {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
-  /** One change of the sentence by a ruling, oldest first. */
+  /**
+   * One change of the sentence by a ruling, oldest first: a case's ruling, or one the
+   * penalty-execution department entered from the court's papers (no case number then).
+   */
   public record Ruling(
       String kind,
       String caseNumber,
@@ -35,7 +38,7 @@ public class RulingHistory {
         (List<Object[]>)
             em.createNativeQuery(
                     "SELECT s.kind, c.number, s.ruled_on, s.months, s.previous_end, s.new_end"
-                        + " FROM sentence_change s JOIN reduction_case c ON c.id = s.case_id"
+                        + " FROM sentence_change s LEFT JOIN reduction_case c ON c.id = s.case_id"
                         + " WHERE s.inmate_id = ?1 ORDER BY s.ruled_on, s.id")
                 .setParameter(1, inmateId)
                 .getResultList()) {
@@ -44,7 +47,7 @@ public class RulingHistory {
               (String) r[0],
               (String) r[1],
               date(r[2]),
-              ((Number) r[3]).intValue(),
+              r[3] == null ? 0 : ((Number) r[3]).intValue(),
               date(r[4]),
               date(r[5])));
     }
