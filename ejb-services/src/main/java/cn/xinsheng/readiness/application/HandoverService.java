@@ -162,6 +162,26 @@ public class HandoverService {
     return store.ofInmate(i.getId()).stream().map(h -> view(h, i.getName())).toList();
   }
 
+  /**
+   * The handovers the caller may read: an office's own (community corrections), or those of the
+   * inmates of an officer's or reviewer's sections.
+   */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.COMMUNITY_CORRECTIONS_NAME})
+  public List<HandoverView> readableByMe() {
+    if (caller.has(Role.COMMUNITY_CORRECTIONS)) {
+      return forMyOffices();
+    }
+    java.util.Set<Long> mine = scope.sections();
+    List<HandoverView> out = new ArrayList<>();
+    for (HandoverRow h : store.all()) {
+      scope
+          .inmate(h.prisonerNumber())
+          .filter(i -> mine.contains(i.getSection().getId()))
+          .ifPresent(i -> out.add(view(h, i.getName())));
+    }
+    return out;
+  }
+
   /** The handovers issued to the caller's offices (community corrections). */
   @RolesAllowed(Role.COMMUNITY_CORRECTIONS_NAME)
   public List<HandoverView> forMyOffices() {

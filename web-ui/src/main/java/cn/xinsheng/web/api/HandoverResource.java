@@ -58,7 +58,7 @@ public class HandoverResource {
           "Handovers: for community corrections those of its offices; for officers an inmate's")
   public List<HandoverService.HandoverView> handovers(
       @QueryParam("inmate") @Size(max = 20) String inmate) {
-    return inmate == null ? handovers.forMyOffices() : handovers.ofInmate(inmate);
+    return inmate == null ? handovers.readableByMe() : handovers.ofInmate(inmate);
   }
 
   @POST
