@@ -115,9 +115,14 @@ public class ReleasePlanService {
       int dueSoon) {}
 
   /** The facts a plan is counted from. */
-  record Basis(LocalDate release, Optional<LocalDate> paroleRuling, boolean parole) {}
+  public record Basis(LocalDate release, Optional<LocalDate> paroleRuling, boolean parole) {}
 
-  Basis basis(Inmate i) {
+  /**
+   * The release date and parole of an inmate the caller's service has already found readable (no
+   * role of its own: it takes an inmate, not a number a request could name).
+   */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public Basis basis(Inmate i) {
     Optional<LocalDate> paroleRuling =
         rulings.of(i.getId()).stream()
             .filter(r -> "PAROLE".equals(r.kind()))
@@ -287,7 +292,9 @@ public class ReleasePlanService {
                     time.now()));
   }
 
-  PlanPage page(Inmate i) {
+  /** The plan page of an inmate the caller's service has already found readable. */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public PlanPage page(Inmate i) {
     Optional<PlanStore.StoredPlan> p = store.plan(i.getId());
     List<ItemUpdate> updates =
         p.map(x -> store.updates(x.id()).stream().map(PlanStore.StoredUpdate::update).toList())
