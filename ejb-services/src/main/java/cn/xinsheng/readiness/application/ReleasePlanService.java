@@ -46,6 +46,7 @@ public class ReleasePlanService {
   @Inject SentenceRecords sentences;
   @Inject RulingHistory rulings;
   @Inject EvidenceCatalogue evidence;
+  @Inject cn.xinsheng.evidence.application.EvidenceService evidenceService;
   @Inject ScenarioAttempts attempts;
   @Inject Caller caller;
   @Inject PrisonTime time;
@@ -203,13 +204,30 @@ public class ReleasePlanService {
     return out;
   }
 
-  /** The section of an inmate of the caller's sections (where his plan's evidence is filed). */
+  /** A section the caller may filter the list by. */
+  public record SectionOption(long id, String name) {}
+
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
-  public long sectionOf(String prisonerNumber) {
-    return scope
-        .inmateInMySections(prisonerNumber == null ? "" : prisonerNumber.strip())
-        .getSection()
-        .getId();
+  public List<SectionOption> mySections() {
+    return organisation.mySections().stream()
+        .map(s -> new SectionOption(s.getId(), s.getFullName()))
+        .toList();
+  }
+
+  /** A stored evidence file as the plan page cites it. */
+  public record EvidenceRef(long id, String name) {}
+
+  /**
+   * Stores a file as evidence of the inmate's section through the evidence context (its type
+   * checked by content, its size limited, its upload audited), for an update to rest on.
+   */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public EvidenceRef uploadEvidence(
+      String prisonerNumber, java.io.InputStream content, String name, String source, String what) {
+    Inmate i = scope.inmateInMySections(prisonerNumber == null ? "" : prisonerNumber.strip());
+    cn.xinsheng.evidence.domain.Evidence e =
+        evidenceService.upload(content, name, source, what, i.getSection().getId());
+    return new EvidenceRef(e.getId(), e.getOriginalName());
   }
 
   /** How many items are late in the caller's sections: the officer's alert. */

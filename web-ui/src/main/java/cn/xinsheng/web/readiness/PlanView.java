@@ -1,7 +1,5 @@
 package cn.xinsheng.web.readiness;
 
-import cn.xinsheng.evidence.application.EvidenceService;
-import cn.xinsheng.evidence.domain.Evidence;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.readiness.application.HandoverService;
 import cn.xinsheng.readiness.application.ReleasePlanService;
@@ -30,7 +28,6 @@ public class PlanView implements Serializable {
 
   @Inject transient ReleasePlanService plans;
   @Inject transient HandoverService handovers;
-  @Inject transient EvidenceService evidence;
   @Inject transient LocaleView locale;
 
   private String inmate;
@@ -74,17 +71,16 @@ public class PlanView implements Serializable {
 
   public void handleUpload(FileUploadEvent event) {
     try (InputStream in = event.getFile().getInputStream()) {
-      long section = plans.sectionOf(inmate);
-      Evidence e =
-          evidence.upload(
+      ReleasePlanService.EvidenceRef e =
+          plans.uploadEvidence(
+              inmate,
               in,
               event.getFile().getFileName(),
               Messages.text("plan.evidence.source"),
-              Messages.text("plan.evidence.description"),
-              section);
-      evidenceId = e.getId();
-      evidenceName = e.getOriginalName();
-      Messages.info("ledger.evidence.uploaded", e.getOriginalName());
+              Messages.text("plan.evidence.description"));
+      evidenceId = e.id();
+      evidenceName = e.name();
+      Messages.info("ledger.evidence.uploaded", e.name());
     } catch (Refusal r) {
       Messages.refused(r);
     } catch (IOException e) {

@@ -1,7 +1,5 @@
 package cn.xinsheng.web.readiness;
 
-import cn.xinsheng.organisation.application.OrganisationQueries;
-import cn.xinsheng.organisation.domain.Section;
 import cn.xinsheng.readiness.application.ReleasePlanService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,7 +15,6 @@ public class PlansView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient ReleasePlanService plans;
-  @Inject transient OrganisationQueries organisation;
 
   private Long section;
   private boolean lateOnly;
@@ -31,8 +28,8 @@ public class PlansView implements Serializable {
     return lines;
   }
 
-  public List<Section> getSections() {
-    return organisation.mySections();
+  public List<ReleasePlanService.SectionOption> getSections() {
+    return plans.mySections();
   }
 
   public void filter() {

@@ -101,18 +101,6 @@ public class NavigationView {
     };
   }
 
-  /** Issue 20: the release plans of the officers' and reviewers' sections. */
-  static java.util.List<String[]> readinessItems(Role role) {
-    return switch (role) {
-      case OFFICER, REVIEWER ->
-          java.util.List.<String[]>of(
-              new String[] {
-                "menu-plans", "menu.plans", "pi pi-calendar", "/readiness/plans.xhtml"
-              });
-      default -> java.util.List.<String[]>of();
-    };
-  }
-
   /** The reduction and parole screens each role reaches. */
   static java.util.List<String[]> caseItems(Role role) {
     String[] list = {"menu-cases", "menu.cases", "pi pi-briefcase", "/cases/list.xhtml"};
@@ -124,7 +112,14 @@ public class NavigationView {
     };
     String[] portal = {"menu-portal", "menu.portal", "pi pi-eye", "/cases/list.xhtml"};
     return switch (role) {
-      case OFFICER, REVIEWER -> java.util.List.<String[]>of(list, eligibility);
+      case OFFICER, REVIEWER ->
+          java.util.List.<String[]>of(
+              list,
+              eligibility,
+              // issue 20: the release plans, counted down to the date the rulings leave
+              new String[] {
+                "menu-plans", "menu.plans", "pi pi-calendar", "/readiness/plans.xhtml"
+              });
       case EXECUTION ->
           java.util.List.<String[]>of(
               list,
@@ -164,7 +159,6 @@ public class NavigationView {
       java.util.List<String[]> items = new java.util.ArrayList<>(ledgerItems(role));
       items.addAll(caseItems(role));
       items.addAll(learningItems(role));
-      items.addAll(readinessItems(role));
       for (String[] item : items) {
         if (!shown.add(item[0])) {
           // a user with two roles that share a screen gets it once
