@@ -113,7 +113,7 @@ class ReleasePlanScreensIT {
     new Select(driver.findElement(By.id("plan:status"))).selectByVisibleText("办理中");
     driver.findElement(By.id("plan:note")).sendKeys("已电话联系其母亲（界面测试）");
     driver.findElement(By.id("plan:save")).click();
-    messageShown("已登记");
+    messageShown("plan", "已登记");
 
     Path file = Files.createTempFile("family", ".txt");
     Files.writeString(file, "家属接回承诺书（界面测试）\n");
@@ -127,7 +127,7 @@ class ReleasePlanScreensIT {
     new Select(driver.findElement(By.id("plan:item"))).selectByVisibleText("联系家属，约定接回");
     new Select(driver.findElement(By.id("plan:status"))).selectByVisibleText("已完成");
     driver.findElement(By.id("plan:save")).click();
-    messageShown("已登记");
+    messageShown("plan", "已登记");
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan:items"), "已完成"));
     assertTrue(
         RunningPlatform.count(
@@ -138,7 +138,7 @@ class ReleasePlanScreensIT {
 
     new Select(driver.findElement(By.id("plan:office"))).selectByIndex(1);
     driver.findElement(By.id("plan:issue")).click();
-    messageShown("交接材料已出具");
+    messageShown("plan", "交接材料已出具");
     String issued = body();
     HeadlessChrome.shot(driver, "plan-issued");
     assertTrue(issued.contains("徐汇区") && issued.contains("尚未报到"), issued);
@@ -166,13 +166,13 @@ class ReleasePlanScreensIT {
     assertTrue(home.contains("3301000901") && home.contains("按期报到"), home);
     // a refused report first (no date), then the real one
     driver.findElement(By.id("handovers:record")).click();
-    messageShown("报到日期");
+    messageShown("handovers", "报到日期");
     new Select(driver.findElement(By.id("handovers:who"))).selectByVisibleText("邵永康（3301000901）");
     String today = today();
     driver.findElement(By.id("handovers:on")).sendKeys(today);
     driver.findElement(By.id("handovers:note")).sendKeys("界面登记（测试）");
     driver.findElement(By.id("handovers:record")).click();
-    messageShown("已登记首次报到");
+    messageShown("handovers", "已登记首次报到");
     assertEquals(List.of(), WordsOnEveryScreenIT.offences(body()));
     // the office's other community account sees none of its handovers
     HeadlessChrome.login(driver, base, "community2");
