@@ -65,11 +65,10 @@ class ReleasePlanScreensIT {
     return text;
   }
 
-  private static void messageShown(String text) {
+  /** The form's own messages (the shell's global ones are not part of the form's update). */
+  private static void messageShown(String form, String text) {
     waiting()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".ui-messages"), text));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id(form + ":messages"), text));
   }
 
   @Test
