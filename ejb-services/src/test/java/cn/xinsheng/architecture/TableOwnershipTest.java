@@ -102,7 +102,16 @@ class TableOwnershipTest {
               "submission",
               "submission_grade",
               "scorm_track",
-              "education_credit"));
+              "education_credit"),
+          // issue 20: release plans and the handover to community corrections
+          owned(
+              "readiness",
+              "release_plan",
+              "plan_item_update",
+              "cc_office",
+              "cc_office_member",
+              "handover",
+              "first_report"));
 
   /**
    * The foreign tables still named in SQL when issue 13 set the rule, as {@code file -> table}.

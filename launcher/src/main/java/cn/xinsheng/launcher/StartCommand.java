@@ -282,6 +282,7 @@ abstract class StartCommand implements Callable<Integer> {
       }
       DemoData.ensureCatalogue(owner, clock);
       DemoData.ensureCaseDesk(owner, clock);
+      ReadinessDemo.ensure(owner, clock); // issue 20: release ward, offices, community1
       Map<String, String> env =
           new java.util.HashMap<>(
               environment(db.database().applicationUrl(SCHEMA), APP_USER, appPassword));
@@ -300,6 +301,13 @@ abstract class StartCommand implements Callable<Integer> {
         say(DemoContent.ensure(baseUrl, dataDir));
       } catch (IOException e) {
         say("警告 / warning: 演示课程未能导入 / demo courses not imported: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      try {
+        say(ReadinessDemo.activity(baseUrl)); // issue 20: plans, handovers, a first report
+      } catch (IOException e) {
+        say("警告 / warning: 出监计划演示数据未能载入 / release plan demo not loaded: " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -77,6 +77,8 @@ class WordsOnEveryScreenIT {
     // issue 16's roles for life and 死缓 cases
     USERS.put("BUREAU", "bureau1");
     USERS.put("HIGH_JUDGE", "highjudge1");
+    // issue 20: community corrections
+    USERS.put("COMMUNITY_CORRECTIONS", "community1");
   }
 
   /** Codes of the domain that a person must never read bare (steps, votes, states, kinds). */

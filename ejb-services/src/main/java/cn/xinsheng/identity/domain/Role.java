@@ -28,7 +28,12 @@ public enum Role {
    */
   BUREAU(true),
   /** A judge of the high court (高级人民法院): rules on life and 死缓 cases (法释〔2014〕5号第一条). */
-  HIGH_JUDGE(true);
+  HIGH_JUDGE(true),
+  /**
+   * A community corrections office (社区矫正机构, issue 20): reads the handovers of the released people
+   * assigned to it and records their first report (《社区矫正法》第二十一条). Outside the prison.
+   */
+  COMMUNITY_CORRECTIONS(true);
 
   // Role names as compile-time constants for @RolesAllowed, which needs literals.
   public static final String INMATE_NAME = "INMATE";
@@ -47,6 +52,7 @@ public enum Role {
   public static final String EXECUTION_NAME = "EXECUTION";
   public static final String BUREAU_NAME = "BUREAU";
   public static final String HIGH_JUDGE_NAME = "HIGH_JUDGE";
+  public static final String COMMUNITY_CORRECTIONS_NAME = "COMMUNITY_CORRECTIONS";
 
   private final boolean external;
 
@@ -66,6 +72,9 @@ public enum Role {
 
   /** The demo login for this role: the role in lower case without underscore, plus {@code 1}. */
   public String demoUsername() {
+    if (this == COMMUNITY_CORRECTIONS) {
+      return "community1"; // the office's short demo login, as the README lists it
+    }
     return name().toLowerCase(Locale.ROOT).replace("_", "") + "1";
   }
 
@@ -75,6 +84,7 @@ public enum Role {
       case SYS_ADMIN -> "admin";
       case EDU_ADMIN -> "eduadmin";
       case HIGH_JUDGE -> "highjudge";
+      case COMMUNITY_CORRECTIONS -> "community";
       default -> name().toLowerCase(Locale.ROOT);
     };
   }

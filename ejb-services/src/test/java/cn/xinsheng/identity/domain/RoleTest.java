@@ -29,7 +29,8 @@ class RoleTest {
             "sysadmin1",
             "execution1",
             "bureau1",
-            "highjudge1"),
+            "highjudge1",
+            "community1"),
         Arrays.stream(Role.values()).map(Role::demoUsername).toList());
   }
 
@@ -50,7 +51,8 @@ class RoleTest {
             Role.SUPERVISOR,
             Role.LAWYER,
             Role.BUREAU,
-            Role.HIGH_JUDGE),
+            Role.HIGH_JUDGE,
+            Role.COMMUNITY_CORRECTIONS),
         Arrays.stream(Role.values()).filter(Role::isExternal).toList());
   }
 
@@ -63,5 +65,6 @@ class RoleTest {
     assertEquals("eduadmin", Role.EDU_ADMIN.homeFolder());
     assertEquals("highjudge", Role.HIGH_JUDGE.homeFolder());
     assertEquals("bureau", Role.BUREAU.homeFolder());
+    assertEquals("community", Role.COMMUNITY_CORRECTIONS.homeFolder());
   }
 }

@@ -25,7 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
   Role.SYS_ADMIN_NAME,
   Role.EXECUTION_NAME,
   Role.BUREAU_NAME,
-  Role.HIGH_JUDGE_NAME
+  Role.HIGH_JUDGE_NAME,
+  Role.COMMUNITY_CORRECTIONS_NAME
 })
 @ApplicationScoped
 public class SecurityConfiguration {}

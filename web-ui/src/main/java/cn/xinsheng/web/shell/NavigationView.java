@@ -119,7 +119,14 @@ public class NavigationView {
     };
     String[] portal = {"menu-portal", "menu.portal", "pi pi-eye", "/cases/list.xhtml"};
     return switch (role) {
-      case OFFICER, REVIEWER -> java.util.List.<String[]>of(list, eligibility);
+      case OFFICER, REVIEWER ->
+          java.util.List.<String[]>of(
+              list,
+              eligibility,
+              // issue 20: the release plans, counted down to the date the rulings leave
+              new String[] {
+                "menu-plans", "menu.plans", "pi pi-calendar", "/readiness/plans.xhtml"
+              });
       case EXECUTION ->
           java.util.List.<String[]>of(
               list,

@@ -34,6 +34,7 @@ public class WorkQueueView {
   @Inject AssignmentService assignments;
   @Inject QuizService quizzes;
   @Inject PrisonTime time;
+  @Inject cn.xinsheng.readiness.application.ReleasePlanService plans;
 
   private static final List<String> ROLES =
       List.of(
@@ -80,6 +81,9 @@ public class WorkQueueView {
             new Item("objections", "queue.officer.objections", objections, "/ledger/objections"));
         out.add(new Item("toClose", "queue.officer.toClose", toClose, "/ledger/section"));
         out.add(cases("proposals", "queue.officer.cases", c -> "PROPOSAL".equals(c.nextStep())));
+        // issue 20: release plan items late for the release date
+        out.add(
+            new Item("planLate", "queue.officer.planLate", plans.lateItems(), "/readiness/plans"));
       }
       case "REVIEWER" -> {
         long pending = 0;

@@ -1,0 +1,18 @@
+package cn.xinsheng.readiness.application;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * EXTENSION POINT for the handover (issue 20, deliverable 5): the folk-music grading certificates a
+ * person earned, which the music context (issue 19, built on another branch) will publish. Until it
+ * implements this port, {@link NoMusicCertificatesYet} answers none and the handover says so.
+ */
+public interface MusicCertificates {
+
+  /** One certificate: the instrument, the level passed, the day, and its number. */
+  record Certificate(
+      String instrumentZh, String instrumentEn, String level, LocalDate on, String number) {}
+
+  List<Certificate> of(long inmateId);
+}
