@@ -101,6 +101,23 @@ public class NavigationView {
     };
   }
 
+  /** Issue 19: the folk-music study screens of staff (the inmate's are on his home). */
+  static java.util.List<String[]> musicItems(Role role) {
+    String[] catalogue = {
+      "menu-music-catalogue", "menu.music.catalogue", "pi pi-book", "/music/catalogue.xhtml"
+    };
+    String[] practice = {
+      "menu-music-practice", "menu.music.practice", "pi pi-calendar", "/music/practice.xhtml"
+    };
+    String[] takes = {"menu-music-takes", "menu.music.takes", "pi pi-volume-up", "/music/takes.xhtml"};
+    return switch (role) {
+      case TEACHER, EDU_ADMIN -> java.util.List.<String[]>of(catalogue, practice, takes);
+      case EXAMINER -> java.util.List.<String[]>of(catalogue, takes);
+      case OFFICER -> java.util.List.<String[]>of(takes);
+      default -> java.util.List.<String[]>of();
+    };
+  }
+
   /** The reduction and parole screens each role reaches. */
   static java.util.List<String[]> caseItems(Role role) {
     String[] list = {"menu-cases", "menu.cases", "pi pi-briefcase", "/cases/list.xhtml"};
@@ -152,6 +169,7 @@ public class NavigationView {
       java.util.List<String[]> items = new java.util.ArrayList<>(ledgerItems(role));
       items.addAll(caseItems(role));
       items.addAll(learningItems(role));
+      items.addAll(musicItems(role));
       for (String[] item : items) {
         if (!shown.add(item[0])) {
           // a user with two roles that share a screen gets it once
