@@ -149,7 +149,9 @@ final class MusicDemo {
 
   static Tone tone(String instrument) {
     // the erhu's bowed tone is bright (many partials), the dizi's blown tone has fewer
-    return "DIZI".equals(instrument) ? new Tone(4, 2, 0, 0, Double.POSITIVE_INFINITY, 3) : Tone.BOWED;
+    return "DIZI".equals(instrument)
+        ? new Tone(4, 2, 0, 0, Double.POSITIVE_INFINITY, 3)
+        : Tone.BOWED;
   }
 
   /**
@@ -240,8 +242,7 @@ final class MusicDemo {
           teacher.post(
               "/api/v1/music/takes/" + id + "/feedback",
               "application/json",
-              "{\"text\":\"音阶的 4 和 7 偏高，练习时注意按指位置；换把时速度不要放慢。\"}"
-                  .getBytes(StandardCharsets.UTF_8));
+              "{\"text\":\"音阶的 4 和 7 偏高，练习时注意按指位置；换把时速度不要放慢。\"}".getBytes(StandardCharsets.UTF_8));
         }
       }
     }
@@ -280,7 +281,8 @@ final class MusicDemo {
     Object catalogue = CanonicalJson.parseLenient(s.get("/api/v1/music/catalogue").body());
     for (Object syllabus : (List<?>) ((Map<?, ?>) catalogue).get("syllabi")) {
       long id = ((Number) ((Map<?, ?>) syllabus).get("id")).longValue();
-      Object list = CanonicalJson.parseLenient(s.get("/api/v1/music/syllabi/" + id + "/items").body());
+      Object list =
+          CanonicalJson.parseLenient(s.get("/api/v1/music/syllabi/" + id + "/items").body());
       for (Object item : (List<?>) list) {
         Map<?, ?> m = (Map<?, ?>) item;
         out.put((String) m.get("key"), ((Number) m.get("id")).longValue());

@@ -27,7 +27,8 @@ class MusicDemoTest {
       for (int level = 1; level <= 4; level++) {
         int l = level;
         assertTrue(
-            spec.syllabi().stream().anyMatch(s -> s.instrument().equals(instrument) && s.level() == l),
+            spec.syllabi().stream()
+                .anyMatch(s -> s.instrument().equals(instrument) && s.level() == l),
             instrument + " " + level);
       }
     }

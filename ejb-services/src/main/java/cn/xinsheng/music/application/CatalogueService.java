@@ -32,10 +32,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The folk-music catalogue: instruments and levels (data, V19_1), and syllabi that arrive in
- * signed content packages (the {@code lms-content} format, signed by a publisher the administrator
- * trusted for courses). A package is checked in full — signature, files, every item's 简谱, sheet
- * and reference recording — before anything is kept; a refusal says why in Chinese and English and
+ * The folk-music catalogue: instruments and levels (data, V19_1), and syllabi that arrive in signed
+ * content packages (the {@code lms-content} format, signed by a publisher the administrator trusted
+ * for courses). A package is checked in full — signature, files, every item's 简谱, sheet and
+ * reference recording — before anything is kept; a refusal says why in Chinese and English and
  * leaves nothing. A newer version of a syllabus is the one in force; older versions stay, because
  * takes name their items. Every import is an audit event carrying the package's hash.
  */

@@ -97,7 +97,6 @@ public class MusicAccess {
 
   /** Whether the caller teaches this inmate (feedback is the teacher's). */
   public boolean teaches(long inmateId) {
-    return caller.has(Role.TEACHER)
-        && taught.inmateIdsTaughtBy(caller.name()).contains(inmateId);
+    return caller.has(Role.TEACHER) && taught.inmateIdsTaughtBy(caller.name()).contains(inmateId);
   }
 }

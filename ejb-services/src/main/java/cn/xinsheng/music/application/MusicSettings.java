@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where the music context keeps its files (under the content folder, so backups carry them) and
- * how large a take may be. {@code xinsheng.music.max-take-mb} (default 50) and {@code
+ * Where the music context keeps its files (under the content folder, so backups carry them) and how
+ * large a take may be. {@code xinsheng.music.max-take-mb} (default 50) and {@code
  * xinsheng.music.max-take-minutes} (default 15) bound an upload before it is decoded.
  */
 @ApplicationScoped

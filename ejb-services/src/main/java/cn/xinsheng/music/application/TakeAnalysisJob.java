@@ -21,11 +21,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The analysis of a take as a background job: started once the take's transaction has committed
- * (so the job always finds its row), on the container's asynchronous EJB threads, one take per
- * thread (the analysis is single-threaded: a 3-minute take is about a second of CPU). Progress is
- * written in steps of 5 % in transactions of their own, so the take's page can show it while the
- * job runs; the result or the reason it failed is stored at the end.
+ * The analysis of a take as a background job: started once the take's transaction has committed (so
+ * the job always finds its row), on the container's asynchronous EJB threads, one take per thread
+ * (the analysis is single-threaded: a 3-minute take is about a second of CPU). Progress is written
+ * in steps of 5 % in transactions of their own, so the take's page can show it while the job runs;
+ * the result or the reason it failed is stored at the end.
  */
 @Stateless
 @PermitAll

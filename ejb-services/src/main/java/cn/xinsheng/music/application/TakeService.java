@@ -34,9 +34,9 @@ import java.util.Optional;
  * officer of his section, or handed over by another context (music-exams) through {@link
  * #recordFor}. A take is decoded before anything is kept — an unsupported, corrupt, empty or
  * oversized file is refused with the reason and leaves nothing — then stored by its SHA-256,
- * recorded with an audit leaf carrying that hash, and queued for analysis (a background job,
- * {@link TakeAnalysisJob}). Feedback is the teacher's, append-only: a correction is a new row that
- * names the one it corrects.
+ * recorded with an audit leaf carrying that hash, and queued for analysis (a background job, {@link
+ * TakeAnalysisJob}). Feedback is the teacher's, append-only: a correction is a new row that names
+ * the one it corrects.
  */
 @Stateless
 @RolesAllowed({
@@ -154,7 +154,8 @@ public class TakeService {
 
   private byte[] read(InputStream content) {
     try {
-      byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxTakeBytes() + 1));
+      byte[] bytes =
+          content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxTakeBytes() + 1));
       if (bytes.length > settings.maxTakeBytes()) {
         throw tooLarge();
       }
@@ -182,7 +183,9 @@ public class TakeService {
       instrumentCode = (String) item[0];
     }
     if (instrumentCode != null
-        && store.one("SELECT code FROM music_instrument WHERE code = ?1", instrumentCode).isEmpty()) {
+        && store
+            .one("SELECT code FROM music_instrument WHERE code = ?1", instrumentCode)
+            .isEmpty()) {
       throw Refusal.invalid("music.error.noInstrument");
     }
     PcmAudio audio;
@@ -402,8 +405,7 @@ public class TakeService {
     if (corrects != null) {
       p.put("corrects", corrects);
     }
-    auditLog.record(
-        "music.take.feedback", "music-take/" + takeId, p, List.of(), now);
+    auditLog.record("music.take.feedback", "music-take/" + takeId, p, List.of(), now);
     return new FeedbackView(id, text.strip(), corrects, caller.name(), now);
   }
 }

@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Folk-music study over HTTP (issue 19): the catalogue (instruments, levels, syllabi in force and
- * their items, sheet music and reference recordings), syllabus packages (the education office),
- * the practice log, takes (recorded at the terminal or uploaded; the body is the audio file
- * itself, its type read from its content), their analysis and the teacher's feedback. Thin: the
- * services decide who may read and write what.
+ * their items, sheet music and reference recordings), syllabus packages (the education office), the
+ * practice log, takes (recorded at the terminal or uploaded; the body is the audio file itself, its
+ * type read from its content), their analysis and the teacher's feedback. Thin: the services decide
+ * who may read and write what.
  */
 @Path("/music")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,13 +56,15 @@ public class MusicResource {
 
   /** Feedback on a take; {@code corrects} names an earlier piece it corrects. */
   public record FeedbackBody(
-      @NotNull(message = "music.error.feedback") @Size(max = 2000, message = "music.error.feedback")
+      @NotNull(message = "music.error.feedback")
+          @Size(max = 2000, message = "music.error.feedback")
           @Text
           String text,
       Long corrects) {}
 
   /** A take's analysis job: its state and progress (0–100). */
-  public record JobState(long take, String state, int progress, String message_zh, String message_en) {}
+  public record JobState(
+      long take, String state, int progress, String message_zh, String message_en) {}
 
   @GET
   @Path("/catalogue")
@@ -127,7 +129,8 @@ public class MusicResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "The inmate logs today's practice: instrument, minutes, items")
   @StatusCode(201)
-  public Created logPractice(@NotNull(message = "music.error.minutes") @jakarta.validation.Valid PracticeBody body) {
+  public Created logPractice(
+      @NotNull(message = "music.error.minutes") @jakarta.validation.Valid PracticeBody body) {
     return new Created(practice.log(body.instrument(), body.minutes(), body.items(), body.note()));
   }
 

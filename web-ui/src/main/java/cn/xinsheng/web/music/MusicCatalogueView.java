@@ -13,8 +13,8 @@ import java.util.List;
 import org.primefaces.event.FileUploadEvent;
 
 /**
- * The catalogue: instruments, levels, the syllabi in force and one syllabus's items with their
- * 简谱, sheet music and reference recording; the education office imports syllabus packages here.
+ * The catalogue: instruments, levels, the syllabi in force and one syllabus's items with their 简谱,
+ * sheet music and reference recording; the education office imports syllabus packages here.
  */
 @Named
 @ViewScoped

@@ -14,8 +14,8 @@ import java.util.List;
 import org.primefaces.event.FileUploadEvent;
 
 /**
- * The takes a reader may see, newest first; a teacher or an officer uploads one for an inmate
- * (WAV, WebM/Opus, Ogg, MP3), which is analysed in the background.
+ * The takes a reader may see, newest first; a teacher or an officer uploads one for an inmate (WAV,
+ * WebM/Opus, Ogg, MP3), which is analysed in the background.
  */
 @Named
 @ViewScoped

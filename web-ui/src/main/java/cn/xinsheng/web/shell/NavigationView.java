@@ -109,7 +109,9 @@ public class NavigationView {
     String[] practice = {
       "menu-music-practice", "menu.music.practice", "pi pi-calendar", "/music/practice.xhtml"
     };
-    String[] takes = {"menu-music-takes", "menu.music.takes", "pi pi-volume-up", "/music/takes.xhtml"};
+    String[] takes = {
+      "menu-music-takes", "menu.music.takes", "pi pi-volume-up", "/music/takes.xhtml"
+    };
     return switch (role) {
       case TEACHER, EDU_ADMIN -> java.util.List.<String[]>of(catalogue, practice, takes);
       case EXAMINER -> java.util.List.<String[]>of(catalogue, takes);

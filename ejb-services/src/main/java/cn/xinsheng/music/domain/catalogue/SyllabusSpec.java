@@ -58,9 +58,7 @@ public record SyllabusSpec(List<Syllabus> syllabi) {
     }
   }
 
-  /**
-   * A required item; {@code piece} is its parsed 简谱 (key and tempo), {@code notation} the text.
-   */
+  /** A required item; {@code piece} is its parsed 简谱 (key and tempo), {@code notation} the text. */
   public record Item(
       String key,
       Kind kind,
@@ -88,9 +86,7 @@ public record SyllabusSpec(List<Syllabus> syllabi) {
       root = CanonicalJson.parseLenient(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException | java.nio.charset.MalformedInputException e) {
       throw refusal(
-          "syllabus.json",
-          FILE + " 不是有效的 JSON（UTF-8）",
-          FILE + " is not valid JSON (UTF-8)");
+          "syllabus.json", FILE + " 不是有效的 JSON（UTF-8）", FILE + " is not valid JSON (UTF-8)");
     }
     if (!(root instanceof Map<?, ?> m) || !(m.get("syllabi") instanceof List<?> list)) {
       throw refusal("syllabus.json", FILE + " 须有 syllabi 列表", FILE + " needs a list 'syllabi'");
@@ -114,7 +110,10 @@ public record SyllabusSpec(List<Syllabus> syllabi) {
         throw refusal(
             "syllabus.instrument",
             where + "的乐器代码“" + instrument + "”不符合规则（大写字母、数字）",
-            whereEn + ": the instrument code '" + instrument + "' breaks the rule (capitals, digits)");
+            whereEn
+                + ": the instrument code '"
+                + instrument
+                + "' breaks the rule (capitals, digits)");
       }
       long level = number(s, "level", where, whereEn);
       if (level < 1 || level > 10) {
@@ -131,8 +130,7 @@ public record SyllabusSpec(List<Syllabus> syllabi) {
       }
       String title = text(s, "title", where, whereEn, 200);
       if (!(s.get("items") instanceof List<?> items) || items.isEmpty()) {
-        throw refusal(
-            "syllabus.noItems", where + "没有曲目（items）", whereEn + " lists no items");
+        throw refusal("syllabus.noItems", where + "没有曲目（items）", whereEn + " lists no items");
       }
       if (items.size() > MAX_ITEMS) {
         throw refusal(
@@ -164,10 +162,7 @@ public record SyllabusSpec(List<Syllabus> syllabi) {
           whereEn + ": the key '" + key + "' breaks the rule (lower-case letters, digits, . _ -)");
     }
     if (!keys.add(key)) {
-      throw refusal(
-          "syllabus.itemKey",
-          "曲目标识重复：" + key,
-          "an item key appears twice: " + key);
+      throw refusal("syllabus.itemKey", "曲目标识重复：" + key, "an item key appears twice: " + key);
     }
     String kindText = text(m, "kind", where, whereEn, 10);
     Kind kind;
@@ -221,7 +216,10 @@ public record SyllabusSpec(List<Syllabus> syllabi) {
       throw refusal(
           "syllabus.reference",
           where + "的示范录音“" + referenceFile + "”不是 WAV 文件（按内容判断）",
-          whereEn + ": the reference recording '" + referenceFile + "' is not a WAV file (by content)");
+          whereEn
+              + ": the reference recording '"
+              + referenceFile
+              + "' is not a WAV file (by content)");
     }
     return new Item(
         key,

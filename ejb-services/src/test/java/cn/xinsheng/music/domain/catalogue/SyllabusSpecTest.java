@@ -22,7 +22,8 @@ class SyllabusSpecTest {
 
   @TempDir Path dir;
 
-  private static final String SCALE = "title: D 大调音阶\nkey: 1=D\ntempo: 72\ntime: 4/4\n1 2 3 4 | 5 6 7 1' |";
+  private static final String SCALE =
+      "title: D 大调音阶\nkey: 1=D\ntempo: 72\ntime: 4/4\n1 2 3 4 | 5 6 7 1' |";
   private static final byte[] PNG = {
     (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0
   };
@@ -138,15 +139,18 @@ class SyllabusSpecTest {
   @Test
   void refusesBadNotationSheetsAndRecordingsAndPathsOutside() throws Exception {
     files();
-    Files.writeString(dir.resolve("items/bad.jianpu"), "key: 1=D\ntempo: 72\n1 2 8", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("items/bad.jianpu"), "key: 1=D\ntempo: 72\n1 2 8", StandardCharsets.UTF_8);
     syllabus("ERHU", 1, item("a", "SCALE", "sheets/scale.png", "items/bad.jianpu"));
     MusicRefusal r = refused();
     assertEquals("syllabus.notation", r.code());
     assertTrue(r.zh().contains("简谱") && r.en().contains("'8'"), r.getMessage());
-    Files.writeString(dir.resolve("items/nokey.jianpu"), "tempo: 72\n1 2 3", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("items/nokey.jianpu"), "tempo: 72\n1 2 3", StandardCharsets.UTF_8);
     syllabus("ERHU", 1, item("a", "SCALE", "sheets/scale.png", "items/nokey.jianpu"));
     assertEquals("syllabus.notation", refused().code());
-    Files.writeString(dir.resolve("sheets/fake.png"), "<svg onload=alert(1)>", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("sheets/fake.png"), "<svg onload=alert(1)>", StandardCharsets.UTF_8);
     syllabus("ERHU", 1, item("a", "SCALE", "sheets/fake.png", "items/scale.jianpu"));
     assertEquals("syllabus.sheet", refused().code());
     syllabus("ERHU", 1, item("a", "SCALE", "../outside.png", "items/scale.jianpu"));
