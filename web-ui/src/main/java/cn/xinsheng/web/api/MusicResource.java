@@ -1,7 +1,7 @@
 package cn.xinsheng.web.api;
 
 import cn.xinsheng.evidence.application.EvidenceService;
-import cn.xinsheng.music.application.CatalogueService;
+import cn.xinsheng.music.application.MusicCatalogueService;
 import cn.xinsheng.music.application.PracticeService;
 import cn.xinsheng.music.application.TakeService;
 import jakarta.inject.Inject;
@@ -34,15 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class MusicResource {
 
-  @Inject CatalogueService catalogue;
+  @Inject MusicCatalogueService catalogue;
   @Inject PracticeService practice;
   @Inject TakeService takes;
 
   /** The catalogue at a glance. */
   public record CatalogueBody(
-      List<CatalogueService.Instrument> instruments,
-      List<CatalogueService.Level> levels,
-      List<CatalogueService.SyllabusView> syllabi) {}
+      List<MusicCatalogueService.Instrument> instruments,
+      List<MusicCatalogueService.Level> levels,
+      List<MusicCatalogueService.SyllabusView> syllabi) {}
 
   /** A practice entry as the terminal sends it. */
   public record PracticeBody(
@@ -76,7 +76,7 @@ public class MusicResource {
   @GET
   @Path("/syllabi/{id}/items")
   @Operation(summary = "A syllabus's items: key, tempo, expected duration, 简谱")
-  public List<CatalogueService.ItemView> items(@PathParam("id") long id) {
+  public List<MusicCatalogueService.ItemView> items(@PathParam("id") long id) {
     catalogue.syllabus(id);
     return catalogue.items(id);
   }
@@ -84,7 +84,7 @@ public class MusicResource {
   @GET
   @Path("/items/{id}")
   @Operation(summary = "One syllabus item")
-  public CatalogueService.ItemView item(@PathParam("id") long id) {
+  public MusicCatalogueService.ItemView item(@PathParam("id") long id) {
     return catalogue.item(id);
   }
 
@@ -104,7 +104,7 @@ public class MusicResource {
     return Ranges.serve(content(catalogue.itemFile(id, false)), range);
   }
 
-  private static EvidenceService.Content content(CatalogueService.ItemFile f) {
+  private static EvidenceService.Content content(MusicCatalogueService.ItemFile f) {
     return new EvidenceService.Content(f.file(), f.mediaType(), f.size(), f.sha256());
   }
 
@@ -113,7 +113,7 @@ public class MusicResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Import a signed syllabus package (the zip is the body)")
   @StatusCode(201)
-  public CatalogueService.Imported importPackage(InputStream body) {
+  public MusicCatalogueService.Imported importPackage(InputStream body) {
     return catalogue.importPackage(body);
   }
 

@@ -1,6 +1,6 @@
 package cn.xinsheng.web.music;
 
-import cn.xinsheng.music.application.CatalogueService;
+import cn.xinsheng.music.application.MusicCatalogueService;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.faces.view.ViewScoped;
@@ -21,20 +21,20 @@ import org.primefaces.event.FileUploadEvent;
 public class MusicCatalogueView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient CatalogueService catalogue;
+  @Inject transient MusicCatalogueService catalogue;
 
   private Long syllabus;
-  private transient List<CatalogueService.SyllabusView> syllabi;
+  private transient List<MusicCatalogueService.SyllabusView> syllabi;
 
-  public List<CatalogueService.Instrument> getInstruments() {
+  public List<MusicCatalogueService.Instrument> getInstruments() {
     return catalogue.instruments();
   }
 
-  public List<CatalogueService.Level> getLevels() {
+  public List<MusicCatalogueService.Level> getLevels() {
     return catalogue.levels();
   }
 
-  public List<CatalogueService.SyllabusView> getSyllabi() {
+  public List<MusicCatalogueService.SyllabusView> getSyllabi() {
     if (syllabi == null) {
       syllabi = catalogue.syllabi();
     }
@@ -50,7 +50,7 @@ public class MusicCatalogueView implements Serializable {
   }
 
   /** The chosen syllabus, or the first in force. */
-  public CatalogueService.SyllabusView getChosen() {
+  public MusicCatalogueService.SyllabusView getChosen() {
     if (getSyllabi().isEmpty()) {
       return null;
     }
@@ -60,8 +60,8 @@ public class MusicCatalogueView implements Serializable {
         .orElse(getSyllabi().get(0));
   }
 
-  public List<CatalogueService.ItemView> getItems() {
-    CatalogueService.SyllabusView s = getChosen();
+  public List<MusicCatalogueService.ItemView> getItems() {
+    MusicCatalogueService.SyllabusView s = getChosen();
     return s == null ? List.of() : catalogue.items(s.id());
   }
 
@@ -75,7 +75,7 @@ public class MusicCatalogueView implements Serializable {
 
   public void upload(FileUploadEvent event) {
     try (InputStream in = event.getFile().getInputStream()) {
-      CatalogueService.Imported i = catalogue.importPackage(in);
+      MusicCatalogueService.Imported i = catalogue.importPackage(in);
       syllabi = null;
       Messages.info("music.imported", i.packageId(), i.version(), i.syllabi(), i.items());
     } catch (Refusal r) {

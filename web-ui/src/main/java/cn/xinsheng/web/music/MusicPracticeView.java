@@ -1,6 +1,6 @@
 package cn.xinsheng.web.music;
 
-import cn.xinsheng.music.application.CatalogueService;
+import cn.xinsheng.music.application.MusicCatalogueService;
 import cn.xinsheng.music.application.PracticeService;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.shell.Messages;
@@ -21,18 +21,18 @@ public class MusicPracticeView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient PracticeService practice;
-  @Inject transient CatalogueService catalogue;
+  @Inject transient MusicCatalogueService catalogue;
 
   private String instrument;
   private Integer minutes = 30;
   private List<Long> items = new ArrayList<>();
   private String note;
 
-  public List<CatalogueService.Instrument> getInstruments() {
+  public List<MusicCatalogueService.Instrument> getInstruments() {
     return catalogue.instruments();
   }
 
-  public List<CatalogueService.ItemView> getItemChoices() {
+  public List<MusicCatalogueService.ItemView> getItemChoices() {
     return catalogue.itemsInForce();
   }
 

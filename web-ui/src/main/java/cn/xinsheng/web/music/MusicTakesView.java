@@ -1,6 +1,6 @@
 package cn.xinsheng.web.music;
 
-import cn.xinsheng.music.application.CatalogueService;
+import cn.xinsheng.music.application.MusicCatalogueService;
 import cn.xinsheng.music.application.TakeService;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.shell.Messages;
@@ -23,7 +23,7 @@ public class MusicTakesView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient TakeService takes;
-  @Inject transient CatalogueService catalogue;
+  @Inject transient MusicCatalogueService catalogue;
 
   private String prisonerNumber;
   private Long item;
@@ -33,7 +33,7 @@ public class MusicTakesView implements Serializable {
     return takes.takes();
   }
 
-  public List<CatalogueService.ItemView> getItemChoices() {
+  public List<MusicCatalogueService.ItemView> getItemChoices() {
     return catalogue.itemsInForce();
   }
 

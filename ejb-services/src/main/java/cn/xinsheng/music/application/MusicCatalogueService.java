@@ -47,7 +47,8 @@ import java.util.UUID;
   Role.EDU_ADMIN_NAME,
   Role.OFFICER_NAME
 })
-public class CatalogueService {
+// named apart from the ledger's CatalogueService: two EJBs of one name in one module collide
+public class MusicCatalogueService {
 
   /** An instrument, with its family, in both languages. */
   public record Instrument(
@@ -144,14 +145,14 @@ public class CatalogueService {
                 + " WHERE o.instrument_code = s.instrument_code AND o.level = s.level)"
                 + " ORDER BY i.sort_order, s.level")
         .stream()
-        .map(CatalogueService::syllabus)
+        .map(MusicCatalogueService::syllabus)
         .toList();
   }
 
   public SyllabusView syllabus(long id) {
     return store
         .one(SYLLABUS_COLUMNS + " WHERE s.id = ?1", id)
-        .map(CatalogueService::syllabus)
+        .map(MusicCatalogueService::syllabus)
         .orElseThrow(() -> Refusal.notFound("music.error.noSyllabus"));
   }
 
@@ -179,7 +180,7 @@ public class CatalogueService {
     return store
         .rows(ITEM_COLUMNS + " WHERE t.syllabus_id = ?1 ORDER BY t.position", syllabusId)
         .stream()
-        .map(CatalogueService::item)
+        .map(MusicCatalogueService::item)
         .toList();
   }
 
@@ -192,14 +193,14 @@ public class CatalogueService {
                 + " WHERE o.instrument_code = s.instrument_code AND o.level = s.level)"
                 + " ORDER BY s.instrument_code, s.level, t.position")
         .stream()
-        .map(CatalogueService::item)
+        .map(MusicCatalogueService::item)
         .toList();
   }
 
   public ItemView item(long id) {
     return store
         .one(ITEM_COLUMNS + " WHERE t.id = ?1", id)
-        .map(CatalogueService::item)
+        .map(MusicCatalogueService::item)
         .orElseThrow(() -> Refusal.notFound("music.error.noItem"));
   }
 
