@@ -143,7 +143,7 @@ class MusicScreensIT {
     waiting()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("syllabusForm:chosenTitle"), last.substring(0, 2)));
+                By.id("chosenTitle"), last.substring(0, 2)));
     assertFalse(driver.findElements(By.cssSelector("img.xs-music-sheet")).isEmpty());
     assertFalse(driver.findElements(By.cssSelector("audio.xs-music-audio")).isEmpty());
     Object loaded =
