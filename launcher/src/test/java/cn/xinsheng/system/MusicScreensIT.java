@@ -256,4 +256,47 @@ class MusicScreensIT {
     noErrorPage();
     assertEquals(1, driver.findElements(By.id("entries")).size());
   }
+
+  /**
+   * The words check of {@link WordsOnEveryScreenIT} on this issue's pages with their data (a take's
+   * page with its charts drawn), for every role that may open them: no code, key or raw time, no
+   * error page.
+   */
+  @Test
+  @Order(5)
+  void everyMusicPageSaysOnlyPeoplesWords() throws Exception {
+    String take = takeUrl.substring(takeUrl.indexOf("/music/take.xhtml"));
+    String[][] visits = {
+      {
+        "inmate1",
+        "/inmate/music.xhtml",
+        "/inmate/music-catalogue.xhtml",
+        "/inmate/music-take.xhtml"
+      },
+      {"teacher1", "/music/catalogue.xhtml", "/music/practice.xhtml", "/music/takes.xhtml", take},
+      {"examiner1", "/music/catalogue.xhtml", "/music/takes.xhtml", take},
+      {"eduadmin1", "/music/catalogue.xhtml", "/music/practice.xhtml", "/music/takes.xhtml", take},
+      {"officer1", "/music/takes.xhtml", "/music/take.xhtml"}
+    };
+    List<String> bad = new ArrayList<>();
+    for (String[] v : visits) {
+      HeadlessChrome.login(driver, base, v[0]);
+      for (int i = 1; i < v.length; i++) {
+        driver.get(base + v[i]);
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        if (v[i].contains("take.xhtml?id=")) {
+          chartsDrawn();
+        }
+        String text = driver.findElement(By.tagName("body")).getText();
+        List<String> found = new ArrayList<>(WordsOnEveryScreenIT.offences(text));
+        if (text.contains("系统出错") || text.contains("页面不存在")) {
+          found.add("error page");
+        }
+        if (!found.isEmpty()) {
+          bad.add(v[0] + " " + v[i] + " " + found);
+        }
+      }
+    }
+    assertTrue(bad.isEmpty(), "codes, keys or raw times shown: " + bad);
+  }
 }
