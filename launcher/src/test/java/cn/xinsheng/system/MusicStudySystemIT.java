@@ -226,9 +226,9 @@ class MusicStudySystemIT {
     assertTrue(
         RunningPlatform.count(
                 "SELECT COUNT(*) FROM audit_entry WHERE CAST(leaf_data AS CHAR) LIKE '%music.take.analysed%'"
-                    + " AND CAST(leaf_data AS CHAR) LIKE '%\"take\":"
+                    + " AND CAST(leaf_data AS CHAR) LIKE '%\"subject\":\"music-take/"
                     + takeId
-                    + ",%'")
+                    + "\"%'")
             == 1);
     // the recording is served with ranges
     HttpResponse<String> part =
