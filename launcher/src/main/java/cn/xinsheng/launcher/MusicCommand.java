@@ -58,7 +58,9 @@ public class MusicCommand implements Runnable {
     @Option(
         names = "--piece",
         description =
-            "对照的曲目：简谱文件（docs/music-jianpu.md）/ the syllabus item to compare with: a 简谱 file")
+            "对照的曲目：简谱文件（docs/music-jianpu.md），或大纲内容包中的曲目 PACKAGE.zip#ITEM /"
+                + " the syllabus item to compare with: a 简谱 file, or PACKAGE.zip#ITEM of a syllabus"
+                + " package")
     String piece;
 
     @Option(names = "--a4", defaultValue = "440", description = "A4 的频率 / concert pitch A4 in Hz")
@@ -198,8 +200,17 @@ public class MusicCommand implements Runnable {
     return p.toAbsolutePath();
   }
 
-  /** A syllabus item: for now a 简谱 file; later also an item id from an imported package. */
+  /**
+   * A syllabus item: a 简谱 file, or an item of a syllabus package given as {@code
+   * PACKAGE.zip#ITEM-KEY} (issue 19; the package's signature is checked where it is imported, here
+   * only its {@code syllabus.json} and the item's 简谱 are read).
+   */
   static Piece readPiece(String item) throws MusicRefusal, IOException {
+    int hash = item.lastIndexOf(".zip#");
+    if (hash > 0) {
+      return pieceFromPackage(
+          operatorPath(Path.of(item.substring(0, hash + 4))), item.substring(hash + 5));
+    }
     Path path = operatorPath(Path.of(item));
     if (!Files.isRegularFile(path)) {
       throw new MusicRefusal(
@@ -222,6 +233,58 @@ public class MusicCommand implements Runnable {
           "notation.encoding", "简谱文件须为 UTF-8 编码", "the 简谱 file must be UTF-8 text");
     }
     return Jianpu.parse(text);
+  }
+
+  private static Piece pieceFromPackage(Path zip, String key) throws MusicRefusal, IOException {
+    if (!Files.isRegularFile(zip)) {
+      throw new MusicRefusal(
+          "music.noPiece", "找不到大纲内容包“" + zip + "”", "no syllabus package '" + zip + "'");
+    }
+    try (java.util.zip.ZipFile z =
+        new java.util.zip.ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+      String spec = entry(z, "syllabus.json");
+      Object root = cn.xinsheng.audit.CanonicalJson.parseLenient(spec);
+      if (root instanceof java.util.Map<?, ?> m
+          && m.get("syllabi") instanceof java.util.List<?> list) {
+        for (Object s : list) {
+          if (s instanceof java.util.Map<?, ?> syllabus
+              && syllabus.get("items") instanceof java.util.List<?> items) {
+            for (Object i : items) {
+              if (i instanceof java.util.Map<?, ?> it
+                  && key.equals(it.get("key"))
+                  && it.get("notation") instanceof String notation) {
+                return Jianpu.parse(entry(z, notation));
+              }
+            }
+          }
+        }
+      }
+      throw new MusicRefusal(
+          "music.noPiece",
+          "大纲内容包中没有曲目“" + key + "”",
+          "the syllabus package has no item '" + key + "'");
+    } catch (java.util.zip.ZipException | IllegalArgumentException e) {
+      throw new MusicRefusal(
+          "music.noPiece",
+          "“" + zip.getFileName() + "”不是可读的大纲内容包",
+          "'" + zip.getFileName() + "' is not a readable syllabus package");
+    }
+  }
+
+  private static String entry(java.util.zip.ZipFile z, String name)
+      throws MusicRefusal, IOException {
+    java.util.zip.ZipEntry e = z.getEntry(name);
+    if (e == null) {
+      throw new MusicRefusal(
+          "music.noPiece", "大纲内容包中缺少 " + name, "the syllabus package lacks " + name);
+    }
+    try (java.io.InputStream in = z.getInputStream(e)) {
+      byte[] b = in.readNBytes(Jianpu.MAX_CHARS * 4 + 1);
+      if (b.length > Jianpu.MAX_CHARS * 4) {
+        throw new MusicRefusal("notation.tooLong", "简谱文件过大", "the 简谱 file is too large");
+      }
+      return new String(b, StandardCharsets.UTF_8);
+    }
   }
 
   private static Path existing(Path file) throws MusicRefusal {

