@@ -326,7 +326,7 @@ public class CaseView implements Serializable {
   /** The lawyers to grant the file to, by name (issue 18, item 4), those granted left out. */
   public List<cn.xinsheng.identity.application.AccountDirectory.Person> getLawyerChoices() {
     CaseQueries.CaseFile f = getFile();
-    if (f == null || !roles().contains(Role.EXECUTION)) {
+    if (f == null || !currentUser.hasRole("EXECUTION")) {
       return List.of();
     }
     return queries.lawyers().stream().filter(p -> !f.lawyers().contains(p.login())).toList();

@@ -150,13 +150,7 @@ public class AccountsView implements Serializable {
   }
 
   public void resetPassword(Account account) {
-    act(
-        () -> {
-          shownPassword = administration.resetPassword(account.getId());
-          slipUsername = account.getUsername();
-          slipDisplayName = account.getDisplayName();
-        },
-        "admin.reset");
+    act(() -> shownPassword = administration.resetPassword(account.getId()), "admin.reset");
   }
 
   /**
@@ -188,6 +182,15 @@ public class AccountsView implements Serializable {
 
   public String getSlipUsername() {
     return slipUsername;
+  }
+
+  /** Whose password is reset: set by the page from the row (the view reads no account itself). */
+  public void setSlipUsername(String slipUsername) {
+    this.slipUsername = slipUsername;
+  }
+
+  public void setSlipDisplayName(String slipDisplayName) {
+    this.slipDisplayName = slipDisplayName;
   }
 
   public String getSlipDisplayName() {
