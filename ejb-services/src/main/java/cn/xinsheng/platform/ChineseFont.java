@@ -46,6 +46,18 @@ public final class ChineseFont {
     return b;
   }
 
+  /**
+   * The font file itself, for drawing it outside a PDF (issue 17, item 9: the words of an SVG image
+   * turned into outlines). The caller closes the stream.
+   */
+  public static InputStream ttf() {
+    InputStream in = ChineseFont.class.getResourceAsStream(RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException(RESOURCE + " is missing from the build");
+    }
+    return in;
+  }
+
   public static Font font(float size) {
     return new Font(base(), size);
   }

@@ -135,6 +135,20 @@ public class ObjectionService {
     }
   }
 
+  /**
+   * The officers an objection may be dispatched to: those serving in its section (issue 18, item 4:
+   * the reviewer picks a person by name instead of typing a login; {@link #dispatch} still checks).
+   */
+  @RolesAllowed(Role.REVIEWER_NAME)
+  public java.util.List<cn.xinsheng.identity.application.AccountDirectory.Person> assignees(
+      long objectionId) {
+    Objection o = load(objectionId);
+    scope.requireSection(o.getSectionId());
+    return accounts.holders(Role.OFFICER).stream()
+        .filter(p -> accounts.isOfficerOf(p.login(), o.getSectionId()))
+        .toList();
+  }
+
   /** 派单: a reviewer of the section assigns an officer of the section. */
   @RolesAllowed(Role.REVIEWER_NAME)
   public void dispatch(long objectionId, String officer, String note) {

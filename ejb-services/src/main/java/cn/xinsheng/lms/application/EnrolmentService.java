@@ -86,6 +86,37 @@ public class EnrolmentService {
         .toList();
   }
 
+  /** An inmate a cohort may take in, as the picker shows him. */
+  public record Learner(String prisonerNumber, String name, String section) {}
+
+  /** The teachers a cohort may be given (issue 18, item 4: picked by name, not typed). */
+  @RolesAllowed(Role.EDU_ADMIN_NAME)
+  public List<cn.xinsheng.identity.application.AccountDirectory.Person> teachers() {
+    return accounts.holders(Role.TEACHER);
+  }
+
+  /**
+   * Inmates whose number or name contains what was typed, for the class-member picker (issue 18,
+   * items 4 and 5): at most 20, by number.
+   */
+  @RolesAllowed(Role.EDU_ADMIN_NAME)
+  public List<Learner> learners(String typed) {
+    String q = typed == null ? "" : typed.strip();
+    if (q.isEmpty() || q.length() > 40) {
+      return List.of();
+    }
+    String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return store
+        .rows(
+            "SELECT i.prisoner_number, i.name, s.name FROM inmate i JOIN section s ON s.id ="
+                + " i.section_id WHERE i.prisoner_number LIKE ?1 OR i.name LIKE ?1"
+                + " ORDER BY i.prisoner_number LIMIT 20",
+            like)
+        .stream()
+        .map(r -> new Learner(String.valueOf(r[0]), String.valueOf(r[1]), String.valueOf(r[2])))
+        .toList();
+  }
+
   @RolesAllowed(Role.EDU_ADMIN_NAME)
   public long createCohort(
       String name, String programmeCode, String teacher, List<String> prisonerNumbers) {

@@ -277,6 +277,18 @@ public class CaseResource {
     return queries.file(id);
   }
 
+  @GET
+  @Path("/cases/{id}/file.pdf")
+  @Produces("application/pdf")
+  @Operation(summary = "A case's file as PDF for printing (the court's document, in words)")
+  public Response filePdf(@PathParam("id") long id) throws IOException {
+    byte[] pdf = queries.filePdf(id);
+    return Response.ok(pdf)
+        .header("Content-Disposition", "inline; filename=\"case-" + id + ".pdf\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
   @POST
   @Path("/cases/{id}/steps")
   @Consumes(MediaType.APPLICATION_JSON)

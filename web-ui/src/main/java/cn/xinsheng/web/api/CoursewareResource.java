@@ -58,6 +58,7 @@ public class CoursewareResource {
   @Inject LearningService learning;
   @Inject ScormService scorm;
   @Context ServletContext servletContext;
+  @jakarta.inject.Inject cn.xinsheng.lms.application.CoursewareImages images;
   @Context jakarta.servlet.http.HttpServletResponse servletResponse;
 
   @GET
@@ -74,6 +75,13 @@ public class CoursewareResource {
     LearningService.CourseFile f = learning.attemptFile(token, path);
     if (f.mediaType().startsWith("text/html")) {
       return html(attempt, token, path, f);
+    }
+    if (f.mediaType().startsWith("image/svg")) {
+      // issue 17, item 9: the image's Chinese words as outlines of the shipped font
+      return open(
+          Response.ok(images.forTerminal(f.path()), f.mediaType())
+              .header("Cache-Control", "private, max-age=43200")
+              .build());
     }
     long modified;
     try {

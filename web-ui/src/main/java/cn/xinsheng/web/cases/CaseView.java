@@ -30,6 +30,7 @@ public class CaseView implements Serializable {
   @Inject transient CaseQueries queries;
   @Inject transient CaseService cases;
   @Inject CurrentUser currentUser;
+  @Inject transient cn.xinsheng.platform.PlatformClock clock;
 
   private Long id;
   private transient CaseQueries.CaseFile file;
@@ -320,6 +321,66 @@ public class CaseView implements Serializable {
     } catch (Refusal r) {
       Messages.refused(r);
     }
+  }
+
+  /** The lawyers to grant the file to, by name (issue 18, item 4), those granted left out. */
+  public List<cn.xinsheng.identity.application.AccountDirectory.Person> getLawyerChoices() {
+    CaseQueries.CaseFile f = getFile();
+    if (f == null || !currentUser.hasRole("EXECUTION")) {
+      return List.of();
+    }
+    return queries.lawyers().stream().filter(p -> !f.lawyers().contains(p.login())).toList();
+  }
+
+  /**
+   * What a finding may be about, chosen from the file (issue 18, item 4): the case as a whole, each
+   * step, vote and opinion on its timeline, each ledger entry it cites. The value is the record's
+   * subject as the audit log names it; the label says it in words and in the prison's time.
+   */
+  public List<jakarta.faces.model.SelectItem> getFindingItems() {
+    CaseQueries.CaseFile f = getFile();
+    List<jakarta.faces.model.SelectItem> out = new java.util.ArrayList<>();
+    if (f == null) {
+      return out;
+    }
+    out.add(
+        new jakarta.faces.model.SelectItem(
+            "case/" + f.summary().id(),
+            Messages.text("case.finding.wholeCase") + " " + f.summary().number()));
+    for (CaseQueries.TimelineItem t : f.timeline()) {
+      String what =
+          Messages.text("case.event." + t.type())
+              + (t.step() == null ? "" : " · " + Messages.text("case.step." + t.step()));
+      out.add(
+          new jakarta.faces.model.SelectItem(
+              "case-event/" + t.id(),
+              what
+                  + " · "
+                  + t.signedBy()
+                  + " · "
+                  + cn.xinsheng.platform.Wording.minutes(t.at(), zone())));
+    }
+    for (CaseQueries.LedgerLine l : f.ledger()) {
+      out.add(
+          new jakarta.faces.model.SelectItem(
+              "point-entry/" + l.id(),
+              Messages.text("case.finding.entry")
+                  + " #"
+                  + l.id()
+                  + " · "
+                  + l.month()
+                  + " · "
+                  + l.clause()
+                  + " "
+                  + l.amount()
+                  + " · "
+                  + l.fact()));
+    }
+    return out;
+  }
+
+  private java.time.ZoneId zone() {
+    return clock.zone();
   }
 
   /** A reason's arguments said in the language: band names are message keys. */

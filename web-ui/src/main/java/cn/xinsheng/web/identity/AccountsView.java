@@ -33,6 +33,7 @@ public class AccountsView implements Serializable {
   @Inject transient OrganisationQueries organisation;
   @Inject transient IdentitySettings settings;
   @Inject transient java.time.Clock clock;
+  @Inject transient cn.xinsheng.identity.application.PasswordSlips slips;
 
   private List<Account> accounts;
   private List<Account> filtered;
@@ -44,6 +45,9 @@ public class AccountsView implements Serializable {
   private List<Role> selectedRoles = new ArrayList<>();
   private List<Long> selectedSections = new ArrayList<>();
   private String shownPassword;
+  // whose initial password the dialog shows, for its slip (issue 18, item 9)
+  private String slipUsername;
+  private String slipDisplayName;
 
   public List<Account> getAccounts() {
     if (accounts == null) {
@@ -110,6 +114,8 @@ public class AccountsView implements Serializable {
         shownPassword =
             administration.createAccount(
                 username == null ? null : username.strip(), displayName, roles, sectionIds);
+        slipUsername = username.strip();
+        slipDisplayName = displayName;
         PrimeFaces.current().ajax().addCallbackParam("newPassword", true);
         Messages.info("admin.created");
       } else {
@@ -145,6 +151,50 @@ public class AccountsView implements Serializable {
 
   public void resetPassword(Account account) {
     act(() -> shownPassword = administration.resetPassword(account.getId()), "admin.reset");
+  }
+
+  /**
+   * The initial-password slip as a PDF, sent in place of the page (a non-Ajax request from the
+   * dialog): the browser shows or saves it, the dialog stays as it was.
+   */
+  public void downloadSlip() throws java.io.IOException {
+    byte[] pdf;
+    try {
+      pdf = slips.pdf(slipUsername, shownPassword);
+    } catch (AccountAdministrationException e) {
+      Messages.error(e.messageKey());
+      return;
+    }
+    jakarta.faces.context.FacesContext faces =
+        jakarta.faces.context.FacesContext.getCurrentInstance();
+    jakarta.faces.context.ExternalContext ext = faces.getExternalContext();
+    ext.responseReset();
+    ext.setResponseContentType("application/pdf");
+    ext.setResponseContentLength(pdf.length);
+    ext.setResponseHeader(
+        "Content-Disposition", "attachment; filename=\"password-slip-" + slipUsername + ".pdf\"");
+    ext.setResponseHeader("Cache-Control", "no-store");
+    try (java.io.OutputStream out = ext.getResponseOutputStream()) {
+      out.write(pdf);
+    }
+    faces.responseComplete();
+  }
+
+  public String getSlipUsername() {
+    return slipUsername;
+  }
+
+  /** Whose password is reset: set by the page from the row (the view reads no account itself). */
+  public void setSlipUsername(String slipUsername) {
+    this.slipUsername = slipUsername;
+  }
+
+  public void setSlipDisplayName(String slipDisplayName) {
+    this.slipDisplayName = slipDisplayName;
+  }
+
+  public String getSlipDisplayName() {
+    return slipDisplayName;
   }
 
   private void act(Runnable action, String doneKey) {

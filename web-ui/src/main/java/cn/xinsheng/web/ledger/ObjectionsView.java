@@ -35,6 +35,10 @@ public class ObjectionsView implements Serializable {
   private String officer;
   private ObjectionOutcome outcome;
   private Long correction;
+  // issue 18, item 4: who the objection may go to and which entry carries out its correction,
+  // chosen from lists
+  private List<cn.xinsheng.identity.application.AccountDirectory.Person> assignees = List.of();
+  private List<jakarta.faces.model.SelectItem> corrections = List.of();
 
   public List<LedgerQueries.ObjectionView> getList() {
     if (list == null) {
@@ -67,6 +71,43 @@ public class ObjectionsView implements Serializable {
     officer = null;
     outcome = null;
     correction = null;
+    assignees = List.of();
+    corrections = List.of();
+    try {
+      // by name: the view re-derives no rule from the domain (WebReachesApplicationTest)
+      if ("DISPATCH".equals(String.valueOf(step)) && currentUser.hasRole("REVIEWER")) {
+        assignees = objections.assignees(o.id());
+      }
+      if ("HANDLE".equals(String.valueOf(step))) {
+        corrections =
+            queries.timeline(o.prisonerNumber()).stream()
+                .map(
+                    e ->
+                        new jakarta.faces.model.SelectItem(
+                            e.id(),
+                            "#"
+                                + e.id()
+                                + " · "
+                                + e.month()
+                                + " · "
+                                + e.clauseText()
+                                + " "
+                                + e.getAmountText()
+                                + " · "
+                                + e.fact()))
+                .toList();
+      }
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public List<cn.xinsheng.identity.application.AccountDirectory.Person> getAssignees() {
+    return assignees;
+  }
+
+  public List<jakarta.faces.model.SelectItem> getCorrections() {
+    return corrections;
   }
 
   public void act() {

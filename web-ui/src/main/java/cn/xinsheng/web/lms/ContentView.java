@@ -31,8 +31,10 @@ public class ContentView implements Serializable {
 
   private String cohortName;
   private String programme;
-  private String teacher = "teacher1";
+  private String teacher;
   private String inmates;
+  // issue 18, item 4: the class members picked by number or name ("3301000001 张三 · 一监区 / 一分监区")
+  private List<String> members = new java.util.ArrayList<>();
 
   public void upload(FileUploadEvent event) {
     try (InputStream in = event.getFile().getInputStream()) {
@@ -55,15 +57,43 @@ public class ContentView implements Serializable {
 
   public void createCohort() {
     try {
+      // the picked members (their number leads the label), and any typed as before
       List<String> numbers =
-          Arrays.stream(inmates == null ? new String[0] : inmates.split("[,，\\s]+"))
+          java.util.stream.Stream.concat(
+                  members.stream().map(m -> m.strip().split("\\s+")[0]),
+                  Arrays.stream(inmates == null ? new String[0] : inmates.split("[,，\\s]+")))
               .filter(s -> !s.isBlank())
+              .distinct()
               .toList();
       long id = enrolment.createCohort(cohortName, programme, teacher, numbers);
       Messages.info("lms.cohortCreated", id);
+      cohortName = null;
+      members = new java.util.ArrayList<>();
+      inmates = null;
     } catch (Refusal r) {
       Messages.refused(r);
     }
+  }
+
+  public List<cn.xinsheng.identity.application.AccountDirectory.Person> getTeachers() {
+    return enrolment.teachers();
+  }
+
+  /** The class-member picker's suggestions: number, name and section. */
+  public List<String> completeLearner(String typed) {
+    return enrolment.learners(typed).stream()
+        .map(l -> l.prisonerNumber() + " " + l.name() + " · " + l.section())
+        .filter(l -> !members.contains(l))
+        .toList();
+  }
+
+  public List<String> getMembers() {
+    return members;
+  }
+
+  public void setMembers(List<String> members) {
+    this.members =
+        members == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(members);
   }
 
   /** The browser refuses a file larger than this before sending it; the server checks again. */

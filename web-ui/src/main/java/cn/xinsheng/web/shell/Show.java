@@ -33,6 +33,11 @@ public class Show {
     return Wording.minutes(moment, clock.zone());
   }
 
+  /** Now, to the minute in the prison's zone: when a printed page was made (issue 18, item 9). */
+  public String getNow() {
+    return Wording.minutes(clock.prisonTime().now(), clock.zone());
+  }
+
   public String seconds(Object moment) {
     return Wording.seconds(moment, clock.zone());
   }

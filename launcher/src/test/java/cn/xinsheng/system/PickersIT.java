@@ -1,0 +1,290 @@
+package cn.xinsheng.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Issue 18, item 4, in headless Chromium: nobody types an identifier. The department grants a case
+ * to a lawyer chosen by name; a prosecutor's finding is about a record chosen from the case file;
+ * the section's reviewer dispatches that objection to an officer chosen from the section's
+ * officers, who handles it naming the correcting entry from the inmate's entries; the education
+ * office forms a class with a teacher chosen by name and members found by number or name.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
+class PickersIT {
+
+  private static WebDriver driver;
+  private static String base;
+
+  @BeforeAll
+  static void open() throws Exception {
+    base = RunningPlatform.ensureStarted();
+    PrintViewsIT.ensureACase();
+    driver = HeadlessChrome.open();
+  }
+
+  @AfterAll
+  static void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private static void noErrorPage() {
+    assertFalse(driver.getPageSource().contains("系统出错"), driver.getCurrentUrl());
+  }
+
+  /** Opens a PrimeFaces select menu and picks the option with this label, or the first real one. */
+  private static String pick(String id, String label) {
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.id(id)))
+        .click();
+    By items = By.cssSelector("[id='" + id + "_items'] li.ui-selectonemenu-item");
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(items));
+    List<WebElement> options = new ArrayList<>();
+    for (WebElement li : driver.findElements(items)) {
+      // the "choose…" line carries no value
+      if (!"请选择……".equals(li.getAttribute("data-label"))
+          && !"（无）".equals(li.getAttribute("data-label"))) {
+        options.add(li);
+      }
+    }
+    assertFalse(options.isEmpty(), "the picker " + id + " offers someone or something");
+    WebElement chosen =
+        label == null
+            ? options.get(0)
+            : options.stream()
+                .filter(li -> li.getAttribute("data-label").contains(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(label + " is not offered in " + id));
+    String text = chosen.getAttribute("data-label");
+    chosen.click();
+    return text;
+  }
+
+  /** An open case (one that still takes steps), with its section. */
+  private static long[] anOpenCase() throws Exception {
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT c.id, c.section_id FROM reduction_case c ORDER BY c.id DESC LIMIT 20")) {
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        HeadlessChrome.login(driver, base, "execution1");
+        driver.get(base + "/cases/case.xhtml?id=" + id);
+        HeadlessChrome.waiting(driver)
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:timeline")));
+        // a lawyer is still to be granted this file (the picker leaves out those granted)
+        if (driver.findElements(By.cssSelector("[id='caseForm:lawyer_input'] option")).size() > 1) {
+          return new long[] {id, rs.getLong(2)};
+        }
+      }
+    }
+    throw new AssertionError("no open case on record");
+  }
+
+  private static String holderOf(String role, long section) throws Exception {
+    try (Connection c = RunningPlatform.ownerConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT a.username FROM account a JOIN account_role r ON r.account_id = a.id"
+                    + " JOIN officer_section o ON o.account_id = a.id"
+                    + " WHERE r.role = ? AND o.section_id = ? AND a.enabled ORDER BY a.username"
+                    + " LIMIT 1")) {
+      ps.setString(1, role);
+      ps.setLong(2, section);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), role + " of section " + section);
+        return rs.getString(1);
+      }
+    }
+  }
+
+  @Test
+  void aFindingIsAboutARecordOfTheFileAndIsDispatchedToAnOfficerByName() throws Exception {
+    long[] open = anOpenCase();
+    long caseId = open[0];
+    long section = open[1];
+
+    // the department grants the file to a lawyer picked by name
+    HeadlessChrome.shot(driver, "pickers-01-case-lawyer");
+    int grants = grants();
+    String lawyer = pick("caseForm:lawyer", null);
+    driver.findElement(By.id("caseForm:grant")).click();
+    HeadlessChrome.waiting(driver).until(d -> grants() == grants + 1);
+    noErrorPage();
+    assertFalse(
+        driver.findElement(By.id("caseForm")).getText().contains("case.error"),
+        "the grant was taken: " + lawyer);
+
+    // the prosecutor's finding, about a step chosen from the file
+    HeadlessChrome.login(driver, base, "prosecutor1");
+    driver.get(base + "/cases/case.xhtml?id=" + caseId);
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:item")));
+    noErrorPage();
+    HeadlessChrome.shot(driver, "pickers-02-finding-item");
+    long before = RunningPlatform.count("SELECT COUNT(*) FROM objection");
+    String about = pick("caseForm:item", "分监区提请");
+    assertFalse(about.contains("case-event/"), "the item is said in words: " + about);
+    driver.findElement(By.id("caseForm:findingText")).sendKeys("提请所附证据不足，请核实。");
+    driver.findElement(By.id("caseForm:finding")).click();
+    HeadlessChrome.waiting(driver)
+        .until(d -> countQuietly("SELECT COUNT(*) FROM objection") > before);
+    String text;
+    long objection;
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, text FROM objection ORDER BY id DESC LIMIT 1")) {
+      rs.next();
+      objection = rs.getLong(1);
+      text = rs.getString(2);
+    }
+    assertTrue(
+        text.startsWith("[case-event/"), "the finding names the record it is about: " + text);
+
+    // the section's reviewer dispatches it to an officer picked from the section's officers
+    String reviewer = holderOf("REVIEWER", section);
+    String officer = holderOf("OFFICER", section);
+    HeadlessChrome.login(driver, base, reviewer);
+    driver.get(base + "/ledger/objections.xhtml");
+    By row =
+        By.xpath(
+            "//tbody[@id='objectionsForm:objections_data']/tr[td[1][normalize-space()='"
+                + objection
+                + "']]//button");
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.elementToBeClickable(row)).click();
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("stepForm:officer")));
+    HeadlessChrome.shot(driver, "pickers-03-dispatch");
+    String officerName = officerName(officer);
+    pick("stepForm:officer", officerName);
+    driver.findElement(By.id("stepForm:doStep")).click();
+    By assigned =
+        By.xpath(
+            "//tbody[@id='objectionsForm:objections_data']/tr[td[1][normalize-space()='"
+                + objection
+                + "']]");
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(assigned, officer));
+
+    // the officer verifies, then handles it, the correcting entry picked from the inmate's entries
+    HeadlessChrome.login(driver, base, officer);
+    driver.get(base + "/ledger/objections.xhtml");
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.elementToBeClickable(row)).click();
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("stepForm:doStep")))
+        .click();
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.elementToBeClickable(row)).click();
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("stepForm:correction")));
+    HeadlessChrome.shot(driver, "pickers-04-handle");
+    pick("stepForm:outcome", null);
+    driver.findElement(By.id("stepForm:correction")).click();
+    By corrections = By.cssSelector("[id='stepForm:correction_items'] li.ui-selectonemenu-item");
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.visibilityOfElementLocated(corrections));
+    List<WebElement> entries = driver.findElements(corrections);
+    // "(none)" first, then the inmate's entries, each said as "#id · month · clause amount · fact"
+    assertEquals("（无）", entries.get(0).getAttribute("data-label"));
+    for (WebElement e : entries.subList(1, entries.size())) {
+      assertTrue(e.getAttribute("data-label").matches("#\\d+ · \\d{4}-\\d{2} · .+"), e.getText());
+    }
+    entries.get(0).click();
+    driver.findElement(By.id("stepForm:doStep")).click();
+    HeadlessChrome.waiting(driver)
+        .until(
+            d ->
+                countQuietly(
+                        "SELECT COUNT(*) FROM objection_step WHERE objection_id = "
+                            + objection
+                            + " AND step = 'HANDLE'")
+                    == 1);
+  }
+
+  private static int grants() {
+    try {
+      String t = driver.findElement(By.id("caseForm:timeline")).getText();
+      return t.split("律师阅卷授权", -1).length - 1;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return -1;
+    }
+  }
+
+  /** A count for a wait: a failed read counts as not yet. */
+  private static long countQuietly(String sql) {
+    try {
+      return RunningPlatform.count(sql);
+    } catch (java.sql.SQLException e) {
+      return -1;
+    }
+  }
+
+  private static String officerName(String login) throws Exception {
+    try (Connection c = RunningPlatform.ownerConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT display_name FROM account WHERE username = ?")) {
+      ps.setString(1, login);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  @Test
+  void aClassIsFormedWithATeacherAndMembersPickedByName() throws Exception {
+    HeadlessChrome.login(driver, base, "eduadmin1");
+    driver.get(base + "/eduadmin/content.xhtml");
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("cohortForm:teacher")));
+    noErrorPage();
+    driver.findElement(By.id("cohortForm:name")).sendKeys("法律常识二班");
+    pick("cohortForm:teacher", null);
+    By suggestions = By.cssSelector("[id='cohortForm:members_panel'] li.ui-autocomplete-item");
+    for (String typed : List.of("3301000011", "3301000012")) {
+      driver.findElement(By.id("cohortForm:members_input")).sendKeys(typed);
+      HeadlessChrome.waiting(driver)
+          .until(ExpectedConditions.visibilityOfElementLocated(suggestions));
+      WebElement first = driver.findElements(suggestions).get(0);
+      assertTrue(first.getText().startsWith(typed + " "), "number and name: " + first.getText());
+      first.click();
+      HeadlessChrome.waiting(driver)
+          .until(ExpectedConditions.invisibilityOfElementLocated(suggestions));
+    }
+    HeadlessChrome.shot(driver, "pickers-05-class");
+    long cohorts = RunningPlatform.count("SELECT COUNT(*) FROM cohort");
+    driver.findElement(By.id("cohortForm:createCohort")).click();
+    HeadlessChrome.waiting(driver)
+        .until(d -> countQuietly("SELECT COUNT(*) FROM cohort") == cohorts + 1);
+    long courses =
+        RunningPlatform.count(
+            "SELECT COUNT(*) FROM course WHERE programme_id = (SELECT MAX(programme_id) FROM cohort"
+                + " WHERE name = '法律常识二班')");
+    assertEquals(
+        courses == 0 ? 0 : 2,
+        RunningPlatform.count(
+            "SELECT COUNT(DISTINCT e.inmate_id) FROM enrolment e JOIN cohort c ON c.id ="
+                + " e.cohort_id WHERE c.name = '法律常识二班'"),
+        "both picked inmates are in the class");
+    assertTrue(
+        driver.findElement(By.id("cohortForm:cohorts")).getText().contains("法律常识二班"),
+        "the class is listed");
+  }
+}
