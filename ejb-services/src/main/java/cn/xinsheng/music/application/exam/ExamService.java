@@ -73,6 +73,7 @@ public class ExamService {
   @Inject AuditLog auditLog;
   @Inject RecusalLog recusals;
   @Inject TaughtLearners taught;
+  @Inject jakarta.enterprise.inject.Instance<cn.xinsheng.cases.application.CaseQueries> cases;
 
   // --- views ------------------------------------------------------------------------------------
 
@@ -698,7 +699,7 @@ public class ExamService {
     Role.LAWYER_NAME,
     Role.HIGH_JUDGE_NAME
   })
-  public List<CandidateView> results(Set<Long> caseReadableInmates) {
+  public List<CandidateView> results() {
     if (caller.has(Role.EDU_ADMIN)) {
       return published(null);
     }
@@ -706,7 +707,12 @@ public class ExamService {
     if (caller.has(Role.TEACHER)) {
       who.addAll(taught.inmateIdsTaughtBy(caller.name()));
     }
-    who.addAll(caseReadableInmates);
+    if (caller.roles().stream().anyMatch(Role::isExternal)) {
+      // the case context decides whose file an external reader may open; his results follow it
+      for (cn.xinsheng.cases.application.CaseQueries.CaseSummary s : cases.get().list()) {
+        scope.inmate(s.prisonerNumber()).ifPresent(i -> who.add(i.getId()));
+      }
+    }
     return published(who);
   }
 
@@ -745,6 +751,31 @@ public class ExamService {
               SqlValues.integer(r[5])));
     }
     return out;
+  }
+
+  /** The statistics as a spreadsheet (the platform's XLSX library, as the gradebook uses). */
+  public void statisticsXlsx(java.io.OutputStream out) throws IOException {
+    List<StatLine> lines = statistics();
+    org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Xinsheng", "1.0");
+    org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("民乐考级统计 Exam statistics");
+    String[] head = {
+      "年度 Year", "乐器 Instrument", "级别 Level", "考生 Candidates", "通过 Passes", "通过率 Pass rate %"
+    };
+    for (int c = 0; c < head.length; c++) {
+      ws.value(0, c, head[c]);
+      ws.style(0, c).bold().set();
+    }
+    int r = 1;
+    for (StatLine l : lines) {
+      ws.value(r, 0, l.year());
+      ws.value(r, 1, l.instrumentName());
+      ws.value(r, 2, l.level());
+      ws.value(r, 3, l.candidates());
+      ws.value(r, 4, l.passes());
+      ws.value(r, 5, l.candidates() == 0 ? 0 : Math.round(1000.0 * l.passes() / l.candidates()) / 10.0);
+      r++;
+    }
+    wb.finish();
   }
 
   /** Counts for the examiner's home: candidates waiting for his marks, and his sessions. */
