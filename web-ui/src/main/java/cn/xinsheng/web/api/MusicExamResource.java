@@ -33,6 +33,7 @@ public class MusicExamResource {
 
   @Inject ExamService exams;
   @Inject ExamCreditService credits;
+  @Inject cn.xinsheng.music.application.exam.CertificatePackageService packages;
 
   public record SessionRequest(
       @NotNull(message = "music.exam.error.date") LocalDate date,
@@ -272,6 +273,20 @@ public class MusicExamResource {
   public Response certificate(@PathParam("code") @Size(max = 40) String code) {
     return Response.ok(exams.certificatePdf(code))
         .header("Content-Disposition", "attachment; filename=\"certificate-" + code + ".pdf\"")
+        .build();
+  }
+
+  @GET
+  @Path("/certificates/export/{code}")
+  @Produces("application/zip")
+  @Operation(
+      summary =
+          "The certificate with its audit extract, to verify offline with bin/xinsheng verify (the board, or the inmate his own)")
+  public Response export(@PathParam("code") @Size(max = 40) String code) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    String name = packages.write(code, out);
+    return Response.ok(out.toByteArray())
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
         .build();
   }
 

@@ -634,6 +634,37 @@ public class ExamService {
         (String) row.get()[1]);
   }
 
+  /** What a certificate's export needs: whose it is, its log subject and the fields it logged. */
+  public record CertificateRecord(
+      String code, String prisonerNumber, String subject, String sha256, Map<String, Object> fields) {}
+
+  /** A certificate for its export: the board, and the inmate his own. */
+  @RolesAllowed({Role.EDU_ADMIN_NAME, Role.INMATE_NAME})
+  public CertificateRecord certificateRecord(String code) {
+    Object[] row =
+        store
+            .one(
+                "SELECT c.id, c.candidate_id, c.code, c.sha256, k.inmate_id FROM music_certificate c"
+                    + " JOIN music_exam_candidate k ON k.id = c.candidate_id WHERE c.code = ?1",
+                code == null ? "" : code.strip().toUpperCase())
+            .orElseThrow(() -> Refusal.notFound("music.exam.error.unknownCertificate"));
+    if (!caller.has(Role.EDU_ADMIN) && scope.ownInmate().getId() != num(row[4])) {
+      throw Refusal.notFound("music.exam.error.unknownCertificate");
+    }
+    Candidate c = candidate(num(row[1]));
+    // the fields as music.certificate.issued logged them, read back from the tables now: a row
+    // edited after the fact no longer matches its log entry, and the verifier says so
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("candidate", c.id);
+    f.put("inmate", c.prisonerNumber);
+    f.put("code", (String) row[2]);
+    f.put("instrument", c.instrument);
+    f.put("level", (long) c.level);
+    f.put("grade", c.grade);
+    return new CertificateRecord(
+        (String) row[2], c.prisonerNumber, "music-certificate/" + num(row[0]), (String) row[3], f);
+  }
+
   /** A certificate's PDF: the board, and the inmate his own. */
   @RolesAllowed({Role.EDU_ADMIN_NAME, Role.INMATE_NAME})
   public byte[] certificatePdf(String code) {
