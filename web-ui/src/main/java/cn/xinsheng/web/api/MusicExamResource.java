@@ -37,18 +37,26 @@ public class MusicExamResource {
 
   public record SessionRequest(
       @NotNull(message = "music.exam.error.date") LocalDate date,
-      @NotNull(message = "music.exam.error.room") @Size(max = 60, message = "music.exam.error.room") @OneLine
+      @NotNull(message = "music.exam.error.room")
+          @Size(max = 60, message = "music.exam.error.room")
+          @OneLine
           String room,
       @NotNull(message = "music.exam.error.instrument") @Size(max = 20) @OneLine String instrument,
-      @NotNull(message = "music.exam.error.level") @Min(value = 1, message = "music.exam.error.level") @Max(value = 10, message = "music.exam.error.level")
+      @NotNull(message = "music.exam.error.level")
+          @Min(value = 1, message = "music.exam.error.level")
+          @Max(value = 10, message = "music.exam.error.level")
           Integer level) {}
 
   public record PlacementRequest(
       @NotNull(message = "error.unknownInmate") @Size(max = 20) @OneLine String prisonerNumber,
       @NotNull(message = "music.exam.error.instrument") @Size(max = 20) @OneLine String instrument,
-      @NotNull(message = "music.exam.error.level") @Min(value = 1, message = "music.exam.error.level") @Max(value = 10, message = "music.exam.error.level")
+      @NotNull(message = "music.exam.error.level")
+          @Min(value = 1, message = "music.exam.error.level")
+          @Max(value = 10, message = "music.exam.error.level")
           Integer level,
-      @NotNull(message = "music.exam.error.reason") @Size(max = 500, message = "music.exam.error.reason") @Text
+      @NotNull(message = "music.exam.error.reason")
+          @Size(max = 500, message = "music.exam.error.reason")
+          @Text
           String reason) {}
 
   public record RegistrationRequest(
@@ -56,15 +64,20 @@ public class MusicExamResource {
       @NotNull(message = "error.unknownInmate") @Size(max = 20) @OneLine String prisonerNumber) {}
 
   public record SeatRequest(
-      @NotNull(message = "music.exam.error.notExaminer") @Size(max = 100) @OneLine String examiner) {}
+      @NotNull(message = "music.exam.error.notExaminer") @Size(max = 100) @OneLine
+          String examiner) {}
 
   public record ConflictRequest(
-      @NotNull(message = "music.exam.error.reason") @Size(max = 500, message = "music.exam.error.reason") @Text
+      @NotNull(message = "music.exam.error.reason")
+          @Size(max = 500, message = "music.exam.error.reason")
+          @Text
           String note) {}
 
   public record MarksRequest(
-      @NotNull(message = "music.exam.error.allItems") @Size(max = 5, message = "music.exam.error.allItems")
-          Map<@Size(max = 20) String, @NotNull(message = "music.exam.error.markRange") Integer> marks) {}
+      @NotNull(message = "music.exam.error.allItems")
+          @Size(max = 5, message = "music.exam.error.allItems")
+          Map<@Size(max = 20) String, @NotNull(message = "music.exam.error.markRange") Integer>
+              marks) {}
 
   public record CreditRequest(
       @NotNull(message = "music.exam.error.amount") @Size(max = 10) @OneLine String amount) {}
@@ -98,7 +111,8 @@ public class MusicExamResource {
   @POST
   @Path("/exams/placements")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "A placement decision with its reason: {prisonerNumber, instrument, level, reason}")
+  @Operation(
+      summary = "A placement decision with its reason: {prisonerNumber, instrument, level, reason}")
   @StatusCode(201)
   public Created place(@NotNull(message = "error.body.empty") @Valid PlacementRequest b) {
     return new Created(exams.place(b.prisonerNumber(), b.instrument(), b.level(), b.reason()));
@@ -125,7 +139,8 @@ public class MusicExamResource {
   @POST
   @Path("/exams/panel/{candidate}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Seat an examiner: {examiner}; refused (reason recorded) when he must recuse")
+  @Operation(
+      summary = "Seat an examiner: {examiner}; refused (reason recorded) when he must recuse")
   @StatusCode(201)
   public Seat assign(
       @PathParam("candidate") long candidate,
@@ -163,14 +178,16 @@ public class MusicExamResource {
 
   @GET
   @Path("/exams/queue")
-  @Operation(summary = "Counts for the work queue: sessions, candidates to mark, results to publish")
+  @Operation(
+      summary = "Counts for the work queue: sessions, candidates to mark, results to publish")
   public Map<String, Integer> queue() {
     return exams.queueCounts();
   }
 
   @GET
   @Path("/exams/candidates")
-  @Operation(summary = "The caller's candidates: an examiner's panels, every candidate for the board")
+  @Operation(
+      summary = "The caller's candidates: an examiner's panels, every candidate for the board")
   public List<ExamService.CandidateView> candidates() {
     return exams.myCandidates();
   }
@@ -282,7 +299,8 @@ public class MusicExamResource {
   @Operation(
       summary =
           "The certificate with its audit extract, to verify offline with bin/xinsheng verify (the board, or the inmate his own)")
-  public Response export(@PathParam("code") @Size(max = 40) String code) throws java.io.IOException {
+  public Response export(@PathParam("code") @Size(max = 40) String code)
+      throws java.io.IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     String name = packages.write(code, out);
     return Response.ok(out.toByteArray())
@@ -302,7 +320,8 @@ public class MusicExamResource {
   @POST
   @Path("/exams/achievements/{candidate}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Record the ledger entry for a pass, with the certificate as evidence: {amount}")
+  @Operation(
+      summary = "Record the ledger entry for a pass, with the certificate as evidence: {amount}")
   @StatusCode(201)
   public EntryRecorded confirm(
       @PathParam("candidate") long candidate,

@@ -33,11 +33,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A passed CNOS exam into the points ledger's 教育和文化改造 part under clause JY-04, by exactly
- * the path learning achievements take (lms EducationCreditService): the pass is listed for the
- * inmate's section officers; an officer who confirms it records an entry with the exam
- * certificate as its evidence, and that entry waits for a second officer's review like any other.
- * No points come from an exam without that review.
+ * A passed CNOS exam into the points ledger's 教育和文化改造 part under clause JY-04, by exactly the path
+ * learning achievements take (lms EducationCreditService): the pass is listed for the inmate's
+ * section officers; an officer who confirms it records an entry with the exam certificate as its
+ * evidence, and that entry waits for a second officer's review like any other. No points come from
+ * an exam without that review.
  */
 @Stateless
 @RolesAllowed(Role.OFFICER_NAME)
@@ -108,15 +108,19 @@ public class ExamCreditService {
     Inmate inmate = scope.inmateInMySections(a.prisonerNumber());
     Instant now = time.now();
     Evidence e;
-    try (InputStream pdf =
-        new EvidenceFiles(evidenceSettings.dir()).open((String) r[7])) {
+    try (InputStream pdf = new EvidenceFiles(evidenceSettings.dir()).open((String) r[7])) {
       e =
           evidence.upload(
               pdf,
               "民乐考级证书-" + a.prisonerNumber() + ".pdf",
               "新生民乐考级",
-              "民乐考级通过：" + a.instrumentName() + a.levelName() + "，成绩 " + a.gradeName()
-                  + "，证书验证码 " + a.certificateCode(),
+              "民乐考级通过："
+                  + a.instrumentName()
+                  + a.levelName()
+                  + "，成绩 "
+                  + a.gradeName()
+                  + "，证书验证码 "
+                  + a.certificateCode(),
               inmate.getSection().getId());
     } catch (IOException x) {
       throw new UncheckedIOException(x);
@@ -128,7 +132,12 @@ public class ExamCreditService {
                 AssessmentPart.EDUCATION,
                 CLAUSE,
                 amount,
-                "民乐考级（中国民族管弦乐学会）通过：" + a.instrumentName() + a.levelName() + "（" + a.gradeName() + "）",
+                "民乐考级（中国民族管弦乐学会）通过："
+                    + a.instrumentName()
+                    + a.levelName()
+                    + "（"
+                    + a.gradeName()
+                    + "）",
                 now,
                 List.of(e.getId())));
     long credit =
@@ -143,7 +152,8 @@ public class ExamCreditService {
     p.put("candidate", candidateId);
     p.put("certificate", a.certificateCode());
     p.put("entry", entry.getId());
-    auditLog.record("music.exam.credit.confirmed", "music-exam-credit/" + credit, p, List.of(), now);
+    auditLog.record(
+        "music.exam.credit.confirmed", "music-exam-credit/" + credit, p, List.of(), now);
     return entry.getId();
   }
 }

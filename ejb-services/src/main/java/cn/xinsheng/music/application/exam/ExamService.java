@@ -50,12 +50,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * CNOS graded exams (DOMAIN §5, issue 19). The exam board (education administrator) opens
- * sessions, registers eligible candidates, seats two examiners per candidate (recusal refused),
- * and publishes results; the candidate's performance is recorded as evidence before anyone may
- * mark it; each examiner marks alone and sees the other's marks only once both are in; a pass gets
- * a certificate whose hash is in the audit log. Every mark and every publication is an audit
- * event; no row is ever changed.
+ * CNOS graded exams (DOMAIN §5, issue 19). The exam board (education administrator) opens sessions,
+ * registers eligible candidates, seats two examiners per candidate (recusal refused), and publishes
+ * results; the candidate's performance is recorded as evidence before anyone may mark it; each
+ * examiner marks alone and sees the other's marks only once both are in; a pass gets a certificate
+ * whose hash is in the audit log. Every mark and every publication is an audit event; no row is
+ * ever changed.
  */
 @Stateless
 @RolesAllowed(Role.EDU_ADMIN_NAME)
@@ -115,7 +115,10 @@ public class ExamService {
   public record ExaminerOption(String username, String name, List<String> recusalReasons) {}
 
   public record MarksView(
-      long candidateId, boolean bothIn, boolean thirdNeeded, Map<String, Map<String, Integer>> marks) {}
+      long candidateId,
+      boolean bothIn,
+      boolean thirdNeeded,
+      Map<String, Map<String, Integer>> marks) {}
 
   public record ResultView(
       long candidateId, String grade, String gradeName, String total, String certificateCode) {}
@@ -166,7 +169,9 @@ public class ExamService {
     return id;
   }
 
-  /** A placement decision: the board lets an inmate sit a level without the one below, for a reason. */
+  /**
+   * A placement decision: the board lets an inmate sit a level without the one below, for a reason.
+   */
   public long place(String prisonerNumber, String instrument, int level, String reason) {
     Inmate inmate = inmate(prisonerNumber);
     instrument(instrument);
@@ -230,9 +235,7 @@ public class ExamService {
             level);
     Eligibility.Basis basis;
     try {
-      basis =
-          Eligibility.decide(
-              level, passed, placement.map(r -> SqlValues.integer(r[1])));
+      basis = Eligibility.decide(level, passed, placement.map(r -> SqlValues.integer(r[1])));
     } catch (ExamRefusal r) {
       throw refusal(r);
     }
@@ -270,8 +273,7 @@ public class ExamService {
                 + " WHERE r.role = 'EXAMINER' AND a.enabled ORDER BY a.username")) {
       String u = (String) r[0];
       out.add(
-          new ExaminerOption(
-              u, (String) r[1], reasons(u, c).stream().map(Enum::name).toList()));
+          new ExaminerOption(u, (String) r[1], reasons(u, c).stream().map(Enum::name).toList()));
     }
     return out;
   }
@@ -291,7 +293,8 @@ public class ExamService {
     MarkSheet sheet = sheet(candidateId);
     List<Recusal.Reason> reasons = reasons(examiner, c);
     if (!reasons.isEmpty() && !sheet.panel().contains(examiner)) {
-      // the reason is kept even though the assignment is refused (issue 19: "the reason is recorded")
+      // the reason is kept even though the assignment is refused (issue 19: "the reason is
+      // recorded")
       recusals.record(candidateId, examiner, reasons);
     }
     try {
@@ -482,7 +485,11 @@ public class ExamService {
       p.put(i.name().toLowerCase(), marks.get(i));
     }
     auditLog.record(
-        "music.exam.marked", "music-exam-mark/" + candidateId + "/" + caller.name(), p, List.of(), now);
+        "music.exam.marked",
+        "music-exam-mark/" + candidateId + "/" + caller.name(),
+        p,
+        List.of(),
+        now);
     return marks(candidateId);
   }
 
@@ -518,7 +525,9 @@ public class ExamService {
     MarkSheet sheet = sheet(candidateId);
     if (!sheet.complete(rules)) {
       throw Refusal.conflict(
-          sheet.thirdNeeded(rules) ? "music.exam.error.thirdMissing" : "music.exam.error.marksMissing");
+          sheet.thirdNeeded(rules)
+              ? "music.exam.error.thirdMissing"
+              : "music.exam.error.marksMissing");
     }
     double total = sheet.total(rules).orElseThrow();
     ExamGrade grade = rules.grade(total);
@@ -636,7 +645,11 @@ public class ExamService {
 
   /** What a certificate's export needs: whose it is, its log subject and the fields it logged. */
   public record CertificateRecord(
-      String code, String prisonerNumber, String subject, String sha256, Map<String, Object> fields) {}
+      String code,
+      String prisonerNumber,
+      String subject,
+      String sha256,
+      Map<String, Object> fields) {}
 
   /** A certificate for its export: the board, and the inmate his own. */
   @RolesAllowed({Role.EDU_ADMIN_NAME, Role.INMATE_NAME})
@@ -679,8 +692,7 @@ public class ExamService {
       throw Refusal.notFound("music.exam.error.unknownCertificate");
     }
     try {
-      return Files.readAllBytes(
-          new EvidenceFiles(evidenceSettings.dir()).path((String) row[1]));
+      return Files.readAllBytes(new EvidenceFiles(evidenceSettings.dir()).path((String) row[1]));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -803,7 +815,8 @@ public class ExamService {
       ws.value(r, 2, l.level());
       ws.value(r, 3, l.candidates());
       ws.value(r, 4, l.passes());
-      ws.value(r, 5, l.candidates() == 0 ? 0 : Math.round(1000.0 * l.passes() / l.candidates()) / 10.0);
+      ws.value(
+          r, 5, l.candidates() == 0 ? 0 : Math.round(1000.0 * l.passes() / l.candidates()) / 10.0);
       r++;
     }
     wb.finish();
@@ -819,7 +832,8 @@ public class ExamService {
         "toMark",
         (int)
             mine.stream()
-                .filter(v -> v.grade() == null && v.panel().contains(caller.name()) && !v.markedByMe())
+                .filter(
+                    v -> v.grade() == null && v.panel().contains(caller.name()) && !v.markedByMe())
                 .count());
     out.put(
         "toPublish",
@@ -1007,9 +1021,7 @@ public class ExamService {
   }
 
   private Inmate inmate(String prisonerNumber) {
-    return scope
-        .inmate(prisonerNumber)
-        .orElseThrow(() -> Refusal.notFound("error.unknownInmate"));
+    return scope.inmate(prisonerNumber).orElseThrow(() -> Refusal.notFound("error.unknownInmate"));
   }
 
   private void instrument(String code) {

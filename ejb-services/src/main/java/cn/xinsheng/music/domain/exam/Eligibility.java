@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * Who may register for a level on an instrument. CNOS levels build on each other: level 1 is open
  * to anyone; a higher level needs the level below passed on the same instrument, or a placement
- * decision by the exam board (an inmate who already plays at that level, with the reason
- * recorded). Anything else is refused.
+ * decision by the exam board (an inmate who already plays at that level, with the reason recorded).
+ * Anything else is refused.
  */
 public final class Eligibility {
 
@@ -24,7 +24,8 @@ public final class Eligibility {
    * @param highestPassed the highest level passed on this instrument, if any
    * @param placedAt the level of a placement decision on this instrument, if any
    */
-  public static Basis decide(int level, Optional<Integer> highestPassed, Optional<Integer> placedAt) {
+  public static Basis decide(
+      int level, Optional<Integer> highestPassed, Optional<Integer> placedAt) {
     if (level < 1 || level > 10) {
       throw new ExamRefusal(ExamRefusal.Kind.INVALID, "music.exam.error.level");
     }

@@ -1,8 +1,8 @@
 package cn.xinsheng.music.domain.exam;
 
 /**
- * A rule of the exam says no. {@code key} names the bilingual message in the resource bundles;
- * the application layer turns it into the platform's refusal.
+ * A rule of the exam says no. {@code key} names the bilingual message in the resource bundles; the
+ * application layer turns it into the platform's refusal.
  */
 public class ExamRefusal extends RuntimeException {
 

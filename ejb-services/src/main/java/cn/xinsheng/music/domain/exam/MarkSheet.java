@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * One candidate's panel and marks. Two examiners mark on their own; neither sees the other's marks
  * until both are in (independent marking). When they differ on an item by more than the board's
- * threshold, a third examiner is needed; with three, each item's mark is the median, so one
- * outlier cannot decide the result. With two, it is their mean.
+ * threshold, a third examiner is needed; with three, each item's mark is the median, so one outlier
+ * cannot decide the result. With two, it is their mean.
  *
  * @param panel examiners by seat, seat 1 and 2 first, a third only when needed
  * @param marks each examiner's marks, all five items at once
@@ -47,7 +47,10 @@ public record MarkSheet(List<String> panel, Map<String, Map<RubricItem, Integer>
 
   /** May this examiner record these marks now? */
   public void checkMarks(
-      String examiner, boolean performanceRecorded, Map<RubricItem, Integer> given, ExamRules rules) {
+      String examiner,
+      boolean performanceRecorded,
+      Map<RubricItem, Integer> given,
+      ExamRules rules) {
     if (!panel.contains(examiner)) {
       throw new ExamRefusal(ExamRefusal.Kind.FORBIDDEN, "music.exam.error.notOnPanel");
     }

@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The CNOS exam certificate: a PDF with the platform's embedded CJK font and the verification
- * code a reader enters on the verification page. The PDF's SHA-256 goes into the audit log when
- * it is issued, so a changed copy no longer matches.
+ * The CNOS exam certificate: a PDF with the platform's embedded CJK font and the verification code
+ * a reader enters on the verification page. The PDF's SHA-256 goes into the audit log when it is
+ * issued, so a changed copy no longer matches.
  */
 public final class CertificatePdf {
 
@@ -45,16 +45,14 @@ public final class CertificatePdf {
       doc.add(new Paragraph("CNOS graded exam certificate", ChineseFont.font(10)));
       doc.add(new Paragraph(" ", ChineseFont.font(8)));
       doc.add(
-          new Paragraph(
-              "罪犯编号 " + f.prisonerNumber() + "　姓名 " + f.name(), ChineseFont.font(13)));
+          new Paragraph("罪犯编号 " + f.prisonerNumber() + "　姓名 " + f.name(), ChineseFont.font(13)));
       doc.add(
           new Paragraph(
               "乐器 " + f.instrumentZh() + "　级别 " + f.levelZh() + "　成绩 " + f.gradeZh(),
               ChineseFont.font(13)));
       doc.add(
           new Paragraph(
-              "考试日期 " + DAY.format(f.examDate())
-                  + "　发证日期 " + DAY.format(f.issued()),
+              "考试日期 " + DAY.format(f.examDate()) + "　发证日期 " + DAY.format(f.issued()),
               ChineseFont.font(11)));
       doc.add(new Paragraph(" ", ChineseFont.font(8)));
       doc.add(new Paragraph("验证码 Verification code: " + f.code(), ChineseFont.bold(14)));

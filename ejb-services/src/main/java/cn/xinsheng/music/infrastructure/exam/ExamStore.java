@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The exam tables through the caller's transaction, by plain SQL: every row is written once and
- * the read models are flat lists.
+ * The exam tables through the caller's transaction, by plain SQL: every row is written once and the
+ * read models are flat lists.
  */
 @ApplicationScoped
 public class ExamStore {

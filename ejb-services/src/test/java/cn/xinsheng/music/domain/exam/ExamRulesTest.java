@@ -10,11 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
-/** The exam's rules as tables: eligibility, recusal, seats, independent marking, third examiner, result. */
+/**
+ * The exam's rules as tables: eligibility, recusal, seats, independent marking, third examiner,
+ * result.
+ */
 class ExamRulesTest {
 
   private static final ExamRules RULES = ExamRules.STANDARD;
@@ -154,8 +157,7 @@ class ExamRulesTest {
     // an outsider examiner who has not marked sees nothing
     "e9, false, true,  true,  ''",
   })
-  void independentMarking(
-      String reader, boolean board, boolean e1, boolean e2, String expected) {
+  void independentMarking(String reader, boolean board, boolean e1, boolean e2, String expected) {
     MarkSheet s = sheet(e1 ? "15 15 15 15 15" : null, e2 ? "16 16 16 16 16" : null, null);
     assertEquals(
         expected.isBlank() ? List.of() : List.of(expected.split(" ")),
@@ -164,12 +166,10 @@ class ExamRulesTest {
 
   @Test
   void theThirdExaminerSeesTheOthersOnlyAfterMarkingHimself() {
-    MarkSheet before =
-        sheet("10 20 20 20 20", "15 20 20 20 20", "-");
+    MarkSheet before = sheet("10 20 20 20 20", "15 20 20 20 20", "-");
     assertEquals(List.of(), List.copyOf(before.visibleTo("e3", false).keySet()));
     MarkSheet after = sheet("10 20 20 20 20", "15 20 20 20 20", "12 18 18 18 18");
-    assertEquals(
-        List.of("e1", "e2", "e3"), List.copyOf(after.visibleTo("e3", false).keySet()));
+    assertEquals(List.of("e1", "e2", "e3"), List.copyOf(after.visibleTo("e3", false).keySet()));
   }
 
   @ParameterizedTest(name = "panel {0}, marks {1}, recused {2}, new {3} -> {4}")
