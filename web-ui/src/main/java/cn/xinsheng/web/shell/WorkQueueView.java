@@ -34,6 +34,7 @@ public class WorkQueueView {
   @Inject AssignmentService assignments;
   @Inject QuizService quizzes;
   @Inject PrisonTime time;
+  @Inject cn.xinsheng.music.application.exam.ExamService exams;
 
   private static final List<String> ROLES =
       List.of(
@@ -46,7 +47,10 @@ public class WorkQueueView {
           "PROSECUTOR",
           "SUPERVISOR",
           "LAWYER",
-          "TEACHER");
+          "TEACHER",
+          // issue 19: the examiner's and the exam board's counts
+          "EXAMINER",
+          "EDU_ADMIN");
 
   private List<Item> items;
 
@@ -134,6 +138,20 @@ public class WorkQueueView {
                   "queue.teacher.grade",
                   assignments.toGrade().size() + quizzes.essaysToGrade().size(),
                   "/teaching/grading"));
+      case "EXAMINER" ->
+          out.add(
+              new Item(
+                  "toMark",
+                  "queue.examiner.toMark",
+                  exams.queueCounts().getOrDefault("toMark", 0),
+                  "/music/exams"));
+      case "EDU_ADMIN" ->
+          out.add(
+              new Item(
+                  "toPublish",
+                  "queue.eduadmin.toPublish",
+                  exams.queueCounts().getOrDefault("toPublish", 0),
+                  "/music/exams"));
       default -> {
         // the administrators' homes carry their own counts; the inmate has the terminal
       }

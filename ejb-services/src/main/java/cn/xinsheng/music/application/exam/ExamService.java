@@ -137,6 +137,26 @@ public class ExamService {
   public record StatLine(
       int year, String instrument, String instrumentName, int level, int candidates, int passes) {}
 
+  /** An instrument or a level as a screen offers it. */
+  public record Choice(String value, String nameZh, String nameEn) {}
+
+  /** The active instruments, in the catalogue's order (V19_1). */
+  public List<Choice> instruments() {
+    return store
+        .rows(
+            "SELECT code, name_zh, name_en FROM music_instrument WHERE active ORDER BY sort_order")
+        .stream()
+        .map(r -> new Choice((String) r[0], (String) r[1], (String) r[2]))
+        .toList();
+  }
+
+  /** The levels with their names (settings in music_level). */
+  public List<Choice> levels() {
+    return store.rows("SELECT level, name_zh, name_en FROM music_level ORDER BY level").stream()
+        .map(r -> new Choice(String.valueOf(SqlValues.integer(r[0])), (String) r[1], (String) r[2]))
+        .toList();
+  }
+
   // --- sessions, placement, registration --------------------------------------------------------
 
   public long createSession(LocalDate date, String room, String instrument, int level) {
