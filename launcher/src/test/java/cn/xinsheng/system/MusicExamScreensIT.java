@@ -48,6 +48,7 @@ class MusicExamScreensIT {
   private static long candA;
   private static long candB;
   private static long candDone;
+  private static long candOther;
   private static String code;
   private static Path wavFile;
 
@@ -84,6 +85,12 @@ class MusicExamScreensIT {
     candA = register(pA);
     candB = register(pB);
     candDone = register(pDone);
+    // a candidate whose panel examiner1 is not on
+    candOther =
+        register(
+            first(
+                "SELECT prisoner_number FROM inmate WHERE section_id = 12 ORDER BY id DESC LIMIT 1 OFFSET 3"));
+    seat(candOther, "examiner2");
     for (long c : new long[] {candA, candDone}) {
       seat(c, "examiner1");
       seat(c, "examiner2");
@@ -177,7 +184,7 @@ class MusicExamScreensIT {
   void theBoardOpensASessionRegistersAndPlaces() throws Exception {
     open("eduadmin1", "/music/exams.xhtml", "examsForm:candidates");
     assertTrue(driver.findElement(By.id("examsForm:candidates")).getText().contains(pA));
-    type("examsForm:date_input", "2026-12-30");
+    type("examsForm:date", "2026-12-30");
     type("examsForm:room", "教学楼二楼");
     clickAndExpect("examsForm:createSession", "examsForm:messages", "考场已开设");
     type("examsForm:number", "0000000000");
@@ -243,7 +250,7 @@ class MusicExamScreensIT {
     assertTrue(driver.findElement(By.id("candidateForm:marks")).getText().contains("examiner1"));
     assertTrue(!driver.findElement(By.id("candidateForm:marks")).getText().contains("examiner2"));
     // a candidate he does not sit for is refused
-    driver.get(base + "/music/candidate.xhtml?id=" + candB);
+    driver.get(base + "/music/candidate.xhtml?id=" + candOther);
     HeadlessChrome.waiting(driver)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(

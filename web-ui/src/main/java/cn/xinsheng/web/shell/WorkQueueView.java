@@ -138,13 +138,18 @@ public class WorkQueueView {
                   "queue.teacher.grade",
                   assignments.toGrade().size() + quizzes.essaysToGrade().size(),
                   "/teaching/grading"));
-      case "EXAMINER" ->
-          out.add(
-              new Item(
-                  "toMark",
-                  "queue.examiner.toMark",
-                  exams.queueCounts().getOrDefault("toMark", 0),
-                  "/music/exams"));
+      case "EXAMINER" -> {
+        java.util.Map<String, Integer> counts = exams.queueCounts();
+        out.add(
+            new Item(
+                "toMark", "queue.examiner.toMark", counts.getOrDefault("toMark", 0), "/music/exams"));
+        out.add(
+            new Item(
+                "sessions",
+                "queue.examiner.sessions",
+                counts.getOrDefault("sessions", 0),
+                "/music/exams"));
+      }
       case "EDU_ADMIN" ->
           out.add(
               new Item(
