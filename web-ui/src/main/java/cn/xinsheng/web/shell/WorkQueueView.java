@@ -142,7 +142,10 @@ public class WorkQueueView {
         java.util.Map<String, Integer> counts = exams.queueCounts();
         out.add(
             new Item(
-                "toMark", "queue.examiner.toMark", counts.getOrDefault("toMark", 0), "/music/exams"));
+                "toMark",
+                "queue.examiner.toMark",
+                counts.getOrDefault("toMark", 0),
+                "/music/exams"));
         out.add(
             new Item(
                 "sessions",
