@@ -36,7 +36,6 @@ public class ExamCandidateView implements Serializable {
   private transient List<ExamService.ExaminerOption> options;
   private final Map<String, Object> given = new LinkedHashMap<>();
   private String examiner;
-  private String note;
 
   public void load() {
     candidate = null;
@@ -130,18 +129,6 @@ public class ExamCandidateView implements Serializable {
     load();
   }
 
-  /** An examiner's own reasons for not judging this candidate. */
-  public void declare() {
-    try {
-      exams.declareConflict(id, note);
-      Messages.info("music.exam.conflict.declared");
-      note = null;
-    } catch (Refusal r) {
-      Messages.refused(r);
-    }
-    load();
-  }
-
   public String reasons(ExamService.ExaminerOption o) {
     if (o.recusalReasons().isEmpty()) {
       return Messages.text("music.exam.recusal.none");
@@ -185,13 +172,5 @@ public class ExamCandidateView implements Serializable {
 
   public void setExaminer(String examiner) {
     this.examiner = examiner;
-  }
-
-  public String getNote() {
-    return note;
-  }
-
-  public void setNote(String note) {
-    this.note = note;
   }
 }
