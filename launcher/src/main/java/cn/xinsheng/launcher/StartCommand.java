@@ -318,6 +318,14 @@ abstract class StartCommand implements Callable<Integer> {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      // issue 19: the demo exams (a finished session with certificates, an open one to mark)
+      try {
+        say(MusicExamDemo.ensure(baseUrl));
+      } catch (IOException e) {
+        say("警告 / warning: 演示考级未能载入 / demo exams not loaded: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     @Override

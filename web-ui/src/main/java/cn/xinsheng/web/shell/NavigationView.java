@@ -132,6 +132,41 @@ public class NavigationView {
     };
   }
 
+  /** Issue 19: the CNOS exam screens each role reaches. */
+  static java.util.List<String[]> musicExamItems(Role role) {
+    String[] exams = {
+      "menu-music-exams", "menu.musicExams", "pi pi-volume-up", "/music/exams.xhtml"
+    };
+    String[] results = {
+      "menu-music-results", "menu.musicResults", "pi pi-star", "/music/results.xhtml"
+    };
+    String[] verify = {
+      "menu-music-verify", "menu.musicVerify", "pi pi-verified", "/music/verify.xhtml"
+    };
+    return switch (role) {
+      case EXAMINER -> java.util.List.<String[]>of(exams, verify);
+      case EDU_ADMIN ->
+          java.util.List.<String[]>of(
+              exams,
+              results,
+              new String[] {
+                "menu-music-stats", "menu.musicStats", "pi pi-chart-bar", "/music/statistics.xhtml"
+              },
+              verify);
+      case INMATE, TEACHER -> java.util.List.<String[]>of(results);
+      case PROSECUTOR, JUDGE, SUPERVISOR, LAWYER, HIGH_JUDGE ->
+          java.util.List.<String[]>of(results, verify);
+      case OFFICER ->
+          java.util.List.<String[]>of(
+              new String[] {
+                "menu-music-points", "menu.musicPoints", "pi pi-star", "/music/points.xhtml"
+              },
+              verify);
+      case REVIEWER, COMMITTEE, WARDEN, EXECUTION, BUREAU -> java.util.List.<String[]>of(verify);
+      default -> java.util.List.<String[]>of();
+    };
+  }
+
   /** The reduction and parole screens each role reaches. */
   static java.util.List<String[]> caseItems(Role role) {
     String[] list = {"menu-cases", "menu.cases", "pi pi-briefcase", "/cases/list.xhtml"};
@@ -190,6 +225,7 @@ public class NavigationView {
       java.util.List<String[]> items = new java.util.ArrayList<>(ledgerItems(role));
       items.addAll(caseItems(role));
       items.addAll(learningItems(role));
+      items.addAll(musicExamItems(role));
       for (String[] item : items) {
         if (!shown.add(item[0])) {
           // a user with two roles that share a screen gets it once

@@ -35,6 +35,7 @@ public class WorkQueueView {
   @Inject QuizService quizzes;
   @Inject PrisonTime time;
   @Inject cn.xinsheng.readiness.application.ReleasePlanService plans;
+  @Inject cn.xinsheng.music.application.exam.ExamService exams;
 
   private static final List<String> ROLES =
       List.of(
@@ -47,7 +48,10 @@ public class WorkQueueView {
           "PROSECUTOR",
           "SUPERVISOR",
           "LAWYER",
-          "TEACHER");
+          "TEACHER",
+          // issue 19: the examiner's and the exam board's counts
+          "EXAMINER",
+          "EDU_ADMIN");
 
   private List<Item> items;
 
@@ -138,6 +142,28 @@ public class WorkQueueView {
                   "queue.teacher.grade",
                   assignments.toGrade().size() + quizzes.essaysToGrade().size(),
                   "/teaching/grading"));
+      case "EXAMINER" -> {
+        java.util.Map<String, Integer> counts = exams.queueCounts();
+        out.add(
+            new Item(
+                "toMark",
+                "queue.examiner.toMark",
+                counts.getOrDefault("toMark", 0),
+                "/music/exams"));
+        out.add(
+            new Item(
+                "sessions",
+                "queue.examiner.sessions",
+                counts.getOrDefault("sessions", 0),
+                "/music/exams"));
+      }
+      case "EDU_ADMIN" ->
+          out.add(
+              new Item(
+                  "toPublish",
+                  "queue.eduadmin.toPublish",
+                  exams.queueCounts().getOrDefault("toPublish", 0),
+                  "/music/exams"));
       default -> {
         // the administrators' homes carry their own counts; the inmate has the terminal
       }
