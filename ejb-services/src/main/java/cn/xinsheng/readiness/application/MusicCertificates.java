@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * EXTENSION POINT for the handover (issue 20, deliverable 5): the folk-music grading certificates a
- * person earned, which the music context (issue 19, built on another branch) will publish. Until it
- * implements this port, {@link NoMusicCertificatesYet} answers none and the handover says so.
+ * The port for the handover (issue 20, deliverable 5): the folk-music grading certificates a person
+ * earned, which the music context (issue 19, built on another branch) will publish. Until it
+ * implements this port (music.infrastructure.exam.ExamCertificates), nobody has one.
  */
 public interface MusicCertificates {
 
