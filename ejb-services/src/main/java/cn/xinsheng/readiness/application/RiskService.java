@@ -74,6 +74,13 @@ public class RiskService {
   @Inject PrisonTime time;
   @Inject AuditLog auditLog;
 
+  /** A risk level as people read it: 1 (low) to 5 (high), in both languages. */
+  public record LevelView(String code, int rank, String zh, String en) {
+    static LevelView of(RiskLevel l) {
+      return l == null ? null : new LevelView(l.name(), l.rank(), l.zh(), l.en());
+    }
+  }
+
   /** One value a factor can take. */
   public record Option(String code, String zh, String en, double weight) {}
 
@@ -120,8 +127,8 @@ public class RiskService {
       long assessmentId,
       String prisonerNumber,
       String inmateName,
-      RiskLevel scored,
-      RiskLevel decided,
+      LevelView scored,
+      LevelView decided,
       String reason,
       String requestedBy,
       String secondOfficer,
@@ -143,8 +150,8 @@ public class RiskService {
       double intercept,
       double logOdds,
       double probability,
-      RiskLevel level,
-      RiskLevel effectiveLevel,
+      LevelView level,
+      LevelView effectiveLevel,
       boolean overridden,
       List<ContributionView> contributions,
       String assessedBy,
@@ -168,12 +175,60 @@ public class RiskService {
 
   /** The demo's report: the synthetic cohort's parameters, held-out results before and after. */
   public record SyntheticReport(
-      SyntheticCohort.Parameters parameters,
+      long seed,
+      int size,
+      double trueIntercept,
+      double noise,
+      int trainingCases,
+      int heldOutCases,
+      ReportView shipped,
+      double recalibrationOffset,
+      double recalibrationSlope,
+      ReportView recalibrated) {}
+
+  /** The same in the domain's terms, for the tests that run it twice from one seed. */
+  record Synthetic(
       int trainingCases,
       int heldOutCases,
       ValidationReport shipped,
       Recalibration recalibration,
       ValidationReport recalibrated) {}
+
+  /** A validation report as a page or a client reads it; a figure not measured is null. */
+  public record ReportView(
+      String instrument,
+      int cases,
+      int reoffended,
+      Double auc,
+      Double calibrationError,
+      List<LevelLine> calibration,
+      List<ConfusionLine> confusion) {}
+
+  public record LevelLine(
+      LevelView level, int cases, int reoffended, Double meanPredicted, Double observedRate) {}
+
+  public record ConfusionLine(
+      LevelView from,
+      int truePositive,
+      int falsePositive,
+      int trueNegative,
+      int falseNegative,
+      Double sensitivity,
+      Double specificity,
+      Double positivePredictiveValue) {}
+
+  /** A report computed on imported outcomes, with the file it was computed on. */
+  public record ValidationView(
+      long id,
+      String instrument,
+      String source,
+      String sha256,
+      int cases,
+      int reoffended,
+      Double auc,
+      ReportView report,
+      String importedBy,
+      Instant importedAt) {}
 
   // ---------------------------------------------------------------------------------------------
 
@@ -366,6 +421,26 @@ public class RiskService {
     return overrideView(inmate, records.override(o.id(), false).orElseThrow());
   }
 
+  /** An officer who may be named to countersign: login and name. */
+  public record OfficerChoice(String login, String name) {}
+
+  /**
+   * The officers and reviewing officers an override may name to countersign, the caller left out:
+   * one person cannot sign twice.
+   */
+  @RolesAllowed(Role.OFFICER_NAME)
+  public List<OfficerChoice> secondOfficers() {
+    Map<String, OfficerChoice> out = new java.util.TreeMap<>();
+    for (Role r : List.of(Role.OFFICER, Role.REVIEWER)) {
+      for (AccountDirectory.Person p : accounts.holders(r)) {
+        if (!p.login().equals(caller.name())) {
+          out.put(p.login(), new OfficerChoice(p.login(), p.name()));
+        }
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
   /** Overrides naming the caller as the second officer that he has not signed yet. */
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public List<OverrideView> awaitingMySignature() {
@@ -408,18 +483,29 @@ public class RiskService {
    */
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.WARDEN_NAME, Role.EXECUTION_NAME})
   public SyntheticReport syntheticReport() {
-    return synthetic(InstrumentFile.defaultInstrument(), SyntheticCohort.DEMO);
+    SyntheticCohort.Parameters p = SyntheticCohort.DEMO;
+    Synthetic s = synthetic(InstrumentFile.defaultInstrument(), p);
+    return new SyntheticReport(
+        p.seed(),
+        p.size(),
+        p.trueIntercept(),
+        p.noise(),
+        s.trainingCases(),
+        s.heldOutCases(),
+        report(s.shipped()),
+        s.recalibration().offset(),
+        s.recalibration().slope(),
+        report(s.recalibrated()));
   }
 
   /** The demo report's computation, plain Java, so a test can run it twice from one seed. */
-  public static SyntheticReport synthetic(RiskInstrument instrument, SyntheticCohort.Parameters p) {
+  static Synthetic synthetic(RiskInstrument instrument, SyntheticCohort.Parameters p) {
     List<LabelledCase> cohort = SyntheticCohort.generate(instrument, p);
     List<LabelledCase> training = cohort.subList(0, p.size() / 2);
     List<LabelledCase> heldOut = cohort.subList(p.size() / 2, p.size());
     Recalibration r = Recalibration.fit(instrument, training);
     RiskInstrument recalibrated = instrument.recalibrated(r, instrument.id() + "-demo-recalibrated");
-    return new SyntheticReport(
-        p,
+    return new Synthetic(
         training.size(),
         heldOut.size(),
         ValidationReport.of(instrument, heldOut),
@@ -433,7 +519,7 @@ public class RiskService {
    * number and nothing is stored.
    */
   @RolesAllowed(Role.REVIEWER_NAME)
-  public StoredValidation importValidation(String fileName, byte[] csv) {
+  public ValidationView importValidation(String fileName, byte[] csv) {
     if (csv == null || csv.length == 0) {
       throw refused(new ReadinessRefusal("risk.error.csvEmpty", "line 1"));
     }
@@ -487,13 +573,68 @@ public class RiskService {
     payload.put("cases", report.cases());
     payload.put("reoffended", report.reoffended());
     payload.put("auc", Double.isNaN(report.auc()) ? "NaN" : report.auc());
-    auditLog.record("readiness.risk.validationImported", "risk/validation", payload, List.of(sha), at);
-    return stored;
+    auditLog.record(
+        "readiness.risk.validationImported", "risk/validation", payload, List.of(sha), at);
+    return validationView(stored, report(report));
   }
 
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.WARDEN_NAME, Role.EXECUTION_NAME})
-  public List<StoredValidation> validations() {
-    return records.validations();
+  public List<ValidationView> validations() {
+    return records.validations().stream()
+        .map(v -> validationView(v, ReportJson.read(v.reportJson())))
+        .toList();
+  }
+
+  private static ValidationView validationView(StoredValidation v, ReportView report) {
+    return new ValidationView(
+        v.id(),
+        v.instrumentId(),
+        v.source(),
+        v.fileSha256(),
+        v.cases(),
+        v.reoffended(),
+        v.auc(),
+        report,
+        v.importedBy(),
+        v.importedAt());
+  }
+
+  static ReportView report(ValidationReport r) {
+    List<LevelLine> calibration = new ArrayList<>();
+    for (ValidationReport.LevelCalibration l : r.calibration()) {
+      calibration.add(
+          new LevelLine(
+              LevelView.of(l.level()),
+              l.cases(),
+              l.reoffended(),
+              measured(l.meanPredicted()),
+              measured(l.observedRate())));
+    }
+    List<ConfusionLine> confusion = new ArrayList<>();
+    for (ValidationReport.Confusion c : r.confusion()) {
+      confusion.add(
+          new ConfusionLine(
+              LevelView.of(c.from()),
+              c.truePositive(),
+              c.falsePositive(),
+              c.trueNegative(),
+              c.falseNegative(),
+              measured(c.sensitivity()),
+              measured(c.specificity()),
+              measured(c.positivePredictiveValue())));
+    }
+    return new ReportView(
+        r.instrument(),
+        r.cases(),
+        r.reoffended(),
+        measured(r.auc()),
+        measured(r.calibrationError()),
+        calibration,
+        confusion);
+  }
+
+  private static Double measured(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -540,7 +681,7 @@ public class RiskService {
         records.overridesOf(a.id()).stream().map(o -> overrideView(inmate, o)).toList();
     RiskLevel effective = a.level();
     boolean overridden = false;
-    for (OverrideView o : overrides) {
+    for (StoredOverride o : records.overridesOf(a.id())) {
       if (o.signed()) {
         effective = o.decided();
         overridden = true;
@@ -555,8 +696,8 @@ public class RiskService {
         instrument.intercept(),
         a.logOdds(),
         a.probability(),
-        a.level(),
-        effective,
+        LevelView.of(a.level()),
+        LevelView.of(effective),
         overridden,
         contributions,
         a.assessedBy(),
@@ -570,8 +711,8 @@ public class RiskService {
         o.assessmentId(),
         inmate.getNumber(),
         inmate.getName(),
-        o.scored(),
-        o.decided(),
+        LevelView.of(o.scored()),
+        LevelView.of(o.decided()),
         o.reason(),
         o.requestedBy(),
         o.secondOfficer(),

@@ -17,8 +17,8 @@ class SyntheticReportTest {
 
   @Test
   void theSameSeedGivesTheSameReportOnTheHeldOutHalf() {
-    RiskService.SyntheticReport a = RiskService.synthetic(instrument, SyntheticCohort.DEMO);
-    RiskService.SyntheticReport b = RiskService.synthetic(instrument, SyntheticCohort.DEMO);
+    RiskService.Synthetic a = RiskService.synthetic(instrument, SyntheticCohort.DEMO);
+    RiskService.Synthetic b = RiskService.synthetic(instrument, SyntheticCohort.DEMO);
     assertEquals(a.shipped(), b.shipped());
     assertEquals(a.recalibrated(), b.recalibrated());
     assertEquals(RiskService.json(a.shipped()), RiskService.json(b.shipped()));
@@ -31,7 +31,7 @@ class SyntheticReportTest {
     assertEquals(a.shipped().auc(), a.recalibrated().auc(), 1e-12, "recalibration keeps the order");
     assertTrue(a.recalibrated().calibrationError() < a.shipped().calibrationError());
 
-    RiskService.SyntheticReport other =
+    RiskService.Synthetic other =
         RiskService.synthetic(
             instrument, new SyntheticCohort.Parameters(7L, 4000, -3.9, 0.8));
     assertNotEquals(a.shipped().auc(), other.shipped().auc());
