@@ -286,7 +286,8 @@ public class RiskService {
         continue;
       }
       if (derived.containsKey(e.getKey())) {
-        throw refused(new ReadinessRefusal("risk.error.factorFromPlatform", e.getKey()));
+        throw refused(
+            new ReadinessRefusal("risk.error.factorFromPlatform", named(instrument, e.getKey())));
       }
       values.put(e.getKey(), v);
       sources.put(e.getKey(), OFFICER_SOURCE);
@@ -295,7 +296,8 @@ public class RiskService {
     try {
       score = instrument.score(new FactorValues(values));
     } catch (ReadinessRefusal r) {
-      throw refused(r);
+      // the officer reads the factor's name, not its code
+      throw refused(new ReadinessRefusal(r.key(), named(instrument, r.subject())));
     }
     Instant at = time.now();
     StoredAssessment stored =
@@ -719,6 +721,15 @@ public class RiskService {
         o.requestedAt(),
         o.signedBy(),
         o.signedAt());
+  }
+
+  /** A factor as people name it, in both languages; an unknown code stays as it was sent. */
+  private static String named(RiskInstrument instrument, String code) {
+    return instrument.factors().stream()
+        .filter(f -> f.code().equals(code))
+        .findFirst()
+        .map(f -> "“" + f.zh() + " / " + f.en() + "”")
+        .orElse(code);
   }
 
   private static List<Option> options(RiskFactor f) {
