@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * Issue 20's demo risk assessments, made the way officers make them: through the platform's own
  * API, so every one is scored by the service and in the audit log. officer1 assesses the four
- * inmates of his sections nearest to release, with different profiles of the factors he enters
- * (the platform supplies the rest); on the second he requests an override with a reason naming
+ * inmates of his sections nearest to release, with different profiles of the factors he enters (the
+ * platform supplies the rest); on the second he requests an override with a reason naming
  * reviewer1, who countersigns it. Run after every start-dev; it does nothing once they exist.
  */
 final class RiskDemo {
@@ -35,7 +35,8 @@ final class RiskDemo {
     Session officer = Session.login(baseUrl, "officer1");
     List<Map<String, Object>> inmates =
         new ArrayList<>(
-            (List<Map<String, Object>>) CanonicalJson.parseLenient(officer.get("/api/v1/inmates").body()));
+            (List<Map<String, Object>>)
+                CanonicalJson.parseLenient(officer.get("/api/v1/inmates").body()));
     inmates.removeIf(i -> i.get("currentSentenceEnd") == null);
     inmates.sort(
         Comparator.comparing((Map<String, Object> i) -> (String) i.get("currentSentenceEnd"))
@@ -45,7 +46,8 @@ final class RiskDemo {
       String number = (String) inmates.get(n).get("prisonerNumber");
       HttpResponse<String> history = officer.get(API + "/inmates/" + number + "/assessments");
       if (history.statusCode() != 200) {
-        throw new IOException("demo risk assessments: " + history.statusCode() + " " + history.body());
+        throw new IOException(
+            "demo risk assessments: " + history.statusCode() + " " + history.body());
       }
       if (!history.body().strip().equals("[]")) {
         continue;
@@ -59,7 +61,8 @@ final class RiskDemo {
         if (factor.get("platformValue") != null) {
           continue;
         }
-        values.append(f == 0 ? "" : ",")
+        values
+            .append(f == 0 ? "" : ",")
             .append('"')
             .append(factor.get("code"))
             .append("\":\"")
@@ -75,7 +78,8 @@ final class RiskDemo {
       }
       made++;
       if (n == 1) {
-        override(baseUrl, officer, (Map<String, Object>) CanonicalJson.parseLenient(assessed.body()));
+        override(
+            baseUrl, officer, (Map<String, Object>) CanonicalJson.parseLenient(assessed.body()));
       }
     }
     return "演示风险评估 / demo risk assessments: "
@@ -113,7 +117,8 @@ final class RiskDemo {
   private static void override(String baseUrl, Session officer, Map<String, Object> assessment)
       throws IOException, InterruptedException {
     String scored = (String) ((Map<String, Object>) assessment.get("level")).get("code");
-    String decided = scored.equals("FAIRLY_HIGH") || scored.equals("HIGH") ? "MEDIUM" : "FAIRLY_HIGH";
+    String decided =
+        scored.equals("FAIRLY_HIGH") || scored.equals("HIGH") ? "MEDIUM" : "FAIRLY_HIGH";
     String reason =
         scored.equals("FAIRLY_HIGH") || scored.equals("HIGH")
             ? "家属已书面承诺接回同住并安排在自家店铺工作，社区矫正机构已走访核实，住所与就业均已落实（演示）"
@@ -121,7 +126,11 @@ final class RiskDemo {
     HttpResponse<String> requested =
         officer.post(
             API + "/assessments/" + assessment.get("id") + "/overrides",
-            "{\"decided\":\"" + decided + "\",\"reason\":\"" + reason + "\",\"secondOfficer\":\"reviewer1\"}");
+            "{\"decided\":\""
+                + decided
+                + "\",\"reason\":\""
+                + reason
+                + "\",\"secondOfficer\":\"reviewer1\"}");
     if (requested.statusCode() != 201) {
       throw new IOException("demo risk override: " + requested.body());
     }
@@ -145,7 +154,9 @@ final class RiskDemo {
                   .build(),
               base);
       HttpResponse<String> r =
-          s.post("/api/v1/session", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
+          s.post(
+              "/api/v1/session",
+              "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
       if (r.statusCode() != 200) {
         throw new IOException("demo login " + user + ": " + r.statusCode());
       }
@@ -164,7 +175,10 @@ final class RiskDemo {
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
       return http.send(
-          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1)).GET().build(),
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofMinutes(1))
+              .GET()
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     }
   }

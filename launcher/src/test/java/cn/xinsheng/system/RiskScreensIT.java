@@ -32,8 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * action clicked once: the officer assesses (the platform's values shown, his chosen), the score
  * with its contribution chart, an override refused without a reason and then requested naming
  * reviewer1, who countersigns it from his list; the model card with the demo's report for every
- * reader, and the reviewer's import of outcomes, a bad file refused by its line. A role outside
- * the matrix does not get the page.
+ * reader, and the reviewer's import of outcomes, a bad file refused by its line. A role outside the
+ * matrix does not get the page.
  */
 @org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class RiskScreensIT {
@@ -128,7 +128,9 @@ class RiskScreensIT {
     messageShown("scoreForm", "须写明理由");
     new Select(driver.findElement(By.id("scoreForm:decided")))
         .selectByValue(
-            driver.findElement(By.id("scoreForm:scoredLevel")).getText().equals("低") ? "HIGH" : "LOW");
+            driver.findElement(By.id("scoreForm:scoredLevel")).getText().equals("低")
+                ? "HIGH"
+                : "LOW");
     new Select(driver.findElement(By.id("scoreForm:second"))).selectByValue("reviewer1");
     driver.findElement(By.id("scoreForm:reason")).sendKeys("会见记录显示其出狱后住所尚未真正落实，与登记情况不符");
     click("scoreForm:requestOverride");
@@ -152,7 +154,8 @@ class RiskScreensIT {
     shot("risk-04-awaiting");
     List<WebElement> buttons = driver.findElements(By.cssSelector("button[id$=':countersign']"));
     WebElement mine = null;
-    for (WebElement row : driver.findElements(By.cssSelector("#overridesForm\\:awaiting tbody tr"))) {
+    for (WebElement row :
+        driver.findElements(By.cssSelector("#overridesForm\\:awaiting tbody tr"))) {
       if (row.getText().contains(number)) {
         mine = row.findElement(By.cssSelector("button[id$=':countersign']"));
       }
@@ -162,7 +165,8 @@ class RiskScreensIT {
     messageShown("overridesForm", "已复核签名");
     driver.get(scoreUrl);
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("scoreForm:overriddenNote")));
-    assertTrue(driver.findElements(By.id("scoreForm:requestSet")).isEmpty(), "a reviewer requests none");
+    assertTrue(
+        driver.findElements(By.id("scoreForm:requestSet")).isEmpty(), "a reviewer requests none");
     shot("risk-05-overridden");
 
     // the warden reads the score, without the override form
@@ -183,7 +187,9 @@ class RiskScreensIT {
       assertTrue(driver.findElement(By.id("modelForm:calibration")).getText().contains("未校准"));
       assertEquals("0.7257", driver.findElement(By.id("modelForm:syntheticAuc")).getText());
       assertEquals(
-          user.equals("reviewer1"), !driver.findElements(By.id("modelForm:upload")).isEmpty(), user);
+          user.equals("reviewer1"),
+          !driver.findElements(By.id("modelForm:upload")).isEmpty(),
+          user);
       driver.get(base + "/risk/score.xhtml");
       if (!user.equals("execution1")) {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("scoreForm:noScore")));
@@ -220,7 +226,11 @@ class RiskScreensIT {
     messageShown("modelForm", "line 4");
     driver.findElement(By.cssSelector("input[type=file]")).sendKeys(good.toString());
     messageShown("modelForm", "已导入结局数据");
-    assertTrue(driver.findElement(By.id("modelForm:validations")).getText().contains("releases-screen.csv"));
+    assertTrue(
+        driver
+            .findElement(By.id("modelForm:validations"))
+            .getText()
+            .contains("releases-screen.csv"));
     shot("risk-07-imported");
 
     // a role outside the matrix does not get the pages

@@ -106,7 +106,8 @@ class RiskSystemIT {
         officer.postJson(API + "/inmates/" + number + "/assessments", values(missing));
     assertEquals(400, refused.statusCode(), refused.body());
     assertTrue(refused.body().contains("缺少风险因素"), refused.body());
-    assertFalse(refused.body().contains("\"" + left), "the factor named in words: " + refused.body());
+    assertFalse(
+        refused.body().contains("\"" + left), "the factor named in words: " + refused.body());
     // a platform value typed by hand is refused: the officer overrides the level instead
     Map<String, String> typed = new LinkedHashMap<>(officerValues);
     typed.put("OFFENCE_TYPE", "OTHER");
@@ -138,35 +139,49 @@ class RiskSystemIT {
     // no reason
     HttpResponse<String> noReason =
         officer.postJson(
-            overrides, "{\"decided\":\"" + decided + "\",\"reason\":\"\",\"secondOfficer\":\"reviewer1\"}");
+            overrides,
+            "{\"decided\":\"" + decided + "\",\"reason\":\"\",\"secondOfficer\":\"reviewer1\"}");
     assertEquals(400, noReason.statusCode(), noReason.body());
     assertTrue(noReason.body().contains("理由"), noReason.body());
     assertTrue(noReason.body().contains("reason"), noReason.body());
     // no second officer
     String reason = "出狱后由其兄长接回同住，已落实就业岗位，家庭支持明显强于评分所示";
     HttpResponse<String> noSecond =
-        officer.postJson(overrides, "{\"decided\":\"" + decided + "\",\"reason\":\"" + reason + "\"}");
+        officer.postJson(
+            overrides, "{\"decided\":\"" + decided + "\",\"reason\":\"" + reason + "\"}");
     assertEquals(400, noSecond.statusCode(), noSecond.body());
     assertTrue(noSecond.body().contains("second officer"), noSecond.body());
     // the same officer named as second
     HttpResponse<String> self =
         officer.postJson(
             overrides,
-            "{\"decided\":\"" + decided + "\",\"reason\":\"" + reason + "\",\"secondOfficer\":\"officer1\"}");
+            "{\"decided\":\""
+                + decided
+                + "\",\"reason\":\""
+                + reason
+                + "\",\"secondOfficer\":\"officer1\"}");
     assertEquals(400, self.statusCode(), self.body());
     assertTrue(self.body().contains("另一名民警"), self.body());
     // someone who is not an officer
     HttpResponse<String> teacher =
         officer.postJson(
             overrides,
-            "{\"decided\":\"" + decided + "\",\"reason\":\"" + reason + "\",\"secondOfficer\":\"teacher1\"}");
+            "{\"decided\":\""
+                + decided
+                + "\",\"reason\":\""
+                + reason
+                + "\",\"secondOfficer\":\"teacher1\"}");
     assertEquals(400, teacher.statusCode(), teacher.body());
     assertEquals(0, audited(number, "readiness.risk.overrideRequested"));
 
     HttpResponse<String> requested =
         officer.postJson(
             overrides,
-            "{\"decided\":\"" + decided + "\",\"reason\":\"" + reason + "\",\"secondOfficer\":\"reviewer1\"}");
+            "{\"decided\":\""
+                + decided
+                + "\",\"reason\":\""
+                + reason
+                + "\",\"secondOfficer\":\"reviewer1\"}");
     assertEquals(201, requested.statusCode(), requested.body());
     long overrideId = ((Number) object(requested).get("id")).longValue();
     assertEquals(1, audited(number, "readiness.risk.overrideRequested"));
@@ -176,7 +191,8 @@ class RiskSystemIT {
     assertEquals(false, pending.get("overridden"));
 
     // the officer who asked cannot sign; another officer who was not named cannot either
-    HttpResponse<String> selfSign = officer.postJson(API + "/overrides/" + overrideId + "/signature", "");
+    HttpResponse<String> selfSign =
+        officer.postJson(API + "/overrides/" + overrideId + "/signature", "");
     assertEquals(403, selfSign.statusCode(), selfSign.body());
     assertTrue(selfSign.body().contains("不能本人复核"), selfSign.body());
     WebClient reviewer2 = login(base, "reviewer2");
@@ -190,11 +206,13 @@ class RiskSystemIT {
     HttpResponse<String> waiting = reviewer.get(API + "/overrides/awaiting");
     assertEquals(200, waiting.statusCode(), waiting.body());
     assertTrue(waiting.body().contains("\"id\":" + overrideId), waiting.body());
-    HttpResponse<String> signed = reviewer.postJson(API + "/overrides/" + overrideId + "/signature", "");
+    HttpResponse<String> signed =
+        reviewer.postJson(API + "/overrides/" + overrideId + "/signature", "");
     assertEquals(200, signed.statusCode(), signed.body());
     assertEquals("reviewer1", object(signed).get("signedBy"));
     assertEquals(1, audited(number, "readiness.risk.overrideSigned"));
-    HttpResponse<String> twice = reviewer.postJson(API + "/overrides/" + overrideId + "/signature", "");
+    HttpResponse<String> twice =
+        reviewer.postJson(API + "/overrides/" + overrideId + "/signature", "");
     assertEquals(409, twice.statusCode(), twice.body());
 
     Map<String, Object> after = object(reviewer.get(API + "/assessments/" + id));
@@ -207,14 +225,15 @@ class RiskSystemIT {
     assertEquals(200, warden.get(API + "/inmates/" + number + "/assessments").statusCode());
     assertEquals(
         403,
-        warden.postJson(API + "/inmates/" + number + "/assessments", values(officerValues)).statusCode());
+        warden
+            .postJson(API + "/inmates/" + number + "/assessments", values(officerValues))
+            .statusCode());
     WebClient inmate = login(base, "inmate1");
     assertEquals(403, inmate.get(API + "/model").statusCode());
     assertEquals(403, inmate.get(API + "/assessments/" + id).statusCode());
     WebClient teacher1 = login(base, "teacher1");
     assertEquals(
-        403,
-        teacher1.postJson(API + "/overrides/" + overrideId + "/signature", "").statusCode());
+        403, teacher1.postJson(API + "/overrides/" + overrideId + "/signature", "").statusCode());
     // officer2 serves in other sections: the inmate is as if he did not exist
     WebClient officer2 = login(base, "officer2");
     assertEquals(404, officer2.get(API + "/assessments/" + id).statusCode());
@@ -261,7 +280,9 @@ class RiskSystemIT {
         1,
         RunningPlatform.count(
             "SELECT COUNT(*) FROM audit_entry WHERE subject = 'risk/validation' AND"
-                + " CONVERT(leaf_data USING utf8mb4) LIKE '%" + v.get("sha256") + "%'"));
+                + " CONVERT(leaf_data USING utf8mb4) LIKE '%"
+                + v.get("sha256")
+                + "%'"));
 
     // the demo's synthetic report: the same seed, the same figures, every time
     WebClient officer = login(base, "officer1");

@@ -51,12 +51,12 @@ import java.util.Optional;
 
 /**
  * Recidivism risk assessments (issue 20, DOMAIN §6): advice for the release plan and community
- * corrections, never a decision on reduction, parole or release. An officer of the inmate's
- * section assesses with the versioned instrument; the platform supplies every value it holds and
- * the officer enters the rest. The score keeps every factor's contribution. An override stands
- * only with a reason and the signature of a second, different officer named in the request; both
- * steps go to the audit log. Validation reports are computed on imported past releases with
- * outcomes, and the demo's on the documented seeded synthetic cohort; nothing else is claimed.
+ * corrections, never a decision on reduction, parole or release. An officer of the inmate's section
+ * assesses with the versioned instrument; the platform supplies every value it holds and the
+ * officer enters the rest. The score keeps every factor's contribution. An override stands only
+ * with a reason and the signature of a second, different officer named in the request; both steps
+ * go to the audit log. Validation reports are computed on imported past releases with outcomes, and
+ * the demo's on the documented seeded synthetic cohort; nothing else is claimed.
  */
 @Stateless
 public class RiskService {
@@ -256,11 +256,7 @@ public class RiskService {
               l == null ? null : d.sourceEn()));
     }
     return new AssessmentForm(
-        inmate.getNumber(),
-        inmate.getName(),
-        instrument.id(),
-        instrument.calibrated(),
-        lines);
+        inmate.getNumber(), inmate.getName(), instrument.id(), instrument.calibrated(), lines);
   }
 
   /**
@@ -280,7 +276,8 @@ public class RiskService {
       values.put(d.getKey(), d.getValue().value());
       sources.put(d.getKey(), d.getValue().sourceZh() + "|" + d.getValue().sourceEn());
     }
-    for (Map.Entry<String, String> e : (entered == null ? Map.<String, String>of() : entered).entrySet()) {
+    for (Map.Entry<String, String> e :
+        (entered == null ? Map.<String, String>of() : entered).entrySet()) {
       String v = e.getValue() == null ? "" : e.getValue().strip();
       if (v.isEmpty()) {
         continue;
@@ -379,11 +376,7 @@ public class RiskService {
     payload.put("reason", o.reason());
     payload.put("secondOfficer", o.secondOfficer());
     auditLog.record(
-        "readiness.risk.overrideRequested",
-        "inmate/" + inmate.getNumber(),
-        payload,
-        List.of(),
-        at);
+        "readiness.risk.overrideRequested", "inmate/" + inmate.getNumber(), payload, List.of(), at);
     return overrideView(inmate, stored);
   }
 
@@ -394,7 +387,9 @@ public class RiskService {
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public OverrideView countersign(long overrideId) {
     StoredOverride o =
-        records.override(overrideId, true).orElseThrow(() -> Refusal.notFound("risk.override.unknown"));
+        records
+            .override(overrideId, true)
+            .orElseThrow(() -> Refusal.notFound("risk.override.unknown"));
     StoredAssessment a = records.assessment(o.assessmentId()).orElseThrow();
     Inmate inmate = readableById(a);
     if (o.requestedBy().equals(caller.name())) {
@@ -506,7 +501,8 @@ public class RiskService {
     List<LabelledCase> training = cohort.subList(0, p.size() / 2);
     List<LabelledCase> heldOut = cohort.subList(p.size() / 2, p.size());
     Recalibration r = Recalibration.fit(instrument, training);
-    RiskInstrument recalibrated = instrument.recalibrated(r, instrument.id() + "-demo-recalibrated");
+    RiskInstrument recalibrated =
+        instrument.recalibrated(r, instrument.id() + "-demo-recalibrated");
     return new Synthetic(
         training.size(),
         heldOut.size(),
@@ -526,7 +522,8 @@ public class RiskService {
       throw refused(new ReadinessRefusal("risk.error.csvEmpty", "line 1"));
     }
     if (csv.length > MAX_CSV_BYTES) {
-      throw refused(new ReadinessRefusal("risk.error.csvTooLarge", MAX_CSV_BYTES / (1 << 20) + " MiB"));
+      throw refused(
+          new ReadinessRefusal("risk.error.csvTooLarge", MAX_CSV_BYTES / (1 << 20) + " MiB"));
     }
     String text;
     try {
@@ -644,7 +641,9 @@ public class RiskService {
   /** Officers and reviewers read their sections' inmates; the warden reads every inmate. */
   private Inmate readable(String prisonerNumber) {
     if (caller.has(Role.WARDEN)) {
-      return scope.inmate(prisonerNumber).orElseThrow(() -> Refusal.notFound("error.unknownInmate"));
+      return scope
+          .inmate(prisonerNumber)
+          .orElseThrow(() -> Refusal.notFound("error.unknownInmate"));
     }
     return scope.inmateInMySections(prisonerNumber);
   }
@@ -660,7 +659,8 @@ public class RiskService {
   private AssessmentView view(Inmate inmate, StoredAssessment a) {
     RiskInstrument instrument = InstrumentFile.defaultInstrument();
     if (!instrument.id().equals(a.instrumentId())) {
-      throw new IllegalStateException("an assessment made with an unknown instrument: " + a.instrumentId());
+      throw new IllegalStateException(
+          "an assessment made with an unknown instrument: " + a.instrumentId());
     }
     RiskScore score = instrument.score(new FactorValues(a.values()));
     List<ContributionView> contributions = new ArrayList<>();

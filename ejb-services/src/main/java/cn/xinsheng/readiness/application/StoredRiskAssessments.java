@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link RiskAssessments} from the stored assessments: the latest one, its score recomputed from the
- * values it was made on with the instrument version it names (so every contribution comes back),
- * and the latest countersigned override. An override that is only requested changes nothing. Reads
- * in the caller's transaction; the calling service (plan, handover) checks who may read.
+ * {@link RiskAssessments} from the stored assessments: the latest one, its score recomputed from
+ * the values it was made on with the instrument version it names (so every contribution comes
+ * back), and the latest countersigned override. An override that is only requested changes nothing.
+ * Reads in the caller's transaction; the calling service (plan, handover) checks who may read.
  */
 @ApplicationScoped
 public class StoredRiskAssessments implements RiskAssessments {
@@ -33,7 +33,8 @@ public class StoredRiskAssessments implements RiskAssessments {
     StoredAssessment a = all.get(0);
     RiskInstrument instrument = InstrumentFile.defaultInstrument();
     if (!instrument.id().equals(a.instrumentId())) {
-      throw new IllegalStateException("an assessment made with an unknown instrument: " + a.instrumentId());
+      throw new IllegalStateException(
+          "an assessment made with an unknown instrument: " + a.instrumentId());
     }
     RiskScore score = instrument.score(new FactorValues(a.values()));
     RiskLevel effective = score.level();

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the platform already knows about a person that the default instrument asks for, and how
- * each fact becomes a factor value. A fact the platform does not hold is null, and its factor is
- * then left to the officer (never guessed, never scored as the reference value). The platform keeps
- * no date of birth, so the age at release is always the officer's.
+ * What the platform already knows about a person that the default instrument asks for, and how each
+ * fact becomes a factor value. A fact the platform does not hold is null, and its factor is then
+ * left to the officer (never guessed, never scored as the reference value). The platform keeps no
+ * date of birth, so the age at release is always the officer's.
  *
  * @param offenceCategory the inmate's offence category as organisation keeps it (PROPERTY, FRAUD…)
  * @param sentenceMonths the fixed term imposed, null for life or when unknown
@@ -37,8 +37,9 @@ public record PlatformFacts(
     Boolean musicGraded) {
 
   /**
-   * A ledger year at or above one full assessment cycle (600 accumulated points form a cycle, DOMAIN
-   * §2) is high; below half of it is low. A project setting, not fitted: the instrument says so.
+   * A ledger year at or above one full assessment cycle (600 accumulated points form a cycle,
+   * DOMAIN §2) is high; below half of it is low. A project setting, not fitted: the instrument says
+   * so.
    */
   public static final long HIGH_POINTS_TENTHS = 6000;
 
@@ -60,7 +61,8 @@ public record PlatformFacts(
     if (life) {
       out.put("SENTENCE_LENGTH", new Derived("OVER_10", "刑罚记录·无期或死缓", "sentence: life or 死缓"));
     } else if (sentenceMonths != null) {
-      String v = sentenceMonths < 36 ? "UNDER_3" : sentenceMonths <= 120 ? "YEARS_3_TO_10" : "OVER_10";
+      String v =
+          sentenceMonths < 36 ? "UNDER_3" : sentenceMonths <= 120 ? "YEARS_3_TO_10" : "OVER_10";
       out.put("SENTENCE_LENGTH", new Derived(v, "刑罚记录·原判刑期", "sentence: term imposed"));
     }
     if (recidivist != null) {
@@ -120,8 +122,8 @@ public record PlatformFacts(
 
   /**
    * The instrument's offence types from organisation's categories. Fraud is a property offence
-   * (刑法第五章 侵犯财产罪, 第二百六十六条); organised crime and traffic offences are "other" because the
-   * instrument has no type of their own.
+   * (刑法第五章 侵犯财产罪, 第二百六十六条); organised crime and traffic offences are "other" because the instrument
+   * has no type of their own.
    */
   static String offenceType(String category) {
     if (category == null) {

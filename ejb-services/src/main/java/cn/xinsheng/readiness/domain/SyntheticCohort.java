@@ -29,8 +29,8 @@ public final class SyntheticCohort {
   public record Parameters(long seed, int size, double trueIntercept, double noise) {}
 
   /**
-   * The demo cohort of docs/risk-model.md: the first half recalibrates, the second half is held
-   * out and is what the report is measured on.
+   * The demo cohort of docs/risk-model.md: the first half recalibrates, the second half is held out
+   * and is what the report is measured on.
    */
   public static final Parameters DEMO = new Parameters(20261202L, 4000, -3.9, 0.8);
 

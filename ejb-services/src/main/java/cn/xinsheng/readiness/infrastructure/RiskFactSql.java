@@ -45,8 +45,7 @@ public class RiskFactSql implements RiskFactSource {
                     + " LIMIT 1")
             .setParameter(1, inmateId)
             .getResultList();
-    long entries =
-        count("SELECT COUNT(*) FROM point_entry WHERE inmate_id = ?1", inmateId, null);
+    long entries = count("SELECT COUNT(*) FROM point_entry WHERE inmate_id = ?1", inmateId, null);
     Long points = null;
     Integer sanctions = null;
     if (entries > 0) {

@@ -116,8 +116,10 @@ public class RiskRecordStore implements RiskRecords {
   public List<StoredOverride> awaitingSignatureOf(String login) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(OVERRIDE + " WHERE s.override_id IS NULL AND o.second_officer = ?1"
-                + " ORDER BY o.id")
+        em.createNativeQuery(
+                OVERRIDE
+                    + " WHERE s.override_id IS NULL AND o.second_officer = ?1"
+                    + " ORDER BY o.id")
             .setParameter(1, login)
             .getResultList();
     return rows.stream().map(RiskRecordStore::override).toList();

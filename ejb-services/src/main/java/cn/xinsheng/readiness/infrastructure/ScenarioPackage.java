@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
 
 /**
  * A signed package of release-readiness simulations (docs/scenarios.md, "Scenario packages"): a
- * content package as courses come in ({@link ContentPackage}: a manifest listing every file with its
- * size and SHA-256, signed by a trusted publisher; safe paths only, size and compression limits,
- * XML without DTDs) whose files are {@code scenarios/index.txt} and the scenario files it names.
- * Every scenario is then read and checked as the player would play it (screens that exist, scored
- * mistakes that exist, a way to the end without a trap, at least three scored mistakes, a pass
- * score). A package is used whole or refused whole, with the file and the reason in both languages.
+ * content package as courses come in ({@link ContentPackage}: a manifest listing every file with
+ * its size and SHA-256, signed by a trusted publisher; safe paths only, size and compression
+ * limits, XML without DTDs) whose files are {@code scenarios/index.txt} and the scenario files it
+ * names. Every scenario is then read and checked as the player would play it (screens that exist,
+ * scored mistakes that exist, a way to the end without a trap, at least three scored mistakes, a
+ * pass score). A package is used whole or refused whole, with the file and the reason in both
+ * languages.
  */
 public final class ScenarioPackage {
 
@@ -78,13 +79,13 @@ public final class ScenarioPackage {
     return ContentPackage.pack(folder, id, version, title, publisher, key, out);
   }
 
-  /** The scenarios of an unpacked folder whose files are {@code files}; every file accounted for. */
+  /**
+   * The scenarios of an unpacked folder whose files are {@code files}; every file accounted for.
+   */
   static List<Scenario> read(Path folder, Set<String> files) throws ContentRefusal, IOException {
     if (!files.contains(INDEX)) {
       throw new ContentRefusal(
-          "scenario-index",
-          "场景包中没有场景目录 " + INDEX,
-          "the package has no scenario index " + INDEX);
+          "scenario-index", "场景包中没有场景目录 " + INDEX, "the package has no scenario index " + INDEX);
     }
     Set<String> named = new LinkedHashSet<>();
     for (String line : text(folder.resolve(INDEX), INDEX).split("\n")) {
@@ -118,7 +119,9 @@ public final class ScenarioPackage {
           "a scenario package holds 1 to " + MAX_SCENARIOS + " scenarios, not " + named.size());
     }
     for (String f : files) {
-      if (!f.equals(INDEX) && !named.contains(f) && !f.equals(ContentPackage.MANIFEST)
+      if (!f.equals(INDEX)
+          && !named.contains(f)
+          && !f.equals(ContentPackage.MANIFEST)
           && !f.equals(ContentPackage.SIGNATURE)) {
         // a file nothing reads is how something unchecked would travel inside a signed package
         throw new ContentRefusal(

@@ -32,8 +32,7 @@ class SyntheticReportTest {
     assertTrue(a.recalibrated().calibrationError() < a.shipped().calibrationError());
 
     RiskService.Synthetic other =
-        RiskService.synthetic(
-            instrument, new SyntheticCohort.Parameters(7L, 4000, -3.9, 0.8));
+        RiskService.synthetic(instrument, new SyntheticCohort.Parameters(7L, 4000, -3.9, 0.8));
     assertNotEquals(a.shipped().auc(), other.shipped().auc());
   }
 

@@ -115,8 +115,10 @@ class ScenarioPackageTest {
   @Test
   void aChangedFileAStrayFileAZipSlipAndAStrangersSignatureAreRefused() throws Exception {
     Path zip = packed(shippedFolder("signed"));
-    byte[] metro = resource("metro-ticket.json").replace("4元", "5元").getBytes(StandardCharsets.UTF_8);
-    assertEquals("tampered", refused(rewritten(zip, "scenarios/metro-ticket.json", metro, null)).code());
+    byte[] metro =
+        resource("metro-ticket.json").replace("4元", "5元").getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        "tampered", refused(rewritten(zip, "scenarios/metro-ticket.json", metro, null)).code());
     assertEquals("tampered", refused(rewritten(zip, "none", null, "scenarios/extra.json")).code());
     ContentRefusal slip = refused(rewritten(zip, "none", null, "../../etc/cron.d/x.json"));
     assertTrue(slip.en().toLowerCase().contains("path") || slip.code().contains("slip"), slip.en());
@@ -130,7 +132,9 @@ class ScenarioPackageTest {
     ContentRefusal small =
         assertThrows(
             ContentRefusal.class,
-            () -> ScenarioPackage.open(zip, List.of(publisher), new ContentLimits(100, 1000, 2000, 100)));
+            () ->
+                ScenarioPackage.open(
+                    zip, List.of(publisher), new ContentLimits(100, 1000, 2000, 100)));
     assertTrue(small.en().contains("large") || small.en().contains("limit"), small.en());
   }
 
@@ -138,7 +142,8 @@ class ScenarioPackageTest {
   void anIndexWithoutItsFileOrAFileWithoutItsIndexLineIsRefused() throws Exception {
     Path missing = shippedFolder("missing");
     Files.delete(missing.resolve("scenarios/ride-hailing.json"));
-    assertEquals("scenario-missing", assertThrows(ContentRefusal.class, () -> packed(missing)).code());
+    assertEquals(
+        "scenario-missing", assertThrows(ContentRefusal.class, () -> packed(missing)).code());
 
     Path stray = shippedFolder("stray");
     Files.writeString(stray.resolve("scenarios/notes.json"), "{}");
@@ -148,12 +153,14 @@ class ScenarioPackageTest {
 
     Path noIndex = shippedFolder("no-index");
     Files.delete(noIndex.resolve("scenarios/index.txt"));
-    assertEquals("scenario-index", assertThrows(ContentRefusal.class, () -> packed(noIndex)).code());
+    assertEquals(
+        "scenario-index", assertThrows(ContentRefusal.class, () -> packed(noIndex)).code());
 
     Path badName = shippedFolder("bad-name");
     Files.writeString(
         badName.resolve("scenarios/index.txt"),
         Files.readString(badName.resolve("scenarios/index.txt")) + "../secret.json\n");
-    assertEquals("scenario-index", assertThrows(ContentRefusal.class, () -> packed(badName)).code());
+    assertEquals(
+        "scenario-index", assertThrows(ContentRefusal.class, () -> packed(badName)).code());
   }
 }

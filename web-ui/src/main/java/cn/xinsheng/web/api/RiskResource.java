@@ -21,8 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Recidivism risk assessments over HTTP (issue 20): advice, never a decision. Thin: the service
- * decides who may assess, override, countersign and import outcomes, and refuses in both
- * languages.
+ * decides who may assess, override, countersign and import outcomes, and refuses in both languages.
  */
 @Path("/readiness/risk")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +48,8 @@ public class RiskResource {
   @POST
   @Path("/inmates/{number}/assessments")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Score the inmate now: platform values plus the officer's; stored and audited")
+  @Operation(
+      summary = "Score the inmate now: platform values plus the officer's; stored and audited")
   @StatusCode(201)
   public RiskService.AssessmentView assess(
       @PathParam("number") @Size(max = 20) String number,
@@ -86,7 +86,8 @@ public class RiskResource {
 
   @GET
   @Path("/overrides/awaiting")
-  @Operation(summary = "Overrides that name the caller as second officer and wait for his signature")
+  @Operation(
+      summary = "Overrides that name the caller as second officer and wait for his signature")
   public List<RiskService.OverrideView> awaiting() {
     return risk.awaitingMySignature();
   }
@@ -108,8 +109,7 @@ public class RiskResource {
   @GET
   @Path("/validations/synthetic")
   @Operation(
-      summary =
-          "The demo's report on the seeded synthetic cohort (not real data), held-out half")
+      summary = "The demo's report on the seeded synthetic cohort (not real data), held-out half")
   public RiskService.SyntheticReport synthetic() {
     return risk.syntheticReport();
   }

@@ -18,9 +18,9 @@ import java.util.Locale;
 import org.primefaces.event.FileUploadEvent;
 
 /**
- * The model card (issue 20): what the instrument is and rests on, DOMAIN §6's warning, whether it is
- * calibrated, the demo's report on the seeded synthetic cohort, and reports on imported outcomes,
- * which a reviewing officer uploads as CSV.
+ * The model card (issue 20): what the instrument is and rests on, DOMAIN §6's warning, whether it
+ * is calibrated, the demo's report on the seeded synthetic cohort, and reports on imported
+ * outcomes, which a reviewing officer uploads as CSV.
  */
 @Named
 @ViewScoped

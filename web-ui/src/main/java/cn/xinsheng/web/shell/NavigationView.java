@@ -103,11 +103,15 @@ public class NavigationView {
 
   /** Issue 20: the risk assessment's screens (advice for the release plan, never a decision). */
   static java.util.List<String[]> riskItems(String homeFolder) {
-    String[] assess = {"menu-risk-assess", "risk.assess.title", "pi pi-chart-bar", "/risk/assess.xhtml"};
+    String[] assess = {
+      "menu-risk-assess", "risk.assess.title", "pi pi-chart-bar", "/risk/assess.xhtml"
+    };
     String[] overrides = {
       "menu-risk-overrides", "risk.overrides.title", "pi pi-pencil", "/risk/overrides.xhtml"
     };
-    String[] model = {"menu-risk-model", "risk.model.title", "pi pi-info-circle", "/risk/model.xhtml"};
+    String[] model = {
+      "menu-risk-model", "risk.model.title", "pi pi-info-circle", "/risk/model.xhtml"
+    };
     // by the role's home folder, so the web layer does not branch on the identity domain's enum
     return switch (homeFolder) {
       case "officer" -> java.util.List.<String[]>of(assess, overrides, model);
