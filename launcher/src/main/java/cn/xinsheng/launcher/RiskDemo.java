@@ -136,7 +136,7 @@ final class RiskDemo {
     }
     Object id = ((Map<String, Object>) CanonicalJson.parseLenient(requested.body())).get("id");
     Session reviewer = Session.login(baseUrl, "reviewer1");
-    HttpResponse<String> signed = reviewer.post(API + "/overrides/" + id + "/signature", "");
+    HttpResponse<String> signed = reviewer.post(API + "/overrides/" + id + "/signature", "{}");
     if (signed.statusCode() != 200) {
       throw new IOException("demo risk countersignature: " + signed.body());
     }

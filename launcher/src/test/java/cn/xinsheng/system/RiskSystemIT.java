@@ -192,12 +192,12 @@ class RiskSystemIT {
 
     // the officer who asked cannot sign; another officer who was not named cannot either
     HttpResponse<String> selfSign =
-        officer.postJson(API + "/overrides/" + overrideId + "/signature", "");
+        officer.postJson(API + "/overrides/" + overrideId + "/signature", "{}");
     assertEquals(403, selfSign.statusCode(), selfSign.body());
     assertTrue(selfSign.body().contains("不能本人复核"), selfSign.body());
     WebClient reviewer2 = login(base, "reviewer2");
     HttpResponse<String> notNamed =
-        reviewer2.postJson(API + "/overrides/" + overrideId + "/signature", "");
+        reviewer2.postJson(API + "/overrides/" + overrideId + "/signature", "{}");
     assertTrue(
         notNamed.statusCode() == 403 || notNamed.statusCode() == 404,
         notNamed.statusCode() + " " + notNamed.body());
@@ -207,12 +207,12 @@ class RiskSystemIT {
     assertEquals(200, waiting.statusCode(), waiting.body());
     assertTrue(waiting.body().contains("\"id\":" + overrideId), waiting.body());
     HttpResponse<String> signed =
-        reviewer.postJson(API + "/overrides/" + overrideId + "/signature", "");
+        reviewer.postJson(API + "/overrides/" + overrideId + "/signature", "{}");
     assertEquals(200, signed.statusCode(), signed.body());
     assertEquals("reviewer1", object(signed).get("signedBy"));
     assertEquals(1, audited(number, "readiness.risk.overrideSigned"));
     HttpResponse<String> twice =
-        reviewer.postJson(API + "/overrides/" + overrideId + "/signature", "");
+        reviewer.postJson(API + "/overrides/" + overrideId + "/signature", "{}");
     assertEquals(409, twice.statusCode(), twice.body());
 
     Map<String, Object> after = object(reviewer.get(API + "/assessments/" + id));
@@ -233,7 +233,7 @@ class RiskSystemIT {
     assertEquals(403, inmate.get(API + "/assessments/" + id).statusCode());
     WebClient teacher1 = login(base, "teacher1");
     assertEquals(
-        403, teacher1.postJson(API + "/overrides/" + overrideId + "/signature", "").statusCode());
+        403, teacher1.postJson(API + "/overrides/" + overrideId + "/signature", "{}").statusCode());
     // officer2 serves in other sections: the inmate is as if he did not exist
     WebClient officer2 = login(base, "officer2");
     assertEquals(404, officer2.get(API + "/assessments/" + id).statusCode());
