@@ -304,7 +304,8 @@ public class RiskService {
     payload.put("assessment", stored.id());
     payload.put("instrument", instrument.id());
     payload.put("calibrated", instrument.calibrated());
-    payload.put("probability", score.probability());
+    // the audit payload is canonical JSON (integers and strings only): figures as decimal text
+    payload.put("probability", String.format(java.util.Locale.ROOT, "%.6f", score.probability()));
     payload.put("level", score.level().name());
     payload.put("values", new LinkedHashMap<>(values));
     auditLog.record(
@@ -583,7 +584,11 @@ public class RiskService {
     payload.put("sha256", sha);
     payload.put("cases", report.cases());
     payload.put("reoffended", report.reoffended());
-    payload.put("auc", Double.isNaN(report.auc()) ? "NaN" : report.auc());
+    payload.put(
+        "auc",
+        Double.isNaN(report.auc())
+            ? "not measured"
+            : String.format(java.util.Locale.ROOT, "%.6f", report.auc()));
     auditLog.record(
         "readiness.risk.validationImported", "risk/validation", payload, List.of(sha), at);
     return validationView(stored, report(report));
