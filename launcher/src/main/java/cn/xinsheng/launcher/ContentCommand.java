@@ -31,13 +31,17 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       ContentCommand.Keygen.class,
       ContentCommand.Pack.class,
-      ContentCommand.Verify.class
+      ContentCommand.Verify.class,
+      // issue 20 (readiness-risk): simulations as signed packages
+      ScenarioContentCommand.Pack.class,
+      ScenarioContentCommand.Verify.class
     })
 public class ContentCommand implements Runnable {
 
   @Override
   public void run() {
-    System.out.println("用法 / usage: xinsheng content keygen|pack|verify --help");
+    System.out.println(
+        "用法 / usage: xinsheng content keygen|pack|verify|scenarios-pack|scenarios-verify --help");
   }
 
   @Command(

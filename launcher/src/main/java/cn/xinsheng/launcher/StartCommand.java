@@ -326,6 +326,14 @@ abstract class StartCommand implements Callable<Integer> {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      // issue 20 (readiness-risk): risk assessments of inmates near release, one override signed
+      try {
+        say(RiskDemo.ensure(baseUrl));
+      } catch (IOException e) {
+        say("警告 / warning: 演示风险评估未能完成 / demo risk assessments not made: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     @Override

@@ -28,6 +28,12 @@ public final class SyntheticCohort {
   /** The demo cohort's parameters, printed with its report. */
   public record Parameters(long seed, int size, double trueIntercept, double noise) {}
 
+  /**
+   * The demo cohort of docs/risk-model.md: the first half recalibrates, the second half is held out
+   * and is what the report is measured on.
+   */
+  public static final Parameters DEMO = new Parameters(20261202L, 4000, -3.9, 0.8);
+
   private SyntheticCohort() {}
 
   public static List<LabelledCase> generate(RiskInstrument instrument, Parameters p) {

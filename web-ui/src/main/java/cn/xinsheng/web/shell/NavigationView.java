@@ -167,6 +167,26 @@ public class NavigationView {
     };
   }
 
+  /** Issue 20: the risk assessment's screens (advice for the release plan, never a decision). */
+  static java.util.List<String[]> riskItems(String homeFolder) {
+    String[] assess = {
+      "menu-risk-assess", "risk.assess.title", "pi pi-chart-bar", "/risk/assess.xhtml"
+    };
+    String[] overrides = {
+      "menu-risk-overrides", "risk.overrides.title", "pi pi-pencil", "/risk/overrides.xhtml"
+    };
+    String[] model = {
+      "menu-risk-model", "risk.model.title", "pi pi-info-circle", "/risk/model.xhtml"
+    };
+    // by the role's home folder, so the web layer does not branch on the identity domain's enum
+    return switch (homeFolder) {
+      case "officer" -> java.util.List.<String[]>of(assess, overrides, model);
+      case "reviewer" -> java.util.List.<String[]>of(overrides, model);
+      case "warden", "execution" -> java.util.List.<String[]>of(model);
+      default -> java.util.List.<String[]>of();
+    };
+  }
+
   /** The reduction and parole screens each role reaches. */
   static java.util.List<String[]> caseItems(Role role) {
     String[] list = {"menu-cases", "menu.cases", "pi pi-briefcase", "/cases/list.xhtml"};
@@ -213,11 +233,12 @@ public class NavigationView {
     // one home entry per role the user holds, so a user with two roles reaches both homes
     java.util.Set<String> shown = new java.util.HashSet<>();
     for (Role role : currentUser.getRoles()) {
+      String folder = role.homeFolder();
       model
           .getElements()
           .add(
               DefaultMenuItem.builder()
-                  .id("menu-home-" + role.homeFolder())
+                  .id("menu-home-" + folder)
                   .value(msg.getString("home." + role.homeFolder() + ".title"))
                   .icon("pi pi-home")
                   .outcome(homeOf(role))
@@ -226,6 +247,7 @@ public class NavigationView {
       items.addAll(caseItems(role));
       items.addAll(learningItems(role));
       items.addAll(musicExamItems(role));
+      items.addAll(riskItems(folder));
       for (String[] item : items) {
         if (!shown.add(item[0])) {
           // a user with two roles that share a screen gets it once

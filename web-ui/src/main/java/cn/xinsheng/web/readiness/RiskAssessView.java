@@ -1,0 +1,84 @@
+package cn.xinsheng.web.readiness;
+
+import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.readiness.application.RiskService;
+import cn.xinsheng.web.shell.LocaleView;
+import cn.xinsheng.web.shell.Messages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An officer assesses an inmate of his sections (issue 20): the platform's values are shown with
+ * where they came from and cannot be changed here; he chooses the rest. The score opens on its own
+ * page with every contribution. Earlier assessments are listed below.
+ */
+@Named
+@ViewScoped
+public class RiskAssessView implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient RiskService risk;
+  @Inject LocaleView locale;
+
+  private String prisonerNumber;
+  private transient RiskService.AssessmentForm form;
+  private transient List<RiskService.AssessmentView> history;
+  private final Map<String, String> entered = new HashMap<>();
+
+  public void load() {
+    entered.clear();
+    try {
+      form = risk.form(prisonerNumber);
+      history = risk.assessments(prisonerNumber);
+    } catch (Refusal r) {
+      form = null;
+      history = null;
+      Messages.refused(r);
+    }
+  }
+
+  public void assess() throws IOException {
+    try {
+      RiskService.AssessmentView a = risk.assess(prisonerNumber, entered);
+      FacesContext c = FacesContext.getCurrentInstance();
+      c.getExternalContext().getFlash().setKeepMessages(true);
+      Messages.info("risk.assessed");
+      c.getExternalContext()
+          .redirect(
+              c.getExternalContext().getRequestContextPath() + "/risk/score.xhtml?id=" + a.id());
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public String text(String zh, String en) {
+    return locale.isChinese() ? zh : en;
+  }
+
+  public String getPrisonerNumber() {
+    return prisonerNumber;
+  }
+
+  public void setPrisonerNumber(String prisonerNumber) {
+    this.prisonerNumber = prisonerNumber == null ? null : prisonerNumber.strip();
+  }
+
+  public RiskService.AssessmentForm getForm() {
+    return form;
+  }
+
+  public List<RiskService.AssessmentView> getHistory() {
+    return history;
+  }
+
+  public Map<String, String> getEntered() {
+    return entered;
+  }
+}
