@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The port for the handover (issue 20, deliverable 5): the folk-music grading certificates a person
- * earned, which the music context (issue 19, built on another branch) will publish. Until it
- * implements this port (music.infrastructure.exam.ExamCertificates), nobody has one.
+ * The port for the handover (issue 20, deliverable 5): the folk-music grading certificates a
+ * person earned. The music context answers it from its published certificates
+ * ({@code music.infrastructure.exam.ExamCertificates}, issue 19).
  */
 public interface MusicCertificates {
 
