@@ -24,6 +24,9 @@ public interface CourseCatalogue {
   /** A course with its programme's title and kind. */
   record Course(long id, String title, String programme, String programmeKind, int credits) {}
 
+  /** A course on a gradebook's list, with its programme's title. */
+  record Listed(long id, String title, String programme) {}
+
   /** What a standing in the course is measured against. */
   record Terms(int activeLessons, int credits, int passMark) {}
 
@@ -72,10 +75,10 @@ public interface CourseCatalogue {
   Optional<Terms> terms(long courseId);
 
   /** Every course, by programme and title (the education office's gradebook). */
-  List<Course> all();
+  List<Listed> all();
 
   /** The courses a teacher's cohorts follow, by programme and title. */
-  List<Course> followedByCohortsOf(String teacher);
+  List<Listed> followedByCohortsOf(String teacher);
 
   /** Whether the course is taught in one of the teacher's cohorts (issue 14, finding 4). */
   boolean taughtBy(long courseId, String teacher);

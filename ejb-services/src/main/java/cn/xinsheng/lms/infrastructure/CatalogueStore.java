@@ -68,25 +68,25 @@ public class CatalogueStore implements CourseCatalogue {
         courseId);
   }
 
-  private static Course course(Object[] r) {
-    return new Course(num(r[0]), (String) r[1], (String) r[2], null, 0);
+  private static Listed listed(Object[] r) {
+    return new Listed(num(r[0]), (String) r[1], (String) r[2]);
   }
 
   @Override
-  public List<Course> all() {
+  public List<Listed> all() {
     return list(
         em,
         "SELECT c.id, c.title, p.title FROM course c JOIN programme p ON p.id = c.programme_id ORDER BY p.title, c.title",
-        CatalogueStore::course);
+        CatalogueStore::listed);
   }
 
   @Override
-  public List<Course> followedByCohortsOf(String teacher) {
+  public List<Listed> followedByCohortsOf(String teacher) {
     return list(
         em,
         "SELECT DISTINCT c.id, c.title, p.title FROM course c JOIN programme p ON p.id = c.programme_id"
             + " JOIN cohort h ON h.programme_id = p.id WHERE h.teacher = ?1 ORDER BY p.title, c.title",
-        CatalogueStore::course,
+        CatalogueStore::listed,
         teacher);
   }
 
