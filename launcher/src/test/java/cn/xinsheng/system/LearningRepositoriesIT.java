@@ -3,8 +3,18 @@ package cn.xinsheng.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.xinsheng.lms.application.AssignmentService;
+import cn.xinsheng.lms.application.ContentImportService;
+import cn.xinsheng.lms.application.EducationCreditService;
+import cn.xinsheng.lms.application.EnrolmentService;
+import cn.xinsheng.lms.application.GradebookService;
+import cn.xinsheng.lms.application.LearningService;
+import cn.xinsheng.lms.application.QuestionBanks;
+import cn.xinsheng.lms.application.QuizMarking;
+import cn.xinsheng.lms.application.QuizService;
 import cn.xinsheng.lms.domain.Cohorts;
 import cn.xinsheng.lms.domain.ContentLibrary;
 import cn.xinsheng.lms.domain.CourseCatalogue;
@@ -14,6 +24,7 @@ import cn.xinsheng.lms.domain.ScormTracking;
 import cn.xinsheng.lms.domain.StudyProgress;
 import cn.xinsheng.lms.domain.Submissions;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -54,6 +65,16 @@ class LearningRepositoriesIT {
   @Inject Submissions submissions;
   @Inject ScormTracking tracking;
   @Inject EducationCredits credits;
+
+  @Inject QuizService quizService;
+  @Inject QuizMarking quizMarking;
+  @Inject QuestionBanks questionBanks;
+  @Inject GradebookService gradebook;
+  @Inject EnrolmentService enrolment;
+  @Inject ContentImportService imports;
+  @Inject AssignmentService assignments;
+  @Inject LearningService learning;
+  @Inject EducationCreditService educationCredits;
 
   @Resource jakarta.transaction.UserTransaction transaction;
 
@@ -457,5 +478,22 @@ class LearningRepositoriesIT {
     } finally {
       transaction.rollback();
     }
+  }
+
+  @Test
+  void theLearningServicesRefuseACallerWithoutTheRole() {
+    // the test runs without a logged-in user: each service boundary itself must refuse
+    assertThrows(EJBAccessException.class, () -> quizService.start(1));
+    assertThrows(EJBAccessException.class, () -> quizService.results(1));
+    assertThrows(EJBAccessException.class, () -> quizMarking.essaysToGrade());
+    assertThrows(EJBAccessException.class, () -> quizMarking.regrade(1));
+    assertThrows(EJBAccessException.class, () -> questionBanks.bank(1));
+    assertThrows(EJBAccessException.class, () -> gradebook.courses());
+    assertThrows(EJBAccessException.class, () -> gradebook.mine());
+    assertThrows(EJBAccessException.class, () -> enrolment.cohorts());
+    assertThrows(EJBAccessException.class, () -> imports.packages());
+    assertThrows(EJBAccessException.class, () -> assignments.toGrade());
+    assertThrows(EJBAccessException.class, () -> learning.myCourses());
+    assertThrows(EJBAccessException.class, () -> educationCredits.achievements());
   }
 }
