@@ -4,14 +4,15 @@ import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.domain.ContentSniffer;
 import cn.xinsheng.identity.domain.Role;
-import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.domain.Cohorts;
+import cn.xinsheng.lms.domain.CourseCatalogue;
+import cn.xinsheng.lms.domain.Submissions;
 import cn.xinsheng.lms.infrastructure.SubmissionGradeBinding;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -58,11 +59,22 @@ public class AssignmentService {
       boolean allowResubmit,
       int maxPoints,
       List<Criterion> rubric,
-      List<Object[]> submissions) {}
+      List<HandedIn> submissions) {}
+
+  /** One of the learner's hand-ins, with its latest grade (null while not graded). */
+  public record HandedIn(
+      long id,
+      Instant submittedAt,
+      boolean late,
+      String text,
+      String fileName,
+      Integer points,
+      String feedback) {}
 
   private static final long MAX_FILE = 20L << 20;
 
-  @Inject LearningStore store;
+  @Inject CourseCatalogue catalogue;
+  @Inject Submissions submissions;
   @Inject LmsSettings settings;
   @Inject CallerScope scope;
   @Inject Caller caller;
@@ -82,58 +94,54 @@ public class AssignmentService {
     return out;
   }
 
-  /** course id, title, instructions, due days, allow resubmit, max points, rubric */
-  private Object[] assignment(long id) {
-    return store
-        .one(
-            "SELECT course_id, title, instructions, due_days, allow_resubmit, max_points, rubric FROM assignment WHERE id = ?1 AND active",
-            id)
+  private CourseCatalogue.Assignment assignment(long id) {
+    return catalogue
+        .activeAssignment(id)
         .orElseThrow(() -> Refusal.notFound("lms.error.noAssignment"));
   }
 
   @RolesAllowed(Role.INMATE_NAME)
   public AssignmentView view(long assignmentId) {
     Inmate me = scope.ownInmate();
-    Object[] a = assignment(assignmentId);
-    Object[] enrolled = enrolments.require(me.getId(), SqlValues.num(a[0]));
-    Instant due = SqlValues.instant(enrolled[2]).plus(SqlValues.num(a[3]), ChronoUnit.DAYS);
-    List<Object[]> subs =
-        store.rows(
-            "SELECT s.id, s.submitted_at, s.late, s.text, s.file_name,"
-                + " (SELECT g.points FROM submission_grade g WHERE g.submission_id = s.id ORDER BY g.id DESC LIMIT 1),"
-                + " (SELECT g.feedback FROM submission_grade g WHERE g.submission_id = s.id ORDER BY g.id DESC LIMIT 1)"
-                + " FROM submission s WHERE s.assignment_id = ?1 AND s.inmate_id = ?2 ORDER BY s.id",
-            assignmentId,
-            me.getId());
+    CourseCatalogue.Assignment a = assignment(assignmentId);
+    Cohorts.Enrolment enrolled = enrolments.require(me.getId(), a.courseId());
+    Instant due = enrolled.enrolledAt().plus(a.dueDays(), ChronoUnit.DAYS);
+    List<HandedIn> subs =
+        submissions.of(assignmentId, me.getId()).stream()
+            .map(
+                h ->
+                    new HandedIn(
+                        h.id(),
+                        h.submittedAt(),
+                        h.late(),
+                        h.text(),
+                        h.fileName(),
+                        h.points(),
+                        h.feedback()))
+            .toList();
     return new AssignmentView(
         assignmentId,
-        SqlValues.num(a[0]),
-        (String) a[1],
-        (String) a[2],
+        a.courseId(),
+        a.title(),
+        a.instructions(),
         due,
-        SqlValues.bool(a[4]),
-        SqlValues.integer(a[5]),
-        rubric((String) a[6]),
+        a.allowResubmit(),
+        a.maxPoints(),
+        rubric(a.rubric()),
         subs);
   }
 
   @RolesAllowed(Role.INMATE_NAME)
   public long submit(long assignmentId, String text, String fileName, byte[] file) {
     Inmate me = scope.ownInmate();
-    Object[] a = assignment(assignmentId);
-    Object[] enrolled = enrolments.require(me.getId(), SqlValues.num(a[0]));
+    CourseCatalogue.Assignment a = assignment(assignmentId);
+    Cohorts.Enrolment enrolled = enrolments.require(me.getId(), a.courseId());
     String body = text == null ? "" : text.strip();
     if ((body.isEmpty() && (file == null || file.length == 0)) || body.length() > 100_000) {
       throw Refusal.invalid("lms.error.submissionEmpty");
     }
-    boolean before =
-        store
-            .one(
-                "SELECT 1 FROM submission WHERE assignment_id = ?1 AND inmate_id = ?2",
-                assignmentId,
-                me.getId())
-            .isPresent();
-    if (before && !SqlValues.bool(a[4])) {
+    boolean before = submissions.any(assignmentId, me.getId());
+    if (before && !a.allowResubmit()) {
       throw Refusal.conflict("lms.error.noResubmit");
     }
     String sha = null;
@@ -171,18 +179,9 @@ public class AssignmentService {
       }
     }
     Instant now = time.now();
-    Instant due = SqlValues.instant(enrolled[2]).plus(SqlValues.num(a[3]), ChronoUnit.DAYS);
+    Instant due = enrolled.enrolledAt().plus(a.dueDays(), ChronoUnit.DAYS);
     boolean late = now.isAfter(due);
-    long id =
-        store.insert(
-            "INSERT INTO submission (assignment_id, inmate_id, text, file_name, file_sha256, submitted_at, late) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            assignmentId,
-            me.getId(),
-            body,
-            name,
-            sha,
-            now,
-            late);
+    long id = submissions.insert(assignmentId, me.getId(), body, name, sha, now, late);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", me.getPrisonerNumber().value());
     p.put("assignment", assignmentId);
@@ -221,30 +220,20 @@ public class AssignmentService {
   @RolesAllowed(Role.TEACHER_NAME)
   public List<ToGrade> toGrade() {
     List<ToGrade> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT s.id, i.prisoner_number, i.name, c.title, a.title, s.text, s.file_name, s.submitted_at, s.late, a.max_points, a.rubric"
-                + " FROM submission s JOIN assignment a ON a.id = s.assignment_id JOIN course c ON c.id = a.course_id"
-                + " JOIN inmate i ON i.id = s.inmate_id"
-                + " WHERE s.id = (SELECT MAX(s2.id) FROM submission s2 WHERE s2.assignment_id = s.assignment_id AND s2.inmate_id = s.inmate_id)"
-                + " AND NOT EXISTS (SELECT 1 FROM submission_grade g WHERE g.submission_id = s.id)"
-                + " AND"
-                + TeacherScope.myLearner("s.inmate_id", "a.course_id", 1)
-                + " ORDER BY s.submitted_at",
-            caller.name())) {
+    for (Submissions.Ungraded r : submissions.ungraded(caller.name())) {
       out.add(
           new ToGrade(
-              SqlValues.num(r[0]),
-              (String) r[1],
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              (String) r[5],
-              (String) r[6],
-              SqlValues.instant(r[7]),
-              SqlValues.bool(r[8]),
-              SqlValues.integer(r[9]),
-              rubric((String) r[10])));
+              r.id(),
+              r.prisonerNumber(),
+              r.inmateName(),
+              r.course(),
+              r.assignment(),
+              r.text(),
+              r.fileName(),
+              r.submittedAt(),
+              r.late(),
+              r.maxPoints(),
+              rubric(r.rubric())));
     }
     return out;
   }
@@ -252,17 +241,11 @@ public class AssignmentService {
   /** Points per rubric criterion (each within its maximum) and feedback. */
   @RolesAllowed(Role.TEACHER_NAME)
   public int grade(long submissionId, List<Integer> points, String feedback) {
-    Object[] s =
-        store
-            .one(
-                "SELECT a.max_points, a.rubric, i.prisoner_number FROM submission s JOIN assignment a ON a.id = s.assignment_id"
-                    + " JOIN inmate i ON i.id = s.inmate_id WHERE s.id = ?1"
-                    + " AND"
-                    + TeacherScope.myLearner("s.inmate_id", "a.course_id", 2),
-                submissionId,
-                caller.name())
+    Submissions.Gradable s =
+        submissions
+            .gradable(submissionId, caller.name())
             .orElseThrow(() -> Refusal.notFound("lms.error.noSubmission"));
-    List<Criterion> rubric = rubric((String) s[1]);
+    List<Criterion> rubric = rubric(s.rubric());
     if (points == null || points.size() != rubric.size()) {
       throw Refusal.invalid("lms.error.rubric", rubric.size());
     }
@@ -280,22 +263,15 @@ public class AssignmentService {
     if (rubric.isEmpty()) {
       throw Refusal.invalid("lms.error.rubric", 0);
     }
-    total = Math.min(total, SqlValues.integer(s[0]));
+    total = Math.min(total, s.maxPoints());
     String fb = feedback == null ? "" : feedback.strip();
     if (fb.length() > 4000) {
       throw Refusal.invalid("lms.error.feedback");
     }
     long grade =
-        store.insert(
-            "INSERT INTO submission_grade (submission_id, points, rubric, feedback, graded_by, graded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            submissionId,
-            total,
-            detail.toString(),
-            fb,
-            caller.name(),
-            time.now());
+        submissions.grade(submissionId, total, detail.toString(), fb, caller.name(), time.now());
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("inmate", s[2]);
+    p.put("inmate", s.prisonerNumber());
     p.put("submission", submissionId);
     p.put("points", (long) total);
     p.put("feedback", fb);
@@ -318,19 +294,13 @@ public class AssignmentService {
    */
   @RolesAllowed(Role.TEACHER_NAME)
   public SubmissionFile submissionFile(long submissionId) {
-    Object[] s =
-        store
-            .one(
-                "SELECT s.file_name, s.file_sha256 FROM submission s JOIN assignment a ON a.id = s.assignment_id"
-                    + " WHERE s.id = ?1 AND s.file_sha256 IS NOT NULL"
-                    + " AND a.course_id IN (SELECT c2.id FROM course c2 JOIN cohort h ON h.programme_id = c2.programme_id WHERE h.teacher = ?2)",
-                submissionId,
-                caller.name())
+    Submissions.File s =
+        submissions
+            .file(submissionId, caller.name())
             .orElseThrow(() -> Refusal.notFound("lms.error.noSubmission"));
-    Path f = settings.dir().resolve("submissions").resolve((String) s[1]);
+    Path f = settings.dir().resolve("submissions").resolve(s.sha256());
     try {
-      return new SubmissionFile(
-          f, (String) s[0], LearningService.mediaType((String) s[0]), Files.size(f));
+      return new SubmissionFile(f, s.name(), LearningService.mediaType(s.name()), Files.size(f));
     } catch (IOException e) {
       throw Refusal.notFound("lms.error.noSubmission");
     }

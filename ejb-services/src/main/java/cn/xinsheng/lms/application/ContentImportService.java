@@ -8,11 +8,12 @@ import cn.xinsheng.content.ContentRefusal;
 import cn.xinsheng.content.CourseSpec;
 import cn.xinsheng.content.ScormManifest;
 import cn.xinsheng.identity.domain.Role;
-import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.domain.Cohorts;
+import cn.xinsheng.lms.domain.ContentLibrary;
+import cn.xinsheng.lms.domain.CourseCatalogue;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import cn.xinsheng.platform.TemporaryArea;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -61,7 +62,9 @@ public class ContentImportService {
       Instant trustedAt,
       Instant revokedAt) {}
 
-  @Inject LearningStore store;
+  @Inject ContentLibrary library;
+  @Inject CourseCatalogue catalogue;
+  @Inject Cohorts cohorts;
   @Inject LmsSettings settings;
   @Inject AuditLog auditLog;
   @Inject PrisonTime time;
@@ -78,21 +81,11 @@ public class ContentImportService {
     if (description == null || description.isBlank() || description.length() > 500) {
       throw Refusal.invalid("content.error.description");
     }
-    if (store
-        .one("SELECT id FROM publisher_key WHERE verifier_key = ?1", key.verifierKey())
-        .isPresent()) {
+    if (library.knowsKey(key.verifierKey())) {
       throw Refusal.conflict("content.error.keyKnown", key.name());
     }
     Instant now = time.now();
-    long id =
-        store.insert(
-            "INSERT INTO publisher_key (name, verifier_key, description, trusted_by, trusted_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5)",
-            key.name(),
-            key.verifierKey(),
-            description.strip(),
-            caller.name(),
-            now);
+    long id = library.trust(key.name(), key.verifierKey(), description.strip(), caller.name(), now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("name", key.name());
     p.put("verifierKey", key.verifierKey());
@@ -120,12 +113,7 @@ public class ContentImportService {
       throw Refusal.conflict("content.error.keyRevoked", p.name());
     }
     Instant now = time.now();
-    store.exec(
-        "INSERT INTO publisher_key_revocation (key_id, reason, revoked_by, revoked_at) VALUES (?1, ?2, ?3, ?4)",
-        keyId,
-        reason.strip(),
-        caller.name(),
-        now);
+    library.revoke(keyId, reason.strip(), caller.name(), now);
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("name", p.name());
     a.put("verifierKey", p.verifierKey());
@@ -137,21 +125,17 @@ public class ContentImportService {
 
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.EDU_ADMIN_NAME})
   public List<Publisher> publishers() {
-    return store
-        .rows(
-            "SELECT k.id, k.name, k.verifier_key, k.description, k.trusted_by, k.trusted_at, r.revoked_at"
-                + " FROM publisher_key k LEFT JOIN publisher_key_revocation r ON r.key_id = k.id ORDER BY k.id")
-        .stream()
+    return library.publishers().stream()
         .map(
-            r ->
+            k ->
                 new Publisher(
-                    SqlValues.num(r[0]),
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    SqlValues.instant(r[5]),
-                    r[6] == null ? null : SqlValues.instant(r[6])))
+                    k.id(),
+                    k.name(),
+                    k.verifierKey(),
+                    k.description(),
+                    k.trustedBy(),
+                    k.trustedAt(),
+                    k.revokedAt()))
         .toList();
   }
 
@@ -160,13 +144,7 @@ public class ContentImportService {
    * too, by the cohort they belong to (issue 17: learners never saw courses added later).
    */
   private int enrolCohortsOfTheProgramme(long courseId) {
-    return store.exec(
-        "INSERT IGNORE INTO enrolment (inmate_id, course_id, cohort_id, enrolled_by, enrolled_at)"
-            + " SELECT e.inmate_id, ?1, MIN(e.cohort_id), ?2, ?3 FROM enrolment e JOIN cohort h ON h.id = e.cohort_id"
-            + " WHERE h.programme_id = (SELECT programme_id FROM course WHERE id = ?1) GROUP BY e.inmate_id",
-        courseId,
-        caller.name(),
-        time.now());
+    return cohorts.enrolCohortsOfTheProgramme(courseId, caller.name(), time.now());
   }
 
   /**
@@ -181,11 +159,8 @@ public class ContentImportService {
 
   private List<NoteKey> trusted() {
     List<NoteKey> keys = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT verifier_key FROM publisher_key k WHERE NOT EXISTS"
-                + " (SELECT 1 FROM publisher_key_revocation r WHERE r.key_id = k.id)")) {
-      keys.add(NoteKey.parseVerifierKey((String) r[0]));
+    for (String k : library.trustedVerifierKeys()) {
+      keys.add(NoteKey.parseVerifierKey(k));
     }
     return keys;
   }
@@ -209,9 +184,8 @@ public class ContentImportService {
     Long chosenProgramme = null;
     if (programmeCode != null && !programmeCode.isBlank()) {
       chosenProgramme =
-          store
-              .one("SELECT id FROM programme WHERE code = ?1", programmeCode.strip())
-              .map(r -> SqlValues.num(r[0]))
+          catalogue
+              .programmeId(programmeCode.strip())
               .orElseThrow(() -> Refusal.notFound("lms.error.noProgramme"));
     }
     Path root = settings.dir();
@@ -240,19 +214,16 @@ public class ContentImportService {
       }
       String id = opened.manifest().id();
       long version = opened.manifest().version();
-      Object[] latest =
-          store
-              .one("SELECT MAX(version) FROM content_package WHERE package_id = ?1", id)
-              .orElse(new Object[] {null});
-      if (latest[0] != null && SqlValues.num(latest[0]) >= version) {
-        throw Refusal.conflict("content.error.version", id, version, SqlValues.num(latest[0]));
+      java.util.OptionalLong latest = library.latestVersion(id);
+      if (latest.isPresent() && latest.getAsLong() >= version) {
+        throw Refusal.conflict("content.error.version", id, version, latest.getAsLong());
       }
       placed = root.resolve("packages").resolve(id).resolve(Long.toString(version));
       String contentDir = root.relativize(placed).toString();
       long courseId =
           record(spec, opened, id, version, sha, Files.size(zip), contentDir, chosenProgramme);
       // issue 14: what learners may fetch, listed now; quiz and bank sources are not on it
-      listAssets(store, contentDir, CourseAssets.of(staging, spec));
+      listAssets(catalogue, contentDir, CourseAssets.of(staging, spec));
       int catchUp = enrolCohortsOfTheProgramme(courseId);
       if (catchUp > 0) {
         Map<String, Object> a = new LinkedHashMap<>();
@@ -324,37 +295,25 @@ public class ContentImportService {
       Long chosenProgramme)
       throws IOException {
     CourseSpec.Programme pg = spec.programme();
-    Object[] existingProgramme =
-        chosenProgramme != null
-            ? new Object[] {chosenProgramme}
-            : store.one("SELECT id FROM programme WHERE code = ?1", pg.code()).orElse(null);
-    long programmeId;
-    if (existingProgramme == null) {
-      programmeId =
-          store.insert(
-              "INSERT INTO programme (code, title, kind, required_credits, pass_mark, nominal_months, limit_months)"
-                  + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-              pg.code(),
-              pg.title(),
-              pg.kind(),
-              pg.requiredCredits(),
-              pg.passMark(),
-              pg.nominalMonths(),
-              pg.limitMonths());
-    } else {
-      programmeId = SqlValues.num(existingProgramme[0]);
-    }
+    Long existingProgramme =
+        chosenProgramme != null ? chosenProgramme : catalogue.programmeId(pg.code()).orElse(null);
+    long programmeId =
+        existingProgramme != null
+            ? existingProgramme
+            : library.insertProgramme(
+                pg.code(),
+                pg.title(),
+                pg.kind(),
+                pg.requiredCredits(),
+                pg.passMark(),
+                pg.nominalMonths(),
+                pg.limitMonths());
     Instant now = time.now();
-    Object[] existingCourse =
-        store
-            .one("SELECT id, package_id FROM course WHERE code = ?1", spec.course().code())
-            .orElse(null);
+    ContentLibrary.CourseOwner existingCourse = library.course(spec.course().code()).orElse(null);
     long courseId;
     if (existingCourse == null) {
       courseId =
-          store.insert(
-              "INSERT INTO course (code, programme_id, title, credits, package_id, package_version, content_dir, updated_at)"
-                  + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+          library.insertCourse(
               spec.course().code(),
               programmeId,
               spec.course().title(),
@@ -364,54 +323,30 @@ public class ContentImportService {
               dir,
               now);
     } else {
-      if (!packageId.equals(existingCourse[1])) {
+      if (!packageId.equals(existingCourse.packageId())) {
         throw Refusal.conflict(
-            "content.error.courseOwner", spec.course().code(), existingCourse[1]);
+            "content.error.courseOwner", spec.course().code(), existingCourse.packageId());
       }
-      courseId = SqlValues.num(existingCourse[0]);
-      store.exec(
-          "UPDATE course SET programme_id = ?1, title = ?2, credits = ?3, package_version = ?4, content_dir = ?5, updated_at = ?6 WHERE id = ?7",
-          programmeId,
-          spec.course().title(),
-          spec.course().credits(),
-          version,
-          dir,
-          now,
-          courseId);
+      courseId = existingCourse.id();
+      library.updateCourse(
+          courseId, programmeId, spec.course().title(), spec.course().credits(), version, dir, now);
     }
-    store.exec("UPDATE lesson SET active = FALSE WHERE course_id = ?1", courseId);
+    // what the new version no longer has is retired, not deleted: progress and grades keep it
+    library.retireContent(courseId);
     int sectionNo = 0;
     int position = 0;
     for (CourseSpec.Section s : spec.sections()) {
       sectionNo++;
       for (CourseSpec.Lesson l : s.lessons()) {
         position++;
-        store.exec(
-            "INSERT INTO lesson (course_id, lesson_key, section_no, section_title, position, title, kind, file, active)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, TRUE) ON DUPLICATE KEY UPDATE section_no = VALUES(section_no),"
-                + " section_title = VALUES(section_title), position = VALUES(position), title = VALUES(title),"
-                + " kind = VALUES(kind), file = VALUES(file), active = TRUE",
-            courseId,
-            l.key(),
-            sectionNo,
-            s.title(),
-            position,
-            l.title(),
-            l.kind(),
-            l.file());
+        library.putLesson(
+            courseId, l.key(), sectionNo, s.title(), position, l.title(), l.kind(), l.file());
       }
     }
     for (CourseSpec.Bank b : spec.banks()) {
       String source = Files.readString(opened.folder().resolve(b.file()), StandardCharsets.UTF_8);
-      store.exec(
-          "INSERT INTO question_bank (course_id, bank_key, title, questions) VALUES (?1, ?2, ?3, ?4)"
-              + " ON DUPLICATE KEY UPDATE title = VALUES(title), questions = VALUES(questions)",
-          courseId,
-          b.key(),
-          b.title(),
-          source);
+      library.putBank(courseId, b.key(), b.title(), source);
     }
-    store.exec("UPDATE quiz SET active = FALSE WHERE course_id = ?1", courseId);
     for (CourseSpec.Quiz q : spec.quizzes()) {
       String source =
           q.file() == null
@@ -427,11 +362,7 @@ public class ContentImportService {
             .append(d.count())
             .append('\n');
       }
-      store.exec(
-          "INSERT INTO quiz (course_id, quiz_key, title, time_limit_minutes, attempts, shuffle, pass_mark, questions, draws, active)"
-              + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, TRUE) ON DUPLICATE KEY UPDATE title = VALUES(title),"
-              + " time_limit_minutes = VALUES(time_limit_minutes), attempts = VALUES(attempts), shuffle = VALUES(shuffle),"
-              + " pass_mark = VALUES(pass_mark), questions = VALUES(questions), draws = VALUES(draws), active = TRUE",
+      library.putQuiz(
           courseId,
           q.key(),
           q.title(),
@@ -442,7 +373,6 @@ public class ContentImportService {
           source,
           draws.toString());
     }
-    store.exec("UPDATE assignment SET active = FALSE WHERE course_id = ?1", courseId);
     for (CourseSpec.Assignment a : spec.assignments()) {
       StringBuilder rubric = new StringBuilder();
       for (CourseSpec.Criterion c : a.rubric()) {
@@ -452,11 +382,7 @@ public class ContentImportService {
             .append(c.points())
             .append('\n');
       }
-      store.exec(
-          "INSERT INTO assignment (course_id, assignment_key, title, instructions, due_days, allow_resubmit, max_points, rubric, active)"
-              + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, TRUE) ON DUPLICATE KEY UPDATE title = VALUES(title),"
-              + " instructions = VALUES(instructions), due_days = VALUES(due_days), allow_resubmit = VALUES(allow_resubmit),"
-              + " max_points = VALUES(max_points), rubric = VALUES(rubric), active = TRUE",
+      library.putAssignment(
           courseId,
           a.key(),
           a.title(),
@@ -466,9 +392,7 @@ public class ContentImportService {
           a.maxPoints(),
           rubric.toString());
     }
-    store.insert(
-        "INSERT INTO content_package (package_id, version, title, publisher, signed_by, sha256, size_bytes, course_id,"
-            + " imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    library.recordPackage(
         packageId,
         version,
         opened.manifest().title(),
@@ -491,23 +415,40 @@ public class ContentImportService {
     return courseId;
   }
 
+  /** A package imported, with its course's title. */
+  public record ImportedPackage(
+      String packageId,
+      long version,
+      String title,
+      String publisher,
+      String signedBy,
+      String importedBy,
+      Instant importedAt,
+      String course) {}
+
   /** Packages imported, newest first. */
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.EDU_ADMIN_NAME})
-  public List<Object[]> packages() {
-    return store.rows(
-        "SELECT p.package_id, p.version, p.title, p.publisher, p.signed_by, p.imported_by, p.imported_at, c.title"
-            + " FROM content_package p JOIN course c ON c.id = p.course_id ORDER BY p.id DESC");
+  public List<ImportedPackage> packages() {
+    return library.packages().stream()
+        .map(
+            p ->
+                new ImportedPackage(
+                    p.packageId(),
+                    p.version(),
+                    p.title(),
+                    p.publisher(),
+                    p.signedBy(),
+                    p.importedBy(),
+                    p.importedAt(),
+                    p.course()))
+        .toList();
   }
 
   /** Records the files of a course learners may fetch (issue 14, finding 3). */
-  static void listAssets(LearningStore store, String contentDir, java.util.List<String> assets) {
+  static void listAssets(CourseCatalogue catalogue, String contentDir, List<String> assets) {
     for (String path : assets) {
-      store.exec(
-          "INSERT IGNORE INTO course_asset (content_dir, path, path_sha256) VALUES (?1, ?2, ?3)",
-          contentDir,
-          path,
-          cn.xinsheng.audit.MerkleTree.sha256Hex(
-              path.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      catalogue.listAsset(
+          contentDir, path, MerkleTree.sha256Hex(path.getBytes(StandardCharsets.UTF_8)));
     }
   }
 }

@@ -8,16 +8,16 @@ import cn.xinsheng.ledger.application.LedgerService;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.domain.AssessmentPart;
 import cn.xinsheng.ledger.domain.PointEntry;
+import cn.xinsheng.lms.domain.CourseCatalogue;
 import cn.xinsheng.lms.domain.CourseStanding;
+import cn.xinsheng.lms.domain.EducationCredits;
 import cn.xinsheng.lms.infrastructure.Certificates;
 import cn.xinsheng.lms.infrastructure.EducationCreditBinding;
-import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -52,7 +52,8 @@ public class EducationCreditService {
       String clause,
       BigDecimal grade) {}
 
-  @Inject LearningStore store;
+  @Inject EducationCredits credits;
+  @Inject CourseCatalogue catalogue;
   @Inject Standings standings;
   @Inject CallerScope scope;
   @Inject Caller caller;
@@ -66,53 +67,43 @@ public class EducationCreditService {
     if (sections.isEmpty()) {
       return List.of();
     }
-    String in = sections.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("0");
-    return achievements(" WHERE i.section_id IN (" + in + ")");
+    return achievements(credits.candidatesIn(sections));
   }
 
-  /** Achievements of the enrolments the filter selects, not yet in the ledger. */
-  private List<Achievement> achievements(String where, Object... params) {
+  /** Achievements of these enrolments, not yet in the ledger. */
+  private List<Achievement> achievements(List<EducationCredits.Candidate> candidates) {
     List<Achievement> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT i.id, i.prisoner_number, i.name, c.id, c.title, p.kind, c.credits FROM enrolment e"
-                + " JOIN inmate i ON i.id = e.inmate_id JOIN course c ON c.id = e.course_id JOIN programme p ON p.id = c.programme_id"
-                + where
-                + " ORDER BY i.prisoner_number, c.title",
-            params)) {
-      long inmateId = SqlValues.num(r[0]);
-      long courseId = SqlValues.num(r[3]);
+    for (EducationCredits.Candidate r : candidates) {
+      long inmateId = r.inmateId();
+      long courseId = r.courseId();
       CourseStanding s = standings.of(inmateId, courseId);
-      if ("DIPLOMA".equals(r[5])
-          && SqlValues.integer(r[6]) > 0
+      if ("DIPLOMA".equals(r.programmeKind())
+          && r.credits() > 0
           && s.complete()
-          && !credited(inmateId, courseId, 0)) {
+          && !credits.credited(inmateId, courseId, 0)) {
         out.add(
             new Achievement(
-                (String) r[1],
-                (String) r[2],
+                r.prisonerNumber(),
+                r.inmateName(),
                 courseId,
-                (String) r[4],
+                r.course(),
                 0,
                 "COURSE",
                 "JY-02",
                 s.grade()));
       }
-      for (Object[] q :
-          store.rows(
-              "SELECT id, title, pass_mark FROM quiz WHERE course_id = ?1 AND active", courseId)) {
-        long quizId = SqlValues.num(q[0]);
-        BigDecimal best = standings.bestPercent(quizId, inmateId);
+      for (CourseCatalogue.Quiz q : catalogue.activeQuizzes(courseId)) {
+        BigDecimal best = standings.bestPercent(q.id(), inmateId);
         if (best != null
-            && best.compareTo(BigDecimal.valueOf(SqlValues.integer(q[2]))) >= 0
-            && !credited(inmateId, courseId, quizId)) {
+            && best.compareTo(BigDecimal.valueOf(q.passMark())) >= 0
+            && !credits.credited(inmateId, courseId, q.id())) {
           out.add(
               new Achievement(
-                  (String) r[1],
-                  (String) r[2],
+                  r.prisonerNumber(),
+                  r.inmateName(),
                   courseId,
-                  (String) r[4] + " · " + q[1],
-                  quizId,
+                  r.course() + " · " + q.title(),
+                  q.id(),
                   "QUIZ",
                   "JY-01",
                   best));
@@ -120,16 +111,6 @@ public class EducationCreditService {
       }
     }
     return out;
-  }
-
-  private boolean credited(long inmateId, long courseId, long quizId) {
-    return store
-        .one(
-            "SELECT 1 FROM education_credit WHERE inmate_id = ?1 AND course_id = ?2 AND quiz_id = ?3",
-            inmateId,
-            courseId,
-            quizId)
-        .isPresent();
   }
 
   /**
@@ -140,7 +121,7 @@ public class EducationCreditService {
     Inmate inmate = scope.inmateInMySections(prisonerNumber);
     // this inmate's and this course's only: the rest of the section need not be computed
     Achievement a =
-        achievements(" WHERE i.id = ?1 AND c.id = ?2", inmate.getId(), courseId).stream()
+        achievements(credits.candidate(inmate.getId(), courseId)).stream()
             .filter(
                 x ->
                     x.prisonerNumber().equals(prisonerNumber)
@@ -188,14 +169,7 @@ public class EducationCreditService {
                 now,
                 List.of(e.getId())));
     long credit =
-        store.insert(
-            "INSERT INTO education_credit (inmate_id, course_id, quiz_id, entry_id, confirmed_by, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            inmate.getId(),
-            courseId,
-            quizId,
-            entry.getId(),
-            caller.name(),
-            now);
+        credits.insert(inmate.getId(), courseId, quizId, entry.getId(), caller.name(), now);
     // the credit row is bound to its own entry (issue 15): an edit of it is caught and named
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", prisonerNumber);

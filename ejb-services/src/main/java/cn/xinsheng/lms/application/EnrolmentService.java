@@ -2,13 +2,13 @@ package cn.xinsheng.lms.application;
 
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.identity.domain.Role;
-import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.domain.Cohorts;
+import cn.xinsheng.lms.domain.CourseCatalogue;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -39,7 +39,8 @@ public class EnrolmentService {
   public record Cohort(
       long id, String name, String programme, String teacher, LocalDate startsOn, int members) {}
 
-  @Inject LearningStore store;
+  @Inject CourseCatalogue catalogue;
+  @Inject Cohorts cohorts;
   @Inject cn.xinsheng.identity.application.AccountDirectory accounts;
   @Inject CallerScope scope;
   @Inject Caller caller;
@@ -48,41 +49,26 @@ public class EnrolmentService {
 
   @RolesAllowed({Role.EDU_ADMIN_NAME, Role.TEACHER_NAME})
   public List<Programme> programmes() {
-    return store
-        .rows(
-            "SELECT p.id, p.code, p.title, p.kind, p.required_credits, p.pass_mark,"
-                + " (SELECT COUNT(*) FROM course c WHERE c.programme_id = p.id) FROM programme p ORDER BY p.kind, p.code")
-        .stream()
+    return catalogue.programmes().stream()
         .map(
-            r ->
+            p ->
                 new Programme(
-                    SqlValues.num(r[0]),
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    SqlValues.integer(r[4]),
-                    SqlValues.integer(r[5]),
-                    SqlValues.integer(r[6])))
+                    p.id(),
+                    p.code(),
+                    p.title(),
+                    p.kind(),
+                    p.requiredCredits(),
+                    p.passMark(),
+                    p.courses()))
         .toList();
   }
 
   @RolesAllowed({Role.EDU_ADMIN_NAME, Role.TEACHER_NAME})
   public List<Cohort> cohorts() {
-    return store
-        .rows(
-            "SELECT h.id, h.name, p.title, h.teacher, h.starts_on,"
-                + " (SELECT COUNT(DISTINCT e.inmate_id) FROM enrolment e WHERE e.cohort_id = h.id)"
-                + " FROM cohort h JOIN programme p ON p.id = h.programme_id ORDER BY h.id DESC")
-        .stream()
+    return cohorts.all().stream()
         .map(
-            r ->
-                new Cohort(
-                    SqlValues.num(r[0]),
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    SqlValues.date(r[4]),
-                    SqlValues.integer(r[5])))
+            h ->
+                new Cohort(h.id(), h.name(), h.programme(), h.teacher(), h.startsOn(), h.members()))
         .toList();
   }
 
@@ -123,9 +109,9 @@ public class EnrolmentService {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw Refusal.invalid("lms.error.cohortName");
     }
-    Object[] p =
-        store
-            .one("SELECT id FROM programme WHERE code = ?1", programmeCode)
+    long programme =
+        catalogue
+            .programmeId(programmeCode)
             .orElseThrow(() -> Refusal.notFound("lms.error.noProgramme"));
     boolean isTeacher = teacher != null && accounts.hasRoleOnRecord(teacher, Role.TEACHER);
     if (!isTeacher) {
@@ -142,27 +128,12 @@ public class EnrolmentService {
     }
     Instant now = time.now();
     long cohort =
-        store.insert(
-            "INSERT INTO cohort (name, programme_id, teacher, starts_on, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            name.strip(),
-            SqlValues.num(p[0]),
-            teacher,
-            time.today(),
-            caller.name(),
-            now);
-    List<Object[]> courses =
-        store.rows("SELECT id FROM course WHERE programme_id = ?1", SqlValues.num(p[0]));
+        cohorts.insert(name.strip(), programme, teacher, time.today(), caller.name(), now);
+    List<Long> courses = catalogue.courseIdsOfProgramme(programme);
     int enrolled = 0;
     for (Inmate i : inmates) {
-      for (Object[] c : courses) {
-        enrolled +=
-            store.exec(
-                "INSERT IGNORE INTO enrolment (inmate_id, course_id, cohort_id, enrolled_by, enrolled_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                i.getId(),
-                SqlValues.num(c[0]),
-                cohort,
-                caller.name(),
-                now);
+      for (long c : courses) {
+        enrolled += cohorts.enrol(i.getId(), c, cohort, caller.name(), now);
       }
     }
     Map<String, Object> a = new LinkedHashMap<>();

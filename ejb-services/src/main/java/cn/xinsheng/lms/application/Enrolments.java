@@ -1,6 +1,6 @@
 package cn.xinsheng.lms.application;
 
-import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.domain.Cohorts;
 import cn.xinsheng.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,16 +12,12 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Enrolments {
 
-  @Inject LearningStore store;
+  @Inject Cohorts cohorts;
 
-  /** course title, programme title, enrolled at, credits */
-  public Object[] require(long inmateId, long courseId) {
-    return store
-        .one(
-            "SELECT c.title, p.title, e.enrolled_at, c.credits FROM enrolment e JOIN course c ON c.id = e.course_id"
-                + " JOIN programme p ON p.id = c.programme_id WHERE e.inmate_id = ?1 AND e.course_id = ?2",
-            inmateId,
-            courseId)
+  /** His enrolment in the course, or a refusal as if the course did not exist. */
+  public Cohorts.Enrolment require(long inmateId, long courseId) {
+    return cohorts
+        .enrolment(inmateId, courseId)
         .orElseThrow(() -> Refusal.notFound("lms.error.notEnrolled"));
   }
 }

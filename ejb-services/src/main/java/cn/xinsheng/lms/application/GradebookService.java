@@ -2,15 +2,19 @@ package cn.xinsheng.lms.application;
 
 import cn.xinsheng.auditlog.application.BoundRecords;
 import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.lms.domain.Cohorts;
+import cn.xinsheng.lms.domain.CourseCatalogue;
 import cn.xinsheng.lms.domain.CourseStanding;
+import cn.xinsheng.lms.domain.EducationCredits;
+import cn.xinsheng.lms.domain.QuizAttempts;
+import cn.xinsheng.lms.domain.StudyProgress;
+import cn.xinsheng.lms.domain.Submissions;
 import cn.xinsheng.lms.infrastructure.EducationCreditBinding;
-import cn.xinsheng.lms.infrastructure.LearningStore;
 import cn.xinsheng.lms.infrastructure.QuizGradingBinding;
 import cn.xinsheng.lms.infrastructure.SubmissionGradeBinding;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -52,7 +56,15 @@ public class GradebookService {
   public record ProgrammeLine(
       String programme, String kind, int requiredCredits, int creditsEarned) {}
 
-  @Inject LearningStore store;
+  /** A course whose gradebook the caller may read, with its programme's title. */
+  public record Course(long id, String title, String programme) {}
+
+  @Inject CourseCatalogue catalogue;
+  @Inject Cohorts cohorts;
+  @Inject StudyProgress progress;
+  @Inject QuizAttempts attempts;
+  @Inject Submissions submissions;
+  @Inject EducationCredits credits;
   @Inject Standings standings;
   @Inject CallerScope scope;
   @Inject Caller caller;
@@ -60,15 +72,6 @@ public class GradebookService {
 
   private Line line(long inmateId, String number, String name, long courseId, String course) {
     CourseStanding s = standings.of(inmateId, courseId);
-    Object[] t =
-        store
-            .one(
-                "SELECT COALESCE(SUM(p.seconds_spent), 0) + COALESCE((SELECT SUM(t.total_seconds) FROM scorm_track t JOIN lesson l2"
-                    + " ON l2.id = t.lesson_id WHERE l2.course_id = ?1 AND t.inmate_id = ?2), 0)"
-                    + " FROM lesson l JOIN lesson_progress p ON p.lesson_id = l.id WHERE l.course_id = ?1 AND p.inmate_id = ?2",
-                courseId,
-                inmateId)
-            .orElse(new Object[] {0});
     return new Line(
         number,
         name,
@@ -78,7 +81,7 @@ public class GradebookService {
         s.complete(),
         s.creditsEarned(),
         s.credits(),
-        (int) (SqlValues.num(t[0]) / 60),
+        (int) (progress.secondsSpent(courseId, inmateId) / 60),
         String.join(
             "; ",
             standings.scormResults(inmateId, courseId).values().stream()
@@ -94,32 +97,13 @@ public class GradebookService {
    */
   private String integrityWarning(long inmateId, long courseId) {
     List<String> found = new ArrayList<>();
-    found.addAll(
-        checked(
-            QuizGradingBinding.TABLE,
-            "SELECT g.id FROM quiz_grading g JOIN quiz_attempt a ON a.id = g.attempt_id"
-                + " JOIN quiz q ON q.id = a.quiz_id WHERE q.course_id = ?1 AND a.inmate_id = ?2",
-            courseId,
-            inmateId));
-    found.addAll(
-        checked(
-            SubmissionGradeBinding.TABLE,
-            "SELECT g.id FROM submission_grade g JOIN submission s ON s.id = g.submission_id"
-                + " JOIN assignment a ON a.id = s.assignment_id"
-                + " WHERE a.course_id = ?1 AND s.inmate_id = ?2",
-            courseId,
-            inmateId));
-    found.addAll(
-        checked(
-            EducationCreditBinding.TABLE,
-            "SELECT c.id FROM education_credit c WHERE c.course_id = ?1 AND c.inmate_id = ?2",
-            courseId,
-            inmateId));
+    found.addAll(checked(QuizGradingBinding.TABLE, attempts.gradingIds(courseId, inmateId)));
+    found.addAll(checked(SubmissionGradeBinding.TABLE, submissions.gradeIds(courseId, inmateId)));
+    found.addAll(checked(EducationCreditBinding.TABLE, credits.ids(courseId, inmateId)));
     return found.isEmpty() ? null : String.join("；", found);
   }
 
-  private java.util.Collection<String> checked(String table, String sql, Object... params) {
-    List<Long> ids = store.rows(sql, params).stream().map(r -> SqlValues.num(r[0])).toList();
+  private java.util.Collection<String> checked(String table, List<Long> ids) {
     return new java.util.TreeMap<>(bound.mismatches(table, ids)).values();
   }
 
@@ -127,17 +111,8 @@ public class GradebookService {
   public List<Line> mine() {
     var me = scope.ownInmate();
     List<Line> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT c.id, c.title FROM enrolment e JOIN course c ON c.id = e.course_id WHERE e.inmate_id = ?1 ORDER BY c.title",
-            me.getId())) {
-      out.add(
-          line(
-              me.getId(),
-              me.getPrisonerNumber().value(),
-              me.getName(),
-              SqlValues.num(r[0]),
-              (String) r[1]));
+    for (CourseCatalogue.Course c : cohorts.coursesOfByTitle(me.getId())) {
+      out.add(line(me.getId(), me.getPrisonerNumber().value(), me.getName(), c.id(), c.title()));
     }
     return out;
   }
@@ -146,60 +121,36 @@ public class GradebookService {
   public List<ProgrammeLine> myProgrammes() {
     var me = scope.ownInmate();
     List<ProgrammeLine> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT DISTINCT p.id, p.title, p.kind, p.required_credits FROM enrolment e JOIN course c ON c.id = e.course_id"
-                + " JOIN programme p ON p.id = c.programme_id WHERE e.inmate_id = ?1 ORDER BY p.title",
-            me.getId())) {
+    for (Cohorts.ProgrammeEnrolled p : cohorts.programmesOf(me.getId())) {
       int earned = 0;
-      for (Object[] c :
-          store.rows(
-              "SELECT c.id FROM enrolment e JOIN course c ON c.id = e.course_id WHERE e.inmate_id = ?1 AND c.programme_id = ?2",
-              me.getId(),
-              SqlValues.num(r[0]))) {
-        earned += standings.of(me.getId(), SqlValues.num(c[0])).creditsEarned();
+      for (long course : cohorts.courseIdsOf(me.getId(), p.id())) {
+        earned += standings.of(me.getId(), course).creditsEarned();
       }
-      out.add(new ProgrammeLine((String) r[1], (String) r[2], SqlValues.integer(r[3]), earned));
+      out.add(new ProgrammeLine(p.title(), p.kind(), p.requiredCredits(), earned));
     }
     return out;
   }
 
   /** The courses the caller may read the gradebook of: his cohorts' (teacher) or all (office). */
   @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
-  public List<Object[]> courses() {
-    return caller.has(Role.EDU_ADMIN)
-        ? store.rows(
-            "SELECT c.id, c.title, p.title FROM course c JOIN programme p ON p.id = c.programme_id ORDER BY p.title, c.title")
-        : store.rows(
-            "SELECT DISTINCT c.id, c.title, p.title FROM course c JOIN programme p ON p.id = c.programme_id"
-                + " JOIN cohort h ON h.programme_id = p.id WHERE h.teacher = ?1 ORDER BY p.title, c.title",
-            caller.name());
+  public List<Course> courses() {
+    return (caller.has(Role.EDU_ADMIN)
+            ? catalogue.all()
+            : catalogue.followedByCohortsOf(caller.name()))
+        .stream().map(c -> new Course(c.id(), c.title(), c.programme())).toList();
   }
 
   @RolesAllowed({Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
   public List<Line> course(long courseId) {
-    if (courses().stream().noneMatch(r -> SqlValues.num(r[0]) == courseId)) {
-      throw Refusal.notFound("lms.error.noCourse");
-    }
-    String teacherFilter = caller.has(Role.EDU_ADMIN) ? "" : " AND h.teacher = ?2";
-    List<Object[]> rows =
-        caller.has(Role.EDU_ADMIN)
-            ? store.rows(
-                "SELECT i.id, i.prisoner_number, i.name, c.title FROM enrolment e JOIN inmate i ON i.id = e.inmate_id"
-                    + " JOIN course c ON c.id = e.course_id JOIN cohort h ON h.id = e.cohort_id WHERE e.course_id = ?1"
-                    + teacherFilter
-                    + " ORDER BY i.prisoner_number",
-                courseId)
-            : store.rows(
-                "SELECT i.id, i.prisoner_number, i.name, c.title FROM enrolment e JOIN inmate i ON i.id = e.inmate_id"
-                    + " JOIN course c ON c.id = e.course_id JOIN cohort h ON h.id = e.cohort_id WHERE e.course_id = ?1"
-                    + teacherFilter
-                    + " ORDER BY i.prisoner_number",
-                courseId,
-                caller.name());
+    Course course =
+        courses().stream()
+            .filter(c -> c.id() == courseId)
+            .findFirst()
+            .orElseThrow(() -> Refusal.notFound("lms.error.noCourse"));
     List<Line> out = new ArrayList<>();
-    for (Object[] r : rows) {
-      out.add(line(SqlValues.num(r[0]), (String) r[1], (String) r[2], courseId, (String) r[3]));
+    for (Cohorts.Learner l :
+        cohorts.learners(courseId, caller.has(Role.EDU_ADMIN) ? null : caller.name())) {
+      out.add(line(l.inmateId(), l.prisonerNumber(), l.name(), courseId, course.title()));
     }
     return out;
   }

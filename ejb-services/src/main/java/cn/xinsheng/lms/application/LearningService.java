@@ -3,14 +3,17 @@ package cn.xinsheng.lms.application;
 import cn.xinsheng.content.ContentRefusal;
 import cn.xinsheng.content.ScormManifest;
 import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.lms.domain.Cohorts;
+import cn.xinsheng.lms.domain.CourseCatalogue;
 import cn.xinsheng.lms.domain.CourseStanding;
-import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.domain.QuizAttempts;
+import cn.xinsheng.lms.domain.StudyProgress;
+import cn.xinsheng.lms.domain.Submissions;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -112,7 +115,11 @@ public class LearningService {
    */
   public record CourseFile(Path path, String mediaType, long size, boolean sandboxed) {}
 
-  @Inject LearningStore store;
+  @Inject CourseCatalogue catalogue;
+  @Inject Cohorts cohorts;
+  @Inject StudyProgress progress;
+  @Inject QuizAttempts quizAttempts;
+  @Inject Submissions submissions;
   @Inject LmsSettings settings;
   @Inject CallerScope scope;
   @Inject Caller caller;
@@ -127,20 +134,15 @@ public class LearningService {
   public List<CourseCard> myCourses() {
     Inmate me = scope.ownInmate();
     List<CourseCard> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT c.id, c.title, p.title, p.kind, c.credits FROM enrolment e JOIN course c ON c.id = e.course_id"
-                + " JOIN programme p ON p.id = c.programme_id WHERE e.inmate_id = ?1 ORDER BY p.kind, c.title",
-            me.getId())) {
-      long id = SqlValues.num(r[0]);
-      CourseStanding s = standings.of(me.getId(), id);
+    for (CourseCatalogue.Course c : cohorts.coursesOf(me.getId())) {
+      CourseStanding s = standings.of(me.getId(), c.id());
       out.add(
           new CourseCard(
-              id,
-              (String) r[1],
-              (String) r[2],
-              (String) r[3],
-              SqlValues.integer(r[4]),
+              c.id(),
+              c.title(),
+              c.programme(),
+              c.programmeKind(),
+              c.credits(),
               s.percentDone(),
               s.grade(),
               s.complete()));
@@ -155,39 +157,15 @@ public class LearningService {
   public List<NextAction> next() {
     Inmate me = scope.ownInmate();
     List<NextAction> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT l.id, l.title, c.title FROM enrolment e JOIN course c ON c.id = e.course_id"
-                + " JOIN lesson l ON l.course_id = c.id AND l.active"
-                + " LEFT JOIN lesson_progress p ON p.lesson_id = l.id AND p.inmate_id = e.inmate_id"
-                + " WHERE e.inmate_id = ?1 AND p.completed_at IS NULL"
-                + " AND l.position = (SELECT MIN(l2.position) FROM lesson l2 LEFT JOIN lesson_progress p2"
-                + "   ON p2.lesson_id = l2.id AND p2.inmate_id = e.inmate_id"
-                + "   WHERE l2.course_id = c.id AND l2.active AND p2.completed_at IS NULL)"
-                + " ORDER BY c.title",
-            me.getId())) {
-      out.add(new NextAction("LESSON", SqlValues.num(r[0]), (String) r[1], (String) r[2], null));
+    for (StudyProgress.ToDo t : progress.nextLessons(me.getId())) {
+      out.add(new NextAction("LESSON", t.id(), t.title(), t.courseTitle(), null));
     }
-    for (Object[] r :
-        store.rows(
-            "SELECT q.id, q.title, c.title FROM enrolment e JOIN course c ON c.id = e.course_id"
-                + " JOIN quiz q ON q.course_id = c.id AND q.active"
-                + " WHERE e.inmate_id = ?1 AND (SELECT COUNT(*) FROM quiz_attempt a WHERE a.quiz_id = q.id"
-                + " AND a.inmate_id = e.inmate_id) < q.attempts AND NOT EXISTS (SELECT 1 FROM quiz_attempt a"
-                + " JOIN quiz_grading g ON g.attempt_id = a.id WHERE a.quiz_id = q.id AND a.inmate_id = e.inmate_id"
-                + " AND g.max_score > 0 AND g.score * 100 >= q.pass_mark * g.max_score) ORDER BY c.title, q.id",
-            me.getId())) {
-      out.add(new NextAction("QUIZ", SqlValues.num(r[0]), (String) r[1], (String) r[2], null));
+    for (StudyProgress.ToDo t : progress.openQuizzes(me.getId())) {
+      out.add(new NextAction("QUIZ", t.id(), t.title(), t.courseTitle(), null));
     }
-    for (Object[] r :
-        store.rows(
-            "SELECT a.id, a.title, c.title, e.enrolled_at, a.due_days FROM enrolment e JOIN course c ON c.id = e.course_id"
-                + " JOIN assignment a ON a.course_id = c.id AND a.active WHERE e.inmate_id = ?1"
-                + " AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.assignment_id = a.id AND s.inmate_id = e.inmate_id)"
-                + " ORDER BY e.enrolled_at, a.id",
-            me.getId())) {
-      Instant due = SqlValues.instant(r[3]).plus(SqlValues.num(r[4]), ChronoUnit.DAYS);
-      out.add(new NextAction("ASSIGNMENT", SqlValues.num(r[0]), (String) r[1], (String) r[2], due));
+    for (StudyProgress.ToDo t : progress.assignmentsNotHandedIn(me.getId())) {
+      Instant due = t.enrolledAt().plus(t.dueDays(), ChronoUnit.DAYS);
+      out.add(new NextAction("ASSIGNMENT", t.id(), t.title(), t.courseTitle(), due));
     }
     return out;
   }
@@ -195,92 +173,60 @@ public class LearningService {
   @RolesAllowed(Role.INMATE_NAME)
   public CourseView course(long courseId) {
     Inmate me = scope.ownInmate();
-    Object[] c = enrolled(me.getId(), courseId);
+    Cohorts.Enrolment c = enrolled(me.getId(), courseId);
     List<LessonLine> lessons = new ArrayList<>();
     Map<Long, Standings.ScormResult> scorm = standings.scormResults(me.getId(), courseId);
-    for (Object[] r :
-        store.rows(
-            "SELECT l.id, l.section_no, l.section_title, l.title, l.kind, p.completed_at, COALESCE(p.position_seconds, 0)"
-                + " FROM lesson l LEFT JOIN lesson_progress p ON p.lesson_id = l.id AND p.inmate_id = ?2"
-                + " WHERE l.course_id = ?1 AND l.active ORDER BY l.position",
-            courseId,
-            me.getId())) {
+    for (StudyProgress.LessonProgress l : progress.lessons(courseId, me.getId())) {
       lessons.add(
           new LessonLine(
-              SqlValues.num(r[0]),
-              SqlValues.integer(r[1]),
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              r[5] != null,
-              SqlValues.integer(r[6]),
-              scorm.containsKey(SqlValues.num(r[0]))
-                  ? scorm.get(SqlValues.num(r[0])).text()
-                  : null));
+              l.id(),
+              l.sectionNo(),
+              l.sectionTitle(),
+              l.title(),
+              l.kind(),
+              l.done(),
+              l.positionSeconds(),
+              scorm.containsKey(l.id()) ? scorm.get(l.id()).text() : null));
     }
     List<QuizLine> quizzes = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT q.id, q.title, q.attempts, (SELECT COUNT(*) FROM quiz_attempt a WHERE a.quiz_id = q.id AND a.inmate_id = ?2),"
-                + " q.pass_mark, q.time_limit_minutes FROM quiz q WHERE q.course_id = ?1 AND q.active ORDER BY q.id",
-            courseId,
-            me.getId())) {
-      long quizId = SqlValues.num(r[0]);
+    for (CourseCatalogue.Quiz q : catalogue.activeQuizzes(courseId)) {
       quizzes.add(
           new QuizLine(
-              quizId,
-              (String) r[1],
-              SqlValues.integer(r[2]),
-              SqlValues.integer(r[3]),
-              standings.bestPercent(quizId, me.getId()),
-              SqlValues.integer(r[4]),
-              SqlValues.integer(r[5])));
+              q.id(),
+              q.title(),
+              q.attempts(),
+              quizAttempts.count(q.id(), me.getId()),
+              standings.bestPercent(q.id(), me.getId()),
+              q.passMark(),
+              q.timeLimitMinutes()));
     }
-    Instant enrolled = SqlValues.instant(c[2]);
+    Instant enrolled = c.enrolledAt();
     List<AssignmentLine> assignments = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT a.id, a.title, a.due_days, a.max_points,"
-                + " (SELECT MAX(s.id) FROM submission s WHERE s.assignment_id = a.id AND s.inmate_id = ?2)"
-                + " FROM assignment a WHERE a.course_id = ?1 AND a.active ORDER BY a.id",
-            courseId,
-            me.getId())) {
-      Integer points = null;
-      String feedback = null;
-      if (r[4] != null) {
-        Object[] g =
-            store
-                .one(
-                    "SELECT points, feedback FROM submission_grade WHERE submission_id = ?1 ORDER BY id DESC LIMIT 1",
-                    SqlValues.num(r[4]))
-                .orElse(null);
-        if (g != null) {
-          points = SqlValues.integer(g[0]);
-          feedback = (String) g[1];
-        }
-      }
+    for (CourseCatalogue.Assignment a : catalogue.activeAssignments(courseId)) {
+      Long latest = submissions.latest(a.id(), me.getId()).orElse(null);
+      Submissions.Grade g = latest == null ? null : submissions.latestGrade(latest).orElse(null);
       assignments.add(
           new AssignmentLine(
-              SqlValues.num(r[0]),
-              (String) r[1],
-              enrolled.plus(SqlValues.num(r[2]), ChronoUnit.DAYS),
-              r[4] != null,
-              points,
-              SqlValues.integer(r[3]),
-              feedback));
+              a.id(),
+              a.title(),
+              enrolled.plus(a.dueDays(), ChronoUnit.DAYS),
+              latest != null,
+              g == null ? null : g.points(),
+              a.maxPoints(),
+              g == null ? null : g.feedback()));
     }
     return new CourseView(
         courseId,
-        (String) c[0],
-        (String) c[1],
-        SqlValues.integer(c[3]),
+        c.courseTitle(),
+        c.programmeTitle(),
+        c.credits(),
         lessons,
         quizzes,
         assignments,
         standings.of(me.getId(), courseId));
   }
 
-  private Object[] enrolled(long inmateId, long courseId) {
+  private Cohorts.Enrolment enrolled(long inmateId, long courseId) {
     return enrolments.require(inmateId, courseId);
   }
 
@@ -289,14 +235,14 @@ public class LearningService {
   @RolesAllowed(Role.INMATE_NAME)
   public LessonView lesson(long lessonId) {
     Inmate me = scope.ownInmate();
-    Object[] l = lessonRow(lessonId);
-    long courseId = SqlValues.num(l[0]);
-    Object[] c = enrolled(me.getId(), courseId);
-    String kind = (String) l[2];
-    String file = (String) l[3];
-    Path dir = settings.dir().resolve((String) l[4]);
+    CourseCatalogue.Lesson l = lessonRow(lessonId);
+    long courseId = l.courseId();
+    Cohorts.Enrolment c = enrolled(me.getId(), courseId);
+    String kind = l.kind();
+    String file = l.file();
+    Path dir = settings.dir().resolve(l.contentDir());
     String html = null;
-    String files = filesUrl(lessonId, (String) l[4]);
+    String files = filesUrl(lessonId, l.contentDir());
     String fileUrl = files + file;
     try {
       if (kind.equals("HTML")) {
@@ -310,54 +256,27 @@ public class LearningService {
     } catch (IOException | ContentRefusal e) {
       throw Refusal.notFound("lms.error.content");
     }
-    Object[] p =
-        store
-            .one(
-                "SELECT position_seconds FROM lesson_progress WHERE inmate_id = ?1 AND lesson_id = ?2",
-                me.getId(),
-                lessonId)
-            .orElse(null);
-    store.exec(
-        "INSERT INTO lesson_progress (inmate_id, lesson_id, position_seconds, seconds_spent, last_seen_at) VALUES (?1, ?2, 0, 0, ?3)"
-            + " ON DUPLICATE KEY UPDATE last_seen_at = VALUES(last_seen_at)",
-        me.getId(),
-        lessonId,
-        time.now());
-    Long previous = neighbour(courseId, SqlValues.integer(l[5]), true);
-    Long next = neighbour(courseId, SqlValues.integer(l[5]), false);
+    Integer resume = progress.position(me.getId(), lessonId).orElse(null);
+    progress.seen(me.getId(), lessonId, time.now());
+    Long previous = catalogue.neighbour(courseId, l.position(), true).orElse(null);
+    Long next = catalogue.neighbour(courseId, l.position(), false).orElse(null);
     return new LessonView(
         lessonId,
         courseId,
-        (String) c[0],
-        (String) l[1],
+        c.courseTitle(),
+        l.title(),
         kind,
         html,
         fileUrl,
         mediaType(file),
-        p == null ? 0 : SqlValues.integer(p[0]),
+        resume == null ? 0 : resume,
         previous,
         next);
   }
 
-  private Long neighbour(long courseId, int position, boolean before) {
-    return store
-        .one(
-            before
-                ? "SELECT id FROM lesson WHERE course_id = ?1 AND active AND position < ?2 ORDER BY position DESC LIMIT 1"
-                : "SELECT id FROM lesson WHERE course_id = ?1 AND active AND position > ?2 ORDER BY position LIMIT 1",
-            courseId,
-            position)
-        .map(r -> SqlValues.num(r[0]))
-        .orElse(null);
-  }
-
-  /** course id, title, kind, file, content dir, position */
-  private Object[] lessonRow(long lessonId) {
-    return store
-        .one(
-            "SELECT l.course_id, l.title, l.kind, l.file, c.content_dir, l.position FROM lesson l JOIN course c ON c.id = l.course_id"
-                + " WHERE l.id = ?1 AND l.active",
-            lessonId)
+  private CourseCatalogue.Lesson lessonRow(long lessonId) {
+    return catalogue
+        .activeLesson(lessonId)
         .orElseThrow(() -> Refusal.notFound("lms.error.noLesson"));
   }
 
@@ -368,18 +287,18 @@ public class LearningService {
   @RolesAllowed(Role.INMATE_NAME)
   public void progress(long lessonId, int positionSeconds, int spentSeconds, boolean completed) {
     Inmate me = scope.ownInmate();
-    Object[] l = lessonRow(lessonId);
-    enrolled(me.getId(), SqlValues.num(l[0]));
+    CourseCatalogue.Lesson l = lessonRow(lessonId);
+    enrolled(me.getId(), l.courseId());
     if (positionSeconds < 0 || spentSeconds < 0) {
       throw Refusal.invalid("lms.error.progress");
     }
     recordProgress(
-        store, time.now(), me.getId(), lessonId, positionSeconds, spentSeconds, completed);
+        progress, time.now(), me.getId(), lessonId, positionSeconds, spentSeconds, completed);
   }
 
   /** Keeps where a learner is in a lesson (at most two minutes of a report count). */
   static void recordProgress(
-      LearningStore store,
+      StudyProgress progress,
       Instant now,
       long inmateId,
       long lessonId,
@@ -387,17 +306,7 @@ public class LearningService {
       int spentSeconds,
       boolean completed) {
     int spent = Math.min(spentSeconds, 120);
-    store.exec(
-        "INSERT INTO lesson_progress (inmate_id, lesson_id, position_seconds, seconds_spent, completed_at, last_seen_at)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON DUPLICATE KEY UPDATE position_seconds = VALUES(position_seconds),"
-            + " seconds_spent = seconds_spent + VALUES(seconds_spent),"
-            + " completed_at = COALESCE(completed_at, VALUES(completed_at)), last_seen_at = VALUES(last_seen_at)",
-        inmateId,
-        lessonId,
-        positionSeconds,
-        spent,
-        completed ? now : null,
-        now);
+    progress.record(inmateId, lessonId, positionSeconds, spent, completed ? now : null, now);
   }
 
   /**
@@ -419,9 +328,9 @@ public class LearningService {
   }
 
   private CourseFile fileOf(long inmateId, long lessonId, String relative) {
-    Object[] l = lessonRow(lessonId);
-    enrolled(inmateId, SqlValues.num(l[0]));
-    Path dir = settings.dir().resolve((String) l[4]).normalize();
+    CourseCatalogue.Lesson l = lessonRow(lessonId);
+    enrolled(inmateId, l.courseId());
+    Path dir = settings.dir().resolve(l.contentDir()).normalize();
     Path f;
     try {
       f = dir.resolve(cleanPath(relative)).normalize();
@@ -430,7 +339,7 @@ public class LearningService {
     }
     if (!f.startsWith(dir)
         || !Files.isRegularFile(f)
-        || !isAsset((String) l[4], dir, dir.relativize(f).toString().replace('\\', '/'))) {
+        || !isAsset(l.contentDir(), dir, dir.relativize(f).toString().replace('\\', '/'))) {
       throw Refusal.notFound("lms.error.content");
     }
     try {
@@ -452,24 +361,16 @@ public class LearningService {
    */
   private boolean isAsset(String contentDir, Path dir, String relative) {
     String sha = cn.xinsheng.audit.MerkleTree.sha256Hex(relative.getBytes(StandardCharsets.UTF_8));
-    if (store
-        .one(
-            "SELECT 1 FROM course_asset WHERE content_dir = ?1 AND path_sha256 = ?2 AND path = ?3",
-            contentDir,
-            sha,
-            relative)
-        .isPresent()) {
+    if (catalogue.listsAsset(contentDir, relative, sha)) {
       return true;
     }
-    if (store
-        .one("SELECT 1 FROM course_asset WHERE content_dir = ?1 LIMIT 1", contentDir)
-        .isPresent()) {
+    if (catalogue.hasAssetList(contentDir)) {
       return false;
     }
     try {
       java.util.List<String> assets =
           CourseAssets.of(dir, cn.xinsheng.content.CourseSpec.read(dir));
-      ContentImportService.listAssets(store, contentDir, assets);
+      ContentImportService.listAssets(catalogue, contentDir, assets);
       return assets.contains(relative);
     } catch (IOException | ContentRefusal e) {
       return false;
@@ -502,7 +403,7 @@ public class LearningService {
   /** The package version whose files a lesson shows now. */
   @RolesAllowed({Role.INMATE_NAME, Role.TEACHER_NAME, Role.EDU_ADMIN_NAME})
   public long contentVersion(long lessonId) {
-    String dir = (String) lessonRow(lessonId)[4];
+    String dir = lessonRow(lessonId).contentDir();
     return Long.parseLong(dir.substring(dir.lastIndexOf('/') + 1));
   }
 

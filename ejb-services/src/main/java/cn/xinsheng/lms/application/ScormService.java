@@ -3,13 +3,14 @@ package cn.xinsheng.lms.application;
 import cn.xinsheng.content.ContentRefusal;
 import cn.xinsheng.content.ScormManifest;
 import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.lms.domain.CourseCatalogue;
 import cn.xinsheng.lms.domain.ScormData;
-import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.domain.ScormTracking;
+import cn.xinsheng.lms.domain.StudyProgress;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -35,7 +36,9 @@ import java.util.Map;
 @RolesAllowed(Role.INMATE_NAME)
 public class ScormService {
 
-  @Inject LearningStore store;
+  @Inject CourseCatalogue catalogue;
+  @Inject ScormTracking tracking;
+  @Inject StudyProgress progress;
   @Inject CallerScope scope;
   @Inject Enrolments enrolments;
   @Inject PrisonTime time;
@@ -98,22 +101,17 @@ public class ScormService {
   private record Lesson(long courseId, String file, String contentDir, ScormManifest manifest) {}
 
   private Lesson lesson(long lessonId) {
-    Object[] l =
-        store
-            .one(
-                "SELECT l.course_id, l.kind, l.file, c.content_dir FROM lesson l JOIN course c ON c.id = l.course_id"
-                    + " WHERE l.id = ?1 AND l.active",
-                lessonId)
-            .orElseThrow(() -> Refusal.notFound("lms.error.noLesson"));
-    if (!"SCORM".equals(l[1])) {
+    CourseCatalogue.Lesson l =
+        catalogue.activeLesson(lessonId).orElseThrow(() -> Refusal.notFound("lms.error.noLesson"));
+    if (!"SCORM".equals(l.kind())) {
       throw Refusal.notFound("lms.error.noLesson");
     }
     try {
       return new Lesson(
-          SqlValues.num(l[0]),
-          (String) l[2],
-          (String) l[3],
-          ScormManifest.read(settings.dir().resolve((String) l[3]).resolve((String) l[2])));
+          l.courseId(),
+          l.file(),
+          l.contentDir(),
+          ScormManifest.read(settings.dir().resolve(l.contentDir()).resolve(l.file())));
     } catch (IOException | ContentRefusal e) {
       throw Refusal.notFound("lms.error.content");
     }
@@ -190,33 +188,25 @@ public class ScormService {
   private ScormData stored(long inmateId, long lessonId, ScormManifest m, String key) {
     // a row tracked before 17 has sco '' and belongs to the first item
     boolean first = m.items().get(0).identifier().equals(key);
-    return store
-        .one(
-            "SELECT standard, lesson_status, success_status, score_raw, score_min, score_max, lesson_location,"
-                + " suspend_data, total_seconds, exit_mode, kept_elements, session_key, session_seq, session_seconds"
-                + " FROM scorm_track WHERE inmate_id = ?1 AND lesson_id = ?2 AND (sco = ?3 OR (?4 AND sco = ''))"
-                + " ORDER BY sco DESC LIMIT 1",
-            inmateId,
-            lessonId,
-            key,
-            first)
+    return tracking
+        .find(inmateId, lessonId, key, first)
         .map(
-            r ->
+            t ->
                 new ScormData(
                     m.standard(),
-                    (String) r[1],
-                    (String) r[2],
-                    (BigDecimal) r[3],
-                    (BigDecimal) r[4],
-                    (BigDecimal) r[5],
-                    (String) r[6],
-                    (String) r[7],
-                    SqlValues.integer(r[8]),
-                    (String) r[9],
-                    readKept((String) r[10]),
-                    (String) r[11],
-                    SqlValues.num(r[12]),
-                    SqlValues.integer(r[13]),
+                    t.lessonStatus(),
+                    t.successStatus(),
+                    t.scoreRaw(),
+                    t.scoreMin(),
+                    t.scoreMax(),
+                    t.lessonLocation(),
+                    t.suspendData(),
+                    t.totalSeconds(),
+                    t.exit(),
+                    readKept(t.kept()),
+                    t.session(),
+                    t.seq(),
+                    t.sessionSeconds(),
                     true))
         .orElse(ScormData.fresh(m.standard()));
   }
@@ -257,45 +247,31 @@ public class ScormService {
       return ScormState.of(key, after, l.manifest().item(key));
     }
     Instant now = time.now();
-    store.exec(
-        "DELETE FROM scorm_track WHERE inmate_id = ?1 AND lesson_id = ?2 AND sco = ''" + " AND ?3",
+    tracking.store(
         inmateId,
-        lessonId,
-        l.manifest().items().get(0).identifier().equals(key));
-    store.exec(
-        "INSERT INTO scorm_track (inmate_id, lesson_id, sco, standard, lesson_status, success_status, score_raw,"
-            + " score_min, score_max, lesson_location, suspend_data, total_seconds, exit_mode, kept_elements,"
-            + " session_key, session_seq, session_seconds, updated_at)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
-            + " ON DUPLICATE KEY UPDATE standard = VALUES(standard), lesson_status = VALUES(lesson_status),"
-            + " success_status = VALUES(success_status), score_raw = VALUES(score_raw), score_min = VALUES(score_min),"
-            + " score_max = VALUES(score_max), lesson_location = VALUES(lesson_location),"
-            + " suspend_data = VALUES(suspend_data), total_seconds = VALUES(total_seconds),"
-            + " exit_mode = VALUES(exit_mode), kept_elements = VALUES(kept_elements),"
-            + " session_key = VALUES(session_key), session_seq = VALUES(session_seq),"
-            + " session_seconds = VALUES(session_seconds), updated_at = VALUES(updated_at)",
-        inmateId,
-        lessonId,
-        key,
-        l.manifest().standard(),
-        after.lessonStatus(),
-        after.successStatus(),
-        after.scoreRaw(),
-        after.scoreMin(),
-        after.scoreMax(),
-        after.lessonLocation(),
-        after.suspendData(),
-        after.totalSeconds(),
-        after.exit(),
-        writeKept(after.kept()),
-        after.session(),
-        after.seq(),
-        after.sessionSeconds(),
+        new ScormTracking.Track(
+            lessonId,
+            key,
+            l.manifest().standard(),
+            after.lessonStatus(),
+            after.successStatus(),
+            after.scoreRaw(),
+            after.scoreMin(),
+            after.scoreMax(),
+            after.lessonLocation(),
+            after.suspendData(),
+            after.totalSeconds(),
+            after.exit(),
+            writeKept(after.kept()),
+            after.session(),
+            after.seq(),
+            after.sessionSeconds()),
+        l.manifest().items().get(0).identifier().equals(key),
         now);
     // the time is counted from scorm_track by the gradebook; the lesson is complete when every SCO
     // of the package is
     LearningService.recordProgress(
-        store,
+        progress,
         now,
         inmateId,
         lessonId,
@@ -306,11 +282,7 @@ public class ScormService {
   }
 
   private boolean allDone(long inmateId, long lessonId, ScormManifest m) {
-    List<Object[]> rows =
-        store.rows(
-            "SELECT sco, lesson_status, success_status FROM scorm_track WHERE inmate_id = ?1 AND lesson_id = ?2",
-            inmateId,
-            lessonId);
+    List<ScormTracking.Track> rows = tracking.ofLesson(inmateId, lessonId);
     for (ScormManifest.Item item : m.items()) {
       if (!item.sco()) {
         continue;
@@ -320,9 +292,9 @@ public class ScormService {
           rows.stream()
               .anyMatch(
                   r ->
-                      (item.identifier().equals(r[0]) || (first && "".equals(r[0])))
-                          && (List.of("passed", "completed").contains(r[1])
-                              || "passed".equals(r[2])));
+                      (item.identifier().equals(r.sco()) || (first && "".equals(r.sco())))
+                          && (List.of("passed", "completed").contains(r.lessonStatus())
+                              || "passed".equals(r.successStatus())));
       if (!done) {
         return false;
       }

@@ -1,8 +1,11 @@
 package cn.xinsheng.lms.application;
 
+import cn.xinsheng.lms.domain.CourseCatalogue;
 import cn.xinsheng.lms.domain.CourseStanding;
-import cn.xinsheng.lms.infrastructure.LearningStore;
-import cn.xinsheng.platform.SqlValues;
+import cn.xinsheng.lms.domain.QuizAttempts;
+import cn.xinsheng.lms.domain.ScormTracking;
+import cn.xinsheng.lms.domain.StudyProgress;
+import cn.xinsheng.lms.domain.Submissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -16,22 +19,19 @@ import java.util.List;
 @ApplicationScoped
 public class Standings {
 
-  @Inject LearningStore store;
+  @Inject CourseCatalogue catalogue;
+  @Inject StudyProgress progress;
+  @Inject QuizAttempts attempts;
+  @Inject Submissions submissions;
+  @Inject ScormTracking tracking;
 
   /** The best percentage over the latest grading of each submitted attempt, or null. */
   public BigDecimal bestPercent(long quizId, long inmateId) {
     BigDecimal best = null;
-    for (Object[] g :
-        store.rows(
-            "SELECT g.score, g.max_score FROM quiz_attempt a JOIN quiz_grading g ON g.attempt_id = a.id"
-                + " WHERE a.quiz_id = ?1 AND a.inmate_id = ?2 AND g.id = (SELECT MAX(g2.id) FROM quiz_grading g2"
-                + " WHERE g2.attempt_id = a.id)",
-            quizId,
-            inmateId)) {
-      BigDecimal score = (BigDecimal) g[0];
-      BigDecimal max = (BigDecimal) g[1];
-      if (max.signum() > 0) {
-        BigDecimal p = score.multiply(BigDecimal.valueOf(100)).divide(max, 1, RoundingMode.HALF_UP);
+    for (QuizAttempts.Score g : attempts.latestScores(quizId, inmateId)) {
+      if (g.max().signum() > 0) {
+        BigDecimal p =
+            g.score().multiply(BigDecimal.valueOf(100)).divide(g.max(), 1, RoundingMode.HALF_UP);
         best = best == null || p.compareTo(best) > 0 ? p : best;
       }
     }
@@ -39,50 +39,33 @@ public class Standings {
   }
 
   public CourseStanding of(long inmateId, long courseId) {
-    Object[] counts =
-        store
-            .one(
-                "SELECT (SELECT COUNT(*) FROM lesson l WHERE l.course_id = ?1 AND l.active),"
-                    + " (SELECT COUNT(*) FROM lesson l JOIN lesson_progress p ON p.lesson_id = l.id"
-                    + "  WHERE l.course_id = ?1 AND l.active AND p.inmate_id = ?2 AND p.completed_at IS NOT NULL),"
-                    + " c.credits, p.pass_mark FROM course c JOIN programme p ON p.id = c.programme_id WHERE c.id = ?1",
-                courseId,
-                inmateId)
-            .orElseThrow();
+    CourseCatalogue.Terms terms = catalogue.terms(courseId).orElseThrow();
     List<BigDecimal> best = new ArrayList<>();
     List<Integer> marks = new ArrayList<>();
-    for (Object[] q :
-        store.rows(
-            "SELECT id, pass_mark FROM quiz WHERE course_id = ?1 AND active ORDER BY id",
-            courseId)) {
-      best.add(bestPercent(SqlValues.num(q[0]), inmateId));
-      marks.add(SqlValues.integer(q[1]));
+    for (CourseCatalogue.Quiz q : catalogue.activeQuizzes(courseId)) {
+      best.add(bestPercent(q.id(), inmateId));
+      marks.add(q.passMark());
     }
     List<BigDecimal> assignments = new ArrayList<>();
-    for (Object[] a :
-        store.rows(
-            "SELECT a.max_points, (SELECT g.points FROM submission s JOIN submission_grade g ON g.submission_id = s.id"
-                + " WHERE s.assignment_id = a.id AND s.inmate_id = ?2 ORDER BY g.id DESC LIMIT 1)"
-                + " FROM assignment a WHERE a.course_id = ?1 AND a.active ORDER BY a.id",
-            courseId,
-            inmateId)) {
-      int max = SqlValues.integer(a[0]);
+    for (CourseCatalogue.Assignment a : catalogue.activeAssignments(courseId)) {
+      int max = a.maxPoints();
+      Integer points = submissions.latestPoints(a.id(), inmateId).orElse(null);
       assignments.add(
-          a[1] == null || max == 0
+          points == null || max == 0
               ? null
-              : BigDecimal.valueOf(SqlValues.num(a[1]) * 100)
+              : BigDecimal.valueOf((long) points * 100)
                   .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP));
     }
     List<BigDecimal> scorm = new ArrayList<>();
     scormResults(inmateId, courseId).values().forEach(r -> scorm.add(r.percent()));
     return new CourseStanding(
-        SqlValues.integer(counts[0]),
-        SqlValues.integer(counts[1]),
+        terms.activeLessons(),
+        progress.completedLessons(courseId, inmateId),
         best,
         marks,
         assignments,
-        SqlValues.integer(counts[3]),
-        SqlValues.integer(counts[2]),
+        terms.passMark(),
+        terms.credits(),
         scorm);
   }
 
@@ -106,29 +89,22 @@ public class Standings {
   public java.util.Map<Long, ScormResult> scormResults(long inmateId, long courseId) {
     java.util.Map<Long, List<cn.xinsheng.lms.domain.ScormData>> byLesson =
         new java.util.LinkedHashMap<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT t.lesson_id, t.standard, t.lesson_status, t.success_status, t.score_raw, t.score_min,"
-                + " t.score_max, t.kept_elements FROM scorm_track t JOIN lesson l ON l.id = t.lesson_id"
-                + " WHERE l.course_id = ?1 AND l.active AND l.kind = 'SCORM' AND t.inmate_id = ?2"
-                + " ORDER BY l.position, t.sco",
-            courseId,
-            inmateId)) {
+    for (ScormTracking.Track t : tracking.ofCourse(inmateId, courseId)) {
       byLesson
-          .computeIfAbsent(SqlValues.num(r[0]), k -> new ArrayList<>())
+          .computeIfAbsent(t.lessonId(), k -> new ArrayList<>())
           .add(
               new cn.xinsheng.lms.domain.ScormData(
-                  (String) r[1],
-                  (String) r[2],
-                  (String) r[3],
-                  (BigDecimal) r[4],
-                  (BigDecimal) r[5],
-                  (BigDecimal) r[6],
+                  t.standard(),
+                  t.lessonStatus(),
+                  t.successStatus(),
+                  t.scoreRaw(),
+                  t.scoreMin(),
+                  t.scoreMax(),
                   "",
                   "",
                   0,
                   "",
-                  ScormService.readKept((String) r[7]),
+                  ScormService.readKept(t.kept()),
                   "",
                   0,
                   0,

@@ -1,7 +1,6 @@
 package cn.xinsheng.lms.application;
 
-import cn.xinsheng.lms.infrastructure.LearningStore;
-import cn.xinsheng.platform.SqlValues;
+import cn.xinsheng.lms.domain.Cohorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -13,24 +12,15 @@ import java.util.List;
 @ApplicationScoped
 public class TaughtLearners {
 
-  @Inject LearningStore store;
+  @Inject Cohorts cohorts;
 
   /** The inmate ids enrolled through a cohort this teacher teaches. */
   public List<Long> inmateIdsTaughtBy(String teacher) {
-    return store
-        .rows(
-            "SELECT DISTINCT e.inmate_id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id"
-                + " WHERE c.teacher = ?1",
-            teacher)
-        .stream()
-        .map(r -> SqlValues.num(r[0]))
-        .toList();
+    return cohorts.inmatesTaughtBy(teacher);
   }
 
   /** Every inmate enrolled in any cohort (for the education administrator). */
   public List<Long> allEnrolledInmateIds() {
-    return store.rows("SELECT DISTINCT inmate_id FROM enrolment").stream()
-        .map(r -> SqlValues.num(r[0]))
-        .toList();
+    return cohorts.allEnrolled();
   }
 }

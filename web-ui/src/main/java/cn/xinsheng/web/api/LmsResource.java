@@ -8,10 +8,11 @@ import cn.xinsheng.lms.application.EducationCreditService;
 import cn.xinsheng.lms.application.EnrolmentService;
 import cn.xinsheng.lms.application.GradebookService;
 import cn.xinsheng.lms.application.LearningService;
+import cn.xinsheng.lms.application.QuestionBanks;
+import cn.xinsheng.lms.application.QuizMarking;
 import cn.xinsheng.lms.application.QuizService;
 import cn.xinsheng.lms.application.ScormService;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -63,6 +64,8 @@ public class LmsResource {
   @Inject LearningService learning;
   @Inject cn.xinsheng.lms.application.CoursewareImages images;
   @Inject QuizService quizzes;
+  @Inject QuizMarking marking;
+  @Inject QuestionBanks banks;
   @Inject AssignmentService assignments;
   @Inject ScormService scorm;
   @Inject GradebookService gradebook;
@@ -220,17 +223,18 @@ public class LmsResource {
   @Path("/packages")
   public List<PackageView> packages() {
     List<PackageView> out = new ArrayList<>();
-    for (Object[] r : imports.packages()) {
+    for (ContentImportService.ImportedPackage p : imports.packages()) {
       out.add(
           new PackageView(
-              (String) r[0],
-              SqlValues.num(r[1]),
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              (String) r[5],
-              String.valueOf(r[6]),
-              (String) r[7]));
+              p.packageId(),
+              p.version(),
+              p.title(),
+              p.publisher(),
+              p.signedBy(),
+              p.importedBy(),
+              // as the API always gave it: the database's timestamp text
+              String.valueOf(java.sql.Timestamp.from(p.importedAt())),
+              p.course()));
     }
     return out;
   }
@@ -478,14 +482,14 @@ public class LmsResource {
   @GET
   @Path("/banks/{courseId}")
   @Operation(summary = "A course's question banks by category (teachers and the education office)")
-  public List<QuizService.BankQuestion> bank(@PathParam("courseId") long courseId) {
-    return quizzes.bank(courseId);
+  public List<QuestionBanks.BankQuestion> bank(@PathParam("courseId") long courseId) {
+    return banks.bank(courseId);
   }
 
   @GET
   @Path("/essays")
-  public List<QuizService.EssayToGrade> essays() {
-    return quizzes.essaysToGrade();
+  public List<QuizMarking.EssayToGrade> essays() {
+    return marking.essaysToGrade();
   }
 
   @POST
@@ -495,13 +499,13 @@ public class LmsResource {
   public QuizService.Graded essayMarks(
       @PathParam("attemptId") long id,
       @NotNull(message = "error.body.empty") @Valid EssayMarks body) {
-    return quizzes.gradeEssays(id, body.marks() == null ? Map.of() : body.marks());
+    return marking.gradeEssays(id, body.marks() == null ? Map.of() : body.marks());
   }
 
   @POST
   @Path("/regrades/{quizId}")
   public Regraded regrade(@PathParam("quizId") long id) {
-    return new Regraded(quizzes.regrade(id));
+    return new Regraded(marking.regrade(id));
   }
 
   // --- assignments -----------------------------------------------------------------------------
@@ -627,7 +631,7 @@ public class LmsResource {
   @Path("/gradebook/courses")
   public List<GradebookCourse> gradebookCourses() {
     return gradebook.courses().stream()
-        .map(r -> new GradebookCourse(SqlValues.num(r[0]), (String) r[1], (String) r[2]))
+        .map(c -> new GradebookCourse(c.id(), c.title(), c.programme()))
         .toList();
   }
 

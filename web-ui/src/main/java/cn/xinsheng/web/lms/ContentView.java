@@ -105,7 +105,7 @@ public class ContentView implements Serializable {
     return imports.publishers();
   }
 
-  public List<Object[]> getPackages() {
+  public List<ContentImportService.ImportedPackage> getPackages() {
     return imports.packages();
   }
 

@@ -2,6 +2,7 @@ package cn.xinsheng.web.lms;
 
 import cn.xinsheng.lms.application.AssignmentService;
 import cn.xinsheng.lms.application.GradebookService;
+import cn.xinsheng.lms.application.QuizMarking;
 import cn.xinsheng.lms.application.QuizService;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.shell.Messages;
@@ -22,11 +23,11 @@ public class GradingView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient AssignmentService assignments;
-  @Inject transient QuizService quizzes;
+  @Inject transient QuizMarking quizzes;
   @Inject transient GradebookService gradebook;
 
   private transient List<AssignmentService.ToGrade> toGrade;
-  private transient List<QuizService.EssayToGrade> essays;
+  private transient List<QuizMarking.EssayToGrade> essays;
   private final Map<Long, List<Integer>> points = new HashMap<>();
   private final Map<Long, String> feedback = new HashMap<>();
   private final Map<String, BigDecimal> essayPoints = new HashMap<>();
@@ -48,7 +49,7 @@ public class GradingView implements Serializable {
     return toGrade;
   }
 
-  public List<QuizService.EssayToGrade> getEssays() {
+  public List<QuizMarking.EssayToGrade> getEssays() {
     if (essays == null) {
       essays = quizzes.essaysToGrade();
     }
@@ -66,7 +67,7 @@ public class GradingView implements Serializable {
     }
   }
 
-  public void markEssay(QuizService.EssayToGrade e) {
+  public void markEssay(QuizMarking.EssayToGrade e) {
     try {
       QuizService.Graded g =
           quizzes.gradeEssays(
@@ -81,7 +82,7 @@ public class GradingView implements Serializable {
     }
   }
 
-  public List<Object[]> getCourses() {
+  public List<GradebookService.Course> getCourses() {
     return gradebook.courses();
   }
 

@@ -3,7 +3,7 @@ package cn.xinsheng.web.shell;
 import cn.xinsheng.cases.application.CaseQueries;
 import cn.xinsheng.ledger.application.LedgerQueries;
 import cn.xinsheng.lms.application.AssignmentService;
-import cn.xinsheng.lms.application.QuizService;
+import cn.xinsheng.lms.application.QuizMarking;
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.web.security.CurrentUser;
@@ -32,7 +32,7 @@ public class WorkQueueView {
   @Inject LedgerQueries ledger;
   @Inject OrganisationQueries organisation;
   @Inject AssignmentService assignments;
-  @Inject QuizService quizzes;
+  @Inject QuizMarking quizzes;
   @Inject PrisonTime time;
   @Inject cn.xinsheng.readiness.application.ReleasePlanService plans;
   @Inject cn.xinsheng.music.application.exam.ExamService exams;
