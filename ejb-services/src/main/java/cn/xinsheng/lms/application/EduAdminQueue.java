@@ -1,9 +1,8 @@
 package cn.xinsheng.lms.application;
 
 import cn.xinsheng.identity.domain.Role;
-import cn.xinsheng.lms.infrastructure.LearningStore;
+import cn.xinsheng.lms.domain.EnrolmentGaps;
 import cn.xinsheng.platform.PrisonTime;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -30,43 +29,19 @@ public class EduAdminQueue {
   /** A class whose members miss courses of its programme. */
   public record CohortGap(long cohortId, String cohort, String programme, long missing) {}
 
-  @Inject LearningStore store;
+  @Inject EnrolmentGaps gaps;
   @Inject PrisonTime time;
 
   public Counts counts() {
-    long noClass =
-        count(
-            "SELECT COUNT(*) FROM inmate i WHERE NOT EXISTS"
-                + " (SELECT 1 FROM enrolment e WHERE e.inmate_id = i.id)");
-    List<CohortGap> gaps =
-        store
-            .rows(
-                "SELECT h.id, h.name, p.title, COUNT(*) FROM"
-                    + " (SELECT DISTINCT inmate_id, cohort_id FROM enrolment) m"
-                    + " JOIN cohort h ON h.id = m.cohort_id JOIN programme p ON p.id ="
-                    + " h.programme_id JOIN course c ON c.programme_id = h.programme_id"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM enrolment x WHERE x.inmate_id ="
-                    + " m.inmate_id AND x.course_id = c.id)"
-                    + " GROUP BY h.id, h.name, p.title ORDER BY h.id")
-            .stream()
-            .map(
-                r ->
-                    new CohortGap(
-                        SqlValues.num(r[0]), (String) r[1], (String) r[2], SqlValues.num(r[3])))
+    List<CohortGap> classes =
+        gaps.classesMissingCourses().stream()
+            .map(g -> new CohortGap(g.cohortId(), g.cohort(), g.programme(), g.missing()))
             .toList();
-    long missing = gaps.stream().mapToLong(CohortGap::missing).sum();
-    long idle =
-        count(
-            "SELECT COUNT(*) FROM programme p WHERE NOT EXISTS"
-                + " (SELECT 1 FROM cohort h WHERE h.programme_id = p.id)");
-    long imports =
-        count(
-            "SELECT COUNT(*) FROM content_package WHERE imported_at >= ?1",
-            time.startOf(time.today().minusDays(6)));
-    return new Counts(noClass, missing, idle, imports, gaps);
-  }
-
-  private long count(String sql, Object... params) {
-    return store.one(sql, params).map(r -> SqlValues.num(r[0])).orElse(0L);
+    return new Counts(
+        gaps.inmatesInNoClass(),
+        classes.stream().mapToLong(CohortGap::missing).sum(),
+        gaps.programmesWithoutClass(),
+        gaps.packagesImportedSince(time.startOf(time.today().minusDays(6))),
+        classes);
   }
 }

@@ -43,6 +43,7 @@ public class EnrolmentService {
   @Inject Cohorts cohorts;
   @Inject cn.xinsheng.identity.application.AccountDirectory accounts;
   @Inject CallerScope scope;
+  @Inject cn.xinsheng.organisation.application.OrganisationQueries organisation;
   @Inject Caller caller;
   @Inject PrisonTime time;
   @Inject AuditLog auditLog;
@@ -87,19 +88,8 @@ public class EnrolmentService {
    */
   @RolesAllowed(Role.EDU_ADMIN_NAME)
   public List<Learner> learners(String typed) {
-    String q = typed == null ? "" : typed.strip();
-    if (q.isEmpty() || q.length() > 40) {
-      return List.of();
-    }
-    String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    return store
-        .rows(
-            "SELECT i.prisoner_number, i.name, s.name FROM inmate i JOIN section s ON s.id ="
-                + " i.section_id WHERE i.prisoner_number LIKE ?1 OR i.name LIKE ?1"
-                + " ORDER BY i.prisoner_number LIMIT 20",
-            like)
-        .stream()
-        .map(r -> new Learner(String.valueOf(r[0]), String.valueOf(r[1]), String.valueOf(r[2])))
+    return organisation.inmatesMatching(typed).stream()
+        .map(i -> new Learner(i.getPrisonerNumber().value(), i.getName(), i.getSection().getName()))
         .toList();
   }
 

@@ -71,6 +71,19 @@ public class OrganisationQueries {
     return inmates.findByIds(ids);
   }
 
+  /**
+   * Inmates whose number or name contains what was typed, for the education office's class-member
+   * picker (issue 18, item 4): at most 20, by number; nothing for an empty or overlong text.
+   */
+  @RolesAllowed(Role.EDU_ADMIN_NAME)
+  public List<Inmate> inmatesMatching(String typed) {
+    String q = typed == null ? "" : typed.strip();
+    if (q.isEmpty() || q.length() > 40) {
+      return List.of();
+    }
+    return inmates.findByNumberOrNameContaining(q, 20);
+  }
+
   /** The ids of the sections the caller is assigned to (issue 18: a home page's counts). */
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public List<Long> mySectionIds() {

@@ -15,6 +15,9 @@ public interface InmateRepository {
   /** The inmates with these ids (unknown ids are left out). */
   List<Inmate> findByIds(Collection<Long> ids);
 
+  /** Inmates whose prisoner number or name contains the text, by number, at most {@code max}. */
+  List<Inmate> findByNumberOrNameContaining(String text, int max);
+
   /** Number of inmates per section id. */
   Map<Long, Long> countBySection();
 }

@@ -41,6 +41,18 @@ public class JpaOrganisationRepository implements SectionRepository, InmateRepos
   }
 
   @Override
+  public List<Inmate> findByNumberOrNameContaining(String text, int max) {
+    String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return em.createQuery(
+            "SELECT i FROM Inmate i WHERE i.prisonerNumber LIKE :q OR i.name LIKE :q"
+                + " ORDER BY i.prisonerNumber",
+            Inmate.class)
+        .setParameter("q", like)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  @Override
   public List<Inmate> findByIds(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The port for the handover (issue 20, deliverable 5): the folk-music grading certificates a
- * person earned. The music context answers it from its published certificates
- * ({@code music.infrastructure.exam.ExamCertificates}, issue 19).
+ * The port for the handover (issue 20, deliverable 5): the folk-music grading certificates a person
+ * earned. The music context answers it from its published certificates ({@code
+ * music.infrastructure.exam.ExamCertificates}, issue 19).
  */
 public interface MusicCertificates {
 
