@@ -175,27 +175,49 @@ class PickersIT {
     HeadlessChrome.shot(driver, "pickers-03-dispatch");
     String officerName = officerName(officer);
     pick("stepForm:officer", officerName);
+    // every step of the loop carries its 办理意见 (ObjectionService refuses a step without one)
+    driver.findElement(By.id("stepForm:note")).sendKeys("请核实提请所附证据。");
     driver.findElement(By.id("stepForm:doStep")).click();
     By assigned =
         By.xpath(
             "//tbody[@id='objectionsForm:objections_data']/tr[td[1][normalize-space()='"
                 + objection
                 + "']]");
-    HeadlessChrome.waiting(driver)
-        .until(ExpectedConditions.textToBePresentInElementLocated(assigned, officer));
+    try {
+      HeadlessChrome.waiting(driver)
+          .until(ExpectedConditions.textToBePresentInElementLocated(assigned, officer));
+    } finally {
+      // what the dialog and the growl said after the save, kept for whoever reads a failure
+      HeadlessChrome.shot(driver, "pickers-03b-dispatched");
+    }
 
     // the officer verifies, then handles it, the correcting entry picked from the inmate's entries
     HeadlessChrome.login(driver, base, officer);
     driver.get(base + "/ledger/objections.xhtml");
     HeadlessChrome.waiting(driver).until(ExpectedConditions.elementToBeClickable(row)).click();
     HeadlessChrome.waiting(driver)
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id("stepForm:doStep")))
-        .click();
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("stepForm:note")))
+        .sendKeys("已核实：证据材料齐全。");
+    driver.findElement(By.id("stepForm:doStep")).click();
+    HeadlessChrome.waiting(driver)
+        .until(
+            d ->
+                countQuietly(
+                        "SELECT COUNT(*) FROM objection_step WHERE objection_id = "
+                            + objection
+                            + " AND step = 'VERIFY'")
+                    == 1);
+    // the dialog gone and the list redrawn with the next step before its button is clicked
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("stepForm:note")));
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(assigned, "下一步 处置"));
     HeadlessChrome.waiting(driver).until(ExpectedConditions.elementToBeClickable(row)).click();
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("stepForm:correction")));
     HeadlessChrome.shot(driver, "pickers-04-handle");
-    pick("stepForm:outcome", null);
+    // the entry stands (no correction is picked below); the outcome's "—" line is no outcome
+    pick("stepForm:outcome", "异议不成立");
     driver.findElement(By.id("stepForm:correction")).click();
     By corrections = By.cssSelector("[id='stepForm:correction_items'] li.ui-selectonemenu-item");
     HeadlessChrome.waiting(driver)
@@ -207,6 +229,7 @@ class PickersIT {
       assertTrue(e.getAttribute("data-label").matches("#\\d+ · \\d{4}-\\d{2} · .+"), e.getText());
     }
     entries.get(0).click();
+    driver.findElement(By.id("stepForm:note")).sendKeys("经核实，原记录无误，不作更正。");
     driver.findElement(By.id("stepForm:doStep")).click();
     HeadlessChrome.waiting(driver)
         .until(

@@ -62,6 +62,14 @@ public final class CaseDocuments {
     return "PAROLE".equals(kind) ? "假释 Parole" : "减刑 Reduction";
   }
 
+  /**
+   * The proposal's title, each language whole: the bilingual {@link #kind} spliced into the Chinese
+   * phrase read "提请减刑 Reduction建议书", which is neither the document's name nor searchable.
+   */
+  private static String proposalTitle(String kind) {
+    return "PAROLE".equals(kind) ? "提请假释建议书 / Parole proposal" : "提请减刑建议书 / Reduction proposal";
+  }
+
   /** The proposal (提请减刑/假释建议书) with the eligibility, the cycles, the steps and the ledger. */
   /**
    * @param zone the prison's zone, in which every moment is shown
@@ -71,12 +79,10 @@ public final class CaseDocuments {
     DateTimeFormatter when = DateTimeFormatter.ofPattern(PrisonTime.MINUTES).withZone(zone);
     CaseSummary s = f.summary();
     return pdf(
-        "提请" + kind(s.kind()) + "建议书 " + s.number(),
+        proposalTitle(s.kind()) + " " + s.number(),
         true,
         doc -> {
-          doc.add(
-              new Paragraph(
-                  "提请" + kind(s.kind()) + "建议书 / Proposal " + s.number(), ChineseFont.bold(16)));
+          doc.add(new Paragraph(proposalTitle(s.kind()) + " " + s.number(), ChineseFont.bold(16)));
           doc.add(
               new Paragraph(
                   "罪犯 "
