@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -361,7 +362,19 @@ class WordsOnEveryScreenIT {
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.visibilityOfElementLocated(filter))
         .sendKeys("examiner2");
-    By unlock = By.cssSelector("button[title='解除锁定']");
+    // the filter reloads the table by Ajax: click the button in examiner2's own row once the table
+    // shows his row alone, not a button of another locked account in the table being replaced
+    By rows = By.cssSelector("#accountsForm\\:accounts_data > tr");
+    HeadlessChrome.waiting(driver)
+        .until(
+            d -> {
+              List<WebElement> shown = d.findElements(rows);
+              return shown.size() == 1 && shown.get(0).getText().contains("examiner2");
+            });
+    By unlock =
+        By.xpath(
+            "//tbody[@id='accountsForm:accounts_data']/tr[contains(.,'examiner2')]"
+                + "//button[@title='解除锁定']");
     HeadlessChrome.waiting(driver).until(ExpectedConditions.elementToBeClickable(unlock)).click();
     HeadlessChrome.waiting(driver)
         .until(
