@@ -74,6 +74,16 @@ public class HandoverResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "The handover's JSON as issued (the read is logged)")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "200",
+      description =
+          "the handover as issued, byte for byte (its hash is in the issuing audit entry)",
+      content =
+          @org.eclipse.microprofile.openapi.annotations.media.Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                      implementation = HandoverDocument.class)))
   public Response document(@PathParam("id") long id) {
     return Response.ok(handovers.document(id), MediaType.APPLICATION_JSON).build();
   }
@@ -129,4 +139,22 @@ public class HandoverResource {
     }
     return handovers.recordFirstReport(id, on, body.note());
   }
+
+  /**
+   * The shape of a handover's JSON for /openapi: the document is sent as it was issued and hashed,
+   * so it is not re-serialised from this record; each part is an object or list of the fields the
+   * PDF shows.
+   */
+  public record HandoverDocument(
+      String format,
+      String issuedAt,
+      String issuedBy,
+      java.util.Map<String, String> office,
+      java.util.Map<String, Object> person,
+      java.util.Map<String, Object> sentence,
+      java.util.Map<String, Object> plan,
+      java.util.Map<String, Object> risk,
+      java.util.Map<String, Object> education,
+      java.util.List<java.util.Map<String, Object>> simulations,
+      java.util.Map<String, Object> ledger) {}
 }

@@ -180,9 +180,15 @@ public class MusicExamResource {
   @Path("/exams/queue")
   @Operation(
       summary = "Counts for the work queue: sessions, candidates to mark, results to publish")
-  public Map<String, Integer> queue() {
-    return exams.queueCounts();
+  public QueueCounts queue() {
+    Map<String, Integer> c = exams.queueCounts();
+    return new QueueCounts(c.get("sessions"), c.get("toMark"), c.get("toPublish"));
   }
+
+  /**
+   * The work queue's counts: the caller's sessions, candidates he has to mark, results to publish.
+   */
+  public record QueueCounts(int sessions, int toMark, int toPublish) {}
 
   @GET
   @Path("/exams/candidates")
@@ -251,12 +257,15 @@ public class MusicExamResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "The examiner declares that he knows this candidate: {note}")
   @StatusCode(201)
-  public Response declare(
+  public Declared declare(
       @PathParam("candidate") long candidate,
       @NotNull(message = "error.body.empty") @Valid ConflictRequest b) {
     exams.declareConflict(candidate, b.note());
-    return Response.status(201).entity(Map.of("declared", true)).build();
+    return new Declared(true);
   }
+
+  /** The declaration is on record (the examiner is kept off this candidate's panel). */
+  public record Declared(boolean declared) {}
 
   // --- results and certificates -----------------------------------------------------------------
 

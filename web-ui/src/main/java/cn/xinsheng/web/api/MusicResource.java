@@ -188,6 +188,16 @@ public class MusicResource {
       summary =
           "The analysis: {sampleRate, frames [{t, hz, confidence}], notes [{expected, expectedHz,"
               + " start, end, medianHz, cents}], tempo {…}}; 409 while the job runs")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+      responseCode = "200",
+      description =
+          "the analysis as the job stored it (the shape bin/xinsheng music analyse prints)",
+      content =
+          @org.eclipse.microprofile.openapi.annotations.media.Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                      implementation = AnalysisDocument.class)))
   public Response analysis(@PathParam("id") long id) {
     return takes
         .analysis(id)
@@ -221,5 +231,22 @@ public class MusicResource {
       @PathParam("id") long id,
       @NotNull(message = "music.error.feedback") @jakarta.validation.Valid FeedbackBody body) {
     return takes.writeFeedback(id, body.text(), body.corrects());
+  }
+
+  /** The analysis JSON's shape for /openapi (sent as stored, not re-serialised from this). */
+  public record AnalysisDocument(
+      int sampleRate,
+      java.util.List<Frame> frames,
+      java.util.List<Note> notes,
+      java.util.Map<String, Object> tempo) {
+    public record Frame(double t, Double hz, double confidence) {}
+
+    public record Note(
+        String expected,
+        double expectedHz,
+        double start,
+        double end,
+        Double medianHz,
+        Double cents) {}
   }
 }
