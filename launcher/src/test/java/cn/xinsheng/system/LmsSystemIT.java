@@ -181,7 +181,12 @@ class LmsSystemIT {
     assertTrue(packages.size() >= 3, packages.toString());
     assertTrue(packages.stream().anyMatch(p -> "cn.ouchn.kj101".equals(p.get("package"))));
     List<Map<String, Object>> courses = list(inmate.get("/api/v1/lms/me/courses"));
-    assertEquals(3, courses.size(), courses.toString());
+    // inmate1's cohorts: admission, release, the open-university diploma, and (issue 19's demo)
+    // the folk-music cohort's two courses
+    assertEquals(
+        java.util.Set.of("入监教育：认罪悔罪与监规纪律", "出监教育：回归社会准备", "会计学基础", "二胡入门", "笛子入门"),
+        courses.stream().map(c -> c.get("title")).collect(java.util.stream.Collectors.toSet()),
+        courses.toString());
     assertTrue(
         count("SELECT COUNT(*) FROM audit_entry WHERE leaf_data LIKE '%lms.package.imported%'")
             >= 3);
