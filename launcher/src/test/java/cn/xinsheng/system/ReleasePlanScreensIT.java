@@ -36,7 +36,19 @@ class ReleasePlanScreensIT {
   @BeforeAll
   static void open() {
     base = RunningPlatform.ensureStarted();
+    // the demo's people near release were placed relative to the suite's pinned start; a class
+    // before this one may have moved the clock on (ClockSystemIT), so this one runs at the start
+    // and gives the clock back afterwards
+    movedClock = RunningPlatform.time().instant();
+    RunningPlatform.pin(java.time.OffsetDateTime.parse(RunningPlatform.TEST_CLOCK).toInstant());
     driver = HeadlessChrome.open();
+  }
+
+  private static java.time.Instant movedClock;
+
+  @AfterAll
+  static void clockBack() {
+    RunningPlatform.pin(movedClock);
   }
 
   @AfterAll

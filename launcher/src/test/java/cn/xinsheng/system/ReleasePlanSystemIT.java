@@ -51,9 +51,19 @@ class ReleasePlanSystemIT {
   private static WebClient community;
   private static long issued;
 
+  private static java.time.Instant movedClock;
+
+  @org.junit.jupiter.api.AfterAll
+  static void clockBack() {
+    RunningPlatform.pin(movedClock);
+  }
+
   @BeforeAll
   static void start() {
     base = RunningPlatform.ensureStarted();
+    // as in ReleasePlanScreensIT: run at the suite's pinned start, give the clock back afterwards
+    movedClock = RunningPlatform.time().instant();
+    RunningPlatform.pin(java.time.OffsetDateTime.parse(RunningPlatform.TEST_CLOCK).toInstant());
     officer = login("officer6");
     community = login("community1");
   }
