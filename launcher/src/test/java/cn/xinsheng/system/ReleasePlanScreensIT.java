@@ -95,9 +95,18 @@ class ReleasePlanScreensIT {
     assertTrue(list.contains("3301000904") && list.contains("3301000905"), list);
     driver.findElement(By.id("filters:late")).click();
     driver.findElement(By.id("filters:apply")).click();
+    // the filter's Ajax replaces the table: read it afresh until it shows 905 and not 904
+    // (invisibilityOfElementWithText compares the whole text for equality and held a stale row)
     waiting()
         .until(
-            ExpectedConditions.invisibilityOfElementWithText(By.id("filters:plans"), "3301000904"));
+            d -> {
+              try {
+                String rows = d.findElement(By.id("filters:plans")).getText();
+                return !rows.contains("3301000904") && rows.contains("3301000905");
+              } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return false;
+              }
+            });
     String filtered = body();
     assertTrue(filtered.contains("3301000905"), filtered);
     assertEquals(List.of(), WordsOnEveryScreenIT.offences(filtered));

@@ -83,7 +83,7 @@ public class HandoverResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema =
                   @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                      implementation = HandoverDocument.class)))
+                      ref = "#/components/schemas/HandoverDocument")))
   public Response document(@PathParam("id") long id) {
     return Response.ok(handovers.document(id), MediaType.APPLICATION_JSON).build();
   }
@@ -145,6 +145,7 @@ public class HandoverResource {
    * so it is not re-serialised from this record; each part is an object or list of the fields the
    * PDF shows.
    */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "HandoverDocument")
   public record HandoverDocument(
       String format,
       String issuedAt,

@@ -197,7 +197,7 @@ public class MusicResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema =
                   @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                      implementation = AnalysisDocument.class)))
+                      ref = "#/components/schemas/AnalysisDocument")))
   public Response analysis(@PathParam("id") long id) {
     return takes
         .analysis(id)
@@ -234,6 +234,7 @@ public class MusicResource {
   }
 
   /** The analysis JSON's shape for /openapi (sent as stored, not re-serialised from this). */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AnalysisDocument")
   public record AnalysisDocument(
       int sampleRate,
       java.util.List<Frame> frames,
