@@ -47,7 +47,8 @@ class GuideScreenshotsIT {
           new Shot("eduadmin", "eduadmin1", "/eduadmin/content.xhtml"),
           new Shot("sysadmin", "sysadmin1", "/admin/accounts.xhtml"),
           new Shot("bureau", "bureau1", "/cases/list.xhtml"),
-          new Shot("highjudge", "highjudge1", "/cases/list.xhtml"));
+          new Shot("highjudge", "highjudge1", "/cases/list.xhtml"),
+          new Shot("community", "community1", "/community/home.xhtml"));
 
   private static WebDriver driver;
   private static String base;
