@@ -1,14 +1,16 @@
 package cn.xinsheng.web.api;
 
+import static cn.xinsheng.web.api.LedgerViews.entries;
+import static cn.xinsheng.web.api.LedgerViews.month;
+import static cn.xinsheng.web.api.LedgerViews.objectionViews;
+
 import cn.xinsheng.ledger.application.AssessmentService;
 import cn.xinsheng.ledger.application.BulkImportService;
 import cn.xinsheng.ledger.application.CatalogueService;
-import cn.xinsheng.ledger.application.CycleView;
 import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.JobProgress;
 import cn.xinsheng.ledger.application.LedgerQueries;
 import cn.xinsheng.ledger.application.LedgerService;
-import cn.xinsheng.ledger.application.MonthView;
 import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.application.ReviewService;
@@ -20,6 +22,9 @@ import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.ledger.domain.Violation;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.web.api.LedgerViews.LedgerEntry;
+import cn.xinsheng.web.api.LedgerViews.LedgerMonth;
+import cn.xinsheng.web.api.LedgerViews.LedgerObjection;
 import cn.xinsheng.web.security.ErrorMessages;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -36,8 +41,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -124,13 +127,6 @@ public class LedgerResource {
   public record CycleDecisionRequest(
       @Size(max = 20) @OneLine String result, @Size(max = 500) @Text String reason) {}
 
-  /** An inmate's objection to an entry, or to a month (yyyy-MM). */
-  @JsonbPropertyOrder({"entry", "month", "text"})
-  public record ObjectionRequest(
-      Long entry,
-      @Size(max = 7, message = "ledger.error.month") @OneLine String month,
-      @Size(max = 2000, message = "objection.error.text") @Text String text) {}
-
   /** A prosecutor's or supervisor's finding on an entry. */
   @JsonbPropertyOrder({"entry", "text"})
   public record FindingRequest(
@@ -165,58 +161,6 @@ public class LedgerResource {
   /** A published catalogue version. */
   public record CatalogueVersion(int version) {}
 
-  /** A ledger entry, with its review, what it supersedes or reverses, and its evidence ids. */
-  @JsonbPropertyOrder({
-    "id",
-    "prisonerNumber",
-    "inmateName",
-    "section",
-    "clause",
-    "clauseText",
-    "catalogueVersion",
-    "part",
-    "amount",
-    "fact",
-    "occurredAt",
-    "month",
-    "recordedBy",
-    "recordedAt",
-    "status",
-    "evidence",
-    "reviewedBy",
-    "reviewedAt",
-    "reviewReason",
-    "supersedes",
-    "reverses",
-    "reason",
-    "integrityWarning"
-  })
-  public record LedgerEntry(
-      long id,
-      String prisonerNumber,
-      String inmateName,
-      long section,
-      String clause,
-      String clauseText,
-      int catalogueVersion,
-      String part,
-      String amount,
-      String fact,
-      String occurredAt,
-      String month,
-      String recordedBy,
-      String recordedAt,
-      String status,
-      List<Long> evidence,
-      String reviewedBy,
-      String reviewedAt,
-      String reviewReason,
-      Long supersedes,
-      Long reverses,
-      String reason,
-      /** The record as read differs from what the audit log bound: said beside it. */
-      String integrityWarning) {}
-
   /** The caller's returned entries and the alert that goes with them. */
   @JsonbPropertyOrder({"count", "alert_zh", "alert_en", "entries"})
   public record ReturnedEntries(
@@ -225,70 +169,6 @@ public class LedgerResource {
   /** A reviewer's decision as recorded. */
   @JsonbPropertyOrder({"entry", "decision"})
   public record ReviewDecided(long entry, String decision) {}
-
-  /** An inmate's computed month: the five parts, the total, the balance, the cycle carry. */
-  @JsonbPropertyOrder({
-    "closeId",
-    "month",
-    "prisonerNumber",
-    "name",
-    "supervision",
-    "education",
-    "labour",
-    "special",
-    "sanctions",
-    "discarded",
-    "total",
-    "balance",
-    "cycleCarry",
-    "cyclesClosed",
-    "entries",
-    "state",
-    "objectionWindowEnds"
-  })
-  public record LedgerMonth(
-      long closeId,
-      String month,
-      String prisonerNumber,
-      String name,
-      String supervision,
-      String education,
-      String labour,
-      String special,
-      String sanctions,
-      String discarded,
-      String total,
-      String balance,
-      String cycleCarry,
-      int cyclesClosed,
-      int entries,
-      String state,
-      String objectionWindowEnds) {}
-
-  /** A closed 600-point cycle and what it earned. */
-  @JsonbPropertyOrder({
-    "id",
-    "prisonerNumber",
-    "number",
-    "firstMonth",
-    "closedMonth",
-    "entries",
-    "result",
-    "reason",
-    "decidedBy",
-    "usedBy"
-  })
-  public record LedgerCycle(
-      long id,
-      String prisonerNumber,
-      int number,
-      String firstMonth,
-      String closedMonth,
-      long entries,
-      String result,
-      String reason,
-      String decidedBy,
-      String usedBy) {}
 
   /** A section's month: counts, close state, results. */
   @JsonbPropertyOrder({
@@ -353,44 +233,6 @@ public class LedgerResource {
 
   /** A saved sheet. */
   public record BatchCreated(long batch) {}
-
-  /** An objection or finding, where it stands and what comes next. */
-  @JsonbPropertyOrder({
-    "id",
-    "prisonerNumber",
-    "target",
-    "text",
-    "raisedBy",
-    "raisedRole",
-    "raisedAt",
-    "lastStep",
-    "assignee",
-    "history",
-    "entry",
-    "month",
-    "nextStep",
-    "nextDue",
-    "outcome",
-    "integrityWarning"
-  })
-  public record LedgerObjection(
-      long id,
-      String prisonerNumber,
-      String target,
-      String text,
-      String raisedBy,
-      String raisedRole,
-      String raisedAt,
-      String lastStep,
-      String assignee,
-      List<String> history,
-      Long entry,
-      String month,
-      String nextStep,
-      String nextDue,
-      String outcome,
-      /* issue 15: the objection or a step no longer matches its audit entry; null when sound */
-      String integrityWarning) {}
 
   // --- catalogue ---------------------------------------------------------------------------------
 
@@ -498,57 +340,6 @@ public class LedgerResource {
     return new ReviewDecided(entryId, decision);
   }
 
-  // --- timelines -------------------------------------------------------------------------------
-
-  @GET
-  @Path("/inmates/{no}/entries")
-  @Operation(summary = "An inmate's entries, every version, with reviews and evidence ids")
-  public List<LedgerEntry> timeline(@PathParam("no") String no) {
-    return entries(queries.timeline(no));
-  }
-
-  @GET
-  @Path("/inmates/{no}/months")
-  @Operation(summary = "An inmate's computed months")
-  public List<LedgerMonth> months(@PathParam("no") String no) {
-    return months(queries.monthsOf(no));
-  }
-
-  @GET
-  @Path("/inmates/{no}/cycles")
-  @Operation(summary = "An inmate's closed 600-point cycles and what each earned")
-  public List<LedgerCycle> cycles(@PathParam("no") String no) {
-    return cycles(queries.cyclesOf(no));
-  }
-
-  @GET
-  @Path("/inmates/{no}/export.xlsx")
-  @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-  @Operation(summary = "An inmate's ledger as an XLSX workbook (entries, months)")
-  public Response exportXlsx(@PathParam("no") String no) {
-    var document = queries.document(no, LedgerQueries.DocumentFormat.XLSX);
-    StreamingOutput body = out -> document.body().writeTo(out);
-    return Response.ok(body)
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"ledger-" + document.prisonerNumber() + ".xlsx\"")
-        .build();
-  }
-
-  @GET
-  @Path("/inmates/{no}/export.pdf")
-  @Produces("application/pdf")
-  @Operation(summary = "An inmate's ledger as a PDF (Chinese font embedded)")
-  public Response exportPdf(@PathParam("no") String no) {
-    var document = queries.document(no, LedgerQueries.DocumentFormat.PDF);
-    StreamingOutput body = out -> document.body().writeTo(out);
-    return Response.ok(body)
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"ledger-" + document.prisonerNumber() + ".pdf\"")
-        .build();
-  }
-
   // --- month close -----------------------------------------------------------------------------
 
   @GET
@@ -570,7 +361,7 @@ public class LedgerResource {
         d.closeState(),
         d.closeId().orElse(null),
         d.windowEnds() == null ? null : d.windowEnds().toString(),
-        queries.sectionResults(section, m).map(LedgerResource::months).orElse(null));
+        queries.sectionResults(section, m).map(LedgerViews::months).orElse(null));
   }
 
   @POST
@@ -680,53 +471,6 @@ public class LedgerResource {
     return new BatchCreated(batch);
   }
 
-  // --- the inmate's own ledger ---------------------------------------------------------------
-
-  @GET
-  @Path("/me/entries")
-  @Operation(summary = "The inmate's approved entries and corrections")
-  public List<LedgerEntry> myEntries() {
-    return entries(queries.myEntries());
-  }
-
-  @GET
-  @Path("/me/months")
-  @Operation(summary = "The inmate's published and locked months")
-  public List<LedgerMonth> myMonths() {
-    return months(queries.myMonths());
-  }
-
-  @GET
-  @Path("/me/cycles")
-  @Operation(summary = "The inmate's cycle history")
-  public List<LedgerCycle> myCycles() {
-    return cycles(queries.myCycles());
-  }
-
-  @GET
-  @Path("/me/objections")
-  @Operation(summary = "The inmate's objections and where each stands")
-  public List<LedgerObjection> myObjections() {
-    return objectionViews(queries.myObjections());
-  }
-
-  @POST
-  @Path("/me/objections")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Object to an entry {entry, text} or a month {month: yyyy-MM, text}")
-  @StatusCode(201)
-  public Created object(@NotNull(message = "objection.error.target") @Valid ObjectionRequest body) {
-    long id;
-    if (body.entry() != null) {
-      id = objections.objectToEntry(body.entry(), body.text()).getId();
-    } else if (body.month() != null) {
-      id = objections.objectToMonth(month(body.month()), body.text()).getId();
-    } else {
-      throw Refusal.invalid("objection.error.target");
-    }
-    return new Created(id);
-  }
-
   @POST
   @Path("/findings")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -832,14 +576,6 @@ public class LedgerResource {
     return list == null ? List.of() : list;
   }
 
-  private static YearMonth month(String text) {
-    try {
-      return YearMonth.parse(text);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw Refusal.invalid("ledger.error.month", String.valueOf(text));
-    }
-  }
-
   static ClauseView clause(RuleClause c) {
     return new ClauseView(
         c.getCode(),
@@ -853,103 +589,5 @@ public class LedgerResource {
 
   private static ApiError violation(Violation v) {
     return ApiError.of(v.key(), v.args().toArray());
-  }
-
-  static List<LedgerEntry> entries(List<EntryView> list) {
-    return list.stream()
-        .map(
-            e ->
-                new LedgerEntry(
-                    e.id(),
-                    e.prisonerNumber(),
-                    e.inmateName(),
-                    e.sectionId(),
-                    e.clauseCode(),
-                    e.clauseText(),
-                    e.catalogueVersion(),
-                    e.part().name(),
-                    e.amount().toString(),
-                    e.fact(),
-                    e.occurredAt().toString(),
-                    e.month(),
-                    e.recordedBy(),
-                    e.recordedAt().toString(),
-                    e.status().name(),
-                    e.evidenceIds(),
-                    e.reviewedBy(),
-                    e.reviewedBy() == null ? null : e.reviewedAt().toString(),
-                    e.reviewReason(),
-                    e.supersedesId(),
-                    e.reversesId(),
-                    e.reversesId() == null ? null : e.reason(),
-                    e.integrityWarning()))
-        .toList();
-  }
-
-  static List<LedgerMonth> months(List<MonthView> list) {
-    return list.stream()
-        .map(
-            m ->
-                new LedgerMonth(
-                    m.closeId(),
-                    m.month(),
-                    m.prisonerNumber(),
-                    m.inmateName(),
-                    m.supervision().toString(),
-                    m.education().toString(),
-                    m.labour().toString(),
-                    m.special().toString(),
-                    m.sanctions().toString(),
-                    m.discarded().toString(),
-                    m.total().toString(),
-                    m.balance().toString(),
-                    m.cycleCarry().toString(),
-                    m.cyclesClosed(),
-                    m.entries(),
-                    m.state(),
-                    m.windowEnds() == null ? null : m.windowEnds().toString()))
-        .toList();
-  }
-
-  private static List<LedgerCycle> cycles(List<CycleView> list) {
-    return list.stream()
-        .map(
-            c ->
-                new LedgerCycle(
-                    c.id(),
-                    c.prisonerNumber(),
-                    c.number(),
-                    c.firstMonth(),
-                    c.closedMonth(),
-                    c.entries(),
-                    c.result(),
-                    c.result() == null ? null : c.reason(),
-                    c.result() == null ? null : c.decidedBy(),
-                    c.usedBy()))
-        .toList();
-  }
-
-  private static List<LedgerObjection> objectionViews(List<LedgerQueries.ObjectionView> list) {
-    return list.stream()
-        .map(
-            v ->
-                new LedgerObjection(
-                    v.id(),
-                    v.prisonerNumber(),
-                    v.target(),
-                    v.text(),
-                    v.raisedBy(),
-                    v.raisedRole(),
-                    v.raisedAt().toString(),
-                    v.lastStep().name(),
-                    v.assignee(),
-                    v.history(),
-                    v.entryId(),
-                    v.month(),
-                    v.nextStep() == null ? null : v.nextStep().name(),
-                    v.nextStep() == null ? null : v.nextDue().toString(),
-                    v.outcome(),
-                    v.integrityWarning()))
-        .toList();
   }
 }
