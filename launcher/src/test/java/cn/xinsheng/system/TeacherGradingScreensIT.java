@@ -128,9 +128,23 @@ class TeacherGradingScreensIT {
     driver.get(base + "/teaching/grading.xhtml");
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("gradingForm:toGrade")));
-    List<WebElement> points =
-        row("toGrade").findElements(By.cssSelector("input[id$='points_input']"));
+    List<WebElement> points = row("toGrade").findElements(By.cssSelector("input[id$='points']"));
     assertEquals(3, points.size(), "three criteria");
+    // a mark over a criterion's maximum is refused with the reason, not cut to another number
+    type(points.get(0), "99");
+    type(points.get(1), "20");
+    type(points.get(2), "10");
+    row("toGrade").findElement(By.cssSelector("button[id$='grade']")).click();
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("gradingForm:messages"), "之间"));
+    assertEquals(
+        0L,
+        RunningPlatform.count(
+            "SELECT COUNT(*) FROM submission_grade WHERE submission_id = " + submission),
+        "nothing saved");
+    points = row("toGrade").findElements(By.cssSelector("input[id$='points']"));
     type(points.get(0), "40");
     type(points.get(1), "20");
     type(points.get(2), "10");
@@ -159,7 +173,7 @@ class TeacherGradingScreensIT {
     driver.get(base + "/teaching/grading.xhtml");
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("gradingForm:essays")));
-    type(row("essays").findElement(By.cssSelector("input[id$='essayPoints_input']")), "15.5");
+    type(row("essays").findElement(By.cssSelector("input[id$='essayPoints']")), "15.5");
     row("essays").findElement(By.cssSelector("button[id$='mark']")).click();
     HeadlessChrome.waiting(driver)
         .until(

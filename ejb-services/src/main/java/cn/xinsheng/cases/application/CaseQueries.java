@@ -471,6 +471,23 @@ public class CaseQueries {
   }
 
   /**
+   * Who may read the noticeboard ({@link #publicList}, {@link #noticeboardPdf}): the same roles as
+   * their {@code @RolesAllowed}, for screens that offer the links only to them (a test holds the
+   * two equal).
+   */
+  public static final Set<Role> NOTICEBOARD_READERS =
+      java.util.EnumSet.of(
+          Role.OFFICER,
+          Role.REVIEWER,
+          Role.EXECUTION,
+          Role.WARDEN,
+          Role.COMMITTEE,
+          Role.PROSECUTOR,
+          Role.JUDGE,
+          Role.SUPERVISOR,
+          Role.INMATE);
+
+  /**
    * The noticeboard as PDF: the posting notice ({@code rulings} false) or the rulings served, for
    * whoever may read {@link #publicList}.
    */

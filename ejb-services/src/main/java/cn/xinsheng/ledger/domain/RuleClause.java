@@ -140,12 +140,10 @@ public class RuleClause {
     Set<EvidenceKind> missing = EnumSet.noneOf(EvidenceKind.class);
     missing.addAll(getRequiredKinds());
     missing.removeAll(evidence);
-    if (!missing.isEmpty()) {
-      v.add(
-          Violation.of(
-              "ledger.error.evidenceKind",
-              code,
-              missing.stream().map(Enum::name).collect(Collectors.joining(", "))));
+    // one violation per missing kind, named by its message key (evidence.kind.PHOTO) so the screen
+    // and the API say 照片 / photo rather than the constant
+    for (EvidenceKind kind : missing) {
+      v.add(Violation.of("ledger.error.evidenceKind", code, "evidence.kind." + kind.name()));
     }
     return v;
   }

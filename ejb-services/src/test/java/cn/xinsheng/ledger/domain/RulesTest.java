@@ -57,8 +57,9 @@ class RulesTest {
     assertEquals(
         "ledger.error.evidenceMissing", c.violations(Points.of(2), List.of()).get(0).key());
     assertEquals(
-        "ledger.error.evidenceKind",
-        c.violations(Points.of(2), List.of(EvidenceKind.DOCUMENT)).get(0).key());
+        Violation.of("ledger.error.evidenceKind", c.getCode(), "evidence.kind.PHOTO"),
+        c.violations(Points.of(2), List.of(EvidenceKind.DOCUMENT)).get(0),
+        "the missing kind by its message key, said in the reader's language");
     RuleClause two = clause(AssessmentPart.SPECIAL, "10", "100", Set.of(EvidenceKind.PHOTO), 2);
     assertEquals(
         "ledger.error.evidenceMissing",

@@ -47,6 +47,11 @@ public class CaseListView implements Serializable {
     return currentUser.getRoles().stream().anyMatch(Role::isExternal);
   }
 
+  /** The noticeboard's PDF links are offered only to those who may open them. */
+  public boolean isNoticeboard() {
+    return currentUser.getRoles().stream().anyMatch(CaseQueries.NOTICEBOARD_READERS::contains);
+  }
+
   public String getToday() {
     return queries.today().toString();
   }

@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
  * the inmate's session, read the platform's pages or call its API (ADR 0014).
  */
 final class SecurityHeaders {
-  /** The platform's policy; the nonce of a Faces page is added to script-src. */
+  /**
+   * The platform's policy; the nonce of a Faces page is added to script-src. {@code blob:} for
+   * images and media: the preview of a photo chosen for upload and the playback of a take just
+   * recorded are object URLs of the page's own data, never another origin's.
+   */
   static final String CSP =
       "default-src 'self'; script-src 'self'; "
-          + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-          + "connect-src 'self'; media-src 'self'; object-src 'none'; frame-ancestors 'self'; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+          + "connect-src 'self'; media-src 'self' blob:; object-src 'none'; frame-ancestors 'self'; "
           + "base-uri 'self'; form-action 'self'";
 
   /** Where a SCO attempt's files, run-time and commits are served (by the attempt's token). */
