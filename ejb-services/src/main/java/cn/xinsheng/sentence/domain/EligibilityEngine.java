@@ -595,6 +595,11 @@ public final class EligibilityEngine {
     }
     if (r.propertyPenalty() == PropertyPenalty.UNPAID_ABLE) {
       reasons.add(t.reason("PROPERTY_UNPAID_STRICT"));
+      if (regime == Regime.CORRUPTION) {
+        // 法释〔2019〕6号第一条: "一般不予减刑" — the court may still reduce, so the proposal is
+        // not refused here; the reason puts the rule in front of whoever reads the case
+        reasons.add(t.reason("CORRUPTION_UNPAID"));
+      }
     }
     if (r.limitedReduction()) {
       reasons.add(t.reason("DR_LIMITED"));

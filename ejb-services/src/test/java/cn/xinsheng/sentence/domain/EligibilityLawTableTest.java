@@ -708,6 +708,17 @@ class EligibilityLawTableTest {
             "2022-03-15",
             6),
         red(
+            "corruption 8 years, property unpaid though able: as a rule no reduction, said",
+            "法释〔2019〕6号第一条",
+            fixed(96)
+                .offences(Offence.CORRUPTION_BY_OFFICIAL)
+                .property(PropertyPenalty.UNPAID_ABLE),
+            REPENTANCE,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            6),
+        red(
             "corruption 8 years: both at most 9",
             A2019,
             fixed(96).offences(Offence.CORRUPTION_BY_OFFICIAL),
