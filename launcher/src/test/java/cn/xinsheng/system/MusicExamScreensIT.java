@@ -230,6 +230,17 @@ class MusicExamScreensIT {
     driver.get(base + "/music/candidate.xhtml?id=" + candA);
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("candidateForm:mark")));
+    // the performance's pitch and tempo charts on the marking screen (item 3), and its take's page
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(90))
+        .until(ExpectedConditions.attributeToBe(By.id("xs-music-analysis"), "data-drawn", "true"));
+    for (String chart : List.of("xs-music-pitch", "xs-music-cents", "xs-music-tempo")) {
+      assertTrue(driver.findElement(By.cssSelector("#" + chart + " svg")).isDisplayed(), chart);
+    }
+    assertTrue(
+        driver
+            .findElement(By.id("performanceTake"))
+            .getAttribute("href")
+            .contains("/music/take.xhtml?id="));
     List<WebElement> inputs =
         driver.findElements(By.cssSelector("input[id$='_input'][id*='candidateForm']"));
     assertEquals(5, inputs.size());
@@ -259,6 +270,7 @@ class MusicExamScreensIT {
               return said.contains("您不是其评委") || said.contains("not on his panel");
             });
     assertTrue(driver.findElements(By.id("candidateForm:mark")).isEmpty());
+    assertTrue(driver.findElements(By.id("xs-music-analysis")).isEmpty(), "nor his charts");
   }
 
   @Test

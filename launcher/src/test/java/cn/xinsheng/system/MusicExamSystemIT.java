@@ -55,6 +55,7 @@ class MusicExamSystemIT {
   private static long cand2;
   private static String code;
   private static byte[] wav;
+  private static long performanceTake;
 
   @BeforeAll
   static void start() throws Exception {
@@ -357,6 +358,35 @@ class MusicExamSystemIT {
             "/api/v1/music/exams/candidates/" + cand1 + "/performance", WORK.resolve("p.wav")));
     assertEquals(
         sha, cn.xinsheng.audit.MerkleTree.sha256Hex(Files.readAllBytes(WORK.resolve("p.wav"))));
+    // the same bytes are the candidate's exam take, analysed for the pitch and tempo charts
+    Object take = object(ex1.get("/api/v1/music/exams/candidates/" + cand1)).get("performanceTake");
+    assertNotNull(take, "the performance's take");
+    performanceTake = ((Number) take).longValue();
+    assertEquals(
+        sha,
+        row("SELECT sha256 FROM music_take WHERE purpose = 'EXAM' AND id = " + performanceTake)[0]);
+    String api = "/api/v1/music/takes/" + performanceTake;
+    long until = System.currentTimeMillis() + 120_000;
+    String state = "";
+    while (!"DONE".equals(state) && !"FAILED".equals(state)) {
+      assertTrue(System.currentTimeMillis() < until, "the analysis did not finish: " + state);
+      Thread.sleep(500);
+      state = (String) object(ex1.get(api + "/job")).get("state");
+    }
+    assertEquals("DONE", state);
+    // the examiners on the panel read it, charts and all; the candidate reads his own
+    assertEquals(200, ex1.get(api + "/analysis").statusCode());
+    assertEquals(200, ex2.get(api).statusCode());
+    assertEquals(200, login(p1Login).get(api + "/analysis").statusCode());
+    // an examiner off the panel (item 10): as if the take did not exist, on every way in
+    for (String way : List.of("", "/job", "/analysis", "/audio", "/feedback")) {
+      refused(ex3.get(api + way), 404, "music.error.noTake");
+    }
+    assertTrue(
+        list(ex3.get("/api/v1/music/takes")).stream()
+            .noneMatch(t -> ((Number) t.get("id")).longValue() == performanceTake));
+    // nor does another inmate
+    assertEquals(404, login("inmate1").get(api).statusCode());
   }
 
   @Test
@@ -398,6 +428,8 @@ class MusicExamSystemIT {
             .postJson("/api/v1/music/exams/panel/" + cand1, "{\"examiner\":\"examiner-it3\"}")
             .statusCode());
     assertTrue(marksOf(ex3).isEmpty(), "the third sees nothing before he marks");
+    // seated, he reads the performance's take and its charts
+    assertEquals(200, ex3.get("/api/v1/music/takes/" + performanceTake + "/analysis").statusCode());
     assertEquals(
         201, ex3.postJson("/api/v1/music/exams/marks/" + cand1, marks(12, 17)).statusCode());
     assertEquals(3, marksOf(ex3).size());
@@ -450,6 +482,9 @@ class MusicExamSystemIT {
     Map<String, Object> fake =
         object(login("judge1").get("/api/v1/music/certificates/verification/ABCD-EFGH-JKLM"));
     assertEquals(Boolean.FALSE, fake.get("genuine"));
+    // the risk assessment reads the published pass (MusicGrades), and no pass for p2
+    assertEquals("GRADED", musicFactor(p1));
+    assertEquals("NOT_TAKING_PART", musicFactor(p2));
     // the pass opens the next level
     assertEquals(
         201,
@@ -458,6 +493,20 @@ class MusicExamSystemIT {
                 "/api/v1/music/exams/registrations",
                 "{\"session\":" + level2 + ",\"prisonerNumber\":\"" + p1 + "\"}")
             .statusCode());
+  }
+
+  /** The risk form's platform value of the music factor, as section 11's officer sees it. */
+  @SuppressWarnings("unchecked")
+  private static String musicFactor(String prisonerNumber) {
+    HttpResponse<String> form =
+        exSection.get("/api/v1/readiness/risk/inmates/" + prisonerNumber + "/form");
+    assertEquals(200, form.statusCode(), form.body());
+    return ((List<Map<String, Object>>) object(form).get("factors"))
+        .stream()
+            .filter(f -> "MUSIC_PROGRAMME".equals(f.get("code")))
+            .map(f -> (String) f.get("platformValue"))
+            .findFirst()
+            .orElseThrow();
   }
 
   @Test

@@ -36,8 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * here, uploaded through REST by the learner's teacher, analysed by the background job, whose notes
  * match what was played within a few cents, kept by its hash with an audit leaf; a corrupt or
  * unsupported upload refused in both languages with nothing stored; another inmate's take as if it
- * did not exist; examiners read-only; append-only feedback; the practice log; bad syllabus packages
- * refused with nothing kept and a newer version in force.
+ * did not exist, for an examiner too (he reads only his panel's performances); append-only
+ * feedback; the practice log; bad syllabus packages refused with nothing kept and a newer version
+ * in force.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
@@ -277,7 +278,7 @@ class MusicStudySystemIT {
 
   @Test
   @Order(4)
-  void anotherInmatesTakeIsRefusedAndExaminersReadOnly() {
+  void anotherInmatesTakeIsRefusedAndExaminersSeeNoPracticeTake() {
     assertEquals(200, inmate2.get("/api/v1/music/takes/" + takeId).statusCode());
     refused(inmate3.get("/api/v1/music/takes/" + takeId), 404);
     refused(inmate3.get("/api/v1/music/takes/" + takeId + "/analysis"), 404);
@@ -288,7 +289,18 @@ class MusicStudySystemIT {
     assertTrue(
         list(inmate2.get("/api/v1/music/takes")).stream()
             .allMatch(t -> LEARNER.equals(((Map<?, ?>) t).get("prisonerNumber"))));
-    assertEquals(200, examiner.get("/api/v1/music/takes/" + takeId + "/analysis").statusCode());
+    // an examiner reads only the performances of the candidates on his panel (issue 19 item 10):
+    // a practice take is as if it did not exist, on every way in, and absent from his list
+    for (String way : List.of("", "/job", "/analysis", "/audio", "/feedback")) {
+      refused(examiner.get("/api/v1/music/takes/" + takeId + way), 404);
+    }
+    assertTrue(
+        list(examiner.get("/api/v1/music/takes")).stream()
+            .noneMatch(t -> ((Number) ((Map<?, ?>) t).get("id")).longValue() == takeId));
+    assertTrue(
+        list(examiner.get("/api/v1/music/takes")).stream()
+            .allMatch(t -> "EXAM".equals(((Map<?, ?>) t).get("purpose"))),
+        "an examiner's list holds exam performances only");
     assertEquals(
         403,
         examiner

@@ -2,6 +2,7 @@ package cn.xinsheng.music.application;
 
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.application.TaughtLearners;
+import cn.xinsheng.music.domain.MusicReaders;
 import cn.xinsheng.music.infrastructure.MusicStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
@@ -9,16 +10,16 @@ import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Whose practice and takes the caller may read, deny by default: an inmate his own; a teacher the
- * learners of the cohorts he teaches (lms's TaughtLearners port, as readiness results since issue
- * 20); an officer the inmates of his sections (he uploads for them); the education office and the
- * examiners every take, read-only (music-exams narrows examiners to their candidates for exam
- * takes). Anyone else nothing.
+ * Whose practice and takes the caller may read, by the rule of {@link MusicReaders} (deny by
+ * default): the caller's facts are gathered here — his own inmate, the learners he teaches (lms's
+ * TaughtLearners port), his sections, and the exam takes of the candidates on whose panel he sits —
+ * and the rule's scope becomes a SQL condition for the lists and a check for one record.
  */
 @RequestScoped
 public class MusicAccess {
@@ -28,39 +29,91 @@ public class MusicAccess {
   @Inject TaughtLearners taught;
   @Inject MusicStore store;
 
+  private MusicReaders.Reader reader;
+
+  /** The caller as the rule sees him (gathered once a request). */
+  public MusicReaders.Reader reader() {
+    if (reader == null) {
+      boolean inmate = caller.has(Role.INMATE);
+      boolean teacher = caller.has(Role.TEACHER);
+      boolean officer = caller.has(Role.OFFICER);
+      boolean examiner = caller.has(Role.EXAMINER);
+      reader =
+          new MusicReaders.Reader(
+              caller.has(Role.EDU_ADMIN),
+              inmate,
+              teacher,
+              officer,
+              examiner,
+              inmate ? ownInmateId().orElse(null) : null,
+              teacher ? new HashSet<>(taught.inmateIdsTaughtBy(caller.name())) : Set.of(),
+              officer ? new HashSet<>(scope.sections()) : Set.of(),
+              examiner ? panelTakes(caller.name()) : Set.of());
+    }
+    return reader;
+  }
+
+  /** The exam takes of the candidates on whose panel the examiner sits. */
+  private Set<Long> panelTakes(String examiner) {
+    Set<Long> out = new HashSet<>();
+    for (Object[] r :
+        store.rows(
+            "SELECT pt.take_id FROM music_performance_take pt"
+                + " JOIN music_panel_seat ps ON ps.candidate_id = pt.candidate_id"
+                + " WHERE ps.examiner = ?1",
+            examiner)) {
+      out.add(SqlValues.num(r[0]));
+    }
+    return out;
+  }
+
   /**
-   * A SQL condition on an inmate id column ({@code column}) that holds for exactly the inmates the
-   * caller may read; {@code "1 = 0"} when none.
+   * A SQL condition on the takes ({@code take} its alias, with {@code id}, {@code inmate_id} and
+   * {@code purpose}; {@code sectionColumn} the inmate's section) that holds for exactly the takes
+   * the caller may read.
    */
-  public String inmateCondition(String column, String sectionColumn) {
-    if (caller.has(Role.EDU_ADMIN) || caller.has(Role.EXAMINER)) {
+  public String takeCondition(String take, String sectionColumn) {
+    return condition(MusicReaders.takes(reader()), take + ".inmate_id", sectionColumn, take);
+  }
+
+  /**
+   * A SQL condition on an inmate id column ({@code column}) that holds for exactly the inmates
+   * whose practice log the caller may read; {@code "1 = 0"} when none.
+   */
+  public String practiceCondition(String column, String sectionColumn) {
+    return condition(MusicReaders.practice(reader()), column, sectionColumn, null);
+  }
+
+  private static String condition(
+      MusicReaders.Scope s, String inmateColumn, String sectionColumn, String take) {
+    if (s.everything()) {
       return "1 = 1";
     }
     StringBuilder any = new StringBuilder("(1 = 0");
-    if (caller.has(Role.INMATE)) {
-      any.append(" OR ").append(column).append(" = ").append(ownInmateId().orElse(-1L));
+    if (!s.inmates().isEmpty()) {
+      any.append(" OR ").append(inmateColumn).append(" IN (").append(ids(s.inmates())).append(")");
     }
-    if (caller.has(Role.TEACHER)) {
-      List<Long> ids = taught.inmateIdsTaughtBy(caller.name());
-      if (!ids.isEmpty()) {
-        any.append(" OR ")
-            .append(column)
-            .append(" IN (")
-            .append(ids.stream().map(String::valueOf).collect(Collectors.joining(",")))
-            .append(")");
-      }
+    if (!s.sections().isEmpty()) {
+      any.append(" OR ")
+          .append(sectionColumn)
+          .append(" IN (")
+          .append(ids(s.sections()))
+          .append(")");
     }
-    if (caller.has(Role.OFFICER)) {
-      var sections = scope.sections();
-      if (!sections.isEmpty()) {
-        any.append(" OR ")
-            .append(sectionColumn)
-            .append(" IN (")
-            .append(sections.stream().map(String::valueOf).collect(Collectors.joining(",")))
-            .append(")");
-      }
+    if (take != null && !s.examTakes().isEmpty()) {
+      any.append(" OR (")
+          .append(take)
+          .append(".purpose = 'EXAM' AND ")
+          .append(take)
+          .append(".id IN (")
+          .append(ids(s.examTakes()))
+          .append("))");
     }
     return any.append(")").toString();
+  }
+
+  private static String ids(Set<Long> ids) {
+    return ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   public Optional<Long> ownInmateId() {
@@ -71,32 +124,40 @@ public class MusicAccess {
     }
   }
 
-  /** Whether the caller may read this inmate's practice and takes. */
-  public boolean mayRead(long inmateId) {
-    return store
-        .one(
-            "SELECT i.id FROM inmate i WHERE i.id = ?1 AND "
-                + inmateCondition("i.id", "i.section_id"),
-            inmateId)
-        .isPresent();
-  }
-
-  /** Whether the caller may upload a take for this inmate or write feedback on his takes. */
+  /**
+   * Whether the caller may upload a take for this inmate (his teacher, an officer of his section).
+   */
   public boolean mayTeachOrUpload(long inmateId) {
-    if (caller.has(Role.TEACHER) && taught.inmateIdsTaughtBy(caller.name()).contains(inmateId)) {
-      return true;
+    MusicReaders.Reader r = reader();
+    if (!r.teacher() && !r.officer()) {
+      return false;
     }
-    if (caller.has(Role.OFFICER)) {
-      return store
-          .one("SELECT section_id FROM inmate WHERE id = ?1", inmateId)
-          .map(r -> scope.sections().contains(SqlValues.num(r[0])))
-          .orElse(false);
-    }
-    return false;
+    return store
+        .one("SELECT section_id FROM inmate WHERE id = ?1", inmateId)
+        .map(
+            row ->
+                MusicReaders.may(
+                    // uploading for another: the inmate's own recording is recordMine's
+                    new MusicReaders.Reader(
+                        false,
+                        false,
+                        r.teacher(),
+                        r.officer(),
+                        false,
+                        null,
+                        r.taught(),
+                        r.sections(),
+                        Set.of()),
+                    MusicReaders.Action.ADD_TAKE,
+                    new MusicReaders.Subject(inmateId, SqlValues.num(row[0]), false, null)))
+        .orElse(false);
   }
 
-  /** Whether the caller teaches this inmate (feedback is the teacher's). */
+  /** Whether the caller may write feedback on this inmate's takes (his teacher). */
   public boolean teaches(long inmateId) {
-    return caller.has(Role.TEACHER) && taught.inmateIdsTaughtBy(caller.name()).contains(inmateId);
+    return MusicReaders.may(
+        reader(),
+        MusicReaders.Action.WRITE_FEEDBACK,
+        new MusicReaders.Subject(inmateId, -1, false, null));
   }
 }

@@ -119,7 +119,7 @@ public class PracticeService {
                 + " p.minutes, p.items, p.note, p.entered_at FROM music_practice p"
                 + " JOIN inmate i ON i.id = p.inmate_id"
                 + " JOIN music_instrument mi ON mi.code = p.instrument_code WHERE "
-                + access.inmateCondition("p.inmate_id", "i.section_id")
+                + access.practiceCondition("p.inmate_id", "i.section_id")
                 + " ORDER BY p.practised_on DESC, p.id DESC LIMIT 500")) {
       String items =
           ((String) r[7]).isBlank()

@@ -121,35 +121,56 @@ public class TakeService {
   }
 
   /**
-   * For other contexts' services (music-exams records a candidate's performance before anyone
-   * grades it): a take for {@code inmateId} from its bytes, checked, stored, audited and queued as
-   * any other. The calling service has already decided that its caller may record for this inmate.
-   * Answers the take's id; read its analysis with {@link #analysisOf}.
+   * The analysis copy of an exam performance (music-exams, issue 19 item 3): once the candidate's
+   * performance is recorded as evidence, the same bytes become an EXAM take of his, analysed like
+   * any other and linked to the candidate, so that the inmate, his teacher and the examiners on his
+   * panel see its pitch and tempo charts. It takes only the recorded performance's own bytes (their
+   * hash must be the performance's), once per candidate, and only from the board or an examiner on
+   * the candidate's panel. Answers the take, or empty when the take store cannot keep the file (too
+   * large, or a format only the evidence store accepts): the performance then stands without
+   * charts, and nothing of the take is kept.
    */
-  @RolesAllowed({
-    Role.EXAMINER_NAME,
-    Role.EDU_ADMIN_NAME,
-    Role.TEACHER_NAME,
-    Role.OFFICER_NAME,
-    Role.INMATE_NAME
-  })
-  public long recordFor(long inmateId, byte[] bytes, Long itemId, Purpose purpose) {
-    if (bytes.length > settings.maxTakeBytes()) {
-      throw tooLarge();
+  @RolesAllowed({Role.EXAMINER_NAME, Role.EDU_ADMIN_NAME})
+  public Optional<Long> recordPerformance(long candidateId, byte[] bytes) {
+    Object[] c =
+        store
+            .one(
+                "SELECT k.inmate_id, s.instrument_code, p.sha256 FROM music_exam_candidate k"
+                    + " JOIN music_exam_session s ON s.id = k.session_id"
+                    + " JOIN music_performance p ON p.candidate_id = k.id WHERE k.id = ?1",
+                candidateId)
+            .orElseThrow(() -> Refusal.notFound("music.exam.error.noPerformance"));
+    boolean mayRecord =
+        caller.has(Role.EDU_ADMIN)
+            || store
+                .one(
+                    "SELECT 1 FROM music_panel_seat WHERE candidate_id = ?1 AND examiner = ?2",
+                    candidateId,
+                    caller.name())
+                .isPresent();
+    if (!mayRecord
+        || !cn.xinsheng.audit.MerkleTree.sha256Hex(bytes).equals(c[2])
+        || store
+            .one("SELECT 1 FROM music_performance_take WHERE candidate_id = ?1", candidateId)
+            .isPresent()) {
+      throw Refusal.notFound("music.exam.error.noPerformance");
     }
-    return store(inmateId, bytes, itemId, null, purpose, "UPLOAD");
-  }
-
-  /**
-   * A take's analysis as JSON ({@code {"sampleRate", "frames", "notes", "tempo"}}), once its job
-   * has finished; empty while it is queued or running or when it failed. For other contexts'
-   * services, without the reader check of {@link #analysis} (they check their own remit).
-   */
-  @RolesAllowed({Role.EXAMINER_NAME, Role.EDU_ADMIN_NAME, Role.TEACHER_NAME})
-  public Optional<String> analysisOf(long takeId) {
-    return store
-        .one("SELECT result FROM music_take_analysis WHERE take_id = ?1 AND state = 'DONE'", takeId)
-        .map(r -> (String) r[0]);
+    if (bytes.length > settings.maxTakeBytes()) {
+      return Optional.empty();
+    }
+    long take;
+    try {
+      take = store(SqlValues.num(c[0]), bytes, null, (String) c[1], Purpose.EXAM, "UPLOAD");
+    } catch (Refusal r) {
+      // refused inside this bean, before anything was kept: the exam's transaction goes on
+      return Optional.empty();
+    }
+    store.exec(
+        "INSERT INTO music_performance_take (candidate_id, take_id, linked_at) VALUES (?1, ?2, ?3)",
+        candidateId,
+        take,
+        time.now());
+    return Optional.of(take);
   }
 
   private byte[] read(InputStream content) {
@@ -275,7 +296,7 @@ public class TakeService {
         .rows(
             COLUMNS
                 + " WHERE "
-                + access.inmateCondition("t.inmate_id", "i.section_id")
+                + access.takeCondition("t", "i.section_id")
                 + " ORDER BY t.recorded_at DESC, t.id DESC LIMIT 200")
         .stream()
         .map(TakeService::take)
@@ -289,11 +310,7 @@ public class TakeService {
 
   private TakeView view(long id) {
     return store
-        .one(
-            COLUMNS
-                + " WHERE t.id = ?1 AND "
-                + access.inmateCondition("t.inmate_id", "i.section_id"),
-            id)
+        .one(COLUMNS + " WHERE t.id = ?1 AND " + access.takeCondition("t", "i.section_id"), id)
         .map(TakeService::take)
         .orElseThrow(() -> Refusal.notFound("music.error.noTake"));
   }

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * The named extension point through which the folk-music programme (民乐修心, issue 19) tells the risk
- * assessment whether a person passed a grade. Music implements it when its exams land; until a bean
- * answers, the factor MUSIC_PROGRAMME is the officer's to enter, never assumed.
+ * assessment whether a person passed a grade. The music context answers it from the exam board's
+ * published results (ExamGrades); were no bean to answer, the factor MUSIC_PROGRAMME would be the
+ * officer's to enter, never assumed.
  */
 public interface MusicGrades {
 

@@ -73,6 +73,8 @@ public class ExamService {
   @Inject AuditLog auditLog;
   @Inject RecusalLog recusals;
   @Inject TaughtLearners taught;
+  @Inject cn.xinsheng.music.application.TakeService takes;
+  @Inject cn.xinsheng.music.application.MusicSettings musicSettings;
   @Inject jakarta.enterprise.inject.Instance<cn.xinsheng.cases.application.CaseQueries> cases;
 
   // --- views ------------------------------------------------------------------------------------
@@ -102,6 +104,7 @@ public class ExamService {
       String basis,
       boolean performanceRecorded,
       String performanceSha256,
+      Long performanceTake,
       List<String> panel,
       int marksIn,
       boolean markedByMe,
@@ -408,13 +411,21 @@ public class ExamService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Path file = received.file();
+    String sha = received.sha256();
+    long size = received.size();
     PcmAudio audio;
     AudioKind kind;
+    // the bytes for the performance's take (item 3), when the take store can hold them
+    byte[] takeBytes = null;
     try {
       kind = AudioKind.sniff(received.head());
-      audio = new AudioDecoding().decode(received.file());
+      audio = new AudioDecoding().decode(file);
       if (audio.durationSeconds() < 1) {
         throw new MusicRefusal("short", "录音过短（不足 1 秒）", "the recording is shorter than 1 s");
+      }
+      if (size <= musicSettings.maxTakeBytes()) {
+        takeBytes = Files.readAllBytes(file);
       }
       files.keep(received);
     } catch (MusicRefusal r) {
@@ -431,9 +442,9 @@ public class ExamService {
             "INSERT INTO music_performance (candidate_id, sha256, media_type, size_bytes, seconds, recorded_by, recorded_at)"
                 + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             candidateId,
-            received.sha256(),
+            sha,
             kind.label(),
-            received.size(),
+            size,
             seconds,
             caller.name(),
             now);
@@ -441,15 +452,17 @@ public class ExamService {
     p.put("candidate", candidateId);
     p.put("inmate", c.prisonerNumber);
     p.put("format", kind.label());
-    p.put("size", received.size());
+    p.put("size", size);
     p.put("seconds", Double.toString(seconds));
     auditLog.record(
-        "music.exam.performance.recorded",
-        "music-performance/" + id,
-        p,
-        List.of(received.sha256()),
-        now);
-    return received.sha256();
+        "music.exam.performance.recorded", "music-performance/" + id, p, List.of(sha), now);
+    // the same bytes as a take of the candidate's, analysed for the pitch and tempo charts that
+    // the inmate, his teacher and the examiners on his panel see (item 3); a file the take store
+    // cannot hold leaves the performance without charts, never unrecorded
+    if (takeBytes != null) {
+      takes.recordPerformance(candidateId, takeBytes);
+    }
+    return sha;
   }
 
   /** The recorded performance's file, for the panel and the board. */
@@ -881,6 +894,7 @@ public class ExamService {
       String inmateName,
       String basis,
       String performanceSha,
+      Long performanceTake,
       boolean published,
       String grade,
       java.math.BigDecimal total,
@@ -888,11 +902,13 @@ public class ExamService {
 
   private static final String CANDIDATES =
       "SELECT k.id, s.id, s.exam_date, s.room, s.instrument_code, i.name_zh, s.level, l.name_zh,"
-          + " n.id, n.section_id, n.prisoner_number, n.name, k.basis, p.sha256, r.id, r.grade, r.total, c.code"
+          + " n.id, n.section_id, n.prisoner_number, n.name, k.basis, p.sha256, r.id, r.grade, r.total, c.code,"
+          + " pt.take_id"
           + " FROM music_exam_candidate k JOIN music_exam_session s ON s.id = k.session_id"
           + " JOIN music_instrument i ON i.code = s.instrument_code JOIN music_level l ON l.level = s.level"
           + " JOIN inmate n ON n.id = k.inmate_id"
           + " LEFT JOIN music_performance p ON p.candidate_id = k.id"
+          + " LEFT JOIN music_performance_take pt ON pt.candidate_id = k.id"
           + " LEFT JOIN music_exam_result r ON r.candidate_id = k.id"
           + " LEFT JOIN music_certificate c ON c.candidate_id = k.id WHERE 1 = 1";
 
@@ -916,6 +932,7 @@ public class ExamService {
               (String) r[11],
               (String) r[12],
               (String) r[13],
+              r[18] == null ? null : num(r[18]),
               r[14] != null,
               (String) r[15],
               (java.math.BigDecimal) r[16],
@@ -1008,6 +1025,7 @@ public class ExamService {
         c.basis,
         c.performanceSha != null,
         c.performanceSha,
+        c.performanceTake,
         panel,
         sheet.marks().size(),
         sheet.marks().containsKey(caller.name()),
