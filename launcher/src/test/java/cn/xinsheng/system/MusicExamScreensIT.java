@@ -242,8 +242,23 @@ class MusicExamScreensIT {
             .getAttribute("href")
             .contains("/music/take.xhtml?id="));
     List<WebElement> inputs =
-        driver.findElements(By.cssSelector("input[id$='_input'][id*='candidateForm']"));
+        driver.findElements(By.cssSelector("input[type='number'][id*='candidateForm']"));
     assertEquals(5, inputs.size());
+    // a mark over the item's maximum is refused with the reason and nothing is saved (it was cut to
+    // another number and saved before)
+    for (int i = 0; i < 5; i++) {
+      inputs.get(i).click();
+      inputs.get(i).clear();
+      inputs.get(i).sendKeys(i == 0 ? "25" : "15");
+    }
+    clickAndExpect("candidateForm:mark", "candidateForm:messages", "0 至上限");
+    assertEquals(
+        0,
+        RunningPlatform.count(
+            "SELECT COUNT(*) FROM music_exam_mark WHERE candidate_id = "
+                + candA
+                + " AND examiner = 'examiner1'"));
+    inputs = driver.findElements(By.cssSelector("input[type='number'][id*='candidateForm']"));
     int[] v = {15, 16, 17, 18, 19};
     for (int i = 0; i < 5; i++) {
       inputs.get(i).click();
