@@ -144,4 +144,62 @@ class LeafFastPathTest {
     assertEquals(5, p.index());
     assertEquals("ledger.entry.recorded", p.action());
   }
+
+  @Test
+  void theStringWriterWritesEveryCharAsBefore() {
+    StringBuilder all = new StringBuilder();
+    for (int c = 0; c <= 0xffff; c++) {
+      String one = String.valueOf((char) c);
+      assertArrayEquals(reference(one), CanonicalJson.bytes(one), "char " + c);
+      all.append((char) c);
+    }
+    String mixed = all + "\uD83D\uDE00x\uDE00\uD83D";
+    assertArrayEquals(reference(mixed), CanonicalJson.bytes(mixed));
+  }
+
+  /** The writer as it was before issue 22, char by char. */
+  private static byte[] reference(String s) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.writeBytes("\\\"".getBytes(StandardCharsets.US_ASCII));
+        case '\\' -> out.writeBytes("\\\\".getBytes(StandardCharsets.US_ASCII));
+        case '\b' -> out.writeBytes("\\b".getBytes(StandardCharsets.US_ASCII));
+        case '\f' -> out.writeBytes("\\f".getBytes(StandardCharsets.US_ASCII));
+        case '\n' -> out.writeBytes("\\n".getBytes(StandardCharsets.US_ASCII));
+        case '\r' -> out.writeBytes("\\r".getBytes(StandardCharsets.US_ASCII));
+        case '\t' -> out.writeBytes("\\t".getBytes(StandardCharsets.US_ASCII));
+        default -> {
+          if (c < 0x20) {
+            out.writeBytes("\\u00".getBytes(StandardCharsets.US_ASCII));
+            out.write(Character.forDigit(c >> 4, 16));
+            out.write(Character.forDigit(c & 0xf, 16));
+          } else if (c < 0x80) {
+            out.write(c);
+          } else if (c < 0x800) {
+            out.write(0xc0 | (c >> 6));
+            out.write(0x80 | (c & 0x3f));
+          } else if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, s.charAt(++i));
+            out.write(0xf0 | (cp >> 18));
+            out.write(0x80 | ((cp >> 12) & 0x3f));
+            out.write(0x80 | ((cp >> 6) & 0x3f));
+            out.write(0x80 | (cp & 0x3f));
+          } else if (Character.isSurrogate(c)) {
+            out.write('?');
+          } else {
+            out.write(0xe0 | (c >> 12));
+            out.write(0x80 | ((c >> 6) & 0x3f));
+            out.write(0x80 | (c & 0x3f));
+          }
+        }
+      }
+    }
+    out.write('"');
+    return out.toByteArray();
+  }
 }
