@@ -45,6 +45,18 @@ final class AuditAppendBenchmark {
    */
   private static final int BATCHES_PER_SEQUENCING = 10;
 
+  /** Where the platform store's wall-clock time goes, over every round (the profile's split). */
+  private static final String[] PHASES = {
+    "entries (JSON, leaf hash, batch insert, commit)",
+    "pending scan",
+    "sequencing (leaf tails and hashes)",
+    "leaf rows",
+    "tree and Ed25519 checkpoint",
+    "checkpoint row and commit"
+  };
+
+  private static final long[] PHASE_NANOS = new long[PHASES.length];
+
   private AuditAppendBenchmark() {}
 
   static void run() throws Exception {
@@ -79,6 +91,7 @@ final class AuditAppendBenchmark {
       // warm up both paths, then measure each three times, alternating, and keep the best run
       raw(owner, events(0, 10_000));
       store(ds, store, key, tree, pending, events(0, 10_000));
+      java.util.Arrays.fill(PHASE_NANOS, 0);
       double bestRaw = 0;
       double bestStore = 0;
       int offset = 10_000;
@@ -98,6 +111,21 @@ final class AuditAppendBenchmark {
               + " >= 50%%)",
           BATCH, BATCH * BATCHES_PER_SEQUENCING, bestStore, 100 * bestStore / bestRaw);
       Report.line("log size at the end: %,d leaves", tree.size());
+      long all = java.util.Arrays.stream(PHASE_NANOS).sum();
+      StringBuilder phases = new StringBuilder();
+      for (int i = 0; i < PHASES.length; i++) {
+        phases.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s%s %.0f%%",
+                i == 0 ? "" : ", ",
+                PHASES[i],
+                100.0 * PHASE_NANOS[i] / all));
+      }
+      Report.line("where the store's time went (all rounds, wall clock): %s", phases);
+      Report.line(
+          "load average %.2f",
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
     BenchData.deleteTree(dir);
   }
@@ -152,13 +180,18 @@ final class AuditAppendBenchmark {
       c.setAutoCommit(false);
       long t0 = System.nanoTime();
       for (int from = 0; from < events.size(); from += BATCH) {
+        long p0 = System.nanoTime();
         store.insertEntries(c, events.subList(from, Math.min(events.size(), from + BATCH)));
         c.commit();
+        PHASE_NANOS[0] += System.nanoTime() - p0;
         if ((from / BATCH + 1) % BATCHES_PER_SEQUENCING != 0 && from + BATCH < events.size()) {
           continue;
         }
+        long p1 = System.nanoTime();
         List<AuditStore.Pending> pending =
             pendingEntries.find(c, 20_000, System.currentTimeMillis());
+        long p2 = System.nanoTime();
+        PHASE_NANOS[1] += p2 - p1;
         long first = tree.size();
         Instant now = Instant.now();
         // the sequencer's step: each entry wrapped with its index, the previous hash, its chains
@@ -173,14 +206,21 @@ final class AuditAppendBenchmark {
           Sequencing.Next n = step.next(p.data());
           leaves.add(new AuditStore.SequencedLeaf(n.index(), p.entryId(), n.tail(), n.leafHash()));
         }
+        long p3 = System.nanoTime();
+        PHASE_NANOS[2] += p3 - p2;
         store.insertLeaves(c, leaves);
+        long p4 = System.nanoTime();
+        PHASE_NANOS[3] += p4 - p3;
         leaves.forEach(l -> tree.append(l.leafHash()));
         chains.commit(step.batch());
         SignedCheckpoint signed =
             SignedCheckpoint.sign(
                 new Checkpoint("bench/audit", tree.size(), tree.rootHash(tree.size())), key);
+        long p5 = System.nanoTime();
+        PHASE_NANOS[4] += p5 - p4;
         store.insertCheckpoint(c, tree.size(), signed.format(), now);
         c.commit();
+        PHASE_NANOS[5] += System.nanoTime() - p5;
         pendingEntries.integrated(pending, System.currentTimeMillis());
       }
       return events.size() / ((System.nanoTime() - t0) / 1e9);

@@ -599,9 +599,12 @@ public final class ExportVerifier {
                 LineReader lineReader = new LineReader(in);
                 List<ParsedLeaf> batch = new ArrayList<>(512);
                 boolean parseHere = true;
+                boolean hashHere = false;
                 while (!stop.get() && lineReader.next()) {
                   if (batch.isEmpty()) {
-                    parseHere = !wholeLog || queue.size() >= 2;
+                    int queued = queue.size();
+                    parseHere = !wholeLog || queued >= 2;
+                    hashHere = wholeLog && queued >= 4;
                   }
                   batch.add(
                       parse(
@@ -610,7 +613,8 @@ public final class ExportVerifier {
                           lineReader.lineEnd,
                           ++lines[0],
                           wholeLog,
-                          parseHere));
+                          parseHere,
+                          hashHere));
                   if (batch.size() == 512) {
                     put(queue, batch, stop);
                     batch = new ArrayList<>(512);
@@ -675,7 +679,13 @@ public final class ExportVerifier {
    * in the read buffer: only the entry's data are copied out.
    */
   private static ParsedLeaf parse(
-      byte[] buf, int start, int end, long lineNo, boolean wholeLog, boolean parseFields)
+      byte[] buf,
+      int start,
+      int end,
+      long lineNo,
+      boolean wholeLog,
+      boolean parseFields,
+      boolean hash)
       throws UnreadableExportException {
     int t1 = indexOf(buf, start, end);
     int t2 = t1 < 0 ? -1 : indexOf(buf, t1 + 1, end);
@@ -711,7 +721,8 @@ public final class ExportVerifier {
       } catch (IllegalArgumentException e) {
         error = e.getMessage();
       }
-      return new ParsedLeaf(leaf, null, null, parsed, error);
+      // and, while the checker is further behind, hashes it too (the same hash it would compute)
+      return new ParsedLeaf(leaf, null, hash ? MerkleTree.leafHash(data) : null, parsed, error);
     }
     List<byte[]> proof = new ArrayList<>();
     if (!(t3 - t2 == 2 && buf[t2 + 1] == '.')) {
