@@ -58,6 +58,9 @@ public final class EligibilityEngine {
     LocalDate newCrimeOn;
     boolean newCrimeLife;
 
+    /** 刑法第七十一条: the combined term a new crime's judgment set, executed from that judgment. */
+    Integer newCrimeCombinedMonths;
+
     /** 第二十一条第二款: months of no reduction from the day a 死缓 restarted by a new crime became life. */
     Integer newCrimeBarMonths;
 
@@ -153,6 +156,17 @@ public final class EligibilityEngine {
           s.newCrimeOn = c.on();
           s.newCrimeLife = c.months() == null;
           s.newCrimeBarMonths = null;
+          s.newCrimeCombinedMonths = c.toMonths();
+          if (s.newCrimeLife && s.phase == SentenceKind.FIXED) {
+            // 刑法第六十九条、第七十一条: a new life sentence absorbs the fixed term; life is
+            // executed from the new judgment, and is commuted, not reduced
+            s.phase = SentenceKind.LIFE;
+            s.lifeFrom = c.on();
+            s.end = null;
+            s.lastChange = null;
+            s.lastReductionMonths = null;
+            s.lastForParole = null;
+          }
           if (c.toMonths() != null && s.phase == SentenceKind.FIXED) {
             // 刑法第七十一条: the combined term is executed from the new judgment
             s.end = c.on().plusMonths(c.toMonths());
@@ -214,6 +228,41 @@ public final class EligibilityEngine {
 
   /** The earliest day the term may end: the minimum actually served (刑法第七十八条第二款). */
   private LocalDate minimumEnd(SentenceRecord r, State s, List<Reason> reasons) {
+    if (r.kind() == SentenceKind.FIXED && s.newCrimeOn != null) {
+      // a new crime in prison: what must be served counts from the new judgment (刑法第七十一条,
+      // 第七十八条第二款) — 13 years of a new life sentence, or half of the combined term; never
+      // less than the old minimum
+      LocalDate old =
+          share(r.start().minusDays(r.detentionDays()), r.months(), t.share("minimum.fixed-share"));
+      if (s.newCrimeLife) {
+        LocalDate min = s.newCrimeOn.plusMonths(t.months("minimum.life-months"));
+        reasons.add(
+            t.reason(
+                "MINIMUM_SERVED",
+                new Label("新罪判处无期徒刑，自新罪判决起十三年", "13 years from the new life judgment"),
+                min,
+                endText(s)));
+        return min.isAfter(old) ? min : old;
+      }
+      if (s.newCrimeCombinedMonths != null) {
+        LocalDate min =
+            share(s.newCrimeOn, s.newCrimeCombinedMonths, t.share("minimum.fixed-share"));
+        if (old.isAfter(min)) {
+          min = old;
+        }
+        reasons.add(
+            t.reason(
+                "MINIMUM_SERVED",
+                new Label(
+                    "数罪并罚决定执行刑期" + s.newCrimeCombinedMonths + "个月（自新罪判决起）的二分之一",
+                    "half of the combined "
+                        + s.newCrimeCombinedMonths
+                        + " months (from the new judgment)"),
+                min,
+                s.end));
+        return min;
+      }
+    }
     switch (r.kind()) {
       case FIXED -> {
         LocalDate from = r.start().minusDays(r.detentionDays());
@@ -722,6 +771,24 @@ public final class EligibilityEngine {
         }
         from = s.reprieveEnd.plusMonths(t.months("parole.dr-months"));
         reasons.add(t.reason("PAROLE_DR", from));
+      }
+    }
+    if (s.newCrimeOn != null && s.newCrimeBarMonths == null) {
+      // a new crime in prison: the time to serve before parole counts from the new judgment
+      // (刑法第七十一条 with 第八十一条第一款; 法释〔2016〕23号第二十三条). A new life sentence
+      // absorbs the fixed one (刑法第六十九条): 13 years from the new judgment. A combined fixed
+      // term: half of it from the new judgment. Never earlier than the old date.
+      LocalDate after = null;
+      if (s.newCrimeLife) {
+        after = s.newCrimeOn.plusMonths(t.months("parole.life-months"));
+        reasons.add(t.reason("PAROLE_NEW_CRIME_LIFE", s.newCrimeOn, after));
+      } else if (s.newCrimeCombinedMonths != null) {
+        after = share(s.newCrimeOn, s.newCrimeCombinedMonths, t.share("parole.fixed-share"));
+        reasons.add(
+            t.reason("PAROLE_NEW_CRIME_FIXED", s.newCrimeCombinedMonths, s.newCrimeOn, after));
+      }
+      if (after != null && after.isAfter(from)) {
+        from = after;
       }
     }
     if (s.phase == SentenceKind.FIXED && !asOf.isBefore(s.end)) {

@@ -51,6 +51,11 @@ class EligibilityLawTableTest {
       return this;
     }
 
+    Facts start(String on) {
+      start = d(on);
+      return this;
+    }
+
     Facts detention(int days) {
       detention = days;
       return this;
@@ -103,6 +108,11 @@ class EligibilityLawTableTest {
 
     Facts newCrime(String on, Integer m) {
       changes.add(SentenceChange.newCrime(d(on), m, null));
+      return this;
+    }
+
+    Facts newCrime(String on, Integer m, Integer combined) {
+      changes.add(SentenceChange.newCrime(d(on), m, combined));
       return this;
     }
 
@@ -1271,15 +1281,18 @@ class EligibilityLawTableTest {
             true,
             "2025-01-10",
             9),
-        red(
-            "new crime sentenced to life: 4 years",
+        // the new life sentence absorbs the fixed term (刑法第六十九条): life is commuted, not reduced
+        // (this row gave an 18-month reduction of the old 240 months before the outside check)
+        commute(
+            "new crime sentenced to life: 4 years, then commuted as life",
             A21,
             fixed(240).newCrime("2022-01-10", null),
             MAJOR_MERIT,
             "2025-06-01",
             false,
             "2026-01-10",
-            18),
+            240,
+            252),
         // --- 第十九条, 第二十条: leniency shown, not applied ---
         red(
             "juvenile: standard answer with leniency",
@@ -1394,6 +1407,40 @@ class EligibilityLawTableTest {
             "2025-03-01",
             false,
             "2025-03-02",
+            false),
+        // a new crime in prison: parole counts from the new judgment (outside check, cases c49,
+        // c31)
+        parole(
+            "new crime sentenced to life: 13 years from the new judgment, not half the old term",
+            "刑法第六十九条",
+            fixed(120).start("2015-01-01").newCrime("2018-06-01", null),
+            "2022-05-31",
+            false,
+            "2031-06-01",
+            false),
+        parole(
+            "new crime sentenced to life: the old term's end does not end the sentence",
+            "刑法第六十九条",
+            fixed(120).start("2015-01-01").newCrime("2018-06-01", null),
+            "2031-06-01",
+            true,
+            "2031-06-01",
+            false),
+        parole(
+            "new crime, combined 100 months: half of it from the new judgment",
+            "刑法第七十一条",
+            fixed(120).start("2015-01-01").newCrime("2018-06-01", 36, 100),
+            "2022-08-01",
+            true,
+            "2022-08-01",
+            false),
+        parole(
+            "new crime, combined 100 months: the day before",
+            "刑法第七十一条",
+            fixed(120).start("2015-01-01").newCrime("2018-06-01", 36, 100),
+            "2022-07-31",
+            false,
+            "2022-08-01",
             false),
         parole(
             "property unpaid though able: none",
