@@ -119,6 +119,10 @@ class CaseWorkflowScreensIT {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:timeline")));
     noErrorPage();
     assertTrue(driver.getPageSource().contains("法院裁定"));
+    // who signed is said by name, the login beside it (the court reads this file)
+    assertTrue(
+        driver.findElement(By.id("caseForm:timeline")).getText().contains("周建军（officer1）"),
+        driver.findElement(By.id("caseForm:timeline")).getText());
     assertTrue(
         driver.findElements(By.id("caseForm:sign")).isEmpty(), "nothing to sign on a closed case");
     shot("case-06-judge-file-zh");

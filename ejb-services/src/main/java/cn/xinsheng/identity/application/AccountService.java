@@ -190,6 +190,39 @@ public class AccountService {
     };
   }
 
+  /**
+   * The names of staff and external readers for their logins, for records a court reads (the case
+   * timeline says "褚明（committee1）", not the login alone). Unknown logins are left out. Inmates are
+   * not told staff names (issue 18: they see roles), so they are not let in.
+   */
+  @jakarta.annotation.security.RolesAllowed({
+    cn.xinsheng.identity.domain.Role.OFFICER_NAME,
+    cn.xinsheng.identity.domain.Role.REVIEWER_NAME,
+    cn.xinsheng.identity.domain.Role.COMMITTEE_NAME,
+    cn.xinsheng.identity.domain.Role.WARDEN_NAME,
+    cn.xinsheng.identity.domain.Role.PROSECUTOR_NAME,
+    cn.xinsheng.identity.domain.Role.JUDGE_NAME,
+    cn.xinsheng.identity.domain.Role.SUPERVISOR_NAME,
+    cn.xinsheng.identity.domain.Role.LAWYER_NAME,
+    cn.xinsheng.identity.domain.Role.TEACHER_NAME,
+    cn.xinsheng.identity.domain.Role.EXAMINER_NAME,
+    cn.xinsheng.identity.domain.Role.EDU_ADMIN_NAME,
+    cn.xinsheng.identity.domain.Role.SYS_ADMIN_NAME,
+    cn.xinsheng.identity.domain.Role.EXECUTION_NAME,
+    cn.xinsheng.identity.domain.Role.BUREAU_NAME,
+    cn.xinsheng.identity.domain.Role.HIGH_JUDGE_NAME,
+    cn.xinsheng.identity.domain.Role.COMMUNITY_CORRECTIONS_NAME
+  })
+  public java.util.Map<String, String> staffNames(java.util.Collection<String> logins) {
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    for (String login : new java.util.LinkedHashSet<>(logins)) {
+      if (login != null && !login.isBlank()) {
+        accounts.findByUsername(login).ifPresent(a -> names.put(login, a.getDisplayName()));
+      }
+    }
+    return names;
+  }
+
   /** The caller's own account, for the shell (name, roles, whether he must change password). */
   public Optional<Account> currentAccount() {
     Principal principal = context.getCallerPrincipal();

@@ -26,6 +26,29 @@ public class Show {
 
   @Inject PlatformClock clock;
   @Inject PrisonCalendar calendar;
+  @Inject cn.xinsheng.identity.application.AccountService accounts;
+
+  private final java.util.Map<String, String> people = new java.util.HashMap<>();
+
+  /**
+   * A member of staff or an external reader as a record a court reads names him: "褚明（committee1）";
+   * the login alone when the account is unknown or the reader may not be told names.
+   */
+  public String person(String login) {
+    if (login == null || login.isBlank()) {
+      return "";
+    }
+    return people.computeIfAbsent(
+        login,
+        l -> {
+          try {
+            String name = accounts.staffNames(java.util.List.of(l)).get(l);
+            return name == null || name.isBlank() || name.equals(l) ? l : name + "（" + l + "）";
+          } catch (jakarta.ejb.EJBAccessException notForThisReader) {
+            return l;
+          }
+        });
+  }
 
   private ResourceBundle bundle;
 
