@@ -164,6 +164,10 @@ public class LedgerService {
    *     itself), instead of the command's evidence ids
    */
   Checked check(RecordCommand cmd, List<EvidenceKind> assumedKinds) {
+    if (cmd.prisonerNumber() == null || cmd.prisonerNumber().isBlank()) {
+      // an empty form is asked for the inmate, not told there is no such inmate
+      throw Refusal.invalid("ledger.error.inmateMissing");
+    }
     Inmate inmate = scope.inmateInMySections(cmd.prisonerNumber());
     RuleCatalogue catalogue = records.currentCatalogue(settings.prisonId());
     RuleClause clause =
