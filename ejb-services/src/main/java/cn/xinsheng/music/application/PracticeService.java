@@ -68,6 +68,17 @@ public class PracticeService {
           || store.one("SELECT id FROM music_syllabus_item WHERE id = ?1", id).isEmpty()) {
         throw Refusal.invalid("music.error.noItem");
       }
+      // an item practised belongs to the instrument practised (an erhu session cannot log a dizi
+      // scale)
+      if (store
+          .one(
+              "SELECT i.id FROM music_syllabus_item i JOIN music_syllabus s ON s.id = i.syllabus_id"
+                  + " WHERE i.id = ?1 AND s.instrument_code = ?2",
+              id,
+              instrument)
+          .isEmpty()) {
+        throw Refusal.invalid("music.error.itemOtherInstrument");
+      }
     }
     String text = note == null || note.isBlank() ? null : note.strip();
     if (text != null && (text.length() > 500 || text.chars().anyMatch(c -> c < 0x20))) {

@@ -32,8 +32,16 @@ public class MusicPracticeView implements Serializable {
     return catalogue.instruments();
   }
 
+  /** The items of the instrument chosen (the first one until one is chosen), not every syllabus. */
   public List<MusicCatalogueService.ItemView> getItemChoices() {
-    return catalogue.itemsInForce();
+    String chosen =
+        instrument != null
+            ? instrument
+            : getInstruments().stream()
+                .findFirst()
+                .map(MusicCatalogueService.Instrument::code)
+                .orElse(null);
+    return catalogue.itemsInForce().stream().filter(i -> i.instrument().equals(chosen)).toList();
   }
 
   public List<PracticeService.PracticeView> getEntries() {
