@@ -674,15 +674,7 @@ public final class Leaf {
         return CanonicalJson.parse(new String(b, from - 1, to - from + 2, StandardCharsets.UTF_8))
             .equals(name);
       }
-      if (to - from != name.length()) {
-        return false;
-      }
-      for (int i = 0; i < name.length(); i++) {
-        if (b[from + i] != name.charAt(i)) {
-          return false;
-        }
-      }
-      return true;
+      return asciiEquals(b, from, to, name);
     }
 
     /** Walks the fields of the object at pos, leaving pos after it. */
@@ -958,15 +950,7 @@ public final class Leaf {
     }
 
     private boolean keyIs(int from, int to, String name) {
-      if (to - from != name.length()) {
-        return false;
-      }
-      for (int i = 0; i < name.length(); i++) {
-        if (b[from + i] != name.charAt(i)) {
-          return false;
-        }
-      }
-      return true;
+      return asciiEquals(b, from, to, name);
     }
 
     /** The position after the value at p, or FAIL. */
@@ -1099,6 +1083,19 @@ public final class Leaf {
         }
       }
     }
+  }
+
+  /** Whether the unescaped bytes b[from, to) spell the ASCII name (both readers' key test). */
+  private static boolean asciiEquals(byte[] b, int from, int to, String name) {
+    if (to - from != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (b[from + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int lastIndexOf(byte[] data, byte[] key) {
