@@ -54,13 +54,7 @@ public class InmateLedgerResource {
   @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
   @Operation(summary = "An inmate's ledger as an XLSX workbook (entries, months)")
   public Response exportXlsx(@PathParam("no") String no) {
-    var document = queries.document(no, LedgerQueries.DocumentFormat.XLSX);
-    StreamingOutput body = out -> document.body().writeTo(out);
-    return Response.ok(body)
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"ledger-" + document.prisonerNumber() + ".xlsx\"")
-        .build();
+    return download(no, LedgerQueries.DocumentFormat.XLSX, "xlsx");
   }
 
   @GET
@@ -68,12 +62,17 @@ public class InmateLedgerResource {
   @Produces("application/pdf")
   @Operation(summary = "An inmate's ledger as a PDF (Chinese font embedded)")
   public Response exportPdf(@PathParam("no") String no) {
-    var document = queries.document(no, LedgerQueries.DocumentFormat.PDF);
+    return download(no, LedgerQueries.DocumentFormat.PDF, "pdf");
+  }
+
+  /** The inmate's ledger file as an attachment named by his number. */
+  private Response download(String no, LedgerQueries.DocumentFormat format, String extension) {
+    var document = queries.document(no, format);
     StreamingOutput body = out -> document.body().writeTo(out);
     return Response.ok(body)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"ledger-" + document.prisonerNumber() + ".pdf\"")
+            "attachment; filename=\"ledger-" + document.prisonerNumber() + "." + extension + "\"")
         .build();
   }
 }
