@@ -152,8 +152,8 @@ final class SentenceLawDemo {
             c.prepareStatement(
                 "INSERT INTO sentence_record (inmate_id, kind, detention_days, limited_reduction,"
                     + " no_reduction_or_parole, offences, recidivist, property_penalty, juvenile,"
-                    + " elderly_ill_disabled, note, recorded_by, recorded_at)"
-                    + " VALUES (?, 'FIXED', 0, FALSE, FALSE, 'OTHER', FALSE, 'NONE', ?, ?,"
+                    + " elderly_ill_disabled, minor_while_serving, note, recorded_by, recorded_at)"
+                    + " VALUES (?, 'FIXED', 0, FALSE, FALSE, 'OTHER', FALSE, 'NONE', ?, ?, ?,"
                     + " '判决书（演示）', 'demo', ?)")) {
       for (Object[] d : demo) {
         LocalDate start = (LocalDate) d[2];
@@ -165,7 +165,9 @@ final class SentenceLawDemo {
         record.setLong(1, (Long) d[0]);
         record.setBoolean(2, (Boolean) d[3]);
         record.setBoolean(3, (Boolean) d[4]);
-        record.setTimestamp(4, Timestamp.from(now));
+        // a juvenile here is 17 now: under 18 at the crime (第二十六条) and while serving (第十九条)
+        record.setBoolean(4, (Boolean) d[3]);
+        record.setTimestamp(5, Timestamp.from(now));
         record.addBatch();
       }
       inmate.executeBatch();

@@ -134,6 +134,32 @@ class EligibilityCalculatorSystemIT {
     assertEquals(300L, part(ended, "reduction").get("commuteToMaxMonths"), "25 years");
     assertTrue(dr.body().contains("刑法第五十条第一款"), dr.body());
 
+    // 数罪并罚 life is strict (第九条): 3 years, not 2, before the first commutation; and a minor
+    // while serving (第十九条) is offered the leniency, a minor at the crime only parole's
+    String combined =
+        "{\"asOf\":\"2017-07-01\",\"sentence\":{\"kind\":\"LIFE\",\"start\":\"2015-07-01\","
+            + "\"combinedSentence\":true},\"offences\":[\"OTHER\"],\"performance\":\"REPENTANCE\"}";
+    HttpResponse<String> life = judge.postJson("/api/v1/eligibility/evaluate", combined);
+    assertEquals(200, life.statusCode(), life.body());
+    Map<String, Object> strict = map(life.body());
+    assertEquals(strict, offline(combined, 0), "the API and the command answer alike");
+    assertEquals(false, part(strict, "reduction").get("eligible"));
+    assertEquals("2018-07-01", part(strict, "reduction").get("eligibleFrom"));
+    assertTrue(life.body().contains("COMBINED_LIFE_STRICT"), life.body());
+    String minor =
+        "{\"asOf\":\"2021-09-15\",\"sentence\":{\"kind\":\"FIXED\",\"months\":96,"
+            + "\"start\":\"2020-03-15\"},\"offences\":[\"OTHER\"],\"performance\":\"REPENTANCE\","
+            + "\"minorWhileServing\":true}";
+    HttpResponse<String> young = judge.postJson("/api/v1/eligibility/evaluate", minor);
+    assertEquals(200, young.statusCode(), young.body());
+    assertEquals(map(young.body()), offline(minor, 0));
+    assertEquals(12L, part(map(young.body()), "reduction").get("lenientMaxMonths"), "9 + a third");
+    HttpResponse<String> atCrime =
+        judge.postJson(
+            "/api/v1/eligibility/evaluate", minor.replace("minorWhileServing", "juvenile"));
+    assertEquals(200, atCrime.statusCode(), atCrime.body());
+    assertNull(part(map(atCrime.body()), "reduction").get("lenientMaxMonths"), atCrime.body());
+
     assertEquals(runs, RunningPlatform.count("SELECT COUNT(*) FROM eligibility_run"));
     assertEquals(changes, RunningPlatform.count("SELECT COUNT(*) FROM sentence_change"));
     assertEquals(cases, RunningPlatform.count("SELECT COUNT(*) FROM reduction_case"));
@@ -205,6 +231,13 @@ class EligibilityCalculatorSystemIT {
                 + "\"start\":\"2020-01-01\"},\"offences\":[\"OTHER\"],\"performance\":\"MERIT\","
                 + "\"changes\":[{\"kind\":\"REDUCTION\",\"on\":\"2022-01-01\"}]}",
             "changes[0].months"
+          },
+          // 数罪并罚 is a fact of life and 死缓 only (第九条, 第十一条)
+          {
+            "{\"asOf\":\"2023-01-01\",\"sentence\":{\"kind\":\"FIXED\",\"months\":120,"
+                + "\"start\":\"2020-01-01\",\"combinedSentence\":true},\"offences\":[\"OTHER\"],"
+                + "\"performance\":\"MERIT\"}",
+            "sentence.combinedSentence"
           }
         }) {
       HttpResponse<String> r = lawyer.postJson("/api/v1/eligibility/evaluate", bad[0]);

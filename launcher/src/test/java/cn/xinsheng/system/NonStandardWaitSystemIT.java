@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16: a proposal before the general first wait, where the law makes an exception. Demo inmate
- * 82 (section 22) was a juvenile at the time of the crime: 60 months, 13 served, so the general
- * first wait of 18 months (法释〔2016〕23号第六条第一款) is not met, but the wait shortened by a third (第十九条)
- * is. The section proposes early, the article is named on the case, and the hearing becomes
- * mandatory (法释〔2014〕5号第六条第（二）项); a larger amount on top is refused (either, not both). Demo inmate
- * 88 (elderly, 6 of 36 months) does not meet even the shortened wait (第二十条): refused, naming the
+ * 82 (section 22) is under 18 while serving (第十九条): 60 months, 13 served, so the general first wait
+ * of 18 months (法释〔2016〕23号第六条第一款) is not met, but the wait shortened by a third (第十九条) is. The
+ * section proposes early, the article is named on the case, and the hearing becomes mandatory
+ * (法释〔2014〕5号第六条第（二）项); a larger amount on top is refused (either, not both). Demo inmate 88
+ * (elderly, 6 of 36 months) does not meet even the shortened wait (第二十条): refused, naming the
  * article. Parole is never proposed early.
  */
 @org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)

@@ -123,8 +123,17 @@ class SentenceRecordScreensIT {
     shot("sentence-02-refused");
     assertEquals(records, count("SELECT COUNT(*) FROM sentence_record WHERE inmate_id = " + id));
 
-    // the same without the flag: written, the end follows (120 months less 60 days' detention)
+    // 数罪并罚 on a fixed term: refused too (法释〔2016〕23号第九条、第十一条 are life and 死缓)
     driver.findElement(By.id("sentenceForm:limited")).click();
+    driver.findElement(By.id("sentenceForm:combined")).click();
+    driver.findElement(By.id("sentenceForm:save")).click();
+    messageShown("数罪并罚从严只适用于无期徒刑、死缓");
+    assertEquals(records, count("SELECT COUNT(*) FROM sentence_record WHERE inmate_id = " + id));
+
+    // the same without the flags, a minor while serving (第十九条): written, the end follows
+    // (120 months less 60 days' detention)
+    driver.findElement(By.id("sentenceForm:combined")).click();
+    driver.findElement(By.id("sentenceForm:minorWhileServing")).click();
     driver.findElement(By.id("sentenceForm:save")).click();
     messageShown("判决记录已保存");
     waiting()
@@ -134,6 +143,15 @@ class SentenceRecordScreensIT {
     assertEquals(
         records + 1, count("SELECT COUNT(*) FROM sentence_record WHERE inmate_id = " + id));
     assertEquals("2031-12-30", end(), "2022-03-01 less 60 days plus 120 months, its last day");
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM sentence_record WHERE inmate_id = "
+                + id
+                + " AND minor_while_serving AND NOT combined_sentence AND NOT juvenile"
+                + " AND id = (SELECT MAX(id) FROM sentence_record WHERE inmate_id = "
+                + id
+                + ")"));
     shot("sentence-03-saved");
 
     // a change with no date: refused; a reduction of 6 months: written, the end moves

@@ -19,7 +19,8 @@ public record CalculatorRequest(
     String performance,
     List<Change> changes,
     Boolean juvenile,
-    Boolean elderlyIllOrDisabled) {
+    Boolean elderlyIllOrDisabled,
+    Boolean minorWhileServing) {
 
   /** The sentence as imposed. */
   public record Sentence(
@@ -28,7 +29,8 @@ public record CalculatorRequest(
       String start,
       Integer detentionDays,
       Boolean limitedReduction,
-      Boolean noReductionOrParole) {}
+      Boolean noReductionOrParole,
+      Boolean combinedSentence) {}
 
   /** A dated change to the sentence. */
   public record Change(String kind, String on, Integer months, Integer toMonths) {}
@@ -49,7 +51,8 @@ public record CalculatorRequest(
                 string(s, "start", "sentence.start"),
                 integer(s, "detentionDays", "sentence.detentionDays"),
                 bool(s, "limitedReduction", "sentence.limitedReduction"),
-                bool(s, "noReductionOrParole", "sentence.noReductionOrParole"));
+                bool(s, "noReductionOrParole", "sentence.noReductionOrParole"),
+                bool(s, "combinedSentence", "sentence.combinedSentence"));
     List<String> offences = null;
     if (m.get("offences") != null) {
       offences = new ArrayList<>();
@@ -85,7 +88,8 @@ public record CalculatorRequest(
         string(m, "performance", "performance"),
         changes,
         bool(m, "juvenile", "juvenile"),
-        bool(m, "elderlyIllOrDisabled", "elderlyIllOrDisabled"));
+        bool(m, "elderlyIllOrDisabled", "elderlyIllOrDisabled"),
+        bool(m, "minorWhileServing", "minorWhileServing"));
   }
 
   private static Map<?, ?> object(Object v, String field) {

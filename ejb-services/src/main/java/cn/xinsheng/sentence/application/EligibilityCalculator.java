@@ -90,6 +90,8 @@ public final class EligibilityCalculator {
             property,
             Boolean.TRUE.equals(q.juvenile()),
             Boolean.TRUE.equals(q.elderlyIllOrDisabled()),
+            Boolean.TRUE.equals(q.minorWhileServing()),
+            Boolean.TRUE.equals(s.combinedSentence()),
             changes);
     return answer(engine.evaluate(record, performance, asOf));
   }

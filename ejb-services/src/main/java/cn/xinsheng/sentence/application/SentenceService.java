@@ -57,6 +57,8 @@ public class SentenceService {
       String propertyPenalty,
       boolean juvenile,
       boolean elderlyIllOrDisabled,
+      boolean minorWhileServing,
+      boolean combinedSentence,
       String note) {}
 
   /** A later change as the court's papers give it. */
@@ -81,6 +83,8 @@ public class SentenceService {
       String propertyPenalty,
       boolean juvenile,
       boolean elderlyIllOrDisabled,
+      boolean minorWhileServing,
+      boolean combinedSentence,
       List<ChangeLine> changes,
       LocalDate currentEnd,
       String errorField,
@@ -123,6 +127,8 @@ public class SentenceService {
           null,
           false,
           false,
+          false,
+          false,
           List.of(),
           end,
           l.error().field(),
@@ -144,6 +150,8 @@ public class SentenceService {
         r.propertyPenalty().name(),
         r.juvenile(),
         r.elderlyIllOrDisabled(),
+        r.minorWhileServing(),
+        r.combinedSentence(),
         r.changes().stream()
             .map(c -> new ChangeLine(c.kind().name(), c.on(), c.months(), c.toMonths()))
             .toList(),
@@ -188,6 +196,8 @@ public class SentenceService {
                     property,
                     in.juvenile(),
                     in.elderlyIllOrDisabled(),
+                    in.minorWhileServing(),
+                    in.combinedSentence(),
                     changes));
     if (r.start().isAfter(time.today())) {
       throw Refusal.invalid("sentence.error.future", "sentence.start");
@@ -210,6 +220,8 @@ public class SentenceService {
     p.put("propertyPenalty", r.propertyPenalty().name());
     p.put("juvenile", r.juvenile());
     p.put("elderlyIllOrDisabled", r.elderlyIllOrDisabled());
+    p.put("minorWhileServing", r.minorWhileServing());
+    p.put("combinedSentence", r.combinedSentence());
     p.put("note", note);
     if (end != null) {
       p.put("end", end.toString());
@@ -259,6 +271,8 @@ public class SentenceService {
                     before.propertyPenalty(),
                     before.juvenile(),
                     before.elderlyIllOrDisabled(),
+                    before.minorWhileServing(),
+                    before.combinedSentence(),
                     all));
     LocalDate previous = inmates.currentSentenceEnd(i.getId());
     LocalDate end = end(after);

@@ -191,7 +191,9 @@ public final class EligibilityEngine {
     if (r.has(Offence.Category.STRICT)
         || r.recidivist()
         || r.propertyPenalty() == PropertyPenalty.UNPAID_ABLE
-        || violentLong(r)) {
+        || violentLong(r)
+        // 第九条 "数罪并罚被判处无期徒刑的罪犯", 第十一条 likewise for 死缓
+        || r.combinedSentence()) {
       return Regime.STRICT;
     }
     return Regime.NORMAL;
@@ -339,7 +341,7 @@ public final class EligibilityEngine {
           null);
     }
     Regime regime = regime(r);
-    categoryReasons(r, regime, reasons);
+    categoryReasons(r, s, regime, reasons);
     boolean majorWaiver = perf != null && perf.majorMerit() && !r.limitedReduction();
     if (perf == null) {
       reasons.add(t.reason("PERFORMANCE_MISSING"));
@@ -420,6 +422,15 @@ public final class EligibilityEngine {
       // 第六条第一款: counted from 判决执行之日, without the detention credit
       basis = r.start();
       reasons.add(t.reason("FIRST_WAIT", s.bandMonths, basis, wait, basis.plusMonths(wait)));
+      // 第十六条: less than two years left when the judgment took effect — the court may start
+      // sooner at its discretion, the half actually served (刑法第七十八条第二款) still holds. No
+      // date moves here: how much sooner is the court's, so the reason only says it may.
+      if (r.kind() == SentenceKind.FIXED && s.newCrimeOn == null) {
+        LocalDate imposedEnd = r.start().minusDays(r.detentionDays()).plusMonths(r.months());
+        if (imposedEnd.isBefore(r.start().plusMonths(t.months("short-remaining.months")))) {
+          reasons.add(t.reason("SHORT_REMAINING_START", r.start(), imposedEnd));
+        }
+      }
     } else {
       basis = s.lastChange;
       boolean prevGoverns = false;
@@ -445,7 +456,12 @@ public final class EligibilityEngine {
       if (prevGoverns) {
         reasons.add(t.reason("INTERVAL_PREVIOUS_AMOUNT", s.lastReductionMonths, basis, next));
       } else if (s.commuted) {
-        reasons.add(t.reason("COMMUTED_INTERVAL", basis, next));
+        // 限制减刑 once a fixed term: the interval is 第十四条's, not 第八条's
+        reasons.add(
+            t.reason(
+                r.limitedReduction() ? "COMMUTED_INTERVAL_LIMITED" : "COMMUTED_INTERVAL",
+                basis,
+                next));
       } else {
         reasons.add(t.reason("INTERVAL", wait, basis, next));
       }
@@ -483,9 +499,12 @@ public final class EligibilityEngine {
       minimumEnd(r, s, reasons);
       // 刑法第七十八条第二款: what remains above the minimum actually served
       int room = minEnd == null ? max : monthsFloorBack(s.end, minEnd);
-      // and a reduction may not end the term on or before the day it is ruled
+      // and a reduction may take at most what is left: the new term may end on the day it is
+      // ruled (减去余刑, released that day), never before it. No article says more: 刑法第七十八条
+      // limits what must be served (the room above), not the day of release. Read with the
+      // outside law check of 2026-12 (docs/law-check/REPORT.md, M2: c41 and c25).
       LocalDate ruledOn = from.isAfter(asOf) ? from : asOf;
-      int remaining = monthsFloorBack(s.end, ruledOn.plusDays(1));
+      int remaining = monthsFloorBack(s.end, ruledOn);
       cap = Math.min(room, remaining);
       if (remaining < max) {
         max = remaining;
@@ -539,7 +558,7 @@ public final class EligibilityEngine {
   private Evaluation.Reduction reprieveEnd(
       SentenceRecord r, State s, Performance perf, LocalDate asOf, List<Reason> reasons) {
     Regime regime = regime(r);
-    categoryReasons(r, regime, reasons);
+    categoryReasons(r, s, regime, reasons);
     LocalDate ends = s.reprieveFrom.plusMonths(t.months("reprieve.months"));
     if (s.reprieveRestarted) {
       reasons.add(t.reason("REPRIEVE_RESTARTED", s.reprieveFrom, ends));
@@ -606,8 +625,12 @@ public final class EligibilityEngine {
     return to == null ? null : to[1];
   }
 
-  private void categoryReasons(SentenceRecord r, Regime regime, List<Reason> reasons) {
+  private void categoryReasons(SentenceRecord r, State s, Regime regime, List<Reason> reasons) {
     boolean life = r.kind() != SentenceKind.FIXED;
+    // a 死缓 commuted straight to 25 years at the reprieve's end (刑法第五十条第一款) never served
+    // as life: the rules for the time "减为无期徒刑后" (第十一条, 第十三条) say nothing to it
+    boolean neverLife =
+        r.kind() == SentenceKind.DEATH_REPRIEVE && !s.viaLife && s.phase == SentenceKind.FIXED;
     if (regime == Regime.CORRUPTION) {
       if (r.kind() == SentenceKind.LIFE) {
         reasons.add(t.reason("LIFE_CORRUPTION"));
@@ -626,7 +649,9 @@ public final class EligibilityEngine {
       if (r.kind() == SentenceKind.LIFE) {
         reasons.add(t.reason("LIFE_STRICT"));
       } else if (r.kind() == SentenceKind.DEATH_REPRIEVE) {
-        reasons.add(t.reason("DR_STRICT"));
+        if (!neverLife) {
+          reasons.add(t.reason("DR_STRICT"));
+        }
       } else if (violentLong(r)) {
         reasons.add(t.reason("STRICT_VIOLENT", offences(r, Offence.Category.VIOLENT)));
       }
@@ -639,6 +664,10 @@ public final class EligibilityEngine {
         reasons.add(t.reason("STRICT_CATEGORY", strictGrounds(r), interval));
       }
     }
+    if (r.combinedSentence() && regime == Regime.STRICT) {
+      reasons.add(
+          t.reason(r.kind() == SentenceKind.LIFE ? "COMBINED_LIFE_STRICT" : "COMBINED_DR_STRICT"));
+    }
     if (r.recidivist()) {
       reasons.add(t.reason("RECIDIVIST_STRICT"));
     }
@@ -650,7 +679,7 @@ public final class EligibilityEngine {
         reasons.add(t.reason("CORRUPTION_UNPAID"));
       }
     }
-    if (r.limitedReduction()) {
+    if (r.limitedReduction() && !neverLife) {
       reasons.add(t.reason("DR_LIMITED"));
     }
   }
@@ -701,7 +730,9 @@ public final class EligibilityEngine {
    */
   private Integer[] lenient(
       SentenceRecord r, Integer perfMax, LocalDate basis, int wait, List<Reason> reasons) {
-    boolean juvenile = r.juvenile() && !r.recidivist() && !violentLong(r);
+    // 第十九条: under 18 while serving before the proposal (not at the crime: that is 第二十六条),
+    // and not a case of 刑法第八十一条第二款 (累犯, the violent offences of ten years or more)
+    boolean juvenile = r.minorWhileServing() && !r.recidivist() && !violentLong(r);
     if (!juvenile && !r.elderlyIllOrDisabled()) {
       return null;
     }
@@ -807,6 +838,13 @@ public final class EligibilityEngine {
       if (after.isAfter(from)) {
         from = after;
         reasons.add(t.reason("PAROLE_AFTER_REDUCTION", last.on(), wait, after));
+        // 第二十八条第二款: less than two years left after that reduction — the court may shorten
+        // the interval; it is the court's to say how much, so the date stays and the reason says so
+        if (s.phase == SentenceKind.FIXED
+            && s.end != null
+            && s.end.isBefore(last.on().plusMonths(t.months("short-remaining.months")))) {
+          reasons.add(t.reason("PAROLE_INTERVAL_MAY_SHORTEN", last.on(), s.end));
+        }
       }
     }
     for (String l : lenient) {

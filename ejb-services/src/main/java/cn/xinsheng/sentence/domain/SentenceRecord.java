@@ -17,6 +17,14 @@ import java.util.Set;
  * @param detentionDays pre-trial detention, credited day for day against a fixed term (刑法第四十七条)
  * @param limitedReduction 限制减刑 (刑法第五十条第二款), 死缓 only
  * @param noReductionOrParole 终身监禁 (刑法第三百八十三条第四款), 死缓 only
+ * @param juvenile under 18 at the time of the crime: parole may be granted leniently
+ *     (法释〔2016〕23号第二十六条第三项)
+ * @param minorWhileServing under 18 while serving, before the proposal (法释〔2016〕23号第十九条): the
+ *     amount and the waits may be eased by at most a third. Not the same person as {@code
+ *     juvenile}: one who offended at 17 and is 25 now has the parole leniency but not this one.
+ * @param combinedSentence life or 死缓 imposed for several crimes together (数罪并罚): a strict category
+ *     of 法释〔2016〕23号第九条 (life) and 第十一条 (死缓); not asked for a fixed term, where 第七条第二款 looks at
+ *     each crime's own term instead
  * @param changes dated changes, oldest first
  */
 public record SentenceRecord(
@@ -31,6 +39,8 @@ public record SentenceRecord(
     PropertyPenalty propertyPenalty,
     boolean juvenile,
     boolean elderlyIllOrDisabled,
+    boolean minorWhileServing,
+    boolean combinedSentence,
     List<SentenceChange> changes) {
 
   /** The longest fixed term a court can impose, combined sentences included (刑法第六十九条). */
@@ -95,6 +105,13 @@ public record SentenceRecord(
           "sentence.noReductionOrParole",
           "终身监禁只适用于贪污、受贿犯罪(刑法第三百八十三条第四款)",
           "life without reduction applies only to corruption (刑法 art 383(4))");
+    }
+    if (combinedSentence && kind == SentenceKind.FIXED) {
+      throw new SentenceFactException(
+          "sentence.combinedSentence",
+          "数罪并罚从严只适用于无期徒刑、死缓（法释〔2016〕23号第九条、第十一条）；有期徒刑按各罪刑期适用第七条第二款",
+          "the combined-sentence strict rule applies to life and death with reprieve only (arts 9, 11);"
+              + " a fixed term follows art 7(2) by each crime's own term");
     }
     if (propertyPenalty == null) {
       propertyPenalty = PropertyPenalty.NONE;
@@ -192,6 +209,37 @@ public record SentenceRecord(
         default -> throw new IllegalStateException(c.kind().name());
       }
     }
+  }
+
+  /** A record from before the two flags existed: neither a minor while serving nor combined. */
+  public SentenceRecord(
+      SentenceKind kind,
+      Integer months,
+      LocalDate start,
+      int detentionDays,
+      boolean limitedReduction,
+      boolean noReductionOrParole,
+      Set<Offence> offences,
+      boolean recidivist,
+      PropertyPenalty propertyPenalty,
+      boolean juvenile,
+      boolean elderlyIllOrDisabled,
+      List<SentenceChange> changes) {
+    this(
+        kind,
+        months,
+        start,
+        detentionDays,
+        limitedReduction,
+        noReductionOrParole,
+        offences,
+        recidivist,
+        propertyPenalty,
+        juvenile,
+        elderlyIllOrDisabled,
+        false,
+        false,
+        changes);
   }
 
   public boolean has(Offence.Category category) {

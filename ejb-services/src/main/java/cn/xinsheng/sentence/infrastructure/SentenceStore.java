@@ -87,7 +87,8 @@ public class SentenceStore {
     List<Object[]> recordRows =
         em.createNativeQuery(
                 "SELECT inmate_id, kind, detention_days, limited_reduction, no_reduction_or_parole,"
-                    + " offences, recidivist, property_penalty, juvenile, elderly_ill_disabled"
+                    + " offences, recidivist, property_penalty, juvenile, elderly_ill_disabled,"
+                    + " minor_while_serving, combined_sentence"
                     + " FROM sentence_record ORDER BY id")
             .getResultList();
     for (Object[] r : recordRows) {
@@ -172,6 +173,8 @@ public class SentenceStore {
     boolean recidivist = false;
     boolean juvenile = false;
     boolean elderly = false;
+    boolean minorWhileServing = false;
+    boolean combined = false;
     PropertyPenalty property =
         active(facts, "PROPERTY_UNPAID") ? PropertyPenalty.UNPAID_ABLE : PropertyPenalty.NONE;
     if (rec != null) {
@@ -188,6 +191,8 @@ public class SentenceStore {
       property = PropertyPenalty.valueOf((String) rec[7]);
       juvenile = bool(rec[8]);
       elderly = bool(rec[9]);
+      minorWhileServing = bool(rec[10]);
+      combined = bool(rec[11]);
     }
     if (active(facts, "STRICT")
         && offences.stream().noneMatch(o -> o.category() == Offence.Category.STRICT)) {
@@ -208,6 +213,8 @@ public class SentenceStore {
         property,
         juvenile,
         elderly,
+        minorWhileServing,
+        combined,
         all);
   }
 
@@ -221,8 +228,9 @@ public class SentenceStore {
     em.createNativeQuery(
             "INSERT INTO sentence_record (inmate_id, kind, detention_days, limited_reduction,"
                 + " no_reduction_or_parole, offences, recidivist, property_penalty, juvenile,"
-                + " elderly_ill_disabled, note, recorded_by, recorded_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                + " elderly_ill_disabled, minor_while_serving, combined_sentence, note, recorded_by,"
+                + " recorded_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
         .setParameter(1, inmateId)
         .setParameter(2, r.kind().name())
         .setParameter(3, r.detentionDays())
@@ -233,9 +241,11 @@ public class SentenceStore {
         .setParameter(8, r.propertyPenalty().name())
         .setParameter(9, r.juvenile())
         .setParameter(10, r.elderlyIllOrDisabled())
-        .setParameter(11, note)
-        .setParameter(12, by)
-        .setParameter(13, Timestamp.from(clock.instant()))
+        .setParameter(11, r.minorWhileServing())
+        .setParameter(12, r.combinedSentence())
+        .setParameter(13, note)
+        .setParameter(14, by)
+        .setParameter(15, Timestamp.from(clock.instant()))
         .executeUpdate();
   }
 

@@ -44,6 +44,8 @@ class EligibilityLawTableTest {
     PropertyPenalty property = PropertyPenalty.NONE;
     boolean juvenile;
     boolean elderly;
+    boolean minorWhileServing;
+    boolean combined;
     List<SentenceChange> changes = new ArrayList<>();
 
     Facts offences(Offence... o) {
@@ -73,6 +75,16 @@ class EligibilityLawTableTest {
 
     Facts juvenile() {
       juvenile = true;
+      return this;
+    }
+
+    Facts minorWhileServing() {
+      minorWhileServing = true;
+      return this;
+    }
+
+    Facts combined() {
+      combined = true;
       return this;
     }
 
@@ -129,6 +141,8 @@ class EligibilityLawTableTest {
           property,
           juvenile,
           elderly,
+          minorWhileServing,
+          combined,
           changes);
     }
   }
@@ -952,15 +966,84 @@ class EligibilityLawTableTest {
             false,
             "2027-07-01",
             0),
+        // 减去余刑: the new term may end on the ruling day (outside law check, M2); before the
+        // check this row allowed 2 and called it the half's cap, which leaves room for 9 here
         red(
-            "fixed: half the original term caps the amount",
-            X78,
+            "fixed: what is left caps the amount, ending on the ruling day",
+            "减刑以余刑为限",
             fixed(36).reduced("2021-03-15", 9),
             REPENTANCE,
             "2022-03-15",
             true,
             "2022-03-15",
-            2),
+            3),
+        red(
+            "fixed: half the original term caps the amount",
+            X78,
+            fixed(36),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2021-03-15",
+            true,
+            "2021-03-15",
+            18),
+        // law check c41: 24 months served when the new term ends 2022-01-01, the ruling day
+        red(
+            "fixed: half served exactly on the ruling day",
+            X78,
+            fixed(48).start("2020-01-01").reduced("2021-01-01", 9),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2022-01-01",
+            true,
+            "2022-01-01",
+            15),
+        // law check c25: 15 years after the reprieve are served on the ruling day
+        red(
+            "死缓 at fixed term: 15 years reached on the ruling day",
+            A12,
+            dr().start("2008-01-01")
+                .toLife("2010-01-01")
+                .toFixed("2013-01-01", 264)
+                .reduced("2015-01-01", 24)
+                .reduced("2017-01-01", 24)
+                .reduced("2019-01-01", 24)
+                .reduced("2021-01-01", 24)
+                .reduced("2023-01-01", 12),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2025-01-01",
+            true,
+            "2025-01-01",
+            12),
+        // 第十六条: under two years left when the judgment took effect; the court may start
+        // sooner, the answer says so and does not move the date
+        red(
+            "20 months: 第十六条 said, date not moved",
+            "第十六条",
+            fixed(20),
+            REPENTANCE,
+            "2021-03-15",
+            true,
+            "2021-03-15",
+            8),
+        commute(
+            "combined (数罪并罚) life: 3 years, as 第九条",
+            A9,
+            life().combined(),
+            REPENTANCE,
+            "2018-06-30",
+            false,
+            "2018-07-01",
+            264,
+            264),
+        commute(
+            "combined (数罪并罚) 死缓: as 第十一条",
+            A11,
+            dr().combined().toLife("2014-05-10"),
+            REPENTANCE,
+            "2017-05-10",
+            true,
+            "2017-05-10",
+            300,
+            300),
         red(
             "fixed: the term has ended",
             "刑法第四十七条",
@@ -1058,7 +1141,8 @@ class EligibilityLawTableTest {
             300),
         red(
             "limited 死缓 as a fixed term: day before 2 years",
-            "第十条",
+            // the interval of a limited 死缓 is 第十四条's (it cited 第十条 before the law check)
+            "第十四条",
             dr().offences(Offence.INTENTIONAL_HOMICIDE)
                 .limited()
                 .toLife("2014-05-10")
@@ -1295,9 +1379,9 @@ class EligibilityLawTableTest {
             252),
         // --- 第十九条, 第二十条: leniency shown, not applied ---
         red(
-            "juvenile: standard answer with leniency",
+            "under 18 while serving: standard answer with leniency",
             A19,
-            fixed(96).juvenile(),
+            fixed(96).minorWhileServing(),
             REPENTANCE,
             "2021-09-15",
             true,
@@ -1475,6 +1559,14 @@ class EligibilityLawTableTest {
             "2024-12-01",
             false),
         parole(
+            "after a reduction, under 2 years left: 第二十八条第二款 said",
+            "第二十八条第二款",
+            fixed(36).reduced("2021-03-15", 6),
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            false),
+        parole(
             "after a reduction of 9 months: 12 months",
             A28,
             fixed(96).reduced("2023-06-01", 9),
@@ -1522,6 +1614,82 @@ class EligibilityLawTableTest {
     for (Reason x : reasons) {
       assertTrue(!x.zh().isBlank() && !x.en().isBlank() && !x.article().isBlank(), x.toString());
     }
+  }
+
+  /**
+   * 第十九条 (under 18 while serving) and 第二十六条第三项 (under 18 at the crime) are two facts: the outside
+   * law check found one flag giving both (N3).
+   */
+  @org.junit.jupiter.api.Test
+  void aMinorAtTheCrimeIsNotAMinorWhileServing() {
+    Evaluation atCrime =
+        ENGINE.evaluate(fixed(96).juvenile().record(), REPENTANCE, d("2021-09-15"));
+    assertTrue(
+        atCrime.reduction().reasons().stream().noneMatch(x -> x.article().contains(A19)),
+        atCrime.reduction().reasons().toString());
+    assertEquals(List.of("PAROLE_LENIENT_JUVENILE"), atCrime.parole().lenient());
+    Evaluation serving =
+        ENGINE.evaluate(fixed(96).minorWhileServing().record(), REPENTANCE, d("2021-09-15"));
+    assertTrue(
+        serving.reduction().reasons().stream().anyMatch(x -> x.key().equals("JUVENILE_LENIENCY")));
+    assertEquals(List.of(), serving.parole().lenient());
+  }
+
+  /**
+   * Law check c45: a 限制减刑 死缓 commuted straight to 25 years at the reprieve's end never served as
+   * life, so the rules for the time after becoming life (第十一条, 第十三条) are not cited; its interval is
+   * 第十四条's.
+   */
+  @org.junit.jupiter.api.Test
+  void aLimitedReprieveCommutedStraightToAFixedTermCitesOnlyWhatApplies() {
+    Facts f =
+        dr().start("2010-01-01")
+            .offences(Offence.INTENTIONAL_HOMICIDE)
+            .limited()
+            .toFixed("2012-01-01", 300)
+            .reduced("2014-01-01", 6);
+    Evaluation.Reduction r = ENGINE.evaluate(f.record(), REPENTANCE, d("2016-01-01")).reduction();
+    assertEquals(true, r.eligible(), r.reasons().toString());
+    assertEquals(d("2016-01-01"), r.eligibleFrom());
+    assertEquals(6, r.maxMonths());
+    List<String> keys = r.reasons().stream().map(Reason::key).toList();
+    assertTrue(keys.contains("COMMUTED_INTERVAL_LIMITED"), keys.toString());
+    assertTrue(
+        !keys.contains("DR_STRICT")
+            && !keys.contains("DR_LIMITED")
+            && !keys.contains("COMMUTED_INTERVAL"),
+        keys.toString());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCombinedFixedTermIsRefusedAsAFact() {
+    SentenceFactException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SentenceFactException.class, () -> fixed(96).combined().record());
+    assertEquals("sentence.combinedSentence", e.field());
+  }
+
+  /**
+   * Reason texts go through {@link java.text.MessageFormat}, where a single quote starts a literal:
+   * "the court's" would print "the courts" and swallow the rest. None may carry one.
+   */
+  @org.junit.jupiter.api.Test
+  void noReasonTextHasAQuoteMessageFormatWouldEat() throws Exception {
+    java.util.Properties table = new java.util.Properties();
+    try (var in =
+        new java.io.InputStreamReader(
+            RuleTable.class.getResourceAsStream(RuleTable.RESOURCE),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      table.load(in);
+    }
+    List<String> quoted =
+        table.stringPropertyNames().stream()
+            .filter(k -> k.startsWith("reason.") && !k.endsWith(".article"))
+            .filter(k -> table.getProperty(k).contains("'"))
+            .sorted()
+            .toList();
+    assertEquals(List.of(), quoted);
+    assertTrue(table.stringPropertyNames().size() > 100, "the table was read");
   }
 
   @org.junit.jupiter.api.Test

@@ -37,7 +37,8 @@ public class EligibilityCalculatorResource {
     "start",
     "detentionDays",
     "limitedReduction",
-    "noReductionOrParole"
+    "noReductionOrParole",
+    "combinedSentence"
   })
   public record SentenceFacts(
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
@@ -64,7 +65,11 @@ public class EligibilityCalculatorResource {
           Boolean limitedReduction,
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description = "终身监禁 (刑法第三百八十三条第四款): DEATH_REPRIEVE only, with CORRUPTION_BY_OFFICIAL")
-          Boolean noReductionOrParole) {}
+          Boolean noReductionOrParole,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "数罪并罚: LIFE or DEATH_REPRIEVE imposed for several crimes together, a strict category (第九条, 第十一条); refused for FIXED; default false")
+          Boolean combinedSentence) {}
 
   /** A dated change: REDUCTION, COMMUTATION_TO_LIFE, COMMUTATION_TO_FIXED or NEW_CRIME. */
   @JsonbPropertyOrder({"kind", "on", "months", "toMonths"})
@@ -77,7 +82,7 @@ public class EligibilityCalculatorResource {
           String kind,
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description =
-                  "the ruling's date, yyyy-MM-dd; for COMMUTATION_TO_LIFE the day the reprieve ended, for COMMUTATION_TO_FIXED the day the new term counts from")
+                  "the ruling's date, yyyy-MM-dd — for a REDUCTION give the day it was served (送达): the interval counts from it (第四十条第二款); for COMMUTATION_TO_LIFE the day the reprieve ended, for COMMUTATION_TO_FIXED the day the new term counts from")
           @Size(max = 10)
           @OneLine
           String on,
@@ -99,7 +104,8 @@ public class EligibilityCalculatorResource {
     "performance",
     "changes",
     "juvenile",
-    "elderlyIllOrDisabled"
+    "elderlyIllOrDisabled",
+    "minorWhileServing"
   })
   public record EvaluateRequest(
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
@@ -138,12 +144,17 @@ public class EligibilityCalculatorResource {
           @Size(max = 100)
           List<@NotNull @Valid ChangeFacts> changes,
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
-              description = "under 18 at the time of the crime (第十九条, 第二十六条第三项); default false")
+              description =
+                  "under 18 at the time of the crime: parole may be granted leniently (第二十六条第三项); default false")
           Boolean juvenile,
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description =
                   "elderly, seriously ill or disabled, largely unable to work (第二十条, 第二十六条第四项); default false")
-          Boolean elderlyIllOrDisabled) {}
+          Boolean elderlyIllOrDisabled,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "under 18 while serving, before the proposal: amount and waits may be eased by a third (第十九条); default false")
+          Boolean minorWhileServing) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -165,7 +176,8 @@ public class EligibilityCalculatorResource {
                     s.start(),
                     s.detentionDays(),
                     s.limitedReduction(),
-                    s.noReductionOrParole()),
+                    s.noReductionOrParole(),
+                    s.combinedSentence()),
             body.offences(),
             body.recidivist(),
             body.propertyPenalty(),
@@ -179,7 +191,8 @@ public class EligibilityCalculatorResource {
                                 c.kind(), c.on(), c.months(), c.toMonths()))
                     .toList(),
             body.juvenile(),
-            body.elderlyIllOrDisabled());
+            body.elderlyIllOrDisabled(),
+            body.minorWhileServing());
     try {
       return CALCULATOR.evaluate(q);
     } catch (SentenceFactException e) {

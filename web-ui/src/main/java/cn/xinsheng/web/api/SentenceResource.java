@@ -42,6 +42,8 @@ public class SentenceResource {
     "propertyPenalty",
     "juvenile",
     "elderlyIllOrDisabled",
+    "minorWhileServing",
+    "combinedSentence",
     "note"
   })
   public record RecordRequest(
@@ -56,6 +58,8 @@ public class SentenceResource {
       @Size(max = 20) @OneLine String propertyPenalty,
       Boolean juvenile,
       Boolean elderlyIllOrDisabled,
+      Boolean minorWhileServing,
+      Boolean combinedSentence,
       @Size(max = 500, message = "sentence.error.note") @Text String note) {}
 
   /** A later change from the court's papers. */
@@ -81,7 +85,9 @@ public class SentenceResource {
       summary =
           "Enter the judgment: {kind: FIXED|LIFE|DEATH_REPRIEVE, months?, start, detentionDays,"
               + " limitedReduction, noReductionOrParole, offences: [codes], recidivist,"
-              + " propertyPenalty, juvenile, elderlyIllOrDisabled, note}")
+              + " propertyPenalty, juvenile (under 18 at the crime), elderlyIllOrDisabled,"
+              + " minorWhileServing (under 18 while serving), combinedSentence (数罪并罚 life or"
+              + " 死缓), note}")
   @StatusCode(201)
   public SentenceService.SentenceView record(
       @PathParam("prisonerNumber") String prisonerNumber,
@@ -100,6 +106,8 @@ public class SentenceResource {
             body.propertyPenalty(),
             Boolean.TRUE.equals(body.juvenile()),
             Boolean.TRUE.equals(body.elderlyIllOrDisabled()),
+            Boolean.TRUE.equals(body.minorWhileServing()),
+            Boolean.TRUE.equals(body.combinedSentence()),
             body.note()));
   }
 

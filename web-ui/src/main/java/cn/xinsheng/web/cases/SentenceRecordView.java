@@ -38,6 +38,8 @@ public class SentenceRecordView implements Serializable {
   private String propertyPenalty = "NONE";
   private boolean juvenile;
   private boolean elderlyIllOrDisabled;
+  private boolean minorWhileServing;
+  private boolean combinedSentence;
   private String note;
 
   private String changeKind = "REDUCTION";
@@ -72,6 +74,8 @@ public class SentenceRecordView implements Serializable {
         propertyPenalty = current.propertyPenalty();
         juvenile = current.juvenile();
         elderlyIllOrDisabled = current.elderlyIllOrDisabled();
+        minorWhileServing = current.minorWhileServing();
+        combinedSentence = current.combinedSentence();
       }
     } catch (Refusal r) {
       current = null;
@@ -96,6 +100,8 @@ public class SentenceRecordView implements Serializable {
                   propertyPenalty,
                   juvenile,
                   elderlyIllOrDisabled,
+                  minorWhileServing,
+                  combinedSentence,
                   note));
       note = null;
       Messages.info("sentence.saved");
@@ -264,5 +270,21 @@ public class SentenceRecordView implements Serializable {
 
   public void setChangeNote(String changeNote) {
     this.changeNote = changeNote;
+  }
+
+  public boolean isMinorWhileServing() {
+    return minorWhileServing;
+  }
+
+  public void setMinorWhileServing(boolean minorWhileServing) {
+    this.minorWhileServing = minorWhileServing;
+  }
+
+  public boolean isCombinedSentence() {
+    return combinedSentence;
+  }
+
+  public void setCombinedSentence(boolean combinedSentence) {
+    this.combinedSentence = combinedSentence;
   }
 }
