@@ -6,6 +6,10 @@
 --   juvenile for 第十九条 records the sentence again (a new row; records are append-only).
 -- * combined_sentence: life or 死缓 imposed for several crimes together (数罪并罚), a strict category
 --   of 第九条 and 第十一条.
+-- * violent_term_months: in a fixed term combining several crimes, the term the violent offence
+--   itself was given; 刑法第八十一条第二款 and 第七条第二款 look at it, not the total (N1). Null: the
+--   whole term is the violent offence's, as before.
 ALTER TABLE sentence_record
   ADD COLUMN minor_while_serving BOOLEAN NOT NULL DEFAULT FALSE,
-  ADD COLUMN combined_sentence BOOLEAN NOT NULL DEFAULT FALSE;
+  ADD COLUMN combined_sentence BOOLEAN NOT NULL DEFAULT FALSE,
+  ADD COLUMN violent_term_months INT NULL;

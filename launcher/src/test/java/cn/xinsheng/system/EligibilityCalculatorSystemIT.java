@@ -159,6 +159,18 @@ class EligibilityCalculatorSystemIT {
             "/api/v1/eligibility/evaluate", minor.replace("minorWhileServing", "juvenile"));
     assertEquals(200, atCrime.statusCode(), atCrime.body());
     assertNull(part(map(atCrime.body()), "reduction").get("lenientMaxMonths"), atCrime.body());
+    // a robbery given 3 years inside a combined 12-year term: no parole ban (刑法第八十一条第二款
+    // asks for the robbery's own ten years)
+    String ownTerm =
+        "{\"asOf\":\"2026-03-15\",\"sentence\":{\"kind\":\"FIXED\",\"months\":144,"
+            + "\"start\":\"2020-03-15\",\"violentTermMonths\":36},"
+            + "\"offences\":[\"ROBBERY\",\"OTHER\"],\"performance\":\"REPENTANCE\"}";
+    HttpResponse<String> own = judge.postJson("/api/v1/eligibility/evaluate", ownTerm);
+    assertEquals(200, own.statusCode(), own.body());
+    assertEquals(map(own.body()), offline(ownTerm, 0));
+    assertEquals(false, part(map(own.body()), "parole").get("barred"), own.body());
+    assertEquals("2026-03-15", part(map(own.body()), "parole").get("eligibleFrom"));
+    assertTrue(own.body().contains("VIOLENT_OWN_TERM_BELOW"), own.body());
 
     assertEquals(runs, RunningPlatform.count("SELECT COUNT(*) FROM eligibility_run"));
     assertEquals(changes, RunningPlatform.count("SELECT COUNT(*) FROM sentence_change"));

@@ -134,6 +134,7 @@ class SentenceRecordScreensIT {
     // (120 months less 60 days' detention)
     driver.findElement(By.id("sentenceForm:combined")).click();
     driver.findElement(By.id("sentenceForm:minorWhileServing")).click();
+    type("sentenceForm:violentTerm", "36");
     driver.findElement(By.id("sentenceForm:save")).click();
     messageShown("判决记录已保存");
     waiting()
@@ -149,6 +150,7 @@ class SentenceRecordScreensIT {
             "SELECT COUNT(*) FROM sentence_record WHERE inmate_id = "
                 + id
                 + " AND minor_while_serving AND NOT combined_sentence AND NOT juvenile"
+                + " AND violent_term_months = 36"
                 + " AND id = (SELECT MAX(id) FROM sentence_record WHERE inmate_id = "
                 + id
                 + ")"));

@@ -30,7 +30,8 @@ public record CalculatorRequest(
       Integer detentionDays,
       Boolean limitedReduction,
       Boolean noReductionOrParole,
-      Boolean combinedSentence) {}
+      Boolean combinedSentence,
+      Integer violentTermMonths) {}
 
   /** A dated change to the sentence. */
   public record Change(String kind, String on, Integer months, Integer toMonths) {}
@@ -52,7 +53,8 @@ public record CalculatorRequest(
                 integer(s, "detentionDays", "sentence.detentionDays"),
                 bool(s, "limitedReduction", "sentence.limitedReduction"),
                 bool(s, "noReductionOrParole", "sentence.noReductionOrParole"),
-                bool(s, "combinedSentence", "sentence.combinedSentence"));
+                bool(s, "combinedSentence", "sentence.combinedSentence"),
+                integer(s, "violentTermMonths", "sentence.violentTermMonths"));
     List<String> offences = null;
     if (m.get("offences") != null) {
       offences = new ArrayList<>();

@@ -92,6 +92,7 @@ public final class EligibilityCalculator {
             Boolean.TRUE.equals(q.elderlyIllOrDisabled()),
             Boolean.TRUE.equals(q.minorWhileServing()),
             Boolean.TRUE.equals(s.combinedSentence()),
+            s.violentTermMonths(),
             changes);
     return answer(engine.evaluate(record, performance, asOf));
   }

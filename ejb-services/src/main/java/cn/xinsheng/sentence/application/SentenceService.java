@@ -59,6 +59,7 @@ public class SentenceService {
       boolean elderlyIllOrDisabled,
       boolean minorWhileServing,
       boolean combinedSentence,
+      Integer violentTermMonths,
       String note) {}
 
   /** A later change as the court's papers give it. */
@@ -85,6 +86,7 @@ public class SentenceService {
       boolean elderlyIllOrDisabled,
       boolean minorWhileServing,
       boolean combinedSentence,
+      Integer violentTermMonths,
       List<ChangeLine> changes,
       LocalDate currentEnd,
       String errorField,
@@ -129,6 +131,7 @@ public class SentenceService {
           false,
           false,
           false,
+          null,
           List.of(),
           end,
           l.error().field(),
@@ -152,6 +155,7 @@ public class SentenceService {
         r.elderlyIllOrDisabled(),
         r.minorWhileServing(),
         r.combinedSentence(),
+        r.violentTermMonths(),
         r.changes().stream()
             .map(c -> new ChangeLine(c.kind().name(), c.on(), c.months(), c.toMonths()))
             .toList(),
@@ -198,6 +202,7 @@ public class SentenceService {
                     in.elderlyIllOrDisabled(),
                     in.minorWhileServing(),
                     in.combinedSentence(),
+                    in.violentTermMonths(),
                     changes));
     if (r.start().isAfter(time.today())) {
       throw Refusal.invalid("sentence.error.future", "sentence.start");
@@ -222,6 +227,9 @@ public class SentenceService {
     p.put("elderlyIllOrDisabled", r.elderlyIllOrDisabled());
     p.put("minorWhileServing", r.minorWhileServing());
     p.put("combinedSentence", r.combinedSentence());
+    if (r.violentTermMonths() != null) {
+      p.put("violentTermMonths", r.violentTermMonths().longValue());
+    }
     p.put("note", note);
     if (end != null) {
       p.put("end", end.toString());
@@ -273,6 +281,7 @@ public class SentenceService {
                     before.elderlyIllOrDisabled(),
                     before.minorWhileServing(),
                     before.combinedSentence(),
+                    before.violentTermMonths(),
                     all));
     LocalDate previous = inmates.currentSentenceEnd(i.getId());
     LocalDate end = end(after);

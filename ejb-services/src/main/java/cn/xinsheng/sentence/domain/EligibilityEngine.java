@@ -180,8 +180,27 @@ public final class EligibilityEngine {
   }
 
   private boolean violentLong(SentenceRecord r) {
-    return r.has(Offence.Category.VIOLENT)
-        && (r.kind() != SentenceKind.FIXED || r.months() >= t.months("violent.threshold-months"));
+    if (!r.has(Offence.Category.VIOLENT)) {
+      return false;
+    }
+    if (r.kind() != SentenceKind.FIXED) {
+      return true;
+    }
+    // "因…被判处十年以上": the violent offence's own term when the judgment gives it apart
+    int term = r.violentTermMonths() != null ? r.violentTermMonths() : r.months();
+    return term >= t.months("violent.threshold-months");
+  }
+
+  /** A violent offence whose own term is under ten years inside a longer combined term. */
+  private void violentBelowThreshold(SentenceRecord r, List<Reason> reasons) {
+    if (r.violentTermMonths() != null && !violentLong(r)) {
+      reasons.add(
+          t.reason(
+              "VIOLENT_OWN_TERM_BELOW",
+              offences(r, Offence.Category.VIOLENT),
+              r.violentTermMonths(),
+              r.months()));
+    }
   }
 
   private Regime regime(SentenceRecord r) {
@@ -668,6 +687,7 @@ public final class EligibilityEngine {
       reasons.add(
           t.reason(r.kind() == SentenceKind.LIFE ? "COMBINED_LIFE_STRICT" : "COMBINED_DR_STRICT"));
     }
+    violentBelowThreshold(r, reasons);
     if (r.recidivist()) {
       reasons.add(t.reason("RECIDIVIST_STRICT"));
     }
@@ -768,6 +788,8 @@ public final class EligibilityEngine {
     if (violentLong(r)) {
       reasons.add(t.reason("PAROLE_BAN_VIOLENT", offences(r, Offence.Category.VIOLENT)));
       barred = true;
+    } else {
+      violentBelowThreshold(r, reasons);
     }
     if (r.propertyPenalty() == PropertyPenalty.UNPAID_ABLE) {
       reasons.add(t.reason("PAROLE_PROPERTY_UNPAID"));

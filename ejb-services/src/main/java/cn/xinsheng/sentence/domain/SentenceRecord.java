@@ -25,6 +25,10 @@ import java.util.Set;
  * @param combinedSentence life or 死缓 imposed for several crimes together (数罪并罚): a strict category
  *     of 法释〔2016〕23号第九条 (life) and 第十一条 (死缓); not asked for a fixed term, where 第七条第二款 looks at
  *     each crime's own term instead
+ * @param violentTermMonths for a fixed term combining several crimes, the term imposed for the
+ *     violent offence itself; null when the whole term is the violent offence's. 刑法第八十一条第二款 and
+ *     第七条第二款 ask whether the violent offence was sentenced to ten years or more (因…被判处 十年以上), not
+ *     the total (outside law check N1)
  * @param changes dated changes, oldest first
  */
 public record SentenceRecord(
@@ -41,6 +45,7 @@ public record SentenceRecord(
     boolean elderlyIllOrDisabled,
     boolean minorWhileServing,
     boolean combinedSentence,
+    Integer violentTermMonths,
     List<SentenceChange> changes) {
 
   /** The longest fixed term a court can impose, combined sentences included (刑法第六十九条). */
@@ -112,6 +117,22 @@ public record SentenceRecord(
           "数罪并罚从严只适用于无期徒刑、死缓（法释〔2016〕23号第九条、第十一条）；有期徒刑按各罪刑期适用第七条第二款",
           "the combined-sentence strict rule applies to life and death with reprieve only (arts 9, 11);"
               + " a fixed term follows art 7(2) by each crime's own term");
+    }
+    if (violentTermMonths != null) {
+      if (kind != SentenceKind.FIXED
+          || offences.stream().noneMatch(o -> o.category() == Offence.Category.VIOLENT)) {
+        throw new SentenceFactException(
+            "sentence.violentTermMonths",
+            "暴力犯罪本罪刑期只适用于含暴力犯罪的有期徒刑（数罪并罚）",
+            "the violent offence's own term applies only to a fixed term that includes a violent"
+                + " offence");
+      }
+      if (violentTermMonths < 1 || violentTermMonths > months) {
+        throw new SentenceFactException(
+            "sentence.violentTermMonths",
+            "暴力犯罪本罪刑期应为1个月至原判刑期",
+            "the violent offence's own term is 1 month up to the whole term");
+      }
     }
     if (propertyPenalty == null) {
       propertyPenalty = PropertyPenalty.NONE;
@@ -239,6 +260,7 @@ public record SentenceRecord(
         elderlyIllOrDisabled,
         false,
         false,
+        null,
         changes);
   }
 

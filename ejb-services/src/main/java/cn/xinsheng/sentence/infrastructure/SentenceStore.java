@@ -88,7 +88,7 @@ public class SentenceStore {
         em.createNativeQuery(
                 "SELECT inmate_id, kind, detention_days, limited_reduction, no_reduction_or_parole,"
                     + " offences, recidivist, property_penalty, juvenile, elderly_ill_disabled,"
-                    + " minor_while_serving, combined_sentence"
+                    + " minor_while_serving, combined_sentence, violent_term_months"
                     + " FROM sentence_record ORDER BY id")
             .getResultList();
     for (Object[] r : recordRows) {
@@ -175,6 +175,7 @@ public class SentenceStore {
     boolean elderly = false;
     boolean minorWhileServing = false;
     boolean combined = false;
+    Integer violentTerm = null;
     PropertyPenalty property =
         active(facts, "PROPERTY_UNPAID") ? PropertyPenalty.UNPAID_ABLE : PropertyPenalty.NONE;
     if (rec != null) {
@@ -193,6 +194,7 @@ public class SentenceStore {
       elderly = bool(rec[9]);
       minorWhileServing = bool(rec[10]);
       combined = bool(rec[11]);
+      violentTerm = rec[12] == null ? null : integer(rec[12]);
     }
     if (active(facts, "STRICT")
         && offences.stream().noneMatch(o -> o.category() == Offence.Category.STRICT)) {
@@ -215,6 +217,7 @@ public class SentenceStore {
         elderly,
         minorWhileServing,
         combined,
+        violentTerm,
         all);
   }
 
@@ -228,9 +231,9 @@ public class SentenceStore {
     em.createNativeQuery(
             "INSERT INTO sentence_record (inmate_id, kind, detention_days, limited_reduction,"
                 + " no_reduction_or_parole, offences, recidivist, property_penalty, juvenile,"
-                + " elderly_ill_disabled, minor_while_serving, combined_sentence, note, recorded_by,"
-                + " recorded_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+                + " elderly_ill_disabled, minor_while_serving, combined_sentence,"
+                + " violent_term_months, note, recorded_by, recorded_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
         .setParameter(1, inmateId)
         .setParameter(2, r.kind().name())
         .setParameter(3, r.detentionDays())
@@ -243,9 +246,10 @@ public class SentenceStore {
         .setParameter(10, r.elderlyIllOrDisabled())
         .setParameter(11, r.minorWhileServing())
         .setParameter(12, r.combinedSentence())
-        .setParameter(13, note)
-        .setParameter(14, by)
-        .setParameter(15, Timestamp.from(clock.instant()))
+        .setParameter(13, r.violentTermMonths())
+        .setParameter(14, note)
+        .setParameter(15, by)
+        .setParameter(16, Timestamp.from(clock.instant()))
         .executeUpdate();
   }
 

@@ -46,6 +46,7 @@ class EligibilityLawTableTest {
     boolean elderly;
     boolean minorWhileServing;
     boolean combined;
+    Integer violentTerm;
     List<SentenceChange> changes = new ArrayList<>();
 
     Facts offences(Offence... o) {
@@ -80,6 +81,11 @@ class EligibilityLawTableTest {
 
     Facts minorWhileServing() {
       minorWhileServing = true;
+      return this;
+    }
+
+    Facts violentTerm(int months) {
+      violentTerm = months;
       return this;
     }
 
@@ -143,6 +149,7 @@ class EligibilityLawTableTest {
           elderly,
           minorWhileServing,
           combined,
+          violentTerm,
           changes);
     }
   }
@@ -1558,6 +1565,32 @@ class EligibilityLawTableTest {
             true,
             "2024-12-01",
             false),
+        // N1: a robbery given 3 years inside a combined 12-year term is not "因抢劫被判处十年以上"
+        parole(
+            "combined 12 years, the robbery's own 3: parole not barred",
+            "刑法第八十一条第二款",
+            fixed(144).offences(robbery, Offence.OTHER).violentTerm(36),
+            "2026-03-15",
+            true,
+            "2026-03-15",
+            false),
+        parole(
+            "combined 12 years, the robbery's own 10: barred",
+            X81,
+            fixed(144).offences(robbery, Offence.OTHER).violentTerm(120),
+            "2026-03-15",
+            false,
+            null,
+            true),
+        red(
+            "combined 12 years, the robbery's own 3: 第六条, not 第七条第二款",
+            "第七条第二款",
+            fixed(144).offences(robbery, Offence.OTHER).violentTerm(36),
+            REPENTANCE,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            9),
         parole(
             "after a reduction, under 2 years left: 第二十八条第二款 said",
             "第二十八条第二款",
@@ -1659,6 +1692,19 @@ class EligibilityLawTableTest {
             && !keys.contains("DR_LIMITED")
             && !keys.contains("COMMUTED_INTERVAL"),
         keys.toString());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aViolentOwnTermMustFitTheSentence() {
+    for (Facts f :
+        List.of(
+            fixed(96).offences(Offence.ROBBERY).violentTerm(97),
+            fixed(96).offences(Offence.OTHER).violentTerm(36),
+            life().offences(Offence.ROBBERY).violentTerm(36))) {
+      SentenceFactException e =
+          org.junit.jupiter.api.Assertions.assertThrows(SentenceFactException.class, f::record);
+      assertEquals("sentence.violentTermMonths", e.field());
+    }
   }
 
   @org.junit.jupiter.api.Test

@@ -38,7 +38,8 @@ public class EligibilityCalculatorResource {
     "detentionDays",
     "limitedReduction",
     "noReductionOrParole",
-    "combinedSentence"
+    "combinedSentence",
+    "violentTermMonths"
   })
   public record SentenceFacts(
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
@@ -69,7 +70,11 @@ public class EligibilityCalculatorResource {
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description =
                   "数罪并罚: LIFE or DEATH_REPRIEVE imposed for several crimes together, a strict category (第九条, 第十一条); refused for FIXED; default false")
-          Boolean combinedSentence) {}
+          Boolean combinedSentence,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "FIXED combining several crimes: the term the violent offence itself was given, 1 to months; the parole ban (刑法第八十一条第二款) and 第七条第二款 look at it, not the total; absent: the whole term")
+          Integer violentTermMonths) {}
 
   /** A dated change: REDUCTION, COMMUTATION_TO_LIFE, COMMUTATION_TO_FIXED or NEW_CRIME. */
   @JsonbPropertyOrder({"kind", "on", "months", "toMonths"})
@@ -177,7 +182,8 @@ public class EligibilityCalculatorResource {
                     s.detentionDays(),
                     s.limitedReduction(),
                     s.noReductionOrParole(),
-                    s.combinedSentence()),
+                    s.combinedSentence(),
+                    s.violentTermMonths()),
             body.offences(),
             body.recidivist(),
             body.propertyPenalty(),

@@ -44,6 +44,7 @@ public class SentenceResource {
     "elderlyIllOrDisabled",
     "minorWhileServing",
     "combinedSentence",
+    "violentTermMonths",
     "note"
   })
   public record RecordRequest(
@@ -60,6 +61,7 @@ public class SentenceResource {
       Boolean elderlyIllOrDisabled,
       Boolean minorWhileServing,
       Boolean combinedSentence,
+      Integer violentTermMonths,
       @Size(max = 500, message = "sentence.error.note") @Text String note) {}
 
   /** A later change from the court's papers. */
@@ -87,7 +89,8 @@ public class SentenceResource {
               + " limitedReduction, noReductionOrParole, offences: [codes], recidivist,"
               + " propertyPenalty, juvenile (under 18 at the crime), elderlyIllOrDisabled,"
               + " minorWhileServing (under 18 while serving), combinedSentence (数罪并罚 life or"
-              + " 死缓), note}")
+              + " 死缓), violentTermMonths (the violent offence's own term in a combined fixed"
+              + " term), note}")
   @StatusCode(201)
   public SentenceService.SentenceView record(
       @PathParam("prisonerNumber") String prisonerNumber,
@@ -108,6 +111,7 @@ public class SentenceResource {
             Boolean.TRUE.equals(body.elderlyIllOrDisabled()),
             Boolean.TRUE.equals(body.minorWhileServing()),
             Boolean.TRUE.equals(body.combinedSentence()),
+            body.violentTermMonths(),
             body.note()));
   }
 

@@ -40,6 +40,7 @@ public class SentenceRecordView implements Serializable {
   private boolean elderlyIllOrDisabled;
   private boolean minorWhileServing;
   private boolean combinedSentence;
+  private Integer violentTermMonths;
   private String note;
 
   private String changeKind = "REDUCTION";
@@ -76,6 +77,7 @@ public class SentenceRecordView implements Serializable {
         elderlyIllOrDisabled = current.elderlyIllOrDisabled();
         minorWhileServing = current.minorWhileServing();
         combinedSentence = current.combinedSentence();
+        violentTermMonths = current.violentTermMonths();
       }
     } catch (Refusal r) {
       current = null;
@@ -102,6 +104,7 @@ public class SentenceRecordView implements Serializable {
                   elderlyIllOrDisabled,
                   minorWhileServing,
                   combinedSentence,
+                  "FIXED".equals(kind) ? violentTermMonths : null,
                   note));
       note = null;
       Messages.info("sentence.saved");
@@ -278,6 +281,14 @@ public class SentenceRecordView implements Serializable {
 
   public void setMinorWhileServing(boolean minorWhileServing) {
     this.minorWhileServing = minorWhileServing;
+  }
+
+  public Integer getViolentTermMonths() {
+    return violentTermMonths;
+  }
+
+  public void setViolentTermMonths(Integer violentTermMonths) {
+    this.violentTermMonths = violentTermMonths;
   }
 
   public boolean isCombinedSentence() {
