@@ -4,13 +4,15 @@ import static cn.xinsheng.web.api.LedgerViews.entries;
 import static cn.xinsheng.web.api.LedgerViews.month;
 import static cn.xinsheng.web.api.LedgerViews.objectionViews;
 
-import cn.xinsheng.ledger.application.AssessmentService;
 import cn.xinsheng.ledger.application.BulkImportService;
 import cn.xinsheng.ledger.application.CatalogueService;
+import cn.xinsheng.ledger.application.CycleGrading;
 import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.JobProgress;
 import cn.xinsheng.ledger.application.LedgerQueries;
 import cn.xinsheng.ledger.application.LedgerService;
+import cn.xinsheng.ledger.application.MonthCloseSteps;
+import cn.xinsheng.ledger.application.MonthComputation;
 import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.application.ReviewService;
@@ -68,7 +70,9 @@ public class LedgerResource {
   @Inject CatalogueService catalogue;
   @Inject LedgerService ledger;
   @Inject ReviewService review;
-  @Inject AssessmentService assessment;
+  @Inject MonthComputation computation;
+  @Inject MonthCloseSteps closeSteps;
+  @Inject CycleGrading grading;
   @Inject ObjectionService objections;
   @Inject BulkImportService bulk;
   @Inject LedgerQueries queries;
@@ -369,7 +373,7 @@ public class LedgerResource {
   @Operation(summary = "Compute the section's month close (a batch job; the answer is the close)")
   public CloseComputed compute(
       @PathParam("section") long section, @PathParam("month") String month) {
-    return new CloseComputed(assessment.compute(section, month(month)));
+    return new CloseComputed(computation.compute(section, month(month)));
   }
 
   @GET
@@ -377,7 +381,7 @@ public class LedgerResource {
   @Operation(summary = "How far the month close job has come")
   public Progress closeProgress(
       @PathParam("section") long section, @PathParam("month") String month) {
-    return progress(AssessmentService.jobKey(section, month(month)));
+    return progress(MonthComputation.jobKey(section, month(month)));
   }
 
   @POST
@@ -387,7 +391,7 @@ public class LedgerResource {
   public CloseAdvanced advance(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid CloseStepRequest body) {
-    return new CloseAdvanced(assessment.advance(id, body.step()));
+    return new CloseAdvanced(closeSteps.advance(id, body.step()));
   }
 
   @POST
@@ -403,7 +407,7 @@ public class LedgerResource {
       @PathParam("id") long id,
       @NotNull(message = "ledger.error.cycleDecision") @Valid CycleDecisionRequest body) {
     CycleResult result = parse(CycleResult.class, body.result(), "ledger.error.cycleDecision");
-    assessment.decideCycle(id, result, body.reason());
+    grading.decideCycle(id, result, body.reason());
   }
 
   /** The prison's approval of a grading proposal. */
@@ -424,14 +428,14 @@ public class LedgerResource {
   public void approveGrading(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid GradingApprovalRequest body) {
-    assessment.approveGrading(id, body.decision(), body.reason());
+    grading.approveGrading(id, body.decision(), body.reason());
   }
 
   @GET
   @Path("/gradings/pending")
   @Operation(summary = "Grading proposals waiting for the prison's approval")
-  public List<cn.xinsheng.ledger.application.AssessmentService.PendingGrading> pendingGradings() {
-    return assessment.pendingGradings();
+  public List<CycleGrading.PendingGrading> pendingGradings() {
+    return grading.pendingGradings();
   }
 
   // --- bulk ------------------------------------------------------------------------------------

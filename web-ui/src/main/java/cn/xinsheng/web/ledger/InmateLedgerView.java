@@ -29,7 +29,7 @@ public class InmateLedgerView implements Serializable {
   @Inject transient LedgerQueries queries;
   @Inject transient ObjectionService objections;
   @Inject transient cn.xinsheng.ledger.application.LedgerService ledger;
-  @Inject transient cn.xinsheng.ledger.application.AssessmentService assessment;
+  @Inject transient cn.xinsheng.ledger.application.CycleGrading grading;
   @Inject CurrentUser currentUser;
 
   private String number;
@@ -134,7 +134,7 @@ public class InmateLedgerView implements Serializable {
 
   public void decide() {
     try {
-      assessment.decideCycle(deciding, cycleResult, cycleReason);
+      grading.decideCycle(deciding, cycleResult, cycleReason);
       // issue 16: the section proposes; the prison approves (等级评定)
       Messages.info("ledger.cycle.proposed");
       load();
