@@ -9,13 +9,15 @@ import cn.xinsheng.ledger.application.CatalogueService;
 import cn.xinsheng.ledger.application.CycleGrading;
 import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.JobProgress;
-import cn.xinsheng.ledger.application.LedgerQueries;
 import cn.xinsheng.ledger.application.LedgerService;
 import cn.xinsheng.ledger.application.MonthCloseSteps;
 import cn.xinsheng.ledger.application.MonthComputation;
+import cn.xinsheng.ledger.application.ObjectionQueries;
 import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.ledger.application.RecordCommand;
+import cn.xinsheng.ledger.application.ReviewQueues;
 import cn.xinsheng.ledger.application.ReviewService;
+import cn.xinsheng.ledger.application.SectionLedgerQueries;
 import cn.xinsheng.ledger.domain.AssessmentPart;
 import cn.xinsheng.ledger.domain.CycleResult;
 import cn.xinsheng.ledger.domain.ObjectionOutcome;
@@ -75,7 +77,9 @@ public class LedgerResource {
   @Inject CycleGrading grading;
   @Inject ObjectionService objections;
   @Inject BulkImportService bulk;
-  @Inject LedgerQueries queries;
+  @Inject ReviewQueues queues;
+  @Inject SectionLedgerQueries sections;
+  @Inject ObjectionQueries objectionQueries;
   @Inject JobProgress progress;
   @Inject cn.xinsheng.platform.PrisonTime time;
 
@@ -311,7 +315,7 @@ public class LedgerResource {
   @Path("/entries/returned")
   @Operation(summary = "The caller's returned entries: 您有一条信息没有通过审核，请及时处理")
   public ReturnedEntries returned() {
-    List<EntryView> list = queries.returnedToMe();
+    List<EntryView> list = queues.returnedToMe();
     return new ReturnedEntries(
         list.size(),
         ErrorMessages.text("ledger.alert.returned", Locale.SIMPLIFIED_CHINESE, list.size()),
@@ -325,7 +329,7 @@ public class LedgerResource {
   @Path("/reviews")
   @Operation(summary = "Entries of the reviewer's sections waiting for his signature")
   public List<LedgerEntry> waiting() {
-    return entries(queries.waitingForMyReview());
+    return entries(queues.waitingForMyReview());
   }
 
   @POST
@@ -352,7 +356,7 @@ public class LedgerResource {
   public SectionMonth sectionMonth(
       @PathParam("section") long section, @PathParam("month") String month) {
     YearMonth m = month(month);
-    var d = queries.dashboard(section, m);
+    var d = sections.dashboard(section, m);
     return new SectionMonth(
         section,
         d.month(),
@@ -365,7 +369,7 @@ public class LedgerResource {
         d.closeState(),
         d.closeId().orElse(null),
         d.windowEnds() == null ? null : d.windowEnds().toString(),
-        queries.sectionResults(section, m).map(LedgerViews::months).orElse(null));
+        sections.sectionResults(section, m).map(LedgerViews::months).orElse(null));
   }
 
   @POST
@@ -492,7 +496,7 @@ public class LedgerResource {
   @Path("/findings")
   @Operation(summary = "The caller's findings and where each stands")
   public List<LedgerObjection> myFindings() {
-    return objectionViews(queries.myFindings());
+    return objectionViews(objectionQueries.myFindings());
   }
 
   // --- the objection loop ----------------------------------------------------------------------
@@ -501,7 +505,7 @@ public class LedgerResource {
   @Path("/objections")
   @Operation(summary = "Objections and findings of the caller's sections, with their next step")
   public List<LedgerObjection> sectionObjections() {
-    return objectionViews(queries.objectionsOfMySections());
+    return objectionViews(objectionQueries.objectionsOfMySections());
   }
 
   @POST

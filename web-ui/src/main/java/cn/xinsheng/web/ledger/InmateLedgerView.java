@@ -2,7 +2,7 @@ package cn.xinsheng.web.ledger;
 
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.EntryView;
-import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.InmateLedgerQueries;
 import cn.xinsheng.ledger.application.MonthView;
 import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.platform.Refusal;
@@ -26,7 +26,7 @@ import java.util.List;
 public class InmateLedgerView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient LedgerQueries queries;
+  @Inject transient InmateLedgerQueries queries;
   @Inject transient ObjectionService objections;
   @Inject transient cn.xinsheng.ledger.application.LedgerService ledger;
   @Inject transient cn.xinsheng.ledger.application.CycleGrading grading;

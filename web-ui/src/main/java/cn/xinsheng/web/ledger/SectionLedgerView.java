@@ -6,13 +6,13 @@ import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.CatalogueService;
 import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.JobProgress;
-import cn.xinsheng.ledger.application.LedgerQueries;
 import cn.xinsheng.ledger.application.LedgerService;
 import cn.xinsheng.ledger.application.MonthCloseSteps;
 import cn.xinsheng.ledger.application.MonthComputation;
 import cn.xinsheng.ledger.application.MonthView;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.application.ReviewService;
+import cn.xinsheng.ledger.application.SectionLedgerQueries;
 import cn.xinsheng.ledger.domain.AssessmentPart;
 import cn.xinsheng.ledger.domain.EntryStatus;
 import cn.xinsheng.ledger.domain.RuleClause;
@@ -49,7 +49,7 @@ public class SectionLedgerView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient OrganisationQueries organisation;
-  @Inject transient LedgerQueries queries;
+  @Inject transient SectionLedgerQueries queries;
   @Inject transient LedgerService ledger;
   @Inject transient ReviewService review;
   @Inject transient MonthComputation computation;
@@ -63,7 +63,7 @@ public class SectionLedgerView implements Serializable {
   private Long sectionId;
   private String month;
   private List<Section> sections;
-  private transient LedgerQueries.Dashboard dashboard;
+  private transient SectionLedgerQueries.Dashboard dashboard;
   private List<EntryView> entries;
   private List<EntryView> filtered;
   private List<MonthView> results;
@@ -340,7 +340,7 @@ public class SectionLedgerView implements Serializable {
     return sections;
   }
 
-  public LedgerQueries.Dashboard getDashboard() {
+  public SectionLedgerQueries.Dashboard getDashboard() {
     return dashboard;
   }
 
