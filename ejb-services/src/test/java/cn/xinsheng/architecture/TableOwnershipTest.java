@@ -122,8 +122,7 @@ class TableOwnershipTest {
       Set.of(
           "cases/infrastructure/CaseStore.java -> inmate",
           "cases/infrastructure/CaseStore.java -> section",
-          "ledger/application/AssessmentService.java -> inmate",
-          "ledger/application/LedgerQueries.java -> inmate",
+          "ledger/infrastructure/SqlLedgerReads.java -> inmate",
           // learning's lists of learners (issue 13 moved them from the services into the stores)
           "lms/infrastructure/CohortStore.java -> inmate",
           "lms/infrastructure/EnrolmentGapStore.java -> inmate",

@@ -14,4 +14,21 @@ public record CycleView(
     String reason,
     String decidedBy,
     Instant decidedAt,
-    String usedBy) {}
+    String usedBy) {
+
+  /** The same cycle, marked used by the granted case with this number (null when unused). */
+  public CycleView withUsedBy(String caseNumber) {
+    return new CycleView(
+        id,
+        prisonerNumber,
+        number,
+        firstMonth,
+        closedMonth,
+        entries,
+        result,
+        reason,
+        decidedBy,
+        decidedAt,
+        caseNumber);
+  }
+}

@@ -21,4 +21,27 @@ public record MonthView(
     int cyclesClosed,
     int entries,
     String state,
-    LocalDate windowEnds) {}
+    LocalDate windowEnds) {
+
+  /** The same month with its close's state and the end of its objection window. */
+  public MonthView withState(String state, LocalDate windowEnds) {
+    return new MonthView(
+        closeId,
+        month,
+        prisonerNumber,
+        inmateName,
+        supervision,
+        education,
+        labour,
+        special,
+        sanctions,
+        discarded,
+        total,
+        balance,
+        cycleCarry,
+        cyclesClosed,
+        entries,
+        state,
+        windowEnds);
+  }
+}

@@ -8,7 +8,7 @@ import cn.xinsheng.auditlog.application.SubjectPackages;
 import cn.xinsheng.cases.application.RulingHistory;
 import cn.xinsheng.evidence.application.EvidenceBytes;
 import cn.xinsheng.identity.domain.Role;
-import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.InmateLedgerQueries;
 import cn.xinsheng.ledger.application.MonthView;
 import cn.xinsheng.lms.application.LearningRecords;
 import cn.xinsheng.organisation.application.CallerScope;
@@ -68,7 +68,7 @@ public class HandoverService {
   @Inject RiskAssessments risk;
   @Inject MusicCertificates music;
   @Inject LearningRecords learning;
-  @Inject LedgerQueries ledger;
+  @Inject InmateLedgerQueries ledger;
   @Inject RulingHistory rulings;
   @Inject ScenarioAttempts attempts;
   @Inject ScenarioCatalogue catalogue;

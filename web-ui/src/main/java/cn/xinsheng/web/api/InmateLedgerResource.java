@@ -2,7 +2,7 @@ package cn.xinsheng.web.api;
 
 import static cn.xinsheng.web.api.LedgerViews.entries;
 
-import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.InmateLedgerQueries;
 import cn.xinsheng.web.api.LedgerViews.LedgerCycle;
 import cn.xinsheng.web.api.LedgerViews.LedgerEntry;
 import cn.xinsheng.web.api.LedgerViews.LedgerMonth;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class InmateLedgerResource {
 
-  @Inject LedgerQueries queries;
+  @Inject InmateLedgerQueries queries;
 
   @GET
   @Path("/{no}/entries")
@@ -54,7 +54,7 @@ public class InmateLedgerResource {
   @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
   @Operation(summary = "An inmate's ledger as an XLSX workbook (entries, months)")
   public Response exportXlsx(@PathParam("no") String no) {
-    return download(no, LedgerQueries.DocumentFormat.XLSX, "xlsx");
+    return download(no, InmateLedgerQueries.DocumentFormat.XLSX, "xlsx");
   }
 
   @GET
@@ -62,11 +62,12 @@ public class InmateLedgerResource {
   @Produces("application/pdf")
   @Operation(summary = "An inmate's ledger as a PDF (Chinese font embedded)")
   public Response exportPdf(@PathParam("no") String no) {
-    return download(no, LedgerQueries.DocumentFormat.PDF, "pdf");
+    return download(no, InmateLedgerQueries.DocumentFormat.PDF, "pdf");
   }
 
   /** The inmate's ledger file as an attachment named by his number. */
-  private Response download(String no, LedgerQueries.DocumentFormat format, String extension) {
+  private Response download(
+      String no, InmateLedgerQueries.DocumentFormat format, String extension) {
     var document = queries.document(no, format);
     StreamingOutput body = out -> document.body().writeTo(out);
     return Response.ok(body)

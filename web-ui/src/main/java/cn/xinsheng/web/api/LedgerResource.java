@@ -4,16 +4,20 @@ import static cn.xinsheng.web.api.LedgerViews.entries;
 import static cn.xinsheng.web.api.LedgerViews.month;
 import static cn.xinsheng.web.api.LedgerViews.objectionViews;
 
-import cn.xinsheng.ledger.application.AssessmentService;
 import cn.xinsheng.ledger.application.BulkImportService;
 import cn.xinsheng.ledger.application.CatalogueService;
+import cn.xinsheng.ledger.application.CycleGrading;
 import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.JobProgress;
-import cn.xinsheng.ledger.application.LedgerQueries;
 import cn.xinsheng.ledger.application.LedgerService;
+import cn.xinsheng.ledger.application.MonthCloseSteps;
+import cn.xinsheng.ledger.application.MonthComputation;
+import cn.xinsheng.ledger.application.ObjectionQueries;
 import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.ledger.application.RecordCommand;
+import cn.xinsheng.ledger.application.ReviewQueues;
 import cn.xinsheng.ledger.application.ReviewService;
+import cn.xinsheng.ledger.application.SectionLedgerQueries;
 import cn.xinsheng.ledger.domain.AssessmentPart;
 import cn.xinsheng.ledger.domain.CycleResult;
 import cn.xinsheng.ledger.domain.ObjectionOutcome;
@@ -68,10 +72,14 @@ public class LedgerResource {
   @Inject CatalogueService catalogue;
   @Inject LedgerService ledger;
   @Inject ReviewService review;
-  @Inject AssessmentService assessment;
+  @Inject MonthComputation computation;
+  @Inject MonthCloseSteps closeSteps;
+  @Inject CycleGrading grading;
   @Inject ObjectionService objections;
   @Inject BulkImportService bulk;
-  @Inject LedgerQueries queries;
+  @Inject ReviewQueues queues;
+  @Inject SectionLedgerQueries sections;
+  @Inject ObjectionQueries objectionQueries;
   @Inject JobProgress progress;
   @Inject cn.xinsheng.platform.PrisonTime time;
 
@@ -307,7 +315,7 @@ public class LedgerResource {
   @Path("/entries/returned")
   @Operation(summary = "The caller's returned entries: 您有一条信息没有通过审核，请及时处理")
   public ReturnedEntries returned() {
-    List<EntryView> list = queries.returnedToMe();
+    List<EntryView> list = queues.returnedToMe();
     return new ReturnedEntries(
         list.size(),
         ErrorMessages.text("ledger.alert.returned", Locale.SIMPLIFIED_CHINESE, list.size()),
@@ -321,7 +329,7 @@ public class LedgerResource {
   @Path("/reviews")
   @Operation(summary = "Entries of the reviewer's sections waiting for his signature")
   public List<LedgerEntry> waiting() {
-    return entries(queries.waitingForMyReview());
+    return entries(queues.waitingForMyReview());
   }
 
   @POST
@@ -348,7 +356,7 @@ public class LedgerResource {
   public SectionMonth sectionMonth(
       @PathParam("section") long section, @PathParam("month") String month) {
     YearMonth m = month(month);
-    var d = queries.dashboard(section, m);
+    var d = sections.dashboard(section, m);
     return new SectionMonth(
         section,
         d.month(),
@@ -361,7 +369,7 @@ public class LedgerResource {
         d.closeState(),
         d.closeId().orElse(null),
         d.windowEnds() == null ? null : d.windowEnds().toString(),
-        queries.sectionResults(section, m).map(LedgerViews::months).orElse(null));
+        sections.sectionResults(section, m).map(LedgerViews::months).orElse(null));
   }
 
   @POST
@@ -369,7 +377,7 @@ public class LedgerResource {
   @Operation(summary = "Compute the section's month close (a batch job; the answer is the close)")
   public CloseComputed compute(
       @PathParam("section") long section, @PathParam("month") String month) {
-    return new CloseComputed(assessment.compute(section, month(month)));
+    return new CloseComputed(computation.compute(section, month(month)));
   }
 
   @GET
@@ -377,7 +385,7 @@ public class LedgerResource {
   @Operation(summary = "How far the month close job has come")
   public Progress closeProgress(
       @PathParam("section") long section, @PathParam("month") String month) {
-    return progress(AssessmentService.jobKey(section, month(month)));
+    return progress(MonthComputation.jobKey(section, month(month)));
   }
 
   @POST
@@ -387,7 +395,7 @@ public class LedgerResource {
   public CloseAdvanced advance(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid CloseStepRequest body) {
-    return new CloseAdvanced(assessment.advance(id, body.step()));
+    return new CloseAdvanced(closeSteps.advance(id, body.step()));
   }
 
   @POST
@@ -403,7 +411,7 @@ public class LedgerResource {
       @PathParam("id") long id,
       @NotNull(message = "ledger.error.cycleDecision") @Valid CycleDecisionRequest body) {
     CycleResult result = parse(CycleResult.class, body.result(), "ledger.error.cycleDecision");
-    assessment.decideCycle(id, result, body.reason());
+    grading.decideCycle(id, result, body.reason());
   }
 
   /** The prison's approval of a grading proposal. */
@@ -424,14 +432,14 @@ public class LedgerResource {
   public void approveGrading(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid GradingApprovalRequest body) {
-    assessment.approveGrading(id, body.decision(), body.reason());
+    grading.approveGrading(id, body.decision(), body.reason());
   }
 
   @GET
   @Path("/gradings/pending")
   @Operation(summary = "Grading proposals waiting for the prison's approval")
-  public List<cn.xinsheng.ledger.application.AssessmentService.PendingGrading> pendingGradings() {
-    return assessment.pendingGradings();
+  public List<CycleGrading.PendingGrading> pendingGradings() {
+    return grading.pendingGradings();
   }
 
   // --- bulk ------------------------------------------------------------------------------------
@@ -488,7 +496,7 @@ public class LedgerResource {
   @Path("/findings")
   @Operation(summary = "The caller's findings and where each stands")
   public List<LedgerObjection> myFindings() {
-    return objectionViews(queries.myFindings());
+    return objectionViews(objectionQueries.myFindings());
   }
 
   // --- the objection loop ----------------------------------------------------------------------
@@ -497,7 +505,7 @@ public class LedgerResource {
   @Path("/objections")
   @Operation(summary = "Objections and findings of the caller's sections, with their next step")
   public List<LedgerObjection> sectionObjections() {
-    return objectionViews(queries.objectionsOfMySections());
+    return objectionViews(objectionQueries.objectionsOfMySections());
   }
 
   @POST

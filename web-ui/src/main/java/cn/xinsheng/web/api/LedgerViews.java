@@ -2,8 +2,8 @@ package cn.xinsheng.web.api;
 
 import cn.xinsheng.ledger.application.CycleView;
 import cn.xinsheng.ledger.application.EntryView;
-import cn.xinsheng.ledger.application.LedgerQueries;
 import cn.xinsheng.ledger.application.MonthView;
+import cn.xinsheng.ledger.application.ObjectionQueries;
 import cn.xinsheng.platform.Refusal;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.YearMonth;
@@ -248,7 +248,7 @@ public final class LedgerViews {
         .toList();
   }
 
-  static List<LedgerObjection> objectionViews(List<LedgerQueries.ObjectionView> list) {
+  static List<LedgerObjection> objectionViews(List<ObjectionQueries.ObjectionView> list) {
     return list.stream()
         .map(
             v ->

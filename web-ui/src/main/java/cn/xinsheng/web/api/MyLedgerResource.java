@@ -6,7 +6,8 @@ import static cn.xinsheng.web.api.LedgerViews.month;
 import static cn.xinsheng.web.api.LedgerViews.months;
 import static cn.xinsheng.web.api.LedgerViews.objectionViews;
 
-import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.InmateLedgerQueries;
+import cn.xinsheng.ledger.application.ObjectionQueries;
 import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.api.LedgerViews.LedgerCycle;
@@ -36,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class MyLedgerResource {
 
-  @Inject LedgerQueries queries;
+  @Inject InmateLedgerQueries queries;
+  @Inject ObjectionQueries objectionQueries;
   @Inject ObjectionService objections;
 
   /** An inmate's objection to an entry, or to a month (yyyy-MM). */
@@ -71,7 +73,7 @@ public class MyLedgerResource {
   @Path("/objections")
   @Operation(summary = "The inmate's objections and where each stands")
   public List<LedgerObjection> myObjections() {
-    return objectionViews(queries.myObjections());
+    return objectionViews(objectionQueries.myObjections());
   }
 
   @POST

@@ -1,6 +1,6 @@
 package cn.xinsheng.web.ledger;
 
-import cn.xinsheng.ledger.application.AssessmentService;
+import cn.xinsheng.ledger.application.CycleGrading;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import cn.xinsheng.organisation.application.SectionOverview;
@@ -25,15 +25,15 @@ import java.util.List;
 public class GradingApprovalView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AssessmentService assessment;
+  @Inject transient CycleGrading grading;
   @Inject transient OrganisationQueries organisation;
   @Inject transient CallerScope scope;
   @Inject CurrentUser currentUser;
 
   private List<SectionOverview> sections = List.of();
   private Long sectionId;
-  private transient List<AssessmentService.UngradedCycle> ungraded;
-  private transient List<AssessmentService.PendingGrading> pending;
+  private transient List<CycleGrading.UngradedCycle> ungraded;
+  private transient List<CycleGrading.PendingGrading> pending;
   private Long cycleId;
   private String cycleLabel;
   private String result = "PRAISE";
@@ -82,37 +82,36 @@ public class GradingApprovalView implements Serializable {
     pendingCycleId = null;
   }
 
-  public List<AssessmentService.UngradedCycle> getUngraded() {
+  public List<CycleGrading.UngradedCycle> getUngraded() {
     if (ungraded == null) {
-      ungraded =
-          isReviewer() && sectionId != null ? assessment.ungradedCycles(sectionId) : List.of();
+      ungraded = isReviewer() && sectionId != null ? grading.ungradedCycles(sectionId) : List.of();
     }
     return ungraded;
   }
 
-  public List<AssessmentService.PendingGrading> getPending() {
+  public List<CycleGrading.PendingGrading> getPending() {
     if (pending == null) {
-      pending = isExecution() ? assessment.pendingGradings() : List.of();
+      pending = isExecution() ? grading.pendingGradings() : List.of();
     }
     return pending;
   }
 
   public List<String> getResults() {
-    return AssessmentService.gradingResults();
+    return CycleGrading.gradingResults();
   }
 
   public List<String> getDecisions() {
     return List.of("APPROVED", "REJECTED");
   }
 
-  public void choose(AssessmentService.UngradedCycle c) {
+  public void choose(CycleGrading.UngradedCycle c) {
     cycleId = c.cycleId();
     cycleLabel = c.prisonerNumber() + " " + c.inmateName() + " · " + c.number();
     result = "PRAISE";
     reason = null;
   }
 
-  public void choosePending(AssessmentService.PendingGrading g) {
+  public void choosePending(CycleGrading.PendingGrading g) {
     pendingCycleId = g.cycleId();
     pendingLabel = g.prisonerNumber() + " · " + g.number();
     decision = "APPROVED";
@@ -124,7 +123,7 @@ public class GradingApprovalView implements Serializable {
       return;
     }
     try {
-      assessment.decideCycle(cycleId, result, reason);
+      grading.decideCycle(cycleId, result, reason);
       Messages.info("grading.proposed");
       reload();
     } catch (Refusal r) {
@@ -137,7 +136,7 @@ public class GradingApprovalView implements Serializable {
       return;
     }
     try {
-      assessment.approveGrading(pendingCycleId, decision, decisionReason);
+      grading.approveGrading(pendingCycleId, decision, decisionReason);
       Messages.info("APPROVED".equals(decision) ? "grading.approved" : "grading.rejected");
       reload();
     } catch (Refusal r) {

@@ -2,7 +2,7 @@ package cn.xinsheng.web.ledger;
 
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.EntryView;
-import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.InmateLedgerQueries;
 import cn.xinsheng.ledger.application.MonthView;
 import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.platform.Refusal;
@@ -26,10 +26,10 @@ import java.util.List;
 public class InmateLedgerView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient LedgerQueries queries;
+  @Inject transient InmateLedgerQueries queries;
   @Inject transient ObjectionService objections;
   @Inject transient cn.xinsheng.ledger.application.LedgerService ledger;
-  @Inject transient cn.xinsheng.ledger.application.AssessmentService assessment;
+  @Inject transient cn.xinsheng.ledger.application.CycleGrading grading;
   @Inject CurrentUser currentUser;
 
   private String number;
@@ -134,7 +134,7 @@ public class InmateLedgerView implements Serializable {
 
   public void decide() {
     try {
-      assessment.decideCycle(deciding, cycleResult, cycleReason);
+      grading.decideCycle(deciding, cycleResult, cycleReason);
       // issue 16: the section proposes; the prison approves (等级评定)
       Messages.info("ledger.cycle.proposed");
       load();

@@ -1,7 +1,7 @@
 package cn.xinsheng.web.ledger;
 
 import cn.xinsheng.identity.domain.Role;
-import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.ReviewQueues;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,7 +13,7 @@ import jakarta.inject.Named;
 @RequestScoped
 public class LedgerHomeView {
 
-  @Inject LedgerQueries queries;
+  @Inject ReviewQueues queries;
   @Inject CurrentUser currentUser;
 
   private Integer returned;

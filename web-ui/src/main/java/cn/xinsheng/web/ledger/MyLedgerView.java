@@ -1,8 +1,9 @@
 package cn.xinsheng.web.ledger;
 
 import cn.xinsheng.ledger.application.EntryView;
-import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.InmateLedgerQueries;
 import cn.xinsheng.ledger.application.MonthView;
+import cn.xinsheng.ledger.application.ObjectionQueries;
 import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
@@ -25,13 +26,14 @@ import java.util.List;
 public class MyLedgerView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient LedgerQueries queries;
+  @Inject transient InmateLedgerQueries queries;
+  @Inject transient ObjectionQueries objectionQueries;
   @Inject transient ObjectionService objections;
   @Inject transient PrisonTime time;
 
   private transient List<EntryView> entries;
   private transient List<MonthView> months;
-  private transient List<LedgerQueries.ObjectionView> mine;
+  private transient List<ObjectionQueries.ObjectionView> mine;
   private transient List<cn.xinsheng.ledger.application.CycleView> cycles;
   private Long objectEntry;
   private String objectMonth;
@@ -58,9 +60,9 @@ public class MyLedgerView implements Serializable {
     return cycles;
   }
 
-  public List<LedgerQueries.ObjectionView> getObjections() {
+  public List<ObjectionQueries.ObjectionView> getObjections() {
     if (mine == null) {
-      mine = queries.myObjections();
+      mine = objectionQueries.myObjections();
     }
     return mine;
   }

@@ -1,7 +1,8 @@
 package cn.xinsheng.web.ledger;
 
 import cn.xinsheng.identity.domain.Role;
-import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.InmateLedgerQueries;
+import cn.xinsheng.ledger.application.ObjectionQueries;
 import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.ledger.domain.ObjectionOutcome;
 import cn.xinsheng.ledger.domain.ObjectionStep;
@@ -24,11 +25,12 @@ import java.util.List;
 public class ObjectionsView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient LedgerQueries queries;
+  @Inject transient ObjectionQueries queries;
+  @Inject transient InmateLedgerQueries inmateLedger;
   @Inject transient ObjectionService objections;
   @Inject CurrentUser currentUser;
 
-  private transient List<LedgerQueries.ObjectionView> list;
+  private transient List<ObjectionQueries.ObjectionView> list;
   private Long current;
   private ObjectionStep step;
   private String note;
@@ -40,7 +42,7 @@ public class ObjectionsView implements Serializable {
   private List<cn.xinsheng.identity.application.AccountDirectory.Person> assignees = List.of();
   private List<jakarta.faces.model.SelectItem> corrections = List.of();
 
-  public List<LedgerQueries.ObjectionView> getList() {
+  public List<ObjectionQueries.ObjectionView> getList() {
     if (list == null) {
       list = staff() ? queries.objectionsOfMySections() : queries.myFindings();
     }
@@ -53,7 +55,7 @@ public class ObjectionsView implements Serializable {
   }
 
   /** Whether the caller takes this objection's next step. */
-  public boolean mayAct(LedgerQueries.ObjectionView o) {
+  public boolean mayAct(ObjectionQueries.ObjectionView o) {
     if (o.nextStep() == null || !staff()) {
       return false;
     }
@@ -64,7 +66,7 @@ public class ObjectionsView implements Serializable {
         : o.assignee().equals(currentUser.getUsername());
   }
 
-  public void start(LedgerQueries.ObjectionView o) {
+  public void start(ObjectionQueries.ObjectionView o) {
     current = o.id();
     step = o.nextStep();
     note = null;
@@ -80,7 +82,7 @@ public class ObjectionsView implements Serializable {
       }
       if ("HANDLE".equals(String.valueOf(step))) {
         corrections =
-            queries.timeline(o.prisonerNumber()).stream()
+            inmateLedger.timeline(o.prisonerNumber()).stream()
                 .map(
                     e ->
                         new jakarta.faces.model.SelectItem(

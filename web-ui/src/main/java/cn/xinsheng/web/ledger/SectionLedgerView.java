@@ -3,15 +3,16 @@ package cn.xinsheng.web.ledger;
 import cn.xinsheng.evidence.application.EvidenceService;
 import cn.xinsheng.evidence.domain.Evidence;
 import cn.xinsheng.identity.domain.Role;
-import cn.xinsheng.ledger.application.AssessmentService;
 import cn.xinsheng.ledger.application.CatalogueService;
 import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.JobProgress;
-import cn.xinsheng.ledger.application.LedgerQueries;
 import cn.xinsheng.ledger.application.LedgerService;
+import cn.xinsheng.ledger.application.MonthCloseSteps;
+import cn.xinsheng.ledger.application.MonthComputation;
 import cn.xinsheng.ledger.application.MonthView;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.application.ReviewService;
+import cn.xinsheng.ledger.application.SectionLedgerQueries;
 import cn.xinsheng.ledger.domain.AssessmentPart;
 import cn.xinsheng.ledger.domain.EntryStatus;
 import cn.xinsheng.ledger.domain.RuleClause;
@@ -48,10 +49,11 @@ public class SectionLedgerView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient OrganisationQueries organisation;
-  @Inject transient LedgerQueries queries;
+  @Inject transient SectionLedgerQueries queries;
   @Inject transient LedgerService ledger;
   @Inject transient ReviewService review;
-  @Inject transient AssessmentService assessment;
+  @Inject transient MonthComputation computation;
+  @Inject transient MonthCloseSteps closeSteps;
   @Inject transient CatalogueService catalogue;
   @Inject transient EvidenceService evidence;
   @Inject transient JobProgress progress;
@@ -61,7 +63,7 @@ public class SectionLedgerView implements Serializable {
   private Long sectionId;
   private String month;
   private List<Section> sections;
-  private transient LedgerQueries.Dashboard dashboard;
+  private transient SectionLedgerQueries.Dashboard dashboard;
   private List<EntryView> entries;
   private List<EntryView> filtered;
   private List<MonthView> results;
@@ -264,8 +266,8 @@ public class SectionLedgerView implements Serializable {
   public void compute() {
     try {
       // a fresh bar: the job reports its own total once it has checked the month
-      progress.start(AssessmentService.jobKey(sectionId, YearMonth.parse(month)), 1);
-      assessment.computeInBackground(sectionId, YearMonth.parse(month));
+      progress.start(MonthComputation.jobKey(sectionId, YearMonth.parse(month)), 1);
+      computation.computeInBackground(sectionId, YearMonth.parse(month));
     } catch (Refusal r) {
       Messages.refused(r);
     }
@@ -275,7 +277,7 @@ public class SectionLedgerView implements Serializable {
     return sectionId == null
         ? 0
         : progress
-            .get(AssessmentService.jobKey(sectionId, YearMonth.parse(month)))
+            .get(MonthComputation.jobKey(sectionId, YearMonth.parse(month)))
             .map(JobProgress.Progress::percent)
             .orElse(0);
   }
@@ -283,14 +285,14 @@ public class SectionLedgerView implements Serializable {
   public boolean isComputing() {
     return sectionId != null
         && progress
-            .get(AssessmentService.jobKey(sectionId, YearMonth.parse(month)))
+            .get(MonthComputation.jobKey(sectionId, YearMonth.parse(month)))
             .map(p -> !p.finished())
             .orElse(false);
   }
 
   public void computeFinished() {
     progress
-        .get(AssessmentService.jobKey(sectionId, YearMonth.parse(month)))
+        .get(MonthComputation.jobKey(sectionId, YearMonth.parse(month)))
         .filter(p -> p.error() != null)
         .ifPresent(p -> Messages.error(p.error()));
     reload();
@@ -298,7 +300,7 @@ public class SectionLedgerView implements Serializable {
 
   public void step(String step) {
     try {
-      String result = assessment.advance(dashboard.closeId().orElseThrow(), step);
+      String result = closeSteps.advance(dashboard.closeId().orElseThrow(), step);
       // "PUBLISHED 2026-11-27", "LOCKED 3": the step's detail follows its name
       String detail = result.contains(" ") ? result.substring(result.indexOf(' ') + 1) : "";
       Messages.info("ledger.close." + step.toLowerCase(Locale.ROOT), detail);
@@ -338,19 +340,19 @@ public class SectionLedgerView implements Serializable {
     return sections;
   }
 
-  public LedgerQueries.Dashboard getDashboard() {
+  public SectionLedgerQueries.Dashboard getDashboard() {
     return dashboard;
   }
 
-  private transient AssessmentService.LockReadiness lockReadiness;
+  private transient MonthCloseSteps.LockReadiness lockReadiness;
 
   /** Whether and from when the shown month may be locked (issue 18), as the service decides. */
-  public AssessmentService.LockReadiness getLockReadiness() {
+  public MonthCloseSteps.LockReadiness getLockReadiness() {
     if (lockReadiness == null) {
       lockReadiness =
           dashboard == null || dashboard.closeId().isEmpty()
-              ? new AssessmentService.LockReadiness(false, null, 0)
-              : assessment.lockReadiness(dashboard.closeId().get());
+              ? new MonthCloseSteps.LockReadiness(false, null, 0)
+              : closeSteps.lockReadiness(dashboard.closeId().get());
     }
     return lockReadiness;
   }

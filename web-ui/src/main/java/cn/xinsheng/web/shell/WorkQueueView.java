@@ -1,7 +1,7 @@
 package cn.xinsheng.web.shell;
 
 import cn.xinsheng.cases.application.CaseQueries;
-import cn.xinsheng.ledger.application.LedgerQueries;
+import cn.xinsheng.ledger.application.SectionLedgerQueries;
 import cn.xinsheng.lms.application.AssignmentService;
 import cn.xinsheng.lms.application.QuizMarking;
 import cn.xinsheng.organisation.application.OrganisationQueries;
@@ -29,7 +29,7 @@ public class WorkQueueView {
 
   @Inject CurrentUser currentUser;
   @Inject CaseQueries cases;
-  @Inject LedgerQueries ledger;
+  @Inject SectionLedgerQueries ledger;
   @Inject OrganisationQueries organisation;
   @Inject AssignmentService assignments;
   @Inject QuizMarking quizzes;
@@ -72,8 +72,9 @@ public class WorkQueueView {
         long objections = 0;
         long toClose = 0;
         for (long section : organisation.mySectionIds()) {
-          LedgerQueries.Dashboard d = ledger.dashboard(section, time.thisMonth().minusMonths(1));
-          LedgerQueries.Dashboard now = ledger.dashboard(section, time.thisMonth());
+          SectionLedgerQueries.Dashboard d =
+              ledger.dashboard(section, time.thisMonth().minusMonths(1));
+          SectionLedgerQueries.Dashboard now = ledger.dashboard(section, time.thisMonth());
           returned += now.returned();
           objections += now.openObjections();
           if (!"LOCKED".equals(d.closeState())) {
@@ -93,7 +94,7 @@ public class WorkQueueView {
         long pending = 0;
         long objections = 0;
         for (long section : organisation.mySectionIds()) {
-          LedgerQueries.Dashboard now = ledger.dashboard(section, time.thisMonth());
+          SectionLedgerQueries.Dashboard now = ledger.dashboard(section, time.thisMonth());
           pending += now.pending();
           objections += now.openObjections();
         }

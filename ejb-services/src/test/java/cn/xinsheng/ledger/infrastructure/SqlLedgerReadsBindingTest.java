@@ -1,17 +1,12 @@
-package cn.xinsheng.ledger.application;
+package cn.xinsheng.ledger.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinsheng.ledger.domain.LedgerCalendar;
-import cn.xinsheng.ledger.domain.WorkingCalendar;
-import cn.xinsheng.platform.Caller;
-import cn.xinsheng.platform.PrisonTime;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.lang.reflect.Proxy;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The read model never splices a caller's name into SQL (issue 12): a name from an identity
+ * The ledger's reads never splice a caller's name into SQL (issue 12): a name from an identity
  * provider may hold quotes and backslashes (MariaDB reads {@code \'} as an escaped quote, so
  * doubling quotes is no defence). The query text is fixed and the name is a bound parameter.
  */
-class LedgerQueriesBindingTest {
+class SqlLedgerReadsBindingTest {
 
   private final List<String> sql = new ArrayList<>();
   private final Map<Integer, Object> bound = new HashMap<>();
@@ -62,31 +57,29 @@ class LedgerQueriesBindingTest {
   @Test
   void aProsecutorsFindingsAreReadWithHisNameBoundNotSpliced() {
     String name = "o\\' OR 1=1 -- ";
-    LedgerQueries queries = new LedgerQueries();
-    queries.em = recordingEntityManager();
-    queries.caller =
-        new Caller() {
-          @Override
-          public String name() {
-            return name;
-          }
-        };
-    queries.records =
-        new LedgerRecords() {
-          @Override
-          public LedgerCalendar ledgerCalendar() {
-            return new LedgerCalendar(
-                PrisonTime.fixedAt(Instant.parse("2026-06-10T02:00:00Z")),
-                new WorkingCalendar(Map.of()));
-          }
-        };
+    SqlLedgerReads reads = new SqlLedgerReads();
+    reads.em = recordingEntityManager();
 
-    assertEquals(List.of(), queries.myFindings());
+    assertEquals(List.of(), reads.objectionsRaisedBy(name));
 
     assertEquals(1, sql.size());
     assertFalse(sql.get(0).contains("OR 1=1"), sql.get(0));
     assertFalse(sql.get(0).contains("o\\"), sql.get(0));
     assertTrue(sql.get(0).contains("o.raised_by = ?1"), sql.get(0));
+    assertEquals(Map.of(1, name), bound);
+  }
+
+  @Test
+  void anOfficersReturnedEntriesAreReadWithHisNameBoundNotSpliced() {
+    String name = "o\\' OR 1=1 -- ";
+    SqlLedgerReads reads = new SqlLedgerReads();
+    reads.em = recordingEntityManager();
+
+    assertEquals(List.of(), reads.returnedTo(name));
+
+    assertEquals(1, sql.size());
+    assertFalse(sql.get(0).contains("OR 1=1"), sql.get(0));
+    assertTrue(sql.get(0).contains("e.recorded_by = ?1"), sql.get(0));
     assertEquals(Map.of(1, name), bound);
   }
 }
