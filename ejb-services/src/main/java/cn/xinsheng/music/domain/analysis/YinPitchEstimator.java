@@ -238,9 +238,14 @@ public final class YinPitchEstimator {
         dn[tau] = running > 0 ? d[tau] * tau / running : 1;
       }
       // the first dip under the threshold, followed down to its minimum (YIN step 4)
+      // A short period that falls between two whole lags leaves the dip's sampled floor above the
+      // threshold for a bright tone (1.5 kHz at 32 kHz: the period is 21.1 samples), and the scan
+      // then found the next dip, an octave below. So a dip is judged by its floor as a parabola
+      // through the three lags around it gives it, not by its lowest whole lag.
       int best = -1;
       for (int tau = tauMin; tau < tauMax; tau++) {
-        if (dn[tau] < threshold) {
+        boolean dip = tau > tauMin && dn[tau] <= dn[tau - 1] && dn[tau] <= dn[tau + 1];
+        if (dn[tau] < threshold || (dip && floor(dn[tau - 1], dn[tau], dn[tau + 1]) < threshold)) {
           while (tau + 1 < tauMax && dn[tau + 1] < dn[tau]) {
             tau++;
           }
@@ -266,6 +271,16 @@ public final class YinPitchEstimator {
         return refine(x, s, best);
       }
       return best + vertex(d[best - 1], d[best], d[best + 1]);
+    }
+
+    /** The lowest value of the parabola through three neighbouring values around a dip. */
+    private static double floor(double l, double c, double r) {
+      double curve = l - 2 * c + r;
+      if (curve <= 0) {
+        return c;
+      }
+      double slope = r - l;
+      return c - slope * slope / (8 * curve);
     }
 
     /**
