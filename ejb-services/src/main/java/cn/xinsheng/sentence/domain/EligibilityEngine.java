@@ -203,7 +203,7 @@ public final class EligibilityEngine {
     }
   }
 
-  private Regime regime(SentenceRecord r) {
+  private Regime regime(SentenceRecord r, State s) {
     if (r.has(Offence.Category.CORRUPTION)) {
       return Regime.CORRUPTION;
     }
@@ -211,8 +211,10 @@ public final class EligibilityEngine {
         || r.recidivist()
         || r.propertyPenalty() == PropertyPenalty.UNPAID_ABLE
         || violentLong(r)
-        // 第九条 "数罪并罚被判处无期徒刑的罪犯", 第十一条 likewise for 死缓
-        || r.combinedSentence()) {
+        // 第九条 "数罪并罚被判处无期徒刑的罪犯", 第十一条 likewise for 死缓; a new crime in prison
+        // sentenced to life is combined into life (刑法第七十一条, 第六十九条): the same words
+        || r.combinedSentence()
+        || s.newCrimeLife) {
       return Regime.STRICT;
     }
     return Regime.NORMAL;
@@ -359,7 +361,7 @@ public final class EligibilityEngine {
           reasons.get(0).article(),
           null);
     }
-    Regime regime = regime(r);
+    Regime regime = regime(r, s);
     categoryReasons(r, s, regime, reasons);
     boolean majorWaiver = perf != null && perf.majorMerit() && !r.limitedReduction();
     if (perf == null) {
@@ -576,7 +578,7 @@ public final class EligibilityEngine {
    */
   private Evaluation.Reduction reprieveEnd(
       SentenceRecord r, State s, Performance perf, LocalDate asOf, List<Reason> reasons) {
-    Regime regime = regime(r);
+    Regime regime = regime(r, s);
     categoryReasons(r, s, regime, reasons);
     LocalDate ends = s.reprieveFrom.plusMonths(t.months("reprieve.months"));
     if (s.reprieveRestarted) {
@@ -683,9 +685,12 @@ public final class EligibilityEngine {
         reasons.add(t.reason("STRICT_CATEGORY", strictGrounds(r), interval));
       }
     }
-    if (r.combinedSentence() && regime == Regime.STRICT) {
+    if ((r.combinedSentence() || s.newCrimeLife) && regime == Regime.STRICT) {
       reasons.add(
-          t.reason(r.kind() == SentenceKind.LIFE ? "COMBINED_LIFE_STRICT" : "COMBINED_DR_STRICT"));
+          t.reason(
+              r.kind() == SentenceKind.DEATH_REPRIEVE
+                  ? "COMBINED_DR_STRICT"
+                  : "COMBINED_LIFE_STRICT"));
     }
     violentBelowThreshold(r, reasons);
     if (r.recidivist()) {

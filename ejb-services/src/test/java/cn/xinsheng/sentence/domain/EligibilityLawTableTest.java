@@ -1384,6 +1384,18 @@ class EligibilityLawTableTest {
             "2026-01-10",
             240,
             252),
+        // a new crime combined into life (刑法第七十一条) is "数罪并罚被判处无期徒刑" (第九条): never below
+        // 20 years, where 第八条 allows 19 to 20 for repentance and major merit
+        commute(
+            "new crime sentenced to life: combined life is strict, never below 20 years",
+            A9,
+            fixed(240).newCrime("2022-01-10", null),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2026-01-10",
+            true,
+            "2026-01-10",
+            240,
+            240),
         // --- 第十九条, 第二十条: leniency shown, not applied ---
         red(
             "under 18 while serving: standard answer with leniency",
