@@ -172,7 +172,8 @@ class ReviewBugsSystemIT {
         eligible.subList(0, Math.min(THREADS, eligible.size() - 1));
     List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
     for (Map<String, Object> r : distinct) {
-      calls.add(() -> officer4.postJson("/api/v1/cases", proposal(r)));
+      String body = proposal(r);
+      calls.add(() -> officer4.postJson("/api/v1/cases", body));
     }
     Set<String> numbers = new HashSet<>();
     for (HttpResponse<String> r : atOnce(calls)) {
@@ -185,9 +186,10 @@ class ReviewBugsSystemIT {
     // one inmate proposed from many sessions at once: one case, the rest refused, none 500
     Map<String, Object> last = eligible.get(eligible.size() - 1);
     calls.clear();
+    String lastBody = proposal(last);
     for (int i = 0; i < THREADS; i++) {
       WebClient session = i % 2 == 0 ? officer4 : login("officer4");
-      calls.add(() -> session.postJson("/api/v1/cases", proposal(last)));
+      calls.add(() -> session.postJson("/api/v1/cases", lastBody));
     }
     int created = 0;
     for (HttpResponse<String> r : atOnce(calls)) {
@@ -205,8 +207,13 @@ class ReviewBugsSystemIT {
             "SELECT COUNT(*) FROM reduction_case WHERE inmate_id = " + last.get("inmateId")));
   }
 
-  private static String proposal(Map<String, Object> result) {
-    return "{\"eligibility\":" + result.get("id") + ",\"months\":1,\"rationale\":\"确有悔改表现，提请减刑。\"}";
+  /** A proposal of the result, citing a commendation of its inmate (one made here). */
+  private static String proposal(Map<String, Object> result) throws Exception {
+    return "{\"eligibility\":"
+        + result.get("id")
+        + ",\"months\":1,\"rationale\":\"确有悔改表现，提请减刑。\",\"cycles\":["
+        + RunningPlatform.commendation((String) result.get("prisonerNumber"))
+        + "]}";
   }
 
   @Test
