@@ -264,7 +264,10 @@ class GradingAndExcusalScreensIT {
             "arguments[0].click()",
             driver.findElement(
                 By.cssSelector("#proposeForm input[type=checkbox][value='" + cycle + "']")));
-    driver.findElement(By.id("proposeForm:doPropose")).click();
+    WebElement save = driver.findElement(By.id("proposeForm:doPropose"));
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+    save.click();
     shown("已保存");
     body = driver.findElement(By.tagName("body")).getText();
     assertEquals(1, body.split("已保存", -1).length - 1, "said once: " + body);
