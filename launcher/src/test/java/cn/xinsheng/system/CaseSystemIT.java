@@ -232,6 +232,16 @@ class CaseSystemIT {
                 + ",\"months\":3,\"rationale\":\"x\",\"cycles\":[999999]}"),
         400,
         "case.error.cycle");
+    // issue 18 walk: a proposal citing no assessment cycle is refused, nothing written
+    refused(
+        officer.postJson(
+            "/api/v1/cases",
+            "{\"eligibility\":"
+                + resultId
+                + ",\"months\":3,\"rationale\":\"该犯认罪悔罪，确有悔改表现。\",\"cycles\":[]}"),
+        400,
+        "case.error.noCycle");
+    long cycle = RunningPlatform.commendation(prisonerNumber);
     // a reviewer does not propose; another section's officer does not reach the result
     assertEquals(
         403, reviewer.postJson("/api/v1/cases", "{\"eligibility\":" + resultId + "}").statusCode());
@@ -249,7 +259,9 @@ class CaseSystemIT {
             "/api/v1/cases",
             "{\"eligibility\":"
                 + resultId
-                + ",\"months\":3,\"rationale\":\"该犯认罪悔罪，遵守监规，积极参加劳动和学习，确有悔改表现。\"}");
+                + ",\"months\":3,\"rationale\":\"该犯认罪悔罪，遵守监规，积极参加劳动和学习，确有悔改表现。\",\"cycles\":["
+                + cycle
+                + "]}");
     assertEquals(201, proposed.statusCode(), proposed.body());
     caseId = (Long) object(proposed).get("id");
     caseNumber = (String) object(proposed).get("number");
@@ -273,7 +285,11 @@ class CaseSystemIT {
     HttpResponse<String> second =
         officer.postJson(
             "/api/v1/cases",
-            "{\"eligibility\":" + other.get("id") + ",\"months\":1,\"rationale\":\"表现良好\"}");
+            "{\"eligibility\":"
+                + other.get("id")
+                + ",\"months\":1,\"rationale\":\"表现良好\",\"cycles\":["
+                + RunningPlatform.commendation((String) other.get("prisonerNumber"))
+                + "]}");
     assertEquals(201, second.statusCode(), second.body());
     otherCaseId = (Long) object(second).get("id");
   }

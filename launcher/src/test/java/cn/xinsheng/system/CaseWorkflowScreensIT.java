@@ -1,5 +1,6 @@
 package cn.xinsheng.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,14 @@ class CaseWorkflowScreensIT {
     HeadlessChrome.login(driver, base, username);
   }
 
+  private static long count(String sql) {
+    try {
+      return RunningPlatform.count(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void noErrorPage() {
     assertFalse(driver.getPageSource().contains("系统出错"), driver.getCurrentUrl());
   }
@@ -106,6 +115,21 @@ class CaseWorkflowScreensIT {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:sign")));
     noErrorPage();
     shot("case-04-case-before-sign");
+    // issue 18 walk: the opinion is required; signed empty, it is refused in words, said once,
+    // and nothing is written
+    assertFalse(
+        driver.findElements(By.cssSelector("#caseForm .ui-outputlabel-rfi")).isEmpty(),
+        "the opinion is marked as required");
+    long events = count("SELECT COUNT(*) FROM case_event WHERE case_id = " + waiting);
+    driver.findElement(By.id("caseForm:sign")).click();
+    String refused = "须填写本步骤的意见";
+    waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), refused));
+    String body = driver.findElement(By.tagName("body")).getText();
+    assertEquals(1, body.split(refused, -1).length - 1, "the refusal is said once: " + body);
+    assertTrue(body.contains("监区长办公会"), "names the step: " + body);
+    assertEquals(events, count("SELECT COUNT(*) FROM case_event WHERE case_id = " + waiting));
+    shot("case-04b-empty-opinion-refused");
     driver.findElement(By.id("caseForm:note")).sendKeys("监区长办公会研究同意提请。");
     driver.findElement(By.id("caseForm:sign")).click();
     waiting()

@@ -341,7 +341,9 @@ class ClockSystemIT {
             "/api/v1/cases",
             "{\"eligibility\":"
                 + result.get("id")
-                + ",\"months\":1,\"rationale\":\"遵守监规，积极改造，确有悔改表现。\"}");
+                + ",\"months\":1,\"rationale\":\"遵守监规，积极改造，确有悔改表现。\",\"cycles\":["
+                + RunningPlatform.commendation((String) result.get("prisonerNumber"))
+                + "]}");
     assertEquals(201, r.statusCode(), r.body());
     return (String) object(r).get("number");
   }

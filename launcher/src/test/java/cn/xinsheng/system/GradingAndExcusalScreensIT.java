@@ -215,6 +215,7 @@ class GradingAndExcusalScreensIT {
     WebClient api = new WebClient(base);
     assertEquals(200, api.login("officer3", "demo123!").statusCode());
     assertEquals(201, api.postJson("/api/v1/eligibility/runs", "{\"section\":22}").statusCode());
+    long cycle = RunningPlatform.commendation(JUVENILE);
     HeadlessChrome.login(driver, base, "officer3");
     // the list with those not yet due by the general rule
     driver.get(base + "/cases/eligibility.xhtml?section=22&all=true");
@@ -245,8 +246,31 @@ class GradingAndExcusalScreensIT {
             .getAttribute("value")
             .replaceAll("[^0-9]", ""));
     type("proposeForm:rationale", "犯罪时未成年，认罪悔罪，遵守监规，积极学习");
+    // issue 18 walk: saved citing no cycle, it is refused in words, said once, nothing written
+    long cases = RunningPlatform.count("SELECT COUNT(*) FROM reduction_case");
     driver.findElement(By.id("proposeForm:doPropose")).click();
+    String noCycle = "请选择本次提请所依据的考核周期";
+    shown(noCycle);
+    String body = driver.findElement(By.tagName("body")).getText();
+    assertEquals(1, body.split(noCycle, -1).length - 1, "the refusal is said once: " + body);
+    assertEquals(cases, RunningPlatform.count("SELECT COUNT(*) FROM reduction_case"));
+    assertTrue(
+        driver.findElements(By.cssSelector("#proposeForm .ui-outputlabel-rfi")).size() >= 2,
+        "the cycles and the rationale are marked as required");
+    HeadlessChrome.shot(driver, "eligibility-no-cycle");
+    // the commendation ticked, it is saved
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].click()",
+            driver.findElement(
+                By.cssSelector("#proposeForm input[type=checkbox][value='" + cycle + "']")));
+    WebElement save = driver.findElement(By.id("proposeForm:doPropose"));
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+    save.click();
     shown("已保存");
+    body = driver.findElement(By.tagName("body")).getText();
+    assertEquals(1, body.split("已保存", -1).length - 1, "said once: " + body);
     assertEquals(
         1,
         RunningPlatform.count(

@@ -159,7 +159,17 @@ class LedgerSystemIT {
     // a reader outside the section's staff cannot upload at all
     assertEquals(403, upload(login("teacher1"), jpeg.toByteArray(), "x.jpg").statusCode());
 
-    HttpResponse<String> ok = upload(officer, jpeg.toByteArray(), "内务照片.txt");
+    // issue 18 walk: a name claiming another format than the content is refused in words: a
+    // text file called .pdf, a photo called .txt
+    refusedInBothLanguages(
+        upload(officer, "会议记录：同意提请。".getBytes(StandardCharsets.UTF_8), "会议记录.pdf"),
+        400,
+        "evidence.error.nameMismatch");
+    HttpResponse<String> mismatch = upload(officer, jpeg.toByteArray(), "内务照片.txt");
+    refusedInBothLanguages(mismatch, 400, "evidence.error.nameMismatch");
+    assertTrue(mismatch.body().contains("an image"), mismatch.body());
+    assertEquals(before, count("SELECT COUNT(*) FROM evidence"), "nothing kept");
+    HttpResponse<String> ok = upload(officer, jpeg.toByteArray(), "内务照片.jpg");
     assertEquals(201, ok.statusCode(), ok.body());
     assertTrue(
         ok.body().contains("\"kind\":\"PHOTO\"") && ok.body().contains("\"thumbnail\":true"));

@@ -159,7 +159,11 @@ class LifeCaseScreensIT {
     HttpResponse<String> proposed =
         officer.postJson(
             "/api/v1/cases",
-            "{\"eligibility\":" + row.get("id") + ",\"months\":300,\"rationale\":\"确有悔改表现\"}");
+            "{\"eligibility\":"
+                + row.get("id")
+                + ",\"months\":300,\"rationale\":\"确有悔改表现\",\"cycles\":["
+                + RunningPlatform.commendation(INMATE)
+                + "]}");
     assertEquals(201, proposed.statusCode(), proposed.body());
     caseId = (Long) ((Map<String, Object>) json(proposed)).get("id");
     signed(login("reviewer1"), "WARD_MEETING", null);

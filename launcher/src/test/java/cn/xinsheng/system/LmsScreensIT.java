@@ -128,10 +128,25 @@ class LmsScreensIT {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("quizForm:submit")));
     noErrorPage();
     shot("lms-05-quiz");
+    // issue 18 walk: handed in with nothing answered, it is refused in words and no attempt is used
+    driver.findElement(By.id("quizForm:submit")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "您还没有作答任何题目"));
+    assertFalse(
+        driver.findElements(By.id("quizForm:submit")).isEmpty(), "the attempt is still open");
+    shot("lms-05a-quiz-nothing-answered");
     driver.findElements(By.cssSelector("input[type=radio]")).stream()
         .findFirst()
         .ifPresent(r -> ((JavascriptExecutor) driver).executeScript("arguments[0].click()", r));
+    // some questions unanswered: they are listed, and the learner asked before it is handed in
     driver.findElement(By.id("quizForm:submit")).click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("quizForm:unanswered")));
+    String asked = driver.findElement(By.id("quizForm:unanswered")).getText();
+    assertTrue(asked.contains("没有作答") && asked.contains("第 "), asked);
+    assertTrue(driver.findElements(By.id("quizForm:graded")).isEmpty(), "not handed in yet");
+    shot("lms-05b-quiz-unanswered-listed");
+    driver.findElement(By.id("quizForm:submitAnyway")).click();
     try {
       waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("quizForm:graded")));
     } catch (org.openqa.selenium.TimeoutException e) {

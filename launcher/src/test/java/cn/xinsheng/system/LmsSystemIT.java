@@ -415,10 +415,25 @@ class LmsSystemIT {
           (Long)
               object(inmate.postJson("/api/v1/lms/quizzes/" + quiz + "/attempts", "{}"))
                   .get("attemptId");
+      // issue 18 walk: a hand-in with nothing answered is refused and uses no attempt
+      HttpResponse<String> empty =
+          inmate.postJson("/api/v1/lms/attempts/" + a + "/answers", "{\"answers\":{}}");
+      assertEquals(400, empty.statusCode(), empty.body());
+      assertTrue(empty.body().contains("lms.error.noAnswers"), empty.body());
+      assertEquals(
+          400,
+          inmate
+              .postJson(
+                  "/api/v1/lms/attempts/" + a + "/answers",
+                  "{\"answers\":{\"q4\":\" \",\"q6\":[\"\",\"\",\"\"]}}")
+              .statusCode(),
+          "blank text and a matching left blank are no answers");
       assertEquals(
           200,
           inmate
-              .postJson("/api/v1/lms/attempts/" + a + "/answers", "{\"answers\":{}}")
+              .postJson(
+                  "/api/v1/lms/attempts/" + a + "/answers",
+                  "{\"answers\":{\"q1\":1,\"q3\":\"true\"}}")
               .statusCode());
     }
     HttpResponse<String> fourth =
@@ -690,7 +705,8 @@ class LmsSystemIT {
         object(
             learner.postJson(
                 "/api/v1/lms/attempts/" + attempt.get("attemptId") + "/answers",
-                "{\"answers\":{}}"));
+                "{\"answers\":{\"kj-bank/b1\":1,\"kj-bank/b2\":\"false\",\"kj-bank/b3\":0,"
+                    + "\"kj-bank/b4\":\"借\",\"kj-bank/b5\":\"true\",\"kj-bank/b6\":\"1\"}}"));
     assertEquals(
         0,
         new java.math.BigDecimal("30")

@@ -277,13 +277,17 @@ class MusicExamScreensIT {
     assertTrue(!driver.findElement(By.id("candidateForm:marks")).getText().contains("examiner2"));
     // a candidate he does not sit for is refused
     driver.get(base + "/music/candidate.xhtml?id=" + candOther);
-    // the refusal is said before the view's language is settled, so either language may show
+    // the refusal is said before the view's language is settled, so either language may show;
+    // said while the page is first drawn, it is in the page's messages at the top, once
     HeadlessChrome.waiting(driver)
         .until(
             d -> {
-              String said = d.findElement(By.id("candidateForm:messages")).getText();
+              String said = d.findElement(By.tagName("main")).getText();
               return said.contains("您不是其评委") || said.contains("not on his panel");
             });
+    String main = driver.findElement(By.tagName("main")).getText();
+    String refusal = main.contains("您不是其评委") ? "您不是其评委" : "not on his panel";
+    assertEquals(1, main.split(refusal, -1).length - 1, "said once: " + main);
     assertTrue(driver.findElements(By.id("candidateForm:mark")).isEmpty());
     assertTrue(driver.findElements(By.id("xs-music-analysis")).isEmpty(), "nor his charts");
   }

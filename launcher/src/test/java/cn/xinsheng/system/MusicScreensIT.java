@@ -142,6 +142,10 @@ class MusicScreensIT {
     noErrorPage();
     chartsDrawn();
     assertTrue(driver.findElement(By.id("takeInmate")).getText().contains("3301000001"));
+    // issue 18 walk: who recorded it in words, never an account: his own take is "本人"
+    assertEquals("本人", driver.findElement(By.id("takeRecorder")).getText().strip());
+    assertFalse(
+        driver.findElement(By.tagName("body")).getText().contains("inmate1"), "no login shown");
     assertTrue(smallTargets().isEmpty(), "targets under 44 px: " + smallTargets());
     HeadlessChrome.shot(driver, "music-02-inmate-take-charts");
     // back to his page: the take is listed, and opens again
@@ -214,6 +218,23 @@ class MusicScreensIT {
     waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("feedbackList"), "三指的位置"));
     HeadlessChrome.shot(driver, "music-05-teacher-feedback");
+    // issue 18 walk: staff read the recorder as a court-facing record names him, "name（login）"
+    String recorder = driver.findElement(By.id("takeRecorder")).getText().strip();
+    assertTrue(
+        recorder.endsWith("（teacher1）") && recorder.length() > "（teacher1）".length(), recorder);
+    // the learner at his terminal reads roles: "教师", not teacher1
+    HeadlessChrome.login(driver, base, "inmate2");
+    driver.get(takeUrl.replace("/music/take.xhtml", "/inmate/music-take.xhtml"));
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("takeRecorder")));
+    noErrorPage();
+    assertEquals("教师", driver.findElement(By.id("takeRecorder")).getText().strip());
+    assertTrue(
+        driver.findElement(By.id("feedbackList")).getText().contains("教师"),
+        driver.findElement(By.id("feedbackList")).getText());
+    String page = driver.findElement(By.tagName("body")).getText();
+    assertFalse(page.contains("teacher1"), "no staff login at the terminal: " + page);
+    HeadlessChrome.shot(driver, "music-05b-inmate-sees-roles");
+    HeadlessChrome.login(driver, base, "teacher1");
     // the practice log of his cohorts, the catalogue
     driver.findElement(By.id("menuForm:menu")).findElement(By.linkText("民乐练习记录")).click();
     waiting().until(ExpectedConditions.urlContains("/music/practice.xhtml"));

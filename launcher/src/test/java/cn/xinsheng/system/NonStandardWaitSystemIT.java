@@ -72,7 +72,9 @@ class NonStandardWaitSystemIT {
         "{\"eligibility\":"
             + row.get("id")
             + (months == null ? "" : ",\"months\":" + months)
-            + ",\"rationale\":\"犯罪时未成年，认罪悔罪，遵守监规，积极学习\"}");
+            + ",\"rationale\":\"犯罪时未成年，认罪悔罪，遵守监规，积极学习\",\"cycles\":["
+            + RunningPlatform.commendation((String) row.get("prisonerNumber"))
+            + "]}");
   }
 
   private static void refused(HttpResponse<String> r, int status, String key, String article) {

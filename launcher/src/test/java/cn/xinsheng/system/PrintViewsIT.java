@@ -109,7 +109,9 @@ class PrintViewsIT {
               "/api/v1/cases",
               "{\"eligibility\":"
                   + chosen.get("id")
-                  + ",\"months\":1,\"rationale\":\"该犯认罪悔罪，遵守监规，确有悔改表现。\"}");
+                  + ",\"months\":1,\"rationale\":\"该犯认罪悔罪，遵守监规，确有悔改表现。\",\"cycles\":["
+                  + RunningPlatform.commendation((String) chosen.get("prisonerNumber"))
+                  + "]}");
       assertEquals(201, proposed.statusCode(), proposed.body());
     }
     try (Connection c = RunningPlatform.ownerConnection();

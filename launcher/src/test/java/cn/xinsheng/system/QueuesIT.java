@@ -110,7 +110,9 @@ class QueuesIT {
               "/api/v1/cases",
               "{\"eligibility\":"
                   + r.get("id")
-                  + ",\"months\":1,\"rationale\":\"该犯遵守监规，积极参加学习，确有悔改表现。\"}");
+                  + ",\"months\":1,\"rationale\":\"该犯遵守监规，积极参加学习，确有悔改表现。\",\"cycles\":["
+                  + RunningPlatform.commendation((String) r.get("prisonerNumber"))
+                  + "]}");
       if (proposed.statusCode() == 201) {
         number =
             (String) ((Map<String, Object>) CanonicalJson.parse(proposed.body())).get("number");

@@ -172,7 +172,8 @@ class ReviewBugsSystemIT {
         eligible.subList(0, Math.min(THREADS, eligible.size() - 1));
     List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
     for (Map<String, Object> r : distinct) {
-      calls.add(() -> officer4.postJson("/api/v1/cases", proposal(r)));
+      String body = proposal(r);
+      calls.add(() -> officer4.postJson("/api/v1/cases", body));
     }
     Set<String> numbers = new HashSet<>();
     for (HttpResponse<String> r : atOnce(calls)) {
@@ -185,9 +186,10 @@ class ReviewBugsSystemIT {
     // one inmate proposed from many sessions at once: one case, the rest refused, none 500
     Map<String, Object> last = eligible.get(eligible.size() - 1);
     calls.clear();
+    String lastBody = proposal(last);
     for (int i = 0; i < THREADS; i++) {
       WebClient session = i % 2 == 0 ? officer4 : login("officer4");
-      calls.add(() -> session.postJson("/api/v1/cases", proposal(last)));
+      calls.add(() -> session.postJson("/api/v1/cases", lastBody));
     }
     int created = 0;
     for (HttpResponse<String> r : atOnce(calls)) {
@@ -205,8 +207,13 @@ class ReviewBugsSystemIT {
             "SELECT COUNT(*) FROM reduction_case WHERE inmate_id = " + last.get("inmateId")));
   }
 
-  private static String proposal(Map<String, Object> result) {
-    return "{\"eligibility\":" + result.get("id") + ",\"months\":1,\"rationale\":\"确有悔改表现，提请减刑。\"}";
+  /** A proposal of the result, citing a commendation of its inmate (one made here). */
+  private static String proposal(Map<String, Object> result) throws Exception {
+    return "{\"eligibility\":"
+        + result.get("id")
+        + ",\"months\":1,\"rationale\":\"确有悔改表现，提请减刑。\",\"cycles\":["
+        + RunningPlatform.commendation((String) result.get("prisonerNumber"))
+        + "]}";
   }
 
   @Test
@@ -227,12 +234,12 @@ class ReviewBugsSystemIT {
         WebClient s = sessions.get(i % sessions.size());
         calls.add(() -> s.postJson("/api/v1/lms/quizzes/" + quiz + "/attempts", "{}"));
       }
-      Set<Object> attempts = new HashSet<>();
+      Map<Object, Map<String, Object>> attempts = new java.util.HashMap<>();
       noneLeft = true;
       for (HttpResponse<String> r : atOnce(calls)) {
         assertTrue(r.statusCode() < 500, r.statusCode() + " " + r.body());
         if (r.statusCode() == 200 || r.statusCode() == 201) {
-          attempts.add(object(r).get("attemptId"));
+          attempts.put(object(r).get("attemptId"), object(r));
           noneLeft = false;
         } else {
           assertEquals(409, r.statusCode(), r.body());
@@ -243,8 +250,14 @@ class ReviewBugsSystemIT {
           noneLeft &= r.body().contains("lms.error.noAttemptsLeft");
         }
       }
-      for (Object a : attempts) {
-        sessions.get(0).postJson("/api/v1/lms/attempts/" + a + "/answers", "{\"answers\":{}}");
+      // handed in with an answer (issue 18 walk: an empty hand-in is refused and closes nothing)
+      for (Map.Entry<Object, Map<String, Object>> a : attempts.entrySet()) {
+        HttpResponse<String> handedIn =
+            sessions
+                .get(0)
+                .postJson(
+                    "/api/v1/lms/attempts/" + a.getKey() + "/answers", firstAnswered(a.getValue()));
+        assertTrue(handedIn.statusCode() == 200 || handedIn.statusCode() == 409, handedIn.body());
       }
     }
     assertTrue(noneLeft, "the attempts ran out");
@@ -255,6 +268,21 @@ class ReviewBugsSystemIT {
                 + quiz
                 + " AND inmate_id = "
                 + inmate));
+  }
+
+  /** Answers for an attempt as started: its first question answered, by its type. */
+  @SuppressWarnings("unchecked")
+  private static String firstAnswered(Map<String, Object> attempt) {
+    Map<String, Object> q = ((List<Map<String, Object>>) attempt.get("questions")).get(0);
+    String answer =
+        switch (String.valueOf(q.get("type"))) {
+          case "SINGLE" -> "0";
+          case "MULTIPLE" -> "[0]";
+          case "TRUEFALSE" -> "\"true\"";
+          case "MATCHING" -> "[\"x\"]";
+          default -> "\"1\"";
+        };
+    return "{\"answers\":{\"" + q.get("key") + "\":" + answer + "}}";
   }
 
   private static long upload(WebClient c, long section) throws Exception {

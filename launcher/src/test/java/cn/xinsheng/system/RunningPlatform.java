@@ -227,6 +227,63 @@ public final class RunningPlatform {
         .until(() -> count("SELECT COALESCE(MAX(tree_size), 0) FROM audit_checkpoint") >= size);
   }
 
+  /**
+   * A closed assessment cycle with an approved commendation (表扬) for a demo inmate, as the ledger's
+   * monthly close and the prison's grading leave one, written as the database owner since the demo
+   * holds none: what a proposal cites (a proposal citing none is refused, case.error.noCycle).
+   * Answers the cycle's id.
+   */
+  public static synchronized long commendation(String prisonerNumber) {
+    return COMMENDATIONS.computeIfAbsent(prisonerNumber, RunningPlatform::newCommendation);
+  }
+
+  private static final java.util.Map<String, Long> COMMENDATIONS = new java.util.HashMap<>();
+
+  private static long newCommendation(String prisonerNumber) {
+    try (java.sql.Connection c = ownerConnection();
+        java.sql.Statement s = c.createStatement()) {
+      long inmate = count("SELECT id FROM inmate WHERE prisoner_number = '" + prisonerNumber + "'");
+      long section = count("SELECT section_id FROM inmate WHERE id = " + inmate);
+      long number =
+          // far from the numbers other tests write for their own inmates (1, 2, ...)
+          count(
+              "SELECT COALESCE(MAX(number), 0) + 90 FROM assessment_cycle WHERE inmate_id = "
+                  + inmate);
+      s.executeUpdate(
+          "INSERT INTO month_close (section_id, month, split, computed_by, computed_at) VALUES ("
+              + section
+              + ", '2025-11', '35/35/30', 'it', NOW(3))",
+          java.sql.Statement.RETURN_GENERATED_KEYS);
+      long close;
+      try (java.sql.ResultSet k = s.getGeneratedKeys()) {
+        k.next();
+        close = k.getLong(1);
+      }
+      s.executeUpdate(
+          "INSERT INTO assessment_cycle (inmate_id, number, closed_month, close_id, first_month)"
+              + " VALUES ("
+              + inmate
+              + ", "
+              + number
+              + ", '2025-11', "
+              + close
+              + ", '2025-06')",
+          java.sql.Statement.RETURN_GENERATED_KEYS);
+      long cycle;
+      try (java.sql.ResultSet k = s.getGeneratedKeys()) {
+        k.next();
+        cycle = k.getLong(1);
+      }
+      s.executeUpdate(
+          "INSERT INTO cycle_decision (cycle_id, result, reason, decided_by, decided_at) VALUES ("
+              + cycle
+              + ", 'PRAISE', '考核满600分，集体评议给予表扬', 'reviewer1', NOW(3))");
+      return cycle;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("a commendation for " + prisonerNumber, e);
+    }
+  }
+
   public static long count(String sql) throws java.sql.SQLException {
     try (java.sql.Connection c = ownerConnection();
         java.sql.Statement s = c.createStatement();

@@ -330,6 +330,9 @@ class WordsOnEveryScreenIT {
     String firstLine = toast.lines().findFirst().orElseThrow().strip();
     int times = toast.split(Pattern.quote(firstLine), -1).length - 1;
     assertEquals(1, times, "the toast says its text once: " + toast);
+    // issue 18 walk: by its content, the file is told it is no .xlsx spreadsheet
+    assertTrue(toast.contains("不是 .xlsx 表格"), toast);
+    assertFalse(toast.contains("表头须为"), "not a header problem: " + toast);
   }
 
   @Test

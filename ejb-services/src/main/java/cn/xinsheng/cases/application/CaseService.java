@@ -133,6 +133,7 @@ public class CaseService {
     // issue 16: life and 死缓 go through the bureau to the high court (司法部令第130号第四条)
     CaseTrack track = CaseTrack.valueOf(law.sentenceInExecution(r.inmateId(), r.sectionId()));
     List<Long> cycles = cycleIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(cycleIds));
+    requireCycles(r.kind(), track, performed, cycles);
     Set<Long> commendations = new java.util.HashSet<>();
     commendationQueries.commendations(r.inmateId()).forEach(c -> commendations.add(c.id()));
     for (Long c : cycles) {
@@ -298,6 +299,7 @@ public class CaseService {
     } catch (CaseRuleException e) {
       throw refusal(e);
     }
+    requireOpinion(step, note);
     String attachmentSha = attachment(attachmentId, row.sectionId());
     CaseEvent e =
         new CaseEvent(
@@ -320,6 +322,50 @@ public class CaseService {
       applyRuling(row, today, months);
     }
     return e;
+  }
+
+  /**
+   * Issue 18 walk: a step of the prison's part (the ward's meeting, the department's review, the
+   * committee, the posting, the director's meeting, the submission) is somebody's signed opinion;
+   * signed empty, the case file showed a signature with nothing said. Refused before anything is
+   * written. The court's and the bureau's steps keep their own rules (a reason for a refusal, the
+   * bureau's opinion).
+   */
+  static void requireOpinion(CaseStep step, String note) {
+    if (needsOpinion(step.name()) && (note == null || note.isBlank())) {
+      throw Refusal.invalid("case.error.opinion", "case.step." + step);
+    }
+  }
+
+  /**
+   * Whether a step (by its code) is signed with an opinion: the screen marks the field required.
+   */
+  public static boolean needsOpinion(String step) {
+    return step != null && CaseStep.valueOf(step).isInsidePrison();
+  }
+
+  /**
+   * Issue 18 walk: a proposal rests on the assessment cycles whose commendations it cites
+   * (司规〔2021〕3号: 计分考核结果是减刑、假释的依据); one citing none was saved. A proposal must cite at least one,
+   * except where the law itself is the basis: a 死缓 whose reprieve ends (刑法第五十条) and a reduction for
+   * merit (立功、重大立功, 刑法第七十八条).
+   */
+  static void requireCycles(
+      CaseKind kind,
+      CaseTrack track,
+      cn.xinsheng.sentence.domain.Performance performed,
+      List<Long> cycles) {
+    if (!cycles.isEmpty()) {
+      return;
+    }
+    boolean byLaw =
+        kind == CaseKind.REDUCTION
+            && (track == CaseTrack.DEATH_REPRIEVE
+                || performed == cn.xinsheng.sentence.domain.Performance.MERIT
+                || performed == cn.xinsheng.sentence.domain.Performance.MAJOR_MERIT);
+    if (!byLaw) {
+      throw Refusal.invalid("case.error.noCycle");
+    }
   }
 
   /** A granted ruling moves the sentence's end; the change is its own record. */

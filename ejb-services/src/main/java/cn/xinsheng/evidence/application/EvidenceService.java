@@ -97,6 +97,17 @@ public class EvidenceService {
         files.discard(received);
         throw Refusal.invalid("evidence.error.tooLarge", settings.maxBytes(detected.kind()) >> 20);
       }
+      // the name must not claim another format than the content is (a text file named ".pdf")
+      java.util.Optional<cn.xinsheng.evidence.domain.NameMatchesContent.Mismatch> mismatch =
+          cn.xinsheng.evidence.domain.NameMatchesContent.check(name, detected.mediaType());
+      if (mismatch.isPresent()) {
+        files.discard(received);
+        throw Refusal.invalid(
+            "evidence.error.nameMismatch",
+            name,
+            mismatch.get().extension(),
+            mismatch.get().contentKey());
+      }
     } catch (ContentSniffer.Refused r) {
       files.discard(received);
       throw Refusal.invalid(r.key());

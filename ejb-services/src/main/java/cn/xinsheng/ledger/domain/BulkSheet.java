@@ -59,6 +59,12 @@ public final class BulkSheet {
     }
   }
 
+  /**
+   * The content is neither an XLSX workbook nor a CSV table (a PDF, a photo, a Word file, a letter
+   * saved as text), whatever its name says: told as such, not as a format or header problem.
+   */
+  public static final String NOT_A_SHEET = "bulk.error.notSheet";
+
   public static final int MAX_ROWS = 10_000;
   private static final long MAX_UNZIPPED = 50L << 20;
   private static final int MAX_RATIO = 100;
@@ -86,8 +92,8 @@ public final class BulkSheet {
     if (content.length == 0) {
       throw new Unreadable("bulk.error.empty");
     }
-    List<List<String>> rows =
-        content.length > 4 && content[0] == 'P' && content[1] == 'K' ? xlsx(content) : csv(content);
+    boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K';
+    List<List<String>> rows = zip ? xlsx(content) : csv(content);
     if (rows.isEmpty()) {
       throw new Unreadable("bulk.error.empty");
     }
@@ -104,6 +110,11 @@ public final class BulkSheet {
       }
     }
     if (columns.size() != 5) {
+      // text with no table in it (no column separator, no header we know) is not a sheet at all:
+      // saying "the headers must be ..." sent the officer looking for headers in a letter
+      if (!zip && columns.isEmpty() && header.size() < 2) {
+        throw new Unreadable(NOT_A_SHEET);
+      }
       throw new Unreadable("bulk.error.headers");
     }
     if (rows.size() - 1 > MAX_ROWS) {
@@ -139,8 +150,8 @@ public final class BulkSheet {
     if (text == null) {
       text = decode(content, Charset.forName("GB18030"));
     }
-    if (text == null) {
-      throw new Unreadable("bulk.error.format");
+    if (text == null || text.indexOf('\u0000') >= 0) {
+      throw new Unreadable(NOT_A_SHEET);
     }
     List<List<String>> rows = new ArrayList<>();
     for (String line : text.split("\r?\n")) {
@@ -179,7 +190,10 @@ public final class BulkSheet {
   }
 
   private static List<List<String>> xlsx(byte[] content) throws Unreadable {
-    checkArchive(content);
+    if (!checkArchive(content)) {
+      // a zip, but no workbook inside: a Word file, an ODF document, an archive of photos
+      throw new Unreadable(NOT_A_SHEET);
+    }
     List<List<String>> rows = new ArrayList<>();
     try (InputStream in = new ByteArrayInputStream(content);
         ReadableWorkbook wb = new ReadableWorkbook(in)) {
@@ -204,8 +218,9 @@ public final class BulkSheet {
    * A zip bomb or an odd archive is refused before any XML is read: every entry is inflated and
    * counted, against a total and a compression ratio, and no entry may name a path outside.
    */
-  private static void checkArchive(byte[] content) throws Unreadable {
+  private static boolean checkArchive(byte[] content) throws Unreadable {
     java.nio.file.Path tmp = null;
+    boolean workbook = false;
     try {
       tmp = java.nio.file.Files.createTempFile("xinsheng-bulk-", ".xlsx");
       java.nio.file.Files.write(tmp, content);
@@ -216,6 +231,7 @@ public final class BulkSheet {
         java.util.Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
           ZipEntry e = all.nextElement();
+          workbook |= e.getName().equals("xl/workbook.xml");
           if (++entries > MAX_ENTRIES
               || e.getName().contains("..")
               || e.getName().startsWith("/")) {
@@ -232,6 +248,7 @@ public final class BulkSheet {
           }
         }
       }
+      return workbook;
     } catch (ZipException e) {
       throw new Unreadable("bulk.error.format");
     } catch (IOException e) {

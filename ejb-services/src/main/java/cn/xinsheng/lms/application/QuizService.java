@@ -170,6 +170,11 @@ public class QuizService {
         clean.put(key, v);
       }
     }
+    if (clean.values().stream().noneMatch(QuizService::answered)) {
+      // issue 18 walk: an empty hand-in (a stray click) used up an attempt and graded it 0; the
+      // attempt stays open, its time limit still counting
+      throw Refusal.invalid("lms.error.noAnswers");
+    }
     Instant now = time.now();
     Instant deadline = a.deadline();
     boolean late = deadline != null && now.isAfter(deadline.plusSeconds(30));
@@ -191,6 +196,23 @@ public class QuizService {
         now,
         List.of(AuditLog.Bind.of(QuizGradingBinding.TABLE, grading)));
     return Quizzes.graded(attemptId, r, q.passMark(), late);
+  }
+
+  /**
+   * Whether an answer says anything: a chosen option, some text, a matching with at least one pair
+   * chosen. An empty string, an empty list or a matching left all blank is no answer.
+   */
+  public static boolean answered(Object answer) {
+    if (answer == null) {
+      return false;
+    }
+    if (answer instanceof String s) {
+      return !s.isBlank();
+    }
+    if (answer instanceof java.util.Collection<?> c) {
+      return c.stream().anyMatch(QuizService::answered);
+    }
+    return true;
   }
 
   /** The inmate's attempts at a quiz with their latest grading. */

@@ -99,6 +99,7 @@ public class TakeService {
   @Inject AuditLog auditLog;
   @Inject PrisonTime time;
   @Inject Event<TakeQueued> queued;
+  @Inject cn.xinsheng.identity.application.AccountDirectory directory;
 
   /** The inmate's own take, recorded at the terminal. */
   @RolesAllowed(Role.INMATE_NAME)
@@ -361,6 +362,22 @@ public class TakeService {
     return store
         .one("SELECT result FROM music_take_analysis WHERE take_id = ?1 AND state = 'DONE'", id)
         .map(r -> (String) r[0]);
+  }
+
+  /** The roles a take's recorder may act in, most specific first (issue 18: inmates see roles). */
+  private static final List<Role> RECORDERS =
+      List.of(Role.INMATE, Role.TEACHER, Role.OFFICER, Role.EXAMINER, Role.EDU_ADMIN);
+
+  /**
+   * The role in which the take's recorder made it, for readers who are told roles, not accounts (an
+   * inmate at the terminal sees "教师", never {@code teacher1}); empty when none is on record.
+   */
+  public Optional<String> recorderRole(long takeId) {
+    String login = view(takeId).recordedBy();
+    return RECORDERS.stream()
+        .filter(r -> directory.hasRoleOnRecord(login, r))
+        .findFirst()
+        .map(Role::name);
   }
 
   public List<FeedbackView> feedback(long takeId) {

@@ -115,11 +115,54 @@ class BulkSheetTest {
                 () -> BulkSheet.read("罪犯编号,条款,分值,事实,日期\n".getBytes(StandardCharsets.UTF_8)))
             .key());
     assertEquals(
-        "bulk.error.format",
+        "bulk.error.notSheet",
         assertThrows(
                 BulkSheet.Unreadable.class,
                 () -> BulkSheet.read(new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0x81}))
             .key());
+  }
+
+  /**
+   * Issue 18 walk: a file that is no spreadsheet at all was told "the headers must be ..." (a
+   * letter read as a one-column CSV) or "upload a CSV or XLSX" (a PDF); it is told its content is
+   * not an .xlsx spreadsheet, by its bytes, whatever its name.
+   */
+  @Test
+  void aFileThatIsNoSheetAtAllIsSaidToBeNoXlsxSpreadsheet() throws Exception {
+    for (byte[] notASheet :
+        new byte[][] {
+          "this is not a spreadsheet".getBytes(StandardCharsets.UTF_8),
+          "这不是表格\n只是一封信\n".getBytes(StandardCharsets.UTF_8),
+          "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1),
+          {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0},
+          wordFile()
+        }) {
+      assertEquals(
+          BulkSheet.NOT_A_SHEET,
+          assertThrows(BulkSheet.Unreadable.class, () -> BulkSheet.read(notASheet)).key(),
+          new String(notASheet, StandardCharsets.ISO_8859_1));
+    }
+    // a real table with other headers is still told which headers it needs
+    assertEquals(
+        "bulk.error.headers",
+        assertThrows(
+                BulkSheet.Unreadable.class,
+                () -> BulkSheet.read("姓名,分数\n张三,5\n".getBytes(StandardCharsets.UTF_8)))
+            .key());
+  }
+
+  /** A zip holding a Word document's parts and no workbook. */
+  private static byte[] wordFile() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out)) {
+      z.putNextEntry(new ZipEntry("[Content_Types].xml"));
+      z.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+      z.putNextEntry(new ZipEntry("word/document.xml"));
+      z.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    return out.toByteArray();
   }
 
   private static byte[] minimalXlsx(String sheetXml) throws IOException {

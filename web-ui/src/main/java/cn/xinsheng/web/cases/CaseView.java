@@ -84,6 +84,12 @@ public class CaseView implements Serializable {
         && roles().contains(Role.valueOf(f.summary().nextOwner()));
   }
 
+  /** The next step is of the prison's part: signed with an opinion (the field is required). */
+  public boolean isOpinionRequired() {
+    CaseQueries.CaseFile f = getFile();
+    return isMaySign() && CaseService.needsOpinion(f.summary().nextStep());
+  }
+
   public boolean isMayReturn() {
     CaseQueries.CaseFile f = getFile();
     if (f == null || f.summary().nextStep() == null) {

@@ -30,6 +30,7 @@ public class QuizPageView implements Serializable {
   private final Map<String, Object> multiple = new HashMap<>();
   private final Map<String, String> text = new HashMap<>();
   private final Map<String, List<String>> matching = new HashMap<>();
+  private List<Integer> unanswered = List.of();
 
   public void start() {
     try {
@@ -70,7 +71,64 @@ public class QuizPageView implements Serializable {
     return matching;
   }
 
+  /**
+   * Hands in, after a warning when some questions are unanswered (issue 18 walk: an empty hand-in
+   * used up an attempt). The first press lists the unanswered questions and asks; "hand in anyway"
+   * hands in. With nothing answered at all the service refuses, and no attempt is used.
+   */
   public void submit() {
+    Map<String, Object> answers = answers();
+    unanswered = unanswered(answers);
+    if (!unanswered.isEmpty() && unanswered.size() < attempt.questions().size()) {
+      return;
+    }
+    handIn(answers);
+  }
+
+  /** Hands in as it stands, unanswered questions and all, once the learner has been told. */
+  public void submitAnyway() {
+    handIn(answers());
+  }
+
+  /** Back to the questions without handing in. */
+  public void keepAnswering() {
+    unanswered = List.of();
+  }
+
+  /** The numbers (from 1) of the questions without an answer, while the learner is asked. */
+  public List<Integer> getUnanswered() {
+    return unanswered;
+  }
+
+  public String getUnansweredText() {
+    return unanswered.stream()
+        .map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining("、"));
+  }
+
+  private List<Integer> unanswered(Map<String, Object> answers) {
+    List<Integer> out = new ArrayList<>();
+    List<QuizService.QuestionView> qs = attempt.questions();
+    for (int i = 0; i < qs.size(); i++) {
+      if (!QuizService.answered(answers.get(qs.get(i).key()))) {
+        out.add(i + 1);
+      }
+    }
+    return out;
+  }
+
+  private void handIn(Map<String, Object> answers) {
+    try {
+      graded = quizzes.submit(attempt.attemptId(), answers);
+      attempt = null;
+      unanswered = List.of();
+    } catch (Refusal r) {
+      unanswered = List.of();
+      Messages.refused(r);
+    }
+  }
+
+  private Map<String, Object> answers() {
     Map<String, Object> answers = new HashMap<>();
     for (QuizService.QuestionView q : attempt.questions()) {
       switch (q.type()) {
@@ -106,12 +164,7 @@ public class QuizPageView implements Serializable {
         }
       }
     }
-    try {
-      graded = quizzes.submit(attempt.attemptId(), answers);
-      attempt = null;
-    } catch (Refusal r) {
-      Messages.refused(r);
-    }
+    return answers;
   }
 
   public Long getId() {

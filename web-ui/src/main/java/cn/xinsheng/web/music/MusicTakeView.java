@@ -20,6 +20,8 @@ public class MusicTakeView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient TakeService takes;
+  @Inject transient cn.xinsheng.web.security.CurrentUser currentUser;
+  @Inject transient cn.xinsheng.web.shell.Show show;
 
   private Long id;
   private transient TakeService.TakeView take;
@@ -46,6 +48,30 @@ public class MusicTakeView implements Serializable {
       }
     }
     return take;
+  }
+
+  /**
+   * Who recorded the take, as a court-facing record names him: staff see the person
+   * ("王老师（teacher1）", as {@code show.person}); an inmate sees himself as such and anyone else by
+   * role ("教师"), never an account (issue 18 walk: the page showed {@code teacher1}).
+   */
+  public String getRecorder() {
+    TakeService.TakeView t = getTake();
+    if (t == null) {
+      return "";
+    }
+    if (!currentUser.isInmate()) {
+      return show.person(t.recordedBy());
+    }
+    if (t.recordedBy().equals(currentUser.getUsername())) {
+      return Messages.text("music.take.byYou");
+    }
+    return takes.recorderRole(id).map(show::role).orElse(Messages.text("music.take.byStaff"));
+  }
+
+  /** Who wrote a piece of feedback: a teacher (only teachers write it), by name or by role. */
+  public String writer(String login) {
+    return currentUser.isInmate() ? show.role("TEACHER") : show.person(login);
   }
 
   public List<TakeService.FeedbackView> getFeedback() {
