@@ -282,6 +282,7 @@ abstract class StartCommand implements Callable<Integer> {
       }
       DemoData.ensureCatalogue(owner, clock);
       DemoData.ensureCaseDesk(owner, clock);
+      DemoCommendations.ensure(owner, clock);
       ReadinessDemo.ensure(owner, clock); // issue 20: release ward, offices, community1
       Map<String, String> env =
           new java.util.HashMap<>(
@@ -432,6 +433,7 @@ abstract class StartCommand implements Callable<Integer> {
         }
         DemoData.ensureCatalogue(db.owner(), clock);
         DemoData.ensureCaseDesk(db.owner(), clock);
+        DemoCommendations.ensure(db.owner(), clock);
       } else {
         FirstAdministrator.createIfNoAccounts(db.owner(), clock)
             .ifPresent(External::printFirstAdministrator);
