@@ -53,28 +53,7 @@ final class DemoCommendations {
   private DemoCommendations() {}
 
   static void ensure(DatabaseTarget owner, Clock clock) {
-    try (Connection c = owner.connect()) {
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT COUNT(*) FROM installation_setting WHERE name = ?")) {
-        ps.setString(1, MARKER);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) > 0) {
-            return;
-          }
-        }
-      }
-      c.setAutoCommit(false);
-      try {
-        seed(c, clock);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw owner.explain(e);
-    }
+    DemoData.once(owner, c -> DemoData.marked(c, MARKER), c -> seed(c, clock));
   }
 
   private static void seed(Connection c, Clock clock) throws SQLException {

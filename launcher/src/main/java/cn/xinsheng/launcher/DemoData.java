@@ -122,13 +122,31 @@ final class DemoData {
    *     and admissions are dated back from its day
    */
   static void load(DatabaseTarget owner, Clock clock) {
+    once(owner, DemoData::isLoaded, c -> insertAll(c, clock));
+  }
+
+  /** Whether a part of the demo is there already. */
+  interface Present {
+    boolean in(Connection c) throws SQLException;
+  }
+
+  /** Writes a part of the demo. */
+  interface Part {
+    void insert(Connection c) throws SQLException;
+  }
+
+  /**
+   * A part of the demo, unless it is there: in one transaction, so that it is all there or none of
+   * it is (a start interrupted half-way loads it again next time).
+   */
+  static void once(DatabaseTarget owner, Present present, Part part) {
     try (Connection c = owner.connect()) {
-      if (isLoaded(c)) {
+      if (present.in(c)) {
         return;
       }
       c.setAutoCommit(false);
       try {
-        insertAll(c, clock);
+        part.insert(c);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -136,6 +154,18 @@ final class DemoData {
       }
     } catch (SQLException e) {
       throw owner.explain(e);
+    }
+  }
+
+  /** Whether the installation setting {@code name} has been written (a part's marker). */
+  static boolean marked(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM installation_setting WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
     }
   }
 

@@ -58,25 +58,16 @@ final class ReadinessDemo {
 
   /** The ward, officer, people, offices and logins, once. */
   static void ensure(DatabaseTarget owner, Clock clock) {
-    try (Connection c = owner.connect()) {
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM cc_office")) {
-        rs.next();
-        if (rs.getLong(1) > 0) {
-          return;
-        }
-      }
-      c.setAutoCommit(false);
-      try {
-        insert(c, clock);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw owner.explain(e);
-    }
+    DemoData.once(
+        owner,
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM cc_office")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+          }
+        },
+        c -> insert(c, clock));
   }
 
   private static void insert(Connection c, Clock clock) throws SQLException {
