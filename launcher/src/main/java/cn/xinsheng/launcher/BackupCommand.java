@@ -35,6 +35,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -97,6 +98,8 @@ final class BackupCommand {
     @Option(names = "--passphrase-file", required = true)
     Path passphraseFile;
 
+    @Mixin ExternalDatabase.Options external = new ExternalDatabase.Options();
+
     @Override
     public Integer call() throws Exception {
       Path data = InstallFolder.dataDir(dataDir);
@@ -106,9 +109,23 @@ final class BackupCommand {
             "备份文件已存在，不会覆盖：" + out, "the backup file exists and is never overwritten: " + out);
       }
       EmbeddedDatabase db = new EmbeddedDatabase(data, dbPort);
-      DatabaseTarget owner = db.owner(SCHEMA);
+      ExternalDatabase ext = external.given() ? external.open() : null;
+      DatabaseTarget owner = ext != null ? ext.owner() : db.owner(SCHEMA);
+      if (ext != null) {
+        // the keys and the evidence live in the platform's data directory, not in the database
+        if (!Files.isDirectory(data.resolve("secrets"))) {
+          throw new LauncherException(
+              "数据目录 " + data + " 中没有密钥（secrets/）；请用 --data-dir 指向平台的数据目录",
+              "the data directory "
+                  + data
+                  + " holds no keys (secrets/); point --data-dir at the platform's data directory");
+        }
+        System.out.println("外部数据库 / external database: " + ext.where());
+      }
       Properties meta = new Properties();
       meta.setProperty("format", "xinsheng-backup/1");
+      meta.setProperty("database.kind", ext != null ? "external" : "embedded");
+      meta.setProperty("database.schema", ext != null ? ext.schema() : SCHEMA);
       meta.setProperty(
           "created", LauncherClock.platform(java.util.Optional.empty()).instant().toString());
       try (var c = owner.connect();
@@ -128,21 +145,36 @@ final class BackupCommand {
       Path tmp = Files.createTempDirectory(out.toAbsolutePath().getParent(), ".xinsheng-backup-");
       try {
         Path dump = tmp.resolve("database.sql");
-        runTool(
+        List<String> command = new ArrayList<>();
+        if (ext != null) {
+          command.add(db.clientTool("mariadb-dump").toString());
+          command.addAll(ext.clientOptions(tmp));
+          // no tablespaces: they need the PROCESS right, which a schema owner need not have
+          command.add("--no-tablespaces");
+        } else {
+          command.add(db.executable("mariadb-dump").toString());
+          command.add("--no-defaults");
+          command.add("--socket=" + db.socket());
+          command.add("--user=" + owner.user());
+        }
+        command.addAll(
             List.of(
-                db.executable("mariadb-dump").toString(),
-                "--no-defaults",
-                "--socket=" + db.socket(),
-                "--user=" + owner.user(),
                 "--single-transaction",
                 "--routines",
                 "--triggers",
                 "--hex-blob",
-                "--default-character-set=utf8mb4",
-                "--databases",
-                SCHEMA),
-            null,
-            dump);
+                "--default-character-set=utf8mb4"));
+        if (ext != null) {
+          // the schema's tables only, no CREATE DATABASE: a restore names its own schema
+          command.add(ext.schema());
+        } else {
+          command.addAll(List.of("--databases", SCHEMA));
+        }
+        try {
+          runTool(command, null, dump);
+        } finally {
+          Files.deleteIfExists(tmp.resolve("client.cnf"));
+        }
         Map<String, Path> entries = new TreeMap<>();
         entries.put("database.sql", dump);
         for (String folder : FILE_FOLDERS) {
@@ -221,6 +253,8 @@ final class BackupCommand {
     @Option(names = "--passphrase-file", required = true)
     Path passphraseFile;
 
+    @Mixin ExternalDatabase.Options external = new ExternalDatabase.Options();
+
     @Override
     public Integer call() throws Exception {
       Path data = InstallFolder.dataDir(dataDir);
@@ -229,7 +263,23 @@ final class BackupCommand {
         throw new LauncherException("找不到备份文件 " + backup, "backup file not found: " + backup);
       }
       EmbeddedDatabase db = new EmbeddedDatabase(data, dbPort);
-      if (db.isInitialised() || Files.isDirectory(data.resolve("evidence"))) {
+      ExternalDatabase ext = external.given() ? external.open() : null;
+      if (ext != null) {
+        System.out.println("外部数据库 / external database: " + ext.where());
+        long tables = ext.tableCount();
+        if (tables > 0) {
+          throw new LauncherException(
+              "目标数据库 " + ext.schema() + " 已有 " + tables + " 张表；恢复只写入新建的空库，不会覆盖",
+              "the target database "
+                  + ext.schema()
+                  + " already holds "
+                  + tables
+                  + " tables; a restore writes only into a new, empty one and never overwrites");
+        }
+      }
+      if ((ext == null && db.isInitialised())
+          || Files.isDirectory(data.resolve("evidence"))
+          || Files.isDirectory(data.resolve("secrets").resolve("audit"))) {
         throw new LauncherException(
             "数据目录 " + data + " 已有数据；恢复只写入新的空目录，不会覆盖",
             "the data directory "
@@ -289,22 +339,54 @@ final class BackupCommand {
         try (InputStream in = Files.newInputStream(staging.resolve("backup.properties"))) {
           meta.load(in);
         }
-        // 3. the database
+        // 3. the database: the dump loads into the schema named here, whichever it came from
         System.out.println("正在恢复数据库 / restoring the database …");
-        try {
-          db.start();
-          runTool(
-              List.of(
-                  db.executable("mariadb").toString(),
-                  "--no-defaults",
-                  "--socket=" + db.socket(),
-                  "--user=" + db.owner("").user(),
-                  "--default-character-set=utf8mb4"),
-              staging.resolve("database.sql"),
-              null);
-          DatabaseHygiene.apply(db.owner(""));
-        } finally {
-          db.close();
+        Path load = staging.resolve("database.load.sql");
+        ExternalDatabase.withoutSchemaStatements(staging.resolve("database.sql"), load);
+        if (ext != null) {
+          List<String> command = new ArrayList<>();
+          command.add(db.clientTool("mariadb").toString());
+          command.addAll(ext.clientOptions(staging));
+          command.add("--default-character-set=utf8mb4");
+          command.add("--database=" + ext.schema());
+          try {
+            runTool(command, load, null);
+          } catch (LauncherException e) {
+            throw new LauncherException(
+                "数据库恢复中断，库 " + ext.schema() + " 只写入了一部分；请删掉其中的表再恢复：" + e.getMessage(),
+                "the restore stopped part-way; the database "
+                    + ext.schema()
+                    + " holds part of the backup: drop its tables and restore again: "
+                    + e.getMessage());
+          } finally {
+            Files.deleteIfExists(staging.resolve("client.cnf"));
+          }
+        } else {
+          try {
+            db.start();
+            try (var c = db.owner("").connect();
+                var s = c.createStatement()) {
+              s.execute(
+                  "CREATE DATABASE IF NOT EXISTS `"
+                      + SCHEMA
+                      + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            } catch (java.sql.SQLException e) {
+              throw db.owner("").explain(e);
+            }
+            runTool(
+                List.of(
+                    db.executable("mariadb").toString(),
+                    "--no-defaults",
+                    "--socket=" + db.socket(),
+                    "--user=" + db.owner("").user(),
+                    "--default-character-set=utf8mb4",
+                    "--database=" + SCHEMA),
+                load,
+                null);
+            DatabaseHygiene.apply(db.owner(""));
+          } finally {
+            db.close();
+          }
         }
         // 4. the files and the keys
         for (String folder : FILE_FOLDERS) {
@@ -314,7 +396,8 @@ final class BackupCommand {
           }
         }
         unpackFolder(secrets, Files.createDirectories(data.resolve("secrets")));
-        System.out.println("恢复完成 / restore complete: " + data);
+        System.out.println(
+            "恢复完成 / restore complete: " + data + (ext != null ? " + " + ext.where() : ""));
         System.out.println(
             "启动后审计日志须验证到 / after start the audit log must verify to: size "
                 + meta.getProperty("audit.size", "0")
@@ -331,6 +414,9 @@ final class BackupCommand {
 
   private static void runTool(List<String> command, Path stdin, Path stdout) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command);
+    // the client reads no option file but the one it is given, and no password from the
+    // environment of whoever runs it
+    pb.environment().remove("MYSQL_PWD");
     if (stdin != null) {
       pb.redirectInput(stdin.toFile());
     }

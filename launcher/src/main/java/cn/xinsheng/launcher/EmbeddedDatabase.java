@@ -52,6 +52,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static final String SERVER = "mariadb-server";
   public static final String TMP = "tmp";
 
+  /** Client programs for an external database (backup, restore), without a server. */
+  public static final String CLIENT = "mariadb-client";
+
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -185,6 +188,46 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new LauncherException("内置数据库中没有 " + name, "the embedded database has no " + name);
     }
     return bin;
+  }
+
+  /**
+   * A client program ({@code mariadb}, {@code mariadb-dump}) for a database that is not this one
+   * (backup and restore of an external MariaDB): the shipped binaries' when there are any, else
+   * taken from the launcher jar into {@code DATA_DIR/mariadb-client/bin} the first time. Only the
+   * program is copied (the 11.x clients need no library beside the system's), never the server.
+   */
+  public Path clientTool(String name) {
+    Path shipped = server.resolve("bin").resolve(name);
+    if (Files.isExecutable(shipped)) {
+      return shipped;
+    }
+    Path tool = dataDir.resolve(CLIENT).resolve("bin").resolve(name);
+    if (Files.isExecutable(tool)) {
+      return tool;
+    }
+    String location = binaries.getBinariesClassPathLocation();
+    location = location.startsWith("/") ? location.substring(1) : location;
+    location = location.endsWith("/") ? location : location + "/";
+    try (java.io.InputStream in =
+        EmbeddedDatabase.class.getClassLoader().getResourceAsStream(location + "bin/" + name)) {
+      if (in == null) {
+        throw new LauncherException(
+            "启动器中没有数据库客户端程序 " + name, "the launcher holds no database client program " + name);
+      }
+      Files.createDirectories(tool.getParent());
+      Path part = tool.resolveSibling(name + ".part");
+      Files.copy(in, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      if (!part.toFile().setExecutable(true, true)) {
+        throw new IOException("cannot make " + part + " executable");
+      }
+      Files.move(part, tool, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return tool;
+    } catch (IOException e) {
+      throw new LauncherException(
+          "无法准备数据库客户端程序 " + name + "：" + e.getMessage(),
+          "cannot prepare the database client program " + name + ": " + e.getMessage(),
+          e);
+    }
   }
 
   /** The environment a program among the binaries needs (its shared libraries). */
