@@ -11,8 +11,9 @@ import java.time.LocalDate;
  * Issue 16 (the law's remaining paths): 死缓 inmates of section 22 at each point of the path, so the
  * eligibility page shows every 死缓 reason and a section can propose the commutation at the end of
  * the reprieve (刑法第五十条第一款); and a juvenile and an elderly inmate whose waits the law lets the court
- * shorten by a third (法释〔2016〕23号第十九条、第二十条), so a section can propose early. Written with the other
- * demo sentence records, once.
+ * shorten by a third (法释〔2016〕23号第十九条、第二十条), so a section can propose early; and a combined term in
+ * which two crimes were each given ten years or more, strict whatever the offences (第七条第二款).
+ * Written with the other demo sentence records, once.
  */
 final class SentenceLawDemo {
 
@@ -135,14 +136,21 @@ final class SentenceLawDemo {
     fixedTerms(c, today, now);
   }
 
-  /** The juvenile and the elderly inmate, fixed terms with no earlier change. */
+  /**
+   * Demo inmate 100: 15 years combined from two crimes of ten years or more (第七条第二款), 30 months
+   * served: may be proposed, at most one year whatever the performance.
+   */
+  static final long TWO_CRIMES_OF_TEN_YEARS = 100;
+
+  /** The juvenile, the elderly and the two-crimes inmate, fixed terms with no earlier change. */
   private static void fixedTerms(Connection c, LocalDate today, Instant now) throws SQLException {
-    // id, months, start, juvenile, elderly
+    // id, months, start, juvenile, elderly, two crimes of ten years
     Object[][] demo = {
-      {JUVENILE_EARLY, 60, today.minusMonths(13), true, false},
+      {JUVENILE_EARLY, 60, today.minusMonths(13), true, false, false},
       // the same, proposed early from the eligibility page by GradingAndExcusalScreensIT
-      {94L, 60, today.minusMonths(13), true, false},
-      {ELDERLY_NOT_YET, 36, today.minusMonths(6), false, true}
+      {94L, 60, today.minusMonths(13), true, false, false},
+      {ELDERLY_NOT_YET, 36, today.minusMonths(6), false, true, false},
+      {TWO_CRIMES_OF_TEN_YEARS, 180, today.minusMonths(30), false, false, true}
     };
     try (PreparedStatement inmate =
             c.prepareStatement(
@@ -152,8 +160,9 @@ final class SentenceLawDemo {
             c.prepareStatement(
                 "INSERT INTO sentence_record (inmate_id, kind, detention_days, limited_reduction,"
                     + " no_reduction_or_parole, offences, recidivist, property_penalty, juvenile,"
-                    + " elderly_ill_disabled, minor_while_serving, note, recorded_by, recorded_at)"
-                    + " VALUES (?, 'FIXED', 0, FALSE, FALSE, 'OTHER', FALSE, 'NONE', ?, ?, ?,"
+                    + " elderly_ill_disabled, minor_while_serving, two_crimes_of_ten_years, note,"
+                    + " recorded_by, recorded_at)"
+                    + " VALUES (?, 'FIXED', 0, FALSE, FALSE, 'OTHER', FALSE, 'NONE', ?, ?, ?, ?,"
                     + " '判决书（演示）', 'demo', ?)")) {
       for (Object[] d : demo) {
         LocalDate start = (LocalDate) d[2];
@@ -167,7 +176,8 @@ final class SentenceLawDemo {
         record.setBoolean(3, (Boolean) d[4]);
         // a juvenile here is 17 now: under 18 at the crime (第二十六条) and while serving (第十九条)
         record.setBoolean(4, (Boolean) d[3]);
-        record.setTimestamp(5, Timestamp.from(now));
+        record.setBoolean(5, (Boolean) d[5]);
+        record.setTimestamp(6, Timestamp.from(now));
         record.addBatch();
       }
       inmate.executeBatch();

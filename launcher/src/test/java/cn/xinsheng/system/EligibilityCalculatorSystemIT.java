@@ -171,6 +171,17 @@ class EligibilityCalculatorSystemIT {
     assertEquals(false, part(map(own.body()), "parole").get("barred"), own.body());
     assertEquals("2026-03-15", part(map(own.body()), "parole").get("eligibleFrom"));
     assertTrue(own.body().contains("VIOLENT_OWN_TERM_BELOW"), own.body());
+    // 第七条第二款: two crimes of ten years or more each, any offences: capped at one year
+    String twoCrimes =
+        "{\"asOf\":\"2022-03-15\",\"sentence\":{\"kind\":\"FIXED\",\"months\":180,"
+            + "\"start\":\"2020-03-15\",\"twoCrimesOfTenYears\":true},"
+            + "\"offences\":[\"OTHER\"],\"performance\":\"REPENTANCE_AND_MAJOR_MERIT\"}";
+    HttpResponse<String> two = judge.postJson("/api/v1/eligibility/evaluate", twoCrimes);
+    assertEquals(200, two.statusCode(), two.body());
+    assertEquals(map(two.body()), offline(twoCrimes, 0));
+    assertEquals(12L, part(map(two.body()), "reduction").get("maxMonths"), two.body());
+    assertTrue(two.body().contains("STRICT_TWO_CRIMES"), two.body());
+    assertEquals(false, part(map(two.body()), "parole").get("barred"), two.body());
 
     assertEquals(runs, RunningPlatform.count("SELECT COUNT(*) FROM eligibility_run"));
     assertEquals(changes, RunningPlatform.count("SELECT COUNT(*) FROM sentence_change"));
@@ -208,6 +219,12 @@ class EligibilityCalculatorSystemIT {
                 + "\"start\":\"2020-01-01\",\"limitedReduction\":true},\"offences\":[\"OTHER\"],"
                 + "\"performance\":\"MERIT\"}",
             "sentence.limitedReduction"
+          },
+          {
+            "{\"asOf\":\"2023-01-01\",\"sentence\":{\"kind\":\"FIXED\",\"months\":96,"
+                + "\"start\":\"2020-01-01\",\"twoCrimesOfTenYears\":true},"
+                + "\"offences\":[\"OTHER\"],\"performance\":\"MERIT\"}",
+            "sentence.twoCrimesOfTenYears"
           },
           {
             "{\"sentence\":{\"kind\":\"FIXED\",\"months\":120,\"start\":\"2020-01-01\"},"

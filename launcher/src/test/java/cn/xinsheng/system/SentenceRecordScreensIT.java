@@ -130,11 +130,13 @@ class SentenceRecordScreensIT {
     messageShown("数罪并罚从严只适用于无期徒刑、死缓");
     assertEquals(records, count("SELECT COUNT(*) FROM sentence_record WHERE inmate_id = " + id));
 
-    // the same without the flags, a minor while serving (第十九条): written, the end follows
+    // the same without the two flags, a minor while serving (第十九条): written, the end follows
     // (120 months less 60 days' detention)
     driver.findElement(By.id("sentenceForm:combined")).click();
     driver.findElement(By.id("sentenceForm:minorWhileServing")).click();
     type("sentenceForm:violentTerm", "36");
+    // and two of the crimes given ten years or more each (第七条第二款): fits a 120-month term
+    driver.findElement(By.id("sentenceForm:twoCrimes")).click();
     driver.findElement(By.id("sentenceForm:save")).click();
     messageShown("判决记录已保存");
     waiting()
@@ -150,7 +152,7 @@ class SentenceRecordScreensIT {
             "SELECT COUNT(*) FROM sentence_record WHERE inmate_id = "
                 + id
                 + " AND minor_while_serving AND NOT combined_sentence AND NOT juvenile"
-                + " AND violent_term_months = 36"
+                + " AND violent_term_months = 36 AND two_crimes_of_ten_years"
                 + " AND id = (SELECT MAX(id) FROM sentence_record WHERE inmate_id = "
                 + id
                 + ")"));

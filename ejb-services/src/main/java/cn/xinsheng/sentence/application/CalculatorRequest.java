@@ -31,7 +31,8 @@ public record CalculatorRequest(
       Boolean limitedReduction,
       Boolean noReductionOrParole,
       Boolean combinedSentence,
-      Integer violentTermMonths) {}
+      Integer violentTermMonths,
+      Boolean twoCrimesOfTenYears) {}
 
   /** A dated change to the sentence. */
   public record Change(String kind, String on, Integer months, Integer toMonths) {}
@@ -54,7 +55,8 @@ public record CalculatorRequest(
                 bool(s, "limitedReduction", "sentence.limitedReduction"),
                 bool(s, "noReductionOrParole", "sentence.noReductionOrParole"),
                 bool(s, "combinedSentence", "sentence.combinedSentence"),
-                integer(s, "violentTermMonths", "sentence.violentTermMonths"));
+                integer(s, "violentTermMonths", "sentence.violentTermMonths"),
+                bool(s, "twoCrimesOfTenYears", "sentence.twoCrimesOfTenYears"));
     List<String> offences = null;
     if (m.get("offences") != null) {
       offences = new ArrayList<>();

@@ -93,6 +93,7 @@ public final class EligibilityCalculator {
             Boolean.TRUE.equals(q.minorWhileServing()),
             Boolean.TRUE.equals(s.combinedSentence()),
             s.violentTermMonths(),
+            Boolean.TRUE.equals(s.twoCrimesOfTenYears()),
             changes);
     return answer(engine.evaluate(record, performance, asOf));
   }

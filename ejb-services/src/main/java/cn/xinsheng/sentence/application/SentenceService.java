@@ -60,6 +60,7 @@ public class SentenceService {
       boolean minorWhileServing,
       boolean combinedSentence,
       Integer violentTermMonths,
+      boolean twoCrimesOfTenYears,
       String note) {}
 
   /** A later change as the court's papers give it. */
@@ -87,6 +88,7 @@ public class SentenceService {
       boolean minorWhileServing,
       boolean combinedSentence,
       Integer violentTermMonths,
+      boolean twoCrimesOfTenYears,
       List<ChangeLine> changes,
       LocalDate currentEnd,
       String errorField,
@@ -132,6 +134,7 @@ public class SentenceService {
           false,
           false,
           null,
+          false,
           List.of(),
           end,
           l.error().field(),
@@ -156,6 +159,7 @@ public class SentenceService {
         r.minorWhileServing(),
         r.combinedSentence(),
         r.violentTermMonths(),
+        r.twoCrimesOfTenYears(),
         r.changes().stream()
             .map(c -> new ChangeLine(c.kind().name(), c.on(), c.months(), c.toMonths()))
             .toList(),
@@ -203,6 +207,7 @@ public class SentenceService {
                     in.minorWhileServing(),
                     in.combinedSentence(),
                     in.violentTermMonths(),
+                    in.twoCrimesOfTenYears(),
                     changes));
     if (r.start().isAfter(time.today())) {
       throw Refusal.invalid("sentence.error.future", "sentence.start");
@@ -230,6 +235,7 @@ public class SentenceService {
     if (r.violentTermMonths() != null) {
       p.put("violentTermMonths", r.violentTermMonths().longValue());
     }
+    p.put("twoCrimesOfTenYears", r.twoCrimesOfTenYears());
     p.put("note", note);
     if (end != null) {
       p.put("end", end.toString());
@@ -282,6 +288,7 @@ public class SentenceService {
                     before.minorWhileServing(),
                     before.combinedSentence(),
                     before.violentTermMonths(),
+                    before.twoCrimesOfTenYears(),
                     all));
     LocalDate previous = inmates.currentSentenceEnd(i.getId());
     LocalDate end = end(after);

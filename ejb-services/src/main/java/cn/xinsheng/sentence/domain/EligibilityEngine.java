@@ -214,7 +214,9 @@ public final class EligibilityEngine {
         // 第九条 "数罪并罚被判处无期徒刑的罪犯", 第十一条 likewise for 死缓; a new crime in prison
         // sentenced to life is combined into life (刑法第七十一条, 第六十九条): the same words
         || r.combinedSentence()
-        || s.newCrimeLife) {
+        || s.newCrimeLife
+        // 第七条第二款 "数罪并罚且其中两罪以上被判处十年以上有期徒刑的罪犯"
+        || r.twoCrimesOfTenYears()) {
       return Regime.STRICT;
     }
     return Regime.NORMAL;
@@ -675,6 +677,9 @@ public final class EligibilityEngine {
         }
       } else if (violentLong(r)) {
         reasons.add(t.reason("STRICT_VIOLENT", offences(r, Offence.Category.VIOLENT)));
+      }
+      if (r.twoCrimesOfTenYears()) {
+        reasons.add(t.reason("STRICT_TWO_CRIMES", r.months()));
       }
       if (!life
           && (r.has(Offence.Category.STRICT)

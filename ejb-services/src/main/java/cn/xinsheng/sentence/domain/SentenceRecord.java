@@ -29,6 +29,10 @@ import java.util.Set;
  *     violent offence itself; null when the whole term is the violent offence's. 刑法第八十一条第二款 and
  *     第七条第二款 ask whether the violent offence was sentenced to ten years or more (因…被判处 十年以上), not
  *     the total (outside law check N1)
+ * @param twoCrimesOfTenYears a fixed term combining several crimes (数罪并罚) in which two or more of
+ *     the crimes were each sentenced to ten years or more: reduced as a strict category whatever
+ *     the offences (法释〔2016〕23号第七条第二款 "数罪并罚且其中两罪以上被判处十年以上有期徒刑的罪犯"); not a parole ban (刑法第八十一条第二款
+ *     names the violent offences, not the count)
  * @param changes dated changes, oldest first
  */
 public record SentenceRecord(
@@ -46,10 +50,13 @@ public record SentenceRecord(
     boolean minorWhileServing,
     boolean combinedSentence,
     Integer violentTermMonths,
+    boolean twoCrimesOfTenYears,
     List<SentenceChange> changes) {
 
   /** The longest fixed term a court can impose, combined sentences included (刑法第六十九条). */
   public static final int MAX_FIXED_MONTHS = 25 * 12;
+
+  private static final int TEN_YEARS = 10 * 12;
 
   public SentenceRecord {
     if (kind == null) {
@@ -133,6 +140,14 @@ public record SentenceRecord(
             "暴力犯罪本罪刑期应为1个月至原判刑期",
             "the violent offence's own term is 1 month up to the whole term");
       }
+    }
+    if (twoCrimesOfTenYears && (kind != SentenceKind.FIXED || months < TEN_YEARS)) {
+      // two crimes of ten years or more each cannot add up to less than ten years (刑法第六十九条)
+      throw new SentenceFactException(
+          "sentence.twoCrimesOfTenYears",
+          "两罪以上各被判处十年以上只适用于数罪并罚决定执行十年以上的有期徒刑（法释〔2016〕23号第七条第二款）",
+          "two or more crimes of ten years each apply only to a combined fixed term of ten years or"
+              + " more (art 7(2))");
     }
     if (propertyPenalty == null) {
       propertyPenalty = PropertyPenalty.NONE;
@@ -261,6 +276,7 @@ public record SentenceRecord(
         false,
         false,
         null,
+        false,
         changes);
   }
 

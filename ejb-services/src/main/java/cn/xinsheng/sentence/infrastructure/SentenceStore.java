@@ -88,7 +88,7 @@ public class SentenceStore {
         em.createNativeQuery(
                 "SELECT inmate_id, kind, detention_days, limited_reduction, no_reduction_or_parole,"
                     + " offences, recidivist, property_penalty, juvenile, elderly_ill_disabled,"
-                    + " minor_while_serving, combined_sentence, violent_term_months"
+                    + " minor_while_serving, combined_sentence, violent_term_months, two_crimes_of_ten_years"
                     + " FROM sentence_record ORDER BY id")
             .getResultList();
     for (Object[] r : recordRows) {
@@ -176,6 +176,7 @@ public class SentenceStore {
     boolean minorWhileServing = false;
     boolean combined = false;
     Integer violentTerm = null;
+    boolean twoCrimes = false;
     PropertyPenalty property =
         active(facts, "PROPERTY_UNPAID") ? PropertyPenalty.UNPAID_ABLE : PropertyPenalty.NONE;
     if (rec != null) {
@@ -195,6 +196,7 @@ public class SentenceStore {
       minorWhileServing = bool(rec[10]);
       combined = bool(rec[11]);
       violentTerm = rec[12] == null ? null : integer(rec[12]);
+      twoCrimes = bool(rec[13]);
     }
     if (active(facts, "STRICT")
         && offences.stream().noneMatch(o -> o.category() == Offence.Category.STRICT)) {
@@ -218,6 +220,7 @@ public class SentenceStore {
         minorWhileServing,
         combined,
         violentTerm,
+        twoCrimes,
         all);
   }
 
@@ -232,8 +235,9 @@ public class SentenceStore {
             "INSERT INTO sentence_record (inmate_id, kind, detention_days, limited_reduction,"
                 + " no_reduction_or_parole, offences, recidivist, property_penalty, juvenile,"
                 + " elderly_ill_disabled, minor_while_serving, combined_sentence,"
-                + " violent_term_months, note, recorded_by, recorded_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
+                + " violent_term_months, two_crimes_of_ten_years, note, recorded_by, recorded_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                + " ?17)")
         .setParameter(1, inmateId)
         .setParameter(2, r.kind().name())
         .setParameter(3, r.detentionDays())
@@ -247,9 +251,10 @@ public class SentenceStore {
         .setParameter(11, r.minorWhileServing())
         .setParameter(12, r.combinedSentence())
         .setParameter(13, r.violentTermMonths())
-        .setParameter(14, note)
-        .setParameter(15, by)
-        .setParameter(16, Timestamp.from(clock.instant()))
+        .setParameter(14, r.twoCrimesOfTenYears())
+        .setParameter(15, note)
+        .setParameter(16, by)
+        .setParameter(17, Timestamp.from(clock.instant()))
         .executeUpdate();
   }
 

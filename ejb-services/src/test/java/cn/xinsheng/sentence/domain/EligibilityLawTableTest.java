@@ -47,6 +47,7 @@ class EligibilityLawTableTest {
     boolean minorWhileServing;
     boolean combined;
     Integer violentTerm;
+    boolean twoCrimes;
     List<SentenceChange> changes = new ArrayList<>();
 
     Facts offences(Offence... o) {
@@ -91,6 +92,11 @@ class EligibilityLawTableTest {
 
     Facts combined() {
       combined = true;
+      return this;
+    }
+
+    Facts twoCrimes() {
+      twoCrimes = true;
       return this;
     }
 
@@ -150,6 +156,7 @@ class EligibilityLawTableTest {
           minorWhileServing,
           combined,
           violentTerm,
+          twoCrimes,
           changes);
     }
   }
@@ -1603,6 +1610,52 @@ class EligibilityLawTableTest {
             true,
             "2022-03-15",
             9),
+        // 第七条第二款 "数罪并罚且其中两罪以上被判处十年以上有期徒刑": strict whatever the offences. For a
+        // term of ten years or more the strict rule differs from 第六条 in the cap of one year
+        red(
+            "combined 15 years, two crimes of ten or more: repentance and major merit capped at 1 year",
+            A7_2,
+            fixed(180).twoCrimes(),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            12),
+        red(
+            "combined 15 years, only one crime of ten or more: 第六条, 2 years",
+            A6_2,
+            fixed(180),
+            REPENTANCE_AND_MAJOR_MERIT,
+            "2022-03-15",
+            true,
+            "2022-03-15",
+            24),
+        red(
+            "combined 15 years, two crimes of ten or more: day before two years",
+            A7_2,
+            fixed(180).twoCrimes(),
+            REPENTANCE,
+            "2022-03-14",
+            false,
+            "2022-03-15",
+            9),
+        red(
+            "two crimes of ten or more, after a reduction of 12 months: 18 months apart",
+            A7_2,
+            fixed(180).twoCrimes().reduced("2022-06-01", 12),
+            REPENTANCE,
+            "2023-11-30",
+            false,
+            "2023-12-01",
+            9),
+        parole(
+            "combined 15 years, two crimes of ten or more: not a parole ban",
+            A23,
+            fixed(180).twoCrimes(),
+            "2027-09-15",
+            true,
+            "2027-09-15",
+            false),
         parole(
             "after a reduction, under 2 years left: 第二十八条第二款 said",
             "第二十八条第二款",
@@ -1716,6 +1769,15 @@ class EligibilityLawTableTest {
       SentenceFactException e =
           org.junit.jupiter.api.Assertions.assertThrows(SentenceFactException.class, f::record);
       assertEquals("sentence.violentTermMonths", e.field());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void twoCrimesOfTenYearsFitOnlyACombinedFixedTermOfTenYears() {
+    for (Facts f : List.of(fixed(119).twoCrimes(), life().twoCrimes(), dr().twoCrimes())) {
+      SentenceFactException e =
+          org.junit.jupiter.api.Assertions.assertThrows(SentenceFactException.class, f::record);
+      assertEquals("sentence.twoCrimesOfTenYears", e.field());
     }
   }
 

@@ -39,7 +39,8 @@ public class EligibilityCalculatorResource {
     "limitedReduction",
     "noReductionOrParole",
     "combinedSentence",
-    "violentTermMonths"
+    "violentTermMonths",
+    "twoCrimesOfTenYears"
   })
   public record SentenceFacts(
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
@@ -74,7 +75,11 @@ public class EligibilityCalculatorResource {
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description =
                   "FIXED combining several crimes: the term the violent offence itself was given, 1 to months; the parole ban (刑法第八十一条第二款) and 第七条第二款 look at it, not the total; absent: the whole term")
-          Integer violentTermMonths) {}
+          Integer violentTermMonths,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "FIXED of 120 months or more combining several crimes, two or more of them each sentenced to ten years or more: a strict category whatever the offences (法释〔2016〕23号第七条第二款); default false")
+          Boolean twoCrimesOfTenYears) {}
 
   /** A dated change: REDUCTION, COMMUTATION_TO_LIFE, COMMUTATION_TO_FIXED or NEW_CRIME. */
   @JsonbPropertyOrder({"kind", "on", "months", "toMonths"})
@@ -183,7 +188,8 @@ public class EligibilityCalculatorResource {
                     s.limitedReduction(),
                     s.noReductionOrParole(),
                     s.combinedSentence(),
-                    s.violentTermMonths()),
+                    s.violentTermMonths(),
+                    s.twoCrimesOfTenYears()),
             body.offences(),
             body.recidivist(),
             body.propertyPenalty(),

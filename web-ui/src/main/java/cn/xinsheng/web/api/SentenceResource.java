@@ -45,6 +45,7 @@ public class SentenceResource {
     "minorWhileServing",
     "combinedSentence",
     "violentTermMonths",
+    "twoCrimesOfTenYears",
     "note"
   })
   public record RecordRequest(
@@ -62,6 +63,7 @@ public class SentenceResource {
       Boolean minorWhileServing,
       Boolean combinedSentence,
       Integer violentTermMonths,
+      Boolean twoCrimesOfTenYears,
       @Size(max = 500, message = "sentence.error.note") @Text String note) {}
 
   /** A later change from the court's papers. */
@@ -90,7 +92,8 @@ public class SentenceResource {
               + " propertyPenalty, juvenile (under 18 at the crime), elderlyIllOrDisabled,"
               + " minorWhileServing (under 18 while serving), combinedSentence (数罪并罚 life or"
               + " 死缓), violentTermMonths (the violent offence's own term in a combined fixed"
-              + " term), note}")
+              + " term), twoCrimesOfTenYears (a combined fixed term in which two or more crimes were"
+              + " each given ten years or more, 第七条第二款), note}")
   @StatusCode(201)
   public SentenceService.SentenceView record(
       @PathParam("prisonerNumber") String prisonerNumber,
@@ -112,6 +115,7 @@ public class SentenceResource {
             Boolean.TRUE.equals(body.minorWhileServing()),
             Boolean.TRUE.equals(body.combinedSentence()),
             body.violentTermMonths(),
+            Boolean.TRUE.equals(body.twoCrimesOfTenYears()),
             body.note()));
   }
 

@@ -41,6 +41,7 @@ public class SentenceRecordView implements Serializable {
   private boolean minorWhileServing;
   private boolean combinedSentence;
   private Integer violentTermMonths;
+  private boolean twoCrimesOfTenYears;
   private String note;
 
   private String changeKind = "REDUCTION";
@@ -78,6 +79,7 @@ public class SentenceRecordView implements Serializable {
         minorWhileServing = current.minorWhileServing();
         combinedSentence = current.combinedSentence();
         violentTermMonths = current.violentTermMonths();
+        twoCrimesOfTenYears = current.twoCrimesOfTenYears();
       }
     } catch (Refusal r) {
       current = null;
@@ -105,6 +107,7 @@ public class SentenceRecordView implements Serializable {
                   minorWhileServing,
                   combinedSentence,
                   "FIXED".equals(kind) ? violentTermMonths : null,
+                  "FIXED".equals(kind) && twoCrimesOfTenYears,
                   note));
       note = null;
       Messages.info("sentence.saved");
@@ -289,6 +292,14 @@ public class SentenceRecordView implements Serializable {
 
   public void setViolentTermMonths(Integer violentTermMonths) {
     this.violentTermMonths = violentTermMonths;
+  }
+
+  public boolean isTwoCrimesOfTenYears() {
+    return twoCrimesOfTenYears;
+  }
+
+  public void setTwoCrimesOfTenYears(boolean twoCrimesOfTenYears) {
+    this.twoCrimesOfTenYears = twoCrimesOfTenYears;
   }
 
   public boolean isCombinedSentence() {
