@@ -30,11 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The ports between contexts (issue 13, docs/context-map.md) in the real container on the shared
@@ -42,14 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * caller's transaction, and the services behind them refuse a caller without the role. Changes are
  * rolled back: the shared prison is left as it was.
  */
-// the deployment starts the shared platform, as ServicesIT's does (see there)
-@ExtendWith(ArquillianExtension.class)
-class ContextPortsIT {
-
-  @Deployment
-  static WebArchive deployment() throws Exception {
-    return ServicesIT.deployment();
-  }
+// run by ServicesIT, which inherits these tests: one container boot for every in-container test
+// (a boot per class cost 35–50 s each)
+abstract class ContextPortsChecks {
 
   @Inject AccountDirectory accounts;
   @Inject KnownSections sections;
@@ -158,7 +149,7 @@ class ContextPortsIT {
     assertTrue(calendar.calendar().isWorkingDay(day));
     transaction.begin();
     try {
-      calendar.markDay(day, false, "ContextPortsIT");
+      calendar.markDay(day, false, "ContextPortsChecks");
       assertFalse(calendar.calendar().isWorkingDay(day), "seen in the same transaction");
     } finally {
       transaction.rollback();

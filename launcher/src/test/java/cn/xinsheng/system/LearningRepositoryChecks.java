@@ -36,11 +36,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Learning's repositories (issue 13, ADR 0013) in the real container on the shared platform's
@@ -48,14 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * what it answers is checked field by field. Every test writes its own course in a transaction it
  * rolls back, so the shared prison is left as it was and no test depends on another.
  */
-// the deployment starts the shared platform, as ServicesIT's does (see there)
-@ExtendWith(ArquillianExtension.class)
-class LearningRepositoriesIT {
-
-  @Deployment
-  static WebArchive deployment() throws Exception {
-    return ServicesIT.deployment();
-  }
+// run by ServicesIT, which inherits these tests (and ContextPortsChecks'): one container boot
+abstract class LearningRepositoryChecks extends ContextPortsChecks {
 
   @Inject ContentLibrary library;
   @Inject CourseCatalogue catalogue;
@@ -362,12 +352,12 @@ class LearningRepositoriesIT {
       assertEquals(
           List.of(again),
           tracking.ofLesson(inmate, c.lesson2()).stream()
-              .map(LearningRepositoriesIT::norm)
+              .map(LearningRepositoryChecks::norm)
               .toList());
       assertEquals(
           List.of(again),
           tracking.ofCourse(inmate, c.course()).stream()
-              .map(LearningRepositoriesIT::norm)
+              .map(LearningRepositoryChecks::norm)
               .toList());
       assertEquals(120 + 360, progress.secondsSpent(c.course(), inmate));
     } finally {
