@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinsheng.cases.application.CaseQueries;
-import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.application.CaseCalendarService;
+import cn.xinsheng.cases.application.CaseFiles;
+import cn.xinsheng.cases.application.CaseLists;
 import cn.xinsheng.cases.application.EligibilityService;
+import cn.xinsheng.cases.application.ProposalService;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.evidence.application.EvidenceCatalogue;
 import cn.xinsheng.identity.application.AccountDirectory;
@@ -59,8 +61,10 @@ class ContextPortsIT {
   @Inject SentenceRecords sentences;
   @Inject CaseReferences caseReferences;
   @Inject CaseRepository cases;
-  @Inject CaseService caseService;
-  @Inject CaseQueries caseQueries;
+  @Inject CaseCalendarService caseCalendar;
+  @Inject ProposalService proposals;
+  @Inject CaseFiles caseFiles;
+  @Inject CaseLists caseLists;
   @Inject EligibilityService eligibility;
 
   @Resource jakarta.transaction.UserTransaction transaction;
@@ -223,10 +227,10 @@ class ContextPortsIT {
   @Test
   void theCaseServicesRefuseACallerWithoutTheRole() {
     // the test runs without a logged-in user: the service boundary itself must refuse
-    assertThrows(EJBAccessException.class, () -> caseService.propose(1, 1, "x", List.of(), null));
-    assertThrows(EJBAccessException.class, () -> caseService.calendarDay(null, false, "x"));
-    assertThrows(EJBAccessException.class, () -> caseQueries.list());
-    assertThrows(EJBAccessException.class, () -> caseQueries.file(1));
+    assertThrows(EJBAccessException.class, () -> proposals.propose(1, 1, "x", List.of(), null));
+    assertThrows(EJBAccessException.class, () -> caseCalendar.calendarDay(null, false, "x"));
+    assertThrows(EJBAccessException.class, () -> caseLists.list());
+    assertThrows(EJBAccessException.class, () -> caseFiles.file(1));
     assertThrows(EJBAccessException.class, () -> eligibility.run(null));
     assertThrows(EJBAccessException.class, () -> eligibility.commendations(1));
   }
