@@ -309,7 +309,8 @@ public class CaseStore implements CaseRepository {
     return rows.stream().findFirst().map(cn.xinsheng.platform.SqlValues::num);
   }
 
-  public Meeting meeting(long id) {
+  /** The meeting with its members and agenda, or null; for the two reads below. */
+  private Meeting meeting(long id) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery("SELECT id, held_on, title FROM committee_meeting WHERE id = ?1")
