@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * A commendation (表扬) for demo inmates who have served long enough to be proposed, so that the case
  * story can be walked in {@code start-dev}: a proposal must cite the commended cycles it rests on
- * (司规〔2021〕3号; {@code CaseService} refuses one that cites none), and the demo prison has no points
- * history yet (issue 18, item 10, not done). Each gets one locked six-month cycle that ended
+ * (司规〔2021〕3号; {@code ProposalService} refuses one that cites none), and the demo prison has no
+ * points history yet (issue 18, item 10, not done). Each gets one locked six-month cycle that ended
  * nineteen months ago, decided "表扬" by the reviewer.
  *
  * <p>These are seeded rows like the rest of the demo prison, not made through the services: there

@@ -6,9 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinsheng.cases.application.CaseQueries;
-import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.application.CaseCalendarService;
+import cn.xinsheng.cases.application.CaseFiles;
+import cn.xinsheng.cases.application.CaseLists;
+import cn.xinsheng.cases.application.CaseParticipants;
+import cn.xinsheng.cases.application.CommitteeService;
+import cn.xinsheng.cases.application.CourtService;
 import cn.xinsheng.cases.application.EligibilityService;
+import cn.xinsheng.cases.application.FindingService;
+import cn.xinsheng.cases.application.LawyerService;
+import cn.xinsheng.cases.application.Noticeboard;
+import cn.xinsheng.cases.application.PostingService;
+import cn.xinsheng.cases.application.ProcuratorateService;
+import cn.xinsheng.cases.application.ProposalService;
+import cn.xinsheng.cases.application.StepService;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.evidence.application.EvidenceCatalogue;
 import cn.xinsheng.identity.application.AccountDirectory;
@@ -17,6 +28,7 @@ import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.CaseReferences;
 import cn.xinsheng.ledger.application.CommendationQueries;
 import cn.xinsheng.ledger.application.PrisonCalendar;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.organisation.application.SentenceRecords;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
@@ -48,11 +60,23 @@ abstract class ContextPortsChecks {
   @Inject PrisonCalendar calendar;
   @Inject EvidenceCatalogue evidence;
   @Inject SentenceRecords sentences;
+  @Inject InmateDirectory directory;
   @Inject CaseReferences caseReferences;
   @Inject CaseRepository cases;
-  @Inject CaseService caseService;
-  @Inject CaseQueries caseQueries;
+  @Inject CaseCalendarService caseCalendar;
+  @Inject ProposalService proposals;
+  @Inject CaseFiles caseFiles;
+  @Inject CaseLists caseLists;
   @Inject EligibilityService eligibility;
+  @Inject StepService steps;
+  @Inject CommitteeService committee;
+  @Inject PostingService posting;
+  @Inject ProcuratorateService procuratorate;
+  @Inject CourtService court;
+  @Inject LawyerService lawyers;
+  @Inject FindingService findings;
+  @Inject Noticeboard noticeboard;
+  @Inject CaseParticipants participants;
 
   @Resource jakarta.transaction.UserTransaction transaction;
 
@@ -193,6 +217,28 @@ abstract class ContextPortsChecks {
     assertEquals(end, sentences.currentSentenceEnd(inmate));
   }
 
+  @Test
+  void theInmateDirectoryAndTheTermsAgreeWithOrganisationsTables() throws SQLException {
+    assertEquals(Map.of(), directory.inmates(List.of()));
+    assertEquals(Map.of(), directory.inmates(List.of(-1L)));
+    assertEquals(Map.of(), directory.sectionNames(List.of(-1L)));
+    for (Object[] r :
+        rows(
+            "SELECT i.id, i.prisoner_number, i.name, i.section_id, s.name FROM inmate i"
+                + " JOIN section s ON s.id = i.section_id ORDER BY i.id LIMIT 3")) {
+      long id = ((Number) r[0]).longValue();
+      long section = ((Number) r[3]).longValue();
+      assertEquals(
+          Map.of(id, new InmateDirectory.Named(id, (String) r[1], (String) r[2], section)),
+          directory.inmates(List.of(id, id)));
+      assertEquals(Map.of(section, r[4]), directory.sectionNames(List.of(section)));
+      assertTrue(
+          sentences.terms(section).stream()
+              .anyMatch(t -> t.inmateId() == id && t.prisonerNumber().equals(r[1])));
+    }
+    assertEquals(number("SELECT COUNT(*) FROM inmate"), sentences.terms(null).size());
+  }
+
   // --- cases -----------------------------------------------------------------------------------
 
   @Test
@@ -207,6 +253,18 @@ abstract class ContextPortsChecks {
       assertEquals(
           number("SELECT COUNT(*) FROM case_event WHERE case_id = " + id), cases.events(id).size());
     }
+    // the names come from organisation's port now, not a join: the same as the join gives
+    assertEquals(number("SELECT COUNT(*) FROM reduction_case"), cases.all().size());
+    for (Object[] r :
+        rows(
+            "SELECT c.id, i.prisoner_number, i.name, s.name FROM reduction_case c"
+                + " JOIN inmate i ON i.id = c.inmate_id JOIN section s ON s.id = c.section_id"
+                + " ORDER BY c.id DESC LIMIT 3")) {
+      CaseRepository.CaseRow row = cases.find(((Number) r[0]).longValue()).orElseThrow();
+      assertEquals(
+          List.of(r[1], r[2], r[3]),
+          List.of(row.prisonerNumber(), row.inmateName(), row.sectionName()));
+    }
     assertEquals("prison", CaseRepository.runScope(null));
     assertEquals("section 7", CaseRepository.runScope(7L));
   }
@@ -214,11 +272,39 @@ abstract class ContextPortsChecks {
   @Test
   void theCaseServicesRefuseACallerWithoutTheRole() {
     // the test runs without a logged-in user: the service boundary itself must refuse
-    assertThrows(EJBAccessException.class, () -> caseService.propose(1, 1, "x", List.of(), null));
-    assertThrows(EJBAccessException.class, () -> caseService.calendarDay(null, false, "x"));
-    assertThrows(EJBAccessException.class, () -> caseQueries.list());
-    assertThrows(EJBAccessException.class, () -> caseQueries.file(1));
+    assertThrows(EJBAccessException.class, () -> proposals.propose(1, 1, "x", List.of(), null));
+    assertThrows(EJBAccessException.class, () -> caseCalendar.calendarDay(null, false, "x"));
+    assertThrows(EJBAccessException.class, () -> caseLists.list());
+    assertThrows(EJBAccessException.class, () -> caseFiles.file(1));
     assertThrows(EJBAccessException.class, () -> eligibility.run(null));
     assertThrows(EJBAccessException.class, () -> eligibility.commendations(1));
+    // each service the case workflow was split into (issue 13) is its own boundary
+    assertThrows(
+        EJBAccessException.class,
+        () ->
+            steps.sign(
+                1, cn.xinsheng.cases.domain.CaseStep.WARD_MEETING, "x", null, null, null, null));
+    assertThrows(
+        EJBAccessException.class,
+        () -> steps.returnTo(1, cn.xinsheng.cases.domain.CaseStep.PROPOSAL, "x"));
+    assertThrows(
+        EJBAccessException.class, () -> committee.createMeeting(null, "x", List.of(), List.of(1L)));
+    assertThrows(
+        EJBAccessException.class,
+        () -> committee.vote(1, cn.xinsheng.cases.domain.VoteChoice.values()[0], "x"));
+    assertThrows(EJBAccessException.class, () -> posting.objectDuringPosting(1, "x"));
+    assertThrows(EJBAccessException.class, () -> procuratorate.opinion(1, "AGREE", "x"));
+    assertThrows(EJBAccessException.class, () -> procuratorate.extend(1, "x"));
+    assertThrows(EJBAccessException.class, () -> court.objectDuringCourtPosting(1, "x"));
+    assertThrows(EJBAccessException.class, () -> court.extendRuling(1, "x"));
+    assertThrows(EJBAccessException.class, () -> lawyers.grantLawyer(1, "lawyer1"));
+    assertThrows(EJBAccessException.class, () -> lawyers.lawyerOpinion(1, "x"));
+    assertThrows(EJBAccessException.class, () -> findings.finding(1, null, "x"));
+    assertThrows(EJBAccessException.class, () -> caseCalendar.advanceDemoClock(1));
+    assertThrows(EJBAccessException.class, () -> caseFiles.mine());
+    assertThrows(EJBAccessException.class, () -> caseLists.awaitingCommittee());
+    assertThrows(EJBAccessException.class, () -> noticeboard.publicList(false));
+    assertThrows(EJBAccessException.class, () -> participants.meetings());
+    assertThrows(EJBAccessException.class, () -> participants.lawyers());
   }
 }

@@ -4,7 +4,6 @@ import cn.xinsheng.auditlog.application.AuditSequencer;
 import cn.xinsheng.auditlog.application.BoundRecords;
 import cn.xinsheng.auditlog.application.SubjectHeads;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
-import cn.xinsheng.cases.application.CaseQueries.CaseFile;
 import cn.xinsheng.cases.infrastructure.CaseDocuments;
 import cn.xinsheng.evidence.application.EvidenceSettings;
 import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
@@ -44,7 +43,7 @@ import java.util.UUID;
 })
 public class CasePackageService {
 
-  @Inject CaseQueries queries;
+  @Inject CaseFiles caseFiles;
   @Inject CasePackageLog log;
   @Inject AuditSequencer sequencer;
   @Inject SubjectHeads heads;
@@ -57,7 +56,7 @@ public class CasePackageService {
   /** Writes the package; answers its file name. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public String write(long caseId, OutputStream out) throws IOException {
-    CaseFile f = queries.fileForPackage(caseId);
+    CaseFile f = caseFiles.fileForPackage(caseId);
     Instant now = time.now();
     byte[] pdf = CaseDocuments.proposal(f, caller.name(), now, time.zone());
     String pdfSha = cn.xinsheng.audit.MerkleTree.sha256Hex(pdf);
@@ -69,7 +68,7 @@ public class CasePackageService {
     String marker = "case-package/" + caseId + "/" + UUID.randomUUID();
     log.produced(f.summary().prisonerNumber(), caseId, f.summary().number(), pdfSha, marker);
     long head = heads.head(f.summary().prisonerNumber());
-    Map<String, Map<String, Object>> records = queries.recordsForPackage(caseId);
+    Map<String, Map<String, Object>> records = caseFiles.recordsForPackage(caseId);
     String pdfName = "case/" + f.summary().number() + ".pdf";
     EvidenceFiles files = new EvidenceFiles(evidence.dir());
     AuditExporter.CasePackage p =

@@ -140,7 +140,7 @@ public class EligibilityService {
    * The commended cycles a proposal from this result may cite: the ledger's, read through its port.
    * Only for a result the caller may propose from or look at.
    */
-  public List<CaseQueries.CycleLine> commendations(long eligibilityId) {
+  public List<CaseFile.CycleLine> commendations(long eligibilityId) {
     ResultRow r =
         store
             .result(eligibilityId)
@@ -152,7 +152,7 @@ public class EligibilityService {
     // province's setting says so)
     java.util.Map<Long, String> used = references.usedByGrantedCases(r.inmateId());
     return commendationQueries.commendations(r.inmateId()).stream()
-        .map(c -> CaseQueries.cycle(c, used))
+        .map(c -> CaseReadModel.cycle(c, used))
         .toList();
   }
 

@@ -165,9 +165,6 @@ public interface CaseRepository {
 
   // --- the committee ---------------------------------------------------------------------------
 
-  /** The meeting, or null. */
-  Meeting meeting(long id);
-
   /** The latest meeting whose agenda holds the case: the one its votes belong to. */
   Optional<Meeting> meetingOf(long caseId);
 

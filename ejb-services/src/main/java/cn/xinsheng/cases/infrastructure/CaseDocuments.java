@@ -1,10 +1,10 @@
 package cn.xinsheng.cases.infrastructure;
 
-import cn.xinsheng.cases.application.CaseQueries.CaseFile;
-import cn.xinsheng.cases.application.CaseQueries.CaseSummary;
-import cn.xinsheng.cases.application.CaseQueries.CycleLine;
-import cn.xinsheng.cases.application.CaseQueries.LedgerLine;
-import cn.xinsheng.cases.application.CaseQueries.TimelineItem;
+import cn.xinsheng.cases.application.CaseFile;
+import cn.xinsheng.cases.application.CaseFile.CycleLine;
+import cn.xinsheng.cases.application.CaseFile.LedgerLine;
+import cn.xinsheng.cases.application.CaseFile.TimelineItem;
+import cn.xinsheng.cases.application.CaseSummary;
 import cn.xinsheng.platform.ChineseFont;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Wording;

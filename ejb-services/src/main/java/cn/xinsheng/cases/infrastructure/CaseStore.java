@@ -13,6 +13,8 @@ import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.Eligibility;
 import cn.xinsheng.cases.domain.SentenceFacts;
+import cn.xinsheng.organisation.application.InmateDirectory;
+import cn.xinsheng.organisation.application.SentenceRecords;
 import cn.xinsheng.organisation.domain.Sentence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,23 +36,24 @@ import java.util.stream.Collectors;
 /**
  * The case tables, through the caller's transaction: {@link CaseRepository} in native SQL with
  * typed rows (ADR 0013). Rows are only ever inserted (the tables are append-only for the
- * application's account). Reads of organisation's {@code inmate} and {@code section} for names and
- * sentences are the one exception left, listed in the table-ownership guard.
+ * application's account). The names of inmates and sections come from organisation's {@link
+ * InmateDirectory} and the inmates' terms from its {@link SentenceRecords}: no SQL here names
+ * organisation's tables (issue 13).
  */
 @ApplicationScoped
 public class CaseStore implements CaseRepository {
 
   @jakarta.inject.Inject java.time.Clock clock;
+  @jakarta.inject.Inject InmateDirectory directory;
+  @jakarta.inject.Inject SentenceRecords sentences;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
   private static final String CASE_SELECT =
-      "SELECT c.id, c.number, c.inmate_id, i.prisoner_number, i.name, c.section_id, s.name, c.kind,"
-          + " c.proposed_months, c.max_months, c.rationale, c.eligibility_id, c.rule_version,"
-          + " c.posting_days, c.hearing_required, c.created_by, c.created_at, c.court_track"
-          + " FROM reduction_case c JOIN inmate i ON i.id = c.inmate_id"
-          + " JOIN section s ON s.id = c.section_id";
+      "SELECT c.id, c.number, c.inmate_id, c.section_id, c.kind, c.proposed_months, c.max_months,"
+          + " c.rationale, c.eligibility_id, c.rule_version, c.posting_days, c.hearing_required,"
+          + " c.created_by, c.created_at, c.court_track FROM reduction_case c";
 
   // --- reading ---------------------------------------------------------------------------------
 
@@ -72,28 +76,39 @@ public class CaseStore implements CaseRepository {
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
+    // who and where by organisation's port, for all the rows at once
+    Map<Long, InmateDirectory.Named> inmates =
+        directory.inmates(rows.stream().map(r -> num(r[2])).collect(Collectors.toSet()));
+    Map<Long, String> sections =
+        directory.sectionNames(rows.stream().map(r -> num(r[3])).collect(Collectors.toSet()));
     List<CaseRow> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
+      InmateDirectory.Named inmate = inmates.get(num(r[2]));
+      String section = sections.get(num(r[3]));
+      if (inmate == null || section == null) {
+        // the foreign keys rule it out; left out as the join to organisation's tables did
+        continue;
+      }
       out.add(
           new CaseRow(
               num(r[0]),
               (String) r[1],
               num(r[2]),
-              (String) r[3],
-              (String) r[4],
-              num(r[5]),
-              (String) r[6],
-              CaseKind.valueOf((String) r[7]),
-              integer(r[8]),
-              integer(r[9]),
-              (String) r[10],
-              num(r[11]),
+              inmate.prisonerNumber(),
+              inmate.name(),
+              num(r[3]),
+              section,
+              CaseKind.valueOf((String) r[4]),
+              integer(r[5]),
+              integer(r[6]),
+              (String) r[7],
+              num(r[8]),
+              (String) r[9],
+              integer(r[10]),
+              bool(r[11]),
               (String) r[12],
-              integer(r[13]),
-              bool(r[14]),
-              (String) r[15],
-              instant(r[16]),
-              cn.xinsheng.cases.domain.CaseTrack.valueOf((String) r[17])));
+              instant(r[13]),
+              cn.xinsheng.cases.domain.CaseTrack.valueOf((String) r[14])));
     }
     return out;
   }
@@ -209,35 +224,24 @@ public class CaseStore implements CaseRepository {
     for (Object[] r : factRows) {
       facts.computeIfAbsent(num(r[0]), k -> new HashMap<>()).put((String) r[1], r);
     }
-    String where = sectionId == null ? "" : " WHERE section_id = ?1";
-    var q =
-        em.createNativeQuery(
-            "SELECT id, prisoner_number, name, section_id, sentence_start, sentence_months,"
-                + " life_sentence, current_sentence_end FROM inmate"
-                + where
-                + " ORDER BY id");
-    if (sectionId != null) {
-      q.setParameter(1, sectionId);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = q.getResultList();
-    List<InmateRow> out = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
-      long id = num(r[0]);
-      boolean life = bool(r[6]);
-      Sentence sentence = new Sentence(date(r[4]), life ? null : integer(r[5]), life);
+    List<SentenceRecords.Term> terms = sentences.terms(sectionId);
+    List<InmateRow> out = new ArrayList<>(terms.size());
+    for (SentenceRecords.Term t : terms) {
+      long id = t.inmateId();
+      boolean life = t.life();
+      Sentence sentence = new Sentence(t.start(), life ? null : t.months(), life);
       Map<String, Object[]> f = facts.getOrDefault(id, Map.of());
       Object[] commuted = f.get("LIFE_COMMUTED");
       SentenceFacts sf =
           new SentenceFacts(
               sentence,
-              date(r[7]),
+              t.currentEnd(),
               reductions.getOrDefault(id, List.of()),
               commuted != null && bool(commuted[2]) ? date(commuted[3]) : null,
               active(f, "MAJOR_MERIT"),
               active(f, "PROPERTY_UNPAID"),
               active(f, "STRICT"));
-      out.add(new InmateRow(id, (String) r[1], (String) r[2], num(r[3]), sf));
+      out.add(new InmateRow(id, t.prisonerNumber(), t.name(), t.sectionId(), sf));
     }
     return out;
   }
@@ -256,42 +260,53 @@ public class CaseStore implements CaseRepository {
   }
 
   public List<ResultRow> resultsOfRun(long runId, Long sectionId) {
-    return sectionId == null
-        ? results(" WHERE r.run_id = ?1 ORDER BY r.section_id, i.prisoner_number, r.kind", runId)
-        : results(
-            " WHERE r.run_id = ?1 AND r.section_id = ?2 ORDER BY i.prisoner_number, r.kind",
-            runId,
-            sectionId);
+    // by section, prisoner number and kind, as the lists show them; the number is organisation's,
+    // so the order is made here (ten digits: the same as the database's)
+    Comparator<ResultRow> byNumberAndKind =
+        Comparator.comparing(ResultRow::prisonerNumber).thenComparing(r -> r.kind().name());
+    List<ResultRow> rows =
+        sectionId == null
+            ? results(" WHERE r.run_id = ?1", runId)
+            : results(" WHERE r.run_id = ?1 AND r.section_id = ?2", runId, sectionId);
+    return rows.stream()
+        .sorted(Comparator.comparingLong(ResultRow::sectionId).thenComparing(byNumberAndKind))
+        .toList();
   }
 
   private List<ResultRow> results(String where, Object... params) {
     var q =
         em.createNativeQuery(
-            "SELECT r.id, r.run_id, r.inmate_id, i.prisoner_number, i.name, r.section_id, r.kind,"
-                + " r.outcome, r.eligible_on, r.max_months, r.reason_key, r.reason_args"
-                + " FROM eligibility_result r JOIN inmate i ON i.id = r.inmate_id"
+            "SELECT r.id, r.run_id, r.inmate_id, r.section_id, r.kind, r.outcome, r.eligible_on,"
+                + " r.max_months, r.reason_key, r.reason_args FROM eligibility_result r"
                 + where);
     for (int i = 0; i < params.length; i++) {
       q.setParameter(i + 1, params[i]);
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
+    Map<Long, InmateDirectory.Named> inmates =
+        directory.inmates(rows.stream().map(r -> num(r[2])).collect(Collectors.toSet()));
     List<ResultRow> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
-      String args = (String) r[11];
+      InmateDirectory.Named inmate = inmates.get(num(r[2]));
+      if (inmate == null) {
+        // the foreign key rules it out; left out as the join to organisation's table did
+        continue;
+      }
+      String args = (String) r[9];
       out.add(
           new ResultRow(
               num(r[0]),
               num(r[1]),
               num(r[2]),
-              (String) r[3],
-              (String) r[4],
-              num(r[5]),
-              CaseKind.valueOf((String) r[6]),
-              (String) r[7],
-              date(r[8]),
-              integer(r[9]),
-              (String) r[10],
+              inmate.prisonerNumber(),
+              inmate.name(),
+              num(r[3]),
+              CaseKind.valueOf((String) r[4]),
+              (String) r[5],
+              date(r[6]),
+              integer(r[7]),
+              (String) r[8],
               args.isEmpty() ? List.of() : List.of(args.split("\\|", -1))));
     }
     return out;
@@ -309,7 +324,8 @@ public class CaseStore implements CaseRepository {
     return rows.stream().findFirst().map(cn.xinsheng.platform.SqlValues::num);
   }
 
-  public Meeting meeting(long id) {
+  /** The meeting with its members and agenda, or null; for the two reads below. */
+  private Meeting meeting(long id) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery("SELECT id, held_on, title FROM committee_meeting WHERE id = ?1")

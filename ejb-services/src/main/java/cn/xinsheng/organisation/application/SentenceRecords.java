@@ -1,14 +1,33 @@
 package cn.xinsheng.organisation.application;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The inmate's sentence as organisation keeps it ({@code inmate.current_sentence_end}), for the
  * context that changes it by a court's ruling: cases record the change with its reason in their own
  * {@code sentence_change} table and move the end through this port, never with SQL on the inmate
- * table. Answers in the caller's transaction; the caller's service checks the role.
+ * table; the eligibility run reads every inmate's term here. Answers in the caller's transaction;
+ * the caller's service checks the role.
  */
 public interface SentenceRecords {
+
+  /**
+   * One inmate's sentence as the judgment gave it, with its current end (null for life and 死缓, or
+   * none yet): what the eligibility run counts from.
+   */
+  record Term(
+      long inmateId,
+      String prisonerNumber,
+      String name,
+      long sectionId,
+      LocalDate start,
+      Integer months,
+      boolean life,
+      LocalDate currentEnd) {}
+
+  /** The terms of a section's inmates, or of the whole prison for null, by inmate id. */
+  List<Term> terms(Long sectionId);
 
   /** The sentence's current end as the database holds it now (null for a life sentence). */
   LocalDate currentSentenceEnd(long inmateId);

@@ -1,5 +1,7 @@
 /**
- * Who may see which inmates: the section scoping lives here, not in the views. The port for the
- * context that changes a sentence: {@link cn.xinsheng.organisation.application.SentenceRecords}.
+ * Who may see which inmates: the section scoping lives here, not in the views. The ports for other
+ * contexts: {@link cn.xinsheng.organisation.application.SentenceRecords} (a sentence's end moved by
+ * a ruling, the terms the eligibility run counts from) and {@link
+ * cn.xinsheng.organisation.application.InmateDirectory} (names for the ids other contexts keep).
  */
 package cn.xinsheng.organisation.application;

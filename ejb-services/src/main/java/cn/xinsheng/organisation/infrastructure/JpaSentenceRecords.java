@@ -18,6 +18,35 @@ public class JpaSentenceRecords implements SentenceRecords {
   EntityManager em;
 
   @Override
+  public List<Term> terms(Long sectionId) {
+    String where = sectionId == null ? "" : " WHERE section_id = ?1";
+    var q =
+        em.createNativeQuery(
+            "SELECT id, prisoner_number, name, section_id, sentence_start, sentence_months,"
+                + " life_sentence, current_sentence_end FROM inmate"
+                + where
+                + " ORDER BY id");
+    if (sectionId != null) {
+      q.setParameter(1, sectionId);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new Term(
+                    SqlValues.num(r[0]),
+                    (String) r[1],
+                    (String) r[2],
+                    SqlValues.num(r[3]),
+                    SqlValues.date(r[4]),
+                    SqlValues.integer(r[5]),
+                    SqlValues.bool(r[6]),
+                    SqlValues.date(r[7])))
+        .toList();
+  }
+
+  @Override
   public LocalDate currentSentenceEnd(long inmateId) {
     // read from the row, not a cached entity: another transaction may have moved it, and a read
     // port answers outside a transaction too

@@ -1,5 +1,5 @@
 /**
- * JPA storage of the organisation and inmates; sentence ends on the inmate table; organisation's
- * side of identity's known-sections port.
+ * JPA storage of the organisation and inmates; sentence ends and terms on the inmate table; names
+ * for ids ({@code SqlInmateDirectory}); organisation's side of identity's known-sections port.
  */
 package cn.xinsheng.organisation.infrastructure;

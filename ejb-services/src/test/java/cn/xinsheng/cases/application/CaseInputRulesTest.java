@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 18 walk: case steps of the prison's part were signed with an empty opinion, and a proposal
- * was saved citing no assessment cycle. {@link CaseService} refuses both before it writes anything.
+ * was saved citing no assessment cycle. {@link StepService} and {@link ProposalService} refuse them
+ * before it writes anything.
  */
 class CaseInputRulesTest {
 
@@ -27,12 +28,12 @@ class CaseInputRulesTest {
       }
       for (String empty : new String[] {null, "", "   ", "\n\t"}) {
         Refusal r =
-            assertThrows(Refusal.class, () -> CaseService.requireOpinion(step, empty), step.name());
+            assertThrows(Refusal.class, () -> StepService.requireOpinion(step, empty), step.name());
         assertEquals("case.error.opinion", r.messageKey());
         assertEquals(Refusal.Kind.INVALID, r.kind());
         assertArrayEquals(new Object[] {"case.step." + step}, r.arguments(), "names the step");
       }
-      assertDoesNotThrow(() -> CaseService.requireOpinion(step, "监区长办公会研究同意。"));
+      assertDoesNotThrow(() -> StepService.requireOpinion(step, "监区长办公会研究同意。"));
     }
   }
 
@@ -43,7 +44,7 @@ class CaseInputRulesTest {
     for (CaseStep step :
         List.of(
             CaseStep.COURT_RECEIPT, CaseStep.COURT_POSTING, CaseStep.RULING, CaseStep.SERVICE)) {
-      assertDoesNotThrow(() -> CaseService.requireOpinion(step, ""), step.name());
+      assertDoesNotThrow(() -> StepService.requireOpinion(step, ""), step.name());
     }
   }
 
@@ -54,19 +55,19 @@ class CaseInputRulesTest {
         Refusal r =
             assertThrows(
                 Refusal.class,
-                () -> CaseService.requireCycles(kind, CaseTrack.FIXED_TERM, p, List.of()),
+                () -> ProposalService.requireCycles(kind, CaseTrack.FIXED_TERM, p, List.of()),
                 kind + " " + p);
         assertEquals("case.error.noCycle", r.messageKey());
       }
       assertDoesNotThrow(
           () ->
-              CaseService.requireCycles(
+              ProposalService.requireCycles(
                   kind, CaseTrack.FIXED_TERM, Performance.REPENTANCE, List.of(7L)));
     }
     assertThrows(
         Refusal.class,
         () ->
-            CaseService.requireCycles(
+            ProposalService.requireCycles(
                 CaseKind.REDUCTION,
                 CaseTrack.FIXED_TERM,
                 Performance.REPENTANCE_AND_MERIT,
@@ -79,21 +80,21 @@ class CaseInputRulesTest {
     // the reprieve's end (刑法第五十条) and merit (刑法第七十八条)
     assertDoesNotThrow(
         () ->
-            CaseService.requireCycles(
+            ProposalService.requireCycles(
                 CaseKind.REDUCTION, CaseTrack.DEATH_REPRIEVE, null, List.of()));
     assertDoesNotThrow(
         () ->
-            CaseService.requireCycles(
+            ProposalService.requireCycles(
                 CaseKind.REDUCTION, CaseTrack.FIXED_TERM, Performance.MAJOR_MERIT, List.of()));
     assertDoesNotThrow(
         () ->
-            CaseService.requireCycles(
+            ProposalService.requireCycles(
                 CaseKind.REDUCTION, CaseTrack.FIXED_TERM, Performance.MERIT, List.of()));
     // parole always rests on repentance shown by commendations
     assertThrows(
         Refusal.class,
         () ->
-            CaseService.requireCycles(
+            ProposalService.requireCycles(
                 CaseKind.PAROLE, CaseTrack.FIXED_TERM, Performance.MAJOR_MERIT, List.of()));
   }
 }

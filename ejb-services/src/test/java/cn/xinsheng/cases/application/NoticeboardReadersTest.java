@@ -11,15 +11,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The case list offers the noticeboard's PDF links to {@link CaseQueries#NOTICEBOARD_READERS}; the
- * container lets in whoever {@code @RolesAllowed} names. When the two differ a reader sees a link
- * that answers 403 (found on the lawyer's, bureau's and high court's portals), or misses one.
+ * The case list offers the noticeboard's PDF links to {@link Noticeboard#READERS}; the container
+ * lets in whoever {@code @RolesAllowed} names. When the two differ a reader sees a link that
+ * answers 403 (found on the lawyer's, bureau's and high court's portals), or misses one.
  */
 class NoticeboardReadersTest {
 
   private static Set<Role> allowed(String method, Class<?>... parameters) throws Exception {
     RolesAllowed roles =
-        CaseQueries.class.getMethod(method, parameters).getAnnotation(RolesAllowed.class);
+        Noticeboard.class.getMethod(method, parameters).getAnnotation(RolesAllowed.class);
     return Arrays.stream(roles.value())
         .map(Role::valueOf)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
@@ -27,7 +27,7 @@ class NoticeboardReadersTest {
 
   @Test
   void theLinksGoToExactlyThoseTheContainerLetsIn() throws Exception {
-    assertEquals(CaseQueries.NOTICEBOARD_READERS, allowed("noticeboardPdf", boolean.class));
-    assertEquals(CaseQueries.NOTICEBOARD_READERS, allowed("publicList", boolean.class));
+    assertEquals(Noticeboard.READERS, allowed("noticeboardPdf", boolean.class));
+    assertEquals(Noticeboard.READERS, allowed("publicList", boolean.class));
   }
 }

@@ -3,7 +3,8 @@ package cn.xinsheng.cases.infrastructure;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.application.CaseFile;
+import cn.xinsheng.cases.application.CaseSummary;
 import cn.xinsheng.cases.domain.CaseKind;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.ReductionCase;
@@ -30,8 +31,8 @@ class CaseDocumentsWordsTest {
 
   @Test
   void theProposalSaysCodesAndReasonsInWords() throws Exception {
-    CaseQueries.CaseSummary summary =
-        new CaseQueries.CaseSummary(
+    CaseSummary summary =
+        new CaseSummary(
             7,
             "JX-2026-0007",
             "3301000008",
@@ -69,9 +70,9 @@ class CaseDocumentsWordsTest {
             9,
             "elig.reduction.first",
             List.of("elig.band.middle", "24", "2026-01-01", "9"));
-    List<CaseQueries.TimelineItem> timeline =
+    List<CaseFile.TimelineItem> timeline =
         List.of(
-            new CaseQueries.TimelineItem(
+            new CaseFile.TimelineItem(
                 1,
                 "STEP",
                 "COMMITTEE",
@@ -85,7 +86,7 @@ class CaseDocumentsWordsTest {
                 null,
                 false,
                 null),
-            new CaseQueries.TimelineItem(
+            new CaseFile.TimelineItem(
                 2,
                 "VOTE",
                 null,
@@ -99,8 +100,8 @@ class CaseDocumentsWordsTest {
                 null,
                 false,
                 null));
-    CaseQueries.CaseFile file =
-        new CaseQueries.CaseFile(
+    CaseFile file =
+        new CaseFile(
             summary,
             "该犯认罪悔罪。",
             "2016-23/v1",
@@ -109,10 +110,10 @@ class CaseDocumentsWordsTest {
             null,
             new ReductionCase.Tally(9, 7, 1, 1, 5),
             List.of(
-                new CaseQueries.CycleLine(
+                new CaseFile.CycleLine(
                     1, 1, "2025-01", "2025-06", "PRAISE", "表现良好", "reviewer1", null)),
             List.of(
-                new CaseQueries.LedgerLine(
+                new CaseFile.LedgerLine(
                     5,
                     "2025-03",
                     "JG-02",

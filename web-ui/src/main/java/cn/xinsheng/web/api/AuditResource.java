@@ -11,7 +11,8 @@ import cn.xinsheng.auditlog.application.WitnessService;
 import cn.xinsheng.auditlog.domain.LeafContentRule;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
-import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.application.CaseLists;
+import cn.xinsheng.cases.application.CaseSummary;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
@@ -53,7 +54,7 @@ public class AuditResource {
   @Inject AuditAdministration administration;
   @Inject WitnessService witnessService;
   @Inject cn.xinsheng.platform.PrisonTime time;
-  @Inject CaseQueries caseQueries;
+  @Inject CaseLists caseLists;
   @Inject CurrentUser currentUser;
 
   @GET
@@ -186,7 +187,7 @@ public class AuditResource {
         roles.stream()
             .anyMatch(r -> r == Role.PROSECUTOR || r == Role.JUDGE || r == Role.SUPERVISOR);
     if (caseReader) {
-      for (CaseQueries.CaseSummary c : caseQueries.list()) {
+      for (CaseSummary c : caseLists.list()) {
         cases.add(c.id());
         inmates.add(c.prisonerNumber());
       }

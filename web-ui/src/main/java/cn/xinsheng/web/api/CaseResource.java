@@ -1,9 +1,22 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.cases.application.CaseCalendarService;
+import cn.xinsheng.cases.application.CaseFile;
+import cn.xinsheng.cases.application.CaseFiles;
+import cn.xinsheng.cases.application.CaseLists;
 import cn.xinsheng.cases.application.CasePackageService;
-import cn.xinsheng.cases.application.CaseQueries;
-import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.application.CaseParticipants;
+import cn.xinsheng.cases.application.CaseSummary;
+import cn.xinsheng.cases.application.CommitteeService;
+import cn.xinsheng.cases.application.CourtService;
 import cn.xinsheng.cases.application.EligibilityService;
+import cn.xinsheng.cases.application.FindingService;
+import cn.xinsheng.cases.application.LawyerService;
+import cn.xinsheng.cases.application.Noticeboard;
+import cn.xinsheng.cases.application.PostingService;
+import cn.xinsheng.cases.application.ProcuratorateService;
+import cn.xinsheng.cases.application.ProposalService;
+import cn.xinsheng.cases.application.StepService;
 import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseStep;
@@ -45,8 +58,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class CaseResource {
 
   @Inject EligibilityService eligibility;
-  @Inject CaseService cases;
-  @Inject CaseQueries queries;
+  @Inject CaseCalendarService caseCalendar;
+  @Inject CommitteeService committee;
+  @Inject CourtService court;
+  @Inject FindingService findings;
+  @Inject LawyerService lawyers;
+  @Inject PostingService posting;
+  @Inject ProcuratorateService procuratorate;
+  @Inject ProposalService proposals;
+  @Inject StepService steps;
+  @Inject CaseFiles caseFiles;
+  @Inject CaseLists caseLists;
+  @Inject CaseParticipants participants;
+  @Inject Noticeboard noticeboard;
   @Inject CasePackageService packages;
 
   // --- what the calls take -----------------------------------------------------------------------
@@ -207,8 +231,8 @@ public class CaseResource {
   @GET
   @Path("/cases")
   @Operation(summary = "Cases the caller may see, by the next step's deadline")
-  public List<CaseQueries.CaseSummary> list() {
-    return queries.list();
+  public List<CaseSummary> list() {
+    return caseLists.list();
   }
 
   @POST
@@ -222,7 +246,7 @@ public class CaseResource {
   public CaseCreated propose(
       @NotNull(message = "case.error.unknownEligibility") @Valid ProposalRequest body) {
     CaseRepository.CaseRow row =
-        cases.propose(
+        proposals.propose(
             body.eligibility(),
             body.months(),
             body.rationale(),
@@ -236,15 +260,15 @@ public class CaseResource {
   @GET
   @Path("/cases/mine")
   @Operation(summary = "The inmate's own cases: status, basis, how to object")
-  public List<CaseQueries.CaseFile> mine() {
-    return queries.mine();
+  public List<CaseFile> mine() {
+    return caseFiles.mine();
   }
 
   @GET
   @Path("/cases/public")
   @Operation(summary = "The noticeboard: cases being posted (rulings=true: rulings served)")
-  public List<CaseQueries.CaseSummary> publicList(@QueryParam("rulings") boolean rulings) {
-    return queries.publicList(rulings);
+  public List<CaseSummary> publicList(@QueryParam("rulings") boolean rulings) {
+    return noticeboard.publicList(rulings);
   }
 
   @GET
@@ -252,7 +276,7 @@ public class CaseResource {
   @Produces("application/pdf")
   @Operation(summary = "The posting notice for the noticeboard, as PDF")
   public Response postingPdf() throws IOException {
-    byte[] pdf = queries.noticeboardPdf(false);
+    byte[] pdf = noticeboard.noticeboardPdf(false);
     return Response.ok(pdf)
         .header("Content-Disposition", "inline; filename=\"posting.pdf\"")
         .build();
@@ -263,7 +287,7 @@ public class CaseResource {
   @Produces("application/pdf")
   @Operation(summary = "The public list of rulings, as PDF")
   public Response rulingsPdf() throws IOException {
-    byte[] pdf = queries.noticeboardPdf(true);
+    byte[] pdf = noticeboard.noticeboardPdf(true);
     return Response.ok(pdf)
         .header("Content-Disposition", "inline; filename=\"rulings.pdf\"")
         .build();
@@ -273,8 +297,8 @@ public class CaseResource {
   @Path("/cases/{id}")
   @Operation(
       summary = "A case's whole file: proposal, steps, votes, cycles, ledger entries, eligibility")
-  public CaseQueries.CaseFile file(@PathParam("id") long id) {
-    return queries.file(id);
+  public CaseFile file(@PathParam("id") long id) {
+    return caseFiles.file(id);
   }
 
   @GET
@@ -282,7 +306,7 @@ public class CaseResource {
   @Produces("application/pdf")
   @Operation(summary = "A case's file as PDF for printing (the court's document, in words)")
   public Response filePdf(@PathParam("id") long id) throws IOException {
-    byte[] pdf = queries.filePdf(id);
+    byte[] pdf = caseFiles.filePdf(id);
     return Response.ok(pdf)
         .header("Content-Disposition", "inline; filename=\"case-" + id + ".pdf\"")
         .header("Cache-Control", "no-store")
@@ -297,7 +321,7 @@ public class CaseResource {
   public CaseEventDone step(
       @PathParam("id") long id, @NotNull(message = "case.error.step") @Valid StepRequest body) {
     CaseEvent e =
-        cases.sign(
+        steps.sign(
             id,
             step(body.step()),
             body.note(),
@@ -315,7 +339,7 @@ public class CaseResource {
   @StatusCode(201)
   public CaseEventDone returnTo(
       @PathParam("id") long id, @NotNull(message = "case.error.step") @Valid ReturnRequest body) {
-    return created(cases.returnTo(id, step(body.step()), body.reason()));
+    return created(steps.returnTo(id, step(body.step()), body.reason()));
   }
 
   @POST
@@ -331,7 +355,7 @@ public class CaseResource {
             VoteChoice.class,
             body.choice() == null ? "" : body.choice().toUpperCase(Locale.ROOT),
             "case.error.voteChoice");
-    return created(cases.vote(id, choice, body.note()));
+    return created(committee.vote(id, choice, body.note()));
   }
 
   @POST
@@ -341,7 +365,7 @@ public class CaseResource {
   @StatusCode(201)
   public CaseEventDone postingObjection(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
-    return created(cases.objectDuringPosting(id, body.text()));
+    return created(posting.objectDuringPosting(id, body.text()));
   }
 
   @POST
@@ -351,7 +375,8 @@ public class CaseResource {
   @StatusCode(201)
   public CaseEventDone opinion(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid OpinionRequest body) {
-    return created(cases.opinion(id, body.choice() == null ? "" : body.choice(), body.reasons()));
+    return created(
+        procuratorate.opinion(id, body.choice() == null ? "" : body.choice(), body.reasons()));
   }
 
   @POST
@@ -362,7 +387,7 @@ public class CaseResource {
   public CaseEventDone extension(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid ExtensionRequest body) {
-    return created(cases.extend(id, body.reason()));
+    return created(procuratorate.extend(id, body.reason()));
   }
 
   @POST
@@ -375,7 +400,7 @@ public class CaseResource {
   @StatusCode(201)
   public CaseEventDone courtPostingObjection(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
-    return created(cases.objectDuringCourtPosting(id, body.text()));
+    return created(court.objectDuringCourtPosting(id, body.text()));
   }
 
   @POST
@@ -387,7 +412,7 @@ public class CaseResource {
   public CaseEventDone courtExtension(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid ExtensionRequest body) {
-    return created(cases.extendRuling(id, body.reason() == null ? "" : body.reason()));
+    return created(court.extendRuling(id, body.reason() == null ? "" : body.reason()));
   }
 
   @POST
@@ -397,7 +422,7 @@ public class CaseResource {
   @StatusCode(201)
   public CaseEventDone grant(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid LawyerGrant body) {
-    return created(cases.grantLawyer(id, body.lawyer()));
+    return created(lawyers.grantLawyer(id, body.lawyer()));
   }
 
   @POST
@@ -407,7 +432,7 @@ public class CaseResource {
   @StatusCode(201)
   public CaseEventDone lawyerOpinion(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
-    return created(cases.lawyerOpinion(id, body.text()));
+    return created(lawyers.lawyerOpinion(id, body.text()));
   }
 
   @POST
@@ -418,7 +443,7 @@ public class CaseResource {
   public Created finding(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid CaseFindingRequest body) {
-    long objection = cases.finding(id, body.item(), body.text());
+    long objection = findings.finding(id, body.item(), body.text());
     return new Created(objection);
   }
 
@@ -456,7 +481,7 @@ public class CaseResource {
   @Path("/committee/meetings")
   @Operation(summary = "Committee meetings with members and agenda")
   public List<CaseRepository.Meeting> meetings() {
-    return queries.meetings();
+    return participants.meetings();
   }
 
   @POST
@@ -466,7 +491,7 @@ public class CaseResource {
   @StatusCode(201)
   public Created meeting(@NotNull(message = "error.body.empty") @Valid MeetingRequest body) {
     long id =
-        cases.createMeeting(
+        committee.createMeeting(
             date(body.heldOn(), "heldOn"),
             body.title(),
             orEmpty(body.members()),
@@ -481,7 +506,8 @@ public class CaseResource {
   @APIResponse(responseCode = "201", description = "Recorded; no body")
   @StatusCode(201)
   public void calendarDay(@NotNull(message = "case.error.day") @Valid CalendarDayRequest body) {
-    cases.calendarDay(date(body.day(), "day"), Boolean.TRUE.equals(body.working()), body.name());
+    caseCalendar.calendarDay(
+        date(body.day(), "day"), Boolean.TRUE.equals(body.working()), body.name());
   }
 
   @POST
@@ -489,7 +515,7 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Demonstration only (start-dev): move the case calendar forward {days}")
   public DemoToday demoClock(@NotNull(message = "error.body.empty") @Valid DemoClockRequest body) {
-    LocalDate today = cases.advanceDemoClock(body.days() == null ? 0 : body.days());
+    LocalDate today = caseCalendar.advanceDemoClock(body.days() == null ? 0 : body.days());
     return new DemoToday(today.toString());
   }
 

@@ -1,6 +1,9 @@
 package cn.xinsheng.web.cases;
 
-import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.application.CaseCalendarService;
+import cn.xinsheng.cases.application.CaseLists;
+import cn.xinsheng.cases.application.CaseSummary;
+import cn.xinsheng.cases.application.Noticeboard;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
@@ -19,26 +22,26 @@ import java.util.List;
 public class CaseListView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient CaseQueries queries;
+  @Inject transient CaseLists caseLists;
   @Inject CurrentUser currentUser;
-  @Inject transient cn.xinsheng.cases.application.CaseService cases;
+  @Inject transient CaseCalendarService caseCalendar;
   @Inject transient cn.xinsheng.platform.PlatformClock clock;
 
-  private transient List<CaseQueries.CaseSummary> list;
-  private transient List<CaseQueries.CaseSummary> filtered;
+  private transient List<CaseSummary> list;
+  private transient List<CaseSummary> filtered;
 
   /** The rows the table's filters (number, inmate, state) leave (issue 18). */
-  public List<CaseQueries.CaseSummary> getFiltered() {
+  public List<CaseSummary> getFiltered() {
     return filtered;
   }
 
-  public void setFiltered(List<CaseQueries.CaseSummary> filtered) {
+  public void setFiltered(List<CaseSummary> filtered) {
     this.filtered = filtered;
   }
 
-  public List<CaseQueries.CaseSummary> getList() {
+  public List<CaseSummary> getList() {
     if (list == null) {
-      list = queries.list();
+      list = caseLists.list();
     }
     return list;
   }
@@ -49,11 +52,11 @@ public class CaseListView implements Serializable {
 
   /** The noticeboard's PDF links are offered only to those who may open them. */
   public boolean isNoticeboard() {
-    return currentUser.getRoles().stream().anyMatch(CaseQueries.NOTICEBOARD_READERS::contains);
+    return currentUser.getRoles().stream().anyMatch(Noticeboard.READERS::contains);
   }
 
   public String getToday() {
-    return queries.today().toString();
+    return caseLists.today().toString();
   }
 
   /** In a demonstration only: the department moves the case calendar forward. */
@@ -63,8 +66,8 @@ public class CaseListView implements Serializable {
 
   public void advance(int days) {
     try {
-      cases.advanceDemoClock(days);
-      Messages.info("case.demoClock.moved", queries.today().toString());
+      caseCalendar.advanceDemoClock(days);
+      Messages.info("case.demoClock.moved", caseLists.today().toString());
       list = null;
     } catch (cn.xinsheng.platform.Refusal r) {
       Messages.refused(r);

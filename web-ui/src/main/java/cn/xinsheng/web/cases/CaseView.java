@@ -1,7 +1,15 @@
 package cn.xinsheng.web.cases;
 
-import cn.xinsheng.cases.application.CaseQueries;
-import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.application.CaseFile;
+import cn.xinsheng.cases.application.CaseFiles;
+import cn.xinsheng.cases.application.CaseParticipants;
+import cn.xinsheng.cases.application.CommitteeService;
+import cn.xinsheng.cases.application.CourtService;
+import cn.xinsheng.cases.application.FindingService;
+import cn.xinsheng.cases.application.LawyerService;
+import cn.xinsheng.cases.application.PostingService;
+import cn.xinsheng.cases.application.ProcuratorateService;
+import cn.xinsheng.cases.application.StepService;
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.VoteChoice;
 import cn.xinsheng.identity.domain.Role;
@@ -27,13 +35,21 @@ import java.util.Set;
 public class CaseView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient CaseQueries queries;
-  @Inject transient CaseService cases;
+  @Inject transient CaseFiles caseFiles;
+
+  @Inject transient CaseParticipants participants;
+  @Inject transient CommitteeService committee;
+  @Inject transient CourtService court;
+  @Inject transient FindingService findings;
+  @Inject transient LawyerService lawyers;
+  @Inject transient PostingService posting;
+  @Inject transient ProcuratorateService procuratorate;
+  @Inject transient StepService steps;
   @Inject CurrentUser currentUser;
   @Inject transient cn.xinsheng.platform.PlatformClock clock;
 
   private Long id;
-  private transient CaseQueries.CaseFile file;
+  private transient CaseFile file;
   private String note;
   private String choice;
   private Integer months;
@@ -61,10 +77,10 @@ public class CaseView implements Serializable {
     getFile();
   }
 
-  public CaseQueries.CaseFile getFile() {
+  public CaseFile getFile() {
     if (file == null && id != null) {
       try {
-        file = queries.file(id);
+        file = caseFiles.file(id);
       } catch (Refusal r) {
         Messages.refused(r);
       }
@@ -78,7 +94,7 @@ public class CaseView implements Serializable {
 
   /** Whether the user signs the next step (the optional hearing too, for the judge). */
   public boolean isMaySign() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     return f != null
         && f.summary().nextOwner() != null
         && roles().contains(Role.valueOf(f.summary().nextOwner()));
@@ -86,12 +102,12 @@ public class CaseView implements Serializable {
 
   /** The next step is of the prison's part: signed with an opinion (the field is required). */
   public boolean isOpinionRequired() {
-    CaseQueries.CaseFile f = getFile();
-    return isMaySign() && CaseService.needsOpinion(f.summary().nextStep());
+    CaseFile f = getFile();
+    return isMaySign() && StepService.needsOpinion(f.summary().nextStep());
   }
 
   public boolean isMayReturn() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     if (f == null || f.summary().nextStep() == null) {
       return false;
     }
@@ -103,7 +119,7 @@ public class CaseView implements Serializable {
   }
 
   public List<CaseStep> getReturnTargets() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     if (f == null || f.summary().nextStep() == null) {
       return List.of();
     }
@@ -112,7 +128,7 @@ public class CaseView implements Serializable {
   }
 
   public boolean isMayVote() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     return f != null
         && roles().contains(Role.COMMITTEE)
         && "COMMITTEE".equals(f.summary().nextStep())
@@ -123,19 +139,19 @@ public class CaseView implements Serializable {
   }
 
   public boolean isRuling() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     return f != null && "RULING".equals(f.summary().nextStep());
   }
 
   /** The bureau's decision: approved (审核同意) or not. */
   public boolean isBureauDecision() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     return f != null && "BUREAU_DECISION".equals(f.summary().nextStep());
   }
 
   /** The case's court, when the user is its judge (intermediate or high court). */
   public boolean isCourt() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     if (f == null || f.summary().nextStep() == null) {
       return false;
     }
@@ -145,7 +161,7 @@ public class CaseView implements Serializable {
 
   /** While the court's posting runs, its judge records an objection received (第六条第（三）项). */
   public boolean isMayObjectAtCourt() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     return isCourt()
         && f.timeline().stream().anyMatch(t -> "COURT_POSTING".equals(t.step()))
         && f.timeline().stream().noneMatch(t -> "RULING".equals(t.step()));
@@ -153,7 +169,7 @@ public class CaseView implements Serializable {
 
   /** The court's one more month (not for 死缓): offered until it rules, once. */
   public boolean isMayExtendRuling() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     return isCourt()
         && !f.summary().courtExtended()
         && f.summary().courtMayExtend()
@@ -161,7 +177,7 @@ public class CaseView implements Serializable {
   }
 
   public boolean isHearing() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     return f != null && "HEARING".equals(f.summary().nextStep());
   }
 
@@ -172,7 +188,7 @@ public class CaseView implements Serializable {
   }
 
   public boolean isPosting() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     return f != null
         && ("DIRECTOR_MEETING".equals(f.summary().nextStep())
             || "RECHECK".equals(f.summary().nextStep()))
@@ -221,7 +237,7 @@ public class CaseView implements Serializable {
   public void sign() {
     try {
       CaseStep step = CaseStep.valueOf(getFile().summary().nextStep());
-      cases.sign(id, step, note, choice, months, onDate, null);
+      steps.sign(id, step, note, choice, months, onDate, null);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -230,7 +246,7 @@ public class CaseView implements Serializable {
 
   public void holdHearing() {
     try {
-      cases.sign(id, CaseStep.HEARING, note, null, null, onDate, null);
+      steps.sign(id, CaseStep.HEARING, note, null, null, onDate, null);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -239,7 +255,7 @@ public class CaseView implements Serializable {
 
   public void doReturn() {
     try {
-      cases.returnTo(id, returnTo, note);
+      steps.returnTo(id, returnTo, note);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -248,7 +264,7 @@ public class CaseView implements Serializable {
 
   public void vote(VoteChoice c) {
     try {
-      cases.vote(id, c, note);
+      committee.vote(id, c, note);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -257,7 +273,7 @@ public class CaseView implements Serializable {
 
   public void object() {
     try {
-      cases.objectDuringPosting(id, text);
+      posting.objectDuringPosting(id, text);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -266,7 +282,7 @@ public class CaseView implements Serializable {
 
   public void objectAtCourt() {
     try {
-      cases.objectDuringCourtPosting(id, courtText);
+      court.objectDuringCourtPosting(id, courtText);
       courtText = null;
       done();
     } catch (Refusal r) {
@@ -276,7 +292,7 @@ public class CaseView implements Serializable {
 
   public void extendRuling() {
     try {
-      cases.extendRuling(id, courtText);
+      court.extendRuling(id, courtText);
       courtText = null;
       done();
     } catch (Refusal r) {
@@ -286,7 +302,7 @@ public class CaseView implements Serializable {
 
   public void opinion() {
     try {
-      cases.opinion(id, choice, text);
+      procuratorate.opinion(id, choice, text);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -295,7 +311,7 @@ public class CaseView implements Serializable {
 
   public void extend() {
     try {
-      cases.extend(id, text);
+      procuratorate.extend(id, text);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -304,7 +320,7 @@ public class CaseView implements Serializable {
 
   public void grantLawyer() {
     try {
-      cases.grantLawyer(id, lawyer);
+      lawyers.grantLawyer(id, lawyer);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -313,7 +329,7 @@ public class CaseView implements Serializable {
 
   public void lawyerOpinion() {
     try {
-      cases.lawyerOpinion(id, text);
+      lawyers.lawyerOpinion(id, text);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -322,7 +338,7 @@ public class CaseView implements Serializable {
 
   public void finding() {
     try {
-      cases.finding(id, item, text);
+      findings.finding(id, item, text);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -331,11 +347,11 @@ public class CaseView implements Serializable {
 
   /** The lawyers to grant the file to, by name (issue 18, item 4), those granted left out. */
   public List<cn.xinsheng.identity.application.AccountDirectory.Person> getLawyerChoices() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     if (f == null || !currentUser.hasRole("EXECUTION")) {
       return List.of();
     }
-    return queries.lawyers().stream().filter(p -> !f.lawyers().contains(p.login())).toList();
+    return participants.lawyers().stream().filter(p -> !f.lawyers().contains(p.login())).toList();
   }
 
   /**
@@ -344,7 +360,7 @@ public class CaseView implements Serializable {
    * subject as the audit log names it; the label says it in words and in the prison's time.
    */
   public List<jakarta.faces.model.SelectItem> getFindingItems() {
-    CaseQueries.CaseFile f = getFile();
+    CaseFile f = getFile();
     List<jakarta.faces.model.SelectItem> out = new java.util.ArrayList<>();
     if (f == null) {
       return out;
@@ -353,7 +369,7 @@ public class CaseView implements Serializable {
         new jakarta.faces.model.SelectItem(
             "case/" + f.summary().id(),
             Messages.text("case.finding.wholeCase") + " " + f.summary().number()));
-    for (CaseQueries.TimelineItem t : f.timeline()) {
+    for (CaseFile.TimelineItem t : f.timeline()) {
       String what =
           Messages.text("case.event." + t.type())
               + (t.step() == null ? "" : " · " + Messages.text("case.step." + t.step()));
@@ -366,7 +382,7 @@ public class CaseView implements Serializable {
                   + " · "
                   + cn.xinsheng.platform.Wording.minutes(t.at(), zone())));
     }
-    for (CaseQueries.LedgerLine l : f.ledger()) {
+    for (CaseFile.LedgerLine l : f.ledger()) {
       out.add(
           new jakarta.faces.model.SelectItem(
               "point-entry/" + l.id(),

@@ -1,7 +1,10 @@
 package cn.xinsheng.web.cases;
 
-import cn.xinsheng.cases.application.CaseQueries;
-import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.application.CaseFiles;
+import cn.xinsheng.cases.application.CaseLists;
+import cn.xinsheng.cases.application.CaseParticipants;
+import cn.xinsheng.cases.application.CaseSummary;
+import cn.xinsheng.cases.application.CommitteeService;
 import cn.xinsheng.cases.domain.CaseRepository.Meeting;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
@@ -26,8 +29,12 @@ import java.util.stream.Collectors;
 public class CommitteeView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient CaseQueries queries;
-  @Inject transient CaseService cases;
+  @Inject transient CaseFiles caseFiles;
+
+  @Inject transient CaseLists caseLists;
+
+  @Inject transient CaseParticipants participants;
+  @Inject transient CommitteeService committee;
   @Inject CurrentUser currentUser;
 
   private String title;
@@ -36,35 +43,34 @@ public class CommitteeView implements Serializable {
   private transient List<cn.xinsheng.identity.application.AccountDirectory.Person> candidates;
   private List<Long> agenda = new ArrayList<>();
   private transient List<Meeting> meetings;
-  private transient Map<Long, CaseQueries.CaseSummary> summaries;
+  private transient Map<Long, CaseSummary> summaries;
 
   public boolean isMayCreate() {
     return currentUser.getRoles().contains(Role.EXECUTION);
   }
 
-  public List<CaseQueries.CaseSummary> getAwaiting() {
-    return isMayCreate() ? queries.awaitingCommittee() : List.of();
+  public List<CaseSummary> getAwaiting() {
+    return isMayCreate() ? caseLists.awaitingCommittee() : List.of();
   }
 
   public List<Meeting> getMeetings() {
     if (meetings == null) {
-      meetings = queries.meetings();
+      meetings = participants.meetings();
     }
     return meetings;
   }
 
-  public List<CaseQueries.CaseSummary> agendaOf(Meeting m) {
+  public List<CaseSummary> agendaOf(Meeting m) {
     if (summaries == null) {
       summaries =
-          queries.list().stream()
-              .collect(Collectors.toMap(CaseQueries.CaseSummary::id, Function.identity()));
+          caseLists.list().stream().collect(Collectors.toMap(CaseSummary::id, Function.identity()));
     }
     return m.caseIds().stream().map(summaries::get).filter(java.util.Objects::nonNull).toList();
   }
 
   /** Each member's vote on a case of the agenda, as the meeting's record shows it. */
   public List<String> votesOf(long caseId) {
-    return queries.file(caseId).timeline().stream()
+    return caseFiles.file(caseId).timeline().stream()
         .filter(t -> "VOTE".equals(t.type()))
         .map(t -> t.party() + "：" + Messages.text("case.vote." + t.choice()))
         .toList();
@@ -73,7 +79,7 @@ public class CommitteeView implements Serializable {
   public void create() {
     try {
       List<String> list = getMembers();
-      cases.createMeeting(null, title, list, agenda);
+      committee.createMeeting(null, title, list, agenda);
       Messages.info("case.saved");
       meetings = null;
       summaries = null;
@@ -97,7 +103,7 @@ public class CommitteeView implements Serializable {
   /** The committee's members to choose from, by name. */
   public List<cn.xinsheng.identity.application.AccountDirectory.Person> getCandidates() {
     if (candidates == null) {
-      candidates = isMayCreate() ? queries.committeeMembers() : List.of();
+      candidates = isMayCreate() ? participants.committeeMembers() : List.of();
     }
     return candidates;
   }

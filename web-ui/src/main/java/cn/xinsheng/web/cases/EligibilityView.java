@@ -1,8 +1,8 @@
 package cn.xinsheng.web.cases;
 
-import cn.xinsheng.cases.application.CaseQueries;
-import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.application.CaseFile;
 import cn.xinsheng.cases.application.EligibilityService;
+import cn.xinsheng.cases.application.ProposalService;
 import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
@@ -26,8 +26,7 @@ public class EligibilityView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient EligibilityService eligibility;
-  @Inject transient CaseService cases;
-  @Inject transient CaseQueries queries;
+  @Inject transient ProposalService proposals;
   @Inject transient CallerScope scope;
   @Inject transient cn.xinsheng.organisation.application.OrganisationQueries organisation;
   @Inject CurrentUser currentUser;
@@ -175,7 +174,7 @@ public class EligibilityView implements Serializable {
     rationale = null;
   }
 
-  public List<CaseQueries.CycleLine> getCommendations() {
+  public List<CaseFile.CycleLine> getCommendations() {
     if (chosen == null) {
       return List.of();
     }
@@ -185,7 +184,7 @@ public class EligibilityView implements Serializable {
   public void propose() {
     try {
       var row =
-          cases.propose(
+          proposals.propose(
               chosen.id(),
               months,
               rationale,

@@ -1,7 +1,10 @@
 package cn.xinsheng.web.cases;
 
-import cn.xinsheng.cases.application.CaseQueries;
-import cn.xinsheng.cases.application.CaseService;
+import cn.xinsheng.cases.application.CaseFile;
+import cn.xinsheng.cases.application.CaseFiles;
+import cn.xinsheng.cases.application.CaseSummary;
+import cn.xinsheng.cases.application.Noticeboard;
+import cn.xinsheng.cases.application.PostingService;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.faces.view.ViewScoped;
@@ -19,34 +22,36 @@ import java.util.List;
 public class MyCaseView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient CaseQueries queries;
-  @Inject transient CaseService cases;
+  @Inject transient CaseFiles caseFiles;
 
-  private transient List<CaseQueries.CaseFile> mine;
-  private transient List<CaseQueries.CaseSummary> posted;
+  @Inject transient Noticeboard noticeboard;
+  @Inject transient PostingService posting;
+
+  private transient List<CaseFile> mine;
+  private transient List<CaseSummary> posted;
   private String text;
 
-  public List<CaseQueries.CaseFile> getCases() {
+  public List<CaseFile> getCases() {
     if (mine == null) {
-      mine = queries.mine();
+      mine = caseFiles.mine();
     }
     return mine;
   }
 
-  public List<CaseQueries.CaseSummary> getPosted() {
+  public List<CaseSummary> getPosted() {
     if (posted == null) {
-      posted = queries.publicList(false);
+      posted = noticeboard.publicList(false);
     }
     return posted;
   }
 
-  public boolean posting(CaseQueries.CaseFile f) {
+  public boolean posting(CaseFile f) {
     return f.summary().postingEnds() != null
         && "DIRECTOR_MEETING".equals(f.summary().nextStep())
         && !f.today().isAfter(f.summary().postingEnds());
   }
 
-  public String reason(CaseQueries.CaseFile f) {
+  public String reason(CaseFile f) {
     return f.eligibility() == null
         ? ""
         : Messages.text(f.eligibility().reasonKey(), f.eligibility().reasonArgs().toArray());
@@ -54,7 +59,7 @@ public class MyCaseView implements Serializable {
 
   public void object(long caseId) {
     try {
-      cases.objectDuringPosting(caseId, text);
+      posting.objectDuringPosting(caseId, text);
       Messages.info("case.saved");
       text = null;
     } catch (Refusal r) {

@@ -1,6 +1,6 @@
 package cn.xinsheng.web.cases;
 
-import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.application.CaseLists;
 import cn.xinsheng.identity.application.Visits;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,11 +18,11 @@ import java.util.List;
 public class SinceLastVisitView {
 
   @Inject Visits visits;
-  @Inject CaseQueries cases;
+  @Inject CaseLists caseLists;
 
   private Instant since;
   private boolean read;
-  private List<CaseQueries.Changed> changed;
+  private List<CaseLists.Changed> changed;
 
   /** The last visit, or null on the first. */
   public Instant getSince() {
@@ -33,9 +33,9 @@ public class SinceLastVisitView {
     return since;
   }
 
-  public List<CaseQueries.Changed> getChanged() {
+  public List<CaseLists.Changed> getChanged() {
     if (changed == null) {
-      changed = cases.changedSince(getSince());
+      changed = caseLists.changedSince(getSince());
     }
     return changed;
   }

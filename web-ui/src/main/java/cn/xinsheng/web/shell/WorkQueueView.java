@@ -1,6 +1,7 @@
 package cn.xinsheng.web.shell;
 
-import cn.xinsheng.cases.application.CaseQueries;
+import cn.xinsheng.cases.application.CaseLists;
+import cn.xinsheng.cases.application.CaseSummary;
 import cn.xinsheng.ledger.application.SectionLedgerQueries;
 import cn.xinsheng.lms.application.AssignmentService;
 import cn.xinsheng.lms.application.QuizMarking;
@@ -28,7 +29,7 @@ public class WorkQueueView {
   public record Item(String id, String label, long count, String outcome) {}
 
   @Inject CurrentUser currentUser;
-  @Inject CaseQueries cases;
+  @Inject CaseLists caseLists;
   @Inject SectionLedgerQueries ledger;
   @Inject OrganisationQueries organisation;
   @Inject AssignmentService assignments;
@@ -114,7 +115,7 @@ public class WorkQueueView {
       case "EXECUTION" -> {
         LocalDate soon = time.today().plusDays(7);
         out.add(cases("mine", "queue.execution.mine", c -> "EXECUTION".equals(c.nextOwner())));
-        out.add(cases("overdue", "queue.execution.overdue", CaseQueries.CaseSummary::overdue));
+        out.add(cases("overdue", "queue.execution.overdue", CaseSummary::overdue));
         out.add(
             cases(
                 "postings",
@@ -172,11 +173,11 @@ public class WorkQueueView {
     return out;
   }
 
-  private List<CaseQueries.CaseSummary> all;
+  private List<CaseSummary> all;
 
-  private Item cases(String id, String label, Predicate<CaseQueries.CaseSummary> which) {
+  private Item cases(String id, String label, Predicate<CaseSummary> which) {
     if (all == null) {
-      all = cases.list();
+      all = caseLists.list();
     }
     return new Item(id, label, all.stream().filter(which).count(), "/cases/list");
   }

@@ -75,7 +75,7 @@ public class ExamService {
   @Inject TaughtLearners taught;
   @Inject cn.xinsheng.music.application.TakeService takes;
   @Inject cn.xinsheng.music.application.MusicSettings musicSettings;
-  @Inject jakarta.enterprise.inject.Instance<cn.xinsheng.cases.application.CaseQueries> cases;
+  @Inject jakarta.enterprise.inject.Instance<cn.xinsheng.cases.application.CaseLists> cases;
 
   // --- views ------------------------------------------------------------------------------------
 
@@ -785,7 +785,7 @@ public class ExamService {
     }
     if (caller.roles().stream().anyMatch(Role::isExternal)) {
       // the case context decides whose file an external reader may open; his results follow it
-      for (cn.xinsheng.cases.application.CaseQueries.CaseSummary s : cases.get().list()) {
+      for (cn.xinsheng.cases.application.CaseSummary s : cases.get().list()) {
         scope.inmate(s.prisonerNumber()).ifPresent(i -> who.add(i.getId()));
       }
     }

@@ -1,0 +1,75 @@
+package cn.xinsheng.cases.application;
+
+import cn.xinsheng.cases.domain.CaseRepository.Meeting;
+import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
+import cn.xinsheng.cases.domain.ReductionCase;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything a case's file holds, as {@link CaseFiles} reads it for whoever may: the summary, the
+ * proposal's basis, the timeline of signed steps and records, the committee's tally, the cycles and
+ * ledger entries it rests on, and the warnings of rows that no longer match their audit entries.
+ */
+public record CaseFile(
+    CaseSummary summary,
+    String rationale,
+    String ruleVersion,
+    ResultRow eligibility,
+    List<TimelineItem> timeline,
+    Meeting meeting,
+    ReductionCase.Tally tally,
+    List<CycleLine> cycles,
+    List<LedgerLine> ledger,
+    List<String> lawyers,
+    LocalDate currentSentenceEnd,
+    LocalDate today,
+    List<String> integrityWarnings,
+    List<String> nonStandard) {
+
+  /** One row of a case's timeline. */
+  public record TimelineItem(
+      long id,
+      String type,
+      String step,
+      String signedBy,
+      String role,
+      Instant at,
+      String note,
+      String choice,
+      Integer months,
+      LocalDate onDate,
+      String party,
+      boolean late,
+      Attachment attachment) {}
+
+  /** A file attached to a step (evidence of the case's section): shown on the page and the PDF. */
+  public record Attachment(long evidenceId, String name, String sha256) {}
+
+  /** A ledger entry as the case file lists it. */
+  public record LedgerLine(
+      long id,
+      String month,
+      String clause,
+      String amount,
+      String fact,
+      String recordedBy,
+      String review,
+      String reviewedBy,
+      String reviewReason,
+      String evidenceIds,
+      Long reverses,
+      Long supersedes) {}
+
+  /** A cycle the proposal cites, with its decision. */
+  public record CycleLine(
+      long id,
+      int number,
+      String firstMonth,
+      String closedMonth,
+      String result,
+      String reason,
+      String decidedBy,
+      String usedBy) {}
+}

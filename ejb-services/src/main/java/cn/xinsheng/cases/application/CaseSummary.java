@@ -1,0 +1,34 @@
+package cn.xinsheng.cases.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One line of a case list: who and what, where the case stands, whose step is next and by when, the
+ * procuratorate's and the court's deadlines. Made by {@link CaseReadModel#summary} from the case's
+ * history; the staff's lists, the noticeboard and every case file show it.
+ */
+public record CaseSummary(
+    long id,
+    String number,
+    String prisonerNumber,
+    String inmateName,
+    long sectionId,
+    String sectionName,
+    String kind,
+    Integer proposedMonths,
+    String status,
+    String nextStep,
+    String nextOwner,
+    LocalDate deadline,
+    boolean overdue,
+    LocalDate postingEnds,
+    LocalDate procuratorateDue,
+    boolean procuratorateOverdue,
+    boolean hearingRequired,
+    Instant createdAt,
+    String track,
+    LocalDate rulingDue,
+    boolean courtExtended,
+    String courtRole,
+    boolean courtMayExtend) {}

@@ -1,0 +1,176 @@
+package cn.xinsheng.cases.application;
+
+import static cn.xinsheng.cases.application.CaseChanges.MAX_TEXT;
+import static cn.xinsheng.cases.application.CaseChanges.refusal;
+
+import cn.xinsheng.cases.domain.CaseEvent;
+import cn.xinsheng.cases.domain.CaseEventType;
+import cn.xinsheng.cases.domain.CaseKind;
+import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
+import cn.xinsheng.cases.domain.CaseRepository.Meeting;
+import cn.xinsheng.cases.domain.CaseRuleException;
+import cn.xinsheng.cases.domain.CaseStep;
+import cn.xinsheng.cases.domain.ReductionCase;
+import cn.xinsheng.identity.domain.Role;
+import cn.xinsheng.ledger.application.LedgerRecords;
+import cn.xinsheng.platform.Caller;
+import cn.xinsheng.platform.PrisonTime;
+import cn.xinsheng.platform.Refusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The case's steps in their only order, each signed by the role that owns it (the ward's meeting,
+ * the department, the director's meeting, the bureau, the court), or a case returned to an earlier
+ * step with a reason. The domain's {@link ReductionCase} decides whether the step is the caller's
+ * to sign now; a court's granted ruling moves the sentence through {@link SentenceChanges} in the
+ * same transaction.
+ */
+@Stateless
+public class StepService {
+
+  @Inject CaseRepository store;
+  @Inject CaseChanges changes;
+  @Inject CaseAudit audit;
+  @Inject SentenceChanges sentenceChanges;
+  @Inject PrisonTime time;
+  @Inject Caller caller;
+  @Inject LedgerRecords ledger;
+  @Inject cn.xinsheng.sentence.application.CaseLaw law;
+
+  /**
+   * Signs the case's next step. {@code choice}/{@code months} are the court's ruling; {@code
+   * onDate} the day a hearing was held.
+   */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.EXECUTION_NAME,
+    Role.WARDEN_NAME,
+    Role.JUDGE_NAME,
+    Role.BUREAU_NAME,
+    Role.HIGH_JUDGE_NAME
+  })
+  public CaseEvent sign(
+      long caseId,
+      CaseStep step,
+      String note,
+      String choice,
+      Integer months,
+      LocalDate onDate,
+      Long attachmentId) {
+    CaseRow row = changes.reach(caseId);
+    if (step == null) {
+      throw Refusal.invalid("case.error.step");
+    }
+    ReductionCase kase = changes.load(row);
+    if (note != null && note.length() > MAX_TEXT) {
+      throw Refusal.invalid("case.error.text");
+    }
+    Set<String> members = Set.of();
+    Long meetingId = null;
+    if (step == CaseStep.COMMITTEE) {
+      Meeting m =
+          store.meetingOf(caseId).orElseThrow(() -> Refusal.conflict("case.error.noMeeting"));
+      members = m.members();
+      meetingId = m.id();
+    }
+    LocalDate today = time.today();
+    if (step == CaseStep.RULING
+        && "GRANTED".equals(choice)
+        && row.kind() == CaseKind.REDUCTION
+        && kase.nextStep().orElse(null) == CaseStep.RULING) {
+      // issue 16: any amount within the lawful maximum, none above it (the article named)
+      cn.xinsheng.sentence.application.CaseLaw.Limit limit =
+          law.limit(
+              row.inmateId(),
+              row.sectionId(),
+              law.performanceOf(row.id(), row.inmateId(), row.sectionId()),
+              months,
+              today,
+              true);
+      if (limit.nonStandard() && !kase.done().contains(CaseStep.HEARING)) {
+        // 法释〔2014〕5号第六条第（二）项: a non-standard amount is ruled on only after a hearing
+        throw Refusal.conflict("case.error.hearingRequired");
+      }
+    }
+    ReductionCase.StepCheck check;
+    try {
+      check =
+          kase.checkStep(
+              step,
+              caller.name(),
+              caller.roles(),
+              today,
+              ledger.calendar(),
+              members,
+              choice,
+              months,
+              note,
+              onDate);
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    requireOpinion(step, note);
+    String attachmentSha = changes.attachment(attachmentId, row.sectionId());
+    CaseEvent e =
+        new CaseEvent(
+            0,
+            CaseEventType.STEP,
+            step,
+            caller.name(),
+            kase.owner(step).name(),
+            time.now(),
+            note == null ? "" : note.strip(),
+            check.choice(),
+            step == CaseStep.RULING && "GRANTED".equals(choice) ? months : null,
+            step == CaseStep.HEARING ? onDate : today,
+            null,
+            meetingId,
+            check.late());
+    long eventId = store.insertEvent(caseId, e, attachmentId);
+    audit.event(row, eventId, e, attachmentSha);
+    if (step == CaseStep.RULING && "GRANTED".equals(choice)) {
+      sentenceChanges.afterGrantedRuling(row, today, months);
+    }
+    return e;
+  }
+
+  /**
+   * Issue 18 walk: a step of the prison's part (the ward's meeting, the department's review, the
+   * committee, the posting, the director's meeting, the submission) is somebody's signed opinion;
+   * signed empty, the case file showed a signature with nothing said. Refused before anything is
+   * written. The court's and the bureau's steps keep their own rules (a reason for a refusal, the
+   * bureau's opinion).
+   */
+  static void requireOpinion(CaseStep step, String note) {
+    if (needsOpinion(step.name()) && (note == null || note.isBlank())) {
+      throw Refusal.invalid("case.error.opinion", "case.step." + step);
+    }
+  }
+
+  /**
+   * Whether a step (by its code) is signed with an opinion: the screen marks the field required.
+   */
+  public static boolean needsOpinion(String step) {
+    return step != null && CaseStep.valueOf(step).isInsidePrison();
+  }
+
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.EXECUTION_NAME, Role.WARDEN_NAME})
+  public CaseEvent returnTo(long caseId, CaseStep to, String reason) {
+    CaseRow row = changes.reach(caseId);
+    try {
+      changes.load(row).checkReturn(to, caller.roles(), reason);
+    } catch (CaseRuleException e) {
+      throw refusal(e);
+    }
+    if (reason.length() > MAX_TEXT) {
+      throw Refusal.invalid("case.error.text");
+    }
+    return changes.append(row, CaseEventType.RETURN, to, reason.strip(), null, null, false);
+  }
+}
