@@ -399,4 +399,30 @@ class ScormSandboxSystemIT {
         js("return window.localStorage.getItem('xs-scorm-pending:" + lesson + ":item_1')"),
         "nothing left unsaved");
   }
+
+  @Test
+  @Order(6)
+  void theAttemptsTokenEndsWithTheInmatesLogout() throws Exception {
+    launchProbe();
+    driver.switchTo().defaultContent();
+    String src = String.valueOf(js("return document.getElementById('xs-sco').getAttribute('src')"));
+    Matcher m = Pattern.compile("/api/v1/courseware/([A-Za-z0-9_-]{43})/file/").matcher(src);
+    assertTrue(m.find(), src);
+    URI state = URI.create(base + "/api/v1/courseware/" + m.group(1) + "/run/state.js");
+    HttpClient anonymous = HttpClient.newHttpClient();
+    assertEquals(
+        200,
+        anonymous
+            .send(HttpRequest.newBuilder(state).build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode());
+    // the inmate logs out from the page, as at the terminal: the next person there finds the
+    // courseware URL dead
+    driver.findElement(By.id("logoutForm:logout")).click();
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.urlContains("/login.xhtml"));
+    assertEquals(
+        404,
+        anonymous
+            .send(HttpRequest.newBuilder(state).build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode());
+  }
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * with no origin of its own, so it cannot use the inmate's session; what it may do instead is
  * carried by a token made when the inmate opens the lesson page: read the files of its own lesson,
  * read the data the run-time starts with, and commit the tracking data of that one learner, lesson
- * and SCO. Nothing else. The tokens live in memory for {@link #LIFETIME}; after a restart the
- * lesson page sends what is still unsaved with the inmate's session instead.
+ * and SCO. Nothing else. The tokens live in memory for {@link #LIFETIME} at most and end when the
+ * inmate logs out ({@link #endFor}); after a restart the lesson page sends what is still unsaved
+ * with the inmate's session instead.
  */
 @ApplicationScoped
 public class ScormAttempts {
@@ -50,6 +51,19 @@ public class ScormAttempts {
     Attempt a = new Attempt(token, inmateId, lessonId, sco, launch, now.plus(LIFETIME));
     attempts.put(token, a);
     return a;
+  }
+
+  /**
+   * Ends every attempt of this inmate: at his logout, so that no courseware URL he opened works for
+   * whoever sits at the terminal next (a token is a capability: whoever holds it reads the lesson
+   * and writes his tracking).
+   *
+   * @return how many ended
+   */
+  int endFor(long inmateId) {
+    int before = attempts.size();
+    attempts.values().removeIf(a -> a.inmateId() == inmateId);
+    return Math.max(0, before - attempts.size());
   }
 
   /** The attempt a token stands for; an unknown or expired token is not found (404). */

@@ -159,6 +159,15 @@ public class ScormService {
   }
 
   /**
+   * Ends the caller's SCO attempts (at his logout): a token does not outlive the session that
+   * opened it. A commit the SCO still sends after that is refused, and the lesson page of the next
+   * login sends what was unsaved with the session.
+   */
+  public int endMyAttempts() {
+    return attempts.endFor(scope.ownInmate().getId());
+  }
+
+  /**
    * What the run-time in a SCO's sandboxed frame starts with: the data of the attempt's learner and
    * SCO, found by the attempt's token alone (the frame has no session).
    */

@@ -45,6 +45,7 @@ public class SessionResource {
 
   @Inject PasswordLogin passwordLogin;
   @Inject AccountService accountService;
+  @Inject cn.xinsheng.lms.application.ScormService scorm;
   @Inject CurrentUser currentUser;
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
@@ -114,7 +115,7 @@ public class SessionResource {
   @Operation(summary = "Log out and end the session")
   @APIResponse(responseCode = "204", description = "Logged out; no body")
   public void logout() throws ServletException {
-    LogoutServlet.endSession(request, accountService);
+    LogoutServlet.endSession(request, accountService, scorm);
   }
 
   @POST

@@ -16,10 +16,11 @@ import java.io.IOException;
 public class LogoutView {
 
   @Inject AccountService accountService;
+  @Inject cn.xinsheng.lms.application.ScormService scorm;
 
   public void logout() throws IOException, ServletException {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    LogoutServlet.endSession((HttpServletRequest) external.getRequest(), accountService);
+    LogoutServlet.endSession((HttpServletRequest) external.getRequest(), accountService, scorm);
     external.redirect(external.getRequestContextPath() + "/login.xhtml?bye=true");
   }
 }
