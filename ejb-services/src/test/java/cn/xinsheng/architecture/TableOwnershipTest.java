@@ -121,7 +121,6 @@ class TableOwnershipTest {
    */
   private static final Set<String> KNOWN =
       Set.of(
-          "ledger/infrastructure/SqlLedgerReads.java -> inmate",
           // learning's lists of learners (issue 13 moved them from the services into the stores)
           "lms/infrastructure/CohortStore.java -> inmate",
           "lms/infrastructure/EnrolmentGapStore.java -> inmate",

@@ -8,7 +8,9 @@ import cn.xinsheng.ledger.domain.AssessmentPart;
 import cn.xinsheng.ledger.domain.EntryStatus;
 import cn.xinsheng.ledger.domain.Points;
 import cn.xinsheng.ledger.domain.ReviewDecision;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -16,30 +18,33 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The ledger's read side in native SQL. Names and prisoner numbers still come from a join to
- * organisation's {@code inmate} (listed in {@code TableOwnershipTest.KNOWN} until organisation
- * answers names for ids).
+ * The ledger's read side in native SQL on the ledger's own tables. Prisoner numbers and names come
+ * from organisation's {@link InmateDirectory} for the ids the rows hold, one call per list (issue
+ * 13: no join to another context's tables).
  */
 @ApplicationScoped
 public class SqlLedgerReads implements LedgerReads {
 
   private static final String ENTRY_SELECT =
-      "SELECT e.id, i.prisoner_number, i.name, e.section_id, c.code, c.text, k.version, c.part,"
+      "SELECT e.id, e.inmate_id, NULL, e.section_id, c.code, c.text, k.version, c.part,"
           + " e.amount_tenths, e.fact, e.occurred_at, e.month, e.recorded_by, e.recorded_at,"
           + " r.decision, r.reviewed_by, r.reason, r.reviewed_at, e.supersedes_id, e.reverses_id,"
           + " e.reason, (SELECT COUNT(*) FROM point_entry n WHERE n.supersedes_id = e.id), r.id"
-          + " FROM point_entry e JOIN inmate i ON i.id = e.inmate_id"
+          + " FROM point_entry e"
           + " JOIN rule_clause c ON c.id = e.clause_id JOIN rule_catalogue k ON k.id = c.catalogue_id"
           + " LEFT JOIN entry_review r ON r.entry_id = e.id ";
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
+
+  @Inject InmateDirectory inmates;
 
   @Override
   public List<EntryRow> returnedTo(String officer) {
@@ -92,20 +97,20 @@ public class SqlLedgerReads implements LedgerReads {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT c.id, i.prisoner_number, c.number, c.first_month, c.closed_month,"
+                "SELECT c.id, c.inmate_id, c.number, c.first_month, c.closed_month,"
                     + " (SELECT COUNT(*) FROM cycle_entry x WHERE x.cycle_id = c.id),"
                     + " d.result, d.reason, d.decided_by, d.decided_at FROM assessment_cycle c"
-                    + " JOIN inmate i ON i.id = c.inmate_id"
                     + " LEFT JOIN cycle_decision d ON d.cycle_id = c.id"
                     + " WHERE c.inmate_id = ?1 ORDER BY c.number DESC")
             .setParameter(1, inmateId)
             .getResultList();
+    Map<Long, InmateDirectory.Named> named = named(rows, 1);
     List<CycleView> out = new ArrayList<>();
     for (Object[] r : rows) {
       out.add(
           new CycleView(
               ((Number) r[0]).longValue(),
-              r[1].toString(),
+              who(named, r[1]).prisonerNumber(),
               ((Number) r[2]).intValue(),
               r[3].toString(),
               r[4].toString(),
@@ -174,9 +179,8 @@ public class SqlLedgerReads implements LedgerReads {
   private List<ObjectionRow> objections(String where, Object... params) {
     var query =
         em.createNativeQuery(
-            "SELECT o.id, i.prisoner_number, i.name, o.target_type, o.entry_id,"
-                + " o.month, o.text, o.raised_by, o.raised_role, o.raised_at, o.case_id FROM objection o"
-                + " JOIN inmate i ON i.id = o.inmate_id "
+            "SELECT o.id, o.inmate_id, NULL, o.target_type, o.entry_id,"
+                + " o.month, o.text, o.raised_by, o.raised_role, o.raised_at, o.case_id FROM objection o "
                 + where
                 + " ORDER BY o.id DESC");
     for (int i = 0; i < params.length; i++) {
@@ -184,13 +188,15 @@ public class SqlLedgerReads implements LedgerReads {
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query.getResultList();
+    Map<Long, InmateDirectory.Named> named = named(rows, 1);
     List<ObjectionRow> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
+      InmateDirectory.Named n = who(named, r[1]);
       out.add(
           new ObjectionRow(
               ((Number) r[0]).longValue(),
-              r[1].toString(),
-              r[2].toString(),
+              n.prisonerNumber(),
+              n.name(),
               r[3].toString(),
               r[4] == null ? null : ((Number) r[4]).longValue(),
               r[5] == null ? null : r[5].toString(),
@@ -206,27 +212,29 @@ public class SqlLedgerReads implements LedgerReads {
   private List<MonthView> months(String where, Object... params) {
     var q =
         em.createNativeQuery(
-            "SELECT r.close_id, c.month, i.prisoner_number, i.name, r.supervision_tenths,"
+            "SELECT r.close_id, c.month, r.inmate_id, NULL, r.supervision_tenths,"
                 + " r.education_tenths, r.labour_tenths, r.special_tenths, r.sanction_tenths,"
                 + " r.discarded_tenths, r.total_tenths, r.balance_tenths, r.cycle_carry_tenths,"
                 + " r.cycles_closed, r.entries FROM month_result r"
-                + " JOIN month_close c ON c.id = r.close_id JOIN inmate i ON i.id = r.inmate_id "
+                + " JOIN month_close c ON c.id = r.close_id "
                 + where
                 + " AND c.id = (SELECT MAX(c2.id) FROM month_close c2 WHERE c2.section_id ="
-                + " c.section_id AND c2.month = c.month) ORDER BY c.month DESC, i.prisoner_number");
+                + " c.section_id AND c2.month = c.month)");
     for (int i = 0; i < params.length; i++) {
       q.setParameter(i + 1, params[i]);
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
+    Map<Long, InmateDirectory.Named> named = named(rows, 2);
     List<MonthView> out = new ArrayList<>();
     for (Object[] r : rows) {
+      InmateDirectory.Named n = who(named, r[2]);
       out.add(
           new MonthView(
               ((Number) r[0]).longValue(),
               r[1].toString(),
-              r[2].toString(),
-              r[3].toString(),
+              n.prisonerNumber(),
+              n.name(),
               points(r[4]),
               points(r[5]),
               points(r[6]),
@@ -241,7 +249,28 @@ public class SqlLedgerReads implements LedgerReads {
               null,
               null));
     }
+    // the newest month first, then by prisoner number (ten digits: as the database ordered them)
+    out.sort(
+        Comparator.comparing(MonthView::month).reversed().thenComparing(MonthView::prisonerNumber));
     return out;
+  }
+
+  /** Who the rows' inmate ids are, asked once for the whole list; none asked for no rows. */
+  private Map<Long, InmateDirectory.Named> named(List<Object[]> rows, int idColumn) {
+    if (rows.isEmpty()) {
+      return Map.of();
+    }
+    return inmates.inmates(
+        rows.stream().map(r -> ((Number) r[idColumn]).longValue()).collect(Collectors.toSet()));
+  }
+
+  private static InmateDirectory.Named who(Map<Long, InmateDirectory.Named> named, Object id) {
+    InmateDirectory.Named n = named.get(((Number) id).longValue());
+    if (n == null) {
+      // inmate ids are foreign keys: a row cannot name an inmate organisation does not know
+      throw new IllegalStateException("no inmate " + id);
+    }
+    return n;
   }
 
   /** The entries, each with its review's id. */
@@ -254,17 +283,19 @@ public class SqlLedgerReads implements LedgerReads {
     List<Object[]> rows = q.getResultList();
     Map<Long, List<Long>> evidence =
         evidenceOf(rows.stream().map(r -> ((Number) r[0]).longValue()).toList());
+    Map<Long, InmateDirectory.Named> named = named(rows, 1);
     List<EntryRow> out = new ArrayList<>();
     for (Object[] r : rows) {
       long id = ((Number) r[0]).longValue();
+      InmateDirectory.Named n = who(named, r[1]);
       ReviewDecision decision = r[14] == null ? null : ReviewDecision.valueOf(r[14].toString());
       boolean superseded = ((Number) r[21]).longValue() > 0;
       out.add(
           new EntryRow(
               new EntryView(
                   id,
-                  r[1].toString(),
-                  r[2].toString(),
+                  n.prisonerNumber(),
+                  n.name(),
                   ((Number) r[3]).longValue(),
                   r[4].toString(),
                   r[5].toString(),
