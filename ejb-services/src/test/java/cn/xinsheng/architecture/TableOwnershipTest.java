@@ -121,12 +121,6 @@ class TableOwnershipTest {
    */
   private static final Set<String> KNOWN =
       Set.of(
-          // learning's lists of learners (issue 13 moved them from the services into the stores)
-          "lms/infrastructure/CohortStore.java -> inmate",
-          "lms/infrastructure/EnrolmentGapStore.java -> inmate",
-          "lms/infrastructure/EducationCreditStore.java -> inmate",
-          "lms/infrastructure/QuizAttemptStore.java -> inmate",
-          "lms/infrastructure/SubmissionStore.java -> inmate",
           // issue 16's sentence context was built beside issue 13, before these ports existed: it
           // reads the cases and ledger tables it evaluates and the inmate's term. To move behind
           // CaseReferences, CommendationQueries and SentenceRecords.

@@ -29,6 +29,8 @@ public class CohortStore implements Cohorts {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
+  @jakarta.inject.Inject LearnerNames names;
+
   @Override
   public List<Cohort> all() {
     return list(
@@ -135,14 +137,19 @@ public class CohortStore implements Cohorts {
 
   @Override
   public List<Learner> learners(long courseId, String teacher) {
+    // the id twice: once kept, once to become the prisoner number (names from organisation)
     String sql =
-        "SELECT i.id, i.prisoner_number, i.name FROM enrolment e JOIN inmate i ON i.id = e.inmate_id"
+        "SELECT e.inmate_id, e.inmate_id, NULL FROM enrolment e"
             + " JOIN cohort h ON h.id = e.cohort_id WHERE e.course_id = ?1"
-            + (teacher == null ? "" : " AND h.teacher = ?2")
-            + " ORDER BY i.prisoner_number";
-    java.util.function.Function<Object[], Learner> row =
-        r -> new Learner(num(r[0]), (String) r[1], (String) r[2]);
-    return teacher == null ? list(em, sql, row, courseId) : list(em, sql, row, courseId, teacher);
+            + (teacher == null ? "" : " AND h.teacher = ?2");
+    List<Object[]> rows =
+        teacher == null
+            ? list(em, sql, r -> r, courseId)
+            : list(em, sql, r -> r, courseId, teacher);
+    return names.fill(new java.util.ArrayList<>(rows), 1, 2).stream()
+        .map(r -> new Learner(num(r[0]), (String) r[1], (String) r[2]))
+        .sorted(java.util.Comparator.comparing(Learner::prisonerNumber))
+        .toList();
   }
 
   @Override

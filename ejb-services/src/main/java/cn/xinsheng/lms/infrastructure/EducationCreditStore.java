@@ -6,6 +6,7 @@ import static cn.xinsheng.platform.SqlValues.integer;
 import static cn.xinsheng.platform.SqlValues.num;
 
 import cn.xinsheng.lms.domain.EducationCredits;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,8 +15,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * {@link EducationCredits} in native SQL (ADR 0013). The candidates still join organisation's
- * {@code inmate} for the section, prisoner number and name (listed in the table-ownership guard).
+ * {@link EducationCredits} in native SQL (ADR 0013) on learning's tables; which inmates a section
+ * holds and their numbers and names are organisation's answers ({@link InmateDirectory}, {@link
+ * LearnerNames}).
  */
 @ApplicationScoped
 public class EducationCreditStore implements EducationCredits {
@@ -23,9 +25,23 @@ public class EducationCreditStore implements EducationCredits {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
+  @jakarta.inject.Inject InmateDirectory inmates;
+  @jakarta.inject.Inject LearnerNames names;
+
   private static final String CANDIDATES =
-      "SELECT i.id, i.prisoner_number, i.name, c.id, c.title, p.kind, c.credits FROM enrolment e"
-          + " JOIN inmate i ON i.id = e.inmate_id JOIN course c ON c.id = e.course_id JOIN programme p ON p.id = c.programme_id";
+      // the inmate's id twice: kept, and made his prisoner number (LearnerNames)
+      "SELECT e.inmate_id, e.inmate_id, NULL, c.id, c.title, p.kind, c.credits FROM enrolment e"
+          + " JOIN course c ON c.id = e.course_id JOIN programme p ON p.id = c.programme_id";
+
+  /** Named and in the order lists show them: by prisoner number, then course title. */
+  private List<Candidate> candidates(List<Object[]> rows) {
+    return names.fill(new java.util.ArrayList<>(rows), 1, 2).stream()
+        .map(EducationCreditStore::candidate)
+        .sorted(
+            java.util.Comparator.comparing(Candidate::prisonerNumber)
+                .thenComparing(Candidate::course))
+        .toList();
+  }
 
   private static Candidate candidate(Object[] r) {
     return new Candidate(
@@ -43,22 +59,19 @@ public class EducationCreditStore implements EducationCredits {
     if (sections.isEmpty()) {
       return List.of();
     }
-    // the ids are numbers the caller's scope gave, not text from a request
-    String in = sections.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("0");
-    return list(
-        em,
-        CANDIDATES + " WHERE i.section_id IN (" + in + ") ORDER BY i.prisoner_number, c.title",
-        EducationCreditStore::candidate);
+    java.util.Set<Long> held = inmates.inSections(sections).keySet();
+    if (held.isEmpty()) {
+      return List.of();
+    }
+    // the ids are numbers organisation gave, not text from a request
+    String in = held.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("0");
+    return candidates(list(em, CANDIDATES + " WHERE e.inmate_id IN (" + in + ")", r -> r));
   }
 
   @Override
   public List<Candidate> candidate(long inmateId, long courseId) {
-    return list(
-        em,
-        CANDIDATES + " WHERE i.id = ?1 AND c.id = ?2 ORDER BY i.prisoner_number, c.title",
-        EducationCreditStore::candidate,
-        inmateId,
-        courseId);
+    return candidates(
+        list(em, CANDIDATES + " WHERE e.inmate_id = ?1 AND c.id = ?2", r -> r, inmateId, courseId));
   }
 
   @Override

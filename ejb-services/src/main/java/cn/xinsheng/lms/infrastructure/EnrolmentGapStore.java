@@ -5,6 +5,7 @@ import static cn.xinsheng.lms.infrastructure.NativeSql.list;
 import static cn.xinsheng.platform.SqlValues.num;
 
 import cn.xinsheng.lms.domain.EnrolmentGaps;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@link EnrolmentGaps} in native SQL (ADR 0013). Counting inmates in no class still reads
- * organisation's {@code inmate} table, like the other learner lists (TableOwnershipTest).
+ * {@link EnrolmentGaps} in native SQL (ADR 0013) on learning's tables; how many inmates there are
+ * is organisation's answer ({@link InmateDirectory}).
  */
 @ApplicationScoped
 public class EnrolmentGapStore implements EnrolmentGaps {
@@ -21,11 +22,12 @@ public class EnrolmentGapStore implements EnrolmentGaps {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
+  @jakarta.inject.Inject InmateDirectory inmates;
+
   @Override
   public long inmatesInNoClass() {
-    return count(
-        "SELECT COUNT(*) FROM inmate i WHERE NOT EXISTS"
-            + " (SELECT 1 FROM enrolment e WHERE e.inmate_id = i.id)");
+    // every enrolment names an inmate on record (a foreign key): those in none are the rest
+    return inmates.count() - count("SELECT COUNT(DISTINCT inmate_id) FROM enrolment");
   }
 
   @Override

@@ -32,14 +32,24 @@ public class QuizAttemptStore implements QuizAttempts {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
+  @jakarta.inject.Inject LearnerNames names;
+
   /** The latest grading of attempt {@code a}. */
   private static final String LATEST_GRADING =
       " JOIN quiz_grading g ON g.attempt_id = a.id AND g.id = (SELECT MAX(id) FROM quiz_grading WHERE attempt_id = a.id)";
 
   private static final String HANDED_IN =
-      "SELECT a.id, a.quiz_id, q.title, i.prisoner_number, s.answers, a.question_keys, s.late FROM quiz_attempt a"
-          + " JOIN quiz q ON q.id = a.quiz_id JOIN inmate i ON i.id = a.inmate_id"
+      // the inmate's id where the prisoner number goes: LearnerNames puts it there
+      "SELECT a.id, a.quiz_id, q.title, a.inmate_id, s.answers, a.question_keys, s.late FROM quiz_attempt a"
+          + " JOIN quiz q ON q.id = a.quiz_id"
           + " JOIN quiz_submission s ON s.attempt_id = a.id";
+
+  /** The handed-in attempts of these rows, each with the learner's prisoner number. */
+  private List<HandedIn> handedIn(List<Object[]> rows) {
+    return names.fill(new java.util.ArrayList<>(rows), 3, -1).stream()
+        .map(QuizAttemptStore::handedIn)
+        .toList();
+  }
 
   private static HandedIn handedIn(Object[] r) {
     return new HandedIn(
@@ -178,25 +188,31 @@ public class QuizAttemptStore implements QuizAttempts {
 
   @Override
   public List<HandedIn> waitingForTeacher(String teacher) {
-    return list(
-        em,
-        HANDED_IN
-            + LATEST_GRADING
-            + " WHERE g.pending > 0 AND"
-            + NativeSql.myLearner("a.inmate_id", "q.course_id", 1)
-            + " ORDER BY a.id",
-        QuizAttemptStore::handedIn,
-        teacher);
+    return handedIn(
+        list(
+            em,
+            HANDED_IN
+                + LATEST_GRADING
+                + " WHERE g.pending > 0 AND"
+                + NativeSql.myLearner("a.inmate_id", "q.course_id", 1)
+                + " ORDER BY a.id",
+            r -> r,
+            teacher));
   }
 
   @Override
   public Optional<HandedIn> handedIn(long attemptId, String teacher) {
-    return first(
-        em,
-        HANDED_IN + " WHERE a.id = ?2 AND" + NativeSql.myLearner("a.inmate_id", "q.course_id", 1),
-        QuizAttemptStore::handedIn,
-        teacher,
-        attemptId);
+    return handedIn(
+            list(
+                em,
+                HANDED_IN
+                    + " WHERE a.id = ?2 AND"
+                    + NativeSql.myLearner("a.inmate_id", "q.course_id", 1),
+                r -> r,
+                teacher,
+                attemptId))
+        .stream()
+        .findFirst();
   }
 
   @Override
@@ -207,9 +223,8 @@ public class QuizAttemptStore implements QuizAttempts {
             + (teacher == null
                 ? ""
                 : " AND" + NativeSql.myLearner("a.inmate_id", "q.course_id", 2));
-    return teacher == null
-        ? list(em, sql, QuizAttemptStore::handedIn, quizId)
-        : list(em, sql, QuizAttemptStore::handedIn, quizId, teacher);
+    return handedIn(
+        teacher == null ? list(em, sql, r -> r, quizId) : list(em, sql, r -> r, quizId, teacher));
   }
 
   @Override

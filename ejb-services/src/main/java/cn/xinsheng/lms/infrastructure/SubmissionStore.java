@@ -27,6 +27,8 @@ public class SubmissionStore implements Submissions {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
+  @jakarta.inject.Inject LearnerNames names;
+
   @Override
   public List<HandIn> of(long assignmentId, long inmateId) {
     return list(
@@ -80,43 +82,50 @@ public class SubmissionStore implements Submissions {
 
   @Override
   public List<Ungraded> ungraded(String teacher) {
-    return list(
-        em,
-        "SELECT s.id, i.prisoner_number, i.name, c.title, a.title, s.text, s.file_name, s.submitted_at, s.late, a.max_points, a.rubric"
-            + " FROM submission s JOIN assignment a ON a.id = s.assignment_id JOIN course c ON c.id = a.course_id"
-            + " JOIN inmate i ON i.id = s.inmate_id"
-            + " WHERE s.id = (SELECT MAX(s2.id) FROM submission s2 WHERE s2.assignment_id = s.assignment_id AND s2.inmate_id = s.inmate_id)"
-            + " AND NOT EXISTS (SELECT 1 FROM submission_grade g WHERE g.submission_id = s.id)"
-            + " AND"
-            + NativeSql.myLearner("s.inmate_id", "a.course_id", 1)
-            + " ORDER BY s.submitted_at",
-        r ->
-            new Ungraded(
-                num(r[0]),
-                (String) r[1],
-                (String) r[2],
-                (String) r[3],
-                (String) r[4],
-                (String) r[5],
-                (String) r[6],
-                instant(r[7]),
-                bool(r[8]),
-                integer(r[9]),
-                (String) r[10]),
-        teacher);
+    List<Object[]> rows =
+        list(
+            em,
+            // the learner's id where his prisoner number goes (LearnerNames)
+            "SELECT s.id, s.inmate_id, NULL, c.title, a.title, s.text, s.file_name, s.submitted_at, s.late, a.max_points, a.rubric"
+                + " FROM submission s JOIN assignment a ON a.id = s.assignment_id JOIN course c ON c.id = a.course_id"
+                + " WHERE s.id = (SELECT MAX(s2.id) FROM submission s2 WHERE s2.assignment_id = s.assignment_id AND s2.inmate_id = s.inmate_id)"
+                + " AND NOT EXISTS (SELECT 1 FROM submission_grade g WHERE g.submission_id = s.id)"
+                + " AND"
+                + NativeSql.myLearner("s.inmate_id", "a.course_id", 1)
+                + " ORDER BY s.submitted_at",
+            r -> r,
+            teacher);
+    return names.fill(new java.util.ArrayList<>(rows), 1, 2).stream()
+        .map(
+            r ->
+                new Ungraded(
+                    num(r[0]),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    instant(r[7]),
+                    bool(r[8]),
+                    integer(r[9]),
+                    (String) r[10]))
+        .toList();
   }
 
   @Override
   public Optional<Gradable> gradable(long submissionId, String teacher) {
     return first(
-        em,
-        "SELECT a.max_points, a.rubric, i.prisoner_number FROM submission s JOIN assignment a ON a.id = s.assignment_id"
-            + " JOIN inmate i ON i.id = s.inmate_id WHERE s.id = ?1"
-            + " AND"
-            + NativeSql.myLearner("s.inmate_id", "a.course_id", 2),
-        r -> new Gradable(integer(r[0]), (String) r[1], (String) r[2]),
-        submissionId,
-        teacher);
+            em,
+            "SELECT a.max_points, a.rubric, s.inmate_id FROM submission s JOIN assignment a ON a.id = s.assignment_id"
+                + " WHERE s.id = ?1"
+                + " AND"
+                + NativeSql.myLearner("s.inmate_id", "a.course_id", 2),
+            r -> r,
+            submissionId,
+            teacher)
+        .map(r -> names.fill(new java.util.ArrayList<>(List.<Object[]>of(r)), 2, -1).get(0))
+        .map(r -> new Gradable(integer(r[0]), (String) r[1], (String) r[2]));
   }
 
   @Override

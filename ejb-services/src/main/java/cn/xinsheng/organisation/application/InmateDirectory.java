@@ -17,6 +17,12 @@ public interface InmateDirectory {
   /** The inmates of these ids, by id; an unknown id is left out. */
   Map<Long, Named> inmates(Collection<Long> ids);
 
+  /** The inmates now in these sections, by id. */
+  Map<Long, Named> inSections(Collection<Long> sectionIds);
+
+  /** How many inmates the prison holds on record. */
+  long count();
+
   /** The names of these sections, by id; an unknown id is left out. */
   Map<Long, String> sectionNames(Collection<Long> ids);
 }

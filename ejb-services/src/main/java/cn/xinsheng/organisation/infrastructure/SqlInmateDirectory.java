@@ -41,6 +41,30 @@ public class SqlInmateDirectory implements InmateDirectory {
   }
 
   @Override
+  public Map<Long, Named> inSections(Collection<Long> sectionIds) {
+    Map<Long, Named> out = new HashMap<>();
+    if (sectionIds.isEmpty()) {
+      return out;
+    }
+    @SuppressWarnings("unchecked")
+    java.util.List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, prisoner_number, name, section_id FROM inmate WHERE section_id IN ("
+                    + idList(sectionIds)
+                    + ")")
+            .getResultList();
+    for (Object[] r : rows) {
+      out.put(num(r[0]), new Named(num(r[0]), (String) r[1], (String) r[2], num(r[3])));
+    }
+    return out;
+  }
+
+  @Override
+  public long count() {
+    return num(em.createNativeQuery("SELECT COUNT(*) FROM inmate").getSingleResult());
+  }
+
+  @Override
   public Map<Long, String> sectionNames(Collection<Long> ids) {
     Map<Long, String> out = new HashMap<>();
     if (ids.isEmpty()) {
