@@ -119,6 +119,16 @@ class CaseSystemIT {
     return RunningPlatform.count(sql);
   }
 
+  private static String pdfText(byte[] pdf) throws java.io.IOException {
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+    StringBuilder text = new StringBuilder();
+    for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+      text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(p));
+    }
+    reader.close();
+    return text.toString().replace("\n", "");
+  }
+
   private static void advance(int days) {
     HttpResponse<String> r =
         execution.postJson("/api/v1/cases/demo-clock", "{\"days\":" + days + "}");
@@ -427,7 +437,61 @@ class CaseSystemIT {
             "/api/v1/cases/" + caseId + "/steps", "{\"step\":\"RECHECK\",\"note\":\" \"}"),
         400,
         "case.error.recheckNote");
-    signed(execution, "RECHECK", null);
+    // issue 16: the 复核 finds the objection founded and changes the proposal (3 months to 2);
+    // a refusal (no months, above the case's lawful maximum, the amount posted) writes nothing
+    long events = count("SELECT COUNT(*) FROM case_event WHERE case_id = " + caseId);
+    refused(step(execution, "RECHECK", "\"choice\":\"CHANGED\""), 400, "case.error.recheckMonths");
+    refused(
+        step(execution, "RECHECK", "\"choice\":\"CHANGED\",\"months\":99"),
+        400,
+        "case.error.recheckAboveLimit");
+    refused(
+        step(execution, "RECHECK", "\"choice\":\"CHANGED\",\"months\":3"),
+        400,
+        "case.error.recheckSame");
+    assertEquals(events, count("SELECT COUNT(*) FROM case_event WHERE case_id = " + caseId));
+    HttpResponse<String> changed =
+        step(execution, "RECHECK", "\"choice\":\"CHANGED\",\"months\":2");
+    assertEquals(201, changed.statusCode(), changed.body());
+    assertEquals("CHANGED", object(changed).get("choice"));
+    // append-only: the proposal keeps its amount; the change is its own event, in the audit log
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM reduction_case WHERE id = "
+                + caseId
+                + " AND proposed_months = 3"));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM case_event WHERE case_id = "
+                + caseId
+                + " AND step = 'RECHECK' AND choice = 'CHANGED' AND months = 2"));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM audit_entry WHERE subject IN (SELECT CONCAT('case-event/', id)"
+                + " FROM case_event WHERE case_id = "
+                + caseId
+                + " AND choice = 'CHANGED') AND leaf_data LIKE '%\"months\":2%'"));
+    // the changed proposal is posted again (its own dates) and the director's meeting waits
+    refused(step(warden, "DIRECTOR_MEETING", null), 409, "case.error.order");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> rechecked =
+        (Map<String, Object>) object(execution.get("/api/v1/cases/" + caseId)).get("summary");
+    assertEquals("POSTING", rechecked.get("nextStep"));
+    assertEquals(2L, rechecked.get("proposedMonths"));
+    assertEquals(3L, rechecked.get("originalMonths"));
+    signed(execution, "POSTING", null);
+    assertTrue(
+        list(inmate2.get("/api/v1/cases/public")).stream()
+            .anyMatch(
+                c ->
+                    caseNumber.equals(c.get("number"))
+                        && Long.valueOf(2).equals(c.get("proposedMonths"))),
+        "the changed proposal is on the noticeboard");
+    refused(step(warden, "DIRECTOR_MEETING", null), 409, "case.error.postingOpen");
+    advance(12);
     signed(warden, "DIRECTOR_MEETING", null);
     signed(execution, "SUBMISSION", null);
     refused(
@@ -491,6 +555,20 @@ class CaseSystemIT {
         "case.error.aboveLawful");
     refused(
         step(judge, "RULING", "\"choice\":\"REFUSED\",\"note\":\"\""), 400, "case.error.reason");
+
+    // issue 16: the court reads the changed proposal and the section's original, in words
+    @SuppressWarnings("unchecked")
+    Map<String, Object> atCourt =
+        (Map<String, Object>) object(judge.get("/api/v1/cases/" + caseId)).get("summary");
+    assertEquals(2L, atCourt.get("proposedMonths"));
+    assertEquals(3L, atCourt.get("originalMonths"));
+    assertEquals(Boolean.TRUE, atCourt.get("changedOnRecheck"));
+    Path pdf = Files.createTempFile("case-", ".pdf");
+    assertEquals(200, judge.download("/api/v1/cases/" + caseId + "/file.pdf", pdf));
+    String courtPdf = pdfText(Files.readAllBytes(pdf));
+    assertTrue(courtPdf.contains("原建议 3 个月"), courtPdf);
+    assertTrue(courtPdf.contains("复核后变更建议并重新公示"), courtPdf);
+    Files.delete(pdf);
 
     LocalDate before = sentenceEnd();
     signed(judge, "RULING", "\"choice\":\"GRANTED\",\"months\":3");

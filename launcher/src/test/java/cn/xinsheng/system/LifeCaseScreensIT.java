@@ -213,6 +213,22 @@ class LifeCaseScreensIT {
     assertTrue(driver.getPageSource().contains("经省监狱管理局报高级人民法院（无期徒刑）"), "the track");
     assertTrue(driver.findElement(By.id("caseForm:next")).getText().contains("评审委员会复核公示异议"));
     shot("life-01-recheck-before");
+    // issue 16: the 复核 may change the proposal (司法部令第130号第十一条); changed without the new
+    // amount it is refused in words and nothing is written
+    driver.findElement(By.cssSelector("label[for='caseForm:recheckChoice:1']")).click();
+    driver.findElement(By.id("caseForm:note")).sendKeys("异议成立。");
+    driver.findElement(By.id("caseForm:sign")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("caseForm:messages"), "须写明变更后的减刑月数"));
+    noErrorPage();
+    assertTrue(driver.findElement(By.id("caseForm:next")).getText().contains("评审委员会复核公示异议"));
+    assertFalse(
+        driver.findElement(By.id("caseForm:timeline")).getText().contains("复核后变更建议"),
+        "nothing written");
+    driver.findElement(By.id("caseForm:note")).clear();
+    driver.findElement(By.cssSelector("label[for='caseForm:recheckChoice:0']")).click();
     signOnPage("经评审委员会复核，异议不成立，维持原评审意见，已告知异议人。", "监狱长办公会");
     shot("life-02-recheck-after");
 

@@ -55,8 +55,7 @@ public class CaseReadModel {
       // the bureau reads the life and 死缓 cases the prison submitted to it (司法部令第130号第四条)
       return true;
     }
-    if (roles.contains(Role.SUPERVISOR)
-        && (k.signed(CaseStep.POSTING).isPresent() || k.isSubmitted())) {
+    if (roles.contains(Role.SUPERVISOR) && (k.wasPosted() || k.isSubmitted())) {
       return true;
     }
     return roles.contains(Role.LAWYER) && k.lawyers().contains(caller.name());
@@ -91,7 +90,7 @@ public class CaseReadModel {
         r.sectionId(),
         r.sectionName(),
         r.kind().name(),
-        r.proposedMonths(),
+        k.recheckChange().map(CaseEvent::months).orElse(r.proposedMonths()),
         k.status(),
         next.map(Enum::name).orElse(null),
         next.map(s -> k.owner(s).name()).orElse(null),
@@ -108,7 +107,9 @@ public class CaseReadModel {
         k.rulingDue().orElse(null),
         k.courtExtension().isPresent(),
         k.track().court().name(),
-        k.track().courtMayExtend());
+        k.track().courtMayExtend(),
+        k.recheckChange().isPresent(),
+        k.recheckChange().isPresent() ? r.proposedMonths() : null);
   }
 
   static TimelineItem item(CaseEvent e, Attachment attachment) {

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 /**
  * One line of a case list: who and what, where the case stands, whose step is next and by when, the
  * procuratorate's and the court's deadlines. Made by {@link CaseReadModel#summary} from the case's
- * history; the staff's lists, the noticeboard and every case file show it.
+ * history; the staff's lists, the noticeboard and every case file show it. {@code proposedMonths}
+ * is the amount as the case stands: when the committee's 复核 changed it (司法部令第130号第十一条, {@code
+ * changedOnRecheck}), the changed amount, with the section's own kept in {@code originalMonths}.
  */
 public record CaseSummary(
     long id,
@@ -31,4 +33,6 @@ public record CaseSummary(
     LocalDate rulingDue,
     boolean courtExtended,
     String courtRole,
-    boolean courtMayExtend) {}
+    boolean courtMayExtend,
+    boolean changedOnRecheck,
+    Integer originalMonths) {}

@@ -43,7 +43,8 @@ public class StepService {
   @Inject cn.xinsheng.sentence.application.CaseLaw law;
 
   /**
-   * Signs the case's next step. {@code choice}/{@code months} are the court's ruling; {@code
+   * Signs the case's next step. {@code choice}/{@code months} are the court's ruling, or the
+   * committee's 复核 (UPHELD, or CHANGED with the new amount: the case is then posted again); {@code
    * onDate} the day a hearing was held.
    */
   @RolesAllowed({
@@ -116,6 +117,20 @@ public class StepService {
       throw refusal(e);
     }
     requireOpinion(step, note);
+    boolean changed = step == CaseStep.RECHECK && ReductionCase.CHANGED.equals(check.choice());
+    if (changed) {
+      // 司法部令第130号第十一条: a 复核 that finds an objection founded changes the proposal; the new
+      // amount passes the same law the proposal did (法释〔2016〕23号: maximum by performance, minimum
+      // served, remaining term), as on the day of the 复核. A non-standard amount needs no new flag:
+      // the objection has made the hearing mandatory already (法释〔2014〕5号第六条第（三）项).
+      law.limit(
+          row.inmateId(),
+          row.sectionId(),
+          law.performanceOf(row.id(), row.inmateId(), row.sectionId()),
+          months,
+          today,
+          true);
+    }
     String attachmentSha = changes.attachment(attachmentId, row.sectionId());
     CaseEvent e =
         new CaseEvent(
@@ -127,7 +142,7 @@ public class StepService {
             time.now(),
             note == null ? "" : note.strip(),
             check.choice(),
-            step == CaseStep.RULING && "GRANTED".equals(choice) ? months : null,
+            (step == CaseStep.RULING && "GRANTED".equals(choice)) || changed ? months : null,
             step == CaseStep.HEARING ? onDate : today,
             null,
             meetingId,

@@ -38,6 +38,24 @@ public final class ReductionCase {
    */
   public static final int BUREAU_WORKING_DAYS = 20;
 
+  /**
+   * The article of the committee's 复核 of posting objections: 司法部令第130号第十一条 (公示期内，如有监狱人民警察或者罪犯对
+   * 公示内容提出异议，监狱减刑假释评审委员会应当进行复核，并告知复核结果).
+   */
+  public static final String RECHECK_ARTICLE = "司法部令第130号第十一条";
+
+  /** The 复核 finds no objection founded: the proposal stands. */
+  public static final String UPHELD = "UPHELD";
+
+  /**
+   * The 复核 finds an objection founded and changes the proposal's amount. The article says the
+   * committee re-examines and tells the result; it does not say whether a changed proposal is
+   * posted again. We take the reading that gives the inmate and the public the most notice: what is
+   * posted is what goes to the director's meeting, so a changed proposal is posted again (its own
+   * five or seven working days, objections open again) before the meeting.
+   */
+  public static final String CHANGED = "CHANGED";
+
   /** The article that makes a hearing mandatory (法释〔2014〕5号第六条). */
   public static final String HEARING_ARTICLE = "法释〔2014〕5号第六条";
 
@@ -78,6 +96,9 @@ public final class ReductionCase {
   private CaseEvent opinion;
   private boolean extended;
   private CaseEvent courtExtension;
+  private Integer proposedMonths;
+  private CaseEvent change;
+  private boolean everPosted;
 
   public ReductionCase(
       CaseKind kind,
@@ -120,6 +141,22 @@ public final class ReductionCase {
   private void apply(CaseEvent e) {
     switch (e.type()) {
       case STEP -> {
+        if (e.step() == CaseStep.PROPOSAL && proposedMonths == null && change == null) {
+          // the section's proposal as first made (a re-signed proposal after a return keeps it)
+          proposedMonths = e.months();
+        }
+        if (e.step() == CaseStep.POSTING) {
+          everPosted = true;
+        }
+        if (e.step() == CaseStep.RECHECK && CHANGED.equals(e.choice())) {
+          // 司法部令第130号第十一条 as we read it (see CHANGED): the changed proposal goes back to a
+          // posting of its own; the 复核 of this round is done, a new objection calls for another
+          change = e;
+          done.removeIf(s -> s.ordinal() >= CaseStep.POSTING.ordinal());
+          signed.keySet().removeIf(s -> s.ordinal() >= CaseStep.POSTING.ordinal());
+          roundObjections = 0;
+          return;
+        }
         done.add(e.step());
         signed.put(e.step(), e);
       }
@@ -176,6 +213,29 @@ public final class ReductionCase {
 
   public Optional<CaseEvent> signed(CaseStep step) {
     return Optional.ofNullable(signed.get(step));
+  }
+
+  /** The amount the section first proposed (null for parole, or a 死缓 ending in life). */
+  public Integer originalMonths() {
+    return proposedMonths;
+  }
+
+  /**
+   * The amount proposed as the case stands: the latest 复核 that changed it, else the section's own.
+   * The original is never overwritten (records are append-only): the change is its own event.
+   */
+  public Integer proposedMonths() {
+    return change == null ? proposedMonths : change.months();
+  }
+
+  /** The latest 复核 that changed the proposal (司法部令第130号第十一条), if any. */
+  public Optional<CaseEvent> recheckChange() {
+    return Optional.ofNullable(change);
+  }
+
+  /** Whether the case was ever posted inside the prison (a changed proposal is posted again). */
+  public boolean wasPosted() {
+    return everPosted;
   }
 
   public boolean isRejectedByCommittee() {
@@ -406,7 +466,14 @@ public final class ReductionCase {
         if (note == null || note.isBlank()) {
           throw new CaseRuleException(Kind.INPUT, "case.error.recheckNote");
         }
-        return new StepCheck(false, "UPHELD");
+        if (choice == null || UPHELD.equals(choice)) {
+          return new StepCheck(false, UPHELD);
+        }
+        if (!CHANGED.equals(choice)) {
+          throw new CaseRuleException(Kind.INPUT, "case.error.recheckChoice");
+        }
+        checkRecheckChange(months);
+        return new StepCheck(false, CHANGED);
       }
       case BUREAU_REVIEW -> {
         // 司法部令第130号第六条第二款: the bureau's division examines and gives its opinion
@@ -476,6 +543,27 @@ public final class ReductionCase {
       default -> {
         return new StepCheck(false, null);
       }
+    }
+  }
+
+  /**
+   * A 复核 that finds an objection founded changes the amount of a reduction (parole has none; its
+   * withdrawal is the committee's rejection, not a change). The new amount is within the limit the
+   * proposal kept (the application checks it against the law as on the day, as it did the
+   * proposal's) and differs from the amount posted.
+   */
+  private void checkRecheckChange(Integer months) {
+    if (kind != CaseKind.REDUCTION) {
+      throw new CaseRuleException(Kind.INPUT, "case.error.recheckParole", RECHECK_ARTICLE);
+    }
+    if (months == null || months < 1) {
+      throw new CaseRuleException(Kind.INPUT, "case.error.recheckMonths", RECHECK_ARTICLE);
+    }
+    if (maxMonths != null && months > maxMonths) {
+      throw new CaseRuleException(Kind.INPUT, "case.error.recheckAboveLimit", maxMonths);
+    }
+    if (months.equals(proposedMonths())) {
+      throw new CaseRuleException(Kind.INPUT, "case.error.recheckSame", months);
     }
   }
 

@@ -74,6 +74,27 @@ public final class CaseDocuments {
   /**
    * @param zone the prison's zone, in which every moment is shown
    */
+  /**
+   * The amount proposed, in words: when the committee's 复核 changed it (司法部令第130号第十一条), the changed
+   * amount and the section's original beside it, so the court reads both.
+   */
+  static String proposedInWords(CaseSummary s) {
+    if (!s.changedOnRecheck()) {
+      return s.proposedMonths() == null ? "—" : s.proposedMonths() + " 个月 months";
+    }
+    return months(s.proposedMonths())
+        + " months（评审委员会复核后变更，原建议 "
+        + months(s.originalMonths())
+        + "，司法部令第130号第十一条 / changed by the committee on re-examination of a posting"
+        + " objection; originally "
+        + (s.originalMonths() == null ? "—" : s.originalMonths() + " months")
+        + "）";
+  }
+
+  private static String months(Integer m) {
+    return m == null ? "—" : m + " 个月";
+  }
+
   public static byte[] proposal(CaseFile f, String madeBy, Instant madeAt, ZoneId zone)
       throws IOException {
     DateTimeFormatter when = DateTimeFormatter.ofPattern(PrisonTime.MINUTES).withZone(zone);
@@ -92,7 +113,7 @@ public final class CaseDocuments {
                       + "    "
                       + s.sectionName()
                       + "    建议 Proposed: "
-                      + (s.proposedMonths() == null ? "—" : s.proposedMonths() + " 个月 months")
+                      + proposedInWords(s)
                       + "    现刑期止日 Sentence ends: "
                       + (f.currentSentenceEnd() == null ? "无期 life" : f.currentSentenceEnd()),
                   ChineseFont.font(10)));
@@ -247,7 +268,9 @@ public final class CaseDocuments {
                   s.inmateName(),
                   s.sectionName(),
                   kind(s.kind()),
-                  s.proposedMonths() == null ? "—" : s.proposedMonths() + " 个月",
+                  s.changedOnRecheck()
+                      ? months(s.proposedMonths()) + "（复核变更，原 " + months(s.originalMonths()) + "）"
+                      : months(s.proposedMonths()),
                   String.valueOf(s.postingEnds())
                 });
           }

@@ -26,7 +26,7 @@ class CaseDocumentsWordsTest {
 
   private static final Pattern CODE =
       Pattern.compile(
-          "\\b(REDUCTION|ELIGIBLE|OPEN|STEP|VOTE|AGREE|APPROVED|PRAISE|EXECUTION|COMMITTEE)\\b"
+          "\\b(REDUCTION|ELIGIBLE|OPEN|STEP|VOTE|AGREE|APPROVED|PRAISE|EXECUTION|COMMITTEE|CHANGED|UPHELD|RECHECK)\\b"
               + "|\\b[a-z]+\\.[a-z]+\\.[a-z.]+\\b|\\d{4}-\\d\\d-\\d\\dT");
 
   @Test
@@ -55,7 +55,9 @@ class CaseDocumentsWordsTest {
             null,
             false,
             "JUDGE",
-            false);
+            false,
+            false,
+            null);
     CaseRepository.ResultRow eligibility =
         new CaseRepository.ResultRow(
             1,
@@ -144,5 +146,86 @@ class CaseDocumentsWordsTest {
     assertTrue(t.contains("首次减刑须执行满 24 个月"), t);
     assertTrue(t.contains("2026-06-02 06:58"), "the step at the prison's time: " + t);
     assertTrue(t.contains("同意"), t);
+  }
+
+  /**
+   * Issue 16: a 复核 that changed the proposal (司法部令第130号第十一条) shows the court the changed amount and
+   * the section's original, and the 复核's result, in words.
+   */
+  @Test
+  void aProposalChangedOnRecheckShowsBothAmountsInWords() throws Exception {
+    CaseSummary summary =
+        new CaseSummary(
+            7,
+            "JX-2026-0007",
+            "3301000008",
+            "田华",
+            11,
+            "一监区/一分监区",
+            "REDUCTION",
+            6,
+            "OPEN",
+            "POSTING",
+            "EXECUTION",
+            null,
+            false,
+            null,
+            null,
+            false,
+            true,
+            Instant.parse("2026-06-01T02:00:00Z"),
+            "FIXED_TERM",
+            null,
+            false,
+            "JUDGE",
+            true,
+            true,
+            9);
+    List<CaseFile.TimelineItem> timeline =
+        List.of(
+            new CaseFile.TimelineItem(
+                3,
+                "STEP",
+                "RECHECK",
+                "execution1",
+                "EXECUTION",
+                Instant.parse("2026-06-10T02:00:00Z"),
+                "异议成立：改为六个月",
+                "CHANGED",
+                6,
+                LocalDate.of(2026, 6, 10),
+                null,
+                false,
+                null));
+    CaseFile file =
+        new CaseFile(
+            summary,
+            "该犯认罪悔罪。",
+            "2016-23/v2",
+            null,
+            timeline,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            LocalDate.of(2027, 12, 22),
+            LocalDate.of(2026, 6, 10),
+            List.of(),
+            List.of());
+    byte[] pdf =
+        CaseDocuments.proposal(
+            file, "execution1", Instant.parse("2026-06-10T03:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    PdfReader reader = new PdfReader(pdf);
+    StringBuilder text = new StringBuilder();
+    for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+      text.append(new PdfTextExtractor(reader).getTextFromPage(p)).append('\n');
+    }
+    String t = text.toString().replace("\n", "");
+    assertFalse(CODE.matcher(t).find(), "a code, key or ISO time in the court's PDF:\n" + t);
+    assertTrue(t.contains("6 个月"), t);
+    assertTrue(t.contains("原建议 9 个月"), t);
+    assertTrue(t.contains("复核后变更建议并重新公示"), t);
+    assertTrue(t.contains("司法部令第130号第十一条"), t);
   }
 }

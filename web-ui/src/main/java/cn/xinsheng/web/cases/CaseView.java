@@ -143,6 +143,20 @@ public class CaseView implements Serializable {
     return f != null && "RULING".equals(f.summary().nextStep());
   }
 
+  /**
+   * The committee's 复核 of posting objections (司法部令第130号第十一条), signed by its owner: the proposal
+   * upheld, or changed with a new amount (a reduction only; the changed proposal is posted again).
+   */
+  public boolean isRecheck() {
+    CaseFile f = getFile();
+    return f != null && "RECHECK".equals(f.summary().nextStep()) && isMaySign();
+  }
+
+  /** Whether the 复核 may change an amount: reductions only (parole has none). */
+  public boolean isRecheckMayChange() {
+    return isRecheck() && "REDUCTION".equals(getFile().summary().kind());
+  }
+
   /** The bureau's decision: approved (审核同意) or not. */
   public boolean isBureauDecision() {
     CaseFile f = getFile();
