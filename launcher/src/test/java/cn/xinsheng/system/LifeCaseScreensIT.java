@@ -94,23 +94,24 @@ class LifeCaseScreensIT {
 
   /**
    * Picks an item of a PrimeFaces menu and waits until the menu shows it; a click during the
-   * panel's opening animation can be lost on a loaded machine, so it tries again.
+   * panel's opening animation can be lost on a loaded machine (or meet the item at zero size, "not
+   * interactable"), so it tries again.
    */
   private static void choose(String menuId, String label) {
     for (int attempt = 1; ; attempt++) {
-      driver.findElement(By.id(menuId)).click();
-      waiting()
-          .until(
-              ExpectedConditions.elementToBeClickable(
-                  By.cssSelector("li[data-label='" + label + "']")))
-          .click();
       try {
+        driver.findElement(By.id(menuId)).click();
+        waiting()
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("li[data-label='" + label + "']")))
+            .click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
             .until(
                 ExpectedConditions.textToBePresentInElementLocated(
                     By.id(menuId + "_label"), label));
         return;
-      } catch (org.openqa.selenium.TimeoutException e) {
+      } catch (org.openqa.selenium.WebDriverException e) {
         if (attempt == 3) {
           throw e;
         }

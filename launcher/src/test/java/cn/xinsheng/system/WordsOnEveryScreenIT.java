@@ -254,7 +254,7 @@ class WordsOnEveryScreenIT {
         ResultSet rs =
             s.executeQuery(
                 "SELECT c.id, i.prisoner_number FROM reduction_case c"
-                    + " JOIN inmate i ON i.id = c.inmate_id ORDER BY c.id LIMIT 4")) {
+                    + " JOIN inmate i ON i.id = c.inmate_id ORDER BY c.id LIMIT 2")) {
       while (rs.next()) {
         cases.add("/cases/case.xhtml?id=" + rs.getLong(1));
         prisoners.add("/ledger/inmate.xhtml?no=" + rs.getString(2));
