@@ -111,7 +111,10 @@ class TableOwnershipTest {
               "cc_office",
               "cc_office_member",
               "handover",
-              "first_report"));
+              "first_report",
+              // issue 20: imported scenario packages
+              "scenario_package",
+              "scenario_package_scenario"));
 
   /**
    * The foreign tables still named in SQL when issue 13 set the rule, as {@code file -> table}.

@@ -190,7 +190,11 @@ public class SimulationService {
   /** Replays and scores the finished attempt, stores it and logs it. */
   @RolesAllowed(Role.INMATE_NAME)
   public AttemptView finish(String scenarioId, List<StepInput> input, String stepsJson) {
-    Scenario s = scenario(scenarioId);
+    ScenarioCatalogue.Entry entry =
+        catalogue
+            .entry(scenarioId)
+            .orElseThrow(() -> Refusal.notFound("readiness.scenario.unknown"));
+    Scenario s = entry.scenario();
     List<Step> steps = steps(input);
     ScenarioAttempt.Result r = replay(s, steps);
     if (!r.completed()) {
@@ -198,10 +202,16 @@ public class SimulationService {
     }
     Inmate me = scope.ownInmate();
     Instant at = time.now();
-    StoredAttempt stored = attempts.add(me.getId(), r, stepsJson, at);
+    // an imported scenario is scored by the package version in force: the attempt names it
+    StoredAttempt stored =
+        attempts.add(me.getId(), r, stepsJson, at, entry.packageId(), entry.packageVersion());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("scenario", s.id());
     payload.put("version", s.version());
+    if (entry.imported()) {
+      payload.put("package", entry.packageId());
+      payload.put("packageVersion", entry.packageVersion());
+    }
     payload.put("attempt", stored.attemptNo());
     payload.put("score", r.score());
     payload.put("passed", r.passed());
@@ -218,7 +228,7 @@ public class SimulationService {
     Inmate me = scope.ownInmate();
     List<AttemptView> out = new ArrayList<>();
     for (StoredAttempt a : attempts.ofInmate(me.getId())) {
-      catalogue.find(a.scenarioId()).ifPresent(s -> out.add(view(s, a)));
+      asPlayed(a).ifPresent(s -> out.add(view(s, a)));
     }
     java.util.Collections.reverse(out); // newest first
     return out;
@@ -237,7 +247,7 @@ public class SimulationService {
     List<ResultRow> out = new ArrayList<>();
     for (StoredAttempt a : attempts.ofInmates(ids)) {
       Inmate i = who.get(a.inmateId());
-      Scenario s = catalogue.find(a.scenarioId()).orElse(null);
+      Scenario s = asPlayed(a).orElse(null);
       if (i == null || s == null) {
         continue;
       }
@@ -342,9 +352,15 @@ public class SimulationService {
         a.recordedAt());
   }
 
+  /** The scenario as the attempt was played: the package version it names, if imported. */
+  private java.util.Optional<Scenario> asPlayed(StoredAttempt a) {
+    return catalogue.asPlayed(a.scenarioId(), a.packageId(), a.packageVersion());
+  }
+
   private static List<MistakeView> mistakes(Scenario s, StoredAttempt a) {
     List<MistakeView> out = new ArrayList<>();
     for (String code : a.mistakes()) {
+      // the scenario as played (asPlayed) defines every code its replay recorded
       Scenario.Mistake m = s.mistake(code);
       out.add(new MistakeView(code, m.points(), m.text().zh(), m.text().en()));
     }

@@ -9,7 +9,10 @@ import java.util.List;
  */
 public interface ScenarioAttempts {
 
-  /** One attempt as stored: the replayed result, and whose and which it was. */
+  /**
+   * One attempt as stored: the replayed result, whose and which it was, and the imported package
+   * version it was played from (null for a shipped scenario).
+   */
   record StoredAttempt(
       long id,
       long inmateId,
@@ -22,10 +25,22 @@ public interface ScenarioAttempts {
       int hints,
       long seconds,
       List<String> mistakes,
-      Instant recordedAt) {}
+      Instant recordedAt,
+      String packageId,
+      Long packageVersion) {}
 
-  /** Adds the inmate's next attempt at the scenario and returns it with its number. */
-  StoredAttempt add(long inmateId, ScenarioAttempt.Result result, String stepsJson, Instant at);
+  /**
+   * Adds the inmate's next attempt at the scenario and returns it with its number; {@code
+   * packageId} and {@code packageVersion} name the imported package version it was scored from
+   * (both null for a shipped scenario).
+   */
+  StoredAttempt add(
+      long inmateId,
+      ScenarioAttempt.Result result,
+      String stepsJson,
+      Instant at,
+      String packageId,
+      Long packageVersion);
 
   List<StoredAttempt> ofInmate(long inmateId);
 

@@ -21,11 +21,17 @@ public class ScenarioAttemptStore implements ScenarioAttempts {
 
   private static final String SELECT =
       "SELECT id, inmate_id, scenario_id, scenario_version, attempt_no, score, passed, timed_out,"
-          + " hints, seconds, mistakes, recorded_at FROM scenario_attempt";
+          + " hints, seconds, mistakes, recorded_at, package_id, package_version"
+          + " FROM scenario_attempt";
 
   @Override
   public StoredAttempt add(
-      long inmateId, ScenarioAttempt.Result result, String stepsJson, Instant at) {
+      long inmateId,
+      ScenarioAttempt.Result result,
+      String stepsJson,
+      Instant at,
+      String packageId,
+      Long packageVersion) {
     // the row lock of the inmate's latest attempt orders two parallel finishes; the unique key
     // refuses a duplicate number if they still meet
     Number last =
@@ -40,8 +46,9 @@ public class ScenarioAttemptStore implements ScenarioAttempts {
     List<String> codes = result.mistakes().stream().map(ScenarioAttempt.MistakeMade::code).toList();
     em.createNativeQuery(
             "INSERT INTO scenario_attempt (inmate_id, scenario_id, scenario_version, attempt_no,"
-                + " steps, score, passed, timed_out, hints, seconds, mistakes, recorded_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                + " steps, score, passed, timed_out, hints, seconds, mistakes, recorded_at,"
+                + " package_id, package_version)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
         .setParameter(1, inmateId)
         .setParameter(2, result.scenario())
         .setParameter(3, result.version())
@@ -54,6 +61,8 @@ public class ScenarioAttemptStore implements ScenarioAttempts {
         .setParameter(10, result.elapsedSeconds())
         .setParameter(11, String.join(",", codes))
         .setParameter(12, Timestamp.from(at))
+        .setParameter(13, packageId)
+        .setParameter(14, packageVersion)
         .executeUpdate();
     long id =
         ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
@@ -69,7 +78,9 @@ public class ScenarioAttemptStore implements ScenarioAttempts {
         result.hints(),
         result.elapsedSeconds(),
         codes,
-        at);
+        at,
+        packageId,
+        packageVersion);
   }
 
   @Override
@@ -105,7 +116,9 @@ public class ScenarioAttemptStore implements ScenarioAttempts {
               ((Number) r[8]).intValue(),
               ((Number) r[9]).longValue(),
               mistakes.isEmpty() ? List.of() : Arrays.asList(mistakes.split(",")),
-              instant(r[11])));
+              instant(r[11]),
+              (String) r[12],
+              r[13] == null ? null : ((Number) r[13]).longValue()));
     }
     return out;
   }

@@ -40,8 +40,12 @@ public final class ScenarioPackage {
   /** More simulations than a release education centre runs. */
   public static final int MAX_SCENARIOS = 100;
 
-  /** A verified package: its manifest, who signed it, and its scenarios in index order. */
-  public record Verified(Manifest manifest, NoteKey signedBy, List<Scenario> scenarios) {}
+  /**
+   * A verified package: its manifest, who signed it, its scenarios in index order and each one's
+   * file as signed (the same order), which is what the platform keeps.
+   */
+  public record Verified(
+      Manifest manifest, NoteKey signedBy, List<Scenario> scenarios, List<String> sources) {}
 
   private ScenarioPackage() {}
 
@@ -56,7 +60,9 @@ public final class ScenarioPackage {
       for (Manifest.FileEntry f : opened.manifest().files()) {
         listed.add(f.path());
       }
-      return new Verified(opened.manifest(), opened.signedBy(), read(into, listed));
+      List<String> sources = new ArrayList<>();
+      List<Scenario> scenarios = read(into, listed, sources);
+      return new Verified(opened.manifest(), opened.signedBy(), scenarios, List.copyOf(sources));
     } finally {
       ContentPackage.deleteTree(work);
     }
@@ -83,6 +89,12 @@ public final class ScenarioPackage {
    * The scenarios of an unpacked folder whose files are {@code files}; every file accounted for.
    */
   static List<Scenario> read(Path folder, Set<String> files) throws ContentRefusal, IOException {
+    return read(folder, files, new ArrayList<>());
+  }
+
+  /** The same, adding each scenario's file text to {@code sources} in the same order. */
+  static List<Scenario> read(Path folder, Set<String> files, List<String> sources)
+      throws ContentRefusal, IOException {
     if (!files.contains(INDEX)) {
       throw new ContentRefusal(
           "scenario-index", "场景包中没有场景目录 " + INDEX, "the package has no scenario index " + INDEX);
@@ -134,8 +146,9 @@ public final class ScenarioPackage {
     Set<String> ids = new HashSet<>();
     for (String f : named) {
       Scenario s;
+      String source = text(folder.resolve(f), f);
       try {
-        s = ScenarioJson.read(text(folder.resolve(f), f));
+        s = ScenarioJson.read(source);
       } catch (ReadinessRefusal r) {
         throw new ContentRefusal("scenario-invalid", f + "：" + r.zh(), f + ": " + r.en());
       }
@@ -146,6 +159,7 @@ public final class ScenarioPackage {
             f + ": the scenario id " + s.id() + " is used twice");
       }
       out.add(s);
+      sources.add(source);
     }
     return out;
   }

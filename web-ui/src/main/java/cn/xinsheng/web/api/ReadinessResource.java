@@ -1,5 +1,6 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.readiness.application.ScenarioPackageService;
 import cn.xinsheng.readiness.application.SimulationService;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -14,13 +15,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Release-readiness simulations over HTTP (issue 20): the inmate's scenarios, playing one step by
- * step, finishing (the server replays and scores), his attempts; teachers' results. Thin: the
- * service decides who may do what and never lets the terminal score itself.
+ * step, finishing (the server replays and scores), his attempts; teachers' results; signed scenario
+ * packages the education office imports. Thin: the services decide who may do what and never let
+ * the terminal score itself.
  */
 @Path("/readiness")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +32,7 @@ public class ReadinessResource {
   private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject SimulationService simulations;
+  @Inject ScenarioPackageService scenarioPackages;
 
   /** One step as the terminal recorded it: TOUCH or INPUT an element, or HINT. */
   public record StepBody(
@@ -93,6 +97,25 @@ public class ReadinessResource {
   @Operation(summary = "Per scenario: people, attempts, passes, average first and latest score")
   public List<SimulationService.CohortLine> cohort() {
     return simulations.cohort();
+  }
+
+  @GET
+  @Path("/scenario-packages")
+  @Operation(summary = "Scenario packages imported, every version, newest first")
+  public List<ScenarioPackageService.PackageView> scenarioPackages() {
+    return scenarioPackages.packages();
+  }
+
+  @POST
+  @Path("/scenario-packages")
+  @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(
+      summary =
+          "Import a signed scenario package (the zip as the body): a newer version of a package, or"
+              + " a new one; its scenarios join the inmates' simulations")
+  @StatusCode(201)
+  public ScenarioPackageService.Imported importScenarioPackage(InputStream body) {
+    return scenarioPackages.importPackage(body);
   }
 
   static List<SimulationService.StepInput> steps(StepsRequest body) {

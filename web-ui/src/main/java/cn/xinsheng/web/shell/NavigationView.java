@@ -116,6 +116,12 @@ public class NavigationView {
           java.util.List.<String[]>of(
               new String[] {"menu-content", "menu.content", "pi pi-box", "/eduadmin/content.xhtml"},
               new String[] {
+                "menu-scenario-packages",
+                "menu.scenarioPackages",
+                "pi pi-upload",
+                "/eduadmin/scenarios.xhtml"
+              },
+              new String[] {
                 "menu-scenarios", "menu.scenarios", "pi pi-mobile", "/teaching/scenarios.xhtml"
               },
               MUSIC_CATALOGUE,
