@@ -51,6 +51,23 @@ class PickersIT {
 
   /** Opens a PrimeFaces select menu and picks the option with this label, or the first real one. */
   private static String pick(String id, String label) {
+    // a click during the panel's opening animation can be lost (or meet the item at zero size) on
+    // a loaded machine: the pick counts once the menu shows it, else it is tried again
+    for (int attempt = 1; ; attempt++) {
+      try {
+        String text = pickOnce(id, label);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), text));
+        return text;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static String pickOnce(String id, String label) {
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.elementToBeClickable(By.id(id)))
         .click();
