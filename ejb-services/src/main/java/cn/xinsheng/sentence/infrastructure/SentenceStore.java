@@ -60,25 +60,9 @@ public class SentenceStore {
    * ledger, each through its port; the sentence records from this context's own table.
    */
   public Map<Long, Loaded> records(Long sectionId) {
-    Map<Long, List<SentenceChange>> changes = new HashMap<>();
-    for (SentenceHistory.Change c : history.changes()) {
-      changes.computeIfAbsent(c.inmateId(), k -> new ArrayList<>()).add(c.change());
-    }
-    // the older facts: the latest row of each kind is in force, earlier reductions all count
-    Map<Long, Map<String, SentenceHistory.Fact>> facts = new HashMap<>();
-    for (SentenceHistory.Fact f : history.facts()) {
-      if ("PRIOR_REDUCTION".equals(f.kind())) {
-        if (f.active()) {
-          changes
-              .computeIfAbsent(f.inmateId(), k -> new ArrayList<>())
-              // without its months the record is incomplete: the engine refuses it, naming the
-              // field
-              .add(new SentenceChange(ChangeKind.REDUCTION, f.effectiveOn(), f.months(), null));
-        }
-      } else {
-        facts.computeIfAbsent(f.inmateId(), k -> new HashMap<>()).put(f.kind(), f);
-      }
-    }
+    History h = fold(history.changes(), history.facts());
+    Map<Long, List<SentenceChange>> changes = h.changes();
+    Map<Long, Map<String, SentenceHistory.Fact>> facts = h.facts();
     Map<Long, Object[]> records = new HashMap<>();
     @SuppressWarnings("unchecked")
     List<Object[]> recordRows =
@@ -118,6 +102,37 @@ public class SentenceStore {
     return out;
   }
 
+  /** Each inmate's changes, and the older facts in force by kind. */
+  record History(
+      Map<Long, List<SentenceChange>> changes,
+      Map<Long, Map<String, SentenceHistory.Fact>> facts) {}
+
+  /**
+   * The history as the engine counts from it: every change in the order recorded, then each active
+   * earlier reduction as a reduction; of the other older facts the latest of each kind is in force.
+   */
+  static History fold(List<SentenceHistory.Change> recorded, List<SentenceHistory.Fact> older) {
+    Map<Long, List<SentenceChange>> changes = new HashMap<>();
+    for (SentenceHistory.Change c : recorded) {
+      changes.computeIfAbsent(c.inmateId(), k -> new ArrayList<>()).add(c.change());
+    }
+    Map<Long, Map<String, SentenceHistory.Fact>> facts = new HashMap<>();
+    for (SentenceHistory.Fact f : older) {
+      if ("PRIOR_REDUCTION".equals(f.kind())) {
+        if (f.active()) {
+          changes
+              .computeIfAbsent(f.inmateId(), k -> new ArrayList<>())
+              // without its months the record is incomplete: the engine refuses it, naming the
+              // field
+              .add(new SentenceChange(ChangeKind.REDUCTION, f.effectiveOn(), f.months(), null));
+        }
+      } else {
+        facts.computeIfAbsent(f.inmateId(), k -> new HashMap<>()).put(f.kind(), f);
+      }
+    }
+    return new History(changes, facts);
+  }
+
   public Optional<Loaded> record(long inmateId, long sectionId) {
     return Optional.ofNullable(records(sectionId).get(inmateId));
   }
@@ -134,7 +149,7 @@ public class SentenceStore {
     return Performance.REPENTANCE;
   }
 
-  private static SentenceRecord build(
+  static SentenceRecord build(
       LocalDate start,
       Integer months,
       boolean life,
