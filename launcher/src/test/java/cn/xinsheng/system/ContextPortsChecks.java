@@ -27,9 +27,13 @@ import cn.xinsheng.identity.application.KnownSections;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.CaseReferences;
 import cn.xinsheng.ledger.application.CommendationQueries;
+import cn.xinsheng.ledger.application.ConductRecords;
 import cn.xinsheng.ledger.application.PrisonCalendar;
 import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.organisation.application.SentenceRecords;
+import cn.xinsheng.sentence.application.RecordedSentences;
+import cn.xinsheng.sentence.application.SentenceHistory;
+import cn.xinsheng.sentence.domain.SentenceChange;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
@@ -39,8 +43,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +84,9 @@ abstract class ContextPortsChecks {
   @Inject FindingService findings;
   @Inject Noticeboard noticeboard;
   @Inject CaseParticipants participants;
+  @Inject ConductRecords conduct;
+  @Inject RecordedSentences recorded;
+  @Inject SentenceHistory history;
 
   @Resource jakarta.transaction.UserTransaction transaction;
 
@@ -237,6 +247,169 @@ abstract class ContextPortsChecks {
               .anyMatch(t -> t.inmateId() == id && t.prisonerNumber().equals(r[1])));
     }
     assertEquals(number("SELECT COUNT(*) FROM inmate"), sentences.terms(null).size());
+  }
+
+  @Test
+  void oneInmatesTermCarriesHisOffenceCategory() throws SQLException {
+    assertEquals(Optional.empty(), sentences.term(-1));
+    for (Object[] r :
+        rows(
+            "SELECT id, prisoner_number, offence_category, sentence_months, life_sentence"
+                + " FROM inmate ORDER BY id DESC LIMIT 3")) {
+      long id = ((Number) r[0]).longValue();
+      SentenceRecords.Term t = sentences.term(id).orElseThrow();
+      assertEquals(id, t.inmateId());
+      assertEquals(r[1], t.prisonerNumber());
+      assertEquals(r[2], t.offenceCategory());
+      assertEquals(r[3] == null ? null : ((Number) r[3]).intValue(), t.months());
+      assertEquals(Boolean.TRUE.equals(r[4]) || Integer.valueOf(1).equals(r[4]), t.life());
+      assertEquals(
+          sentences.terms(t.sectionId()).stream()
+              .filter(x -> x.inmateId() == id)
+              .findFirst()
+              .orElseThrow(),
+          t,
+          "one term as the section's list gives it");
+    }
+  }
+
+  // --- identity, for music's recusal ------------------------------------------------------------
+
+  @Test
+  void servingInASectionIsAskedWithoutTheRole() throws SQLException {
+    List<Object[]> served =
+        rows(
+            "SELECT a.username, s.section_id FROM officer_section s"
+                + " JOIN account a ON a.id = s.account_id ORDER BY s.account_id, s.section_id");
+    assertFalse(served.isEmpty(), "the demo prison has officers in sections");
+    for (Object[] r : served) {
+      assertTrue(accounts.servesInSection((String) r[0], ((Number) r[1]).longValue()));
+    }
+    long other =
+        number(
+            "SELECT id FROM section WHERE id NOT IN (SELECT s.section_id FROM officer_section s"
+                + " JOIN account a ON a.id = s.account_id WHERE a.username = 'officer1')"
+                + " ORDER BY id LIMIT 1");
+    assertFalse(accounts.servesInSection("officer1", other));
+    assertFalse(accounts.servesInSection("nobody.here", ((Number) served.get(0)[1]).longValue()));
+  }
+
+  // --- ledger, for the sentence engine and the risk assessment --------------------------------
+
+  @Test
+  void thePraisedInmatesAreThoseWithAPraiseDecision() throws SQLException {
+    Set<Long> expected = new HashSet<>();
+    for (Object[] r :
+        rows(
+            "SELECT c.inmate_id FROM assessment_cycle c JOIN cycle_decision d"
+                + " ON d.cycle_id = c.id WHERE d.result = 'PRAISE'")) {
+      expected.add(((Number) r[0]).longValue());
+    }
+    assertEquals(expected, commendations.praisedInmates());
+    for (long inmate : expected) {
+      assertTrue(
+          commendations.commendations(inmate).stream().anyMatch(c -> "PRAISE".equals(c.result())));
+    }
+  }
+
+  @Test
+  void conductCountsApprovedPointsAndStandingSanctions() throws SQLException {
+    assertEquals(
+        Optional.empty(),
+        conduct.conductOf(
+            number("SELECT COALESCE(MAX(id), 0) + 1 FROM inmate"),
+            LocalDate.of(2000, 1, 1),
+            LocalDate.of(2000, 1, 1)),
+        "no entry at all: no conduct, not a conduct of nothing");
+    for (Object[] who :
+        rows("SELECT DISTINCT inmate_id FROM point_entry ORDER BY inmate_id LIMIT 5")) {
+      long inmate = ((Number) who[0]).longValue();
+      // counted here from the rows, in Java: approved entries; a sanction stands unless it is a
+      // correction itself or an approved correction reverses it
+      long points = 0;
+      Map<Long, Boolean> sanctions = new java.util.HashMap<>();
+      Set<Long> reversed = new HashSet<>();
+      for (Object[] e :
+          rows(
+              "SELECT e.id, e.amount_tenths, c.part, e.reverses_id FROM point_entry e"
+                  + " JOIN rule_clause c ON c.id = e.clause_id JOIN entry_review r"
+                  + " ON r.entry_id = e.id AND r.decision = 'APPROVED' WHERE e.inmate_id = "
+                  + inmate)) {
+        if (e[3] != null) {
+          reversed.add(((Number) e[3]).longValue());
+        }
+        if ("SANCTION".equals(e[2])) {
+          sanctions.put(((Number) e[0]).longValue(), e[3] == null);
+        } else {
+          points += ((Number) e[1]).longValue();
+        }
+      }
+      long standing =
+          sanctions.entrySet().stream()
+              .filter(x -> x.getValue() && !reversed.contains(x.getKey()))
+              .count();
+      ConductRecords.Conduct all =
+          conduct
+              .conductOf(inmate, LocalDate.of(2000, 1, 1), LocalDate.of(2000, 1, 1))
+              .orElseThrow();
+      assertEquals(new ConductRecords.Conduct(points, (int) standing), all);
+      // nothing is recorded after 2100: the windows are empty, the record is not
+      assertEquals(
+          Optional.of(new ConductRecords.Conduct(0, 0)),
+          conduct.conductOf(inmate, LocalDate.of(2100, 1, 1), LocalDate.of(2100, 1, 1)));
+    }
+  }
+
+  // --- sentence ----------------------------------------------------------------------------------
+
+  @Test
+  void theRecidivistIsTheLatestSentenceRecords() throws SQLException {
+    assertEquals(Optional.empty(), recorded.recidivist(-1));
+    for (Object[] r :
+        rows(
+            "SELECT r.inmate_id, r.recidivist FROM sentence_record r WHERE r.id = (SELECT MAX(x.id)"
+                + " FROM sentence_record x WHERE x.inmate_id = r.inmate_id) ORDER BY r.inmate_id"
+                + " LIMIT 5")) {
+      boolean expected = Boolean.TRUE.equals(r[1]) || Integer.valueOf(1).equals(r[1]);
+      assertEquals(Optional.of(expected), recorded.recidivist(((Number) r[0]).longValue()));
+    }
+  }
+
+  @Test
+  void theSentenceHistoryReadsAndAddsInTheCallersTransaction() throws Exception {
+    long changes = number("SELECT COUNT(*) FROM sentence_change WHERE kind <> 'PAROLE'");
+    assertEquals(changes, history.changes().size());
+    assertEquals(number("SELECT COUNT(*) FROM sentence_fact"), history.facts().size());
+    for (SentenceHistory.Fact f : history.facts()) {
+      assertNotNull(f.kind());
+      assertNotNull(f.effectiveOn());
+    }
+    long inmate = number("SELECT MIN(id) FROM inmate");
+    LocalDate on = LocalDate.of(2031, 1, 8);
+    transaction.begin();
+    try {
+      long id =
+          history.recordChange(
+              inmate,
+              null,
+              SentenceChange.reduction(on, 7),
+              on.plusYears(3),
+              on.plusYears(3).minusMonths(7),
+              "ContextPortsChecks",
+              java.time.Instant.parse("2031-01-08T02:00:00Z"));
+      assertTrue(id > 0);
+      List<SentenceHistory.Change> now = history.changes();
+      assertEquals(changes + 1, now.size(), "seen in the same transaction");
+      assertEquals(
+          new SentenceHistory.Change(inmate, SentenceChange.reduction(on, 7)),
+          now.get(now.size() - 1),
+          "the latest change is the one just recorded");
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(changes, history.changes().size(), "gone with the rollback");
+    assertEquals(
+        0, number("SELECT COUNT(*) FROM sentence_change WHERE recorded_by = 'ContextPortsChecks'"));
   }
 
   // --- cases -----------------------------------------------------------------------------------

@@ -23,6 +23,12 @@ public interface AccountDirectory {
   /** True when the account holds the officer's role and serves in the section. */
   boolean isOfficerOf(String login, long sectionId);
 
+  /**
+   * True when the account is recorded as serving in the section, whatever its roles now (music's
+   * recusal: an examiner who serves where the candidate lives may not sit on his panel).
+   */
+  boolean servesInSection(String login, long sectionId);
+
   /** An account as another context may show it: the login and the person's name. */
   record Person(String login, String name) {}
 

@@ -49,6 +49,16 @@ public class SqlAccountDirectory implements AccountDirectory {
   }
 
   @Override
+  public boolean servesInSection(String login, long sectionId) {
+    return count(
+            "SELECT COUNT(*) FROM officer_section os JOIN account a ON a.id = os.account_id"
+                + " WHERE a.username = ?1 AND os.section_id = ?2",
+            login,
+            sectionId)
+        > 0;
+  }
+
+  @Override
   public java.util.List<Person> holders(Role role) {
     @SuppressWarnings("unchecked")
     java.util.List<Object[]> rows =

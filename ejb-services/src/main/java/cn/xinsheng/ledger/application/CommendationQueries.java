@@ -2,11 +2,13 @@ package cn.xinsheng.ledger.application;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The ledger as the reduction and parole cases may read it: an inmate's commended assessment cycles
  * (what a proposal cites), cycles by id with their decisions, and every version of the inmate's
- * entries with its review (what a case file lists). Cases read these through this port, never the
+ * entries with its review (what a case file lists); and, for the sentence context's engine, who
+ * holds a commendation at all. Cases and the engine read these through this port, never the
  * ledger's tables. Answers in the caller's transaction; the calling service checks who may see the
  * inmate.
  */
@@ -48,4 +50,10 @@ public interface CommendationQueries {
 
   /** Every version of the inmate's entries with its review, by month and id. */
   List<EntryLine> entries(long inmateId);
+
+  /**
+   * The inmates with at least one cycle decided as a commendation (表扬, {@code PRAISE}; a material
+   * reward does not count): the engine derives repentance with major merit from it.
+   */
+  Set<Long> praisedInmates();
 }

@@ -9,7 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The commendation port on the ledger's own tables. */
@@ -97,6 +99,19 @@ public class SqlCommendationQueries implements CommendationQueries {
               e[9] == null ? "" : e[9].toString(),
               e[10] == null ? null : num(e[10]),
               e[11] == null ? null : num(e[11])));
+    }
+    return out;
+  }
+
+  @Override
+  public Set<Long> praisedInmates() {
+    Set<Long> out = new HashSet<>();
+    for (Object o :
+        em.createNativeQuery(
+                "SELECT DISTINCT c.inmate_id FROM assessment_cycle c"
+                    + " JOIN cycle_decision d ON d.cycle_id = c.id WHERE d.result = 'PRAISE'")
+            .getResultList()) {
+      out.add(num(o));
     }
     return out;
   }

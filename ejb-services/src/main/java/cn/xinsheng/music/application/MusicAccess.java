@@ -5,12 +5,14 @@ import cn.xinsheng.lms.application.TaughtLearners;
 import cn.xinsheng.music.domain.MusicReaders;
 import cn.xinsheng.music.infrastructure.MusicStore;
 import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.platform.SqlValues;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,6 +30,7 @@ public class MusicAccess {
   @Inject CallerScope scope;
   @Inject TaughtLearners taught;
   @Inject MusicStore store;
+  @Inject InmateDirectory directory;
 
   private MusicReaders.Reader reader;
 
@@ -69,23 +72,38 @@ public class MusicAccess {
 
   /**
    * A SQL condition on the takes ({@code take} its alias, with {@code id}, {@code inmate_id} and
-   * {@code purpose}; {@code sectionColumn} the inmate's section) that holds for exactly the takes
-   * the caller may read.
+   * {@code purpose}) that holds for exactly the takes the caller may read.
    */
-  public String takeCondition(String take, String sectionColumn) {
-    return condition(MusicReaders.takes(reader()), take + ".inmate_id", sectionColumn, take);
+  public String takeCondition(String take) {
+    return condition(MusicReaders.takes(reader()), take + ".inmate_id", take);
   }
 
   /**
    * A SQL condition on an inmate id column ({@code column}) that holds for exactly the inmates
    * whose practice log the caller may read; {@code "1 = 0"} when none.
    */
-  public String practiceCondition(String column, String sectionColumn) {
-    return condition(MusicReaders.practice(reader()), column, sectionColumn, null);
+  public String practiceCondition(String column) {
+    return condition(MusicReaders.practice(reader()), column, null);
   }
 
-  private static String condition(
-      MusicReaders.Scope s, String inmateColumn, String sectionColumn, String take) {
+  /**
+   * The scope as SQL on the inmate column: the inmates it names, and those now in its sections
+   * (organisation's {@code InmateDirectory} names them, so no SQL here joins the inmate table).
+   */
+  private String condition(MusicReaders.Scope s, String inmateColumn, String take) {
+    Set<Long> inSections =
+        s.everything() || s.sections().isEmpty()
+            ? Set.of()
+            : directory.inSections(s.sections()).keySet();
+    return condition(s, inSections, inmateColumn, take);
+  }
+
+  /**
+   * The condition for a scope whose sections hold {@code inSections} now: the rule's scope as SQL
+   * on ids only, so nothing a caller passes becomes SQL.
+   */
+  static String condition(
+      MusicReaders.Scope s, Set<Long> inSections, String inmateColumn, String take) {
     if (s.everything()) {
       return "1 = 1";
     }
@@ -93,12 +111,8 @@ public class MusicAccess {
     if (!s.inmates().isEmpty()) {
       any.append(" OR ").append(inmateColumn).append(" IN (").append(ids(s.inmates())).append(")");
     }
-    if (!s.sections().isEmpty()) {
-      any.append(" OR ")
-          .append(sectionColumn)
-          .append(" IN (")
-          .append(ids(s.sections()))
-          .append(")");
+    if (!inSections.isEmpty()) {
+      any.append(" OR ").append(inmateColumn).append(" IN (").append(ids(inSections)).append(")");
     }
     if (take != null && !s.examTakes().isEmpty()) {
       any.append(" OR (")
@@ -132,10 +146,9 @@ public class MusicAccess {
     if (!r.teacher() && !r.officer()) {
       return false;
     }
-    return store
-        .one("SELECT section_id FROM inmate WHERE id = ?1", inmateId)
+    return Optional.ofNullable(directory.inmates(List.of(inmateId)).get(inmateId))
         .map(
-            row ->
+            inmate ->
                 MusicReaders.may(
                     // uploading for another: the inmate's own recording is recordMine's
                     new MusicReaders.Reader(
@@ -149,7 +162,7 @@ public class MusicAccess {
                         r.sections(),
                         Set.of()),
                     MusicReaders.Action.ADD_TAKE,
-                    new MusicReaders.Subject(inmateId, SqlValues.num(row[0]), false, null)))
+                    new MusicReaders.Subject(inmateId, inmate.sectionId(), false, null)))
         .orElse(false);
   }
 

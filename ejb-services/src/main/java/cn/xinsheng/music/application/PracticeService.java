@@ -4,6 +4,7 @@ import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.music.infrastructure.MusicStore;
 import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
@@ -43,6 +44,7 @@ public class PracticeService {
 
   @Inject MusicStore store;
   @Inject MusicAccess access;
+  @Inject InmateDirectory directory;
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject AuditLog auditLog;
@@ -124,32 +126,36 @@ public class PracticeService {
       titles.put(SqlValues.num(r[0]), (String) r[1]);
     }
     List<PracticeView> out = new ArrayList<>();
-    for (Object[] r :
+    List<Object[]> rows =
         store.rows(
-            "SELECT p.id, i.prisoner_number, i.name, mi.name_zh, mi.name_en, p.practised_on,"
+            "SELECT p.id, p.inmate_id, mi.name_zh, mi.name_en, p.practised_on,"
                 + " p.minutes, p.items, p.note, p.entered_at FROM music_practice p"
-                + " JOIN inmate i ON i.id = p.inmate_id"
                 + " JOIN music_instrument mi ON mi.code = p.instrument_code WHERE "
-                + access.practiceCondition("p.inmate_id", "i.section_id")
-                + " ORDER BY p.practised_on DESC, p.id DESC LIMIT 500")) {
+                + access.practiceCondition("p.inmate_id")
+                + " ORDER BY p.practised_on DESC, p.id DESC LIMIT 500");
+    // the names from organisation's directory, one call for the whole list
+    Map<Long, InmateDirectory.Named> inmates =
+        directory.inmates(rows.stream().map(r -> SqlValues.num(r[1])).toList());
+    for (Object[] r : rows) {
+      InmateDirectory.Named inmate = inmates.get(SqlValues.num(r[1]));
       String items =
-          ((String) r[7]).isBlank()
+          ((String) r[6]).isBlank()
               ? ""
-              : java.util.Arrays.stream(((String) r[7]).split(","))
+              : java.util.Arrays.stream(((String) r[6]).split(","))
                   .map(s -> titles.getOrDefault(Long.parseLong(s), "?"))
                   .collect(Collectors.joining("、"));
       out.add(
           new PracticeView(
               SqlValues.num(r[0]),
-              (String) r[1],
+              inmate.prisonerNumber(),
+              inmate.name(),
               (String) r[2],
               (String) r[3],
-              (String) r[4],
-              SqlValues.date(r[5]),
-              (int) SqlValues.num(r[6]),
+              SqlValues.date(r[4]),
+              (int) SqlValues.num(r[5]),
               items,
-              (String) r[8],
-              SqlValues.instant(r[9])));
+              (String) r[7],
+              SqlValues.instant(r[8])));
     }
     return out;
   }

@@ -3,7 +3,9 @@ package cn.xinsheng.music.application;
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.music.infrastructure.MusicStore;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.platform.PrisonTime;
+import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -30,6 +32,7 @@ public class TakeAnalysisStates {
   public record Work(String sha256, String notation) {}
 
   @Inject MusicStore store;
+  @Inject InmateDirectory directory;
   @Inject AuditLog auditLog;
   @Inject PrisonTime time;
 
@@ -71,11 +74,9 @@ public class TakeAnalysisStates {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("take", takeId);
     store
-        .one(
-            "SELECT i.prisoner_number FROM music_take t JOIN inmate i ON i.id = t.inmate_id"
-                + " WHERE t.id = ?1",
-            takeId)
-        .ifPresent(r -> p.put("inmate", (String) r[0]));
+        .one("SELECT inmate_id FROM music_take WHERE id = ?1", takeId)
+        .map(r -> directory.inmates(List.of(SqlValues.num(r[0]))).get(SqlValues.num(r[0])))
+        .ifPresent(inmate -> p.put("inmate", inmate.prisonerNumber()));
     p.put("resultSha256", sha);
     auditLog.record("music.take.analysed", "music-take/" + takeId, p, List.of(), now);
   }

@@ -10,6 +10,7 @@ import cn.xinsheng.music.infrastructure.Ffmpeg;
 import cn.xinsheng.music.infrastructure.MusicStore;
 import cn.xinsheng.music.infrastructure.TakeFiles;
 import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
@@ -94,6 +95,7 @@ public class TakeService {
   @Inject MusicStore store;
   @Inject MusicSettings settings;
   @Inject MusicAccess access;
+  @Inject InmateDirectory inmates;
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject AuditLog auditLog;
@@ -251,9 +253,8 @@ public class TakeService {
     // the inmate's prisoner number: his chain in the log, and whose eyes the leaf may reach
     p.put(
         "inmate",
-        store
-            .one("SELECT prisoner_number FROM inmate WHERE id = ?1", inmateId)
-            .map(r -> (String) r[0])
+        Optional.ofNullable(inmates.inmates(List.of(inmateId)).get(inmateId))
+            .map(InmateDirectory.Named::prisonerNumber)
             .orElseThrow(() -> Refusal.notFound("music.error.noInmate")));
     p.put("purpose", purpose.name());
     p.put("source", source);
@@ -282,26 +283,27 @@ public class TakeService {
   }
 
   private static final String COLUMNS =
-      "SELECT t.id, t.inmate_id, i.prisoner_number, i.name, t.instrument_code, mi.name_zh, mi.name_en,"
+      "SELECT t.id, t.inmate_id, t.instrument_code, mi.name_zh, mi.name_en,"
           + " t.item_id, it.title, t.purpose, t.source, t.sha256, t.media_type, t.format_label,"
           + " t.size_bytes, t.duration_seconds, t.recorded_by, t.recorded_at, a.state, a.progress,"
           + " a.failure_zh, a.failure_en"
-          + " FROM music_take t JOIN inmate i ON i.id = t.inmate_id"
+          + " FROM music_take t"
           + " LEFT JOIN music_instrument mi ON mi.code = t.instrument_code"
           + " LEFT JOIN music_syllabus_item it ON it.id = t.item_id"
           + " LEFT JOIN music_take_analysis a ON a.take_id = t.id";
 
   /** The takes the caller may read, newest first (at most 200). */
   public List<TakeView> takes() {
-    return store
-        .rows(
+    List<Object[]> rows =
+        store.rows(
             COLUMNS
                 + " WHERE "
-                + access.takeCondition("t", "i.section_id")
-                + " ORDER BY t.recorded_at DESC, t.id DESC LIMIT 200")
-        .stream()
-        .map(TakeService::take)
-        .toList();
+                + access.takeCondition("t")
+                + " ORDER BY t.recorded_at DESC, t.id DESC LIMIT 200");
+    // the names from organisation's directory, one call for the whole list
+    Map<Long, InmateDirectory.Named> named =
+        inmates.inmates(rows.stream().map(r -> SqlValues.num(r[1])).toList());
+    return rows.stream().map(r -> take(r, named.get(SqlValues.num(r[1])))).toList();
   }
 
   /** One take, if the caller may read it; otherwise as if it did not exist. */
@@ -311,35 +313,35 @@ public class TakeService {
 
   private TakeView view(long id) {
     return store
-        .one(COLUMNS + " WHERE t.id = ?1 AND " + access.takeCondition("t", "i.section_id"), id)
-        .map(TakeService::take)
+        .one(COLUMNS + " WHERE t.id = ?1 AND " + access.takeCondition("t"), id)
+        .map(r -> take(r, inmates.inmates(List.of(SqlValues.num(r[1]))).get(SqlValues.num(r[1]))))
         .orElseThrow(() -> Refusal.notFound("music.error.noTake"));
   }
 
-  private static TakeView take(Object[] r) {
+  private static TakeView take(Object[] r, InmateDirectory.Named inmate) {
     return new TakeView(
         SqlValues.num(r[0]),
         SqlValues.num(r[1]),
+        inmate.prisonerNumber(),
+        inmate.name(),
         (String) r[2],
         (String) r[3],
         (String) r[4],
-        (String) r[5],
+        r[5] == null ? null : SqlValues.num(r[5]),
         (String) r[6],
-        r[7] == null ? null : SqlValues.num(r[7]),
+        (String) r[7],
         (String) r[8],
         (String) r[9],
         (String) r[10],
         (String) r[11],
-        (String) r[12],
-        (String) r[13],
-        SqlValues.num(r[14]),
-        ((Number) r[15]).doubleValue(),
-        (String) r[16],
-        SqlValues.instant(r[17]),
-        r[18] == null ? "QUEUED" : (String) r[18],
-        r[19] == null ? 0 : (int) SqlValues.num(r[19]),
-        (String) r[20],
-        (String) r[21]);
+        SqlValues.num(r[12]),
+        ((Number) r[13]).doubleValue(),
+        (String) r[14],
+        SqlValues.instant(r[15]),
+        r[16] == null ? "QUEUED" : (String) r[16],
+        r[17] == null ? 0 : (int) SqlValues.num(r[17]),
+        (String) r[18],
+        (String) r[19]);
   }
 
   /** The recording itself, for a reader of the take. */

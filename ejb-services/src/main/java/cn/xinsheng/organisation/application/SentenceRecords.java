@@ -2,6 +2,7 @@ package cn.xinsheng.organisation.application;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The inmate's sentence as organisation keeps it ({@code inmate.current_sentence_end}), for the
@@ -14,7 +15,8 @@ public interface SentenceRecords {
 
   /**
    * One inmate's sentence as the judgment gave it, with its current end (null for life and 死缓, or
-   * none yet): what the eligibility run counts from.
+   * none yet): what the eligibility run counts from; and the category of his offence as
+   * organisation records it (a code such as {@code VIOLENT}).
    */
   record Term(
       long inmateId,
@@ -24,10 +26,17 @@ public interface SentenceRecords {
       LocalDate start,
       Integer months,
       boolean life,
-      LocalDate currentEnd) {}
+      LocalDate currentEnd,
+      String offenceCategory) {}
 
   /** The terms of a section's inmates, or of the whole prison for null, by inmate id. */
   List<Term> terms(Long sectionId);
+
+  /**
+   * One inmate's term (the risk assessment reads his offence category and sentence here); empty for
+   * an unknown id.
+   */
+  Optional<Term> term(long inmateId);
 
   /** The sentence's current end as the database holds it now (null for a life sentence). */
   LocalDate currentSentenceEnd(long inmateId);

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Sentence ends on the inmate table. */
 @ApplicationScoped
@@ -17,33 +18,41 @@ public class JpaSentenceRecords implements SentenceRecords {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
+  private static final String TERM =
+      "SELECT id, prisoner_number, name, section_id, sentence_start, sentence_months,"
+          + " life_sentence, current_sentence_end, offence_category FROM inmate";
+
   @Override
   public List<Term> terms(Long sectionId) {
     String where = sectionId == null ? "" : " WHERE section_id = ?1";
-    var q =
-        em.createNativeQuery(
-            "SELECT id, prisoner_number, name, section_id, sentence_start, sentence_months,"
-                + " life_sentence, current_sentence_end FROM inmate"
-                + where
-                + " ORDER BY id");
+    var q = em.createNativeQuery(TERM + where + " ORDER BY id");
     if (sectionId != null) {
       q.setParameter(1, sectionId);
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new Term(
-                    SqlValues.num(r[0]),
-                    (String) r[1],
-                    (String) r[2],
-                    SqlValues.num(r[3]),
-                    SqlValues.date(r[4]),
-                    SqlValues.integer(r[5]),
-                    SqlValues.bool(r[6]),
-                    SqlValues.date(r[7])))
-        .toList();
+    return rows.stream().map(JpaSentenceRecords::term).toList();
+  }
+
+  @Override
+  public Optional<Term> term(long inmateId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(TERM + " WHERE id = ?1").setParameter(1, inmateId).getResultList();
+    return rows.stream().findFirst().map(JpaSentenceRecords::term);
+  }
+
+  private static Term term(Object[] r) {
+    return new Term(
+        SqlValues.num(r[0]),
+        (String) r[1],
+        (String) r[2],
+        SqlValues.num(r[3]),
+        SqlValues.date(r[4]),
+        SqlValues.integer(r[5]),
+        SqlValues.bool(r[6]),
+        SqlValues.date(r[7]),
+        (String) r[8]);
   }
 
   @Override

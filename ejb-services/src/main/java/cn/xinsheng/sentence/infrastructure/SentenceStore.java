@@ -1,10 +1,13 @@
 package cn.xinsheng.sentence.infrastructure;
 
 import static cn.xinsheng.platform.SqlValues.bool;
-import static cn.xinsheng.platform.SqlValues.date;
 import static cn.xinsheng.platform.SqlValues.integer;
 import static cn.xinsheng.platform.SqlValues.num;
 
+import cn.xinsheng.ledger.application.CaseReferences;
+import cn.xinsheng.ledger.application.CommendationQueries;
+import cn.xinsheng.organisation.application.SentenceRecords;
+import cn.xinsheng.sentence.application.SentenceHistory;
 import cn.xinsheng.sentence.domain.ChangeKind;
 import cn.xinsheng.sentence.domain.Offence;
 import cn.xinsheng.sentence.domain.Performance;
@@ -29,9 +32,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The sentence record of each inmate as the engine needs it: the inmate's sentence, the latest
- * {@code sentence_record} row, every {@code sentence_change}, and the older {@code sentence_fact}
- * rows (earlier reductions, a commuted life term, strict, unpaid property) read as what they meant.
+ * The sentence record of each inmate as the engine needs it: the inmate's sentence (organisation's
+ * {@code SentenceRecords}), the latest {@code sentence_record} row (this context's), every change
+ * and the older facts (earlier reductions, a commuted life term, strict, unpaid property) read as
+ * what they meant (the cases' {@link SentenceHistory}), and the ledger's commendations ({@code
+ * CommendationQueries}, {@code CaseReferences}). Only this context's tables are named here.
  */
 @ApplicationScoped
 public class SentenceStore {
@@ -41,47 +46,23 @@ public class SentenceStore {
       long inmateId, SentenceRecord record, SentenceFactException error, Performance derived) {}
 
   @Inject Clock clock;
+  @Inject SentenceRecords terms;
+  @Inject SentenceHistory history;
+  @Inject CommendationQueries commendations;
+  @Inject CaseReferences caseReferences;
 
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
-  /** Every inmate of a section (or of the prison when null), in a handful of queries. */
+  /**
+   * Every inmate of a section (or of the prison when null), in a handful of queries: the term from
+   * organisation, the changes and older facts from the cases' history, the commendations from the
+   * ledger, each through its port; the sentence records from this context's own table.
+   */
   public Map<Long, Loaded> records(Long sectionId) {
-    Map<Long, List<SentenceChange>> changes = new HashMap<>();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT inmate_id, kind, ruled_on, months, to_months FROM sentence_change"
-                    + " WHERE kind <> 'PAROLE' ORDER BY id")
-            .getResultList();
-    for (Object[] r : rows) {
-      ChangeKind kind = ChangeKind.valueOf((String) r[1]);
-      changes
-          .computeIfAbsent(num(r[0]), k -> new ArrayList<>())
-          .add(new SentenceChange(kind, date(r[2]), integer(r[3]), integer(r[4])));
-    }
-    // the older facts: the latest row of each kind is in force, earlier reductions all count
-    Map<Long, Map<String, Object[]>> facts = new HashMap<>();
-    @SuppressWarnings("unchecked")
-    List<Object[]> factRows =
-        em.createNativeQuery(
-                "SELECT inmate_id, kind, active, effective_on, months FROM sentence_fact ORDER BY id")
-            .getResultList();
-    for (Object[] r : factRows) {
-      long id = num(r[0]);
-      String kind = (String) r[1];
-      if ("PRIOR_REDUCTION".equals(kind)) {
-        if (bool(r[2])) {
-          changes
-              .computeIfAbsent(id, k -> new ArrayList<>())
-              // without its months the record is incomplete: the engine refuses it, naming the
-              // field
-              .add(new SentenceChange(ChangeKind.REDUCTION, date(r[3]), integer(r[4]), null));
-        }
-      } else {
-        facts.computeIfAbsent(id, k -> new HashMap<>()).put(kind, r);
-      }
-    }
+    History h = fold(history.changes(), history.facts());
+    Map<Long, List<SentenceChange>> changes = h.changes();
+    Map<Long, Map<String, SentenceHistory.Fact>> facts = h.facts();
     Map<Long, Object[]> records = new HashMap<>();
     @SuppressWarnings("unchecked")
     List<Object[]> recordRows =
@@ -94,27 +75,11 @@ public class SentenceStore {
     for (Object[] r : recordRows) {
       records.put(num(r[0]), r);
     }
-    Set<Long> commended = new java.util.HashSet<>();
-    @SuppressWarnings("unchecked")
-    List<Object> praised =
-        em.createNativeQuery(
-                "SELECT DISTINCT c.inmate_id FROM assessment_cycle c"
-                    + " JOIN cycle_decision d ON d.cycle_id = c.id WHERE d.result = 'PRAISE'")
-            .getResultList();
-    praised.forEach(o -> commended.add(num(o)));
-    String where = sectionId == null ? "" : " WHERE section_id = ?1";
-    var q =
-        em.createNativeQuery(
-            "SELECT id, sentence_start, sentence_months, life_sentence FROM inmate" + where);
-    if (sectionId != null) {
-      q.setParameter(1, sectionId);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> inmates = q.getResultList();
+    Set<Long> commended = commendations.praisedInmates();
     Map<Long, Loaded> out = new HashMap<>();
-    for (Object[] r : inmates) {
-      long id = num(r[0]);
-      Map<String, Object[]> f = facts.getOrDefault(id, Map.of());
+    for (SentenceRecords.Term t : terms.terms(sectionId)) {
+      long id = t.inmateId();
+      Map<String, SentenceHistory.Fact> f = facts.getOrDefault(id, Map.of());
       Performance derived = derive(active(f, "MAJOR_MERIT"), commended.contains(id));
       try {
         out.put(
@@ -122,9 +87,9 @@ public class SentenceStore {
             new Loaded(
                 id,
                 build(
-                    date(r[1]),
-                    integer(r[2]),
-                    bool(r[3]),
+                    t.start(),
+                    t.months(),
+                    t.life(),
                     records.get(id),
                     f,
                     changes.getOrDefault(id, List.of())),
@@ -135,6 +100,37 @@ public class SentenceStore {
       }
     }
     return out;
+  }
+
+  /** Each inmate's changes, and the older facts in force by kind. */
+  record History(
+      Map<Long, List<SentenceChange>> changes,
+      Map<Long, Map<String, SentenceHistory.Fact>> facts) {}
+
+  /**
+   * The history as the engine counts from it: every change in the order recorded, then each active
+   * earlier reduction as a reduction; of the other older facts the latest of each kind is in force.
+   */
+  static History fold(List<SentenceHistory.Change> recorded, List<SentenceHistory.Fact> older) {
+    Map<Long, List<SentenceChange>> changes = new HashMap<>();
+    for (SentenceHistory.Change c : recorded) {
+      changes.computeIfAbsent(c.inmateId(), k -> new ArrayList<>()).add(c.change());
+    }
+    Map<Long, Map<String, SentenceHistory.Fact>> facts = new HashMap<>();
+    for (SentenceHistory.Fact f : older) {
+      if ("PRIOR_REDUCTION".equals(f.kind())) {
+        if (f.active()) {
+          changes
+              .computeIfAbsent(f.inmateId(), k -> new ArrayList<>())
+              // without its months the record is incomplete: the engine refuses it, naming the
+              // field
+              .add(new SentenceChange(ChangeKind.REDUCTION, f.effectiveOn(), f.months(), null));
+        }
+      } else {
+        facts.computeIfAbsent(f.inmateId(), k -> new HashMap<>()).put(f.kind(), f);
+      }
+    }
+    return new History(changes, facts);
   }
 
   public Optional<Loaded> record(long inmateId, long sectionId) {
@@ -153,17 +149,17 @@ public class SentenceStore {
     return Performance.REPENTANCE;
   }
 
-  private static SentenceRecord build(
+  static SentenceRecord build(
       LocalDate start,
       Integer months,
       boolean life,
       Object[] rec,
-      Map<String, Object[]> facts,
+      Map<String, SentenceHistory.Fact> facts,
       List<SentenceChange> changes) {
     List<SentenceChange> all = new ArrayList<>(changes);
-    Object[] commuted = facts.get("LIFE_COMMUTED");
-    if (life && commuted != null && bool(commuted[2]) && commuted[4] != null) {
-      all.add(SentenceChange.toFixed(date(commuted[3]), integer(commuted[4])));
+    SentenceHistory.Fact commuted = facts.get("LIFE_COMMUTED");
+    if (life && commuted != null && commuted.active() && commuted.months() != null) {
+      all.add(SentenceChange.toFixed(commuted.effectiveOn(), commuted.months()));
     }
     Set<Offence> offences = EnumSet.noneOf(Offence.class);
     SentenceKind kind = life ? SentenceKind.LIFE : SentenceKind.FIXED;
@@ -224,9 +220,9 @@ public class SentenceStore {
         all);
   }
 
-  private static boolean active(Map<String, Object[]> facts, String kind) {
-    Object[] r = facts.get(kind);
-    return r != null && bool(r[2]);
+  private static boolean active(Map<String, SentenceHistory.Fact> facts, String kind) {
+    SentenceHistory.Fact f = facts.get(kind);
+    return f != null && f.active();
   }
 
   /** A sentence record as the judgment gives it (the latest row is in force). */
@@ -275,23 +271,8 @@ public class SentenceStore {
       LocalDate previousEnd,
       LocalDate newEnd,
       String by) {
-    em.createNativeQuery(
-            "INSERT INTO sentence_change (inmate_id, case_id, kind, ruled_on, months, to_months,"
-                + " previous_end, new_end, recorded_by, recorded_at)"
-                + " VALUES (?1, ?10, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-        .setParameter(10, caseId)
-        .setParameter(1, inmateId)
-        .setParameter(2, c.kind().name())
-        .setParameter(3, java.sql.Date.valueOf(c.on()))
-        .setParameter(4, c.months())
-        .setParameter(5, c.toMonths())
-        .setParameter(6, previousEnd == null ? null : java.sql.Date.valueOf(previousEnd))
-        .setParameter(7, newEnd == null ? null : java.sql.Date.valueOf(newEnd))
-        .setParameter(8, by)
-        .setParameter(9, Timestamp.from(clock.instant()))
-        .executeUpdate();
     // the row's id, so the audit entry binds it (issue 15), as a ruling's change is bound
-    return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+    return history.recordChange(inmateId, caseId, c, previousEnd, newEnd, by, clock.instant());
   }
 
   /**
@@ -302,20 +283,15 @@ public class SentenceStore {
   public long recordCommutation(
       long inmateId, long caseId, LocalDate ruledOn, int toMonths, String by) {
     LocalDate newEnd = ruledOn.plusMonths(toMonths);
-    em.createNativeQuery(
-            "INSERT INTO sentence_change (inmate_id, case_id, kind, ruled_on, months, to_months,"
-                + " previous_end, new_end, recorded_by, recorded_at)"
-                + " VALUES (?1, ?2, 'COMMUTATION_TO_FIXED', ?3, NULL, ?4, NULL, ?5, ?6, ?7)")
-        .setParameter(1, inmateId)
-        .setParameter(2, caseId)
-        .setParameter(3, java.sql.Date.valueOf(ruledOn))
-        .setParameter(4, toMonths)
-        .setParameter(5, java.sql.Date.valueOf(newEnd))
-        .setParameter(6, by)
-        .setParameter(7, Timestamp.from(clock.instant()))
-        .executeUpdate();
     // the inmate's end is organisation's: the caller moves it through SentenceRecords
-    return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+    return history.recordChange(
+        inmateId,
+        caseId,
+        SentenceChange.toFixed(ruledOn, toMonths),
+        null,
+        newEnd,
+        by,
+        clock.instant());
   }
 
   /** The proposal's kind of performance, the ledger's, and why they differ. */
@@ -370,17 +346,6 @@ public class SentenceStore {
    * commendation is not cited again by the next case (DOMAIN §3, a province's setting).
    */
   public Set<Long> usedCommendations(long inmateId) {
-    @SuppressWarnings("unchecked")
-    List<Object> rows =
-        em.createNativeQuery(
-                "SELECT DISTINCT x.cycle_id FROM case_cycle x"
-                    + " JOIN reduction_case k ON k.id = x.case_id"
-                    + " JOIN case_event e ON e.case_id = k.id"
-                    + " WHERE k.inmate_id = ?1 AND e.step = 'RULING' AND e.choice = 'GRANTED'")
-            .setParameter(1, inmateId)
-            .getResultList();
-    Set<Long> out = new java.util.HashSet<>();
-    rows.forEach(o -> out.add(num(o)));
-    return out;
+    return new java.util.HashSet<>(caseReferences.usedByGrantedCases(inmateId).keySet());
   }
 }

@@ -15,6 +15,7 @@ import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.music.domain.exam.ExamGrade;
 import cn.xinsheng.music.infrastructure.exam.ExamStore;
 import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
@@ -58,6 +59,7 @@ public class ExamCreditService {
 
   @Inject ExamStore store;
   @Inject CallerScope scope;
+  @Inject InmateDirectory inmates;
   @Inject Caller caller;
   @Inject EvidenceService evidence;
   @Inject EvidenceSettings evidenceSettings;
@@ -66,9 +68,9 @@ public class ExamCreditService {
   @Inject AuditLog auditLog;
 
   private static final String PASSES =
-      "SELECT k.id, n.prisoner_number, n.name, i.name_zh, l.name_zh, r.grade, c.code, c.sha256, n.section_id"
+      "SELECT k.id, k.inmate_id, i.name_zh, l.name_zh, r.grade, c.code, c.sha256"
           + " FROM music_exam_result r JOIN music_exam_candidate k ON k.id = r.candidate_id"
-          + " JOIN music_exam_session s ON s.id = k.session_id JOIN inmate n ON n.id = k.inmate_id"
+          + " JOIN music_exam_session s ON s.id = k.session_id"
           + " JOIN music_instrument i ON i.code = s.instrument_code JOIN music_level l ON l.level = s.level"
           + " JOIN music_certificate c ON c.candidate_id = k.id"
           + " WHERE r.grade <> 'FAIL' AND NOT EXISTS (SELECT 1 FROM music_exam_credit x WHERE x.candidate_id = k.id)";
@@ -78,23 +80,28 @@ public class ExamCreditService {
     if (sections.isEmpty()) {
       return List.of();
     }
-    String in = String.join(",", sections.stream().map(String::valueOf).toList());
+    // the inmates now in the caller's sections, from organisation's directory
+    Map<Long, InmateDirectory.Named> mine = inmates.inSections(sections);
+    if (mine.isEmpty()) {
+      return List.of();
+    }
+    String in = String.join(",", mine.keySet().stream().sorted().map(String::valueOf).toList());
     List<ExamAchievement> out = new ArrayList<>();
-    for (Object[] r : store.rows(PASSES + " AND n.section_id IN (" + in + ") ORDER BY k.id")) {
-      out.add(achievement(r));
+    for (Object[] r : store.rows(PASSES + " AND k.inmate_id IN (" + in + ") ORDER BY k.id")) {
+      out.add(achievement(r, mine.get(num(r[1]))));
     }
     return out;
   }
 
-  private static ExamAchievement achievement(Object[] r) {
+  private static ExamAchievement achievement(Object[] r, InmateDirectory.Named inmate) {
     return new ExamAchievement(
         num(r[0]),
-        (String) r[1],
+        inmate.prisonerNumber(),
+        inmate.name(),
         (String) r[2],
         (String) r[3],
-        (String) r[4],
-        ExamGrade.valueOf((String) r[5]).zh(),
-        (String) r[6],
+        ExamGrade.valueOf((String) r[4]).zh(),
+        (String) r[5],
         CLAUSE);
   }
 
@@ -104,11 +111,11 @@ public class ExamCreditService {
         store
             .one(PASSES + " AND k.id = ?1", candidateId)
             .orElseThrow(() -> Refusal.conflict("music.exam.error.noAchievement"));
-    ExamAchievement a = achievement(r);
+    ExamAchievement a = achievement(r, inmates.inmates(List.of(num(r[1]))).get(num(r[1])));
     Inmate inmate = scope.inmateInMySections(a.prisonerNumber());
     Instant now = time.now();
     Evidence e;
-    try (InputStream pdf = new EvidenceFiles(evidenceSettings.dir()).open((String) r[7])) {
+    try (InputStream pdf = new EvidenceFiles(evidenceSettings.dir()).open((String) r[6])) {
       e =
           evidence.upload(
               pdf,

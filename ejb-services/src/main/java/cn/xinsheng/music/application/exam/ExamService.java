@@ -6,6 +6,7 @@ import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.application.EvidenceSettings;
 import cn.xinsheng.evidence.domain.EvidenceKind;
 import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
+import cn.xinsheng.identity.application.AccountDirectory;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.application.TaughtLearners;
 import cn.xinsheng.music.domain.MusicRefusal;
@@ -22,6 +23,7 @@ import cn.xinsheng.music.domain.exam.RubricItem;
 import cn.xinsheng.music.infrastructure.exam.CertificatePdf;
 import cn.xinsheng.music.infrastructure.exam.ExamStore;
 import cn.xinsheng.organisation.application.CallerScope;
+import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
@@ -73,6 +75,8 @@ public class ExamService {
   @Inject AuditLog auditLog;
   @Inject RecusalLog recusals;
   @Inject TaughtLearners taught;
+  @Inject AccountDirectory accounts;
+  @Inject InmateDirectory inmates;
   @Inject cn.xinsheng.music.application.TakeService takes;
   @Inject cn.xinsheng.music.application.MusicSettings musicSettings;
   @Inject jakarta.enterprise.inject.Instance<cn.xinsheng.cases.application.CaseLists> cases;
@@ -290,13 +294,10 @@ public class ExamService {
   public List<ExaminerOption> examinerOptions(long candidateId) {
     Candidate c = candidate(candidateId);
     List<ExaminerOption> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT a.username, a.display_name FROM account a JOIN account_role r ON r.account_id = a.id"
-                + " WHERE r.role = 'EXAMINER' AND a.enabled ORDER BY a.username")) {
-      String u = (String) r[0];
+    for (AccountDirectory.Person examiner : accounts.holders(Role.EXAMINER)) {
+      String u = examiner.login();
       out.add(
-          new ExaminerOption(u, (String) r[1], reasons(u, c).stream().map(Enum::name).toList()));
+          new ExaminerOption(u, examiner.name(), reasons(u, c).stream().map(Enum::name).toList()));
     }
     return out;
   }
@@ -304,13 +305,8 @@ public class ExamService {
   /** Seats an examiner on a candidate's panel; an examiner with a reason to recuse is refused. */
   public int assign(long candidateId, String examiner) {
     Candidate c = candidate(candidateId);
-    if (examiner == null
-        || store
-            .one(
-                "SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id"
-                    + " WHERE a.username = ?1 AND r.role = 'EXAMINER'",
-                examiner)
-            .isEmpty()) {
+    // on record, enabled or not, as the panel has always been checked
+    if (examiner == null || !accounts.hasRoleOnRecord(examiner, Role.EXAMINER)) {
       throw Refusal.invalid("music.exam.error.notExaminer");
     }
     MarkSheet sheet = sheet(candidateId);
@@ -371,14 +367,7 @@ public class ExamService {
 
   private List<Recusal.Reason> reasons(String examiner, Candidate c) {
     boolean taughtHim = taught.inmateIdsTaughtBy(examiner).contains(c.inmateId);
-    boolean section =
-        store
-            .one(
-                "SELECT 1 FROM officer_section os JOIN account a ON a.id = os.account_id"
-                    + " WHERE a.username = ?1 AND os.section_id = ?2",
-                examiner,
-                c.sectionId)
-            .isPresent();
+    boolean section = accounts.servesInSection(examiner, c.sectionId);
     boolean declared =
         store
             .one(
@@ -902,11 +891,10 @@ public class ExamService {
 
   private static final String CANDIDATES =
       "SELECT k.id, s.id, s.exam_date, s.room, s.instrument_code, i.name_zh, s.level, l.name_zh,"
-          + " n.id, n.section_id, n.prisoner_number, n.name, k.basis, p.sha256, r.id, r.grade, r.total, c.code,"
+          + " k.inmate_id, k.basis, p.sha256, r.id, r.grade, r.total, c.code,"
           + " pt.take_id"
           + " FROM music_exam_candidate k JOIN music_exam_session s ON s.id = k.session_id"
           + " JOIN music_instrument i ON i.code = s.instrument_code JOIN music_level l ON l.level = s.level"
-          + " JOIN inmate n ON n.id = k.inmate_id"
           + " LEFT JOIN music_performance p ON p.candidate_id = k.id"
           + " LEFT JOIN music_performance_take pt ON pt.candidate_id = k.id"
           + " LEFT JOIN music_exam_result r ON r.candidate_id = k.id"
@@ -914,8 +902,13 @@ public class ExamService {
 
   private List<Candidate> rawCandidates(String where, Object... params) {
     List<Candidate> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(CANDIDATES + where + " ORDER BY s.exam_date DESC, s.id DESC, k.id", params)) {
+    List<Object[]> rows =
+        store.rows(CANDIDATES + where + " ORDER BY s.exam_date DESC, s.id DESC, k.id", params);
+    // the candidates' names and sections from organisation's directory, one call for the list
+    Map<Long, InmateDirectory.Named> named =
+        inmates.inmates(rows.stream().map(r -> num(r[8])).toList());
+    for (Object[] r : rows) {
+      InmateDirectory.Named inmate = named.get(num(r[8]));
       out.add(
           new Candidate(
               num(r[0]),
@@ -927,16 +920,16 @@ public class ExamService {
               SqlValues.integer(r[6]),
               (String) r[7],
               num(r[8]),
-              num(r[9]),
+              inmate.sectionId(),
+              inmate.prisonerNumber(),
+              inmate.name(),
+              (String) r[9],
               (String) r[10],
-              (String) r[11],
+              r[15] == null ? null : num(r[15]),
+              r[11] != null,
               (String) r[12],
-              (String) r[13],
-              r[18] == null ? null : num(r[18]),
-              r[14] != null,
-              (String) r[15],
-              (java.math.BigDecimal) r[16],
-              (String) r[17]));
+              (java.math.BigDecimal) r[13],
+              (String) r[14]));
     }
     return out;
   }
