@@ -51,14 +51,23 @@ public class SentenceStore {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT inmate_id, kind, ruled_on, months, to_months FROM sentence_change"
-                    + " WHERE kind <> 'PAROLE' ORDER BY id")
+                "SELECT c.inmate_id, c.kind, c.ruled_on, c.months, c.to_months, s.served_on"
+                    + " FROM sentence_change c"
+                    + " LEFT JOIN sentence_change_service s ON s.sentence_change_id = c.id"
+                    + " WHERE c.kind <> 'PAROLE' ORDER BY c.id")
             .getResultList();
     for (Object[] r : rows) {
       ChangeKind kind = ChangeKind.valueOf((String) r[1]);
+      // 法释〔2016〕23号第四十条第二款: the interval runs from the service, once it is recorded
       changes
           .computeIfAbsent(num(r[0]), k -> new ArrayList<>())
-          .add(new SentenceChange(kind, date(r[2]), integer(r[3]), integer(r[4])));
+          .add(
+              new SentenceChange(
+                  kind,
+                  date(r[2]),
+                  integer(r[3]),
+                  integer(r[4]),
+                  r[5] == null ? null : date(r[5])));
     }
     // the older facts: the latest row of each kind is in force, earlier reductions all count
     Map<Long, Map<String, Object[]>> facts = new HashMap<>();
@@ -265,6 +274,25 @@ public class SentenceStore {
   public long recordChange(
       long inmateId, SentenceChange c, LocalDate previousEnd, LocalDate newEnd, String by) {
     return recordChange(inmateId, null, c, previousEnd, newEnd, by);
+  }
+
+  /**
+   * The day a case's granted ruling was served (送达), for each reduction or commutation to a fixed
+   * term the ruling wrote and that has no service day yet: the interval to the next reduction runs
+   * from it (法释〔2016〕23号第四十条第二款). Returns how many changes it dated.
+   */
+  public int recordService(long caseId, LocalDate servedOn, String by) {
+    return em.createNativeQuery(
+            "INSERT INTO sentence_change_service (sentence_change_id, served_on, recorded_by,"
+                + " recorded_at) SELECT c.id, ?2, ?3, ?4 FROM sentence_change c"
+                + " WHERE c.case_id = ?1 AND c.kind IN ('REDUCTION', 'COMMUTATION_TO_FIXED')"
+                + " AND c.ruled_on <= ?2 AND NOT EXISTS (SELECT 1 FROM sentence_change_service s"
+                + " WHERE s.sentence_change_id = c.id)")
+        .setParameter(1, caseId)
+        .setParameter(2, java.sql.Date.valueOf(servedOn))
+        .setParameter(3, by)
+        .setParameter(4, Timestamp.from(clock.instant()))
+        .executeUpdate();
   }
 
   /** A change, written by a case's granted ruling when {@code caseId} is given. */
