@@ -97,7 +97,7 @@ class DeathReprieveChainTest {
     Evaluation e = ENGINE.evaluate(r, Performance.REPENTANCE, d("2019-07-04"));
     assertEquals(d("2019-07-05"), e.reduction().eligibleFrom());
     assertEquals(d("2038-09-10"), e.reduction().termEnds());
-    // parole: 15 years actually served after the reprieve (第二十三条第三款 as DOMAIN §3 reads 第十二条)
+    // parole: 15 years actually served after the reprieve (法释〔2016〕23号第二十三条第三款)
     assertEquals(d("2027-03-01"), e.parole().eligibleFrom());
   }
 
