@@ -85,6 +85,8 @@ class TableOwnershipTest {
               "committee_agenda",
               "case_event",
               "sentence_change",
+              // issue 16: the day a ruling's change was served (V16_8), beside the change
+              "sentence_change_service",
               "case_serial"),
           // issue 16: the law-accurate engine's own records (V16_1, V16_5)
           owned("sentence", "sentence_record", "case_performance", "case_non_standard"),

@@ -589,6 +589,16 @@ class CaseSystemIT {
     HttpResponse<String> served = step(execution, "SERVICE", null);
     assertEquals(201, served.statusCode(), served.body());
     assertEquals(Boolean.FALSE, object(served).get("late"));
+    // 法释〔2016〕23号第四十条第二款: the next interval runs from the service, recorded with the change
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM sentence_change_service s JOIN sentence_change c"
+                + " ON c.id = s.sentence_change_id WHERE c.case_id = "
+                + caseId
+                + " AND s.served_on = '"
+                + today()
+                + "'"));
     Map<String, Object> file = object(judge.get("/api/v1/cases/" + caseId));
     @SuppressWarnings("unchecked")
     Map<String, Object> summary = (Map<String, Object>) file.get("summary");

@@ -152,6 +152,10 @@ public class StepService {
     if (step == CaseStep.RULING && "GRANTED".equals(choice)) {
       sentenceChanges.afterGrantedRuling(row, today, months);
     }
+    if (step == CaseStep.SERVICE && "GRANTED".equals(kase.status())) {
+      // 法释〔2016〕23号第四十条第二款: the interval to the next reduction runs from the service
+      law.recordService(row.id(), today, caller.name());
+    }
     return e;
   }
 

@@ -28,8 +28,10 @@ public class SqlSentenceHistory implements SentenceHistory {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT inmate_id, kind, ruled_on, months, to_months FROM sentence_change"
-                    + " WHERE kind <> 'PAROLE' ORDER BY id")
+                "SELECT c.inmate_id, c.kind, c.ruled_on, c.months, c.to_months, s.served_on"
+                    + " FROM sentence_change c"
+                    + " LEFT JOIN sentence_change_service s ON s.sentence_change_id = c.id"
+                    + " WHERE c.kind <> 'PAROLE' ORDER BY c.id")
             .getResultList();
     return rows.stream()
         .map(
@@ -40,7 +42,8 @@ public class SqlSentenceHistory implements SentenceHistory {
                         ChangeKind.valueOf((String) r[1]),
                         date(r[2]),
                         integer(r[3]),
-                        integer(r[4]))))
+                        integer(r[4]),
+                        r[5] == null ? null : date(r[5]))))
         .toList();
   }
 
@@ -81,5 +84,20 @@ public class SqlSentenceHistory implements SentenceHistory {
         .setParameter(9, Timestamp.from(at))
         .executeUpdate();
     return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+  }
+
+  @Override
+  public int recordService(long caseId, LocalDate servedOn, String by, Instant at) {
+    return em.createNativeQuery(
+            "INSERT INTO sentence_change_service (sentence_change_id, served_on, recorded_by,"
+                + " recorded_at) SELECT c.id, ?2, ?3, ?4 FROM sentence_change c"
+                + " WHERE c.case_id = ?1 AND c.kind IN ('REDUCTION', 'COMMUTATION_TO_FIXED')"
+                + " AND c.ruled_on <= ?2 AND NOT EXISTS (SELECT 1 FROM sentence_change_service s"
+                + " WHERE s.sentence_change_id = c.id)")
+        .setParameter(1, caseId)
+        .setParameter(2, java.sql.Date.valueOf(servedOn))
+        .setParameter(3, by)
+        .setParameter(4, Timestamp.from(at))
+        .executeUpdate();
   }
 }

@@ -34,8 +34,16 @@ public record CalculatorRequest(
       Integer violentTermMonths,
       Boolean twoCrimesOfTenYears) {}
 
-  /** A dated change to the sentence. */
-  public record Change(String kind, String on, Integer months, Integer toMonths) {}
+  /**
+   * A dated change to the sentence; {@code servedOn} the day a reduction's or commutation's ruling
+   * was served (法释〔2016〕23号第四十条第二款), optional.
+   */
+  public record Change(String kind, String on, Integer months, Integer toMonths, String servedOn) {
+
+    public Change(String kind, String on, Integer months, Integer toMonths) {
+      this(kind, on, months, toMonths, null);
+    }
+  }
 
   /**
    * The facts from parsed JSON (objects as maps, whole numbers as {@link Long}), as the offline
@@ -80,7 +88,8 @@ public record CalculatorRequest(
                 string(c, "kind", at + ".kind"),
                 string(c, "on", at + ".on"),
                 integer(c, "months", at + ".months"),
-                integer(c, "toMonths", at + ".toMonths")));
+                integer(c, "toMonths", at + ".toMonths"),
+                string(c, "servedOn", at + ".servedOn")));
       }
     }
     return new CalculatorRequest(

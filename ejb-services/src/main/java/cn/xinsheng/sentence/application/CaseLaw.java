@@ -269,13 +269,13 @@ public class CaseLaw {
             by);
   }
 
-  /** Whether a granted reduction commutes a life term (its months are then the new term). */
+  /**
+   * Whether a granted reduction commutes a life term (its months are then the new term): the
+   * sentence in execution is life — imposed, reached from 死缓, or a new crime's life judgment that
+   * absorbed a fixed term (刑法第六十九条、第七十一条) — as the engine folds the changes.
+   */
   public boolean commutes(long inmateId, long sectionId) {
-    SentenceRecord r = loaded(inmateId, sectionId).record();
-    return r.kind() != SentenceKind.FIXED
-        && r.changes().stream()
-            .noneMatch(
-                c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_FIXED);
+    return inExecution(inmateId, sectionId) == SentenceKind.LIFE;
   }
 
   /**
@@ -285,20 +285,19 @@ public class CaseLaw {
    * the bureau to the high court, 司法部令第130号第四条).
    */
   public String sentenceInExecution(long inmateId, long sectionId) {
-    SentenceRecord r = loaded(inmateId, sectionId).record();
-    if (r.kind() == SentenceKind.FIXED
-        || r.changes().stream()
-            .anyMatch(
-                c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_FIXED)) {
-      return "FIXED_TERM";
+    return switch (inExecution(inmateId, sectionId)) {
+      case FIXED -> "FIXED_TERM";
+      case LIFE -> "LIFE";
+      case DEATH_REPRIEVE -> "DEATH_REPRIEVE";
+    };
+  }
+
+  private SentenceKind inExecution(long inmateId, long sectionId) {
+    try {
+      return ENGINE.inExecution(loaded(inmateId, sectionId).record());
+    } catch (SentenceFactException e) {
+      throw Refusal.conflict("case.error.sentenceFacts", e.field());
     }
-    if (r.kind() == SentenceKind.DEATH_REPRIEVE
-        && r.changes().stream()
-            .noneMatch(
-                c -> c.kind() == cn.xinsheng.sentence.domain.ChangeKind.COMMUTATION_TO_LIFE)) {
-      return "DEATH_REPRIEVE";
-    }
-    return "LIFE";
   }
 
   public void recordPerformance(
@@ -325,6 +324,14 @@ public class CaseLaw {
   public long recordCommutation(
       long inmateId, long caseId, LocalDate ruledOn, int toMonths, String by) {
     return sentences.recordCommutation(inmateId, caseId, ruledOn, toMonths, by);
+  }
+
+  /**
+   * A granted ruling served on {@code servedOn}: the changes it wrote are dated served, and the
+   * interval to the next reduction runs from that day (法释〔2016〕23号第四十条第二款).
+   */
+  public int recordService(long caseId, LocalDate servedOn, String by) {
+    return sentences.recordService(caseId, servedOn, by);
   }
 
   /** Commendations a granted case already cited. */

@@ -74,7 +74,8 @@ public final class EligibilityCalculator {
                 code(ChangeKind.class, c.kind(), at + ".kind"),
                 date(c.on(), at + ".on"),
                 c.months(),
-                c.toMonths()));
+                c.toMonths(),
+                c.servedOn() == null ? null : date(c.servedOn(), at + ".servedOn")));
       }
     }
     SentenceRecord record =

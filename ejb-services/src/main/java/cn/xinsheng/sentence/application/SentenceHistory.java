@@ -23,7 +23,10 @@ public interface SentenceHistory {
    */
   record Fact(long inmateId, String kind, boolean active, LocalDate effectiveOn, Integer months) {}
 
-  /** Every change but a parole, in the order recorded. */
+  /**
+   * Every change but a parole, in the order recorded, each with the day its ruling was served when
+   * that is recorded (法释〔2016〕23号第四十条第二款: the interval runs from the service).
+   */
   List<Change> changes();
 
   /** Every older fact, in the order recorded (the latest of a kind is in force). */
@@ -41,4 +44,11 @@ public interface SentenceHistory {
       LocalDate newEnd,
       String by,
       Instant at);
+
+  /**
+   * The day a case's granted ruling was served (送达), for each reduction or commutation to a fixed
+   * term that ruling wrote and that has no service day yet, not before its ruling; answers how many
+   * changes it dated. Append-only: a day once recorded is never replaced.
+   */
+  int recordService(long caseId, LocalDate servedOn, String by, Instant at);
 }

@@ -68,6 +68,13 @@ public final class EligibilityEngine {
     LocalDate reprieveFrom;
 
     boolean reprieveRestarted;
+
+    /**
+     * The end of the term in execution as if no reduction had been granted: 法释〔2016〕23号第三十三条 —
+     * after a new crime, "经减刑裁定减去的刑期不计入已经执行的刑期", so what is left to combine with the new term is
+     * counted from this end, not from {@link #end}.
+     */
+    LocalDate endWithoutReductions;
   }
 
   /**
@@ -91,10 +98,26 @@ public final class EligibilityEngine {
             "变更日期晚于评估日期",
             "a change is dated after the day to evaluate on");
       }
+      LocalDate served = r.changes().get(i).servedOn();
+      if (served != null && served.isAfter(asOf)) {
+        throw new SentenceFactException(
+            "changes[" + i + "].servedOn",
+            "送达日期晚于评估日期",
+            "a ruling is served after the day to evaluate on");
+      }
     }
     State s = fold(r);
     return new Evaluation(
         t.version(), asOf, reduction(r, s, performance, asOf), parole(r, s, asOf));
+  }
+
+  /**
+   * The kind of sentence in execution after every change: what a granted ruling does to it (a fixed
+   * term loses months; life, imposed, reached from 死缓 or by a new crime's life judgment, 刑法第六十九条,
+   * is commuted to a fixed term; a running reprieve ends) and which court hears the case.
+   */
+  public SentenceKind inExecution(SentenceRecord r) {
+    return fold(r).phase;
   }
 
   private State fold(SentenceRecord r) {
@@ -103,6 +126,7 @@ public final class EligibilityEngine {
     if (r.kind() == SentenceKind.FIXED) {
       // 刑法第四十七条: pre-trial detention credited day for day against the term
       s.end = r.start().minusDays(r.detentionDays()).plusMonths(r.months());
+      s.endWithoutReductions = s.end;
       s.bandMonths = r.months();
     } else if (r.kind() == SentenceKind.LIFE) {
       s.lifeFrom = r.start();
@@ -110,11 +134,13 @@ public final class EligibilityEngine {
       // 刑法第五十一条: the reprieve is counted from the day the judgment became final
       s.reprieveFrom = r.start();
     }
-    for (SentenceChange c : r.changes()) {
+    for (int i = 0; i < r.changes().size(); i++) {
+      SentenceChange c = r.changes().get(i);
       switch (c.kind()) {
         case REDUCTION -> {
           s.end = s.end.minusMonths(c.months());
-          s.lastChange = c.on();
+          // 第四十条第二款: the interval runs from the day the ruling was served
+          s.lastChange = c.effectiveFrom();
           s.lastReductionMonths = c.months();
           s.lastForParole = c;
         }
@@ -139,9 +165,10 @@ public final class EligibilityEngine {
           s.phase = SentenceKind.FIXED;
           // 刑法第八十条, 第五十一条: the new term is counted from the commutation
           s.end = c.on().plusMonths(c.toMonths());
+          s.endWithoutReductions = s.end;
           s.bandMonths = c.toMonths();
           s.commuted = true;
-          s.lastChange = c.on();
+          s.lastChange = c.effectiveFrom();
           s.lastReductionMonths = null;
           s.lastForParole = c;
         }
@@ -168,8 +195,10 @@ public final class EligibilityEngine {
             s.lastForParole = null;
           }
           if (c.toMonths() != null && s.phase == SentenceKind.FIXED) {
+            combinedTermLawful(s, c, i);
             // 刑法第七十一条: the combined term is executed from the new judgment
             s.end = c.on().plusMonths(c.toMonths());
+            s.endWithoutReductions = s.end;
             s.bandMonths = c.toMonths();
           }
         }
@@ -177,6 +206,53 @@ public final class EligibilityEngine {
       }
     }
     return s;
+  }
+
+  /**
+   * A new crime's combined term (刑法第七十一条, 先减后并) must be one a court can set: at least the larger of
+   * the new crime's term and what was left of the old one, at most their sum and never above 20
+   * years (25 when the sum is 35 years or more, 刑法第六十九条第一款). What was left is counted without the
+   * months earlier reductions took (法释〔2016〕23号第三十三条: "经减刑裁定减去的刑期不计入已经执行的刑期"): the reductions fall
+   * away, the commutations stay. A combined term outside that range contradicts the other facts.
+   */
+  private static void combinedTermLawful(State s, SentenceChange c, int i) {
+    if (c.months() == null || s.endWithoutReductions == null) {
+      return;
+    }
+    // a part month left is the court's to count: the lower bound takes the whole months only, the
+    // upper bound the part month as a whole one, so no term a court could set is refused
+    int leftUp = Math.max(0, monthsCeil(c.on(), s.endWithoutReductions));
+    int left = Math.max(0, monthsFloorBack(s.endWithoutReductions, c.on()));
+    int sum = leftUp + c.months();
+    int lowest = Math.max(left, c.months());
+    int highest = Math.min(sum, sum >= 35 * 12 ? 25 * 12 : 20 * 12);
+    if (lowest > highest) {
+      // the old term alone is already above the cap (a long term nearly unserved): the cap holds
+      lowest = highest;
+    }
+    if (c.toMonths() < lowest || c.toMonths() > highest) {
+      throw new SentenceFactException(
+          "changes[" + i + "].toMonths",
+          "并罚后刑期应在"
+              + lowest
+              + "至"
+              + highest
+              + "个月之间：新罪刑期"
+              + c.months()
+              + "个月，原判未执行刑期"
+              + left
+              + "个月（减刑减去的刑期不计入已执行刑期，法释〔2016〕23号第三十三条；刑法第六十九条、第七十一条）",
+          "the combined term must be "
+              + lowest
+              + " to "
+              + highest
+              + " months: the new crime's "
+              + c.months()
+              + " months and the "
+              + left
+              + " months left of the old term (months taken off by reductions do not count as"
+              + " served, 法释〔2016〕23号第三十三条; 刑法 arts 69, 71)");
+    }
   }
 
   private boolean violentLong(SentenceRecord r) {
@@ -866,16 +942,17 @@ public final class EligibilityEngine {
                   && last.months() >= t.months("parole.large-reduction-months"));
       int wait =
           t.months(large ? "parole.after-large-reduction-months" : "parole.after-reduction-months");
-      LocalDate after = last.on().plusMonths(wait);
+      LocalDate after = last.effectiveFrom().plusMonths(wait);
       if (after.isAfter(from)) {
         from = after;
-        reasons.add(t.reason("PAROLE_AFTER_REDUCTION", last.on(), wait, after));
+        reasons.add(t.reason("PAROLE_AFTER_REDUCTION", last.effectiveFrom(), wait, after));
         // 第二十八条第二款: less than two years left after that reduction — the court may shorten
         // the interval; it is the court's to say how much, so the date stays and the reason says so
         if (s.phase == SentenceKind.FIXED
             && s.end != null
-            && s.end.isBefore(last.on().plusMonths(t.months("short-remaining.months")))) {
-          reasons.add(t.reason("PAROLE_INTERVAL_MAY_SHORTEN", last.on(), s.end));
+            && s.end.isBefore(
+                last.effectiveFrom().plusMonths(t.months("short-remaining.months")))) {
+          reasons.add(t.reason("PAROLE_INTERVAL_MAY_SHORTEN", last.effectiveFrom(), s.end));
         }
       }
     }

@@ -12,8 +12,31 @@ import java.time.LocalDate;
  *     sentenced to life)
  * @param toMonths the fixed term a commutation sets; for a new crime the combined term (数罪并罚)
  *     counted from {@code on}, or null when the term in execution is unchanged
+ * @param servedOn for a reduction or a commutation to a fixed term, the day the ruling was served
+ *     (送达); null when not known (yet). The interval to the next reduction runs from it, not from
+ *     the ruling (法释〔2016〕23号第四十条第二款: "减刑间隔时间，是指前一次减刑裁定送达之日起至本次减刑报请之日止的期间"); the term itself still
+ *     moves from the ruling (刑法第八十条)
  */
-public record SentenceChange(ChangeKind kind, LocalDate on, Integer months, Integer toMonths) {
+public record SentenceChange(
+    ChangeKind kind, LocalDate on, Integer months, Integer toMonths, LocalDate servedOn) {
+
+  /** A change whose service date is not known: the interval runs from {@code on}. */
+  public SentenceChange(ChangeKind kind, LocalDate on, Integer months, Integer toMonths) {
+    this(kind, on, months, toMonths, null);
+  }
+
+  /** The same change, served on {@code day}. */
+  public SentenceChange served(LocalDate day) {
+    return new SentenceChange(kind, on, months, toMonths, day);
+  }
+
+  /**
+   * The day the interval to the next reduction, and the wait before parole, run from: the service
+   * when known (第四十条第二款), else the ruling.
+   */
+  public LocalDate effectiveFrom() {
+    return servedOn != null ? servedOn : on;
+  }
 
   public static SentenceChange reduction(LocalDate on, int months) {
     return new SentenceChange(ChangeKind.REDUCTION, on, months, null);

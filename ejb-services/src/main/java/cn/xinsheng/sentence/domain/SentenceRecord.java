@@ -173,6 +173,20 @@ public record SentenceRecord(
       throw new SentenceFactException(
           at + ".on", "变更日期早于判决执行之日", "a change cannot precede the start of the sentence");
     }
+    if (c.servedOn() != null) {
+      if (c.kind() != ChangeKind.REDUCTION && c.kind() != ChangeKind.COMMUTATION_TO_FIXED) {
+        // 第四十条第二款 defines the interval from the service of a reduction ruling; a reprieve's
+        // end and a new judgment are counted from their own days (刑法第五十一条, 第二十一条)
+        throw new SentenceFactException(
+            at + ".servedOn",
+            "只有减刑、减为有期徒刑的裁定写送达日期",
+            "only a reduction or a commutation to a fixed term has a service date");
+      }
+      if (c.servedOn().isBefore(c.on())) {
+        throw new SentenceFactException(
+            at + ".servedOn", "送达日期早于裁定日期", "a ruling cannot be served before it is made");
+      }
+    }
     switch (c.kind()) {
       case REDUCTION -> {
         if (c.months() == null || c.months() < 1 || c.months() > MAX_FIXED_MONTHS) {

@@ -263,6 +263,15 @@ public class SentenceStore {
     return recordChange(inmateId, null, c, previousEnd, newEnd, by);
   }
 
+  /**
+   * The day a case's granted ruling was served (送达), for each reduction or commutation to a fixed
+   * term the ruling wrote and that has no service day yet: the interval to the next reduction runs
+   * from it (法释〔2016〕23号第四十条第二款). Returns how many changes it dated.
+   */
+  public int recordService(long caseId, LocalDate servedOn, String by) {
+    return history.recordService(caseId, servedOn, by, clock.instant());
+  }
+
   /** A change, written by a case's granted ruling when {@code caseId} is given. */
   public long recordChange(
       long inmateId,

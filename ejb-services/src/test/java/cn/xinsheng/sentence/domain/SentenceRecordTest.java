@@ -176,4 +176,31 @@ class SentenceRecordTest {
                     false,
                     List.of())));
   }
+
+  @Test
+  void aServiceDayIsForRulingsThatStartAnIntervalAndComesAfterTheRuling() {
+    // 法释〔2016〕23号第四十条第二款: the interval runs from the service of a reduction's ruling
+    LocalDate ruled = START.plusYears(1);
+    assertEquals(
+        "changes[0].servedOn",
+        field(
+            () ->
+                rec(
+                    SentenceKind.FIXED,
+                    60,
+                    false,
+                    List.of(SentenceChange.reduction(ruled, 6).served(ruled.minusDays(1))))));
+    assertEquals(
+        "changes[0].servedOn",
+        field(
+            () ->
+                rec(
+                    SentenceKind.DEATH_REPRIEVE,
+                    null,
+                    false,
+                    List.of(SentenceChange.toLife(ruled).served(ruled.plusDays(3))))));
+    SentenceChange served = SentenceChange.reduction(ruled, 6).served(ruled.plusDays(5));
+    assertEquals(ruled.plusDays(5), served.effectiveFrom());
+    assertEquals(ruled, SentenceChange.reduction(ruled, 6).effectiveFrom());
+  }
 }

@@ -82,7 +82,7 @@ public class EligibilityCalculatorResource {
           Boolean twoCrimesOfTenYears) {}
 
   /** A dated change: REDUCTION, COMMUTATION_TO_LIFE, COMMUTATION_TO_FIXED or NEW_CRIME. */
-  @JsonbPropertyOrder({"kind", "on", "months", "toMonths"})
+  @JsonbPropertyOrder({"kind", "on", "months", "toMonths", "servedOn"})
   public record ChangeFacts(
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description =
@@ -92,7 +92,7 @@ public class EligibilityCalculatorResource {
           String kind,
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description =
-                  "the ruling's date, yyyy-MM-dd — for a REDUCTION give the day it was served (送达): the interval counts from it (第四十条第二款); for COMMUTATION_TO_LIFE the day the reprieve ended, for COMMUTATION_TO_FIXED the day the new term counts from")
+                  "the ruling's date, yyyy-MM-dd; for COMMUTATION_TO_LIFE the day the reprieve ended, for COMMUTATION_TO_FIXED the day the new term counts from (the ruling, 刑法第八十条)")
           @Size(max = 10)
           @OneLine
           String on,
@@ -102,7 +102,13 @@ public class EligibilityCalculatorResource {
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
               description =
                   "COMMUTATION_TO_FIXED: the fixed term set; NEW_CRIME: the combined term from on, optional")
-          Integer toMonths) {}
+          Integer toMonths,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "REDUCTION or COMMUTATION_TO_FIXED: the day the ruling was served (送达), yyyy-MM-dd, on or after on; the interval to the next reduction and the wait before parole count from it (法释〔2016〕23号第四十条第二款); absent: from on")
+          @Size(max = 10)
+          @OneLine
+          String servedOn) {}
 
   /** The facts to evaluate; see docs/eligibility-calculator.md for every field. */
   @JsonbPropertyOrder({
@@ -200,7 +206,7 @@ public class EligibilityCalculatorResource {
                     .map(
                         c ->
                             new CalculatorRequest.Change(
-                                c.kind(), c.on(), c.months(), c.toMonths()))
+                                c.kind(), c.on(), c.months(), c.toMonths(), c.servedOn()))
                     .toList(),
             body.juvenile(),
             body.elderlyIllOrDisabled(),
