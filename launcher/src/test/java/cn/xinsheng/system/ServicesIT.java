@@ -37,14 +37,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The services inside the real container (Payara Micro, managed by Arquillian) on the real
  * database: the shared start-dev platform's embedded MariaDB, reached with the application's own
  * database account. One deployment for the whole class and for the tests it inherits: the ports
- * between contexts ({@link ContextPortsChecks}) and learning's repositories ({@link
- * LearningRepositoryChecks}) — Arquillian's Payara Micro boots once per deployment.
+ * between contexts ({@link ContextPortsChecks}), learning's repositories ({@link
+ * LearningRepositoryChecks}) and music's ({@link MusicRepositoryChecks}) — Arquillian's Payara
+ * Micro boots once per deployment.
  */
 // not SharedPlatform: JUnit reads the class's extensions again inside the container, where the
 // test-only extension is not deployed; the deployment starts the platform (client side) and the
 // run's SharedPlatform, or the JVM's shutdown hook when this class runs alone, stops it
 @ExtendWith(ArquillianExtension.class)
-class ServicesIT extends LearningRepositoryChecks {
+class ServicesIT extends MusicRepositoryChecks {
 
   @Deployment
   static WebArchive deployment() throws Exception {
@@ -80,7 +81,7 @@ class ServicesIT extends LearningRepositoryChecks {
     war.addPackages(
         false,
         org.jboss.shrinkwrap.api.Filters.include(
-            ".*/(ContextPortsChecks|LearningRepositoryChecks)(\\$.*)?\\.class"),
+            ".*/(ContextPortsChecks|LearningRepositoryChecks|MusicRepositoryChecks)(\\$.*)?\\.class"),
         ServicesIT.class.getPackage());
     war.add(
         new org.jboss.shrinkwrap.api.asset.StringAsset(

@@ -8,12 +8,11 @@ import cn.xinsheng.content.ContentRefusal;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.lms.application.ContentImportService;
 import cn.xinsheng.music.domain.MusicRefusal;
+import cn.xinsheng.music.domain.catalogue.MusicCatalogue;
 import cn.xinsheng.music.domain.catalogue.SyllabusSpec;
-import cn.xinsheng.music.infrastructure.MusicStore;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import cn.xinsheng.platform.TemporaryArea;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -29,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -90,10 +90,20 @@ public class MusicCatalogueService {
   /** What an import brought. */
   public record Imported(String packageId, long version, int syllabi, int items) {}
 
+  /** A syllabus package imported: its id and version, who published and signed it, who took it. */
+  public record PackageView(
+      String packageId,
+      long version,
+      String title,
+      String publisher,
+      String signedBy,
+      String importedBy,
+      Instant importedAt) {}
+
   /** A file of an item: its sheet or its reference recording. */
   public record ItemFile(Path file, String mediaType, long size, String sha256) {}
 
-  @Inject MusicStore store;
+  @Inject MusicCatalogue catalogue;
   @Inject MusicSettings settings;
   @Inject ContentImportService contentImports;
   @Inject AuditLog auditLog;
@@ -101,138 +111,83 @@ public class MusicCatalogueService {
   @Inject Caller caller;
 
   public List<Instrument> instruments() {
-    return store
-        .rows(
-            "SELECT code, name_zh, name_en, family_zh, family_en FROM music_instrument"
-                + " WHERE active = TRUE ORDER BY sort_order")
-        .stream()
-        .map(
-            r ->
-                new Instrument(
-                    (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
+    return catalogue.instruments().stream()
+        .map(i -> new Instrument(i.code(), i.nameZh(), i.nameEn(), i.familyZh(), i.familyEn()))
         .toList();
   }
 
   public List<Level> levels() {
-    return store
-        .rows("SELECT level, group_zh, group_en, name_zh, name_en FROM music_level ORDER BY level")
-        .stream()
-        .map(
-            r ->
-                new Level(
-                    (int) SqlValues.num(r[0]),
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4]))
+    return catalogue.levels().stream()
+        .map(l -> new Level(l.level(), l.groupZh(), l.groupEn(), l.nameZh(), l.nameEn()))
         .toList();
   }
-
-  private static final String SYLLABUS_COLUMNS =
-      "SELECT s.id, s.instrument_code, i.name_zh, i.name_en, s.level, l.name_zh, l.name_en,"
-          + " s.version, s.title, p.package_id,"
-          + " (SELECT COUNT(*) FROM music_syllabus_item t WHERE t.syllabus_id = s.id)"
-          + " FROM music_syllabus s JOIN music_instrument i ON i.code = s.instrument_code"
-          + " JOIN music_level l ON l.level = s.level"
-          + " JOIN music_syllabus_package p ON p.id = s.package_row";
 
   /** The syllabi in force (each instrument and level's newest version), by instrument and level. */
   public List<SyllabusView> syllabi() {
-    return store
-        .rows(
-            SYLLABUS_COLUMNS
-                + " WHERE s.version = (SELECT MAX(o.version) FROM music_syllabus o"
-                + " WHERE o.instrument_code = s.instrument_code AND o.level = s.level)"
-                + " ORDER BY i.sort_order, s.level")
-        .stream()
-        .map(MusicCatalogueService::syllabus)
-        .toList();
+    return catalogue.syllabiInForce().stream().map(MusicCatalogueService::syllabus).toList();
   }
 
   public SyllabusView syllabus(long id) {
-    return store
-        .one(SYLLABUS_COLUMNS + " WHERE s.id = ?1", id)
+    return catalogue
+        .syllabus(id)
         .map(MusicCatalogueService::syllabus)
         .orElseThrow(() -> Refusal.notFound("music.error.noSyllabus"));
   }
 
-  private static SyllabusView syllabus(Object[] r) {
+  private static SyllabusView syllabus(MusicCatalogue.Syllabus s) {
     return new SyllabusView(
-        SqlValues.num(r[0]),
-        (String) r[1],
-        (String) r[2],
-        (String) r[3],
-        (int) SqlValues.num(r[4]),
-        (String) r[5],
-        (String) r[6],
-        SqlValues.num(r[7]),
-        (String) r[8],
-        (String) r[9],
-        (int) SqlValues.num(r[10]));
+        s.id(),
+        s.instrument(),
+        s.instrumentZh(),
+        s.instrumentEn(),
+        s.level(),
+        s.levelZh(),
+        s.levelEn(),
+        s.version(),
+        s.title(),
+        s.packageId(),
+        s.items());
   }
 
-  private static final String ITEM_COLUMNS =
-      "SELECT t.id, t.syllabus_id, t.item_key, t.kind, t.title, t.key_text, t.tempo_bpm,"
-          + " t.tempo_mark, t.expected_seconds, t.notation, t.sheet_type, s.instrument_code, s.level"
-          + " FROM music_syllabus_item t JOIN music_syllabus s ON s.id = t.syllabus_id";
-
   public List<ItemView> items(long syllabusId) {
-    return store
-        .rows(ITEM_COLUMNS + " WHERE t.syllabus_id = ?1 ORDER BY t.position", syllabusId)
-        .stream()
-        .map(MusicCatalogueService::item)
-        .toList();
+    return catalogue.items(syllabusId).stream().map(MusicCatalogueService::item).toList();
   }
 
   /** Every item of the syllabi in force, for choosing what a take or a practice covered. */
   public List<ItemView> itemsInForce() {
-    return store
-        .rows(
-            ITEM_COLUMNS
-                + " WHERE s.version = (SELECT MAX(o.version) FROM music_syllabus o"
-                + " WHERE o.instrument_code = s.instrument_code AND o.level = s.level)"
-                + " ORDER BY s.instrument_code, s.level, t.position")
-        .stream()
-        .map(MusicCatalogueService::item)
-        .toList();
+    return catalogue.itemsInForce().stream().map(MusicCatalogueService::item).toList();
   }
 
   public ItemView item(long id) {
-    return store
-        .one(ITEM_COLUMNS + " WHERE t.id = ?1", id)
+    return catalogue
+        .item(id)
         .map(MusicCatalogueService::item)
         .orElseThrow(() -> Refusal.notFound("music.error.noItem"));
   }
 
-  private static ItemView item(Object[] r) {
+  private static ItemView item(MusicCatalogue.Item i) {
     return new ItemView(
-        SqlValues.num(r[0]),
-        SqlValues.num(r[1]),
-        (String) r[2],
-        (String) r[3],
-        (String) r[4],
-        (String) r[5],
-        ((Number) r[6]).doubleValue(),
-        (String) r[7],
-        (int) SqlValues.num(r[8]),
-        (String) r[9],
-        (String) r[10],
-        (String) r[11],
-        (int) SqlValues.num(r[12]));
+        i.id(),
+        i.syllabusId(),
+        i.key(),
+        i.kind(),
+        i.title(),
+        i.keyText(),
+        i.tempoBpm(),
+        i.tempoMark(),
+        i.expectedSeconds(),
+        i.notation(),
+        i.sheetType(),
+        i.instrument(),
+        i.level());
   }
 
   /** An item's sheet music ({@code sheet}) or its reference recording. */
   public ItemFile itemFile(long id, boolean sheet) {
-    Object[] r =
-        store
-            .one(
-                "SELECT p.content_dir, t.sheet_file, t.sheet_type, t.reference_file"
-                    + " FROM music_syllabus_item t JOIN music_syllabus s ON s.id = t.syllabus_id"
-                    + " JOIN music_syllabus_package p ON p.id = s.package_row WHERE t.id = ?1",
-                id)
-            .orElseThrow(() -> Refusal.notFound("music.error.noItem"));
-    Path dir = settings.root().resolve((String) r[0]);
-    Path file = dir.resolve((String) (sheet ? r[1] : r[3])).normalize();
+    MusicCatalogue.ItemFiles r =
+        catalogue.itemFiles(id).orElseThrow(() -> Refusal.notFound("music.error.noItem"));
+    Path dir = settings.root().resolve(r.contentDir());
+    Path file = dir.resolve(sheet ? r.sheetFile() : r.referenceFile()).normalize();
     if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
       throw Refusal.notFound("music.error.noItem");
     }
@@ -241,18 +196,27 @@ public class MusicCatalogueService {
       try (InputStream in = Files.newInputStream(file)) {
         sha = MerkleTree.sha256Hex(in);
       }
-      return new ItemFile(file, sheet ? (String) r[2] : "audio/wav", Files.size(file), sha);
+      return new ItemFile(file, sheet ? r.sheetType() : "audio/wav", Files.size(file), sha);
     } catch (IOException e) {
       throw Refusal.notFound("music.error.noItem");
     }
   }
 
-  /** Syllabus packages imported, newest first: id, version, title, publisher, by, at. */
+  /** Syllabus packages imported, newest first. */
   @RolesAllowed(Role.EDU_ADMIN_NAME)
-  public List<Object[]> packages() {
-    return store.rows(
-        "SELECT package_id, version, title, publisher, signed_by, imported_by, imported_at"
-            + " FROM music_syllabus_package ORDER BY id DESC");
+  public List<PackageView> packages() {
+    return catalogue.packages().stream()
+        .map(
+            p ->
+                new PackageView(
+                    p.packageId(),
+                    p.version(),
+                    p.title(),
+                    p.publisher(),
+                    p.signedBy(),
+                    p.importedBy(),
+                    p.importedAt()))
+        .toList();
   }
 
   /**
@@ -288,84 +252,61 @@ public class MusicCatalogueService {
       }
       String id = opened.manifest().id();
       long version = opened.manifest().version();
-      Object[] latest =
-          store
-              .one("SELECT MAX(version) FROM music_syllabus_package WHERE package_id = ?1", id)
-              .orElse(new Object[] {null});
-      if (latest[0] != null && SqlValues.num(latest[0]) >= version) {
-        throw Refusal.conflict("music.error.version", id, version, SqlValues.num(latest[0]));
+      OptionalLong latest = catalogue.newestPackageVersion(id);
+      if (latest.isPresent() && latest.getAsLong() >= version) {
+        throw Refusal.conflict("music.error.version", id, version, latest.getAsLong());
       }
       for (SyllabusSpec.Syllabus s : spec.syllabi()) {
-        if (store
-            .one("SELECT code FROM music_instrument WHERE code = ?1", s.instrument())
-            .isEmpty()) {
+        if (!catalogue.hasInstrument(s.instrument())) {
           throw Refusal.invalid(
               "music.error.package",
               "乐器代码 " + s.instrument() + " 不在本监狱的乐器目录中",
               "the instrument code " + s.instrument() + " is not in this prison's catalogue");
         }
-        Object[] newer =
-            store
-                .one(
-                    "SELECT MAX(version) FROM music_syllabus WHERE instrument_code = ?1 AND level = ?2",
-                    s.instrument(),
-                    s.level())
-                .orElse(new Object[] {null});
-        if (newer[0] != null && SqlValues.num(newer[0]) >= version) {
+        OptionalLong newer = catalogue.newestSyllabusVersion(s.instrument(), s.level());
+        if (newer.isPresent() && newer.getAsLong() >= version) {
           throw Refusal.conflict(
-              "music.error.syllabusVersion", s.instrument(), s.level(), SqlValues.num(newer[0]));
+              "music.error.syllabusVersion", s.instrument(), s.level(), newer.getAsLong());
         }
       }
       String dir = "packages/" + id + "/" + version;
       Path placed = root.resolve(dir);
       Instant now = time.now();
       long packageRow =
-          store.insert(
-              "INSERT INTO music_syllabus_package (package_id, version, title, publisher, signed_by,"
-                  + " sha256, size_bytes, content_dir, imported_by, imported_at)"
-                  + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-              id,
-              version,
-              opened.manifest().title(),
-              opened.manifest().publisher(),
-              opened.signedBy().label(),
-              sha,
-              Files.size(zip),
-              dir,
-              caller.name(),
-              now);
+          catalogue.insert(
+              new MusicCatalogue.NewPackage(
+                  id,
+                  version,
+                  opened.manifest().title(),
+                  opened.manifest().publisher(),
+                  opened.signedBy().label(),
+                  sha,
+                  Files.size(zip),
+                  dir,
+                  caller.name(),
+                  now));
       int items = 0;
       for (SyllabusSpec.Syllabus s : spec.syllabi()) {
         long syllabusId =
-            store.insert(
-                "INSERT INTO music_syllabus (package_row, instrument_code, level, version, title)"
-                    + " VALUES (?1, ?2, ?3, ?4, ?5)",
-                packageRow,
-                s.instrument(),
-                s.level(),
-                version,
-                s.title());
+            catalogue.insertSyllabus(packageRow, s.instrument(), s.level(), version, s.title());
         int position = 0;
         for (SyllabusSpec.Item i : s.items()) {
           items++;
-          store.exec(
-              "INSERT INTO music_syllabus_item (syllabus_id, item_key, position, kind, title,"
-                  + " key_text, tempo_bpm, tempo_mark, expected_seconds, notation, sheet_file,"
-                  + " sheet_type, reference_file)"
-                  + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-              syllabusId,
-              i.key(),
-              ++position,
-              i.kind().name(),
-              i.title(),
-              i.piece().key().text(),
-              i.piece().tempoBpm(),
-              i.tempoMark(),
-              i.expectedSeconds(),
-              i.notation(),
-              i.sheetFile(),
-              i.sheetType(),
-              i.referenceFile());
+          catalogue.insert(
+              new MusicCatalogue.NewItem(
+                  syllabusId,
+                  i.key(),
+                  ++position,
+                  i.kind().name(),
+                  i.title(),
+                  i.piece().key().text(),
+                  i.piece().tempoBpm(),
+                  i.tempoMark(),
+                  i.expectedSeconds(),
+                  i.notation(),
+                  i.sheetFile(),
+                  i.sheetType(),
+                  i.referenceFile()));
         }
       }
       Map<String, Object> p = new LinkedHashMap<>();

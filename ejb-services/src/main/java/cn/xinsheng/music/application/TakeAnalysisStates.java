@@ -2,10 +2,9 @@ package cn.xinsheng.music.application;
 
 import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.auditlog.application.AuditLog;
-import cn.xinsheng.music.infrastructure.MusicStore;
+import cn.xinsheng.music.domain.Takes;
 import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.platform.PrisonTime;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,64 +30,38 @@ public class TakeAnalysisStates {
   /** What the job needs: the recording's hash and the item's 简谱 (null without an item). */
   public record Work(String sha256, String notation) {}
 
-  @Inject MusicStore store;
+  @Inject Takes takes;
   @Inject InmateDirectory directory;
   @Inject AuditLog auditLog;
   @Inject PrisonTime time;
 
   public Optional<Work> start(long takeId) {
-    int claimed =
-        store.exec(
-            "UPDATE music_take_analysis SET state = 'RUNNING', progress = 0, started_at = ?2"
-                + " WHERE take_id = ?1 AND state = 'QUEUED'",
-            takeId,
-            time.now());
-    if (claimed == 0) {
+    if (!takes.claimAnalysis(takeId, time.now())) {
       return Optional.empty();
     }
-    return store
-        .one(
-            "SELECT t.sha256, it.notation FROM music_take t"
-                + " LEFT JOIN music_syllabus_item it ON it.id = t.item_id WHERE t.id = ?1",
-            takeId)
-        .map(r -> new Work((String) r[0], (String) r[1]));
+    return takes.analysisWork(takeId).map(w -> new Work(w.sha256(), w.notation()));
   }
 
   public void progress(long takeId, int percent) {
-    store.exec(
-        "UPDATE music_take_analysis SET progress = ?2 WHERE take_id = ?1 AND state = 'RUNNING'",
-        takeId,
-        percent);
+    takes.analysisProgress(takeId, percent);
   }
 
   public void finish(long takeId, String json) {
     Instant now = time.now();
     String sha = MerkleTree.sha256Hex(json.getBytes(StandardCharsets.UTF_8));
-    store.exec(
-        "UPDATE music_take_analysis SET state = 'DONE', progress = 100, finished_at = ?2,"
-            + " result = ?3, result_sha256 = ?4 WHERE take_id = ?1",
-        takeId,
-        now,
-        json,
-        sha);
+    takes.analysisDone(takeId, now, json, sha);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("take", takeId);
-    store
-        .one("SELECT inmate_id FROM music_take WHERE id = ?1", takeId)
-        .map(r -> directory.inmates(List.of(SqlValues.num(r[0]))).get(SqlValues.num(r[0])))
+    takes
+        .inmateOf(takeId)
+        .map(inmate -> directory.inmates(List.of(inmate)).get(inmate))
         .ifPresent(inmate -> p.put("inmate", inmate.prisonerNumber()));
     p.put("resultSha256", sha);
     auditLog.record("music.take.analysed", "music-take/" + takeId, p, List.of(), now);
   }
 
   public void fail(long takeId, String zh, String en) {
-    store.exec(
-        "UPDATE music_take_analysis SET state = 'FAILED', finished_at = ?2, failure_zh = ?3,"
-            + " failure_en = ?4 WHERE take_id = ?1",
-        takeId,
-        time.now(),
-        cut(zh),
-        cut(en));
+    takes.analysisFailed(takeId, time.now(), cut(zh), cut(en));
   }
 
   private static String cut(String s) {

@@ -3,18 +3,18 @@ package cn.xinsheng.music.application;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.music.domain.MusicRefusal;
+import cn.xinsheng.music.domain.Takes;
 import cn.xinsheng.music.domain.audio.AudioDecoding;
 import cn.xinsheng.music.domain.audio.AudioKind;
 import cn.xinsheng.music.domain.audio.PcmAudio;
+import cn.xinsheng.music.domain.catalogue.MusicCatalogue;
 import cn.xinsheng.music.infrastructure.Ffmpeg;
-import cn.xinsheng.music.infrastructure.MusicStore;
 import cn.xinsheng.music.infrastructure.TakeFiles;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -92,7 +92,8 @@ public class TakeService {
   /** A take's recording, for the audio element (served with range support). */
   public record Recording(Path file, String mediaType, long size, String sha256) {}
 
-  @Inject MusicStore store;
+  @Inject Takes takes;
+  @Inject MusicCatalogue catalogue;
   @Inject MusicSettings settings;
   @Inject MusicAccess access;
   @Inject InmateDirectory inmates;
@@ -135,27 +136,15 @@ public class TakeService {
    */
   @RolesAllowed({Role.EXAMINER_NAME, Role.EDU_ADMIN_NAME})
   public Optional<Long> recordPerformance(long candidateId, byte[] bytes) {
-    Object[] c =
-        store
-            .one(
-                "SELECT k.inmate_id, s.instrument_code, p.sha256 FROM music_exam_candidate k"
-                    + " JOIN music_exam_session s ON s.id = k.session_id"
-                    + " JOIN music_performance p ON p.candidate_id = k.id WHERE k.id = ?1",
-                candidateId)
+    Takes.Performance c =
+        takes
+            .performance(candidateId)
             .orElseThrow(() -> Refusal.notFound("music.exam.error.noPerformance"));
     boolean mayRecord =
-        caller.has(Role.EDU_ADMIN)
-            || store
-                .one(
-                    "SELECT 1 FROM music_panel_seat WHERE candidate_id = ?1 AND examiner = ?2",
-                    candidateId,
-                    caller.name())
-                .isPresent();
+        caller.has(Role.EDU_ADMIN) || takes.seatedOnPanel(candidateId, caller.name());
     if (!mayRecord
-        || !cn.xinsheng.audit.MerkleTree.sha256Hex(bytes).equals(c[2])
-        || store
-            .one("SELECT 1 FROM music_performance_take WHERE candidate_id = ?1", candidateId)
-            .isPresent()) {
+        || !cn.xinsheng.audit.MerkleTree.sha256Hex(bytes).equals(c.sha256())
+        || takes.performanceHasTake(candidateId)) {
       throw Refusal.notFound("music.exam.error.noPerformance");
     }
     if (bytes.length > settings.maxTakeBytes()) {
@@ -163,16 +152,12 @@ public class TakeService {
     }
     long take;
     try {
-      take = store(SqlValues.num(c[0]), bytes, null, (String) c[1], Purpose.EXAM, "UPLOAD");
+      take = store(c.inmateId(), bytes, null, c.instrumentCode(), Purpose.EXAM, "UPLOAD");
     } catch (Refusal r) {
       // refused inside this bean, before anything was kept: the exam's transaction goes on
       return Optional.empty();
     }
-    store.exec(
-        "INSERT INTO music_performance_take (candidate_id, take_id, linked_at) VALUES (?1, ?2, ?3)",
-        candidateId,
-        take,
-        time.now());
+    takes.linkPerformance(candidateId, take, time.now());
     return Optional.of(take);
   }
 
@@ -197,19 +182,12 @@ public class TakeService {
       long inmateId, byte[] bytes, Long itemId, String instrument, Purpose purpose, String source) {
     String instrumentCode = instrument == null || instrument.isBlank() ? null : instrument.strip();
     if (itemId != null) {
-      Object[] item =
-          store
-              .one(
-                  "SELECT s.instrument_code FROM music_syllabus_item t"
-                      + " JOIN music_syllabus s ON s.id = t.syllabus_id WHERE t.id = ?1",
-                  itemId)
+      instrumentCode =
+          catalogue
+              .instrumentOfItem(itemId)
               .orElseThrow(() -> Refusal.invalid("music.error.noItem"));
-      instrumentCode = (String) item[0];
     }
-    if (instrumentCode != null
-        && store
-            .one("SELECT code FROM music_instrument WHERE code = ?1", instrumentCode)
-            .isEmpty()) {
+    if (instrumentCode != null && !catalogue.hasInstrument(instrumentCode)) {
       throw Refusal.invalid("music.error.noInstrument");
     }
     PcmAudio audio;
@@ -228,26 +206,21 @@ public class TakeService {
     }
     Instant now = time.now();
     long id =
-        store.insert(
-            "INSERT INTO music_take (inmate_id, instrument_code, item_id, purpose, source, sha256,"
-                + " media_type, format_label, size_bytes, duration_seconds, recorded_by, recorded_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            inmateId,
-            instrumentCode,
-            itemId,
-            purpose.name(),
-            source,
-            sha,
-            mediaType(kind),
-            kind.label(),
-            (long) bytes.length,
-            audio.durationSeconds(),
-            caller.name(),
-            now);
-    store.exec(
-        "INSERT INTO music_take_analysis (take_id, state, progress, queued_at) VALUES (?1, 'QUEUED', 0, ?2)",
-        id,
-        now);
+        takes.insert(
+            new Takes.NewTake(
+                inmateId,
+                instrumentCode,
+                itemId,
+                purpose.name(),
+                source,
+                sha,
+                mediaType(kind),
+                kind.label(),
+                (long) bytes.length,
+                audio.durationSeconds(),
+                caller.name(),
+                now));
+    takes.queueAnalysis(id, now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("take", id);
     // the inmate's prisoner number: his chain in the log, and whose eyes the leaf may reach
@@ -282,28 +255,13 @@ public class TakeService {
     };
   }
 
-  private static final String COLUMNS =
-      "SELECT t.id, t.inmate_id, t.instrument_code, mi.name_zh, mi.name_en,"
-          + " t.item_id, it.title, t.purpose, t.source, t.sha256, t.media_type, t.format_label,"
-          + " t.size_bytes, t.duration_seconds, t.recorded_by, t.recorded_at, a.state, a.progress,"
-          + " a.failure_zh, a.failure_en"
-          + " FROM music_take t"
-          + " LEFT JOIN music_instrument mi ON mi.code = t.instrument_code"
-          + " LEFT JOIN music_syllabus_item it ON it.id = t.item_id"
-          + " LEFT JOIN music_take_analysis a ON a.take_id = t.id";
-
   /** The takes the caller may read, newest first (at most 200). */
   public List<TakeView> takes() {
-    List<Object[]> rows =
-        store.rows(
-            COLUMNS
-                + " WHERE "
-                + access.takeCondition("t")
-                + " ORDER BY t.recorded_at DESC, t.id DESC LIMIT 200");
+    List<Takes.Take> rows = takes.readable(access.readableTakes());
     // the names from organisation's directory, one call for the whole list
     Map<Long, InmateDirectory.Named> named =
-        inmates.inmates(rows.stream().map(r -> SqlValues.num(r[1])).toList());
-    return rows.stream().map(r -> take(r, named.get(SqlValues.num(r[1])))).toList();
+        inmates.inmates(rows.stream().map(Takes.Take::inmateId).toList());
+    return rows.stream().map(t -> take(t, named.get(t.inmateId()))).toList();
   }
 
   /** One take, if the caller may read it; otherwise as if it did not exist. */
@@ -312,36 +270,36 @@ public class TakeService {
   }
 
   private TakeView view(long id) {
-    return store
-        .one(COLUMNS + " WHERE t.id = ?1 AND " + access.takeCondition("t"), id)
-        .map(r -> take(r, inmates.inmates(List.of(SqlValues.num(r[1]))).get(SqlValues.num(r[1]))))
+    return takes
+        .find(id, access.readableTakes())
+        .map(t -> take(t, inmates.inmates(List.of(t.inmateId())).get(t.inmateId())))
         .orElseThrow(() -> Refusal.notFound("music.error.noTake"));
   }
 
-  private static TakeView take(Object[] r, InmateDirectory.Named inmate) {
+  private static TakeView take(Takes.Take t, InmateDirectory.Named inmate) {
     return new TakeView(
-        SqlValues.num(r[0]),
-        SqlValues.num(r[1]),
+        t.id(),
+        t.inmateId(),
         inmate.prisonerNumber(),
         inmate.name(),
-        (String) r[2],
-        (String) r[3],
-        (String) r[4],
-        r[5] == null ? null : SqlValues.num(r[5]),
-        (String) r[6],
-        (String) r[7],
-        (String) r[8],
-        (String) r[9],
-        (String) r[10],
-        (String) r[11],
-        SqlValues.num(r[12]),
-        ((Number) r[13]).doubleValue(),
-        (String) r[14],
-        SqlValues.instant(r[15]),
-        r[16] == null ? "QUEUED" : (String) r[16],
-        r[17] == null ? 0 : (int) SqlValues.num(r[17]),
-        (String) r[18],
-        (String) r[19]);
+        t.instrument(),
+        t.instrumentZh(),
+        t.instrumentEn(),
+        t.itemId(),
+        t.itemTitle(),
+        t.purpose(),
+        t.source(),
+        t.sha256(),
+        t.mediaType(),
+        t.formatLabel(),
+        t.size(),
+        t.durationSeconds(),
+        t.recordedBy(),
+        t.recordedAt(),
+        t.state(),
+        t.progress(),
+        t.failureZh(),
+        t.failureEn());
   }
 
   /** The recording itself, for a reader of the take. */
@@ -361,9 +319,7 @@ public class TakeService {
   }
 
   private Optional<String> analysisOf0(long id) {
-    return store
-        .one("SELECT result FROM music_take_analysis WHERE take_id = ?1 AND state = 'DONE'", id)
-        .map(r -> (String) r[0]);
+    return takes.analysisResult(id);
   }
 
   /** The roles a take's recorder may act in, most specific first (issue 18: inmates see roles). */
@@ -384,20 +340,8 @@ public class TakeService {
 
   public List<FeedbackView> feedback(long takeId) {
     view(takeId);
-    return store
-        .rows(
-            "SELECT id, text, corrects, written_by, written_at FROM music_take_feedback"
-                + " WHERE take_id = ?1 ORDER BY id",
-            takeId)
-        .stream()
-        .map(
-            r ->
-                new FeedbackView(
-                    SqlValues.num(r[0]),
-                    (String) r[1],
-                    r[2] == null ? null : SqlValues.num(r[2]),
-                    (String) r[3],
-                    SqlValues.instant(r[4])))
+    return takes.feedback(takeId).stream()
+        .map(f -> new FeedbackView(f.id(), f.text(), f.corrects(), f.writtenBy(), f.writtenAt()))
         .toList();
   }
 
@@ -414,25 +358,11 @@ public class TakeService {
     if (text == null || text.isBlank() || text.strip().length() > 2000) {
       throw Refusal.invalid("music.error.feedback");
     }
-    if (corrects != null
-        && store
-            .one(
-                "SELECT id FROM music_take_feedback WHERE id = ?1 AND take_id = ?2",
-                corrects,
-                takeId)
-            .isEmpty()) {
+    if (corrects != null && !takes.hasFeedback(corrects, takeId)) {
       throw Refusal.invalid("music.error.corrects");
     }
     Instant now = time.now();
-    long id =
-        store.insert(
-            "INSERT INTO music_take_feedback (take_id, text, corrects, written_by, written_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5)",
-            takeId,
-            text.strip(),
-            corrects,
-            caller.name(),
-            now);
+    long id = takes.insertFeedback(takeId, text.strip(), corrects, caller.name(), now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("take", takeId);
     p.put("inmate", t.prisonerNumber());

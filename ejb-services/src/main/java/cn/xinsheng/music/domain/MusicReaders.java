@@ -84,6 +84,17 @@ public final class MusicReaders {
     }
   }
 
+  /**
+   * A scope made concrete for a store: the scope, with the inmates its sections hold now (named by
+   * organisation, so a store needs no join on the inmate table).
+   */
+  public record Readable(Scope scope, Set<Long> inSections) {
+
+    public Readable {
+      inSections = Set.copyOf(inSections);
+    }
+  }
+
   /** The takes a reader may read. */
   public static Scope takes(Reader r) {
     return new Scope(

@@ -69,7 +69,7 @@ public class MusicCatalogueView implements Serializable {
     syllabus = id;
   }
 
-  public List<Object[]> getPackages() {
+  public List<MusicCatalogueService.PackageView> getPackages() {
     return catalogue.packages();
   }
 

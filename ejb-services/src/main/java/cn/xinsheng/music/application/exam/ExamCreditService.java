@@ -1,7 +1,5 @@
 package cn.xinsheng.music.application.exam;
 
-import static cn.xinsheng.platform.SqlValues.num;
-
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.application.EvidenceService;
 import cn.xinsheng.evidence.application.EvidenceSettings;
@@ -12,8 +10,7 @@ import cn.xinsheng.ledger.application.LedgerService;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.domain.AssessmentPart;
 import cn.xinsheng.ledger.domain.PointEntry;
-import cn.xinsheng.music.domain.exam.ExamGrade;
-import cn.xinsheng.music.infrastructure.exam.ExamStore;
+import cn.xinsheng.music.domain.exam.ExamCredits;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.organisation.domain.Inmate;
@@ -57,7 +54,7 @@ public class ExamCreditService {
       String certificateCode,
       String clause) {}
 
-  @Inject ExamStore store;
+  @Inject ExamCredits credits;
   @Inject CallerScope scope;
   @Inject InmateDirectory inmates;
   @Inject Caller caller;
@@ -66,14 +63,6 @@ public class ExamCreditService {
   @Inject PrisonTime time;
   @Inject LedgerService ledger;
   @Inject AuditLog auditLog;
-
-  private static final String PASSES =
-      "SELECT k.id, k.inmate_id, i.name_zh, l.name_zh, r.grade, c.code, c.sha256"
-          + " FROM music_exam_result r JOIN music_exam_candidate k ON k.id = r.candidate_id"
-          + " JOIN music_exam_session s ON s.id = k.session_id"
-          + " JOIN music_instrument i ON i.code = s.instrument_code JOIN music_level l ON l.level = s.level"
-          + " JOIN music_certificate c ON c.candidate_id = k.id"
-          + " WHERE r.grade <> 'FAIL' AND NOT EXISTS (SELECT 1 FROM music_exam_credit x WHERE x.candidate_id = k.id)";
 
   public List<ExamAchievement> achievements() {
     Set<Long> sections = scope.sections();
@@ -85,37 +74,38 @@ public class ExamCreditService {
     if (mine.isEmpty()) {
       return List.of();
     }
-    String in = String.join(",", mine.keySet().stream().sorted().map(String::valueOf).toList());
     List<ExamAchievement> out = new ArrayList<>();
-    for (Object[] r : store.rows(PASSES + " AND k.inmate_id IN (" + in + ") ORDER BY k.id")) {
-      out.add(achievement(r, mine.get(num(r[1]))));
+    for (ExamCredits.Pass pass : credits.unconfirmedPasses(mine.keySet())) {
+      out.add(achievement(pass, mine.get(pass.inmateId())));
     }
     return out;
   }
 
-  private static ExamAchievement achievement(Object[] r, InmateDirectory.Named inmate) {
+  private static ExamAchievement achievement(ExamCredits.Pass pass, InmateDirectory.Named inmate) {
     return new ExamAchievement(
-        num(r[0]),
+        pass.candidateId(),
         inmate.prisonerNumber(),
         inmate.name(),
-        (String) r[2],
-        (String) r[3],
-        ExamGrade.valueOf((String) r[4]).zh(),
-        (String) r[5],
+        pass.instrumentZh(),
+        pass.levelZh(),
+        pass.grade().zh(),
+        pass.certificateCode(),
         CLAUSE);
   }
 
   /** Records the ledger entry for a pass, with its certificate as evidence; answers the entry. */
   public long confirm(long candidateId, String amount) {
-    Object[] r =
-        store
-            .one(PASSES + " AND k.id = ?1", candidateId)
+    ExamCredits.Pass pass =
+        credits
+            .unconfirmedPass(candidateId)
             .orElseThrow(() -> Refusal.conflict("music.exam.error.noAchievement"));
-    ExamAchievement a = achievement(r, inmates.inmates(List.of(num(r[1]))).get(num(r[1])));
+    ExamAchievement a =
+        achievement(pass, inmates.inmates(List.of(pass.inmateId())).get(pass.inmateId()));
     Inmate inmate = scope.inmateInMySections(a.prisonerNumber());
     Instant now = time.now();
     Evidence e;
-    try (InputStream pdf = new EvidenceFiles(evidenceSettings.dir()).open((String) r[6])) {
+    try (InputStream pdf =
+        new EvidenceFiles(evidenceSettings.dir()).open(pass.certificateSha256())) {
       e =
           evidence.upload(
               pdf,
@@ -147,13 +137,7 @@ public class ExamCreditService {
                     + "）",
                 now,
                 List.of(e.getId())));
-    long credit =
-        store.insert(
-            "INSERT INTO music_exam_credit (candidate_id, entry_id, confirmed_by, confirmed_at) VALUES (?1, ?2, ?3, ?4)",
-            candidateId,
-            entry.getId(),
-            caller.name(),
-            now);
+    long credit = credits.insert(candidateId, entry.getId(), caller.name(), now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", a.prisonerNumber());
     p.put("candidate", candidateId);

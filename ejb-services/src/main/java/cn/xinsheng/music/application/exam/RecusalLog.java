@@ -3,7 +3,7 @@ package cn.xinsheng.music.application.exam;
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.music.domain.exam.Recusal;
-import cn.xinsheng.music.infrastructure.exam.ExamStore;
+import cn.xinsheng.music.domain.exam.Recusals;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.EDU_ADMIN_NAME)
 public class RecusalLog {
 
-  @Inject ExamStore store;
+  @Inject Recusals recusals;
   @Inject Caller caller;
   @Inject PrisonTime time;
   @Inject AuditLog auditLog;
@@ -34,15 +34,7 @@ public class RecusalLog {
   public void record(long candidateId, String examiner, List<Recusal.Reason> reasons) {
     Instant now = time.now();
     String text = reasons.stream().map(Enum::name).collect(Collectors.joining(" "));
-    long id =
-        store.insert(
-            "INSERT INTO music_recusal (candidate_id, examiner, reasons, recorded_by, recorded_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5)",
-            candidateId,
-            examiner,
-            text,
-            caller.name(),
-            now);
+    long id = recusals.insert(candidateId, examiner, text, caller.name(), now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("candidate", candidateId);
     p.put("examiner", examiner);
