@@ -114,7 +114,8 @@ class TableOwnershipTest {
               "first_report",
               // issue 20: imported scenario packages
               "scenario_package",
-              "scenario_package_scenario"));
+              "scenario_package_scenario",
+              "scenario_package_withdrawal"));
 
   /**
    * The foreign tables still named in SQL when issue 13 set the rule, as {@code file -> table}.

@@ -41,10 +41,10 @@ public class ScenarioCatalogue {
   @Inject ScenarioPackages packages;
 
   private volatile Map<String, Scenario> shipped;
-  private volatile Imported imported = new Imported(-1, Map.of());
+  private volatile Imported imported = new Imported(-1, Map.of(), Set.of());
   private final Map<String, Scenario> played = new ConcurrentHashMap<>();
 
-  private record Imported(long generation, Map<String, Entry> entries) {}
+  private record Imported(long generation, Map<String, Entry> entries, Set<String> withdrawn) {}
 
   public List<Scenario> all() {
     return entries().values().stream().map(Entry::scenario).toList();
@@ -57,6 +57,17 @@ public class ScenarioCatalogue {
   /** The scenario in force under this id, with the package version it comes from. */
   public Optional<Entry> entry(String id) {
     return Optional.ofNullable(id == null ? null : entries().get(id));
+  }
+
+  /**
+   * Whether this id names a scenario whose package version in force was withdrawn: it may not be
+   * played again, though its attempts stay readable ({@link #asPlayed}).
+   */
+  public boolean withdrawn(String id) {
+    if (id == null || entries().containsKey(id)) {
+      return false;
+    }
+    return current().withdrawn().contains(id);
   }
 
   /** The ids of the shipped scenarios. */
@@ -104,8 +115,13 @@ public class ScenarioCatalogue {
     return out;
   }
 
-  /** The imported scenarios in force, read again only when a package version has been added. */
+  /** The imported scenarios in force. */
   private Map<String, Entry> imported() {
+    return current().entries();
+  }
+
+  /** What imports say now, read again only when a package version or a withdrawal was added. */
+  private Imported current() {
     long generation = packages.generation();
     Imported now = imported;
     if (now.generation() != generation) {
@@ -116,10 +132,14 @@ public class ScenarioCatalogue {
             s.scenarioId(),
             new Entry(ScenarioJson.read(s.json()), s.packageId(), s.packageVersion()));
       }
-      now = new Imported(generation, Collections.unmodifiableMap(read));
+      now =
+          new Imported(
+              generation,
+              Collections.unmodifiableMap(read),
+              Set.copyOf(packages.withdrawnScenarioIds()));
       imported = now;
     }
-    return now.entries();
+    return now;
   }
 
   private Map<String, Scenario> shipped() {
