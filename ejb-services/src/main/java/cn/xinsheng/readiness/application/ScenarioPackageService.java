@@ -36,10 +36,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * docs/scenarios.md "Scenario packages"), by the education office that imports courses, with the
  * publisher keys the administrator trusted for courses. A package is received with a size limit,
  * verified whole ({@link ScenarioPackage#open}: signature, manifest, paths, limits, index, every
- * scenario's checks), then held to {@link ScenarioPackageRule} (a newer version only; no shipped or
- * foreign scenario id); a refusal names the reason in Chinese and English and writes nothing. An
+ * scenario's checks), then held to {@link ScenarioPackageRule} (a newer version only; no other
+ * package's scenario id); a refusal names the reason in Chinese and English and writes nothing. An
  * import adds a version (nothing is changed in place) and is an audit event carrying the package's
- * SHA-256. Its scenarios join the catalogue at once; inmates play them like the shipped ones.
+ * SHA-256. Its scenarios join the catalogue at once; inmates play them at once (the ten standard
+ * ones come this way too).
  */
 @Stateless
 public class ScenarioPackageService {
@@ -193,7 +194,7 @@ public class ScenarioPackageService {
       String id = v.manifest().id();
       long version = v.manifest().version();
       List<String> ids = v.scenarios().stream().map(Scenario::id).toList();
-      ScenarioPackageRule rule = new ScenarioPackageRule(catalogue.shippedIds(), imported());
+      ScenarioPackageRule rule = new ScenarioPackageRule(imported());
       rule.check(id, version, ids)
           .ifPresent(
               c -> {
@@ -263,9 +264,6 @@ public class ScenarioPackageService {
   static Refusal refusal(ScenarioPackageRule.Conflict c) {
     if (c instanceof ScenarioPackageRule.NotNewer n) {
       return Refusal.conflict("readiness.package.version", n.packageId(), n.version(), n.latest());
-    }
-    if (c instanceof ScenarioPackageRule.ShippedId s) {
-      return Refusal.conflict("readiness.package.shippedId", s.scenarioId());
     }
     ScenarioPackageRule.TakenId t = (ScenarioPackageRule.TakenId) c;
     return Refusal.conflict("readiness.package.takenId", t.scenarioId(), t.otherPackage());

@@ -203,16 +203,14 @@ public class SimulationService {
     }
     Inmate me = scope.ownInmate();
     Instant at = time.now();
-    // an imported scenario is scored by the package version in force: the attempt names it
+    // a scenario is scored by the package version in force: the attempt names it
     StoredAttempt stored =
         attempts.add(me.getId(), r, stepsJson, at, entry.packageId(), entry.packageVersion());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("scenario", s.id());
     payload.put("version", s.version());
-    if (entry.imported()) {
-      payload.put("package", entry.packageId());
-      payload.put("packageVersion", entry.packageVersion());
-    }
+    payload.put("package", entry.packageId());
+    payload.put("packageVersion", entry.packageVersion());
     payload.put("attempt", stored.attemptNo());
     payload.put("score", r.score());
     payload.put("passed", r.passed());
