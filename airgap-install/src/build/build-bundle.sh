@@ -74,7 +74,7 @@ fi
 # is for the build's own tests
 pub="$(dirname "$key")/release.pub"
 
-say "standard content packages (admission and release education), signed"
+say "standard content packages (admission and release education, the standard scenarios), signed"
 content_key_dir="$(dirname "$key")/content-publisher"
 if [ ! -f "$content_key_dir/xinsheng.standard.key" ]; then
   cli content keygen xinsheng.standard --out "$content_key_dir" >/dev/null
@@ -87,6 +87,22 @@ for course in admission release; do
     --title "$title" --publisher "新生 标准课程 / Xinsheng standard content" \
     --out "$stage/share/content/$course.zip" >/dev/null
 done
+# issue 20: the ten standard release-readiness scenarios, as a signed scenario package with the
+# same key; the platform takes them through the ordinary scenario package import (docs/scenarios.md)
+scen_src="$root/ejb-services/src/main/resources/cn/xinsheng/readiness/scenarios"
+scen_dir="$work/standard-scenarios"
+mkdir -p "$scen_dir/scenarios"
+cp "$scen_src/index.txt" "$scen_dir/scenarios/"
+grep -v '^[[:space:]]*#' "$scen_src/index.txt" | sed '/^[[:space:]]*$/d' | while read -r f; do
+  cp "$scen_src/$f" "$scen_dir/scenarios/"
+done
+prop() { sed -n "s/^$1=//p" "$scen_src/package.properties"; }
+cli content scenarios-pack "$scen_dir" --key "$content_key_dir/xinsheng.standard.key" \
+  --id "$(prop id)" --version "$(prop version)" --title "$(prop title)" \
+  --publisher "$(prop publisher)" --out "$stage/share/content/scenarios.zip" >/dev/null
+# checked here as the prison will check it: a bundle whose scenario package does not verify is not built
+cli content verify "$stage/share/content/scenarios.zip" \
+  --trust "$content_key_dir/xinsheng.standard.pub" >/dev/null
 cp "$content_key_dir/xinsheng.standard.pub" "$stage/share/content/"
 
 say "signed manifest"

@@ -121,7 +121,8 @@ class TableOwnershipTest {
               "first_report",
               // issue 20: imported scenario packages
               "scenario_package",
-              "scenario_package_scenario"));
+              "scenario_package_scenario",
+              "scenario_package_withdrawal"));
 
   /**
    * The foreign tables still named in SQL, as {@code file -> table}: none. Issue 13 set the rule

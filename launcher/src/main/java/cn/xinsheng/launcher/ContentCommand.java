@@ -232,7 +232,9 @@ public class ContentCommand implements Runnable {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
-      description = "按监狱的规则校验内容包 / check a package as the prison will")
+      description =
+          "按监狱的规则校验内容包（课程包或场景包）/ check a package (a course or scenario package) as"
+              + " the prison will")
   static class Verify implements Callable<Integer> {
     @Parameters(index = "0", description = "内容包 / the package")
     Path file;
@@ -250,6 +252,10 @@ public class ContentCommand implements Runnable {
         Path p = Path.of(t);
         keys.add(
             NoteKey.parseVerifierKey(Files.isRegularFile(p) ? Files.readString(p).strip() : t));
+      }
+      if (isScenarioPackage(file)) {
+        // a scenario package (issue 20) is checked as the prison will check one
+        return ScenarioContentCommand.verify(file, keys);
       }
       Path into = Files.createTempDirectory("xinsheng-verify-").resolve("x");
       try {
@@ -276,6 +282,19 @@ public class ContentCommand implements Runnable {
       } finally {
         ContentPackage.deleteTree(into.getParent());
       }
+    }
+  }
+
+  /**
+   * Whether a package is a scenario package: it names {@code scenarios/index.txt} and has no {@code
+   * course.json}. Only the entry names are read here; the opening that follows checks everything.
+   */
+  static boolean isScenarioPackage(Path zip) {
+    try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+      return z.getEntry("scenarios/index.txt") != null && z.getEntry("course.json") == null;
+    } catch (IOException e) {
+      // not a readable zip: the course check below refuses it with the reason
+      return false;
     }
   }
 

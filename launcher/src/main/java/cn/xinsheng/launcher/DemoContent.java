@@ -20,10 +20,11 @@ import java.util.Properties;
 
 /**
  * The demo courses of {@code start-dev}: three content packages (an open-university accounting
- * course, admission education, release education with a SCORM 1.2 module) that ship in the launcher
- * as folders, are packed and signed at the first start with a demo publisher key kept in {@code
- * data/secrets}, and go in through the platform's own API as an administrator and the education
- * office would bring them: the key trusted, the packages imported, a cohort enrolled.
+ * course, admission education, release education with a SCORM 1.2 module) and the standard scenario
+ * package (the ten release-readiness simulations, {@link StandardScenarios}) that ship in the
+ * launcher as folders, are packed and signed at the first start with a demo publisher key kept in
+ * {@code data/secrets}, and go in through the platform's own API as an administrator and the
+ * education office would bring them: the key trusted, the packages imported, a cohort enrolled.
  */
 final class DemoContent {
 
@@ -90,6 +91,30 @@ final class DemoContent {
         } else if (r.statusCode() != 409) {
           throw new IOException("importing " + name + ": " + r.statusCode() + " " + r.body());
         }
+      }
+      // issue 20: the ten standard simulations are a signed scenario package like any other, taken
+      // through the same import as a publisher's (the bundle's copy is signed with the standard
+      // key by build-bundle.sh; here the demo key signs it); 409: this version is there already
+      StandardScenarios.Meta meta = StandardScenarios.meta();
+      Path scenarios = work.resolve("standard-scenarios.zip");
+      cn.xinsheng.readiness.infrastructure.ScenarioPackage.pack(
+          StandardScenarios.folder(work.resolve("standard-scenarios")),
+          meta.id(),
+          meta.version(),
+          meta.title(),
+          meta.publisher(),
+          key,
+          scenarios);
+      HttpResponse<String> r =
+          office.post(
+              "/api/v1/readiness/scenario-packages",
+              "application/zip",
+              Files.readAllBytes(scenarios));
+      if (r.statusCode() == 201) {
+        imported++;
+      } else if (r.statusCode() != 409) {
+        throw new IOException(
+            "importing the standard scenarios: " + r.statusCode() + " " + r.body());
       }
     } catch (cn.xinsheng.content.ContentRefusal e) {
       throw new IOException(e.getMessage(), e);

@@ -120,4 +120,91 @@ class ScenarioContentCommandTest {
     assertTrue(refused.err().contains("atm-card-activation.json"), refused.err());
     assertTrue(!Files.exists(dir.resolve("bad.zip")), "nothing written for a refused folder");
   }
+
+  /**
+   * The standard scenario package as {@code build-bundle.sh} makes it (a {@code xinsheng.standard}
+   * key from {@code content keygen}, the folder and the id, version, title and publisher of {@code
+   * scenarios/package.properties}, {@code content scenarios-pack}) passes the ordinary validator,
+   * {@code content verify}; with one byte of one scenario changed after signing it is refused,
+   * naming the file.
+   */
+  @Test
+  void theStandardScenarioPackageVerifiesWithContentVerifyAndAChangedByteIsRefusedNamingTheFile()
+      throws Exception {
+    Path keys = dir.resolve("content-publisher");
+    assertEquals(0, run("keygen", "xinsheng.standard", "--out", keys.toString()).code());
+    StandardScenarios.Meta meta = StandardScenarios.meta();
+    assertEquals("cn.xinsheng.scenarios.standard", meta.id());
+    Path zip = dir.resolve("scenarios.zip");
+    Run packed =
+        run(
+            "scenarios-pack",
+            StandardScenarios.folder(dir.resolve("standard")).toString(),
+            "--key",
+            keys.resolve("xinsheng.standard.key").toString(),
+            "--id",
+            meta.id(),
+            "--version",
+            Long.toString(meta.version()),
+            "--title",
+            meta.title(),
+            "--publisher",
+            meta.publisher(),
+            "--out",
+            zip.toString());
+    assertEquals(0, packed.code(), packed.err());
+    String pub = keys.resolve("xinsheng.standard.pub").toString();
+
+    Run verified = run("verify", zip.toString(), "--trust", pub);
+    assertEquals(0, verified.code(), verified.err());
+    assertTrue(verified.out().contains(meta.id() + " v" + meta.version()), verified.out());
+    assertTrue(verified.out().contains("10 scenarios"), verified.out());
+    assertTrue(verified.out().contains("signed by xinsheng.standard"), verified.out());
+    for (String id :
+        new String[] {
+          "metro-ticket",
+          "payment-app",
+          "anti-fraud-police-call",
+          "atm-card-activation",
+          "hospital-registration",
+          "government-service-kiosk",
+          "job-application",
+          "ride-hailing",
+          "id-card-social-insurance",
+          "anti-fraud-loan-scam"
+        }) {
+      assertTrue(verified.out().contains("  " + id + " v"), id + ": " + verified.out());
+    }
+
+    Path changed = dir.resolve("changed.zip");
+    String file = "scenarios/ride-hailing.json";
+    try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(Files.newInputStream(zip));
+        java.util.zip.ZipOutputStream out =
+            new java.util.zip.ZipOutputStream(Files.newOutputStream(changed))) {
+      java.util.zip.ZipEntry e;
+      boolean flipped = false;
+      while ((e = in.getNextEntry()) != null) {
+        byte[] bytes = in.readAllBytes();
+        if (e.getName().equals(file)) {
+          // one byte: the first digit of the file (a time limit, a score or a version) becomes
+          // another digit, so the file stays valid JSON and only the signature can tell
+          for (int i = 0; i < bytes.length && !flipped; i++) {
+            if (bytes[i] >= '1' && bytes[i] <= '8') {
+              bytes[i]++;
+              flipped = true;
+            }
+          }
+        }
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+      assertTrue(flipped, "a byte of " + file + " was changed");
+    }
+    Run refused = run("verify", changed.toString(), "--trust", pub);
+    assertEquals(1, refused.code(), refused.out());
+    assertTrue(refused.err().contains(file), "names the file: " + refused.err());
+    assertTrue(!refused.out().contains("校验通过"), refused.out());
+  }
 }

@@ -46,6 +46,9 @@ class ScenarioPackageImportSystemIT {
   private static final String PASSWORD = "demo123!";
   private static final String PACKAGE = "cn.it.scenarios";
   private static final String SCENARIO = "it-bus-card";
+  private static final String TITLE = "公交卡测试场景包";
+  private static final String STANDARD = "cn.xinsheng.scenarios.standard";
+  private static final String REASON = "退卡按钮的扣分写错了，停用此版";
   private static final Path WORK = RunningPlatform.DATA_DIR.resolve("scenario-packages");
   private static final NoteKey KEY = NoteKey.generate("publisher.scenario-it");
   private static String base;
@@ -166,7 +169,7 @@ class ScenarioPackageImportSystemIT {
             "--version",
             Long.toString(version),
             "--title",
-            "测试场景包 " + packageId,
+            TITLE,
             "--publisher",
             "场景测试发布者",
             "--out",
@@ -260,6 +263,32 @@ class ScenarioPackageImportSystemIT {
   }
 
   @Test
+  @Order(0)
+  void theTenStandardScenariosCameAsTheSignedStandardPackageThroughTheSameImport()
+      throws Exception {
+    // start-dev packed and signed them and imported them as the office would: one recorded,
+    // audited version of the standard package carrying all ten
+    assertEquals(
+        1, count("SELECT COUNT(*) FROM scenario_package WHERE package_id = '" + STANDARD + "'"));
+    assertEquals(
+        10,
+        count(
+            "SELECT COUNT(*) FROM scenario_package_scenario s JOIN scenario_package p"
+                + " ON p.id = s.package_row WHERE p.package_id = '"
+                + STANDARD
+                + "'"));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM audit_entry WHERE leaf_data LIKE '%readiness.scenarios.imported%'"
+                + " AND leaf_data LIKE '%scenario-package/"
+                + STANDARD
+                + "/1%'"));
+    String cards = login("inmate1").get("/api/v1/readiness/scenarios").body();
+    assertTrue(cards.contains("atm-card-activation") && cards.contains("ride-hailing"), cards);
+  }
+
+  @Test
   @Order(4)
   void aLowerOrEqualVersionOrACollidingIdIsRefusedAndNothingIsWritten() throws Exception {
     WebClient office = login("eduadmin1");
@@ -270,9 +299,10 @@ class ScenarioPackageImportSystemIT {
       assertTrue(r.body().contains("不比已导入的版本"), r.body());
       assertTrue(r.body().contains("is not newer than"), r.body());
     }
+    // the ten standard scenarios came as the standard package, through this same import
     HttpResponse<String> shipped = upload(office, pack("cn.it.shipped", 1, "metro-ticket", 10));
     assertEquals(409, shipped.statusCode(), shipped.body());
-    assertTrue(shipped.body().contains("随平台提供的场景"), shipped.body());
+    assertTrue(shipped.body().contains(STANDARD), shipped.body());
     HttpResponse<String> taken = upload(office, pack("cn.it.other", 1, SCENARIO, 10));
     assertEquals(409, taken.statusCode(), taken.body());
     assertTrue(taken.body().contains(PACKAGE), taken.body());
@@ -317,7 +347,7 @@ class ScenarioPackageImportSystemIT {
 
   @Test
   @Order(6)
-  void theOfficeUploadsANewerVersionOnTheScreenAndReadsItInTheList() throws Exception {
+  void theOfficeUploadsANewerVersionOnTheScreenReadsItInWordsAndWithdrawsIt() throws Exception {
     Path zip = pack(PACKAGE, 3, SCENARIO, 12);
     driver = HeadlessChrome.open();
     HeadlessChrome.login(driver, base, "eduadmin1");
@@ -349,10 +379,40 @@ class ScenarioPackageImportSystemIT {
                 By.id("scenarioPackagesForm:packages"), "3"));
     String table = driver.findElement(By.id("scenarioPackagesForm:packages")).getText();
     HeadlessChrome.shot(driver, "readiness-scenario-packages");
-    assertTrue(said.contains("已导入场景包") && said.contains(PACKAGE), said);
-    assertTrue(table.contains(PACKAGE) && table.contains("场景测试发布者"), table);
+    assertTrue(said.contains("已导入场景包") && said.contains(TITLE), said);
+    // people's words: title, version, scenarios by title, publisher, time, status
+    assertTrue(table.contains(TITLE) && table.contains("场景测试发布者"), table);
+    assertTrue(table.contains("公交卡自助充值") && table.contains("已导入"), table);
+    assertTrue(table.contains("出监模拟训练标准场景") && table.contains("地铁自动售票机购票"), table);
+    for (String internal :
+        new String[] {PACKAGE, SCENARIO, STANDARD, KEY.label(), "metro-ticket"}) {
+      assertFalse(table.contains(internal), "no internal id " + internal + ": " + table);
+    }
     assertTrue(table.matches("(?s).*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d.*"), "time: " + table);
     assertFalse(table.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT.*"), "no ISO timestamps: " + table);
+
+    // withdraw version 3 (the newest row): a reason, then the dialog's confirmation
+    long audits = withdrawalAudits();
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.id("scenarioPackagesForm:packages:0:withdraw")))
+        .click();
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("withdrawForm:reason")))
+        .sendKeys(REASON);
+    String dialog = driver.findElement(By.id("withdrawForm")).getText();
+    assertTrue(dialog.contains(TITLE) && dialog.contains("3"), dialog);
+    driver.findElement(By.id("withdrawForm:confirmWithdraw")).click();
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("scenarioPackagesForm:packages"), "已撤回"));
+    String after = driver.findElement(By.id("scenarioPackagesForm:packages")).getText();
+    HeadlessChrome.shot(driver, "readiness-scenario-package-withdrawn");
+    assertTrue(after.contains(REASON), after);
+    assertEquals(1, withdrawals());
+    assertEquals(audits + 1, withdrawalAudits());
     // a refusal on the screen says why and keeps nothing
     driver.get(base + "/eduadmin/scenarios.xhtml");
     HeadlessChrome.waiting(driver)
@@ -365,5 +425,63 @@ class ScenarioPackageImportSystemIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("scenarioPackagesForm:messages"), "不比已导入的版本"));
     assertEquals(3, packageRows());
+  }
+
+  @Test
+  @Order(7)
+  void aWithdrawnVersionCannotBeStartedButItsAttemptsStayReadable() throws Exception {
+    WebClient inmate = login("inmate1");
+    String cards = inmate.get("/api/v1/readiness/scenarios").body();
+    assertFalse(cards.contains(SCENARIO), cards);
+    assertTrue(cards.contains("metro-ticket"), "other packages stay: " + cards);
+    String steps =
+        "{\"steps\":[{\"kind\":\"TOUCH\",\"element\":\"top-up\",\"elapsedMillis\":1000}]}";
+    HttpResponse<String> play =
+        inmate.postJson("/api/v1/readiness/scenarios/" + SCENARIO + "/play", steps);
+    assertEquals(409, play.statusCode(), play.body());
+    assertTrue(play.body().contains("撤回") && play.body().contains("withdrawn"), play.body());
+    HttpResponse<String> finish =
+        inmate.postJson("/api/v1/readiness/scenarios/" + SCENARIO + "/attempts", steps);
+    assertEquals(409, finish.statusCode(), finish.body());
+    // the attempt played from version 2 is still there, with its mistakes' words
+    String mine = inmate.get("/api/v1/readiness/attempts/mine").body();
+    assertTrue(mine.contains(SCENARIO) && mine.contains("退卡"), mine);
+    String results = login("eduadmin1").get("/api/v1/readiness/results").body();
+    assertTrue(results.contains(SCENARIO), results);
+
+    String path = "/api/v1/readiness/scenario-packages/" + PACKAGE + "/";
+    String body = "{\"reason\":\"" + REASON + "\"}";
+    long rows = withdrawals();
+    long audits = withdrawalAudits();
+    assertEquals(403, inmate.postJson(path + "2/withdrawal", body).statusCode());
+    assertEquals(403, login("teacher1").postJson(path + "2/withdrawal", body).statusCode());
+    WebClient office = login("eduadmin1");
+    HttpResponse<String> again = office.postJson(path + "3/withdrawal", body);
+    assertEquals(409, again.statusCode(), again.body());
+    HttpResponse<String> noReason = office.postJson(path + "2/withdrawal", "{\"reason\":\" \"}");
+    assertEquals(400, noReason.statusCode(), noReason.body());
+    assertTrue(
+        noReason.body().contains("撤回") && noReason.body().contains("reason"), noReason.body());
+    assertEquals(404, office.postJson(path + "9/withdrawal", body).statusCode());
+    assertEquals(rows, withdrawals());
+    assertEquals(audits, withdrawalAudits());
+    // the imports are untouched: a withdrawal only added its own row
+    assertEquals(3, packageRows());
+
+    // a newer version plays again
+    HttpResponse<String> v4 = upload(office, pack(PACKAGE, 4, SCENARIO, 10));
+    assertEquals(201, v4.statusCode(), v4.body());
+    assertTrue(inmate.get("/api/v1/readiness/scenarios").body().contains(SCENARIO));
+  }
+
+  private static long withdrawals() throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM scenario_package_withdrawal w JOIN scenario_package p"
+            + " ON p.id = w.package_row WHERE p.package_id LIKE 'cn.it.%'");
+  }
+
+  private static long withdrawalAudits() throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM audit_entry WHERE leaf_data LIKE '%readiness.scenarios.withdrawn%'");
   }
 }

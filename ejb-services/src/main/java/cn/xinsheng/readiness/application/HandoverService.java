@@ -474,7 +474,13 @@ public class HandoverService {
       m.put("scenario", e.getKey());
       m.put(
           "title",
-          catalogue.find(e.getKey()).map(Scenario::title).map(t -> t.zh()).orElse(e.getKey()));
+          // as the latest attempt played it: a withdrawn package's scenario keeps its title
+          catalogue
+              .asPlayed(
+                  e.getKey(), last(e.getValue()).packageId(), last(e.getValue()).packageVersion())
+              .map(Scenario::title)
+              .map(t -> t.zh())
+              .orElse(e.getKey()));
       m.put("attempts", (long) e.getValue().size());
       m.put(
           "best",
@@ -678,5 +684,9 @@ public class HandoverService {
             null,
             null));
     return HandoverPdf.write("出监交接 / Handover to community corrections", parts);
+  }
+
+  private static ScenarioAttempts.StoredAttempt last(List<ScenarioAttempts.StoredAttempt> of) {
+    return of.get(of.size() - 1);
   }
 }

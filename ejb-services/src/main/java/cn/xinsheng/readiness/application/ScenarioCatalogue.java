@@ -5,10 +5,6 @@ import cn.xinsheng.readiness.domain.ScenarioPackages;
 import cn.xinsheng.readiness.infrastructure.ScenarioJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,33 +14,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The simulations in force: the ones the platform ships ({@code scenarios/index.txt}, read and
- * checked once; a shipped scenario that fails its checks stops the start, as a broken rule table
- * would, and the build's {@code ShippedScenariosTest} plays every one through before that can
- * happen), then the scenarios of the latest version of each imported scenario package ({@link
- * ScenarioPackageService}), in the order the packages first came. An imported scenario never
- * carries a shipped id or another package's ({@code ScenarioPackageRule}), so an id names one
- * source for good.
+ * The simulations in force: the scenarios of the newest version of each imported scenario package
+ * ({@link ScenarioPackageService}), packages in the order they first came, leaving out a package
+ * whose newest version was withdrawn. The platform builds no scenario in: the ten standard ones
+ * come as the signed standard scenario package the build makes (docs/scenarios.md, "The standard
+ * scenario package"), imported through the same path as any other, so they are checked, recorded
+ * and audited the same way. An imported scenario never carries another package's id ({@code
+ * ScenarioPackageRule}), so an id names one source for good.
  */
 @ApplicationScoped
 public class ScenarioCatalogue {
 
-  private static final String BASE = "/cn/xinsheng/readiness/scenarios/";
-
-  /** A scenario in force and where it comes from: an imported package version, or the platform. */
-  public record Entry(Scenario scenario, String packageId, Long packageVersion) {
-    public boolean imported() {
-      return packageId != null;
-    }
-  }
+  /** A scenario in force and the package version it comes from. */
+  public record Entry(Scenario scenario, String packageId, Long packageVersion) {}
 
   @Inject ScenarioPackages packages;
 
-  private volatile Map<String, Scenario> shipped;
-  private volatile Imported imported = new Imported(-1, Map.of());
+  private volatile Imported imported = new Imported(-1, Map.of(), Set.of());
   private final Map<String, Scenario> played = new ConcurrentHashMap<>();
 
-  private record Imported(long generation, Map<String, Entry> entries) {}
+  private record Imported(long generation, Map<String, Entry> entries, Set<String> withdrawn) {}
 
   public List<Scenario> all() {
     return entries().values().stream().map(Entry::scenario).toList();
@@ -59,18 +48,25 @@ public class ScenarioCatalogue {
     return Optional.ofNullable(id == null ? null : entries().get(id));
   }
 
-  /** The ids of the shipped scenarios. */
-  public Set<String> shippedIds() {
-    return shipped().keySet();
+  /**
+   * Whether this id names a scenario whose package version in force was withdrawn: it may not be
+   * played again, though its attempts stay readable ({@link #asPlayed}).
+   */
+  public boolean withdrawn(String id) {
+    if (id == null || entries().containsKey(id)) {
+      return false;
+    }
+    return current().withdrawn().contains(id);
   }
 
   /**
    * The scenario an attempt was played from: the package version it names (kept, since imports only
-   * add), or the scenario in force for a shipped one.
+   * add). An attempt recorded before the scenarios came as a package names none; it is shown with
+   * the scenario in force under its id (the standard package carries the same files).
    */
   public Optional<Scenario> asPlayed(String id, String packageId, Long packageVersion) {
     if (packageId == null || packageVersion == null) {
-      return Optional.ofNullable(shipped().get(id));
+      return find(id);
     }
     Entry now = entries().get(id);
     if (now != null
@@ -94,18 +90,16 @@ public class ScenarioCatalogue {
   }
 
   private Map<String, Entry> entries() {
-    Map<String, Entry> out = new LinkedHashMap<>();
-    for (Scenario s : shipped().values()) {
-      out.put(s.id(), new Entry(s, null, null));
-    }
-    for (Entry e : imported().values()) {
-      out.putIfAbsent(e.scenario().id(), e);
-    }
-    return out;
+    return imported();
   }
 
-  /** The imported scenarios in force, read again only when a package version has been added. */
+  /** The imported scenarios in force. */
   private Map<String, Entry> imported() {
+    return current().entries();
+  }
+
+  /** What imports say now, read again only when a package version or a withdrawal was added. */
+  private Imported current() {
     long generation = packages.generation();
     Imported now = imported;
     if (now.generation() != generation) {
@@ -116,40 +110,13 @@ public class ScenarioCatalogue {
             s.scenarioId(),
             new Entry(ScenarioJson.read(s.json()), s.packageId(), s.packageVersion()));
       }
-      now = new Imported(generation, Collections.unmodifiableMap(read));
+      now =
+          new Imported(
+              generation,
+              Collections.unmodifiableMap(read),
+              Set.copyOf(packages.withdrawnScenarioIds()));
       imported = now;
     }
-    return now.entries();
-  }
-
-  private Map<String, Scenario> shipped() {
-    Map<String, Scenario> s = shipped;
-    if (s == null) {
-      synchronized (this) {
-        if (shipped == null) {
-          Map<String, Scenario> read = new LinkedHashMap<>();
-          for (String file : text(BASE + "index.txt").lines().toList()) {
-            if (!file.isBlank() && !file.startsWith("#")) {
-              Scenario sc = ScenarioJson.read(text(BASE + file.strip()));
-              read.put(sc.id(), sc);
-            }
-          }
-          shipped = Collections.unmodifiableMap(read);
-        }
-        s = shipped;
-      }
-    }
-    return s;
-  }
-
-  private static String text(String resource) {
-    try (InputStream in = ScenarioCatalogue.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the build");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return now;
   }
 }

@@ -9,8 +9,10 @@ import cn.xinsheng.lms.application.ContentImportService;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.readiness.domain.ReadinessRefusal;
 import cn.xinsheng.readiness.domain.Scenario;
 import cn.xinsheng.readiness.domain.ScenarioPackageRule;
+import cn.xinsheng.readiness.domain.ScenarioPackageWithdrawal;
 import cn.xinsheng.readiness.domain.ScenarioPackages;
 import cn.xinsheng.readiness.infrastructure.ScenarioPackage;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,10 +36,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * docs/scenarios.md "Scenario packages"), by the education office that imports courses, with the
  * publisher keys the administrator trusted for courses. A package is received with a size limit,
  * verified whole ({@link ScenarioPackage#open}: signature, manifest, paths, limits, index, every
- * scenario's checks), then held to {@link ScenarioPackageRule} (a newer version only; no shipped or
- * foreign scenario id); a refusal names the reason in Chinese and English and writes nothing. An
+ * scenario's checks), then held to {@link ScenarioPackageRule} (a newer version only; no other
+ * package's scenario id); a refusal names the reason in Chinese and English and writes nothing. An
  * import adds a version (nothing is changed in place) and is an audit event carrying the package's
- * SHA-256. Its scenarios join the catalogue at once; inmates play them like the shipped ones.
+ * SHA-256. Its scenarios join the catalogue at once; inmates play them at once (the ten standard
+ * ones come this way too).
  */
 @Stateless
 public class ScenarioPackageService {
@@ -56,7 +59,21 @@ public class ScenarioPackageService {
       String sha256,
       String importedBy,
       Instant importedAt,
-      List<String> scenarios) {}
+      List<String> scenarios,
+      List<ScenarioTitle> scenarioTitles,
+      Withdrawn withdrawn) {
+
+    /** Whether the office withdrew this version. */
+    public boolean isWithdrawn() {
+      return withdrawn != null;
+    }
+  }
+
+  /** A scenario of a version, in people's words: its title in both languages. */
+  public record ScenarioTitle(String id, String zh, String en) {}
+
+  /** A version's withdrawal: who, when and why (null on a version not withdrawn). */
+  public record Withdrawn(String by, Instant at, String reason) {}
 
   @Inject ScenarioPackages packages;
   @Inject ScenarioCatalogue catalogue;
@@ -72,6 +89,10 @@ public class ScenarioPackageService {
   /** The package versions imported, newest first. */
   @RolesAllowed(Role.EDU_ADMIN_NAME)
   public List<PackageView> packages() {
+    Map<String, ScenarioPackageWithdrawal> withdrawn = new LinkedHashMap<>();
+    for (ScenarioPackageWithdrawal w : packages.withdrawals()) {
+      withdrawn.put(w.packageId() + "\n" + w.version(), w);
+    }
     return packages.all().stream()
         .map(
             p ->
@@ -84,8 +105,74 @@ public class ScenarioPackageService {
                     p.sha256(),
                     p.importedBy(),
                     p.importedAt(),
-                    p.scenarioIds()))
+                    p.scenarioIds(),
+                    titles(p),
+                    withdrawnView(withdrawn.get(p.packageId() + "\n" + p.version()))))
         .toList();
+  }
+
+  /** The titles of a version's scenarios, as that version carried them. */
+  private List<ScenarioTitle> titles(ScenarioPackages.ImportedPackage p) {
+    List<ScenarioTitle> out = new ArrayList<>();
+    for (String sid : p.scenarioIds()) {
+      out.add(
+          catalogue
+              .asPlayed(sid, p.packageId(), p.version())
+              .map(s -> new ScenarioTitle(sid, s.title().zh(), s.title().en()))
+              .orElse(new ScenarioTitle(sid, sid, sid)));
+    }
+    return out;
+  }
+
+  private static Withdrawn withdrawnView(ScenarioPackageWithdrawal w) {
+    return w == null ? null : new Withdrawn(w.withdrawnBy(), w.withdrawnAt(), w.reason());
+  }
+
+  /**
+   * Withdraws one imported version (docs/scenarios.md, "Withdrawing a package version"): a new
+   * record pointing at the import, with the reason, and an audit event under the version's subject.
+   * Its scenarios can no longer be started if it is the version in force; past attempts and results
+   * stay readable, as played.
+   */
+  @RolesAllowed(Role.EDU_ADMIN_NAME)
+  public PackageView withdraw(String packageId, long version, String reason) {
+    ScenarioPackageWithdrawal w;
+    try {
+      w = new ScenarioPackageWithdrawal(packageId, version, reason, caller.name(), time.now());
+    } catch (ReadinessRefusal r) {
+      throw RiskService.refused(r);
+    }
+    w.check(imported(), packages.withdrawals())
+        .ifPresent(
+            c -> {
+              throw refusal(c);
+            });
+    if (!packages.withdraw(w)) {
+      // withdrawn meanwhile by someone else: the unique key kept the first one
+      throw Refusal.conflict("readiness.package.alreadyWithdrawn", packageId, version);
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("package", packageId);
+    p.put("version", version);
+    p.put("reason", w.reason());
+    auditLog.record(
+        "readiness.scenarios.withdrawn",
+        "scenario-package/" + packageId + "/" + version,
+        p,
+        List.of(),
+        w.withdrawnAt());
+    return packages().stream()
+        .filter(v -> v.packageId().equals(packageId) && v.version() == version)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static Refusal refusal(ScenarioPackageWithdrawal.Conflict c) {
+    if (c instanceof ScenarioPackageWithdrawal.NotImported n) {
+      return Refusal.notFound("readiness.package.notImported", n.packageId(), n.version());
+    }
+    ScenarioPackageWithdrawal.AlreadyWithdrawn a = (ScenarioPackageWithdrawal.AlreadyWithdrawn) c;
+    return Refusal.conflict("readiness.package.alreadyWithdrawn", a.packageId(), a.version());
   }
 
   /** Takes a scenario package (the zip's bytes); refused whole or kept whole. */
@@ -107,7 +194,7 @@ public class ScenarioPackageService {
       String id = v.manifest().id();
       long version = v.manifest().version();
       List<String> ids = v.scenarios().stream().map(Scenario::id).toList();
-      ScenarioPackageRule rule = new ScenarioPackageRule(catalogue.shippedIds(), imported());
+      ScenarioPackageRule rule = new ScenarioPackageRule(imported());
       rule.check(id, version, ids)
           .ifPresent(
               c -> {
@@ -177,9 +264,6 @@ public class ScenarioPackageService {
   static Refusal refusal(ScenarioPackageRule.Conflict c) {
     if (c instanceof ScenarioPackageRule.NotNewer n) {
       return Refusal.conflict("readiness.package.version", n.packageId(), n.version(), n.latest());
-    }
-    if (c instanceof ScenarioPackageRule.ShippedId s) {
-      return Refusal.conflict("readiness.package.shippedId", s.scenarioId());
     }
     ScenarioPackageRule.TakenId t = (ScenarioPackageRule.TakenId) c;
     return Refusal.conflict("readiness.package.takenId", t.scenarioId(), t.otherPackage());

@@ -190,6 +190,7 @@ public class SimulationService {
   /** Replays and scores the finished attempt, stores it and logs it. */
   @RolesAllowed(Role.INMATE_NAME)
   public AttemptView finish(String scenarioId, List<StepInput> input, String stepsJson) {
+    refuseWithdrawn(scenarioId);
     ScenarioCatalogue.Entry entry =
         catalogue
             .entry(scenarioId)
@@ -202,16 +203,14 @@ public class SimulationService {
     }
     Inmate me = scope.ownInmate();
     Instant at = time.now();
-    // an imported scenario is scored by the package version in force: the attempt names it
+    // a scenario is scored by the package version in force: the attempt names it
     StoredAttempt stored =
         attempts.add(me.getId(), r, stepsJson, at, entry.packageId(), entry.packageVersion());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("scenario", s.id());
     payload.put("version", s.version());
-    if (entry.imported()) {
-      payload.put("package", entry.packageId());
-      payload.put("packageVersion", entry.packageVersion());
-    }
+    payload.put("package", entry.packageId());
+    payload.put("packageVersion", entry.packageVersion());
     payload.put("attempt", stored.attemptNo());
     payload.put("score", r.score());
     payload.put("passed", r.passed());
@@ -324,7 +323,18 @@ public class SimulationService {
   }
 
   private Scenario scenario(String id) {
+    refuseWithdrawn(id);
     return catalogue.find(id).orElseThrow(() -> Refusal.notFound("readiness.scenario.unknown"));
+  }
+
+  /**
+   * A scenario whose package version was withdrawn is not played again: no new attempt starts and
+   * none is recorded (one begun before the withdrawal ends unrecorded); past ones stay readable.
+   */
+  private void refuseWithdrawn(String id) {
+    if (catalogue.withdrawn(id)) {
+      throw Refusal.conflict("readiness.scenario.withdrawn", id);
+    }
   }
 
   private static ScenarioAttempt.Result replay(Scenario s, List<Step> steps) {

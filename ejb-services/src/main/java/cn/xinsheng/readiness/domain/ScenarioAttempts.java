@@ -11,7 +11,8 @@ public interface ScenarioAttempts {
 
   /**
    * One attempt as stored: the replayed result, whose and which it was, and the imported package
-   * version it was played from (null for a shipped scenario).
+   * version it was played from (null only on attempts recorded before the standard scenarios came
+   * as a package).
    */
   record StoredAttempt(
       long id,
@@ -32,7 +33,7 @@ public interface ScenarioAttempts {
   /**
    * Adds the inmate's next attempt at the scenario and returns it with its number; {@code
    * packageId} and {@code packageVersion} name the imported package version it was scored from
-   * (both null for a shipped scenario).
+   * (both null only on attempts recorded before the standard scenarios came as a package).
    */
   StoredAttempt add(
       long inmateId,

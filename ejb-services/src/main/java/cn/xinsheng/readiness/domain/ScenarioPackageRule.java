@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Whether a verified scenario package may join the simulations in force (issue 20). Imports are
@@ -14,10 +13,10 @@ import java.util.Set;
  * <ul>
  *   <li>a package id only moves forward: a version lower than or equal to one already imported is
  *       refused;
- *   <li>a scenario id belongs to one source for good: it may not be a shipped scenario's id, nor an
- *       id that any version of another package has ever carried. A newer version of the same
- *       package may change its own scenarios (attempts record the package version they were played
- *       from).
+ *   <li>a scenario id belongs to one package for good: it may not be an id that any version of
+ *       another package has ever carried (the standard scenario package included: the ten standard
+ *       scenarios come as a package too). A newer version of the same package may change its own
+ *       scenarios (attempts record the package version they were played from).
  * </ul>
  */
 public final class ScenarioPackageRule {
@@ -27,9 +26,6 @@ public final class ScenarioPackageRule {
 
   /** The version is not above the latest already imported. */
   public record NotNewer(String packageId, long version, long latest) implements Conflict {}
-
-  /** A scenario carries the id of a scenario the platform ships. */
-  public record ShippedId(String scenarioId) implements Conflict {}
 
   /** A scenario carries an id another package has already used. */
   public record TakenId(String scenarioId, String otherPackage) implements Conflict {}
@@ -41,11 +37,9 @@ public final class ScenarioPackageRule {
     }
   }
 
-  private final Set<String> shipped;
   private final List<ImportedVersion> imported;
 
-  public ScenarioPackageRule(Set<String> shippedIds, List<ImportedVersion> imported) {
-    this.shipped = Set.copyOf(shippedIds);
+  public ScenarioPackageRule(List<ImportedVersion> imported) {
     this.imported = List.copyOf(imported);
   }
 
@@ -67,9 +61,7 @@ public final class ScenarioPackageRule {
       out.add(new NotNewer(packageId, version, latest));
     }
     for (String id : scenarioIds) {
-      if (shipped.contains(id)) {
-        out.add(new ShippedId(id));
-      } else if (owner.containsKey(id)) {
+      if (owner.containsKey(id)) {
         out.add(new TakenId(id, owner.get(id)));
       }
     }

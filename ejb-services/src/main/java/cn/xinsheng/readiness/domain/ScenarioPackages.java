@@ -37,12 +37,33 @@ public interface ScenarioPackages {
   /** Every version imported, newest first. */
   List<ImportedPackage> all();
 
-  /** The scenarios of each package's latest version, packages in the order first imported. */
+  /**
+   * The scenarios of each package's latest version, packages in the order first imported; a package
+   * whose latest version is withdrawn offers none.
+   */
   List<StoredScenario> inForce();
 
   /** A scenario as one version of its package carried it. */
   Optional<StoredScenario> scenario(String packageId, long packageVersion, String scenarioId);
 
-  /** A number that changes whenever a version is added (the newest row), to refresh caches. */
+  /**
+   * Records a withdrawal of an imported version (a new row pointing at the import); false when that
+   * version was withdrawn already (by someone else meanwhile), so nothing was added.
+   */
+  boolean withdraw(ScenarioPackageWithdrawal withdrawal);
+
+  /** Every withdrawal recorded, newest first. */
+  List<ScenarioPackageWithdrawal> withdrawals();
+
+  /**
+   * The scenario ids of each package's newest version when that version is withdrawn: ids that may
+   * no longer be played (their past attempts stay readable).
+   */
+  List<String> withdrawnScenarioIds();
+
+  /**
+   * A number that changes whenever a version or a withdrawal is added (both tables only grow), to
+   * refresh caches.
+   */
   long generation();
 }

@@ -1,5 +1,6 @@
 package cn.xinsheng.readiness.infrastructure;
 
+import cn.xinsheng.readiness.domain.ScenarioPackageWithdrawal;
 import cn.xinsheng.readiness.domain.ScenarioPackages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -99,9 +100,62 @@ public class ScenarioPackageStore implements ScenarioPackages {
                     + " JOIN (SELECT package_id, MAX(version) AS v, MIN(id) AS first"
                     + " FROM scenario_package GROUP BY package_id) l"
                     + " ON l.package_id = p.package_id AND l.v = p.version"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM scenario_package_withdrawal w"
+                    + " WHERE w.package_row = p.id)"
                     + " ORDER BY l.first, s.position")
             .getResultList();
     return rows.stream().map(ScenarioPackageStore::scenario).toList();
+  }
+
+  @Override
+  public boolean withdraw(ScenarioPackageWithdrawal w) {
+    // INSERT … SELECT: the import row is found and the withdrawal added in one statement; the
+    // unique key on package_row makes a second withdrawal of the same version add nothing
+    int added =
+        em.createNativeQuery(
+                "INSERT IGNORE INTO scenario_package_withdrawal (package_row, reason, withdrawn_by,"
+                    + " withdrawn_at) SELECT id, ?1, ?2, ?3 FROM scenario_package"
+                    + " WHERE package_id = ?4 AND version = ?5")
+            .setParameter(1, w.reason())
+            .setParameter(2, w.withdrawnBy())
+            .setParameter(3, Timestamp.from(w.withdrawnAt()))
+            .setParameter(4, w.packageId())
+            .setParameter(5, w.version())
+            .executeUpdate();
+    return added == 1;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<ScenarioPackageWithdrawal> withdrawals() {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT p.package_id, p.version, w.reason, w.withdrawn_by, w.withdrawn_at"
+                    + " FROM scenario_package_withdrawal w"
+                    + " JOIN scenario_package p ON p.id = w.package_row ORDER BY w.id DESC")
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new ScenarioPackageWithdrawal(
+                    (String) r[0],
+                    ((Number) r[1]).longValue(),
+                    (String) r[2],
+                    (String) r[3],
+                    instant(r[4])))
+        .toList();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<String> withdrawnScenarioIds() {
+    return em.createNativeQuery(
+            "SELECT s.scenario_id FROM scenario_package p"
+                + " JOIN scenario_package_scenario s ON s.package_row = p.id"
+                + " JOIN scenario_package_withdrawal w ON w.package_row = p.id"
+                + " WHERE p.version = (SELECT MAX(q.version) FROM scenario_package q"
+                + " WHERE q.package_id = p.package_id)")
+        .getResultList();
   }
 
   @Override
@@ -123,8 +177,11 @@ public class ScenarioPackageStore implements ScenarioPackages {
 
   @Override
   public long generation() {
+    // both tables only grow, so the sum of their rows rises with every import and withdrawal
     return ((Number)
-            em.createNativeQuery("SELECT COALESCE(MAX(id), 0) FROM scenario_package")
+            em.createNativeQuery(
+                    "SELECT (SELECT COUNT(*) FROM scenario_package)"
+                        + " + (SELECT COUNT(*) FROM scenario_package_withdrawal)")
                 .getSingleResult())
         .longValue();
   }

@@ -5,23 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinsheng.readiness.domain.ScenarioPackageRule.ImportedVersion;
 import cn.xinsheng.readiness.domain.ScenarioPackageRule.NotNewer;
-import cn.xinsheng.readiness.domain.ScenarioPackageRule.ShippedId;
 import cn.xinsheng.readiness.domain.ScenarioPackageRule.TakenId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 20: an imported scenario package only moves forward, and a scenario id names one source for
- * good (a shipped scenario, or one package), so every recorded attempt keeps its meaning.
+ * Issue 20: an imported scenario package only moves forward, and a scenario id names one package
+ * for good (the standard package's too), so every recorded attempt keeps its meaning.
  */
 class ScenarioPackageRuleTest {
 
   private final ScenarioPackageRule rule =
       new ScenarioPackageRule(
-          Set.of("metro-ticket", "atm-card-activation"),
           List.of(
+              new ImportedVersion("cn.xinsheng.scenarios.standard", 1, List.of("metro-ticket")),
               new ImportedVersion("cn.a", 1, List.of("bus-card", "water-bill")),
               new ImportedVersion("cn.a", 3, List.of("bus-card")),
               new ImportedVersion("cn.b", 2, List.of("parcel-locker"))));
@@ -45,9 +43,9 @@ class ScenarioPackageRuleTest {
   }
 
   @Test
-  void aShippedIdIsRefused() {
+  void aStandardScenarioIdIsRefusedNamingTheStandardPackage() {
     assertEquals(
-        Optional.of(new ShippedId("metro-ticket")),
+        Optional.of(new TakenId("metro-ticket", "cn.xinsheng.scenarios.standard")),
         rule.check("cn.c", 1, List.of("tax-app", "metro-ticket")));
   }
 
@@ -69,17 +67,16 @@ class ScenarioPackageRuleTest {
     assertEquals(
         List.of(
             new NotNewer("cn.b", 2, 2),
-            new ShippedId("metro-ticket"),
+            new TakenId("metro-ticket", "cn.xinsheng.scenarios.standard"),
             new TakenId("bus-card", "cn.a")),
         all);
   }
 
   @Test
-  void withNothingImportedOnlyShippedIdsCollide() {
-    ScenarioPackageRule empty = new ScenarioPackageRule(Set.of("metro-ticket"), List.of());
+  void withNothingImportedAnyFreshPackageIsTaken() {
+    ScenarioPackageRule empty = new ScenarioPackageRule(List.of());
     assertTrue(empty.check("cn.a", 1, List.of("bus-card")).isEmpty());
-    assertEquals(
-        Optional.of(new ShippedId("metro-ticket")),
-        empty.check("cn.a", 1, List.of("metro-ticket")));
+    // the platform builds no scenario in: even the standard ids are free until that package comes
+    assertTrue(empty.check("cn.xinsheng.scenarios.standard", 1, List.of("metro-ticket")).isEmpty());
   }
 }

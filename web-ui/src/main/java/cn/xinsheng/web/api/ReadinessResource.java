@@ -118,6 +118,25 @@ public class ReadinessResource {
     return scenarioPackages.importPackage(body);
   }
 
+  /** Why the office withdraws a package version (4 to 500 characters; the rule checks again). */
+  public record WithdrawalRequest(
+      @Size(max = 500, message = "readiness.withdraw.reason") String reason) {}
+
+  @POST
+  @Path("/scenario-packages/{id}/{version}/withdrawal")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Withdraw an imported scenario package version, with a reason: its scenarios can no"
+              + " longer be started; past attempts stay readable")
+  @StatusCode(201)
+  public ScenarioPackageService.PackageView withdrawScenarioPackage(
+      @PathParam("id") @Size(max = 100) @OneLine String id,
+      @PathParam("version") long version,
+      @NotNull(message = "readiness.withdraw.reason") @Valid WithdrawalRequest body) {
+    return scenarioPackages.withdraw(id, version, body.reason());
+  }
+
   static List<SimulationService.StepInput> steps(StepsRequest body) {
     return body.steps().stream()
         .map(

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 20: role × action for signed scenario packages. Only the education office, which imports
- * courses, imports them and reads the list; inmates, teachers and everyone else are refused (403),
- * and the inmates' own simulation endpoints do not open the packages' path.
+ * courses, imports them, reads the list and withdraws a version; inmates, teachers and everyone
+ * else are refused (403), and the inmates' own simulation endpoints do not open the packages' path.
  */
 class ScenarioPackagesAccessMatrixTest {
 
@@ -36,6 +36,14 @@ class ScenarioPackagesAccessMatrixTest {
     only("/eduadmin/scenarios.xhtml", "POST", "EDU_ADMIN");
     only("/api/v1/readiness/scenario-packages", "DELETE");
     only("/api/v1/readiness/scenario-packages", "PUT");
+    // withdrawing a version: the office alone, and nothing else under the package's path
+    only(
+        "/api/v1/readiness/scenario-packages/cn.example.scenarios/1/withdrawal",
+        "POST",
+        "EDU_ADMIN");
+    only("/api/v1/readiness/scenario-packages/cn.example.scenarios/1/withdrawal", "GET");
+    only("/api/v1/readiness/scenario-packages/cn.example.scenarios/1/withdrawal", "DELETE");
+    only("/api/v1/readiness/scenario-packages/cn.example.scenarios/1", "PUT");
     // the course import is the same office's, so the two stay together
     only("/api/v1/lms/packages", "POST", "EDU_ADMIN");
   }
