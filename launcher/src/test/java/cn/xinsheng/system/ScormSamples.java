@@ -534,4 +534,304 @@ final class ScormSamples {
             + "<file href=\"shared/launchpage.html\"/><file href=\"shared/scormfunctions.js\"/><file href=\"shared/pic.svg\"/></resource></resources></manifest>");
     return dir;
   }
+
+  /**
+   * A SCORM 1.2 SCO shaped like many publishers' older courses: the launch file is a frameset (a
+   * navigation frame and a content frame), and the content page finds the API with the ADL
+   * algorithm (window, then up to 7 parents, then window.opener) after its own wrapper declared
+   * {@code var API = null}, so it walks to the frame above. The navigation frame moves the content
+   * frame to its next page through {@code parent.frames['content']}. Each content page initialises
+   * and finishes (suspend at unload, unless the learner finished).
+   */
+  static Path framesetSco12(Path root) throws IOException {
+    Path dir = root.resolve("frameset-12-" + System.nanoTime());
+    write(
+        dir,
+        "course/index.html",
+        "<html><head><meta charset=\"utf-8\"><title>Frameset SCO</title></head>"
+            + "<frameset rows=\"90,*\"><frame name=\"nav\" src=\"nav.html\"><frame name=\"content\" src=\"content.html\"></frameset></html>");
+    write(
+        dir,
+        "course/nav.html",
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>nav</title></head><body>"
+            + "<p id=\"zh\" style=\"font-family:'Microsoft YaHei'\">第一课：高尔夫礼仪</p><img id=\"title\" src=\"title.svg\" alt=\"\">"
+            + "<button id=\"next\" onclick=\"parent.frames['content'].location.href = 'content.html?p=2'\">下一页 Next</button>"
+            + "</body></html>");
+    write(
+        dir,
+        "course/title.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"40\">"
+            + "<text x=\"10\" y=\"30\" font-size=\"20\" fill=\"#333\">分框架课件</text></svg>");
+    write(dir, "course/apiwrapper.js", ADL_FINDER_12);
+    write(
+        dir,
+        "course/content.html",
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>content</title>"
+            + "<script src=\"apiwrapper.js\"></script></head><body>"
+            + "<p>entry <span id=\"entry\"></span> location <span id=\"location\"></span>"
+            + " state <span id=\"state\">loading</span></p>"
+            + "<button id=\"score\" onclick=\"scoreIt()\">Score</button><script>"
+            + "var pageNo = (location.search.match(/p=(\\d+)/) || [0, '1'])[1], finished = false;"
+            + "function show(id, v){ document.getElementById(id).textContent = v; }"
+            + "window.onload = function(){ API = getAPI();"
+            + " if (API == null) { show('state', 'no API'); return; }"
+            + " API.LMSInitialize('');"
+            + " show('entry', API.LMSGetValue('cmi.core.entry') || '(empty)');"
+            + " show('location', API.LMSGetValue('cmi.core.lesson_location'));"
+            + " API.LMSSetValue('cmi.core.lesson_location', 'page' + pageNo);"
+            + " API.LMSSetValue('cmi.core.lesson_status', 'incomplete');"
+            + " show('state', 'ready:page' + pageNo); };"
+            + "function scoreIt(){ API.LMSSetValue('cmi.core.score.raw', '91'); API.LMSSetValue('cmi.core.lesson_status', 'passed');"
+            + " finished = true; show('state', 'finished:' + API.LMSFinish('')); }"
+            + "window.onunload = function(){ if (!finished && API) { API.LMSSetValue('cmi.core.exit', 'suspend');"
+            + " API.LMSSetValue('cmi.suspend_data', 'seen:' + pageNo); finished = true; API.LMSFinish(''); } };"
+            + "</script></body></html>");
+    write(
+        dir,
+        "imsmanifest.xml",
+        "<?xml version=\"1.0\" standalone=\"no\" ?><manifest identifier=\"com.example.frameset.12\" version=\"1\" "
+            + NS12
+            + "><metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>"
+            + "<organizations default=\"o\"><organization identifier=\"o\"><title>Frameset SCO</title>"
+            + "<item identifier=\"item_1\" identifierref=\"r1\"><title>分框架课件</title></item></organization></organizations>"
+            + "<resources><resource identifier=\"r1\" type=\"webcontent\" adlcp:scormtype=\"sco\" href=\"course/index.html\">"
+            + "<file href=\"course/index.html\"/><file href=\"course/nav.html\"/><file href=\"course/content.html\"/><file href=\"course/title.svg\"/>"
+            + "<file href=\"course/apiwrapper.js\"/></resource></resources></manifest>");
+    return dir;
+  }
+
+  /**
+   * A SCORM 2004 (4th edition) SCO launched in a popup: the launch page opens the SCO's page with
+   * {@code window.open}, and the SCO finds {@code API_1484_11} with the ADL 2004 algorithm (from
+   * window.parent, up to 7 parents, then window.opener). It calls only Initialize, GetValue,
+   * SetValue and Terminate (no Commit), then closes its window.
+   */
+  static Path popupSco2004(Path root) throws IOException {
+    Path dir = root.resolve("popup-2004-" + System.nanoTime());
+    write(
+        dir,
+        "launch.html",
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>launcher</title></head><body>"
+            + "<p>state <span id=\"state\">launcher</span></p>"
+            + "<button id=\"open\" onclick=\"var w = window.open('sco/sco.html', 'golfsco', 'width=800,height=600,resizable=yes');"
+            + " document.getElementById('state').textContent = w ? 'opened' : 'blocked';\">打开课件 Open</button>"
+            + "</body></html>");
+    write(dir, "sco/apiwrapper.js", ADL_FINDER_2004);
+    write(
+        dir,
+        "sco/sco.html",
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>sco</title>"
+            + "<script src=\"apiwrapper.js\"></script></head><body>"
+            + "<p>entry <span id=\"entry\"></span> location <span id=\"location\"></span>"
+            + " state <span id=\"state\">loading</span></p>"
+            + "<button id=\"suspend\" onclick=\"suspendIt()\">Suspend</button>"
+            + "<button id=\"finish\" onclick=\"finishIt()\">Finish</button><script>"
+            + "function show(id, v){ document.getElementById(id).textContent = v; }"
+            + "window.onload = function(){ getAPI(window);"
+            + " if (API == null) { show('state', 'no API'); return; }"
+            + " API.Initialize('');"
+            + " show('entry', API.GetValue('cmi.entry') || '(empty)');"
+            + " show('location', API.GetValue('cmi.location'));"
+            + " API.SetValue('cmi.completion_status', 'incomplete'); API.SetValue('cmi.location', 'q1');"
+            + " show('state', 'ready'); };"
+            + "function suspendIt(){ API.SetValue('cmi.location', 'q2'); API.SetValue('cmi.suspend_data', 'answered:1');"
+            + " API.SetValue('cmi.exit', 'suspend'); show('state', 'terminated:' + API.Terminate('')); window.close(); }"
+            + "function finishIt(){ API.SetValue('cmi.score.scaled', '0.8'); API.SetValue('cmi.score.raw', '80');"
+            + " API.SetValue('cmi.score.min', '0'); API.SetValue('cmi.score.max', '100');"
+            + " API.SetValue('cmi.success_status', 'passed'); API.SetValue('cmi.completion_status', 'completed');"
+            + " API.SetValue('cmi.session_time', 'PT1M5S'); API.SetValue('cmi.exit', 'normal');"
+            + " show('state', 'terminated:' + API.Terminate('')); window.close(); }"
+            + "</script></body></html>");
+    write(
+        dir,
+        "imsmanifest.xml",
+        "<?xml version=\"1.0\" standalone=\"no\" ?><manifest identifier=\"com.example.popup.20044\" version=\"1\" "
+            + NS2004
+            + "><metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>"
+            + "<organizations default=\"o\"><organization identifier=\"o\"><title>Popup SCO</title>"
+            + "<item identifier=\"item_1\" identifierref=\"r1\"><title>弹出窗口课件</title></item></organization></organizations>"
+            + "<resources><resource identifier=\"r1\" type=\"webcontent\" adlcp:scormType=\"sco\" href=\"launch.html\">"
+            + "<file href=\"launch.html\"/><file href=\"sco/sco.html\"/><file href=\"sco/apiwrapper.js\"/></resource></resources></manifest>");
+    return dir;
+  }
+
+  /**
+   * The ADL API-finding algorithm for SCORM 1.2 (RTE 3.3.6.1, as in ADL's APIWrapper.js): the
+   * window itself, then up to 7 parents, then the opener. The wrapper's own {@code var API = null}
+   * hides the window's API, as publishers' wrappers do.
+   */
+  static final String ADL_FINDER_12 =
+      """
+      var API = null;
+      var findAPITries = 0;
+      function findAPI(win) {
+        while ((win.API == null) && (win.parent != null) && (win.parent != win)) {
+          findAPITries++;
+          if (findAPITries > 7) { return null; }
+          win = win.parent;
+        }
+        return win.API;
+      }
+      function getAPI() {
+        var theAPI = findAPI(window);
+        if ((theAPI == null) && (window.opener != null) && (typeof(window.opener) != "undefined")) {
+          theAPI = findAPI(window.opener);
+        }
+        return theAPI;
+      }
+      """;
+
+  /** The ADL API-finding algorithm for SCORM 2004 (from window.parent, 7 parents, the opener). */
+  static final String ADL_FINDER_2004 =
+      """
+      var API = null;
+      var nFindAPITries = 0;
+      var maxTries = 7;
+      function scanForAPI(win) {
+        while ((win.API_1484_11 == null) && (win.parent != null) && (win.parent != win)) {
+          nFindAPITries++;
+          if (nFindAPITries > maxTries) { return null; }
+          win = win.parent;
+        }
+        return win.API_1484_11;
+      }
+      function getAPI(win) {
+        if ((win.parent != null) && (win.parent != win)) { API = scanForAPI(win.parent); }
+        if ((API == null) && (win.opener != null)) { API = scanForAPI(win.opener); }
+      }
+      """;
+
+  /**
+   * Shaped like Rustici's "Golf Explained - Sequencing" SCORM 2004 4th edition samples: every SCO
+   * is the one common launch page with its module in the query ({@code
+   * shared/launchpage.html?content=playing}), the shared files are an asset resource the SCOs
+   * depend on, the manifest has forced-sequential sequencing (flow without choice, a precondition
+   * rule that disables the test until the content is satisfied, objectives mapped to global
+   * objectives, rollup rules). The launch page shows the module's pages in a frame, sets completion
+   * at the last page, keeps the page in cmi.location, and calls only Initialize, GetValue, SetValue
+   * and Terminate (from its unload handler), never Commit; the test page in the frame reports its
+   * score with {@code parent.RecordTest(score)}.
+   */
+  static Path golfSequencing2004(Path root) throws IOException {
+    Path dir = root.resolve("golf-seq-2004-" + System.nanoTime());
+    String[][] modules = {
+      {"playing", "Playing/Playing.html", "Playing/Par.html", "Playing/Scoring.html"},
+      {"etiquette", "Etiquette/Course.html", "Etiquette/Distracting.html"},
+      {"assessment", "shared/assessmenttemplate.html"}
+    };
+    StringBuilder files = new StringBuilder();
+    StringBuilder table = new StringBuilder("var modules = {");
+    for (String[] m : modules) {
+      table.append(m[0]).append(": [");
+      for (int i = 1; i < m.length; i++) {
+        if (!m[i].startsWith("shared/")) {
+          write(dir, m[i], "<!DOCTYPE html><html><body><p>" + m[i] + " 高尔夫</p></body></html>");
+          files.append("<file href=\"").append(m[i]).append("\"/>");
+        }
+        table.append(i == 1 ? "" : ",").append("\"../").append(m[i]).append("\"");
+      }
+      table.append("],");
+    }
+    table.append("};");
+    write(
+        dir,
+        "shared/assessmenttemplate.html",
+        "<!DOCTYPE html><html><body><p>测验 Assessment</p>"
+            + "<button id=\"submit\" onclick=\"if (parent.RecordTest) { parent.RecordTest(80); }\">提交 Submit</button></body></html>");
+    write(dir, "shared/scormfunctions.js", SCORM_FUNCTIONS_2004);
+    write(dir, "shared/style.css", "body{font-family:Arial}");
+    write(
+        dir,
+        "shared/launchpage.html",
+        page(
+            "Golf Explained - Sequencing",
+            "",
+            "<iframe id=\"contentFrame\" style=\"width:100%;height:200px\"></iframe>"
+                + "<button id=\"prev\" onclick=\"doPrevious()\">Previous</button>"
+                + "<button id=\"next\" onclick=\"doNext()\">Next</button>"
+                + "<script>"
+                + table
+                + "var content = (location.search.match(/content=(\\w+)/) || [0, 'playing'])[1];"
+                + "var pageArray = modules[content];"
+                + "var currentPage = null, startTimeStamp = null, processedUnload = false, reachedEnd = false;"
+                + "function doStart(){ startTimeStamp = new Date(); ScormProcessInitialize();"
+                + " if (ScormProcessGetValue('cmi.completion_status') == 'not attempted'){ ScormProcessSetValue('cmi.completion_status', 'incomplete'); }"
+                + " var entry = ScormProcessGetValue('cmi.entry'); show('entry', entry || '(empty)');"
+                + " show('total', ScormProcessGetValue('cmi.total_time'));"
+                + " var bookmark = ScormProcessGetValue('cmi.location');"
+                + " currentPage = (entry == 'resume' && bookmark != '') ? parseInt(bookmark, 10) : 0;"
+                + " show('location', bookmark); goToPage(); show('state', 'started:' + content); }"
+                + "function goToPage(){ document.getElementById('contentFrame').src = pageArray[currentPage];"
+                + " ScormProcessSetValue('cmi.location', String(currentPage)); show('location', String(currentPage));"
+                + " if (currentPage == pageArray.length - 1 && content != 'assessment'){ reachedEnd = true;"
+                + " ScormProcessSetValue('cmi.completion_status', 'completed'); } }"
+                + "function doNext(){ if (currentPage < pageArray.length - 1){ currentPage++; goToPage(); } }"
+                + "function doPrevious(){ if (currentPage > 0){ currentPage--; goToPage(); } }"
+                + "function RecordTest(score){ ScormProcessSetValue('cmi.score.raw', String(score));"
+                + " ScormProcessSetValue('cmi.score.min', '0'); ScormProcessSetValue('cmi.score.max', '100');"
+                + " ScormProcessSetValue('cmi.score.scaled', String(score / 100));"
+                + " ScormProcessSetValue('cmi.success_status', score >= 70 ? 'passed' : 'failed');"
+                + " ScormProcessSetValue('cmi.completion_status', 'completed'); reachedEnd = true; show('state', 'recorded:' + score); }"
+                + "function isoDuration(ms){ var s = Math.round(ms / 1000); return 'PT' + Math.floor(s / 3600) + 'H' + (Math.floor(s / 60) % 60) + 'M' + (s % 60) + 'S'; }"
+                + "function doUnload(){ if (processedUnload){ return; } processedUnload = true;"
+                + " ScormProcessSetValue('cmi.session_time', isoDuration(new Date() - startTimeStamp));"
+                + " ScormProcessSetValue('cmi.exit', reachedEnd ? 'normal' : 'suspend'); ScormProcessTerminate(); }"
+                + "window.onload = doStart; window.onbeforeunload = doUnload; window.onunload = doUnload;"
+                + "</script>"));
+    String objective =
+        "<imsss:objectives><imsss:primaryObjective objectiveID=\"%s_satisfied\" satisfiedByMeasure=\"false\">"
+            + "<imsss:mapInfo targetObjectiveID=\"com.scorm.golfsamples.sequencing.%s_satisfied\""
+            + " readSatisfiedStatus=\"true\" writeSatisfiedStatus=\"true\"/></imsss:primaryObjective></imsss:objectives>";
+    String disabledUntil =
+        "<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions conditionCombination=\"any\">"
+            + "<imsss:ruleCondition referencedObjective=\"%s_satisfied\" operator=\"not\" condition=\"satisfied\"/>"
+            + "</imsss:ruleConditions><imsss:ruleAction action=\"disabled\"/></imsss:preConditionRule></imsss:sequencingRules>";
+    StringBuilder items = new StringBuilder();
+    StringBuilder resources = new StringBuilder();
+    String previous = null;
+    for (String[] m : modules) {
+      items
+          .append("<item identifier=\"")
+          .append(m[0])
+          .append("_item\" identifierref=\"")
+          .append(m[0])
+          .append("_resource\"><title>")
+          .append(m[0])
+          .append("</title><imsss:sequencing>")
+          .append(previous == null ? "" : String.format(disabledUntil, previous))
+          .append(String.format(objective, m[0], m[0]))
+          .append(
+              "<imsss:deliveryControls completionSetByContent=\"true\" objectiveSetByContent=\"true\"/>")
+          .append("</imsss:sequencing></item>");
+      resources
+          .append("<resource identifier=\"")
+          .append(m[0])
+          .append(
+              "_resource\" type=\"webcontent\" adlcp:scormType=\"sco\" href=\"shared/launchpage.html?content=")
+          .append(m[0])
+          .append("\"><dependency identifierref=\"common_files\"/></resource>");
+      previous = m[0];
+    }
+    write(
+        dir,
+        "imsmanifest.xml",
+        "<?xml version=\"1.0\" standalone=\"no\" ?><manifest identifier=\"com.scorm.golfsamples.sequencing.forcedsequential.20044th\" version=\"1\" "
+            + NS2004
+            + "><metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>"
+            + "<organizations default=\"golf_sample_default_org\"><organization identifier=\"golf_sample_default_org\""
+            + " adlseq:objectivesGlobalToSystem=\"false\"><title>Golf Explained - Sequencing Forced Sequential Order</title>"
+            + items
+            + "<imsss:sequencing><imsss:controlMode choice=\"false\" flow=\"true\"/>"
+            + "<imsss:rollupRules><imsss:rollupRule childActivitySet=\"all\"><imsss:rollupConditions>"
+            + "<imsss:rollupCondition condition=\"completed\"/></imsss:rollupConditions>"
+            + "<imsss:rollupAction action=\"completed\"/></imsss:rollupRule></imsss:rollupRules></imsss:sequencing>"
+            + "</organization></organizations><resources>"
+            + resources
+            + "<resource identifier=\"common_files\" type=\"webcontent\" adlcp:scormType=\"asset\">"
+            + "<file href=\"shared/launchpage.html\"/><file href=\"shared/scormfunctions.js\"/>"
+            + "<file href=\"shared/style.css\"/><file href=\"shared/assessmenttemplate.html\"/>"
+            + files
+            + "</resource></resources></manifest>");
+    return dir;
+  }
 }

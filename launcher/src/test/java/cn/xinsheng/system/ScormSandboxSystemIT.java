@@ -123,6 +123,11 @@ class ScormSandboxSystemIT {
     return c;
   }
 
+  /** The lesson page's key for the learner's unsaved commit of the probe SCO, as {@code key}. */
+  private static final String PENDING =
+      "var key = 'xs-scorm-pending:' + document.getElementById('xs-lesson').getAttribute('data-learner')"
+          + " + ':' + document.getElementById('xs-lesson').getAttribute('data-lesson') + ':item_1';";
+
   private static Object js(String script) {
     return ((JavascriptExecutor) driver).executeScript(script);
   }
@@ -377,7 +382,7 @@ class ScormSandboxSystemIT {
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("xs-scorm-unsaved")));
         assertTrue(driver.findElement(By.id("xs-scorm-unsaved")).getText().contains("尚未保存"));
         assertNotNull(
-            js("return window.localStorage.getItem('xs-scorm-pending:" + lesson + ":item_1')"),
+            js(PENDING + "return window.localStorage.getItem(key)"),
             "the page keeps the unsaved commit");
         assertEquals(
             0,
@@ -395,9 +400,7 @@ class ScormSandboxSystemIT {
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("xs-scorm-unsaved")));
     assertEquals(
-        null,
-        js("return window.localStorage.getItem('xs-scorm-pending:" + lesson + ":item_1')"),
-        "nothing left unsaved");
+        null, js(PENDING + "return window.localStorage.getItem(key)"), "nothing left unsaved");
   }
 
   @Test
@@ -424,5 +427,65 @@ class ScormSandboxSystemIT {
         anonymous
             .send(HttpRequest.newBuilder(state).build(), HttpResponse.BodyHandlers.ofString())
             .statusCode());
+  }
+
+  @Test
+  @Order(7)
+  void aCommitRefusedAfterTheLogoutIsShownKeptOnTheTerminalAndStoredAfterTheNextLogin()
+      throws Exception {
+    launchProbe();
+    driver.switchTo().defaultContent();
+    assertNotNull(
+        js("return document.getElementById('xs-lesson').getAttribute('data-learner')"),
+        "the unsaved commit is kept per learner");
+    String lessonTab = driver.getWindowHandle();
+    // the inmate logs out in another tab of the terminal while the SCO is open: the SCO's token
+    // ends (ScormAttempts.endFor) and so does his session
+    driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    driver.get(base + "/inmate/home.xhtml");
+    driver.findElement(By.id("logoutForm:logout")).click();
+    HeadlessChrome.waiting(driver).until(ExpectedConditions.urlContains("/login.xhtml"));
+    driver.close();
+    driver.switchTo().window(lessonTab);
+    driver.switchTo().frame(driver.findElement(By.id("xs-sco")));
+    js(
+        "ScormProcessSetValue('cmi.core.score.raw', '64');"
+            + " ScormProcessSetValue('cmi.core.lesson_location', 'after-logout');"
+            + " show('state', 'kept:' + ScormProcessCommit());");
+    assertEquals(
+        "kept:false",
+        driver.findElement(By.id("state")).getText(),
+        "LMSCommit tells the SCO that nothing was saved");
+    driver.switchTo().defaultContent();
+    // the learner is told, in words, that he is logged out and where his record is
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("xs-scorm-loggedout")));
+    assertTrue(
+        driver.findElement(By.id("xs-scorm-loggedout")).getText().contains("重新登录"),
+        driver.findElement(By.id("xs-scorm-loggedout")).getText());
+    assertTrue(driver.findElement(By.id("xs-scorm-unsaved")).isDisplayed());
+    String log = String.valueOf(js("return (window.xsScormLog || []).join('\\n')"));
+    assertTrue(log.contains("answered 404"), "the token's commit was refused: " + log);
+    assertTrue(log.contains("answered 401"), "then the session's: " + log);
+    String kept = String.valueOf(js(PENDING + "return window.localStorage.getItem(key)"));
+    assertTrue(
+        kept.contains("after-logout") && kept.contains("64"),
+        "the page keeps the refused commit: " + kept);
+    assertEquals(0, rows("t.lesson_location = 'after-logout'"));
+
+    // he logs in again at this terminal and opens the lesson: what was kept is sent first
+    HeadlessChrome.login(driver, base, "inmate1");
+    driver.get(base + "/learn/lesson.xhtml?id=" + lesson);
+    until(
+        "the kept commit stored after the next login",
+        () -> rows("t.lesson_location = 'after-logout' AND t.score_raw = 64") == 1);
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("xs-sco")));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> d.findElement(By.id("state")).getText().startsWith("probed:"));
+    driver.switchTo().defaultContent();
+    assertEquals(
+        null, js(PENDING + "return window.localStorage.getItem(key)"), "nothing left unsaved");
+    assertFalse(driver.findElement(By.id("xs-scorm-loggedout")).isDisplayed());
   }
 }

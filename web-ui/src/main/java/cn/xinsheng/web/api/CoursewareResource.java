@@ -39,8 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * sandbox only.
  *
  * <ul>
- *   <li>{@code /{token}/file/…}: the files of the attempt's own lesson; the launch file gets the
- *       SCORM run-time, and every HTML file the font stylesheet, put at the start of its head;
+ *   <li>{@code /{token}/file/…}: the files of the attempt's own lesson; every HTML file gets the
+ *       SCORM run-time and the font stylesheet, put at the start of its head;
  *   <li>{@code /{token}/run/…}: the run-time (scorm-again, shipped), its start data and the fonts;
  *   <li>{@code POST /{token}/run/commit}: LMSCommit / LMSFinish, JSON sent as {@code text/plain} (a
  *       sandboxed frame's request with JSON would need a preflight; a beacon cannot send it).
@@ -71,10 +71,10 @@ public class CoursewareResource {
       @PathParam("token") String token,
       @PathParam("path") String path,
       @HeaderParam("Range") String range) {
-    ScormAttempts.Attempt attempt = scorm.attempt(token);
+    scorm.attempt(token);
     LearningService.CourseFile f = learning.attemptFile(token, path);
     if (f.mediaType().startsWith("text/html")) {
-      return html(attempt, token, path, f);
+      return html(token, f);
     }
     if (f.mediaType().startsWith("image/svg")) {
       // issue 17, item 9: the image's Chinese words as outlines of the shipped font
@@ -99,35 +99,31 @@ public class CoursewareResource {
             "private, max-age=43200"));
   }
 
-  private Response html(
-      ScormAttempts.Attempt attempt, String token, String path, LearningService.CourseFile f) {
+  private Response html(String token, LearningService.CourseFile f) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(f.path());
     } catch (IOException e) {
       throw Refusal.notFound("lms.error.content");
     }
-    String launch = attempt.launch();
-    int q = launch.indexOf('?');
-    boolean isLaunch = (q >= 0 ? launch.substring(0, q) : launch).equals(path);
     String run = servletContext.getContextPath() + "/api/v1/courseware/" + token + "/run/";
-    StringBuilder head =
-        new StringBuilder("<link rel=\"stylesheet\" href=\"").append(run).append("fonts.css\">");
-    if (isLaunch) {
-      head.append("<script src=\"")
-          .append(run)
-          .append("state.js\"></script>")
-          .append("<script src=\"")
-          .append(run)
-          .append("scorm12.min.js\"></script>")
-          .append("<script src=\"")
-          .append(run)
-          .append("scorm2004.min.js\"></script>")
-          .append("<script src=\"")
-          .append(run)
-          .append("runtime.js\"></script>");
-    }
-    byte[] out = HtmlInjection.atHeadStart(bytes, head.toString());
+    // every HTML document of the SCO gets the run-time, not only its launch file: publishers' SCOs
+    // often call the API from a frame of a frameset, a nested iframe or a popup page, and in the
+    // sandbox each document has an origin of its own, so a frame cannot reach its parent's API
+    // (docs/courseware.md, section 2b)
+    String head =
+        "<link rel=\"stylesheet\" href=\""
+            + run
+            + "fonts.css\"><script src=\""
+            + run
+            + "state.js\"></script><script src=\""
+            + run
+            + "scorm12.min.js\"></script><script src=\""
+            + run
+            + "scorm2004.min.js\"></script><script src=\""
+            + run
+            + "runtime.js\"></script>";
+    byte[] out = HtmlInjection.atHeadStart(bytes, head);
     return open(
         Response.ok(out, f.mediaType()).header("Cache-Control", "private, no-cache").build());
   }

@@ -46,4 +46,34 @@ class SecurityHeadersTest {
     assertTrue(directive(p, "default-src").equals("default-src 'self'"), p);
     assertFalse(p.contains("http:") || p.contains("https:") || p.contains("*"), "nothing outside");
   }
+
+  /** The headers {@link SecurityHeaders#apply} sets, on a response that only records them. */
+  private static java.util.Map<String, String> applied(String path) {
+    java.util.Map<String, String> headers = new java.util.HashMap<>();
+    jakarta.servlet.http.HttpServletResponse res =
+        (jakarta.servlet.http.HttpServletResponse)
+            java.lang.reflect.Proxy.newProxyInstance(
+                SecurityHeadersTest.class.getClassLoader(),
+                new Class<?>[] {jakarta.servlet.http.HttpServletResponse.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("setHeader")) {
+                    headers.put((String) args[0], (String) args[1]);
+                  }
+                  return null;
+                });
+    SecurityHeaders.apply(res, path, false);
+    return headers;
+  }
+
+  @Test
+  void everyCoursewareAnswerIsReadableByTheSandboxedFrameARefusalToo() {
+    // the frame has no origin and sends no credentials: it must read a 404 for an ended token
+    // (issue 17) to hand its unsaved commit to the lesson page
+    java.util.Map<String, String> courseware = applied("/api/v1/courseware/abc/run/commit");
+    assertEquals("*", courseware.get("Access-Control-Allow-Origin"));
+    assertNull(courseware.get("X-Frame-Options"), "a SCO's own frames are framed by the sandbox");
+    java.util.Map<String, String> platform = applied("/api/v1/lms/lessons/1/scorm");
+    assertNull(platform.get("Access-Control-Allow-Origin"), "the platform's API stays closed");
+    assertEquals("SAMEORIGIN", platform.get("X-Frame-Options"));
+  }
 }
