@@ -38,4 +38,43 @@ public class ClockAdministration {
     auditLog.record("platform.test-clock.moved", "test-clock", p, List.of());
     return platformClock.clock().instant();
   }
+
+  /**
+   * The demo prison's first start (ADR 0010, {@code xinsheng.demo-history}): the clock replays an
+   * instant of its past while the history is written through the services. Every move is in the
+   * audit log, before anything is written under it, so each record of the demo's past sits after
+   * the leaf that says it was replayed.
+   */
+  public Instant replayHistory(Instant instant) {
+    if (instant == null) {
+      throw Refusal.invalid("clock.error.instant");
+    }
+    Instant before;
+    try {
+      before = platformClock.replay(instant);
+    } catch (IllegalStateException e) {
+      throw Refusal.conflict("clock.error.notDemoHistory");
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid("clock.error.historyOrder");
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("from", before.toString());
+    p.put("to", instant.toString());
+    auditLog.record("platform.demo-history.replayed", "demo-history", p, List.of());
+    return platformClock.clock().instant();
+  }
+
+  /** Ends the demo's replay for good: the platform reads the real (or test) clock again. */
+  public Instant endHistory() {
+    Instant now;
+    try {
+      now = platformClock.endReplay();
+    } catch (IllegalStateException e) {
+      throw Refusal.conflict("clock.error.notDemoHistory");
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("to", now.toString());
+    auditLog.record("platform.demo-history.ended", "demo-history", p, List.of());
+    return now;
+  }
 }

@@ -28,6 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>{@code xinsheng.test-clock} ({@code start-dev --test-clock=INSTANT}): the clock is pinned
  *       at that instant and stands still until a test moves it ({@link #pin}); tests never take a
  *       business date from the wall clock, so they pass at any hour.
+ *   <li>{@code xinsheng.demo-history} ({@code start-dev}, first start of a demo prison only): the
+ *       demo's past is written through the services while the clock replays past instants ({@link
+ *       #replay}), forward only and never past the real clock, and then returns to the real clock
+ *       for good ({@link #endReplay}); see ADR 0010.
  * </ul>
  *
  * Elapsed time (time-outs, waits) is measured with {@link System#nanoTime()}, never with this
@@ -50,8 +54,13 @@ public class PlatformClock {
   @ConfigProperty(name = "xinsheng.cases.demo-clock", defaultValue = "false")
   boolean demoClock;
 
+  @Inject
+  @ConfigProperty(name = "xinsheng.demo-history", defaultValue = "false")
+  boolean demoHistory;
+
   private ZoneId zone;
   private final Movable clock = new Movable();
+  private boolean replayEnded;
 
   @PostConstruct
   void configure() {
@@ -64,6 +73,10 @@ public class PlatformClock {
           "TEST CLOCK: the platform's clock is pinned at "
               + pinned.get()
               + " (xinsheng.test-clock); a production start refuses this setting");
+    }
+    if (demoHistory) {
+      LOG.warning(
+          "DEMO HISTORY: the clock may replay the demo prison's past once (xinsheng.demo-history)");
     }
     if (demoClock) {
       LOG.warning("DEMO CLOCK: the calendar may be moved forward (xinsheng.cases.demo-clock)");
@@ -135,11 +148,56 @@ public class PlatformClock {
     clock.pinnedAt = instant.minus(clock.offset);
   }
 
+  /** True while the demo's past is being written ({@link #replay}). */
+  public boolean isReplaying() {
+    return clock.replayAt != null;
+  }
+
+  /**
+   * Sets the clock to an instant of the demo prison's past while its history is written through the
+   * services (ADR 0010). Only on a platform started with {@code xinsheng.demo-history} (start-dev
+   * on a demo prison without history; {@code start} refuses the setting), only until {@link
+   * #endReplay}, only forward from the last replayed instant and never past the real clock: the
+   * history is written in the order it happened and nothing is dated in the future.
+   *
+   * @return the clock's instant before the move
+   */
+  public synchronized Instant replay(Instant instant) {
+    if (!demoHistory || replayEnded) {
+      throw new IllegalStateException("not a demo prison's first start");
+    }
+    Instant real = clock.underlying();
+    if (instant.isAfter(real)) {
+      throw new IllegalArgumentException("the demo's past lies before the real clock");
+    }
+    Instant before = clock.instant();
+    if (clock.replayAt != null && instant.isBefore(clock.replayAt)) {
+      throw new IllegalArgumentException("the demo's past is replayed forward only");
+    }
+    LOG.warning("DEMO HISTORY: the clock replays " + instant);
+    clock.replayAt = instant;
+    return before;
+  }
+
+  /** Ends the replay for the life of this platform: the clock is the real (or test) clock again. */
+  public synchronized Instant endReplay() {
+    if (!demoHistory || replayEnded) {
+      throw new IllegalStateException("not a demo prison's first start");
+    }
+    replayEnded = true;
+    clock.replayAt = null;
+    LOG.warning("DEMO HISTORY: the clock is back at " + clock.instant());
+    return clock.instant();
+  }
+
   /** The system clock, or the pinned instant, plus the demonstration's days. */
   static final class Movable extends Clock {
     private final Clock system = Clock.systemUTC();
     volatile Instant pinnedAt;
     volatile Duration offset = Duration.ZERO;
+
+    /** While the demo's past is written: the instant replayed (ADR 0010). */
+    volatile Instant replayAt;
 
     @Override
     public ZoneId getZone() {
@@ -169,6 +227,12 @@ public class PlatformClock {
 
     @Override
     public Instant instant() {
+      Instant r = replayAt;
+      return r != null ? r : underlying();
+    }
+
+    /** The clock without a replay: the system clock or the pinned instant, plus the demo's days. */
+    Instant underlying() {
       Instant p = pinnedAt;
       return (p != null ? p : system.instant()).plus(offset);
     }

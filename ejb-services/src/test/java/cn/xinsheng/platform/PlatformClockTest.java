@@ -71,4 +71,36 @@ class PlatformClockTest {
     assertEquals(c.clock().instant(), zoned.instant());
     assertEquals("Asia/Shanghai", zoned.getZone().getId());
   }
+
+  @Test
+  void theDemoHistoryReplaysThePastForwardOnlyUpToTheRealClockAndThenNeverAgain() {
+    PlatformClock c = clock("2026-06-10T10:00:00+08:00", true);
+    Instant real = c.clock().instant();
+    assertThrows(
+        IllegalStateException.class,
+        () -> c.replay(Instant.parse("2025-06-01T02:00:00Z")),
+        "only a platform started to write the demo's history replays");
+
+    c.demoHistory = true;
+    Instant june = Instant.parse("2025-06-25T02:00:00Z");
+    assertEquals(real, c.replay(june), "the replay tells the time it left");
+    assertTrue(c.isReplaying());
+    assertEquals("2025-06-25", c.prisonTime().today().toString());
+    c.replay(june);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> c.replay(june.minusSeconds(1)),
+        "the past is written in the order it happened");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> c.replay(real.plusSeconds(1)),
+        "nothing of the demo's past lies after the real clock");
+    c.replay(real);
+
+    assertEquals(real, c.endReplay());
+    assertFalse(c.isReplaying());
+    assertEquals(real, c.clock().instant(), "the test clock stands where it was pinned");
+    assertThrows(IllegalStateException.class, () -> c.replay(june), "once, for good");
+    assertThrows(IllegalStateException.class, c::endReplay);
+  }
 }

@@ -19,9 +19,10 @@ import java.util.Set;
 /**
  * A commendation (表扬) for demo inmates who have served long enough to be proposed, so that the case
  * story can be walked in {@code start-dev}: a proposal must cite the commended cycles it rests on
- * (司规〔2021〕3号; {@code ProposalService} refuses one that cites none), and the demo prison has no
- * points history yet (issue 18, item 10, not done). Each gets one locked six-month cycle that ended
- * nineteen months ago, decided "表扬" by the reviewer.
+ * (司规〔2021〕3号; {@code ProposalService} refuses one that cites none). Each gets one locked six-month
+ * cycle that ended nineteen months ago, decided "表扬" by the reviewer. The year since is written
+ * through the services in section 31 only ({@link DemoHistory}); the other sections still rest on
+ * this seed.
  *
  * <p>These are seeded rows like the rest of the demo prison, not made through the services: there
  * are no month results or entries behind them and no audit leaves. Inmates the system tests use by

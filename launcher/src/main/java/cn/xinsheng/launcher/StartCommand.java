@@ -284,6 +284,10 @@ abstract class StartCommand implements Callable<Integer> {
       DemoData.ensureCaseDesk(owner, clock);
       DemoCommendations.ensure(owner, clock);
       ReadinessDemo.ensure(owner, clock); // issue 20: release ward, offices, community1
+      // issue 18 item 10: the demo prison's past is written once, through the services, while
+      // the clock replays it (ADR 0010); only on the start that finds it missing
+      historyPending = DemoHistory.pending(owner);
+      historyOwner = owner;
       Map<String, String> env =
           new java.util.HashMap<>(
               environment(db.database().applicationUrl(SCHEMA), APP_USER, appPassword));
@@ -293,11 +297,31 @@ abstract class StartCommand implements Callable<Integer> {
       env.put("XINSHENG_CASES_DEMO_CLOCK", "true");
       // tests pin the platform's clock, so they never take a business date from the wall clock
       env.put("XINSHENG_TEST_CLOCK", pinned.map(Instant::toString).orElse(""));
+      env.put("XINSHENG_DEMO_HISTORY", Boolean.toString(historyPending));
       return env;
     }
 
+    /** Whether this start writes the demo prison's past (its first start). */
+    boolean historyPending;
+
+    private DatabaseTarget historyOwner;
+
     @Override
     void afterReady(String baseUrl) {
+      if (historyPending) {
+        // first, while nobody else writes: every other demo happens in the present
+        say("正在写入演示监狱的一年历史 / writing the demo prison's year of history …");
+        try {
+          String done = DemoHistory.write(baseUrl);
+          DemoHistory.mark(historyOwner, done);
+          say(done);
+        } catch (IOException e) {
+          DemoHistory.mark(historyOwner, "failed: " + e.getMessage());
+          say("警告 / warning: 演示历史未能写入 / demo history not written: " + e.getMessage());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       try {
         say(DemoContent.ensure(baseUrl, dataDir));
       } catch (IOException e) {
@@ -454,7 +478,8 @@ abstract class StartCommand implements Callable<Integer> {
      * A production platform runs on the real clock: the demonstration's and tests' are start-dev's.
      */
     static void refuseDemonstrationClocks() {
-      for (String setting : List.of("XINSHENG_TEST_CLOCK", "XINSHENG_CASES_DEMO_CLOCK")) {
+      for (String setting :
+          List.of("XINSHENG_TEST_CLOCK", "XINSHENG_CASES_DEMO_CLOCK", "XINSHENG_DEMO_HISTORY")) {
         String value = System.getenv(setting);
         if (value != null && !value.isBlank() && !value.strip().equalsIgnoreCase("false")) {
           throw new LauncherException(

@@ -156,7 +156,8 @@ class ClockSystemIT {
   @Order(2)
   void startRefusesTheTestClockAndTheDemoClock() {
     Path dir = Path.of("target", "clock-start-refused").toAbsolutePath();
-    for (String setting : List.of("XINSHENG_TEST_CLOCK", "XINSHENG_CASES_DEMO_CLOCK")) {
+    for (String setting :
+        List.of("XINSHENG_TEST_CLOCK", "XINSHENG_CASES_DEMO_CLOCK", "XINSHENG_DEMO_HISTORY")) {
       LauncherProcess.Result r =
           LauncherProcess.runWith(
               Map.of(

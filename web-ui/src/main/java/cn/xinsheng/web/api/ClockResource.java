@@ -82,6 +82,30 @@ public class ClockResource {
     return describe(administration.pin(instant));
   }
 
+  @POST
+  @Path("/history")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "A demo prison's first start only (start-dev): replay an instant of its past while its"
+              + " history is written; forward only, never past the real clock (ADR 0010)")
+  public ClockView replayHistory(@NotNull(message = "clock.error.instant") @Valid ClockPin body) {
+    Instant instant;
+    try {
+      instant = PlatformClock.parseInstant(body.instant());
+    } catch (DateTimeException e) {
+      throw Refusal.invalid("clock.error.instant");
+    }
+    return describe(administration.replayHistory(instant));
+  }
+
+  @POST
+  @Path("/history/end")
+  @Operation(summary = "End the demo's replay: the platform reads its real (or test) clock again")
+  public ClockView endHistory() {
+    return describe(administration.endHistory());
+  }
+
   private ClockView describe(Instant now) {
     return new ClockView(
         now.toString(),

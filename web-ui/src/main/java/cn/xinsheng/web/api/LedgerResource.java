@@ -398,6 +398,16 @@ public class LedgerResource {
     return new CloseAdvanced(closeSteps.advance(id, body.step()));
   }
 
+  @GET
+  @Path("/sections/{section}/cycles/ungraded")
+  @Operation(
+      summary =
+          "The section's closed cycles that still need its grading proposal (what the grading"
+              + " screen lists)")
+  public List<CycleGrading.UngradedCycle> ungradedCycles(@PathParam("section") long section) {
+    return grading.ungradedCycles(section);
+  }
+
   @POST
   @Path("/cycles/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
