@@ -531,10 +531,6 @@ class ScormConformanceSystemIT {
         By.name("content"));
   }
 
-  @org.junit.jupiter.api.Disabled(
-      "In the platform Chromium shows its error page (chrome-error://chromewebdata/) in every frame"
-          + " below a SCO's launch page, though the pages are served 200: cause not found yet"
-          + " (docs/courseware.md, 2b)")
   @Test
   @Order(8)
   void aScoInAFramesetFindsTheApiWithTheAdlAlgorithmAndResumes() throws Exception {
@@ -602,10 +598,6 @@ class ScormConformanceSystemIT {
     leave();
   }
 
-  @org.junit.jupiter.api.Disabled(
-      "In the platform Chromium shows its error page (chrome-error://chromewebdata/) in every frame"
-          + " below a SCO's launch page, though the pages are served 200: cause not found yet"
-          + " (docs/courseware.md, 2b)")
   @Test
   @Order(9)
   void aScoOpenedInAPopupIsKeptInThePageAndItsTerminateWithoutCommitIsStored() throws Exception {
@@ -651,10 +643,6 @@ class ScormConformanceSystemIT {
     leave();
   }
 
-  @org.junit.jupiter.api.Disabled(
-      "In the platform Chromium shows its error page (chrome-error://chromewebdata/) in every frame"
-          + " below a SCO's launch page, though the pages are served 200: cause not found yet"
-          + " (docs/courseware.md, 2b)")
   @Test
   @Order(10)
   void aGolfSequencingSampleWithOneCommonLaunchPageKeepsEachScosStatusScoreLocationAndTime()

@@ -54,9 +54,14 @@ final class SecurityHeaders {
     boolean courseware = path.startsWith(COURSEWARE);
     res.setHeader("Content-Security-Policy", courseware ? COURSEWARE_CSP : CSP);
     res.setHeader("X-Content-Type-Options", "nosniff");
-    if (!courseware) {
-      res.setHeader("X-Frame-Options", "SAMEORIGIN");
-    } else {
+    // Payara (Grizzly) adds X-Frame-Options: SAMEORIGIN to every answer that names none, and
+    // SAMEORIGIN is checked against every ancestor: a SCO's own frames and popups have the
+    // sandboxed launch page, an opaque origin, as their parent, so Chromium refused them
+    // (chrome-error://chromewebdata/ in every frame below the launch page). Courseware says
+    // ALLOWALL (the HTML standard's "allowed" value; no CSP frame-ancestors either: an opaque
+    // ancestor matches no source), every other answer SAMEORIGIN and frame-ancestors 'self'.
+    res.setHeader("X-Frame-Options", courseware ? "ALLOWALL" : "SAMEORIGIN");
+    if (courseware) {
       // the SCO's frame has no origin and its requests carry no credentials: it may read every
       // answer here, a refusal too (a token that ended answers 404, which the run-time must see
       // to hand its unsaved commit to the lesson page; without this it saw a network error)
