@@ -404,25 +404,6 @@ abstract class ContextPortsChecks {
           new SentenceHistory.Change(inmate, SentenceChange.reduction(on, 7)),
           now.get(now.size() - 1),
           "the latest change is the one just recorded");
-      // a case's change gets the day its ruling was served, once, and reads with it
-      long caseId = number("SELECT MIN(id) FROM reduction_case");
-      history.recordChange(
-          inmate,
-          caseId,
-          SentenceChange.reduction(on, 5),
-          on.plusYears(3),
-          on.plusYears(3).minusMonths(5),
-          "ContextPortsChecks",
-          java.time.Instant.parse("2031-01-08T02:00:00Z"));
-      java.time.Instant at = java.time.Instant.parse("2031-01-20T02:00:00Z");
-      assertTrue(history.recordService(caseId, on.plusDays(12), "ContextPortsChecks", at) >= 1);
-      assertEquals(0, history.recordService(caseId, on.plusDays(13), "ContextPortsChecks", at));
-      List<SentenceHistory.Change> served = history.changes();
-      assertEquals(
-          new SentenceHistory.Change(
-              inmate, SentenceChange.reduction(on, 5).served(on.plusDays(12))),
-          served.get(served.size() - 1),
-          "the service day is read with its change");
     } finally {
       transaction.rollback();
     }
