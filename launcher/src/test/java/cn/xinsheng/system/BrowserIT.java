@@ -218,6 +218,35 @@ class BrowserIT {
         stored.contains("\"source\":\"监区摄像头 11-03\"")
             && stored.contains("\"description\":\"评比现场照片\""),
         stored);
+    // the walk: the evidence link says what it is in words and opens the in-page viewer, in the
+    // same tab, with the way back
+    driver.get(base + "/ledger/section.xhtml?section=11");
+    org.openqa.selenium.WebElement link =
+        waiting()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(
+                        "//*[@id='ledgerForm:entries']//tr[contains(., '内务卫生评比第一名')]"
+                            + "//a[contains(@href, 'evidence')]")));
+    assertEquals("照片 · evidence-photo.jpg", link.getText().strip());
+    assertTrue(
+        link.getAttribute("target") == null || link.getAttribute("target").isEmpty(), "no new tab");
+    assertTrue(link.getAttribute("href").contains("/ledger/evidence.xhtml?id=" + evidenceId));
+    link.click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("evidenceImage")));
+    String words = driver.findElement(By.id("evidenceWords")).getText();
+    assertTrue(
+        words.contains("照片 · evidence-photo.jpg")
+            && words.contains("监区摄像头 11-03")
+            && words.contains("评比现场照片")
+            && words.contains("周建军（officer1）"),
+        words);
+    assertEquals(1, driver.getWindowHandles().size(), "still one tab");
+    driver.findElement(By.id("back")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ledgerForm:entries"), "内务卫生评比第一名"));
 
     login("reviewer1");
     driver.get(base + "/ledger/section.xhtml?section=11");
@@ -308,6 +337,9 @@ class BrowserIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("myLedger:entries"), "内务卫生评比第一名"));
     shot("16-inmate-ledger");
+    String kioskRow = driver.findElement(By.id("myLedger:entries")).getText();
+    assertTrue(kioskRow.contains("查看证据：照片 · evidence-photo.jpg"), kioskRow);
+    assertTrue(!kioskRow.matches("(?s).*#\\d.*"), "no evidence number: " + kioskRow);
     driver.findElement(By.cssSelector("#myLedger\\:entries button")).click();
     waiting()
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("objectForm:objectionText")))
@@ -326,6 +358,11 @@ class BrowserIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("inmateForm:timeline"), "内务卫生评比第一名"));
     shot("18-judge-inmate-ledger");
+    assertTrue(
+        driver
+            .findElement(By.id("inmateForm:timeline"))
+            .getText()
+            .contains("照片 · evidence-photo.jpg"));
     login("sysadmin1");
     driver.get(base + "/admin/audit.xhtml");
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("verifierKey")));
