@@ -151,6 +151,18 @@ class BrowserIT {
    * reviewer returns it, the officer sees the alert on his home page and amends, the reviewer
    * approves, the month is computed, approved and published, the inmate sees it and objects.
    */
+  /** The id of the first evidence of the entries-table row showing this fact, from its link. */
+  private static long evidenceIdOfRow(String fact) {
+    org.openqa.selenium.WebElement row =
+        driver.findElement(
+            By.xpath("//*[@id='ledgerForm:entries']//tr[contains(., '" + fact + "')]"));
+    String href = row.findElement(By.cssSelector("a[href*='evidence']")).getAttribute("href");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("evidence(?:/|\\.xhtml\\?id=)(\\d+)").matcher(href);
+    assertTrue(m.find(), href);
+    return Long.parseLong(m.group(1));
+  }
+
   @Test
   void theLedgerStoryAtTheScreens() throws IOException {
     Path photo = SHOTS.resolve("evidence-photo.jpg").toAbsolutePath();
@@ -181,6 +193,7 @@ class BrowserIT {
     driver.findElement(By.id("ledgerForm:amount")).sendKeys("2");
     driver.findElement(By.id("ledgerForm:fact")).sendKeys("内务卫生评比第一名");
     driver.findElement(By.id("ledgerForm:evidenceSource")).sendKeys("监区摄像头 11-03");
+    driver.findElement(By.id("ledgerForm:evidenceDescription")).sendKeys("评比现场照片");
     driver.findElement(By.id("ledgerForm:upload_input")).sendKeys(photo.toString());
     waiting()
         .until(
@@ -193,6 +206,47 @@ class BrowserIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("ledgerForm:entries"), "内务卫生评比第一名"));
     shot("11-officer-section-entries");
+    // the walk's data loss: what the officer typed is what the evidence keeps, and the form is
+    // empty again for the next entry
+    assertEquals("", driver.findElement(By.id("ledgerForm:evidenceSource")).getAttribute("value"));
+    assertEquals(
+        "", driver.findElement(By.id("ledgerForm:evidenceDescription")).getAttribute("value"));
+    long evidenceId = evidenceIdOfRow("内务卫生评比第一名");
+    driver.get(base + "/api/v1/evidence/" + evidenceId);
+    String stored = driver.findElement(By.tagName("body")).getText();
+    assertTrue(
+        stored.contains("\"source\":\"监区摄像头 11-03\"")
+            && stored.contains("\"description\":\"评比现场照片\""),
+        stored);
+    // the walk: the evidence link says what it is in words and opens the in-page viewer, in the
+    // same tab, with the way back
+    driver.get(base + "/ledger/section.xhtml?section=11");
+    org.openqa.selenium.WebElement link =
+        waiting()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(
+                        "//*[@id='ledgerForm:entries']//tr[contains(., '内务卫生评比第一名')]"
+                            + "//a[contains(@href, 'evidence')]")));
+    assertEquals("照片 · evidence-photo.jpg", link.getText().strip());
+    assertTrue(
+        link.getAttribute("target") == null || link.getAttribute("target").isEmpty(), "no new tab");
+    assertTrue(link.getAttribute("href").contains("/ledger/evidence.xhtml?id=" + evidenceId));
+    link.click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("evidenceImage")));
+    String words = driver.findElement(By.id("evidenceWords")).getText();
+    assertTrue(
+        words.contains("照片 · evidence-photo.jpg")
+            && words.contains("监区摄像头 11-03")
+            && words.contains("评比现场照片")
+            && words.contains("周建军（officer1）"),
+        words);
+    assertEquals(1, driver.getWindowHandles().size(), "still one tab");
+    driver.findElement(By.id("back")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ledgerForm:entries"), "内务卫生评比第一名"));
 
     login("reviewer1");
     driver.get(base + "/ledger/section.xhtml?section=11");
@@ -283,6 +337,9 @@ class BrowserIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("myLedger:entries"), "内务卫生评比第一名"));
     shot("16-inmate-ledger");
+    String kioskRow = driver.findElement(By.id("myLedger:entries")).getText();
+    assertTrue(kioskRow.contains("查看证据：照片 · evidence-photo.jpg"), kioskRow);
+    assertTrue(!kioskRow.matches("(?s).*#\\d.*"), "no evidence number: " + kioskRow);
     driver.findElement(By.cssSelector("#myLedger\\:entries button")).click();
     waiting()
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("objectForm:objectionText")))
@@ -301,6 +358,11 @@ class BrowserIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("inmateForm:timeline"), "内务卫生评比第一名"));
     shot("18-judge-inmate-ledger");
+    assertTrue(
+        driver
+            .findElement(By.id("inmateForm:timeline"))
+            .getText()
+            .contains("照片 · evidence-photo.jpg"));
     login("sysadmin1");
     driver.get(base + "/admin/audit.xhtml");
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("verifierKey")));

@@ -674,6 +674,14 @@ class CaseSystemIT {
                 + caseId));
     // it runs the loop inside the prison: the section's reviewer sees it
     assertTrue(reviewer.get("/api/v1/ledger/objections").body().contains(caseNumber));
+    // the outside walk: the objections page says the case and the record in words, never the
+    // audit log's internal reference ("[point-entry/7]", "[case/1]")
+    for (WebClient reader : List.of(reviewer, supervisor)) {
+      String page = reader.get("/ledger/objections.xhtml").body();
+      assertTrue(page.contains("案件 " + caseNumber), page);
+      assertTrue(page.contains("针对计分记录 #" + entryId + "：请说明该项加分的证据来源"), page);
+      assertFalse(page.contains("[point-entry/") || page.contains("[case/"), page);
+    }
   }
 
   @Test

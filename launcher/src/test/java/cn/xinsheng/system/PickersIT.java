@@ -326,5 +326,18 @@ class PickersIT {
     assertTrue(
         driver.findElement(By.id("cohortForm:cohorts")).getText().contains("法律常识二班"),
         "the class is listed");
+    // the walk: the class is said by its name, the teacher by his name, the members as a count
+    // under a header that says so
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("contentForm:messages"), "班级“法律常识二班”已建立"));
+    String table = driver.findElement(By.id("cohortForm:cohorts")).getText();
+    assertTrue(table.contains("学员人数") && !table.contains("逗号分隔"), table);
+    String row =
+        driver
+            .findElement(By.xpath("//*[@id='cohortForm:cohorts']//tr[contains(., '法律常识二班')]"))
+            .getText();
+    assertTrue(row.matches("(?s).*[^\\s（]+（[a-z0-9_.-]+）.*"), "the teacher by name: " + row);
   }
 }

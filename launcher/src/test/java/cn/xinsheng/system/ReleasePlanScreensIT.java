@@ -93,6 +93,9 @@ class ReleasePlanScreensIT {
     assertTrue(late > 0, "the demo's 905 has late items");
     String list = page("/readiness/plans.xhtml", "list");
     assertTrue(list.contains("3301000904") && list.contains("3301000905"), list);
+    // the walk: the countdown reads "还有 77 天", never "还有天数 77"
+    assertTrue(list.matches("(?s).*还有 [0-9,]+ 天.*"), list);
+    assertTrue(!list.contains("还有天数"), list);
     driver.findElement(By.id("filters:late")).click();
     driver.findElement(By.id("filters:apply")).click();
     // the filter's Ajax replaces the table: read it afresh until it shows 905 and not 904

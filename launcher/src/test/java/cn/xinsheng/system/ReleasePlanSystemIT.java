@@ -252,6 +252,16 @@ class ReleasePlanSystemIT {
     assertEquals(1, rulings.size(), after.toString());
   }
 
+  private static String pdfText(byte[] pdf) throws java.io.IOException {
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+    StringBuilder text = new StringBuilder();
+    for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+      text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(p));
+    }
+    reader.close();
+    return text.toString().replace("\n", "");
+  }
+
   @Test
   @Order(4)
   void aHandoverIsIssuedVerifiesOfflineAndAChangedCopyIsNamed() throws Exception {
@@ -279,6 +289,23 @@ class ReleasePlanSystemIT {
     HttpResponse<String> pdf = community.get("/api/v1/readiness/handovers/" + issued + "/pdf");
     assertEquals(200, pdf.statusCode());
     assertTrue(pdf.body().startsWith("%PDF"));
+    // the walk: the PDF people read gives the prison's time to the minute and the issuer's name,
+    // while the signed JSON keeps the instant and the login
+    Path pdfFile = RunningPlatform.DATA_DIR.resolve("handover-" + issued + ".pdf");
+    assertEquals(
+        200, community.download("/api/v1/readiness/handovers/" + issued + "/pdf", pdfFile));
+    String pdfText = pdfText(Files.readAllBytes(pdfFile));
+    String issuedAt =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(java.time.ZoneId.of("Asia/Shanghai"))
+            .format(java.time.Instant.parse(String.valueOf(doc.get("issuedAt"))));
+    assertTrue(pdfText.contains("交接时间 Issued: " + issuedAt), pdfText);
+    assertFalse(pdfText.contains("UTC") || pdfText.contains(String.valueOf(doc.get("issuedAt"))));
+    assertTrue(
+        java.util.regex.Pattern.compile("交接人 Issued by: [^\\s（]+（officer6）")
+            .matcher(pdfText)
+            .find(),
+        pdfText);
 
     Path zip = RunningPlatform.DATA_DIR.resolve("handover-" + issued + ".zip");
     assertEquals(

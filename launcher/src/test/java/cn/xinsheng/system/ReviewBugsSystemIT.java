@@ -333,7 +333,10 @@ class ReviewBugsSystemIT {
     assertTrue(file.contains("\"evidenceId\":" + own), file);
     assertTrue(file.contains("meeting-31.png"), file);
     String page = execution.get("/cases/case.xhtml?id=" + proposedCase).body();
-    assertTrue(page.contains("/api/v1/evidence/" + own + "/content"), "the case page links it");
+    // the outside walk: the attachment opens in the in-page viewer, not the raw address
+    assertTrue(
+        page.contains("/ledger/evidence.xhtml?id=" + own + "&amp;from=case"),
+        "the case page links it");
     assertTrue(page.contains("meeting-31.png"));
 
     String sha;

@@ -490,6 +490,10 @@ class WordsOnEveryScreenIT {
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("staff")));
     assertTrue(driver.findElement(By.tagName("body")).getText().contains("一分监区"));
+    // the walk: the table of who serves where lists the staff, never an inmate's terminal account
+    String staff = driver.findElement(By.id("staff")).getText();
+    assertTrue(staff.contains("分监区"), staff);
+    assertTrue(!staff.contains("服刑人员"), staff);
     HeadlessChrome.login(driver, base, "officer1");
     driver.findElement(By.xpath("//a[contains(., '学习成果记分')]")).click();
     HeadlessChrome.waiting(driver).until(ExpectedConditions.urlContains("/ledger/learning.xhtml"));

@@ -174,6 +174,27 @@ public class EvidenceService {
     return e;
   }
 
+  /** A piece of evidence as a screen says it: its kind's code, file name, source and uploader. */
+  public record Described(
+      String kind,
+      String name,
+      String source,
+      String description,
+      String uploadedBy,
+      Instant uploadedAt) {}
+
+  /** The evidence in words, if the caller may see it; otherwise as if it did not exist. */
+  public Described describe(long id) {
+    Evidence e = get(id);
+    return new Described(
+        e.getKind().name(),
+        e.getOriginalName(),
+        e.getSource(),
+        e.getDescription(),
+        e.getUploadedBy(),
+        e.getUploadedAt());
+  }
+
   public Content content(long id, boolean thumbnail) {
     Evidence e = get(id);
     EvidenceFiles files = files();

@@ -38,6 +38,16 @@ public class AccountAdministration {
   }
 
   /**
+   * The staff's accounts: everyone holding a role other than the inmate's (the sections page lists
+   * who serves where; an inmate's terminal account is not staff).
+   */
+  public List<Account> staffAccounts() {
+    return accounts.findAll().stream()
+        .filter(a -> a.getRoles().stream().anyMatch(r -> r != Role.INMATE))
+        .toList();
+  }
+
+  /**
    * Creates an account with a generated initial password that the user must change at his first
    * login. The password is returned once, to be handed to the user, and is stored only as a hash.
    */

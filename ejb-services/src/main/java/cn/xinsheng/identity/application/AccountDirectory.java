@@ -37,4 +37,21 @@ public interface AccountDirectory {
    * a list, not typed).
    */
   java.util.List<Person> holders(Role role);
+
+  /** The person's name on the account, if the login is known. */
+  java.util.Optional<String> nameOf(String login);
+
+  /**
+   * A member of staff as a record a court reads names him: "周建军（officer1）", the login alone when
+   * the account is unknown (the same form as the screens' show.person).
+   */
+  default String recordName(String login) {
+    if (login == null || login.isBlank()) {
+      return "";
+    }
+    return nameOf(login)
+        .filter(n -> !n.isBlank() && !n.equals(login))
+        .map(n -> n + "（" + login + "）")
+        .orElse(login);
+  }
 }

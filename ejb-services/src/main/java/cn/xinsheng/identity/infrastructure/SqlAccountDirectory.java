@@ -71,6 +71,16 @@ public class SqlAccountDirectory implements AccountDirectory {
     return rows.stream().map(r -> new Person(r[0].toString(), r[1].toString())).toList();
   }
 
+  @Override
+  public java.util.Optional<String> nameOf(String login) {
+    @SuppressWarnings("unchecked")
+    java.util.List<Object> rows =
+        em.createNativeQuery("SELECT a.display_name FROM account a WHERE a.username = ?1")
+            .setParameter(1, login == null ? "" : login)
+            .getResultList();
+    return rows.stream().filter(java.util.Objects::nonNull).map(Object::toString).findFirst();
+  }
+
   private long count(String sql, Object... params) {
     var q = em.createNativeQuery(sql);
     for (int i = 0; i < params.length; i++) {

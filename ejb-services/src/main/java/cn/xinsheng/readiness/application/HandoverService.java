@@ -76,6 +76,7 @@ public class HandoverService {
   @Inject Caller caller;
   @Inject PrisonTime time;
   @Inject AuditLog auditLog;
+  @Inject cn.xinsheng.identity.application.AccountDirectory accounts;
   @Inject HandoverLog readLog;
   @Inject SubjectHeads heads;
   @Inject SubjectPackages packages;
@@ -515,8 +516,7 @@ public class HandoverService {
   }
 
   @SuppressWarnings("unchecked")
-  private static byte[] pdf(Map<String, Object> d, PlanPage plan, Office office)
-      throws IOException {
+  private byte[] pdf(Map<String, Object> d, PlanPage plan, Office office) throws IOException {
     Map<String, Object> person = (Map<String, Object>) d.get("person");
     Map<String, Object> sentence = (Map<String, Object>) d.get("sentence");
     Map<String, Object> risk = (Map<String, Object>) d.get("risk");
@@ -533,7 +533,12 @@ public class HandoverService {
                     + "    入监 Admitted: "
                     + person.get("admission"),
                 "接收机构 Office: " + office.nameZh() + " / " + office.nameEn(),
-                "交接时间 Issued: " + d.get("issuedAt") + " (UTC)  by " + d.get("issuedBy")),
+                // people read the PDF: the prison's time to the minute and the issuer's name (the
+                // signed JSON keeps the instant and the login, it is machine data)
+                "交接时间 Issued: "
+                    + time.format(Instant.parse(String.valueOf(d.get("issuedAt"))))
+                    + "    交接人 Issued by: "
+                    + accounts.recordName(String.valueOf(d.get("issuedBy")))),
             null,
             null));
     List<String[]> rulingRows = new ArrayList<>();
@@ -625,7 +630,8 @@ public class HandoverService {
           new String[] {
             String.valueOf(c.get("course")),
             String.valueOf(c.get("credits")),
-            String.valueOf(c.get("confirmedAt")).substring(0, 10)
+            // the day in the prison's zone, not the UTC day the instant's text begins with
+            time.dayOf(Instant.parse(String.valueOf(c.get("confirmedAt")))).toString()
           });
     }
     List<String[]> musicRows = new ArrayList<>();

@@ -56,6 +56,19 @@ public class AccountsView implements Serializable {
     return accounts;
   }
 
+  private List<?> staffAccounts;
+
+  /**
+   * The staff only, for the sections page's table of who serves where (the outside walk: inmates'
+   * terminal accounts were listed as if they were staff); the application decides who is staff.
+   */
+  public List<?> getStaffAccounts() {
+    if (staffAccounts == null) {
+      staffAccounts = administration.staffAccounts();
+    }
+    return staffAccounts;
+  }
+
   public long getLockedCount() {
     return getAccounts().stream().filter(this::isLocked).count();
   }

@@ -21,6 +21,7 @@ public class EvidenceViewerView {
   private Long id;
   private String mediaType;
   private boolean loaded;
+  private EvidenceService.Described evidenceRecord;
 
   private void load() {
     if (loaded) {
@@ -35,10 +36,36 @@ public class EvidenceViewerView {
     try {
       mediaType = evidence.content(Long.parseLong(asked), false).mediaType();
       id = Long.parseLong(asked);
+      evidenceRecord = evidence.describe(id);
     } catch (Refusal r) {
       id = null;
       mediaType = null;
+      evidenceRecord = null;
     }
+  }
+
+  /**
+   * Where the staff page's way back leads: the page the link was on, from a short fixed list (the
+   * parameter is never a free address), with that page's own parameter (the section, the inmate's
+   * number, the case).
+   */
+  public String getBack() {
+    java.util.Map<String, String> asked =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+    String from = asked.getOrDefault("from", "section");
+    String p = asked.get("p");
+    String param = p != null && p.matches("[0-9]{1,18}") ? p : null;
+    return switch (from) {
+      case "inmate" -> "/ledger/inmate" + (param == null ? "" : "?no=" + param);
+      case "case" -> "/cases/case" + (param == null ? "" : "?id=" + param);
+      default -> "/ledger/section" + (param == null ? "" : "?section=" + param);
+    };
+  }
+
+  /** The evidence in words for the staff page: kind, name, source, description. */
+  public EvidenceService.Described getEvidence() {
+    load();
+    return evidenceRecord;
   }
 
   public Long getId() {

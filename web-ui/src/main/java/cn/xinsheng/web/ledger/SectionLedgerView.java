@@ -25,6 +25,7 @@ import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -162,6 +163,14 @@ public class SectionLedgerView implements Serializable {
   }
 
   public void handleUpload(FileUploadEvent event) {
+    // PrimeFaces hands the file over right after decoding, before the typed source and
+    // description reach this view; keeping the evidence then would store the defaults instead of
+    // what the officer typed. So the event waits for the invoke-application phase.
+    if (event.getPhaseId() != PhaseId.INVOKE_APPLICATION) {
+      event.setPhaseId(PhaseId.INVOKE_APPLICATION);
+      event.getComponent().queueEvent(event);
+      return;
+    }
     try (InputStream in = event.getFile().getInputStream()) {
       Evidence e =
           evidence.upload(
@@ -233,6 +242,8 @@ public class SectionLedgerView implements Serializable {
     formFact = null;
     formEvidence.clear();
     formEvidenceNames.clear();
+    evidenceSource = "";
+    evidenceDescription = "";
   }
 
   public void approve(EntryView e) {

@@ -65,8 +65,9 @@ public class ContentView implements Serializable {
               .filter(s -> !s.isBlank())
               .distinct()
               .toList();
-      long id = enrolment.createCohort(cohortName, programme, teacher, numbers);
-      Messages.info("lms.cohortCreated", id);
+      enrolment.createCohort(cohortName, programme, teacher, numbers);
+      // the class by its name, as the table below lists it, not its row number
+      Messages.info("lms.cohortCreated", cohortName == null ? "" : cohortName.strip());
       cohortName = null;
       members = new java.util.ArrayList<>();
       inmates = null;

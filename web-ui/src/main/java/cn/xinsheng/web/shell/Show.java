@@ -50,6 +50,32 @@ public class Show {
         });
   }
 
+  @Inject cn.xinsheng.evidence.application.EvidenceService evidence;
+
+  private final java.util.Map<String, String> evidenceLabels = new java.util.HashMap<>();
+
+  /**
+   * A piece of evidence in words, its kind and file name ("照片 · 评比.png"), never its number; just
+   * "证据" when the reader may not be told more.
+   */
+  public String evidence(Object id) {
+    String key = id == null ? "" : id.toString().strip();
+    return evidenceLabels.computeIfAbsent(
+        key,
+        k -> {
+          if (!k.matches("[0-9]{1,18}")) {
+            return Messages.text("ledger.evidence");
+          }
+          try {
+            cn.xinsheng.evidence.application.EvidenceService.Described e =
+                evidence.describe(Long.parseLong(k));
+            return Messages.text("evidence.kind." + e.kind()) + " · " + e.name();
+          } catch (cn.xinsheng.platform.Refusal | jakarta.ejb.EJBAccessException notShown) {
+            return Messages.text("ledger.evidence");
+          }
+        });
+  }
+
   private ResourceBundle bundle;
 
   public String time(Object moment) {
