@@ -82,6 +82,12 @@ class CaseWorkflowScreensIT {
     }
   }
 
+  /** 20261220 as the screens say it: 2026-12-20. */
+  private static String ymd(long yyyymmdd) {
+    String d = Long.toString(yyyymmdd);
+    return d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6);
+  }
+
   private static void noErrorPage() {
     assertFalse(driver.getPageSource().contains("系统出错"), driver.getCurrentUrl());
   }
@@ -149,6 +155,17 @@ class CaseWorkflowScreensIT {
         driver.findElement(By.id("caseForm:timeline")).getText());
     assertTrue(
         driver.findElements(By.id("caseForm:sign")).isEmpty(), "nothing to sign on a closed case");
+    // the walk: the ruling waited for the court's posting while the file said only the prison's
+    // "公示截止"; now each posting is named and the court's shows its own last day
+    assertTrue(driver.getPageSource().contains("监狱公示截止"), "the prison's posting by name");
+    assertTrue(driver.getPageSource().contains("法院公示截止"), "the court's posting by name");
+    assertEquals(
+        ymd(
+            count(
+                "SELECT DATE_FORMAT(DATE_ADD(on_date, INTERVAL 5 DAY), '%Y%m%d') FROM case_event"
+                    + " WHERE step = 'COURT_POSTING' AND case_id = "
+                    + granted)),
+        driver.findElement(By.id("caseForm:courtPostingEnds")).getText().trim());
     shot("case-06-judge-file-zh");
     driver.findElement(By.id("langForm:en")).click();
     waiting().until(ExpectedConditions.titleContains("Case file"));

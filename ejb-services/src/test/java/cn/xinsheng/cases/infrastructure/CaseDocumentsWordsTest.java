@@ -57,6 +57,7 @@ class CaseDocumentsWordsTest {
             "JUDGE",
             false,
             false,
+            null,
             null);
     CaseRepository.ResultRow eligibility =
         new CaseRepository.ResultRow(
@@ -180,7 +181,8 @@ class CaseDocumentsWordsTest {
             "JUDGE",
             true,
             true,
-            9);
+            9,
+            null);
     List<CaseFile.TimelineItem> timeline =
         List.of(
             new CaseFile.TimelineItem(
