@@ -181,6 +181,24 @@ class CaseWorkflowScreensIT {
     noErrorPage();
     assertTrue(driver.getPageSource().contains(grantedNumber));
     assertTrue(driver.getPageSource().contains("提请依据"));
+    // the walk: "裁定准予" without the months or the day, and an offer to object "截止 —" when no
+    // posting was open
+    long months =
+        count(
+            "SELECT months FROM case_event WHERE step = 'RULING' AND choice = 'GRANTED' AND case_id = "
+                + granted);
+    String ruledOn =
+        ymd(
+            count(
+                "SELECT DATE_FORMAT(COALESCE(on_date, DATE(signed_at)), '%Y%m%d') FROM case_event"
+                    + " WHERE step = 'RULING' AND choice = 'GRANTED' AND case_id = "
+                    + granted));
+    String ruling = driver.findElement(By.cssSelector(".xs-ruling")).getText();
+    assertTrue(ruling.contains("准予，" + months + " 个月"), ruling);
+    assertTrue(ruling.contains(ruledOn), ruling + " / " + ruledOn);
+    assertFalse(
+        driver.findElement(By.tagName("body")).getText().contains("截止 —"),
+        "no objection with a posting that has no end");
     shot("case-08-inmate");
   }
 }
