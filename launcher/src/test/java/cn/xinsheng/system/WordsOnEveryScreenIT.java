@@ -393,6 +393,47 @@ class WordsOnEveryScreenIT {
     assertFalse(text.contains("<script>"), text);
   }
 
+  /**
+   * The walk: ?id=abc said "j_idt1: 'abc' must be a number…", ?id=999 "No such case." in English on
+   * the Chinese interface, no id only the title; a quiz that does not exist offered 开始答题, a
+   * scenario that does not exist was titled "新生 · ".
+   */
+  @Test
+  void aPageOpenedWithABadIdSaysSoInTheUsersLanguage() throws Exception {
+    HeadlessChrome.login(driver, base, "officer1");
+    driver.get(base + "/cases/case.xhtml?id=abc");
+    String text = driver.findElement(By.tagName("body")).getText();
+    assertTrue(text.contains("链接中的编号无效"), text);
+    assertFalse(text.contains("j_idt"), text);
+    driver.get(base + "/cases/case.xhtml?id=999999");
+    text = driver.findElement(By.tagName("body")).getText();
+    assertTrue(text.contains("案件不存在"), text);
+    driver.get(base + "/cases/case.xhtml");
+    text = driver.findElement(By.tagName("body")).getText();
+    assertTrue(text.contains("没有指定案件"), text);
+    // a browser that asks for English still hears the session's language (Chinese first)
+    WebClient english = new WebClient(base);
+    english.login("officer1", "demo123!");
+    String page =
+        english
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/cases/case.xhtml?id=999999"))
+                    .header("Accept-Language", "en-US,en;q=0.9")
+                    .GET())
+            .body();
+    assertTrue(page.contains("案件不存在"), page);
+    assertFalse(page.contains("No such case"), page);
+    HeadlessChrome.login(driver, base, "inmate1");
+    driver.get(base + "/learn/quiz.xhtml?id=999999");
+    text = driver.findElement(By.tagName("body")).getText();
+    assertTrue(text.contains("测验不存在"), text);
+    assertTrue(driver.findElements(By.id("quizForm:start")).isEmpty(), "no 开始答题 to be refused");
+    driver.get(base + "/inmate/scenario.xhtml?id=nope");
+    assertTrue(driver.getTitle().contains("训练场景不存在"), driver.getTitle());
+    HeadlessChrome.shot(driver, "words-bad-id");
+  }
+
   @Test
   void anUnlockSaysSoOnce() throws IOException {
     WebClient web = new WebClient(base);
