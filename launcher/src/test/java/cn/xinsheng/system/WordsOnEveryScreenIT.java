@@ -434,6 +434,24 @@ class WordsOnEveryScreenIT {
     HeadlessChrome.shot(driver, "words-bad-id");
   }
 
+  /** The walk: an inmate was told "无权访问" for a page that does not exist. */
+  @Test
+  void aPageThatDoesNotExistIsSaidSoToEveryRole() {
+    for (String user : List.of("inmate1", "officer1", "teacher1")) {
+      HeadlessChrome.login(driver, base, user);
+      driver.get(base + "/nonexistent.xhtml");
+      String text = driver.findElement(By.tagName("body")).getText();
+      assertTrue(text.contains("页面不存在"), user + ": " + text);
+      assertFalse(text.contains("无权访问"), user + ": " + text);
+    }
+    // an existing page of another role is still refused (deny by default)
+    HeadlessChrome.login(driver, base, "inmate1");
+    driver.get(base + "/cases/list.xhtml");
+    assertTrue(
+        driver.findElement(By.tagName("body")).getText().contains("无权访问"),
+        driver.findElement(By.tagName("body")).getText());
+  }
+
   @Test
   void anUnlockSaysSoOnce() throws IOException {
     WebClient web = new WebClient(base);
