@@ -82,6 +82,17 @@ class CaseWorkflowScreensIT {
     }
   }
 
+  private static String text(String sql) {
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getString(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** 20261220 as the screens say it: 2026-12-20. */
   private static String ymd(long yyyymmdd) {
     String d = Long.toString(yyyymmdd);
@@ -106,6 +117,11 @@ class CaseWorkflowScreensIT {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("committeeForm")));
     noErrorPage();
     assertTrue(driver.getPageSource().contains("2026年第11次减刑假释评审会"));
+    // the walk: "委员：committee1、committee2…"; members by name, the login beside it
+    String member = text("SELECT display_name FROM account WHERE username = 'committee1'");
+    assertTrue(
+        driver.findElement(By.id("committeeForm")).getText().contains(member + "（committee1）"),
+        driver.findElement(By.id("committeeForm")).getText());
     shot("case-02-committee");
     driver.get(base + "/cases/eligibility.xhtml");
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("eligibilityForm:results")));
@@ -149,6 +165,16 @@ class CaseWorkflowScreensIT {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:timeline")));
     noErrorPage();
     assertTrue(driver.getPageSource().contains("法院裁定"));
+    // the walk: "已授权律师 lawyer1" (the dropdown said 张律): the lawyer by name, in the field and
+    // in the timeline's grant
+    String lawyer = text("SELECT display_name FROM account WHERE username = 'lawyer1'");
+    assertTrue(
+        driver.findElement(By.id("caseForm:lawyers")).getText().contains(lawyer + "（lawyer1）"),
+        driver.findElement(By.id("caseForm:lawyers")).getText());
+    assertFalse(
+        driver.findElement(By.id("caseForm:timeline")).getText().matches("(?s).* lawyer1\\b.*"),
+        "no bare login in the timeline: "
+            + driver.findElement(By.id("caseForm:timeline")).getText());
     // who signed is said by name, the login beside it (the court reads this file)
     assertTrue(
         driver.findElement(By.id("caseForm:timeline")).getText().contains("周建军（officer1）"),
