@@ -82,6 +82,23 @@ class CaseWorkflowScreensIT {
     }
   }
 
+  private static String text(String sql) {
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getString(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** 20261220 as the screens say it: 2026-12-20. */
+  private static String ymd(long yyyymmdd) {
+    String d = Long.toString(yyyymmdd);
+    return d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6);
+  }
+
   private static void noErrorPage() {
     assertFalse(driver.getPageSource().contains("系统出错"), driver.getCurrentUrl());
   }
@@ -100,6 +117,11 @@ class CaseWorkflowScreensIT {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("committeeForm")));
     noErrorPage();
     assertTrue(driver.getPageSource().contains("2026年第11次减刑假释评审会"));
+    // the walk: "委员：committee1、committee2…"; members by name, the login beside it
+    String member = text("SELECT display_name FROM account WHERE username = 'committee1'");
+    assertTrue(
+        driver.findElement(By.id("committeeForm")).getText().contains(member + "（committee1）"),
+        driver.findElement(By.id("committeeForm")).getText());
     shot("case-02-committee");
     driver.get(base + "/cases/eligibility.xhtml");
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("eligibilityForm:results")));
@@ -143,12 +165,33 @@ class CaseWorkflowScreensIT {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:timeline")));
     noErrorPage();
     assertTrue(driver.getPageSource().contains("法院裁定"));
+    // the walk: "已授权律师 lawyer1" (the dropdown said 张律): the lawyer by name, in the field and
+    // in the timeline's grant
+    String lawyer = text("SELECT display_name FROM account WHERE username = 'lawyer1'");
+    assertTrue(
+        driver.findElement(By.id("caseForm:lawyers")).getText().contains(lawyer + "（lawyer1）"),
+        driver.findElement(By.id("caseForm:lawyers")).getText());
+    assertFalse(
+        driver.findElement(By.id("caseForm:timeline")).getText().matches("(?s).* lawyer1\\b.*"),
+        "no bare login in the timeline: "
+            + driver.findElement(By.id("caseForm:timeline")).getText());
     // who signed is said by name, the login beside it (the court reads this file)
     assertTrue(
         driver.findElement(By.id("caseForm:timeline")).getText().contains("周建军（officer1）"),
         driver.findElement(By.id("caseForm:timeline")).getText());
     assertTrue(
         driver.findElements(By.id("caseForm:sign")).isEmpty(), "nothing to sign on a closed case");
+    // the walk: the ruling waited for the court's posting while the file said only the prison's
+    // "公示截止"; now each posting is named and the court's shows its own last day
+    assertTrue(driver.getPageSource().contains("监狱公示截止"), "the prison's posting by name");
+    assertTrue(driver.getPageSource().contains("法院公示截止"), "the court's posting by name");
+    assertEquals(
+        ymd(
+            count(
+                "SELECT DATE_FORMAT(DATE_ADD(on_date, INTERVAL 5 DAY), '%Y%m%d') FROM case_event"
+                    + " WHERE step = 'COURT_POSTING' AND case_id = "
+                    + granted)),
+        driver.findElement(By.id("caseForm:courtPostingEnds")).getText().trim());
     shot("case-06-judge-file-zh");
     driver.findElement(By.id("langForm:en")).click();
     waiting().until(ExpectedConditions.titleContains("Case file"));
@@ -164,6 +207,24 @@ class CaseWorkflowScreensIT {
     noErrorPage();
     assertTrue(driver.getPageSource().contains(grantedNumber));
     assertTrue(driver.getPageSource().contains("提请依据"));
+    // the walk: "裁定准予" without the months or the day, and an offer to object "截止 —" when no
+    // posting was open
+    long months =
+        count(
+            "SELECT months FROM case_event WHERE step = 'RULING' AND choice = 'GRANTED' AND case_id = "
+                + granted);
+    String ruledOn =
+        ymd(
+            count(
+                "SELECT DATE_FORMAT(COALESCE(on_date, DATE(signed_at)), '%Y%m%d') FROM case_event"
+                    + " WHERE step = 'RULING' AND choice = 'GRANTED' AND case_id = "
+                    + granted));
+    String ruling = driver.findElement(By.cssSelector(".xs-ruling")).getText();
+    assertTrue(ruling.contains("准予，" + months + " 个月"), ruling);
+    assertTrue(ruling.contains(ruledOn), ruling + " / " + ruledOn);
+    assertFalse(
+        driver.findElement(By.tagName("body")).getText().contains("截止 —"),
+        "no objection with a posting that has no end");
     shot("case-08-inmate");
   }
 }

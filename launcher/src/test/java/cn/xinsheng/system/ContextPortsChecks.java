@@ -124,6 +124,11 @@ abstract class ContextPortsChecks {
     assertFalse(accounts.holdsRole("nobody.here", Role.LAWYER));
     assertTrue(accounts.hasRoleOnRecord("teacher1", Role.TEACHER));
     assertFalse(accounts.hasRoleOnRecord("inmate1", Role.TEACHER));
+    // names for the court's records: a known login by its name, an unknown one left out
+    java.util.Map<String, String> names =
+        accounts.names(java.util.List.of("lawyer1", "nobody.here", "lawyer1"));
+    assertEquals(java.util.Set.of("lawyer1"), names.keySet());
+    assertFalse(names.get("lawyer1").isBlank());
 
     long own =
         number(

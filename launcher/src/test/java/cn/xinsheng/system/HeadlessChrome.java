@@ -20,6 +20,9 @@ final class HeadlessChrome {
   /** Where the screen tests leave their screenshots. */
   static final Path SHOTS = Path.of("target", "screenshots");
 
+  /** Where a link clicked in the browser saves its file, so a test can open what a person gets. */
+  static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
+
   private HeadlessChrome() {}
 
   static WebDriverWait waiting(WebDriver driver) {
@@ -58,6 +61,13 @@ final class HeadlessChrome {
         "--no-first-run",
         "--window-size=1366,900",
         "--lang=zh-CN");
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of(
+            "download.default_directory",
+            DOWNLOADS.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(

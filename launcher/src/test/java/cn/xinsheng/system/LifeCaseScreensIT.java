@@ -242,6 +242,20 @@ class LifeCaseScreensIT {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("portal")));
     noErrorPage();
     assertTrue(driver.getPageSource().contains("监狱管理局审核门户"));
+    // the walk: "您的访问为只读" on the home of a role that reviews, no count of its work, no
+    // cases on the menu
+    String home = driver.findElement(By.tagName("body")).getText();
+    assertFalse(home.contains("您的访问为只读"), home);
+    assertTrue(home.contains("您可以签署监狱管理局的审核"), home);
+    assertTrue(
+        Long.parseLong(driver.findElement(By.id("queue-review")).getText().trim()) >= 1,
+        "the case submitted to the bureau is counted");
+    assertTrue(
+        driver
+            .findElement(By.xpath("//*[@id='menuForm:menu']//a[contains(., '减刑假释案件')]"))
+            .getAttribute("href")
+            .contains("/cases/list.xhtml"),
+        "减刑假释案件 on the menu");
     shot("life-03-bureau-home");
     driver.findElement(By.id("portal")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("casesForm:cases")));
@@ -258,6 +272,23 @@ class LifeCaseScreensIT {
     choose("caseForm:bureauChoice", "审核同意，提请高级人民法院");
     signOnPage("局长审定：同意提请高级人民法院裁定。", "法院立案");
     shot("life-06-bureau-approved");
+
+    // the high court's home: what it signs, its count, its cases on the menu
+    HeadlessChrome.login(driver, base, "highjudge1");
+    driver.get(base + "/highjudge/home.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("queue-sign")));
+    String courtHome = driver.findElement(By.tagName("body")).getText();
+    assertFalse(courtHome.contains("您的访问为只读"), courtHome);
+    assertTrue(courtHome.contains("您可以签署高级人民法院的步骤"), courtHome);
+    assertTrue(
+        Long.parseLong(driver.findElement(By.id("queue-sign")).getText().trim()) >= 1,
+        "the case sent to the high court is counted");
+    assertTrue(
+        driver
+            .findElement(By.xpath("//*[@id='menuForm:menu']//a[contains(., '减刑假释案件')]"))
+            .getAttribute("href")
+            .contains("/cases/list.xhtml"),
+        "减刑假释案件 on the menu");
 
     // the high court: receipt, posting, an objection during its posting, its extension
     openCase("highjudge1");

@@ -205,4 +205,62 @@ class TeacherGradingScreensIT {
     assertTrue(mine.body().contains("70"), mine.body());
     HeadlessChrome.shot(driver, "grading-gradebook");
   }
+
+  @Test
+  @Order(4)
+  void theGradebookShownOnTheScreenDownloadsAsAWorkbookWithNumbers() throws Exception {
+    long course = RunningPlatform.count("SELECT id FROM course WHERE code = 'KJ-101'");
+    java.nio.file.Path file = HeadlessChrome.DOWNLOADS.resolve("gradebook-" + course + ".xlsx");
+    java.nio.file.Files.createDirectories(HeadlessChrome.DOWNLOADS);
+    java.nio.file.Files.deleteIfExists(file);
+    driver.get(base + "/teaching/grading.xhtml");
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("gradingForm:course")));
+    // the walk found no XLSX link once a gradebook was chosen: ajax could not update a link
+    // that had not been rendered
+    for (int attempt = 1; ; attempt++) {
+      try {
+        driver.findElement(By.id("gradingForm:course")).click();
+        HeadlessChrome.waiting(driver)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.xpath(
+                        "//li[contains(@class,'ui-selectonemenu-item') and contains(@data-label,'会计学基础')]")))
+            .click();
+        HeadlessChrome.waiting(driver)
+            .until(ExpectedConditions.elementToBeClickable(By.id("gradingForm:export")));
+        break;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[@id='gradingForm:gradebook']//tr[contains(., '" + INMATE + "')]")));
+    driver.findElement(By.id("gradingForm:export")).click();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.size(file) > 0);
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+        org.dhatim.fastexcel.reader.ReadableWorkbook wb =
+            new org.dhatim.fastexcel.reader.ReadableWorkbook(in)) {
+      List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+      assertEquals("编号 No.", rows.get(0).getCell(0).getText());
+      org.dhatim.fastexcel.reader.Row mine =
+          rows.stream()
+              .filter(r -> INMATE.equals(r.getCell(0).getText()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("the inmate is not in the workbook"));
+      // numbers as numbers: a spreadsheet can sum and sort them
+      assertEquals(
+          org.dhatim.fastexcel.reader.CellType.NUMBER, mine.getCell(4).getType(), "完成 Done %");
+      assertEquals(
+          org.dhatim.fastexcel.reader.CellType.NUMBER, mine.getCell(7).getType(), "Minutes");
+      assertEquals(
+          org.dhatim.fastexcel.reader.CellType.NUMBER, mine.getCell(3).getType(), "成绩 Grade");
+    }
+  }
 }

@@ -393,6 +393,65 @@ class WordsOnEveryScreenIT {
     assertFalse(text.contains("<script>"), text);
   }
 
+  /**
+   * The walk: ?id=abc said "j_idt1: 'abc' must be a number…", ?id=999 "No such case." in English on
+   * the Chinese interface, no id only the title; a quiz that does not exist offered 开始答题, a
+   * scenario that does not exist was titled "新生 · ".
+   */
+  @Test
+  void aPageOpenedWithABadIdSaysSoInTheUsersLanguage() throws Exception {
+    HeadlessChrome.login(driver, base, "officer1");
+    driver.get(base + "/cases/case.xhtml?id=abc");
+    String text = driver.findElement(By.tagName("body")).getText();
+    assertTrue(text.contains("链接中的编号无效"), text);
+    assertFalse(text.contains("j_idt"), text);
+    driver.get(base + "/cases/case.xhtml?id=999999");
+    text = driver.findElement(By.tagName("body")).getText();
+    assertTrue(text.contains("案件不存在"), text);
+    driver.get(base + "/cases/case.xhtml");
+    text = driver.findElement(By.tagName("body")).getText();
+    assertTrue(text.contains("没有指定案件"), text);
+    // a browser that asks for English still hears the session's language (Chinese first)
+    WebClient english = new WebClient(base);
+    english.login("officer1", "demo123!");
+    String page =
+        english
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/cases/case.xhtml?id=999999"))
+                    .header("Accept-Language", "en-US,en;q=0.9")
+                    .GET())
+            .body();
+    assertTrue(page.contains("案件不存在"), page);
+    assertFalse(page.contains("No such case"), page);
+    HeadlessChrome.login(driver, base, "inmate1");
+    driver.get(base + "/learn/quiz.xhtml?id=999999");
+    text = driver.findElement(By.tagName("body")).getText();
+    assertTrue(text.contains("测验不存在"), text);
+    assertTrue(driver.findElements(By.id("quizForm:start")).isEmpty(), "no 开始答题 to be refused");
+    driver.get(base + "/inmate/scenario.xhtml?id=nope");
+    assertTrue(driver.getTitle().contains("训练场景不存在"), driver.getTitle());
+    HeadlessChrome.shot(driver, "words-bad-id");
+  }
+
+  /** The walk: an inmate was told "无权访问" for a page that does not exist. */
+  @Test
+  void aPageThatDoesNotExistIsSaidSoToEveryRole() {
+    for (String user : List.of("inmate1", "officer1", "teacher1")) {
+      HeadlessChrome.login(driver, base, user);
+      driver.get(base + "/nonexistent.xhtml");
+      String text = driver.findElement(By.tagName("body")).getText();
+      assertTrue(text.contains("页面不存在"), user + ": " + text);
+      assertFalse(text.contains("无权访问"), user + ": " + text);
+    }
+    // an existing page of another role is still refused (deny by default)
+    HeadlessChrome.login(driver, base, "inmate1");
+    driver.get(base + "/cases/list.xhtml");
+    assertTrue(
+        driver.findElement(By.tagName("body")).getText().contains("无权访问"),
+        driver.findElement(By.tagName("body")).getText());
+  }
+
   @Test
   void anUnlockSaysSoOnce() throws IOException {
     WebClient web = new WebClient(base);
@@ -442,6 +501,9 @@ class WordsOnEveryScreenIT {
     queues.put("supervisor1", "queue-remit");
     queues.put("lawyer1", "queue-remit");
     queues.put("teacher1", "queue-grade");
+    // the walk: the bureau and the high court had no count of their work
+    queues.put("bureau1", "queue-review");
+    queues.put("highjudge1", "queue-sign");
     for (Map.Entry<String, String> q : queues.entrySet()) {
       HeadlessChrome.login(driver, base, q.getKey());
       String count =

@@ -59,6 +59,7 @@ public class CaseFiles {
   @Inject LedgerRecords ledger;
   @Inject CommendationQueries commendations;
   @Inject EvidenceCatalogue evidence;
+  @Inject cn.xinsheng.identity.application.AccountDirectory accounts;
   @Inject cn.xinsheng.ledger.application.CaseReferences references;
   @Inject cn.xinsheng.auditlog.application.BoundRecords bound;
   @Inject cn.xinsheng.sentence.application.CaseLaw law;
@@ -100,7 +101,22 @@ public class CaseFiles {
   public byte[] filePdf(long caseId) throws java.io.IOException {
     CaseFile f = file(caseId);
     return cn.xinsheng.cases.infrastructure.CaseDocuments.proposal(
-        f, caller.name(), time.now(), time.zone());
+        f, caller.name(), time.now(), time.zone(), peopleNames(f));
+  }
+
+  /**
+   * The names of the people a case's paper names (who made it, signed, voted, was authorised), by
+   * login: the walk found "制作 Made by prosecutor1" on the court's PDF.
+   */
+  public Map<String, String> peopleNames(CaseFile f) {
+    java.util.Set<String> logins = new java.util.LinkedHashSet<>();
+    logins.add(caller.name());
+    for (TimelineItem t : f.timeline()) {
+      logins.add(t.signedBy());
+      logins.add(t.party());
+    }
+    logins.addAll(f.lawyers());
+    return accounts.names(logins);
   }
 
   /**

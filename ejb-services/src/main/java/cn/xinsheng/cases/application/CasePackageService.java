@@ -58,7 +58,8 @@ public class CasePackageService {
   public String write(long caseId, OutputStream out) throws IOException {
     CaseFile f = caseFiles.fileForPackage(caseId);
     Instant now = time.now();
-    byte[] pdf = CaseDocuments.proposal(f, caller.name(), now, time.zone());
+    byte[] pdf =
+        CaseDocuments.proposal(f, caller.name(), now, time.zone(), caseFiles.peopleNames(f));
     String pdfSha = cn.xinsheng.audit.MerkleTree.sha256Hex(pdf);
     String failure = sequencer.selfCheckFailure();
     if (failure != null) {

@@ -109,7 +109,8 @@ public class CaseReadModel {
         k.track().court().name(),
         k.track().courtMayExtend(),
         k.recheckChange().isPresent(),
-        k.recheckChange().isPresent() ? r.proposedMonths() : null);
+        k.recheckChange().isPresent() ? r.proposedMonths() : null,
+        k.courtPostingEnds().orElse(null));
   }
 
   static TimelineItem item(CaseEvent e, Attachment attachment) {

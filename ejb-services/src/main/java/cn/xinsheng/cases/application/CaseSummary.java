@@ -9,6 +9,8 @@ import java.time.LocalDate;
  * history; the staff's lists, the noticeboard and every case file show it. {@code proposedMonths}
  * is the amount as the case stands: when the committee's 复核 changed it (司法部令第130号第十一条, {@code
  * changedOnRecheck}), the changed amount, with the section's own kept in {@code originalMonths}.
+ * {@code postingEnds} is the prison's posting, {@code courtPostingEnds} the court's (法院公示), once
+ * the court began it: the ruling waits for the court's, so a file shows both, each by its name.
  */
 public record CaseSummary(
     long id,
@@ -35,4 +37,5 @@ public record CaseSummary(
     String courtRole,
     boolean courtMayExtend,
     boolean changedOnRecheck,
-    Integer originalMonths) {}
+    Integer originalMonths,
+    LocalDate courtPostingEnds) {}

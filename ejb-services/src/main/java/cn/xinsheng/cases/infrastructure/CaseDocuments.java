@@ -97,6 +97,22 @@ public final class CaseDocuments {
 
   public static byte[] proposal(CaseFile f, String madeBy, Instant madeAt, ZoneId zone)
       throws IOException {
+    return proposal(f, madeBy, madeAt, zone, java.util.Map.of());
+  }
+
+  /**
+   * The proposal with the people it names by name, the login beside it ("褚明（committee1）"): the
+   * court reads who made, signed, voted and was authorised, not logins. {@code names} maps logins
+   * to names; a login without one is shown alone.
+   */
+  public static byte[] proposal(
+      CaseFile f, String madeBy, Instant madeAt, ZoneId zone, java.util.Map<String, String> names)
+      throws IOException {
+    java.util.function.Function<String, String> person =
+        login -> {
+          String name = login == null ? null : names.get(login);
+          return name == null || name.equals(login) ? login : name + "（" + login + "）";
+        };
     DateTimeFormatter when = DateTimeFormatter.ofPattern(PrisonTime.MINUTES).withZone(zone);
     CaseSummary s = f.summary();
     return pdf(
@@ -124,7 +140,7 @@ public final class CaseDocuments {
                       + "    下一步 Next: "
                       + stepName(s.nextStep())
                       + "    制作 Made by "
-                      + madeBy
+                      + person.apply(madeBy)
                       + " "
                       + when.format(madeAt),
                   ChineseFont.font(9)));
@@ -171,7 +187,7 @@ public final class CaseDocuments {
                   when.format(t.at()),
                   Wording.both("case.event", t.type()),
                   stepName(t.step()),
-                  t.signedBy() + " (" + Wording.both("role", t.role()) + ")",
+                  person.apply(t.signedBy()) + " (" + Wording.both("role", t.role()) + ")",
                   (t.choice() == null
                           ? ""
                           : Wording.both(
@@ -182,7 +198,7 @@ public final class CaseDocuments {
                                   t.choice())
                               + " ")
                       + (t.months() == null ? "" : t.months() + "个月 ")
-                      + (t.party() == null ? "" : t.party() + " ")
+                      + (t.party() == null ? "" : person.apply(t.party()) + " ")
                       + (t.late() ? "逾期 LATE " : ""),
                   t.note()
                       + (t.attachment() == null

@@ -54,4 +54,10 @@ public interface AccountDirectory {
         .map(n -> n + "（" + login + "）")
         .orElse(login);
   }
+
+  /**
+   * The names of the accounts by login, for a record a court reads ("张律（lawyer1）"); a login with no
+   * account is left out, and the caller shows the login alone.
+   */
+  java.util.Map<String, String> names(java.util.Collection<String> logins);
 }

@@ -81,6 +81,27 @@ public class SqlAccountDirectory implements AccountDirectory {
     return rows.stream().filter(java.util.Objects::nonNull).map(Object::toString).findFirst();
   }
 
+  @Override
+  public java.util.Map<String, String> names(java.util.Collection<String> logins) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    // one short query a login: a case names a handful of people, and a native IN with a list
+    // parameter is not portable across JPA providers
+    for (String login : new java.util.LinkedHashSet<>(logins)) {
+      if (login == null || login.isBlank()) {
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      java.util.List<Object> rows =
+          em.createNativeQuery("SELECT a.display_name FROM account a WHERE a.username = ?1")
+              .setParameter(1, login)
+              .getResultList();
+      if (!rows.isEmpty() && rows.get(0) != null && !rows.get(0).toString().isBlank()) {
+        out.put(login, rows.get(0).toString());
+      }
+    }
+    return out;
+  }
+
   private long count(String sql, Object... params) {
     var q = em.createNativeQuery(sql);
     for (int i = 0; i < params.length; i++) {

@@ -57,6 +57,7 @@ class CaseDocumentsWordsTest {
             "JUDGE",
             false,
             false,
+            null,
             null);
     CaseRepository.ResultRow eligibility =
         new CaseRepository.ResultRow(
@@ -135,7 +136,11 @@ class CaseDocumentsWordsTest {
             List.of());
     byte[] pdf =
         CaseDocuments.proposal(
-            file, "execution1", Instant.parse("2026-06-02T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+            file,
+            "execution1",
+            Instant.parse("2026-06-02T01:00:00Z"),
+            ZoneId.of("Asia/Shanghai"),
+            java.util.Map.of("execution1", "钱科长", "committee1", "褚明"));
     PdfReader reader = new PdfReader(pdf);
     StringBuilder text = new StringBuilder();
     for (int p = 1; p <= reader.getNumberOfPages(); p++) {
@@ -143,6 +148,9 @@ class CaseDocumentsWordsTest {
     }
     String t = text.toString();
     assertFalse(CODE.matcher(t).find(), "a code, key or ISO time in the court's PDF:\n" + t);
+    // the walk: "制作 Made by prosecutor1"; the court reads people by name, the login beside it
+    assertTrue(t.replace(" ", "").contains("Madeby钱科长（execution1）"), t);
+    assertTrue(t.contains("褚明（committee1）"), "the voting member by name: " + t);
     assertTrue(t.contains("首次减刑须执行满 24 个月"), t);
     assertTrue(t.contains("2026-06-02 06:58"), "the step at the prison's time: " + t);
     assertTrue(t.contains("同意"), t);
@@ -180,7 +188,8 @@ class CaseDocumentsWordsTest {
             "JUDGE",
             true,
             true,
-            9);
+            9,
+            null);
     List<CaseFile.TimelineItem> timeline =
         List.of(
             new CaseFile.TimelineItem(

@@ -74,6 +74,11 @@ public class CaseView implements Serializable {
    * longer match the audit log) reaches the page's messages, which render before the file.
    */
   public void loadFile() {
+    if (id == null) {
+      // the walk: with no id the page showed only its title
+      Messages.error("case.error.noId");
+      return;
+    }
     getFile();
   }
 

@@ -36,6 +36,7 @@ public class CommitteeView implements Serializable {
   @Inject transient CaseParticipants participants;
   @Inject transient CommitteeService committee;
   @Inject CurrentUser currentUser;
+  @Inject cn.xinsheng.web.shell.Show show;
 
   private String title;
   // issue 18: chosen from the committee's members (all of them unless unticked), not typed
@@ -72,7 +73,8 @@ public class CommitteeView implements Serializable {
   public List<String> votesOf(long caseId) {
     return caseFiles.file(caseId).timeline().stream()
         .filter(t -> "VOTE".equals(t.type()))
-        .map(t -> t.party() + "：" + Messages.text("case.vote." + t.choice()))
+        // the member by name, the login beside it, as the court-facing records name staff
+        .map(t -> show.person(t.party()) + "：" + Messages.text("case.vote." + t.choice()))
         .toList();
   }
 

@@ -51,6 +51,26 @@ public class MyCaseView implements Serializable {
         && !f.today().isAfter(f.summary().postingEnds());
   }
 
+  /**
+   * The court's ruling on the case, the last signed (a ruling returned for re-signing counts once).
+   */
+  public CaseFile.TimelineItem ruling(CaseFile f) {
+    CaseFile.TimelineItem ruling = null;
+    for (CaseFile.TimelineItem t : f.timeline()) {
+      if ("STEP".equals(t.type()) && "RULING".equals(t.step()) && t.choice() != null) {
+        ruling = t;
+      }
+    }
+    return ruling;
+  }
+
+  public String rulingMonths(CaseFile f) {
+    CaseFile.TimelineItem r = ruling(f);
+    return r == null || r.months() == null
+        ? ""
+        : Messages.text("case.mine.ruling.months", r.months());
+  }
+
   public String reason(CaseFile f) {
     return f.eligibility() == null
         ? ""

@@ -31,6 +31,7 @@ public class QuizPageView implements Serializable {
   private final Map<String, String> text = new HashMap<>();
   private final Map<String, List<String>> matching = new HashMap<>();
   private List<Integer> unanswered = List.of();
+  private boolean known;
 
   public void start() {
     try {
@@ -47,6 +48,27 @@ public class QuizPageView implements Serializable {
     } catch (Refusal r) {
       return List.of();
     }
+  }
+
+  /**
+   * Reads the quiz before the page renders: an unknown or missing id is said at once, and the page
+   * offers no 开始答题 that could only be refused (the walk: ?id=999 showed the button).
+   */
+  public void load() {
+    if (id == null) {
+      Messages.error("lms.error.noQuiz");
+      return;
+    }
+    try {
+      quizzes.results(id);
+      known = true;
+    } catch (Refusal r) {
+      Messages.refused(r);
+    }
+  }
+
+  public boolean isKnown() {
+    return known;
   }
 
   /** The matching answer for one left side, by its position. */

@@ -38,7 +38,10 @@ public class ScenarioPlayerView {
   }
 
   public String getTitle() {
-    return card().map(c -> locale.isChinese() ? c.titleZh() : c.titleEn()).orElse("");
+    // an unknown id names the page by what it is, not "新生 · " with nothing after
+    return card()
+        .map(c -> locale.isChinese() ? c.titleZh() : c.titleEn())
+        .orElseGet(() -> cn.xinsheng.web.shell.Messages.text("readiness.scenario.unknownTitle"));
   }
 
   public String getTask() {

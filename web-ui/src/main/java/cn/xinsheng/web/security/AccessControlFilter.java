@@ -100,6 +100,13 @@ public class AccessControlFilter extends HttpFilter {
         return;
       }
       case FORBIDDEN -> {
+        if (!api && req.getServletContext().getResource(path) == null) {
+          // a page that does not exist is "页面不存在" for every role: the walk found the inmate
+          // told "无权访问" for a typo where an officer read "页面不存在". Nothing is let through:
+          // there is no page to show.
+          res.sendError(HttpServletResponse.SC_NOT_FOUND);
+          return;
+        }
         LOG.info(() -> "refused " + req.getMethod() + " " + path + " for roles " + roles);
         deny(res, api, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
         return;

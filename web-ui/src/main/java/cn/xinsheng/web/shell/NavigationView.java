@@ -223,6 +223,9 @@ public class NavigationView {
               });
       case COMMITTEE, WARDEN -> java.util.List.<String[]>of(list, committee);
       case PROSECUTOR, JUDGE, SUPERVISOR, LAWYER -> java.util.List.<String[]>of(portal);
+      // the bureau and the high court review and rule: their cases are on the menu, not only on
+      // their home pages
+      case BUREAU, HIGH_JUDGE -> java.util.List.<String[]>of(list);
       case INMATE ->
           java.util.List.<String[]>of(
               new String[] {

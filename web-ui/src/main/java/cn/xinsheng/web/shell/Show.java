@@ -76,6 +76,14 @@ public class Show {
         });
   }
 
+  /** People as a list, each by name with the login beside it ("张律（lawyer1）、…"). */
+  public String people(java.util.Collection<String> logins) {
+    if (logins == null || logins.isEmpty()) {
+      return Wording.NONE;
+    }
+    return logins.stream().map(this::person).collect(Collectors.joining("、"));
+  }
+
   private ResourceBundle bundle;
 
   public String time(Object moment) {

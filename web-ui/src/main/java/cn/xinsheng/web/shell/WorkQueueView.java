@@ -52,7 +52,10 @@ public class WorkQueueView {
           "TEACHER",
           // issue 19: the examiner's and the exam board's counts
           "EXAMINER",
-          "EDU_ADMIN");
+          "EDU_ADMIN",
+          // issue 16's roles for life and 死缓 cases: each signs its own step
+          "BUREAU",
+          "HIGH_JUDGE");
 
   private List<Item> items;
 
@@ -166,6 +169,10 @@ public class WorkQueueView {
                   "queue.eduadmin.toPublish",
                   exams.queueCounts().getOrDefault("toPublish", 0),
                   "/music/exams"));
+      case "BUREAU" ->
+          out.add(cases("review", "queue.bureau.review", c -> "BUREAU".equals(c.nextOwner())));
+      case "HIGH_JUDGE" ->
+          out.add(cases("sign", "queue.judge.sign", c -> "HIGH_JUDGE".equals(c.nextOwner())));
       default -> {
         // the administrators' homes carry their own counts; the inmate has the terminal
       }
