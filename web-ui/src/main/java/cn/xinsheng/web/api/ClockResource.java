@@ -73,13 +73,7 @@ public class ClockResource {
           "Test platforms only (start-dev --test-clock): pin the clock at {instant}, ISO-8601 with"
               + " an offset")
   public ClockView pin(@NotNull(message = "clock.error.instant") @Valid ClockPin body) {
-    Instant instant;
-    try {
-      instant = PlatformClock.parseInstant(body.instant());
-    } catch (DateTimeException e) {
-      throw Refusal.invalid("clock.error.instant");
-    }
-    return describe(administration.pin(instant));
+    return describe(administration.pin(instantOf(body)));
   }
 
   @POST
@@ -90,13 +84,7 @@ public class ClockResource {
           "A demo prison's first start only (start-dev): replay an instant of its past while its"
               + " history is written; forward only, never past the real clock (ADR 0010)")
   public ClockView replayHistory(@NotNull(message = "clock.error.instant") @Valid ClockPin body) {
-    Instant instant;
-    try {
-      instant = PlatformClock.parseInstant(body.instant());
-    } catch (DateTimeException e) {
-      throw Refusal.invalid("clock.error.instant");
-    }
-    return describe(administration.replayHistory(instant));
+    return describe(administration.replayHistory(instantOf(body)));
   }
 
   @POST
@@ -116,5 +104,14 @@ public class ClockResource {
         platformClock.isPinned(),
         platformClock.isDemo(),
         platformClock.demoOffsetDays());
+  }
+
+  /** The instant a request names, or the refusal that says how to write one. */
+  private static Instant instantOf(ClockPin body) {
+    try {
+      return PlatformClock.parseInstant(body.instant());
+    } catch (DateTimeException e) {
+      throw Refusal.invalid("clock.error.instant");
+    }
   }
 }
