@@ -5,16 +5,11 @@ import cn.xinsheng.content.ContentPackage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -39,7 +34,7 @@ final class DemoContent {
   /** Imports what is not there yet; returns a line for the console. */
   static String ensure(String baseUrl, Path dataDir) throws IOException, InterruptedException {
     NoteKey key = publisherKey(dataDir.resolve("secrets"));
-    Session admin = Session.login(baseUrl, "sysadmin1");
+    DemoSession admin = DemoSession.login(baseUrl, "sysadmin1");
     HttpResponse<String> trust =
         admin.post(
             "/api/v1/lms/publishers",
@@ -52,7 +47,7 @@ final class DemoContent {
       throw new IOException(
           "trusting the demo publisher: " + trust.statusCode() + " " + trust.body());
     }
-    Session office = Session.login(baseUrl, "eduadmin1");
+    DemoSession office = DemoSession.login(baseUrl, "eduadmin1");
     int imported = 0;
     Path work = Files.createTempDirectory("xinsheng-demo-content-");
     try {
@@ -177,52 +172,5 @@ final class DemoContent {
       // not POSIX: the data folder's permissions apply
     }
     return key;
-  }
-
-  /** One logged-in session against the running platform. */
-  private record Session(HttpClient http, String base) {
-    static Session login(String base, String user) throws IOException, InterruptedException {
-      Session s =
-          new Session(
-              HttpClient.newBuilder()
-                  // HTTP/1.1 as the terminals' browsers speak it: the JDK client's cleartext HTTP/2
-                  // upgrade
-                  // now and then trips over the server's answer ("zero streamId for DataFrame")
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .cookieHandler(new CookieManager())
-                  .connectTimeout(Duration.ofSeconds(10))
-                  .build(),
-              base);
-      HttpResponse<String> r =
-          s.post(
-              "/api/v1/session",
-              "application/json",
-              ("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")
-                  .getBytes(StandardCharsets.UTF_8));
-      if (r.statusCode() != 200) {
-        throw new IOException("demo login " + user + ": " + r.statusCode());
-      }
-      return s;
-    }
-
-    HttpResponse<String> post(String path, String type, byte[] body)
-        throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(2))
-              .header("Content-Type", type)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(1))
-              .GET()
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
   }
 }

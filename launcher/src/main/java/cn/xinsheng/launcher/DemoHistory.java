@@ -2,16 +2,12 @@ package cn.xinsheng.launcher;
 
 import cn.xinsheng.audit.CanonicalJson;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -112,7 +108,7 @@ final class DemoHistory {
   /** Writes the past; returns a line for the console. Always gives the clock back. */
   static String write(String baseUrl) throws IOException, InterruptedException {
     long started = System.nanoTime();
-    Session admin = Session.login(baseUrl, ADMIN);
+    DemoSession admin = DemoSession.login(baseUrl, ADMIN);
     Map<String, Object> clock = json(admin.get("/api/v1/clock"));
     ZoneId zone = ZoneId.of((String) clock.get("zone"));
     YearMonth thisMonth = YearMonth.parse((String) clock.get("month"));
@@ -137,27 +133,27 @@ final class DemoHistory {
 
   private static final class Writer {
     private final String base;
-    private final Session admin;
+    private final DemoSession admin;
     private final ZoneId zone;
     private final Instant real;
-    private final Session officer;
-    private final Session reviewer;
-    private final Session approver;
+    private final DemoSession officer;
+    private final DemoSession reviewer;
+    private final DemoSession approver;
     private final Random random = new Random(20261203L);
-    private final Map<String, Session> inmates = new LinkedHashMap<>();
+    private final Map<String, DemoSession> inmates = new LinkedHashMap<>();
     private Instant at;
     private int entries;
 
-    Writer(String base, Session admin, ZoneId zone, Instant real)
+    Writer(String base, DemoSession admin, ZoneId zone, Instant real)
         throws IOException, InterruptedException {
       this.base = base;
       this.admin = admin;
       this.zone = zone;
       this.real = real;
       // logged in at the real time, before the clock goes back
-      officer = Session.login(base, OFFICER);
-      reviewer = Session.login(base, REVIEWER);
-      approver = Session.login(base, GRADING_APPROVER);
+      officer = DemoSession.login(base, OFFICER);
+      reviewer = DemoSession.login(base, REVIEWER);
+      approver = DemoSession.login(base, GRADING_APPROVER);
     }
 
     int run(YearMonth thisMonth) throws IOException, InterruptedException {
@@ -227,8 +223,12 @@ final class DemoHistory {
             .append('\n');
       }
       HttpResponse<String> saved =
-          officer.postBytes(
-              "/api/v1/ledger/bulk?section=" + SECTION + "&name=考核记录-" + month + ".csv",
+          officer.post(
+              "/api/v1/ledger/bulk?section="
+                  + SECTION
+                  + "&name="
+                  + URLEncoder.encode("考核记录-" + month + ".csv", StandardCharsets.UTF_8),
+              "text/csv",
               sheet.toString().getBytes(StandardCharsets.UTF_8));
       expect(saved, 201, "the sheet of " + month);
       entries += chosen.size();
@@ -381,7 +381,7 @@ final class DemoHistory {
         return;
       }
       String number = (String) target.getValue().get("prisonerNumber");
-      Session inmate = inmate(number);
+      DemoSession inmate = inmate(number);
       replay(next.atDay(5).atTime(19, 0));
       long objection =
           ((Number)
@@ -468,10 +468,10 @@ final class DemoHistory {
 
     private boolean materialGiven;
 
-    private Session inmate(String number) throws IOException, InterruptedException {
-      Session s = inmates.get(number);
+    private DemoSession inmate(String number) throws IOException, InterruptedException {
+      DemoSession s = inmates.get(number);
       if (s == null) {
-        s = Session.login(base, "inmate" + Integer.parseInt(number.substring(4)));
+        s = DemoSession.login(base, "inmate" + Integer.parseInt(number.substring(4)));
         inmates.put(number, s);
       }
       return s;
@@ -513,62 +513,5 @@ final class DemoHistory {
       throw new IOException("demo history: " + r.statusCode() + " " + r.body());
     }
     return (List<Object>) CanonicalJson.parseLenient(r.body());
-  }
-
-  /** One logged-in session against the running platform. */
-  private record Session(HttpClient http, String base) {
-    static Session login(String base, String user) throws IOException, InterruptedException {
-      Session s =
-          new Session(
-              HttpClient.newBuilder()
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .cookieHandler(new CookieManager())
-                  .connectTimeout(Duration.ofSeconds(10))
-                  .build(),
-              base);
-      HttpResponse<String> r =
-          s.post(
-              "/api/v1/session",
-              "{\"username\":\"" + user + "\",\"password\":\"" + DemoData.PASSWORD + "\"}");
-      if (r.statusCode() != 200) {
-        throw new IOException("demo login " + user + ": " + r.statusCode());
-      }
-      return s;
-    }
-
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-      return send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-    }
-
-    HttpResponse<String> postBytes(String path, byte[] body)
-        throws IOException, InterruptedException {
-      return send(
-          HttpRequest.newBuilder(URI.create(base + encodePath(path)))
-              .header("Content-Type", "text/csv")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder b)
-        throws IOException, InterruptedException {
-      return http.send(
-          b.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The query's Chinese file name, percent-encoded. */
-    private static String encodePath(String path) {
-      int q = path.indexOf("&name=");
-      if (q < 0) {
-        return path;
-      }
-      return path.substring(0, q + 6)
-          + java.net.URLEncoder.encode(path.substring(q + 6), StandardCharsets.UTF_8);
-    }
   }
 }

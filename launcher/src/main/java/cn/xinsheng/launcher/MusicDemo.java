@@ -20,15 +20,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +51,7 @@ final class MusicDemo {
   /** Loads what is not there yet; returns a line for the console. */
   static String ensure(String baseUrl, Path dataDir) throws IOException, InterruptedException {
     NoteKey key = DemoContent.publisherKey(dataDir.resolve("secrets"));
-    Session office = Session.login(baseUrl, "eduadmin1");
+    DemoSession office = DemoSession.login(baseUrl, "eduadmin1");
     Path work = Files.createTempDirectory("xinsheng-demo-music-");
     int imported = 0;
     try {
@@ -204,7 +199,7 @@ final class MusicDemo {
 
   /** Practice and takes for the demo learners, once. Returns the takes made. */
   private static int practiceAndTakes(String baseUrl) throws IOException, InterruptedException {
-    Session teacher = Session.login(baseUrl, "teacher1");
+    DemoSession teacher = DemoSession.login(baseUrl, "teacher1");
     HttpResponse<String> existing = teacher.get("/api/v1/music/takes");
     if (existing.statusCode() != 200 || !existing.body().strip().equals("[]")) {
       return 0;
@@ -213,7 +208,7 @@ final class MusicDemo {
     int made = 0;
     for (int n = 0; n < LEARNERS.size(); n++) {
       String number = LEARNERS.get(n);
-      Session inmate = Session.login(baseUrl, "inmate" + (n + 1));
+      DemoSession inmate = DemoSession.login(baseUrl, "inmate" + (n + 1));
       inmate.post(
           "/api/v1/music/practice",
           "application/json",
@@ -246,7 +241,7 @@ final class MusicDemo {
         }
       }
     }
-    Session inmate1 = Session.login(baseUrl, "inmate1");
+    DemoSession inmate1 = DemoSession.login(baseUrl, "inmate1");
     HttpResponse<String> mine =
         inmate1.post(
             "/api/v1/music/takes/mine?item=" + items.get("dizi-1-scale"),
@@ -276,7 +271,7 @@ final class MusicDemo {
   }
 
   /** The items in force by their keys, read from the API. */
-  private static Map<String, Long> items(Session s) throws IOException, InterruptedException {
+  private static Map<String, Long> items(DemoSession s) throws IOException, InterruptedException {
     Map<String, Long> out = new java.util.HashMap<>();
     Object catalogue = CanonicalJson.parseLenient(s.get("/api/v1/music/catalogue").body());
     for (Object syllabus : (List<?>) ((Map<?, ?>) catalogue).get("syllabi")) {
@@ -324,50 +319,6 @@ final class MusicDemo {
         throw new IOException("demo music missing from the build: " + path);
       }
       return in.readAllBytes();
-    }
-  }
-
-  /** One logged-in session against the running platform (HTTP/1.1, as the terminals speak it). */
-  private record Session(HttpClient http, String base) {
-    static Session login(String base, String user) throws IOException, InterruptedException {
-      Session s =
-          new Session(
-              HttpClient.newBuilder()
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .cookieHandler(new CookieManager())
-                  .connectTimeout(Duration.ofSeconds(10))
-                  .build(),
-              base);
-      HttpResponse<String> r =
-          s.post(
-              "/api/v1/session",
-              "application/json",
-              ("{\"username\":\"" + user + "\",\"password\":\"" + DemoData.PASSWORD + "\"}")
-                  .getBytes(StandardCharsets.UTF_8));
-      if (r.statusCode() != 200) {
-        throw new IOException("demo login " + user + ": " + r.statusCode());
-      }
-      return s;
-    }
-
-    HttpResponse<String> post(String path, String type, byte[] body)
-        throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(2))
-              .header("Content-Type", type)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(1))
-              .GET()
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
     }
   }
 }

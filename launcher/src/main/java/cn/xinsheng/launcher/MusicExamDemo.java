@@ -8,13 +8,7 @@ import cn.xinsheng.music.domain.synth.TakeSynthesizer;
 import cn.xinsheng.music.domain.synth.Tone;
 import cn.xinsheng.music.domain.synth.WavWriter;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +34,7 @@ final class MusicExamDemo {
 
   /** Adds the demo exams once; returns a line for the console. */
   static String ensure(String baseUrl) throws IOException, InterruptedException {
-    Session board = Session.login(baseUrl, "eduadmin1");
+    DemoSession board = DemoSession.login(baseUrl, "eduadmin1");
     HttpResponse<String> sessions = board.get("/api/v1/music/exams/sessions");
     if (sessions.statusCode() != 200) {
       throw new IOException("exam sessions: " + sessions.statusCode());
@@ -48,18 +42,18 @@ final class MusicExamDemo {
     if (sessions.body().contains(ROOM)) {
       return "演示考级已在 / demo exams present";
     }
-    Session ex1 = Session.login(baseUrl, "examiner1");
-    Session ex2 = Session.login(baseUrl, "examiner2");
+    DemoSession ex1 = DemoSession.login(baseUrl, "examiner1");
+    DemoSession ex2 = DemoSession.login(baseUrl, "examiner2");
     long finished =
         id(
-            board.json(
+            board.post(
                 "/api/v1/music/exams/sessions",
                 "{\"date\":\"2026-10-16\",\"room\":\""
                     + ROOM
                     + "\",\"instrument\":\"ERHU\",\"level\":1}"));
     long open =
         id(
-            board.json(
+            board.post(
                 "/api/v1/music/exams/sessions",
                 "{\"date\":\"2026-12-18\",\"room\":\""
                     + ROOM
@@ -69,12 +63,12 @@ final class MusicExamDemo {
       String number = String.format("3301%06d", 31 + i);
       long c = candidate(board, finished, number, i);
       String marks = marks(MARKS[i]);
-      check(ex1.json("/api/v1/music/exams/marks/" + c, marks), 201);
+      check(ex1.post("/api/v1/music/exams/marks/" + c, marks), 201);
       // the second examiner differs by a point on one item: no third examiner needed
       int[] second = MARKS[i].clone();
       second[0] = Math.min(20, second[0] + 1);
-      check(ex2.json("/api/v1/music/exams/marks/" + c, marks(second)), 201);
-      HttpResponse<String> pub = board.json("/api/v1/music/exams/publications/" + c, "{}");
+      check(ex2.post("/api/v1/music/exams/marks/" + c, marks(second)), 201);
+      HttpResponse<String> pub = board.post("/api/v1/music/exams/publications/" + c, "{}");
       check(pub, 201);
       if (pub.body().contains("\"certificateCode\":\"")) {
         certificates++;
@@ -102,15 +96,15 @@ final class MusicExamDemo {
   }
 
   /** Registers, seats examiner1 and examiner2, and records a synthesized performance. */
-  private static long candidate(Session board, long session, String number, int seed)
+  private static long candidate(DemoSession board, long session, String number, int seed)
       throws IOException, InterruptedException {
     long c =
         id(
-            board.json(
+            board.post(
                 "/api/v1/music/exams/registrations",
                 "{\"session\":" + session + ",\"prisonerNumber\":\"" + number + "\"}"));
-    check(board.json("/api/v1/music/exams/panel/" + c, "{\"examiner\":\"examiner1\"}"), 201);
-    check(board.json("/api/v1/music/exams/panel/" + c, "{\"examiner\":\"examiner2\"}"), 201);
+    check(board.post("/api/v1/music/exams/panel/" + c, "{\"examiner\":\"examiner1\"}"), 201);
+    check(board.post("/api/v1/music/exams/panel/" + c, "{\"examiner\":\"examiner2\"}"), 201);
     check(
         board.post(
             "/api/v1/music/exams/candidates/" + c + "/performance",
@@ -165,52 +159,6 @@ final class MusicExamDemo {
   private static void check(HttpResponse<String> r, int status) throws IOException {
     if (r.statusCode() != status) {
       throw new IOException(r.request().uri().getPath() + ": " + r.statusCode() + " " + r.body());
-    }
-  }
-
-  /** One logged-in session against the running platform. */
-  private record Session(HttpClient http, String base) {
-    static Session login(String base, String user) throws IOException, InterruptedException {
-      Session s =
-          new Session(
-              HttpClient.newBuilder()
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .cookieHandler(new CookieManager())
-                  .connectTimeout(Duration.ofSeconds(10))
-                  .build(),
-              base);
-      HttpResponse<String> r =
-          s.json(
-              "/api/v1/session",
-              "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
-      if (r.statusCode() != 200) {
-        throw new IOException("demo login " + user + ": " + r.statusCode());
-      }
-      return s;
-    }
-
-    HttpResponse<String> json(String path, String body) throws IOException, InterruptedException {
-      return post(path, "application/json", body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    HttpResponse<String> post(String path, String type, byte[] body)
-        throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(2))
-              .header("Content-Type", type)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(1))
-              .GET()
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
     }
   }
 }

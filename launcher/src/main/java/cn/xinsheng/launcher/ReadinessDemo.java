@@ -3,11 +3,7 @@ package cn.xinsheng.launcher;
 import cn.xinsheng.identity.domain.PasswordHash;
 import cn.xinsheng.identity.domain.Role;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -17,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -153,7 +148,7 @@ final class ReadinessDemo {
 
   /** The plans, attempts, handovers and first report, through the API, once. */
   static String activity(String baseUrl) throws IOException, InterruptedException {
-    Session officer = Session.login(baseUrl, OFFICER);
+    DemoSession officer = DemoSession.login(baseUrl, OFFICER);
     HttpResponse<String> existing =
         officer.get("/api/v1/readiness/handovers?inmate=" + number(901));
     if (existing.statusCode() == 200 && existing.body().contains("\"id\"")) {
@@ -182,16 +177,16 @@ final class ReadinessDemo {
     // 905, forty days to go: the identity card is late
     update(officer, 905, "HOUSING", "IN_PROGRESS", "联系安置帮教基地", null);
     // simulations at the terminal
-    Session s901 = Session.login(baseUrl, "inmate901");
+    DemoSession s901 = DemoSession.login(baseUrl, "inmate901");
     attempt(s901, "metro-ticket", METRO_WRONG);
     attempt(s901, "metro-ticket", METRO_RIGHT);
     attempt(s901, "payment-app", PAYMENT_RIGHT);
-    Session s903 = Session.login(baseUrl, "inmate903");
+    DemoSession s903 = DemoSession.login(baseUrl, "inmate903");
     attempt(s903, "payment-app", PAYMENT_WRONG);
     // handovers to community1's office; 901's first report
     long handover = issue(officer, 901);
     issue(officer, 902);
-    Session office = Session.login(baseUrl, OFFICE_USER);
+    DemoSession office = DemoSession.login(baseUrl, OFFICE_USER);
     HttpResponse<String> r =
         office.post(
             "/api/v1/readiness/handovers/" + handover + "/first-report",
@@ -235,7 +230,7 @@ final class ReadinessDemo {
           new String[] {"TOUCH", "tell-assistant", null},
           new String[] {"TOUCH", "ignore-and-report", null});
 
-  private static void attempt(Session s, String scenario, List<String[]> steps)
+  private static void attempt(DemoSession s, String scenario, List<String[]> steps)
       throws IOException, InterruptedException {
     StringBuilder b = new StringBuilder("{\"steps\":[");
     long t = 0;
@@ -255,7 +250,7 @@ final class ReadinessDemo {
   }
 
   private static void update(
-      Session s, int n, String item, String status, String note, Long evidence)
+      DemoSession s, int n, String item, String status, String note, Long evidence)
       throws IOException, InterruptedException {
     String body =
         "{\"status\":\""
@@ -270,14 +265,15 @@ final class ReadinessDemo {
         "plan " + n + " " + item);
   }
 
-  private static long issue(Session s, int n) throws IOException, InterruptedException {
+  private static long issue(DemoSession s, int n) throws IOException, InterruptedException {
     HttpResponse<String> r =
         s.post("/api/v1/readiness/handovers", "{\"inmate\":\"" + number(n) + "\",\"office\":1}");
     check(r, "handover " + n);
     return id(r.body());
   }
 
-  private static long evidence(Session s, String text) throws IOException, InterruptedException {
+  private static long evidence(DemoSession s, String text)
+      throws IOException, InterruptedException {
     String q =
         "?section="
             + SECTION
@@ -288,17 +284,15 @@ final class ReadinessDemo {
             + "&description="
             + enc("出监计划事项的证明材料（演示）");
     HttpResponse<String> r =
-        s.send(
-            HttpRequest.newBuilder(URI.create(s.base() + "/api/v1/evidence" + q))
-                .timeout(Duration.ofMinutes(1))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(text.getBytes(StandardCharsets.UTF_8)))
-                .build());
+        s.post(
+            "/api/v1/evidence" + q,
+            "application/octet-stream",
+            text.getBytes(StandardCharsets.UTF_8));
     check(r, "evidence");
     return id(r.body());
   }
 
-  private static LocalDate today(Session s) throws IOException, InterruptedException {
+  private static LocalDate today(DemoSession s) throws IOException, InterruptedException {
     HttpResponse<String> r = s.get("/api/v1/clock");
     Matcher m = Pattern.compile("\"today\"\\s*:\\s*\"([0-9-]{10})\"").matcher(r.body());
     if (!m.find()) {
@@ -322,49 +316,6 @@ final class ReadinessDemo {
   private static void check(HttpResponse<String> r, String what) throws IOException {
     if (r.statusCode() / 100 != 2) {
       throw new IOException("demo " + what + ": " + r.statusCode() + " " + r.body());
-    }
-  }
-
-  /** One logged-in session against the running platform. */
-  private record Session(HttpClient http, String base) {
-    static Session login(String base, String user) throws IOException, InterruptedException {
-      Session s =
-          new Session(
-              HttpClient.newBuilder()
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .cookieHandler(new CookieManager())
-                  .connectTimeout(Duration.ofSeconds(10))
-                  .build(),
-              base);
-      HttpResponse<String> r =
-          s.post(
-              "/api/v1/session",
-              "{\"username\":\"" + user + "\",\"password\":\"" + DemoData.PASSWORD + "\"}");
-      if (r.statusCode() != 200) {
-        throw new IOException("demo login " + user + ": " + r.statusCode());
-      }
-      return s;
-    }
-
-    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-      return send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(2))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(json))
-              .build());
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(1))
-              .GET()
-              .build());
     }
   }
 }

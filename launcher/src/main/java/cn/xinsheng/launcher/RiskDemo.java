@@ -2,13 +2,7 @@ package cn.xinsheng.launcher;
 
 import cn.xinsheng.audit.CanonicalJson;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +26,7 @@ final class RiskDemo {
   /** Assesses what is not assessed yet; returns a line for the console. */
   @SuppressWarnings("unchecked")
   static String ensure(String baseUrl) throws IOException, InterruptedException {
-    Session officer = Session.login(baseUrl, "officer1");
+    DemoSession officer = DemoSession.login(baseUrl, "officer1");
     List<Map<String, Object>> inmates =
         new ArrayList<>(
             (List<Map<String, Object>>)
@@ -114,7 +108,7 @@ final class RiskDemo {
   }
 
   @SuppressWarnings("unchecked")
-  private static void override(String baseUrl, Session officer, Map<String, Object> assessment)
+  private static void override(String baseUrl, DemoSession officer, Map<String, Object> assessment)
       throws IOException, InterruptedException {
     String scored = (String) ((Map<String, Object>) assessment.get("level")).get("code");
     String decided =
@@ -135,51 +129,10 @@ final class RiskDemo {
       throw new IOException("demo risk override: " + requested.body());
     }
     Object id = ((Map<String, Object>) CanonicalJson.parseLenient(requested.body())).get("id");
-    Session reviewer = Session.login(baseUrl, "reviewer1");
+    DemoSession reviewer = DemoSession.login(baseUrl, "reviewer1");
     HttpResponse<String> signed = reviewer.post(API + "/overrides/" + id + "/signature", "{}");
     if (signed.statusCode() != 200) {
       throw new IOException("demo risk countersignature: " + signed.body());
-    }
-  }
-
-  /** One logged-in session against the running platform. */
-  private record Session(HttpClient http, String base) {
-    static Session login(String base, String user) throws IOException, InterruptedException {
-      Session s =
-          new Session(
-              HttpClient.newBuilder()
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .cookieHandler(new CookieManager())
-                  .connectTimeout(Duration.ofSeconds(10))
-                  .build(),
-              base);
-      HttpResponse<String> r =
-          s.post(
-              "/api/v1/session",
-              "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
-      if (r.statusCode() != 200) {
-        throw new IOException("demo login " + user + ": " + r.statusCode());
-      }
-      return s;
-    }
-
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(1))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofMinutes(1))
-              .GET()
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
     }
   }
 }
