@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.xinsheng.audit.AuditEvent;
+import cn.xinsheng.auditlog.application.AuditAdministration;
+import cn.xinsheng.auditlog.application.AuditLog;
+import cn.xinsheng.auditlog.application.BoundRecords;
+import cn.xinsheng.auditlog.domain.AuditEntries;
+import cn.xinsheng.auditlog.domain.AuditWitness;
+import cn.xinsheng.auditlog.domain.AuditWitnesses;
 import cn.xinsheng.cases.application.CaseCalendarService;
 import cn.xinsheng.cases.application.CaseFiles;
 import cn.xinsheng.cases.application.CaseLists;
@@ -19,16 +26,33 @@ import cn.xinsheng.cases.application.Noticeboard;
 import cn.xinsheng.cases.application.PostingService;
 import cn.xinsheng.cases.application.ProcuratorateService;
 import cn.xinsheng.cases.application.ProposalService;
+import cn.xinsheng.cases.application.RulingHistory;
 import cn.xinsheng.cases.application.StepService;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.evidence.application.EvidenceCatalogue;
 import cn.xinsheng.identity.application.AccountDirectory;
 import cn.xinsheng.identity.application.KnownSections;
+import cn.xinsheng.identity.application.Visits;
+import cn.xinsheng.identity.domain.AccountRepository;
+import cn.xinsheng.identity.domain.IdentityEvent;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.CaseReferences;
 import cn.xinsheng.ledger.application.CommendationQueries;
 import cn.xinsheng.ledger.application.ConductRecords;
+import cn.xinsheng.ledger.application.ExcusalService;
+import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.ledger.application.PrisonCalendar;
+import cn.xinsheng.ledger.domain.LabourExcusal;
+import cn.xinsheng.ledger.domain.LabourExcusals;
+import cn.xinsheng.ledger.domain.MonthClose;
+import cn.xinsheng.ledger.domain.MonthCloses;
+import cn.xinsheng.ledger.domain.Objection;
+import cn.xinsheng.ledger.domain.ObjectionStepRecord;
+import cn.xinsheng.ledger.domain.Objections;
+import cn.xinsheng.ledger.domain.PointEntries;
+import cn.xinsheng.ledger.domain.RuleCatalogue;
+import cn.xinsheng.ledger.domain.RuleCatalogues;
+import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.organisation.application.SentenceRecords;
 import cn.xinsheng.sentence.application.RecordedSentences;
@@ -41,13 +65,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +114,23 @@ abstract class ContextPortsChecks {
   @Inject ConductRecords conduct;
   @Inject RecordedSentences recorded;
   @Inject SentenceHistory history;
+  // issue 13: the repositories the ledger's, the audit log's, the cases' and identity's last
+  // statements moved to, and the services that now call them
+  @Inject AccountRepository accountRepository;
+  @Inject Visits visits;
+  @Inject RulingHistory rulings;
+  @Inject PointEntries pointEntries;
+  @Inject RuleCatalogues catalogues;
+  @Inject MonthCloses closes;
+  @Inject LabourExcusals excusals;
+  @Inject Objections objections;
+  @Inject ExcusalService excusalService;
+  @Inject ObjectionService objectionService;
+  @Inject AuditEntries auditEntries;
+  @Inject AuditWitnesses witnesses;
+  @Inject AuditLog log;
+  @Inject BoundRecords bound;
+  @Inject AuditAdministration auditAdministration;
 
   @Resource jakarta.transaction.UserTransaction transaction;
 
@@ -484,5 +528,328 @@ abstract class ContextPortsChecks {
     assertThrows(EJBAccessException.class, () -> noticeboard.publicList(false));
     assertThrows(EJBAccessException.class, () -> participants.meetings());
     assertThrows(EJBAccessException.class, () -> participants.lawyers());
+  }
+
+  // --- issue 13: the statements the services held, behind their repositories -------------------
+
+  /** A time column as the database holds it, read on the test's own connection (null: none). */
+  private Instant instant(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      java.sql.Timestamp t = rs.getTimestamp(1);
+      return t == null ? null : t.toInstant();
+    }
+  }
+
+  @Test
+  void aLoginTimeAndThePreviousVisitAreKeptInTheCallersTransaction() throws Exception {
+    long account = number("SELECT id FROM account WHERE username = 'committee1'");
+    String lastLogin = "SELECT last_login_at FROM account WHERE id = " + account;
+    Instant before = instant(lastLogin);
+    Instant at = Instant.parse("2031-01-08T02:00:00Z");
+    String who = "cpc." + UUID.randomUUID().toString().substring(0, 8);
+    transaction.begin();
+    try {
+      accountRepository.recordLogin(account, at);
+      assertEquals(at, instant(lastLogin), "seen in the same transaction");
+
+      assertEquals(Optional.empty(), accountRepository.loginBeforeLatest(who), "never logged in");
+      Instant first = Instant.parse("2031-01-06T01:00:00Z");
+      accountRepository.record(
+          new IdentityEvent(first, who, who, IdentityEvent.Kind.LOGIN_SUCCEEDED, null));
+      assertEquals(
+          Optional.empty(), accountRepository.loginBeforeLatest(who), "a first visit has none");
+      accountRepository.record(
+          new IdentityEvent(
+              Instant.parse("2031-01-07T01:00:00Z"),
+              who,
+              who,
+              IdentityEvent.Kind.LOGIN_FAILED,
+              null));
+      accountRepository.record(
+          new IdentityEvent(at, who, who, IdentityEvent.Kind.LOGIN_SUCCEEDED, null));
+      assertEquals(
+          Optional.of(first),
+          accountRepository.loginBeforeLatest(who),
+          "the successful login before the latest, a failure between them left out");
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(before, instant(lastLogin), "gone with the rollback");
+    assertEquals(0, number("SELECT COUNT(*) FROM identity_event WHERE subject = '" + who + "'"));
+  }
+
+  @Test
+  void theRulingHistoryReadsTheSentencesChangesInTheCallersTransaction() throws Exception {
+    for (Object[] r :
+        rows(
+            "SELECT inmate_id, COUNT(*) FROM sentence_change GROUP BY inmate_id"
+                + " ORDER BY inmate_id LIMIT 3")) {
+      long inmate = ((Number) r[0]).longValue();
+      List<RulingHistory.Ruling> found = rulings.of(inmate);
+      assertEquals(((Number) r[1]).longValue(), found.size());
+      for (int i = 1; i < found.size(); i++) {
+        assertFalse(found.get(i).ruledOn().isBefore(found.get(i - 1).ruledOn()), "oldest first");
+      }
+    }
+    assertEquals(List.of(), rulings.of(-1));
+    assertFalse(rulings.paroleProposed(-1));
+    for (Object[] r :
+        rows("SELECT DISTINCT inmate_id FROM reduction_case WHERE kind = 'PAROLE' LIMIT 3")) {
+      assertTrue(rulings.paroleProposed(((Number) r[0]).longValue()));
+    }
+    for (Object[] r :
+        rows(
+            "SELECT id FROM inmate WHERE id NOT IN (SELECT inmate_id FROM reduction_case"
+                + " WHERE kind = 'PAROLE') ORDER BY id LIMIT 3")) {
+      assertFalse(rulings.paroleProposed(((Number) r[0]).longValue()));
+    }
+
+    long inmate = number("SELECT MIN(id) FROM inmate");
+    int had = rulings.of(inmate).size();
+    LocalDate on = LocalDate.of(2031, 1, 8);
+    transaction.begin();
+    try {
+      history.recordChange(
+          inmate,
+          null,
+          SentenceChange.reduction(on, 7),
+          on.plusYears(3),
+          on.plusYears(3).minusMonths(7),
+          "ContextPortsChecks",
+          Instant.parse("2031-01-08T02:00:00Z"));
+      List<RulingHistory.Ruling> now = rulings.of(inmate);
+      assertEquals(had + 1, now.size(), "seen in the same transaction");
+      assertEquals(
+          new RulingHistory.Ruling(
+              "REDUCTION", null, on, 7, on.plusYears(3), on.plusYears(3).minusMonths(7)),
+          now.get(now.size() - 1),
+          "the latest ruling, entered without a case");
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(had, rulings.of(inmate).size(), "gone with the rollback");
+  }
+
+  @Test
+  void theLedgersRepositoriesAgreeWithItsTables() throws Exception {
+    assertTrue(pointEntries.find(-1).isEmpty());
+    assertTrue(pointEntries.review(-1).isEmpty());
+    for (Object[] r : rows("SELECT id, inmate_id FROM point_entry ORDER BY id DESC LIMIT 5")) {
+      long id = ((Number) r[0]).longValue();
+      assertEquals(((Number) r[1]).longValue(), pointEntries.find(id).orElseThrow().getInmateId());
+      assertEquals(
+          number("SELECT COUNT(*) FROM entry_review WHERE entry_id = " + id) > 0,
+          pointEntries.review(id).isPresent());
+      assertEquals(
+          number("SELECT COUNT(*) FROM point_entry WHERE supersedes_id = " + id) > 0,
+          pointEntries.superseded(id));
+      assertEquals(
+          number("SELECT COUNT(*) FROM point_entry WHERE reverses_id = " + id) > 0,
+          pointEntries.reversed(id));
+    }
+    for (Object[] r :
+        rows(
+            "SELECT x.evidence_id, e.inmate_id, r.decision FROM point_entry_evidence x"
+                + " JOIN point_entry e ON e.id = x.entry_id"
+                + " LEFT JOIN entry_review r ON r.entry_id = e.id ORDER BY x.entry_id LIMIT 5")) {
+      long evidenceId = ((Number) r[0]).longValue();
+      long inmate = ((Number) r[1]).longValue();
+      if ("APPROVED".equals(r[2])) {
+        assertTrue(pointEntries.backsApprovedEntryAbout(evidenceId, inmate));
+      }
+      assertFalse(pointEntries.backsApprovedEntryAbout(evidenceId, -1), "not about another");
+    }
+    assertFalse(pointEntries.backsApprovedEntryAbout(-1, number("SELECT MIN(id) FROM inmate")));
+
+    // the demo prison has its catalogue
+    long prison = number("SELECT prison_id FROM rule_catalogue ORDER BY id LIMIT 1");
+    RuleCatalogue current = catalogues.current(prison).orElseThrow();
+    assertEquals(
+        number("SELECT MAX(version) FROM rule_catalogue WHERE prison_id = " + prison),
+        current.getVersion());
+    List<RuleClause> clauses = catalogues.clauses(current.getId());
+    assertEquals(
+        number("SELECT COUNT(*) FROM rule_clause WHERE catalogue_id = " + current.getId()),
+        clauses.size());
+    RuleClause first = clauses.get(0);
+    assertEquals(
+        first.getId(), catalogues.clause(current.getId(), first.getCode()).orElseThrow().getId());
+    assertTrue(catalogues.clause(current.getId(), "NO-SUCH-CODE").isEmpty());
+    assertEquals(first.getCode(), catalogues.clause(first.getId()).getCode());
+    assertTrue(catalogues.current(-1).isEmpty());
+
+    for (Object[] r :
+        rows(
+            "SELECT section_id, month, MAX(id) FROM month_close GROUP BY section_id, month LIMIT 3")) {
+      long section = ((Number) r[0]).longValue();
+      YearMonth month = YearMonth.parse(r[1].toString());
+      MonthClose close = closes.current(section, month).orElseThrow();
+      assertEquals(((Number) r[2]).longValue(), close.getId(), "the latest computed");
+      assertEquals(
+          number("SELECT COUNT(*) FROM month_close_step WHERE close_id = " + close.getId()),
+          closes.steps(close.getId()).size());
+    }
+    assertTrue(closes.current(-1, YearMonth.of(2031, 1)).isEmpty());
+    assertEquals(List.of(), closes.steps(-1));
+  }
+
+  @Test
+  void excusalsObjectionsAndTheirAuditBindingsAreWrittenOnlyInTheCallersTransaction()
+      throws Exception {
+    Object[] who = rows("SELECT id, section_id FROM inmate ORDER BY id LIMIT 1").get(0);
+    long inmate = ((Number) who[0]).longValue();
+    long section = ((Number) who[1]).longValue();
+    String mark = "ContextPortsChecks " + UUID.randomUUID();
+    Instant at = Instant.parse("2031-01-08T02:00:00Z");
+    YearMonth from = YearMonth.of(2031, 1);
+    long objectionId;
+    transaction.begin();
+    try {
+      // an open-ended excusal, then one with an end, each read back as entered
+      long open = excusals.enter(inmate, section, from, null, mark, "officer.cpc", at);
+      long closed =
+          excusals.enter(inmate, section, from, from.plusMonths(2), mark, "officer.cpc", at);
+      assertTrue(closed > open, "each INSERT's own id");
+      assertEquals(
+          new LabourExcusals.Filed(
+              new LabourExcusal(open, inmate, from, null, "officer.cpc", null, null), section),
+          excusals.find(open).orElseThrow());
+      excusals.review(open, "APPROVED", "核实", "reviewer.cpc", at);
+      assertEquals(
+          new LabourExcusal(open, inmate, from, null, "officer.cpc", "APPROVED", "reviewer.cpc"),
+          excusals.find(open).orElseThrow().excusal());
+      List<LabourExcusals.Line> lines = excusals.ofSection(section);
+      assertEquals(
+          List.of(
+              new LabourExcusals.Line(
+                  closed, inmate, from, from.plusMonths(2), mark, "officer.cpc", null, null, null),
+              new LabourExcusals.Line(
+                  open, inmate, from, null, mark, "officer.cpc", "APPROVED", "reviewer.cpc", "核实")),
+          lines.subList(0, 2),
+          "newest first, with the review");
+      assertTrue(excusals.find(-1).isEmpty());
+
+      // an objection and its steps, in the order taken
+      Objection o =
+          new Objection(
+              inmate, section, "MONTH", null, "2031-01", mark, "inmate.cpc", "INMATE", at);
+      objections.store(o);
+      assertNotNull(o.getId(), "its id at once");
+      objectionId = o.getId();
+      ObjectionStepRecord find =
+          new ObjectionStepRecord(
+              o.getId(), "FIND", "inmate.cpc", on(at), "inmate.cpc", at, mark, null, null);
+      objections.store(find);
+      ObjectionStepRecord dispatch =
+          new ObjectionStepRecord(
+              o.getId(),
+              "DISPATCH",
+              "officer.cpc",
+              on(at).plusDays(2),
+              "reviewer.cpc",
+              at.plusSeconds(60),
+              "派单",
+              null,
+              null);
+      objections.store(dispatch);
+      assertEquals(mark, objections.find(o.getId()).orElseThrow().getText());
+      assertEquals(
+          List.of("FIND", "DISPATCH"),
+          objections.steps(o.getId()).stream().map(ObjectionStepRecord::getStep).toList());
+      assertTrue(objections.find(-1).isEmpty());
+
+      // the audit log binds them in this transaction: read as written, stored with the entry
+      Map<String, Object> form =
+          auditEntries.formInTransaction("objection", o.getId()).orElseThrow();
+      assertEquals(o.getId(), form.get("id"));
+      assertTrue(auditEntries.formInTransaction("objection", -1).isEmpty());
+      String subject = "context-ports/" + UUID.randomUUID();
+      log.append(
+          new AuditEvent(
+              "reviewer.cpc", "REVIEWER", "test.bound", subject, Map.of(), List.of(), at),
+          List.of(
+              AuditLog.Bind.of("objection", o.getId()),
+              AuditLog.Bind.of("objection_step", dispatch.getId())));
+      assertEquals(
+          1,
+          number(
+              "SELECT COUNT(*) FROM audit_binding b JOIN audit_entry e ON e.id = b.entry_id"
+                  + " WHERE b.table_name = 'objection' AND b.record_id = "
+                  + o.getId()
+                  + " AND e.subject = '"
+                  + subject
+                  + "'"));
+      AuditEntries.BoundRows read = auditEntries.boundRows("objection", List.of(o.getId()));
+      assertEquals(form, read.now().get(o.getId()), "one form by either reading");
+      assertEquals(1, read.bindings().size());
+      assertEquals(o.getId(), read.bindings().get(0).recordId());
+      assertEquals(-1, read.bindings().get(0).leafIndex(), "not sequenced yet");
+      assertEquals(Map.of(), bound.mismatches("objection", List.of(o.getId())), "as bound");
+      // a row that is not there fails the append (and with it the caller's transaction)
+      assertThrows(
+          jakarta.ejb.EJBException.class,
+          () ->
+              log.append(
+                  new AuditEvent("x", "X", "test.bound", subject, Map.of(), List.of(), at),
+                  List.of(AuditLog.Bind.of("objection", -1))),
+          "no row to bind");
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(0, number("SELECT COUNT(*) FROM labour_excusal WHERE reason = '" + mark + "'"));
+    assertEquals(0, number("SELECT COUNT(*) FROM objection WHERE text = '" + mark + "'"));
+    assertEquals(0, number("SELECT COUNT(*) FROM objection_step WHERE note = '" + mark + "'"));
+    assertEquals(
+        0,
+        number(
+            "SELECT COUNT(*) FROM audit_binding WHERE table_name = 'objection' AND record_id = "
+                + objectionId));
+  }
+
+  private static LocalDate on(Instant at) {
+    return at.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+  }
+
+  @Test
+  void aWitnessIsTakenByNameOrKeyOnlyOnceStored() throws Exception {
+    for (Object[] r : rows("SELECT name, verifier_key FROM audit_witness ORDER BY id LIMIT 3")) {
+      assertTrue(witnesses.taken((String) r[0], "no-such-key"));
+      assertTrue(witnesses.taken("no-such-name", (String) r[1]));
+    }
+    String name = "cpc" + UUID.randomUUID().toString().substring(0, 8);
+    String key = name + "+00000000+AAAA";
+    assertFalse(witnesses.taken(name, key));
+    transaction.begin();
+    try {
+      witnesses.store(
+          new AuditWitness(
+              name, key, "ContextPortsChecks", "cpc", Instant.parse("2031-01-08T02:00:00Z")));
+      assertTrue(witnesses.taken(name, "no-such-key"));
+      assertTrue(witnesses.taken("no-such-name", key));
+    } finally {
+      transaction.rollback();
+    }
+    assertFalse(witnesses.taken(name, key), "gone with the rollback");
+  }
+
+  @Test
+  void theServicesWhoseStatementsMovedStillRefuseACallerWithoutTheRole() {
+    // the test runs without a logged-in user: each service boundary must still refuse
+    assertThrows(EJBAccessException.class, () -> visits.previousVisit());
+    assertThrows(
+        EJBAccessException.class,
+        () -> excusalService.enter("X1", YearMonth.of(2031, 1), null, "x"));
+    assertThrows(EJBAccessException.class, () -> excusalService.review(1, "APPROVED", "x"));
+    assertThrows(EJBAccessException.class, () -> excusalService.ofSection(1));
+    assertThrows(
+        EJBAccessException.class, () -> objectionService.objectToMonth(YearMonth.of(2031, 1), "x"));
+    assertThrows(EJBAccessException.class, () -> objectionService.raiseFinding(1, "x"));
+    assertThrows(EJBAccessException.class, () -> objectionService.dispatch(1, "officer1", "x"));
+    assertThrows(EJBAccessException.class, () -> objectionService.verify(1, "x"));
+    assertThrows(
+        EJBAccessException.class, () -> auditAdministration.registerWitness("x", "description"));
   }
 }

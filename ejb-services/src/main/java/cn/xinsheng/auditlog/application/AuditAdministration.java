@@ -4,6 +4,7 @@ import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.auditlog.domain.AuditWitness;
+import cn.xinsheng.auditlog.domain.AuditWitnesses;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
 import cn.xinsheng.identity.domain.Role;
@@ -14,8 +15,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.SQLException;
@@ -46,8 +45,7 @@ public class AuditAdministration {
   @Inject SubjectHeads heads;
   @jakarta.annotation.Resource jakarta.ejb.SessionContext session;
 
-  @PersistenceContext(unitName = "xinsheng")
-  EntityManager em;
+  @Inject AuditWitnesses registered;
 
   /** One witness as the admin page and the API show it. */
   public record WitnessStatus(
@@ -183,18 +181,12 @@ public class AuditAdministration {
       throw Refusal.invalid("audit.error.witnessDescription");
     }
     String canonical = key.witnessVerifierKey();
-    Long existing =
-        em.createQuery(
-                "SELECT COUNT(w) FROM AuditWitness w WHERE w.name = :n OR w.verifierKey = :k",
-                Long.class)
-            .setParameter("n", key.name())
-            .setParameter("k", canonical)
-            .getSingleResult();
-    if (existing > 0) {
+    if (registered.taken(key.name(), canonical)) {
       throw Refusal.conflict("audit.error.witnessTaken");
     }
     Instant now = clock.instant();
-    em.persist(new AuditWitness(key.name(), canonical, description.strip(), caller.name(), now));
+    registered.store(
+        new AuditWitness(key.name(), canonical, description.strip(), caller.name(), now));
     auditLog.append(
         new AuditEvent(
             caller.name(),

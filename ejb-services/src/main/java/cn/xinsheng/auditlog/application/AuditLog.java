@@ -3,16 +3,14 @@ package cn.xinsheng.auditlog.application;
 import cn.xinsheng.audit.AuditEvent;
 import cn.xinsheng.audit.BoundRecord;
 import cn.xinsheng.audit.MerkleTree;
+import cn.xinsheng.auditlog.domain.AuditEntries;
 import cn.xinsheng.auditlog.domain.AuditEntry;
-import cn.xinsheng.auditlog.infrastructure.RecordForms;
 import cn.xinsheng.platform.Caller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,11 +30,8 @@ import java.util.Map;
 @PermitAll
 public class AuditLog {
 
-  @PersistenceContext(unitName = "xinsheng")
-  EntityManager em;
-
+  @Inject AuditEntries entries;
   @Inject Caller caller;
-  @Inject BoundRecords bindings;
 
   /** A business record to bind: its table and id. */
   public record Bind(String table, long id) {
@@ -91,22 +86,17 @@ public class AuditLog {
 
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void append(AuditEvent event, List<Bind> bound) {
-    if (!bound.isEmpty()) {
-      List<BoundRecord> records = new ArrayList<>();
-      // the rows as the database holds them: the same reading every later check makes
-      em.flush();
-      for (Bind b : bound) {
-        RecordBinding binding = bindings.forms().binding(b.table());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-            em.createNativeQuery(RecordForms.sql(binding, 1, true))
-                .setParameter(1, b.id())
-                .getResultList();
-        if (rows.size() != 1) {
-          throw new IllegalStateException("no row " + b.table() + "/" + b.id() + " to bind");
-        }
-        records.add(BoundRecord.of(b.table(), b.id(), RecordForms.form(binding, rows.get(0))));
-      }
+    List<BoundRecord> records = new ArrayList<>();
+    for (Bind b : bound) {
+      Map<String, Object> form =
+          entries
+              .formInTransaction(b.table(), b.id())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException("no row " + b.table() + "/" + b.id() + " to bind"));
+      records.add(BoundRecord.of(b.table(), b.id(), form));
+    }
+    if (!records.isEmpty()) {
       event = event.binding(records);
     }
     byte[] data = event.canonicalBytes();
@@ -117,17 +107,6 @@ public class AuditLog {
             clock.instant(),
             event.subject(),
             event.inmate().filter(n -> n.length() <= 10).orElse(null));
-    em.persist(entry);
-    if (!bound.isEmpty()) {
-      em.flush();
-      for (Bind b : bound) {
-        em.createNativeQuery(
-                "INSERT INTO audit_binding (table_name, record_id, entry_id) VALUES (?1, ?2, ?3)")
-            .setParameter(1, b.table())
-            .setParameter(2, b.id())
-            .setParameter(3, entry.getId())
-            .executeUpdate();
-      }
-    }
+    entries.append(entry, records);
   }
 }

@@ -2,22 +2,17 @@ package cn.xinsheng.auditlog.application;
 
 import cn.xinsheng.audit.BoundRecord;
 import cn.xinsheng.audit.Sequencing;
+import cn.xinsheng.auditlog.domain.AuditEntries;
 import cn.xinsheng.auditlog.infrastructure.RecordForms;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * The bindings every context provides ({@link RecordBinding}), and the check a screen or the API
@@ -28,8 +23,7 @@ public class BoundRecords {
 
   @Inject @Any Instance<RecordBinding> provided;
 
-  @Resource(lookup = "java:app/jdbc/xinsheng")
-  DataSource dataSource;
+  @Inject AuditEntries entries;
 
   private volatile RecordForms forms;
 
@@ -55,36 +49,21 @@ public class BoundRecords {
       return out;
     }
     List<Long> all = new ArrayList<>(ids);
-    try (Connection c = dataSource.getConnection()) {
+    try {
       for (int from = 0; from < all.size(); from += 500) {
         List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
-        Map<Long, Map<String, Object>> now = forms().read(c, table, chunk);
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT b.record_id, e.leaf_data, l.leaf_index FROM audit_binding b"
-                    + " JOIN audit_entry e ON e.id = b.entry_id"
-                    + " LEFT JOIN audit_leaf l ON l.entry_id = e.id"
-                    + " WHERE b.table_name = ? AND b.record_id IN ("
-                    + "?,".repeat(chunk.size() - 1)
-                    + "?)")) {
-          ps.setString(1, table);
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setLong(i + 2, chunk.get(i));
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              long id = rs.getLong(1);
-              long leaf = rs.getObject(3) == null ? -1 : rs.getLong(3);
-              for (BoundRecord b : BoundRecord.of(Sequencing.entry(rs.getBytes(2)))) {
-                if (b.table().equals(table) && b.id() == id && !b.matches(now.get(id))) {
-                  out.put(id, b.mismatch(now.get(id), leaf));
-                }
-              }
+        AuditEntries.BoundRows rows = entries.boundRows(table, chunk);
+        Map<Long, Map<String, Object>> now = rows.now();
+        for (AuditEntries.Binding binding : rows.bindings()) {
+          long id = binding.recordId();
+          for (BoundRecord b : BoundRecord.of(Sequencing.entry(binding.leafData()))) {
+            if (b.table().equals(table) && b.id() == id && !b.matches(now.get(id))) {
+              out.put(id, b.mismatch(now.get(id), binding.leafIndex()));
             }
           }
         }
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       // a check that cannot run says so, rather than vouching for the records
       String why =
           "无法核对记录与审计日志 / the records could not be checked against the audit log: " + e.getMessage();

@@ -10,9 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
@@ -31,9 +28,6 @@ public class LoginAttempts {
   @Inject LoginThrottleStore store;
   @Inject AccountRepository accounts;
   @Inject IdentityAudit audit;
-
-  @PersistenceContext(unitName = "xinsheng")
-  EntityManager em;
 
   public void ensure(Collection<String> keys, Instant now) {
     store.ensure(keys, LoginThrottle.State.fresh(now));
@@ -74,10 +68,7 @@ public class LoginAttempts {
   /** The attempt's event, in the identity log and the audit log; the time of a good login. */
   public void record(IdentityEvent event, Set<Role> roles, Long loggedInAccount) {
     if (loggedInAccount != null) {
-      em.createNativeQuery("UPDATE account SET last_login_at = ? WHERE id = ?")
-          .setParameter(1, Timestamp.from(event.getOccurredAt()))
-          .setParameter(2, loggedInAccount)
-          .executeUpdate();
+      accounts.recordLogin(loggedInAccount, event.getOccurredAt());
     }
     accounts.record(event);
     audit.append(event, roles);

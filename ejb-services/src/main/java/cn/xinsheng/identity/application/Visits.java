@@ -1,15 +1,12 @@
 package cn.xinsheng.identity.application;
 
-import cn.xinsheng.identity.domain.IdentityEvent;
+import cn.xinsheng.identity.domain.AccountRepository;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,21 +27,10 @@ public class Visits {
 
   @Inject Caller caller;
 
-  @PersistenceContext(unitName = "xinsheng")
-  EntityManager em;
+  @Inject AccountRepository accounts;
 
   /** The login before the current one; empty on a first visit. */
   public Optional<Instant> previousVisit() {
-    List<Instant> rows =
-        em.createQuery(
-                "SELECT e.occurredAt FROM IdentityEvent e WHERE e.subject = :who AND e.kind = :kind"
-                    + " ORDER BY e.id DESC",
-                Instant.class)
-            .setParameter("who", caller.name())
-            .setParameter("kind", IdentityEvent.Kind.LOGIN_SUCCEEDED.name())
-            .setFirstResult(1)
-            .setMaxResults(1)
-            .getResultList();
-    return rows.stream().findFirst();
+    return accounts.loginBeforeLatest(caller.name());
   }
 }

@@ -6,6 +6,8 @@ import cn.xinsheng.identity.domain.IdentityEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,5 +46,29 @@ public class JpaAccountRepository implements AccountRepository {
   @Override
   public void record(IdentityEvent event) {
     em.persist(event);
+  }
+
+  @Override
+  public void recordLogin(long accountId, Instant at) {
+    em.createNativeQuery("UPDATE account SET last_login_at = ? WHERE id = ?")
+        .setParameter(1, Timestamp.from(at))
+        .setParameter(2, accountId)
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<Instant> loginBeforeLatest(String username) {
+    return em
+        .createQuery(
+            "SELECT e.occurredAt FROM IdentityEvent e WHERE e.subject = :who AND e.kind = :kind"
+                + " ORDER BY e.id DESC",
+            Instant.class)
+        .setParameter("who", username)
+        .setParameter("kind", IdentityEvent.Kind.LOGIN_SUCCEEDED.name())
+        .setFirstResult(1)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 }

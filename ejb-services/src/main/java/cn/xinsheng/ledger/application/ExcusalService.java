@@ -2,6 +2,7 @@ package cn.xinsheng.ledger.application;
 
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.domain.LabourExcusal;
+import cn.xinsheng.ledger.domain.LabourExcusals;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
@@ -10,9 +11,6 @@ import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,9 +39,7 @@ public class ExcusalService {
       String reviewedBy,
       String reviewReason) {}
 
-  @PersistenceContext(unitName = "xinsheng")
-  EntityManager em;
-
+  @Inject LabourExcusals excusals;
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject PrisonTime time;
@@ -62,19 +58,15 @@ public class ExcusalService {
     if (refused != null) {
       throw Refusal.invalid(refused);
     }
-    em.createNativeQuery(
-            "INSERT INTO labour_excusal (inmate_id, section_id, from_month, to_month, reason,"
-                + " entered_by, entered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        .setParameter(1, inmate.getId())
-        .setParameter(2, inmate.getSection().getId())
-        .setParameter(3, from.toString())
-        .setParameter(4, to == null ? null : to.toString())
-        .setParameter(5, reason.strip())
-        .setParameter(6, caller.name())
-        .setParameter(7, Timestamp.from(time.now()))
-        .executeUpdate();
     long id =
-        ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+        excusals.enter(
+            inmate.getId(),
+            inmate.getSection().getId(),
+            from,
+            to,
+            reason.strip(),
+            caller.name(),
+            time.now());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", inmate.getPrisonerNumber().value());
     p.put("excusal", id);
@@ -90,9 +82,10 @@ public class ExcusalService {
   /** Another person of the section approves or rejects it. */
   @RolesAllowed(Role.REVIEWER_NAME)
   public void review(long excusalId, String decision, String reason) {
-    Object[] row = row(excusalId);
-    scope.requireSection(((Number) row[2]).longValue());
-    LabourExcusal e = excusal(row);
+    LabourExcusals.Filed filed =
+        excusals.find(excusalId).orElseThrow(() -> Refusal.notFound("ledger.error.unknownExcusal"));
+    scope.requireSection(filed.sectionId());
+    LabourExcusal e = filed.excusal();
     String refused = e.checkReview(caller.name(), decision == null ? "" : decision.strip(), reason);
     if (refused != null) {
       throw "ledger.error.stepDone".equals(refused)
@@ -101,15 +94,7 @@ public class ExcusalService {
               ? Refusal.forbidden(refused)
               : Refusal.invalid(refused);
     }
-    em.createNativeQuery(
-            "INSERT INTO labour_excusal_review (excusal_id, decision, reason, reviewed_by,"
-                + " reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .setParameter(1, excusalId)
-        .setParameter(2, decision.strip())
-        .setParameter(3, reason.strip())
-        .setParameter(4, caller.name())
-        .setParameter(5, Timestamp.from(time.now()))
-        .executeUpdate();
+    excusals.review(excusalId, decision.strip(), reason.strip(), caller.name(), time.now());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("excusal", excusalId);
     p.put("decision", decision.strip());
@@ -121,60 +106,26 @@ public class ExcusalService {
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public List<ExcusalView> ofSection(long sectionId) {
     scope.requireSection(sectionId);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT x.id, x.inmate_id, x.from_month, x.to_month, x.reason, x.entered_by,"
-                    + " r.decision, r.reviewed_by, r.reason FROM labour_excusal x"
-                    + " LEFT JOIN labour_excusal_review r ON r.excusal_id = x.id"
-                    + " WHERE x.section_id = ?1 ORDER BY x.id DESC")
-            .setParameter(1, sectionId)
-            .getResultList();
+    List<LabourExcusals.Line> lines = excusals.ofSection(sectionId);
     // prisoner numbers from organisation's repository: no SQL on its inmate table here
     Map<Long, String> numbers = new HashMap<>();
     for (Inmate i : inmates.findBySections(List.of(sectionId))) {
       numbers.put(i.getId(), i.getPrisonerNumber().value());
     }
     List<ExcusalView> out = new ArrayList<>();
-    for (Object[] r : rows) {
+    for (LabourExcusals.Line l : lines) {
       out.add(
           new ExcusalView(
-              ((Number) r[0]).longValue(),
-              numbers.get(((Number) r[1]).longValue()),
-              r[2].toString(),
-              r[3] == null ? null : r[3].toString(),
-              (String) r[4],
-              (String) r[5],
-              (String) r[6],
-              (String) r[7],
-              (String) r[8]));
+              l.id(),
+              numbers.get(l.inmateId()),
+              l.from().toString(),
+              l.to() == null ? null : l.to().toString(),
+              l.reason(),
+              l.enteredBy(),
+              l.decision(),
+              l.reviewedBy(),
+              l.reviewReason()));
     }
     return out;
-  }
-
-  private Object[] row(long id) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT x.id, x.inmate_id, x.section_id, x.from_month, x.to_month, x.entered_by,"
-                    + " r.decision, r.reviewed_by FROM labour_excusal x"
-                    + " LEFT JOIN labour_excusal_review r ON r.excusal_id = x.id WHERE x.id = ?1")
-            .setParameter(1, id)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw Refusal.notFound("ledger.error.unknownExcusal");
-    }
-    return rows.get(0);
-  }
-
-  private static LabourExcusal excusal(Object[] r) {
-    return new LabourExcusal(
-        ((Number) r[0]).longValue(),
-        ((Number) r[1]).longValue(),
-        YearMonth.parse(r[3].toString()),
-        r[4] == null ? null : YearMonth.parse(r[4].toString()),
-        (String) r[5],
-        (String) r[6],
-        (String) r[7]);
   }
 }

@@ -5,16 +5,17 @@ import cn.xinsheng.ledger.domain.EntryStatus;
 import cn.xinsheng.ledger.domain.LedgerCalendar;
 import cn.xinsheng.ledger.domain.MonthClose;
 import cn.xinsheng.ledger.domain.MonthCloseStep;
+import cn.xinsheng.ledger.domain.MonthCloses;
+import cn.xinsheng.ledger.domain.PointEntries;
 import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.ledger.domain.RuleCatalogue;
+import cn.xinsheng.ledger.domain.RuleCatalogues;
 import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.ledger.domain.WorkingCalendar;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -23,71 +24,50 @@ import java.util.Optional;
 
 /**
  * The ledger's reads that every service needs: the current catalogue, an entry's status, a
- * section-month's close and its steps, the working calendar. Runs in the caller's transaction.
+ * section-month's close and its steps, the working calendar, from the ledger's repositories. Runs
+ * in the caller's transaction.
  */
 @ApplicationScoped
 public class LedgerRecords {
 
   @Inject PrisonTime time;
   @Inject PrisonCalendar calendar;
-
-  @PersistenceContext(unitName = "xinsheng")
-  EntityManager em;
+  @Inject PointEntries entries;
+  @Inject MonthCloses closes;
+  @Inject RuleCatalogues catalogues;
 
   public RuleCatalogue currentCatalogue(long prisonId) {
-    return em.createNamedQuery("RuleCatalogue.latest", RuleCatalogue.class)
-        .setParameter("prison", prisonId)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
+    return catalogues
+        .current(prisonId)
         .orElseThrow(() -> Refusal.conflict("ledger.error.noCatalogue"));
   }
 
   public List<RuleClause> clauses(RuleCatalogue catalogue) {
-    return em.createNamedQuery("RuleClause.ofCatalogue", RuleClause.class)
-        .setParameter("catalogue", catalogue.getId())
-        .getResultList();
+    return catalogues.clauses(catalogue.getId());
   }
 
   public Optional<RuleClause> clause(RuleCatalogue catalogue, String code) {
-    return em.createNamedQuery("RuleClause.byCode", RuleClause.class)
-        .setParameter("catalogue", catalogue.getId())
-        .setParameter("code", code)
-        .getResultStream()
-        .findFirst();
+    return catalogues.clause(catalogue.getId(), code);
   }
 
   public RuleClause clause(long id) {
-    return em.find(RuleClause.class, id);
+    return catalogues.clause(id);
   }
 
   public PointEntry entry(long id) {
-    PointEntry e = em.find(PointEntry.class, id);
-    if (e == null) {
-      throw Refusal.notFound("ledger.error.unknownEntry");
-    }
-    return e;
+    return entries.find(id).orElseThrow(() -> Refusal.notFound("ledger.error.unknownEntry"));
   }
 
   public Optional<EntryReview> review(long entryId) {
-    return em.createQuery("SELECT r FROM EntryReview r WHERE r.entryId = :e", EntryReview.class)
-        .setParameter("e", entryId)
-        .getResultStream()
-        .findFirst();
+    return entries.review(entryId);
   }
 
   public boolean superseded(long entryId) {
-    return em.createQuery("SELECT COUNT(e) FROM PointEntry e WHERE e.supersedesId = :e", Long.class)
-            .setParameter("e", entryId)
-            .getSingleResult()
-        > 0;
+    return entries.superseded(entryId);
   }
 
   public boolean reversed(long entryId) {
-    return em.createQuery("SELECT COUNT(e) FROM PointEntry e WHERE e.reversesId = :e", Long.class)
-            .setParameter("e", entryId)
-            .getSingleResult()
-        > 0;
+    return entries.reversed(entryId);
   }
 
   public EntryStatus status(long entryId) {
@@ -97,22 +77,12 @@ public class LedgerRecords {
 
   /** The section-month's current close (the latest computed), if any. */
   public Optional<MonthClose> currentClose(long sectionId, YearMonth month) {
-    return em.createQuery(
-            "SELECT c FROM MonthClose c WHERE c.sectionId = :s AND c.month = :m ORDER BY c.id DESC",
-            MonthClose.class)
-        .setParameter("s", sectionId)
-        .setParameter("m", month.toString())
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
+    return closes.current(sectionId, month);
   }
 
   public Map<String, MonthCloseStep> steps(long closeId) {
     Map<String, MonthCloseStep> steps = new HashMap<>();
-    em.createQuery("SELECT s FROM MonthCloseStep s WHERE s.closeId = :c", MonthCloseStep.class)
-        .setParameter("c", closeId)
-        .getResultList()
-        .forEach(s -> steps.put(s.getStep(), s));
+    closes.steps(closeId).forEach(s -> steps.put(s.getStep(), s));
     return steps;
   }
 

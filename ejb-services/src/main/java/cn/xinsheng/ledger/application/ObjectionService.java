@@ -9,6 +9,7 @@ import cn.xinsheng.ledger.domain.Objection;
 import cn.xinsheng.ledger.domain.ObjectionOutcome;
 import cn.xinsheng.ledger.domain.ObjectionStep;
 import cn.xinsheng.ledger.domain.ObjectionStepRecord;
+import cn.xinsheng.ledger.domain.Objections;
 import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.ledger.infrastructure.ObjectionBinding;
 import cn.xinsheng.ledger.infrastructure.ObjectionStepBinding;
@@ -47,6 +48,9 @@ public class ObjectionService {
   @Inject Caller caller;
   @Inject PrisonTime time;
 
+  @Inject Objections objections;
+
+  // the inmate an objection is about, by id, as the ledger's other services read him
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
@@ -205,11 +209,7 @@ public class ObjectionService {
   }
 
   private List<ObjectionStepRecord> steps(long objectionId) {
-    return em.createQuery(
-            "SELECT s FROM ObjectionStepRecord s WHERE s.objectionId = :o ORDER BY s.id",
-            ObjectionStepRecord.class)
-        .setParameter("o", objectionId)
-        .getResultList();
+    return objections.steps(objectionId);
   }
 
   private Objection raise(
@@ -250,8 +250,7 @@ public class ObjectionService {
     if (caseId != null) {
       o.aboutCase(caseId);
     }
-    em.persist(o);
-    em.flush();
+    objections.store(o);
     // 发现 is the raising itself; its deadline is today
     ObjectionStepRecord find =
         new ObjectionStepRecord(
@@ -264,8 +263,7 @@ public class ObjectionService {
             text.strip(),
             null,
             null);
-    em.persist(find);
-    em.flush();
+    objections.store(find);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", inmate.getPrisonerNumber().value());
     p.put("objection", o.getId());
@@ -326,8 +324,7 @@ public class ObjectionService {
             note.strip(),
             outcome == null ? null : outcome.name(),
             linkedEntry);
-    em.persist(done);
-    em.flush();
+    objections.store(done);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", em.find(Inmate.class, o.getInmateId()).getPrisonerNumber().value());
     p.put("objection", o.getId());
@@ -379,11 +376,7 @@ public class ObjectionService {
   }
 
   private Objection load(long id) {
-    Objection o = em.find(Objection.class, id);
-    if (o == null) {
-      throw Refusal.notFound("objection.error.unknown");
-    }
-    return o;
+    return objections.find(id).orElseThrow(() -> Refusal.notFound("objection.error.unknown"));
   }
 
   private LocalDate today() {

@@ -19,6 +19,12 @@ public interface MonthCloses {
 
   Optional<MonthClose> find(long closeId);
 
+  /** The section-month's current close (the latest computed), if any. */
+  Optional<MonthClose> current(long sectionId, YearMonth month);
+
+  /** The steps a close has gone through (computed, approved, published, locked). */
+  List<MonthCloseStep> steps(long closeId);
+
   /** Stores a new close and assigns its id at once (its results refer to it). */
   void store(MonthClose close);
 

@@ -33,6 +33,26 @@ public class SqlMonthCloses implements MonthCloses {
   }
 
   @Override
+  public Optional<MonthClose> current(long sectionId, YearMonth month) {
+    return em.createQuery(
+            "SELECT c FROM MonthClose c WHERE c.sectionId = :s AND c.month = :m ORDER BY c.id DESC",
+            MonthClose.class)
+        .setParameter("s", sectionId)
+        .setParameter("m", month.toString())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<MonthCloseStep> steps(long closeId) {
+    return em.createQuery(
+            "SELECT s FROM MonthCloseStep s WHERE s.closeId = :c", MonthCloseStep.class)
+        .setParameter("c", closeId)
+        .getResultList();
+  }
+
+  @Override
   public void store(MonthClose close) {
     em.persist(close);
     em.flush();
