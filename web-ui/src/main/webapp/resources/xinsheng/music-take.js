@@ -136,30 +136,33 @@
     var iv = a.tempo.intervals || [];
     var W = 900, H = 220, left = 50, top = 10, bottom = 30;
     var marked = a.tempo.markedBpm;
+    // without a score there is no beat to count: the chart shows the seconds from onset to onset
+    var scored = marked !== null && marked !== undefined;
+    var val = function (v) { return scored ? v.bpm : v.seconds; };
     var lo = 1e9, hi = 0;
-    iv.forEach(function (v) { if (v.bpm !== null) { lo = Math.min(lo, v.bpm); hi = Math.max(hi, v.bpm); } });
-    if (marked !== null) { lo = Math.min(lo, marked); hi = Math.max(hi, marked); }
-    if (hi < lo) { lo = 40; hi = 160; }
+    iv.forEach(function (v) { if (val(v) !== null) { lo = Math.min(lo, val(v)); hi = Math.max(hi, val(v)); } });
+    if (scored) { lo = Math.min(lo, marked); hi = Math.max(hi, marked); }
+    if (hi < lo) { lo = scored ? 40 : 0; hi = scored ? 160 : 2; }
     lo = Math.floor(lo * 0.9); hi = Math.ceil(hi * 1.1);
     var x = function (i) { return left + (W - left - 10) * (iv.length > 1 ? i / (iv.length - 1) : 0.5); };
     var y = function (b) { return top + (H - top - bottom) * (hi - b) / (hi - lo); };
     var s = svg(W, H, L("tempo"));
     [lo, (lo + hi) / 2, hi].forEach(function (b) {
       s.appendChild(el("line", {x1: left, x2: W - 10, y1: y(b), y2: y(b), "class": "xs-grid"}));
-      s.appendChild(el("text", {x: 4, y: y(b) + 4, "class": "xs-axis"}, String(Math.round(b))));
+      s.appendChild(el("text", {x: 4, y: y(b) + 4, "class": "xs-axis"}, scored ? String(Math.round(b)) : b.toFixed(2)));
     });
-    if (marked !== null) {
+    if (scored) {
       s.appendChild(el("line", {x1: left, x2: W - 10, y1: y(marked), y2: y(marked), "class": "xs-marked"}));
       s.appendChild(el("text", {x: W - 200, y: y(marked) - 6, "class": "xs-axis"}, L("marked") + " " + fmt(marked, 0) + " " + L("bpm")));
     }
     var d = "";
     iv.forEach(function (v, i) {
-      if (v.bpm === null) { return; }
-      d += (d ? "L" : "M") + x(i).toFixed(1) + " " + y(v.bpm).toFixed(1) + " ";
-      s.appendChild(el("circle", {cx: x(i), cy: y(v.bpm), r: 3, "class": "xs-dot"}));
+      if (val(v) === null) { return; }
+      d += (d ? "L" : "M") + x(i).toFixed(1) + " " + y(val(v)).toFixed(1) + " ";
+      s.appendChild(el("circle", {cx: x(i), cy: y(val(v)), r: 3, "class": "xs-dot"}));
     });
     s.appendChild(el("path", {d: d, "class": "xs-track"}));
-    s.appendChild(el("text", {x: left, y: H - 8, "class": "xs-axis"}, L("note")));
+    s.appendChild(el("text", {x: left, y: H - 8, "class": "xs-axis"}, L("note") + (scored ? "" : " · " + L("interval"))));
     return s;
   }
 
@@ -171,10 +174,26 @@
     box.textContent = "";
     var dl = document.createElement("dl");
     dl.className = "xs-facts";
-    [[L("heard"), heard.length + " / " + a.notes.length], [L("median"), fmt(median, 1) + "¢"],
-      [L("marked"), fmt(a.tempo.markedBpm, 0) + " " + L("bpm")], [L("measured"), fmt(a.tempo.measuredBpm, 1) + " " + L("bpm")],
-      [L("deviation"), fmt(a.tempo.deviationPercent, 1) + "%"], [L("variation"), fmt(a.tempo.variationPercent, 1) + "%"],
-      [L("drift"), fmt(a.tempo.maxDriftSeconds, 2) + " " + L("seconds")]].forEach(function (p) {
+    var scored = a.tempo.markedBpm !== null && a.tempo.markedBpm !== undefined;
+    var facts = [[L("heard"), heard.length + " / " + a.notes.length], [L("median"), fmt(median, 1) + "¢"]];
+    if (scored) {
+      facts.push([L("marked"), fmt(a.tempo.markedBpm, 0) + " " + L("bpm")], [L("measured"), fmt(a.tempo.measuredBpm, 1) + " " + L("bpm")],
+        [L("deviation"), fmt(a.tempo.deviationPercent, 1) + "%"]);
+    }
+    facts.push([L("variation"), fmt(a.tempo.variationPercent, 1) + "%"]);
+    if (scored) {
+      facts.push([L("drift"), fmt(a.tempo.maxDriftSeconds, 2) + " " + L("seconds")]);
+    }
+    if (!scored) {
+      // a take with no syllabus item: no marked tempo to measure against, and no dash where a figure
+      // would stand — the reader is told why
+      var why = document.createElement("p");
+      why.className = "xs-small";
+      why.id = "xs-music-unscored";
+      why.textContent = L("unscored");
+      box.appendChild(why);
+    }
+    facts.forEach(function (p) {
       var dt = document.createElement("dt");
       dt.textContent = p[0];
       var dd = document.createElement("dd");

@@ -1,6 +1,7 @@
 package cn.xinsheng.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinsheng.audit.CanonicalJson;
@@ -236,6 +237,14 @@ class MusicExamScreensIT {
     for (String chart : List.of("xs-music-pitch", "xs-music-cents", "xs-music-tempo")) {
       assertTrue(driver.findElement(By.cssSelector("#" + chart + " svg")).isDisplayed(), chart);
     }
+    // a performance has no syllabus item: the summary says why there is no marked tempo instead of
+    // a row of dashes, and the tempo chart plots the onset intervals
+    String summary = driver.findElement(By.id("xs-music-summary")).getText();
+    assertTrue(summary.contains("没有关联曲目"), summary);
+    assertFalse(summary.contains("—"), summary);
+    assertFalse(
+        driver.findElements(By.cssSelector("#xs-music-tempo circle.xs-dot")).isEmpty(),
+        "the onset intervals are drawn");
     assertTrue(
         driver
             .findElement(By.id("performanceTake"))

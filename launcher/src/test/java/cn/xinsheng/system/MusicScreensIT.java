@@ -169,6 +169,12 @@ class MusicScreensIT {
                 By.id("chosenTitle"), last.substring(0, 2)));
     assertFalse(driver.findElements(By.cssSelector("img.xs-music-sheet")).isEmpty());
     assertFalse(driver.findElements(By.cssSelector("audio.xs-music-audio")).isEmpty());
+    // the 简谱 drawn as notation, not its text source (digits, dots and underlines, no _ ' , :)
+    assertFalse(driver.findElements(By.cssSelector(".xs-music-jianpu .jp-digit")).isEmpty());
+    String drawn = driver.findElement(By.cssSelector(".xs-music-jianpu")).getText();
+    for (String mark : List.of("_", "'", ",", "key", "tempo")) {
+      assertFalse(drawn.contains(mark), "'" + mark + "' in " + drawn);
+    }
     Object loaded =
         ((org.openqa.selenium.JavascriptExecutor) driver)
             .executeScript(

@@ -60,6 +60,11 @@ public class MusicCatalogueView implements Serializable {
         .orElse(getSyllabi().get(0));
   }
 
+  /** An item's 简谱 drawn as notation (digits, octave dots, underlines), not its text source. */
+  public String notationHtml(String notation) {
+    return JianpuHtml.render(notation);
+  }
+
   public List<MusicCatalogueService.ItemView> getItems() {
     MusicCatalogueService.SyllabusView s = getChosen();
     return s == null ? List.of() : catalogue.items(s.id());
