@@ -119,7 +119,7 @@ class RestRoutesTest {
         line.append(i == 0 ? "" : ", ")
             .append(annotations(c.getAnnotations()))
             .append(' ')
-            .append(simple(c.getAnnotatedType().toString()))
+            .append(type(c.getAnnotatedType()))
             .append(' ')
             .append(c.getName());
         Set<Class<?>> more = new java.util.LinkedHashSet<>();
@@ -150,9 +150,63 @@ class RestRoutesTest {
 
   private static String annotations(Annotation[] all) {
     return Arrays.stream(all)
-        .map(a -> simple(a.toString()))
+        .map(RestRoutesTest::render)
         .sorted()
         .collect(Collectors.joining(" ", "{", "}"));
+  }
+
+  /**
+   * An annotation with its attributes in name order: the JDK's own text orders them as a hash map
+   * happens to, which differs between runs for nested annotations.
+   */
+  private static String render(Annotation a) {
+    Method[] attributes = a.annotationType().getDeclaredMethods();
+    Arrays.sort(attributes, java.util.Comparator.comparing(Method::getName));
+    StringBuilder out =
+        new StringBuilder("@").append(a.annotationType().getSimpleName()).append('(');
+    for (int i = 0; i < attributes.length; i++) {
+      try {
+        out.append(i == 0 ? "" : ", ")
+            .append(attributes[i].getName())
+            .append('=')
+            .append(value(attributes[i].invoke(a)));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return out.append(')').toString();
+  }
+
+  /** A record component's type with its type-use constraints, in the same stable form. */
+  private static String type(java.lang.reflect.AnnotatedType t) {
+    String own = annotations(t.getAnnotations());
+    if (t instanceof java.lang.reflect.AnnotatedParameterizedType p) {
+      String raw = simple(((ParameterizedType) p.getType()).getRawType().getTypeName());
+      return Arrays.stream(p.getAnnotatedActualTypeArguments())
+          .map(RestRoutesTest::type)
+          .collect(Collectors.joining(", ", own + " " + raw + "<", ">"));
+    }
+    return own + " " + simple(t.getType().getTypeName());
+  }
+
+  private static String value(Object v) {
+    if (v instanceof Annotation a) {
+      return render(a);
+    }
+    if (v instanceof Class<?> c) {
+      return c.getSimpleName();
+    }
+    if (v instanceof String s) {
+      return '"' + s + '"';
+    }
+    if (v != null && v.getClass().isArray()) {
+      StringBuilder out = new StringBuilder("{");
+      for (int i = 0; i < java.lang.reflect.Array.getLength(v); i++) {
+        out.append(i == 0 ? "" : ", ").append(value(java.lang.reflect.Array.get(v, i)));
+      }
+      return out.append('}').toString();
+    }
+    return String.valueOf(v);
   }
 
   /** Type names without package and enclosing class: where a record lives is not the API. */
