@@ -195,12 +195,12 @@ public class CoursewareResource {
   @Operation(
       summary =
           "LMSCommit / LMSFinish from a SCO's sandboxed frame: {values, session, seq}, stored for the attempt's learner, lesson and SCO only")
-  public LmsResource.ScormCommitted commit(
+  public ScormRuntimeResource.ScormCommitted commit(
       @PathParam("token") String token,
-      @NotNull(message = "error.body.empty") @Valid LmsResource.ScormCommit body) {
+      @NotNull(message = "error.body.empty") @Valid ScormRuntimeResource.ScormCommit body) {
     Map<String, String> values = new LinkedHashMap<>();
     if (body.values() != null) {
-      body.values().forEach((k, v) -> values.put(k, LmsResource.scalar(k, v)));
+      body.values().forEach((k, v) -> values.put(k, ScormRuntimeResource.scalar(k, v)));
     }
     ScormService.ScormState stored =
         scorm.attemptCommit(
@@ -210,7 +210,7 @@ public class CoursewareResource {
             values);
     // the frame has no origin: it may read this answer (no credentials are involved)
     servletResponse.setHeader("Access-Control-Allow-Origin", "*");
-    return new LmsResource.ScormCommitted(true, 0, stored);
+    return new ScormRuntimeResource.ScormCommitted(true, 0, stored);
   }
 
   /**

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * What the ledger's resources answer about entries, months, cycles and objections, and how a
- * service's view becomes one: shared by the staff's ({@link LedgerResource}), the inmate-file
- * ({@link InmateLedgerResource}) and the inmate's own ({@link MyLedgerResource}) resources, so the
- * three answer the same JSON for the same thing.
+ * service's view becomes one: shared by the staff's ({@link LedgerEntryResource} and the other
+ * ledger jobs), the inmate-file ({@link InmateLedgerResource}) and the inmate's own ({@link
+ * MyLedgerResource}) resources, so the three answer the same JSON for the same thing.
  */
 public final class LedgerViews {
 

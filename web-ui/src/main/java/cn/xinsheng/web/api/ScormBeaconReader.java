@@ -19,18 +19,18 @@ import java.lang.reflect.Type;
  */
 @Provider
 @Consumes(MediaType.TEXT_PLAIN)
-public class ScormBeaconReader implements MessageBodyReader<LmsResource.ScormCommit> {
+public class ScormBeaconReader implements MessageBodyReader<ScormRuntimeResource.ScormCommit> {
 
   @Override
   public boolean isReadable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    return type == LmsResource.ScormCommit.class
+    return type == ScormRuntimeResource.ScormCommit.class
         && mediaType.isCompatible(MediaType.TEXT_PLAIN_TYPE);
   }
 
   @Override
-  public LmsResource.ScormCommit readFrom(
-      Class<LmsResource.ScormCommit> type,
+  public ScormRuntimeResource.ScormCommit readFrom(
+      Class<ScormRuntimeResource.ScormCommit> type,
       Type genericType,
       Annotation[] annotations,
       MediaType mediaType,
@@ -43,6 +43,6 @@ public class ScormBeaconReader implements MessageBodyReader<LmsResource.ScormCom
     }
     return new StrictJson()
         .getContext(type)
-        .fromJson(new java.io.ByteArrayInputStream(body), LmsResource.ScormCommit.class);
+        .fromJson(new java.io.ByteArrayInputStream(body), ScormRuntimeResource.ScormCommit.class);
   }
 }
