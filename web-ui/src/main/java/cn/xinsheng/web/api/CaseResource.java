@@ -20,6 +20,8 @@ import cn.xinsheng.cases.application.StepService;
 import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseStep;
+import cn.xinsheng.cases.domain.CommitteeMeetings;
+import cn.xinsheng.cases.domain.EligibilityRuns;
 import cn.xinsheng.cases.domain.VoteChoice;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
@@ -202,7 +204,7 @@ public class CaseResource {
   @GET
   @Path("/eligibility/runs/latest")
   @Operation(summary = "The latest run's eligible inmates and near misses (all=true: every result)")
-  public List<CaseRepository.ResultRow> latest(
+  public List<EligibilityRuns.ResultRow> latest(
       @QueryParam("section") Long section, @QueryParam("all") boolean all) {
     long run =
         eligibility.latestRunId(section).orElseThrow(() -> Refusal.notFound("case.error.noRun"));
@@ -480,7 +482,7 @@ public class CaseResource {
   @GET
   @Path("/committee/meetings")
   @Operation(summary = "Committee meetings with members and agenda")
-  public List<CaseRepository.Meeting> meetings() {
+  public List<CommitteeMeetings.Meeting> meetings() {
     return participants.meetings();
   }
 
