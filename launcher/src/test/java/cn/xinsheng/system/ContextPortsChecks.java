@@ -28,7 +28,15 @@ import cn.xinsheng.cases.application.ProcuratorateService;
 import cn.xinsheng.cases.application.ProposalService;
 import cn.xinsheng.cases.application.RulingHistory;
 import cn.xinsheng.cases.application.StepService;
+import cn.xinsheng.cases.domain.CaseKind;
 import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.cases.domain.CaseTrack;
+import cn.xinsheng.cases.domain.CommitteeMeetings;
+import cn.xinsheng.cases.domain.Eligibility;
+import cn.xinsheng.cases.domain.EligibilityOutcome;
+import cn.xinsheng.cases.domain.EligibilityRuns;
+import cn.xinsheng.cases.domain.SentenceChangeLog;
+import cn.xinsheng.cases.domain.SentenceFacts;
 import cn.xinsheng.evidence.application.EvidenceCatalogue;
 import cn.xinsheng.identity.application.AccountDirectory;
 import cn.xinsheng.identity.application.KnownSections;
@@ -97,6 +105,10 @@ abstract class ContextPortsChecks {
   @Inject InmateDirectory directory;
   @Inject CaseReferences caseReferences;
   @Inject CaseRepository cases;
+  // issue 13: the case repository split by job, each on its own tables
+  @Inject EligibilityRuns runs;
+  @Inject CommitteeMeetings meetings;
+  @Inject SentenceChangeLog sentenceLog;
   @Inject CaseCalendarService caseCalendar;
   @Inject ProposalService proposals;
   @Inject CaseFiles caseFiles;
@@ -487,8 +499,8 @@ abstract class ContextPortsChecks {
           List.of(r[1], r[2], r[3]),
           List.of(row.prisonerNumber(), row.inmateName(), row.sectionName()));
     }
-    assertEquals("prison", CaseRepository.runScope(null));
-    assertEquals("section 7", CaseRepository.runScope(7L));
+    assertEquals("prison", EligibilityRuns.runScope(null));
+    assertEquals("section 7", EligibilityRuns.runScope(7L));
   }
 
   @Test
@@ -528,6 +540,213 @@ abstract class ContextPortsChecks {
     assertThrows(EJBAccessException.class, () -> noticeboard.publicList(false));
     assertThrows(EJBAccessException.class, () -> participants.meetings());
     assertThrows(EJBAccessException.class, () -> participants.lawyers());
+  }
+
+  @Test
+  void theEligibilityRunsAndTheCommitteesMeetingsAgreeWithTheTables() throws SQLException {
+    assertEquals(
+        sentences.terms(null).size(),
+        runs.inmatesForEligibility(null).size(),
+        "one row for each inmate with a term");
+    assertTrue(runs.inmateForEligibility(-1).isEmpty());
+    assertTrue(runs.result(-1).isEmpty());
+    assertEquals(List.of(), runs.resultsOfRun(-1, null));
+    assertEquals(
+        rows("SELECT id FROM eligibility_run WHERE scope = 'prison' ORDER BY id DESC LIMIT 1")
+            .stream()
+            .map(r -> ((Number) r[0]).longValue())
+            .findFirst(),
+        runs.latestRunId(null));
+    for (Object[] r :
+        rows(
+            "SELECT r.id, r.run_id, r.inmate_id, r.section_id, r.kind, r.outcome, r.reason_key,"
+                + " i.prisoner_number FROM eligibility_result r JOIN inmate i ON i.id = r.inmate_id"
+                + " ORDER BY r.id DESC LIMIT 3")) {
+      EligibilityRuns.ResultRow found = runs.result(((Number) r[0]).longValue()).orElseThrow();
+      assertEquals(
+          List.of(
+              ((Number) r[1]).longValue(),
+              ((Number) r[2]).longValue(),
+              ((Number) r[3]).longValue(),
+              r[4],
+              r[5],
+              r[6],
+              r[7]),
+          List.of(
+              found.runId(),
+              found.inmateId(),
+              found.sectionId(),
+              found.kind().name(),
+              found.outcome(),
+              found.reasonKey(),
+              found.prisonerNumber()));
+      assertEquals(
+          number("SELECT COUNT(*) FROM eligibility_result WHERE run_id = " + found.runId()),
+          runs.resultsOfRun(found.runId(), null).size());
+    }
+
+    List<Long> newest =
+        rows("SELECT id FROM committee_meeting ORDER BY id DESC LIMIT 50").stream()
+            .map(r -> ((Number) r[0]).longValue())
+            .toList();
+    assertEquals(newest, meetings.meetings().stream().map(CommitteeMeetings.Meeting::id).toList());
+    assertTrue(meetings.meetingOf(-1).isEmpty());
+    for (Object[] r :
+        rows(
+            "SELECT case_id, MAX(meeting_id) FROM committee_agenda GROUP BY case_id"
+                + " ORDER BY case_id DESC LIMIT 3")) {
+      CommitteeMeetings.Meeting m = meetings.meetingOf(((Number) r[0]).longValue()).orElseThrow();
+      assertEquals(((Number) r[1]).longValue(), m.id());
+      assertEquals(
+          number("SELECT COUNT(*) FROM committee_member WHERE meeting_id = " + m.id()),
+          m.members().size());
+      assertTrue(m.caseIds().contains(((Number) r[0]).longValue()));
+    }
+    assertEquals(List.of(), sentenceLog.changeIdsOfCase(-1));
+    for (Object[] r :
+        rows(
+            "SELECT case_id, COUNT(*) FROM sentence_change WHERE case_id IS NOT NULL"
+                + " GROUP BY case_id ORDER BY case_id LIMIT 3")) {
+      assertEquals(
+          ((Number) r[1]).longValue(),
+          sentenceLog.changeIdsOfCase(((Number) r[0]).longValue()).size());
+    }
+  }
+
+  @Test
+  void aRunACaseItsMeetingAndItsSentenceChangeAreWrittenOnlyInTheCallersTransaction()
+      throws Exception {
+    EligibilityRuns.InmateRow inmate = runs.inmatesForEligibility(null).get(0);
+    String who = "cpc." + UUID.randomUUID().toString().substring(0, 8);
+    LocalDate asOf = LocalDate.of(2031, 1, 8);
+    long runsBefore = number("SELECT COUNT(*) FROM eligibility_run");
+    transaction.begin();
+    try {
+      // a run of the whole prison, with one inmate's two results
+      long run = runs.insertRun(asOf, "cpc-rules", EligibilityRuns.runScope(null), 1, who);
+      assertEquals(Optional.of(run), runs.latestRunId(null), "the prison's latest run");
+      assertEquals(
+          Optional.of(run),
+          runs.latestRunId(inmate.sectionId()),
+          "the prison's run covers each section");
+      runs.insertResults(
+          run,
+          List.of(inmate),
+          List.of(
+              List.of(
+                  new Eligibility(
+                      CaseKind.REDUCTION,
+                      EligibilityOutcome.ELIGIBLE,
+                      asOf,
+                      9,
+                      "case.reason.cpc",
+                      List.of("a", ""),
+                      "cpc-rules"),
+                  new Eligibility(
+                      CaseKind.PAROLE,
+                      EligibilityOutcome.BLOCKED,
+                      null,
+                      null,
+                      "case.reason.cpc",
+                      List.of(),
+                      "cpc-rules"))));
+      List<EligibilityRuns.ResultRow> results = runs.resultsOfRun(run, null);
+      assertEquals(
+          List.of(CaseKind.PAROLE, CaseKind.REDUCTION),
+          results.stream().map(EligibilityRuns.ResultRow::kind).toList(),
+          "by kind within the inmate");
+      EligibilityRuns.ResultRow reduction = results.get(1);
+      assertEquals(
+          new EligibilityRuns.ResultRow(
+              reduction.id(),
+              run,
+              inmate.id(),
+              inmate.prisonerNumber(),
+              inmate.name(),
+              inmate.sectionId(),
+              CaseKind.REDUCTION,
+              "ELIGIBLE",
+              asOf,
+              9,
+              "case.reason.cpc",
+              List.of("a", "")),
+          reduction);
+      assertEquals(List.of(), results.get(0).reasonArgs(), "no arguments, not one empty one");
+      assertEquals(null, results.get(0).maxMonths());
+      assertEquals(Optional.of(reduction), runs.result(reduction.id()));
+      assertEquals(results, runs.resultsOfRun(run, inmate.sectionId()));
+      assertEquals(List.of(), runs.resultsOfRun(run, -1L));
+
+      // a case proposed from it, on two meetings' agendas
+      long caseId =
+          cases.insertCase(
+              "CPC-" + who.substring(4),
+              inmate.id(),
+              inmate.sectionId(),
+              CaseKind.REDUCTION,
+              6,
+              9,
+              "ContextPortsChecks",
+              reduction.id(),
+              "cpc-rules",
+              5,
+              false,
+              CaseTrack.FIXED_TERM,
+              who,
+              Instant.parse("2031-01-08T02:00:00Z"));
+      assertTrue(meetings.meetingOf(caseId).isEmpty(), "on no agenda yet");
+      long first =
+          meetings.insertMeeting(
+              asOf, "cpc " + who, who, Set.of(who + ".b", who + ".a"), List.of(caseId));
+      CommitteeMeetings.Meeting m = meetings.meetingOf(caseId).orElseThrow();
+      assertEquals(first, m.id());
+      assertEquals(asOf, m.heldOn());
+      assertEquals("cpc " + who, m.title());
+      assertEquals(List.of(who + ".a", who + ".b"), List.copyOf(m.members()), "by name");
+      assertEquals(List.of(caseId), m.caseIds());
+      assertEquals(m, meetings.meetings().get(0), "newest first");
+      long second =
+          meetings.insertMeeting(
+              asOf.plusDays(7), "cpc again", who, Set.of(who + ".a"), List.of(caseId));
+      assertEquals(
+          second,
+          meetings.meetingOf(caseId).orElseThrow().id(),
+          "the latest meeting whose agenda holds the case: its votes belong there");
+
+      // the ruling's change of sentence and the older facts, as eligibility then reads them
+      assertEquals(List.of(), sentenceLog.changeIdsOfCase(caseId));
+      LocalDate ruledOn = asOf.plusMonths(1);
+      long change =
+          sentenceLog.insertChange(
+              inmate.id(), caseId, CaseKind.REDUCTION, ruledOn, 6, null, null, who);
+      assertEquals(List.of(change), sentenceLog.changeIdsOfCase(caseId));
+      assertTrue(facts(inmate.id()).reductions().contains(ruledOn), "a ruled reduction counts");
+      sentenceLog.insertFact(inmate.id(), "STRICT", true, asOf, null, "ContextPortsChecks", who);
+      assertTrue(facts(inmate.id()).strict());
+      sentenceLog.insertFact(
+          inmate.id(), "STRICT", false, asOf.plusDays(1), null, "ContextPortsChecks", who);
+      assertFalse(facts(inmate.id()).strict(), "the latest row of the kind is in force");
+      LocalDate prior = asOf.minusYears(1);
+      sentenceLog.insertFact(
+          inmate.id(), "PRIOR_REDUCTION", true, prior, 3, "ContextPortsChecks", who);
+      assertTrue(facts(inmate.id()).reductions().contains(prior), "an earlier reduction counts");
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(runsBefore, number("SELECT COUNT(*) FROM eligibility_run"), "gone with it");
+    for (String sql :
+        List.of(
+            "SELECT COUNT(*) FROM eligibility_run WHERE run_by = '",
+            "SELECT COUNT(*) FROM reduction_case WHERE created_by = '",
+            "SELECT COUNT(*) FROM committee_meeting WHERE created_by = '",
+            "SELECT COUNT(*) FROM sentence_change WHERE recorded_by = '",
+            "SELECT COUNT(*) FROM sentence_fact WHERE recorded_by = '")) {
+      assertEquals(0, number(sql + who + "'"), sql);
+    }
+  }
+
+  private SentenceFacts facts(long inmateId) {
+    return runs.inmateForEligibility(inmateId).orElseThrow().facts();
   }
 
   // --- issue 13: the statements the services held, behind their repositories -------------------

@@ -1,7 +1,7 @@
 package cn.xinsheng.cases.application;
 
-import cn.xinsheng.cases.domain.CaseRepository.Meeting;
-import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
+import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
+import cn.xinsheng.cases.domain.EligibilityRuns.ResultRow;
 import cn.xinsheng.cases.domain.ReductionCase;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -7,8 +7,11 @@ import cn.xinsheng.cases.application.CaseFile.TimelineItem;
 import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
-import cn.xinsheng.cases.domain.CaseRepository.Meeting;
+import cn.xinsheng.cases.domain.CommitteeMeetings;
+import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
+import cn.xinsheng.cases.domain.EligibilityRuns;
 import cn.xinsheng.cases.domain.ReductionCase;
+import cn.xinsheng.cases.domain.SentenceChangeLog;
 import cn.xinsheng.evidence.application.EvidenceCatalogue;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.CommendationQueries;
@@ -51,6 +54,9 @@ import java.util.Map;
 public class CaseFiles {
 
   @Inject CaseRepository store;
+  @Inject EligibilityRuns runs;
+  @Inject CommitteeMeetings meetings;
+  @Inject SentenceChangeLog sentenceLog;
   @Inject CaseReadModel model;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
@@ -147,7 +153,7 @@ public class CaseFiles {
     addChanged(
         out,
         cn.xinsheng.cases.infrastructure.SentenceChangeBinding.TABLE,
-        store.sentenceChangeIds(caseId));
+        sentenceLog.changeIdsOfCase(caseId));
     addChanged(out, cn.xinsheng.cases.infrastructure.CaseEventBinding.TABLE, eventIds);
     addChanged(out, "point_entry", ledgerLineIds);
     return out;
@@ -224,7 +230,7 @@ public class CaseFiles {
   private CaseFile build(CaseRow r, ReductionCase k) {
     WorkingCalendar cal = ledger.calendar();
     LocalDate today = time.today();
-    Meeting meeting = store.meetingOf(r.id()).orElse(null);
+    Meeting meeting = meetings.meetingOf(r.id()).orElse(null);
     ReductionCase.Tally tally = null;
     if (meeting != null && meeting.members().size() >= ReductionCase.MIN_COMMITTEE) {
       tally = k.tally(meeting.members());
@@ -257,7 +263,7 @@ public class CaseFiles {
         CaseReadModel.summary(r, k, cal, today),
         r.rationale(),
         r.ruleVersion(),
-        store.result(r.eligibilityId()).orElse(null),
+        runs.result(r.eligibilityId()).orElse(null),
         timeline(k.events(), attachments(r.id())),
         meeting,
         tally,

@@ -1,7 +1,7 @@
 package cn.xinsheng.cases.application;
 
-import cn.xinsheng.cases.domain.CaseRepository;
-import cn.xinsheng.cases.domain.CaseRepository.Meeting;
+import cn.xinsheng.cases.domain.CommitteeMeetings;
+import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
 import cn.xinsheng.identity.domain.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -16,13 +16,13 @@ import java.util.List;
 @Stateless
 public class CaseParticipants {
 
-  @Inject CaseRepository store;
+  @Inject CommitteeMeetings committee;
   @Inject cn.xinsheng.identity.application.AccountDirectory directory;
 
   /** Meetings for the committee screen. */
   @RolesAllowed({Role.EXECUTION_NAME, Role.COMMITTEE_NAME, Role.WARDEN_NAME})
   public List<Meeting> meetings() {
-    return store.meetings();
+    return committee.meetings();
   }
 
   /** The committee's members to choose a meeting's from (issue 18: a picker, not typed logins). */

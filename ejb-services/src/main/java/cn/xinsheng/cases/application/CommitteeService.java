@@ -7,9 +7,10 @@ import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
-import cn.xinsheng.cases.domain.CaseRepository.Meeting;
 import cn.xinsheng.cases.domain.CaseRuleException;
 import cn.xinsheng.cases.domain.CaseStep;
+import cn.xinsheng.cases.domain.CommitteeMeetings;
+import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
 import cn.xinsheng.cases.domain.ReductionCase;
 import cn.xinsheng.cases.domain.VoteChoice;
 import cn.xinsheng.identity.application.AccountDirectory;
@@ -37,6 +38,7 @@ public class CommitteeService {
 
   @Inject CaseChanges changes;
   @Inject CaseRepository store;
+  @Inject CommitteeMeetings meetings;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
   @Inject Caller caller;
@@ -67,7 +69,7 @@ public class CommitteeService {
     String t = text(title, "case.error.title");
     LocalDate day = heldOn == null ? time.today() : heldOn;
     long id =
-        store.insertMeeting(day, t, caller.name(), m, List.copyOf(new LinkedHashSet<>(caseIds)));
+        meetings.insertMeeting(day, t, caller.name(), m, List.copyOf(new LinkedHashSet<>(caseIds)));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("meeting", id);
     p.put("heldOn", day.toString());
@@ -82,7 +84,8 @@ public class CommitteeService {
   @RolesAllowed(Role.COMMITTEE_NAME)
   public CaseEvent vote(long caseId, VoteChoice choice, String note) {
     CaseRow row = changes.find(caseId);
-    Meeting m = store.meetingOf(caseId).orElseThrow(() -> Refusal.conflict("case.error.noMeeting"));
+    Meeting m =
+        meetings.meetingOf(caseId).orElseThrow(() -> Refusal.conflict("case.error.noMeeting"));
     try {
       changes.load(row).checkVote(caller.name(), m.members(), choice);
     } catch (CaseRuleException e) {

@@ -1,10 +1,11 @@
 package cn.xinsheng.cases.application;
 
-import cn.xinsheng.cases.domain.CaseRepository;
-import cn.xinsheng.cases.domain.CaseRepository.InmateRow;
-import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
 import cn.xinsheng.cases.domain.Eligibility;
 import cn.xinsheng.cases.domain.EligibilityRules;
+import cn.xinsheng.cases.domain.EligibilityRuns;
+import cn.xinsheng.cases.domain.EligibilityRuns.InmateRow;
+import cn.xinsheng.cases.domain.EligibilityRuns.ResultRow;
+import cn.xinsheng.cases.domain.SentenceChangeLog;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
@@ -36,7 +37,8 @@ public class EligibilityService {
 
   private static final EligibilityRules RULES = EligibilityRules.standard();
 
-  @Inject CaseRepository store;
+  @Inject EligibilityRuns runs;
+  @Inject SentenceChangeLog sentenceLog;
   @Inject cn.xinsheng.ledger.application.CaseReferences references;
   @Inject SentenceStore sentences;
   @Inject CaseAudit audit;
@@ -63,7 +65,7 @@ public class EligibilityService {
       scope.requireSection(sectionId);
     }
     LocalDate asOf = time.today();
-    List<InmateRow> inmates = store.inmatesForEligibility(sectionId);
+    List<InmateRow> inmates = runs.inmatesForEligibility(sectionId);
     // the sentence record and its changes (issue 16): the engine of rule table 2016-23/v2
     Map<Long, SentenceStore.Loaded> records = sentences.records(sectionId);
     List<List<Eligibility>> results = new ArrayList<>(inmates.size());
@@ -82,9 +84,9 @@ public class EligibilityService {
         }
       }
     }
-    String scopeText = CaseRepository.runScope(sectionId);
-    long runId = store.insertRun(asOf, RULES.version(), scopeText, inmates.size(), caller.name());
-    store.insertResults(runId, inmates, results);
+    String scopeText = EligibilityRuns.runScope(sectionId);
+    long runId = runs.insertRun(asOf, RULES.version(), scopeText, inmates.size(), caller.name());
+    runs.insertResults(runId, inmates, results);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("run", runId);
     p.put("asOf", asOf.toString());
@@ -122,7 +124,7 @@ public class EligibilityService {
       }
       scope.requireSection(sectionId);
     }
-    return store.resultsOfRun(runId, sectionId).stream()
+    return runs.resultsOfRun(runId, sectionId).stream()
         .filter(r -> includeNotYet || Set.of("ELIGIBLE", "NEAR_MISS").contains(r.outcome()))
         .toList();
   }
@@ -133,7 +135,7 @@ public class EligibilityService {
    * another section's results.
    */
   public java.util.Optional<Long> latestRunId(Long sectionId) {
-    return store.latestRunId(sectionId);
+    return runs.latestRunId(sectionId);
   }
 
   /**
@@ -142,8 +144,7 @@ public class EligibilityService {
    */
   public List<CaseFile.CycleLine> commendations(long eligibilityId) {
     ResultRow r =
-        store
-            .result(eligibilityId)
+        runs.result(eligibilityId)
             .orElseThrow(() -> Refusal.notFound("case.error.unknownEligibility"));
     if (!caller.has(Role.EXECUTION)) {
       scope.requireSection(r.sectionId());
@@ -174,7 +175,7 @@ public class EligibilityService {
     if (note == null || note.isBlank() || note.length() > 500 || on == null) {
       throw Refusal.invalid("case.error.factNote");
     }
-    store.insertFact(inmate.getId(), kind, active, on, months, note.strip(), caller.name());
+    sentenceLog.insertFact(inmate.getId(), kind, active, on, months, note.strip(), caller.name());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", prisonerNumber);
     p.put("kind", kind);

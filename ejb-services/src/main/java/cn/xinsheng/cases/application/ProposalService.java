@@ -7,11 +7,12 @@ import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseKind;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
-import cn.xinsheng.cases.domain.CaseRepository.InmateRow;
-import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.CaseTrack;
 import cn.xinsheng.cases.domain.EligibilityRules;
+import cn.xinsheng.cases.domain.EligibilityRuns;
+import cn.xinsheng.cases.domain.EligibilityRuns.InmateRow;
+import cn.xinsheng.cases.domain.EligibilityRuns.ResultRow;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.CommendationQueries;
 import cn.xinsheng.organisation.application.CallerScope;
@@ -39,6 +40,7 @@ import java.util.Set;
 public class ProposalService {
 
   @Inject CaseRepository store;
+  @Inject EligibilityRuns runs;
   @Inject CaseChanges changes;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
@@ -80,8 +82,7 @@ public class ProposalService {
     int year = time.today().getYear();
     long serial = store.takeCaseSerial(year);
     ResultRow r =
-        store
-            .result(eligibilityId)
+        runs.result(eligibilityId)
             .orElseThrow(() -> Refusal.notFound("case.error.unknownEligibility"));
     scope.requireSection(r.sectionId());
     // a reduction before its general wait may still be lawful (重大立功; 第十九条、第二十条): the law
@@ -130,7 +131,7 @@ public class ProposalService {
       }
     }
     String attachmentSha = changes.attachment(attachmentId, r.sectionId());
-    InmateRow inmate = store.inmateForEligibility(r.inmateId()).orElseThrow();
+    InmateRow inmate = runs.inmateForEligibility(r.inmateId()).orElseThrow();
     EligibilityRules rules = EligibilityService.rules();
     String number =
         (r.kind() == CaseKind.REDUCTION ? "JX" : "JS")

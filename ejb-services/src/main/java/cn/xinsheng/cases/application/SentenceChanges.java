@@ -1,9 +1,9 @@
 package cn.xinsheng.cases.application;
 
 import cn.xinsheng.cases.domain.CaseKind;
-import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
 import cn.xinsheng.cases.domain.CaseTrack;
+import cn.xinsheng.cases.domain.SentenceChangeLog;
 import cn.xinsheng.organisation.application.SentenceRecords;
 import cn.xinsheng.platform.Caller;
 import jakarta.enterprise.context.Dependent;
@@ -23,7 +23,7 @@ import java.util.Map;
 @Dependent
 public class SentenceChanges {
 
-  @Inject CaseRepository store;
+  @Inject SentenceChangeLog sentenceLog;
   @Inject CaseAudit audit;
   @Inject Caller caller;
   @Inject SentenceRecords sentences;
@@ -69,7 +69,7 @@ public class SentenceChanges {
     } else if (row.kind() == CaseKind.REDUCTION) {
       LocalDate next = previous == null ? null : previous.minusMonths(months);
       long change =
-          store.recordSentenceChange(
+          sentenceLog.insertChange(
               row.inmateId(), row.id(), row.kind(), ruledOn, months, previous, next, caller.name());
       if (next != null) {
         sentences.moveSentenceEnd(row.inmateId(), next);
@@ -86,7 +86,7 @@ public class SentenceChanges {
           "case.sentence.changed", "sentence/" + row.prisonerNumber(), p, List.of(), bind(change));
     } else {
       long change =
-          store.recordSentenceChange(
+          sentenceLog.insertChange(
               row.inmateId(), row.id(), row.kind(), ruledOn, 0, previous, previous, caller.name());
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("inmate", row.prisonerNumber());

@@ -8,9 +8,10 @@ import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseKind;
 import cn.xinsheng.cases.domain.CaseRepository;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
-import cn.xinsheng.cases.domain.CaseRepository.Meeting;
 import cn.xinsheng.cases.domain.CaseRuleException;
 import cn.xinsheng.cases.domain.CaseStep;
+import cn.xinsheng.cases.domain.CommitteeMeetings;
+import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
 import cn.xinsheng.cases.domain.ReductionCase;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.LedgerRecords;
@@ -34,6 +35,7 @@ import java.util.Set;
 public class StepService {
 
   @Inject CaseRepository store;
+  @Inject CommitteeMeetings meetings;
   @Inject CaseChanges changes;
   @Inject CaseAudit audit;
   @Inject SentenceChanges sentenceChanges;
@@ -76,7 +78,7 @@ public class StepService {
     Long meetingId = null;
     if (step == CaseStep.COMMITTEE) {
       Meeting m =
-          store.meetingOf(caseId).orElseThrow(() -> Refusal.conflict("case.error.noMeeting"));
+          meetings.meetingOf(caseId).orElseThrow(() -> Refusal.conflict("case.error.noMeeting"));
       members = m.members();
       meetingId = m.id();
     }

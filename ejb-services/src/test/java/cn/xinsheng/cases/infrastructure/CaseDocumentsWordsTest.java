@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.xinsheng.cases.application.CaseFile;
 import cn.xinsheng.cases.application.CaseSummary;
 import cn.xinsheng.cases.domain.CaseKind;
-import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.cases.domain.EligibilityRuns;
 import cn.xinsheng.cases.domain.ReductionCase;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -59,8 +59,8 @@ class CaseDocumentsWordsTest {
             false,
             null,
             null);
-    CaseRepository.ResultRow eligibility =
-        new CaseRepository.ResultRow(
+    EligibilityRuns.ResultRow eligibility =
+        new EligibilityRuns.ResultRow(
             1,
             1,
             8,

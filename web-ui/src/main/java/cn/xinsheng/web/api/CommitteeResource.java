@@ -6,7 +6,7 @@ import static cn.xinsheng.web.api.RequestValues.parse;
 
 import cn.xinsheng.cases.application.CaseParticipants;
 import cn.xinsheng.cases.application.CommitteeService;
-import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.cases.domain.CommitteeMeetings;
 import cn.xinsheng.cases.domain.VoteChoice;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -69,7 +69,7 @@ public class CommitteeResource {
   @GET
   @Path("/committee/meetings")
   @Operation(summary = "Committee meetings with members and agenda")
-  public List<CaseRepository.Meeting> meetings() {
+  public List<CommitteeMeetings.Meeting> meetings() {
     return participants.meetings();
   }
 

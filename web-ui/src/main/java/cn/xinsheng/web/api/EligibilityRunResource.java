@@ -3,7 +3,7 @@ package cn.xinsheng.web.api;
 import static cn.xinsheng.web.api.RequestValues.date;
 
 import cn.xinsheng.cases.application.EligibilityService;
-import cn.xinsheng.cases.domain.CaseRepository;
+import cn.xinsheng.cases.domain.EligibilityRuns;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -60,7 +60,7 @@ public class EligibilityRunResource {
   @GET
   @Path("/runs/latest")
   @Operation(summary = "The latest run's eligible inmates and near misses (all=true: every result)")
-  public List<CaseRepository.ResultRow> latest(
+  public List<EligibilityRuns.ResultRow> latest(
       @QueryParam("section") Long section, @QueryParam("all") boolean all) {
     long run =
         eligibility.latestRunId(section).orElseThrow(() -> Refusal.notFound("case.error.noRun"));

@@ -5,7 +5,7 @@ import cn.xinsheng.cases.application.CaseLists;
 import cn.xinsheng.cases.application.CaseParticipants;
 import cn.xinsheng.cases.application.CaseSummary;
 import cn.xinsheng.cases.application.CommitteeService;
-import cn.xinsheng.cases.domain.CaseRepository.Meeting;
+import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;

@@ -3,7 +3,7 @@ package cn.xinsheng.web.cases;
 import cn.xinsheng.cases.application.CaseFile;
 import cn.xinsheng.cases.application.EligibilityService;
 import cn.xinsheng.cases.application.ProposalService;
-import cn.xinsheng.cases.domain.CaseRepository.ResultRow;
+import cn.xinsheng.cases.domain.EligibilityRuns.ResultRow;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Refusal;
