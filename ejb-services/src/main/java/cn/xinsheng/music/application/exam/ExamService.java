@@ -1,7 +1,5 @@
 package cn.xinsheng.music.application.exam;
 
-import static cn.xinsheng.platform.SqlValues.num;
-
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.application.EvidenceSettings;
 import cn.xinsheng.evidence.domain.EvidenceKind;
@@ -13,22 +11,26 @@ import cn.xinsheng.music.domain.MusicRefusal;
 import cn.xinsheng.music.domain.audio.AudioDecoding;
 import cn.xinsheng.music.domain.audio.AudioKind;
 import cn.xinsheng.music.domain.audio.PcmAudio;
+import cn.xinsheng.music.domain.catalogue.MusicCatalogue;
+import cn.xinsheng.music.domain.exam.Certificates;
 import cn.xinsheng.music.domain.exam.Eligibility;
+import cn.xinsheng.music.domain.exam.ExamCandidates;
 import cn.xinsheng.music.domain.exam.ExamGrade;
+import cn.xinsheng.music.domain.exam.ExamPanels;
 import cn.xinsheng.music.domain.exam.ExamRefusal;
 import cn.xinsheng.music.domain.exam.ExamRules;
+import cn.xinsheng.music.domain.exam.ExamSessions;
 import cn.xinsheng.music.domain.exam.MarkSheet;
+import cn.xinsheng.music.domain.exam.Placements;
 import cn.xinsheng.music.domain.exam.Recusal;
 import cn.xinsheng.music.domain.exam.RubricItem;
 import cn.xinsheng.music.infrastructure.exam.CertificatePdf;
-import cn.xinsheng.music.infrastructure.exam.ExamStore;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.application.InmateDirectory;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.platform.SqlValues;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -66,7 +68,12 @@ public class ExamService {
   private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject ExamStore store;
+  @Inject ExamSessions examSessions;
+  @Inject Placements placements;
+  @Inject ExamCandidates examCandidates;
+  @Inject ExamPanels panels;
+  @Inject Certificates certificates;
+  @Inject MusicCatalogue catalogue;
   @Inject ExamSettings settings;
   @Inject EvidenceSettings evidenceSettings;
   @Inject CallerScope scope;
@@ -149,18 +156,15 @@ public class ExamService {
 
   /** The active instruments, in the catalogue's order (V19_1). */
   public List<Choice> instruments() {
-    return store
-        .rows(
-            "SELECT code, name_zh, name_en FROM music_instrument WHERE active ORDER BY sort_order")
-        .stream()
-        .map(r -> new Choice((String) r[0], (String) r[1], (String) r[2]))
+    return catalogue.instruments().stream()
+        .map(i -> new Choice(i.code(), i.nameZh(), i.nameEn()))
         .toList();
   }
 
   /** The levels with their names (settings in music_level). */
   public List<Choice> levels() {
-    return store.rows("SELECT level, name_zh, name_en FROM music_level ORDER BY level").stream()
-        .map(r -> new Choice(String.valueOf(SqlValues.integer(r[0])), (String) r[1], (String) r[2]))
+    return catalogue.levels().stream()
+        .map(l -> new Choice(String.valueOf(l.level()), l.nameZh(), l.nameEn()))
         .toList();
   }
 
@@ -177,15 +181,8 @@ public class ExamService {
     level(level);
     Instant now = time.now();
     long id =
-        store.insert(
-            "INSERT INTO music_exam_session (exam_date, room, instrument_code, level, created_by, created_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            date,
-            room.strip(),
-            instrument,
-            level,
-            caller.name(),
-            now);
+        examSessions.insert(
+            new ExamSessions.NewSession(date, room.strip(), instrument, level, caller.name(), now));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("session", id);
     p.put("date", date.toString());
@@ -208,15 +205,7 @@ public class ExamService {
     }
     Instant now = time.now();
     long id =
-        store.insert(
-            "INSERT INTO music_placement (inmate_id, instrument_code, level, reason, decided_by, decided_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            inmate.getId(),
-            instrument,
-            level,
-            reason.strip(),
-            caller.name(),
-            now);
+        placements.insert(inmate.getId(), instrument, level, reason.strip(), caller.name(), now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", prisonerNumber);
     p.put("instrument", instrument);
@@ -227,58 +216,33 @@ public class ExamService {
   }
 
   public long register(long sessionId, String prisonerNumber) {
-    Object[] s =
-        store
-            .one("SELECT instrument_code, level FROM music_exam_session WHERE id = ?1", sessionId)
+    ExamSessions.Examined s =
+        examSessions
+            .examined(sessionId)
             .orElseThrow(() -> Refusal.notFound("music.exam.error.unknownSession"));
-    String instrument = (String) s[0];
-    int level = SqlValues.integer(s[1]);
+    String instrument = s.instrumentCode();
+    int level = s.level();
     Inmate inmate = inmate(prisonerNumber);
-    if (store
-        .one(
-            "SELECT 1 FROM music_exam_candidate WHERE session_id = ?1 AND inmate_id = ?2",
-            sessionId,
-            inmate.getId())
-        .isPresent()) {
+    if (examCandidates.registered(sessionId, inmate.getId())) {
       throw Refusal.conflict("music.exam.error.alreadyRegistered");
     }
-    Optional<Integer> passed =
-        store
-            .one(
-                "SELECT MAX(s.level) FROM music_exam_result r JOIN music_exam_candidate c ON c.id = r.candidate_id"
-                    + " JOIN music_exam_session s ON s.id = c.session_id"
-                    + " WHERE c.inmate_id = ?1 AND s.instrument_code = ?2 AND r.grade <> 'FAIL'",
-                inmate.getId(),
-                instrument)
-            .map(r -> r[0])
-            .filter(v -> v != null)
-            .map(SqlValues::integer);
-    Optional<Object[]> placement =
-        store.one(
-            "SELECT id, level FROM music_placement WHERE inmate_id = ?1 AND instrument_code = ?2"
-                + " AND level = ?3 ORDER BY id DESC LIMIT 1",
-            inmate.getId(),
-            instrument,
-            level);
+    Optional<Integer> passed = examCandidates.highestPassedLevel(inmate.getId(), instrument);
+    Optional<Placements.Placement> placement = placements.latest(inmate.getId(), instrument, level);
     Eligibility.Basis basis;
     try {
-      basis = Eligibility.decide(level, passed, placement.map(r -> SqlValues.integer(r[1])));
+      basis = Eligibility.decide(level, passed, placement.map(Placements.Placement::level));
     } catch (ExamRefusal r) {
       throw refusal(r);
     }
     Instant now = time.now();
     Long placementId =
-        basis == Eligibility.Basis.PLACEMENT ? placement.map(r -> num(r[0])).orElse(null) : null;
+        basis == Eligibility.Basis.PLACEMENT
+            ? placement.map(Placements.Placement::id).orElse(null)
+            : null;
     long id =
-        store.insert(
-            "INSERT INTO music_exam_candidate (session_id, inmate_id, basis, placement_id, registered_by, registered_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            sessionId,
-            inmate.getId(),
-            basis.name(),
-            placementId,
-            caller.name(),
-            now);
+        examCandidates.insert(
+            new ExamCandidates.NewCandidate(
+                sessionId, inmate.getId(), basis, placementId, caller.name(), now));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("candidate", id);
     p.put("session", sessionId);
@@ -326,15 +290,7 @@ public class ExamService {
     }
     int seat = sheet.panel().size() + 1;
     Instant now = time.now();
-    long id =
-        store.insert(
-            "INSERT INTO music_panel_seat (candidate_id, seat, examiner, assigned_by, assigned_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5)",
-            candidateId,
-            seat,
-            examiner,
-            caller.name(),
-            now);
+    long id = panels.seat(candidateId, seat, examiner, caller.name(), now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("candidate", candidateId);
     p.put("seat", seat);
@@ -351,13 +307,7 @@ public class ExamService {
       throw Refusal.invalid("music.exam.error.reason");
     }
     Instant now = time.now();
-    long id =
-        store.insert(
-            "INSERT INTO music_examiner_conflict (examiner, inmate_id, note, declared_at) VALUES (?1, ?2, ?3, ?4)",
-            caller.name(),
-            c.inmateId,
-            note.strip(),
-            now);
+    long id = panels.declareConflict(caller.name(), c.inmateId, note.strip(), now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("candidate", candidateId);
     p.put("inmate", c.prisonerNumber);
@@ -368,13 +318,7 @@ public class ExamService {
   private List<Recusal.Reason> reasons(String examiner, Candidate c) {
     boolean taughtHim = taught.inmateIdsTaughtBy(examiner).contains(c.inmateId);
     boolean section = accounts.servesInSection(examiner, c.sectionId);
-    boolean declared =
-        store
-            .one(
-                "SELECT 1 FROM music_examiner_conflict WHERE examiner = ?1 AND inmate_id = ?2",
-                examiner,
-                c.inmateId)
-            .isPresent();
+    boolean declared = panels.declaredConflict(examiner, c.inmateId);
     return Recusal.reasons(new Recusal.Facts(taughtHim, section, declared));
   }
 
@@ -427,16 +371,9 @@ public class ExamService {
     Instant now = time.now();
     double seconds = Math.round(audio.durationSeconds() * 100) / 100.0;
     long id =
-        store.insert(
-            "INSERT INTO music_performance (candidate_id, sha256, media_type, size_bytes, seconds, recorded_by, recorded_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            candidateId,
-            sha,
-            kind.label(),
-            size,
-            seconds,
-            caller.name(),
-            now);
+        examCandidates.insert(
+            new ExamCandidates.NewPerformance(
+                candidateId, sha, kind.label(), size, seconds, caller.name(), now));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("candidate", candidateId);
     p.put("inmate", c.prisonerNumber);
@@ -492,13 +429,7 @@ public class ExamService {
     }
     Instant now = time.now();
     for (RubricItem i : RubricItem.values()) {
-      store.insert(
-          "INSERT INTO music_exam_mark (candidate_id, examiner, item, score, marked_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-          candidateId,
-          caller.name(),
-          i.name(),
-          marks.get(i),
-          now);
+      panels.mark(candidateId, caller.name(), i, marks.get(i), now);
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("candidate", candidateId);
@@ -555,15 +486,14 @@ public class ExamService {
     ExamGrade grade = rules.grade(total);
     Instant now = time.now();
     long id =
-        store.insert(
-            "INSERT INTO music_exam_result (candidate_id, total, grade, third_examiner, published_by, published_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            candidateId,
-            java.math.BigDecimal.valueOf(total),
-            grade.name(),
-            sheet.thirdNeeded(rules),
-            caller.name(),
-            now);
+        examCandidates.insert(
+            new ExamCandidates.NewResult(
+                candidateId,
+                java.math.BigDecimal.valueOf(total),
+                grade,
+                sheet.thirdNeeded(rules),
+                caller.name(),
+                now));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("candidate", candidateId);
     p.put("inmate", c.prisonerNumber);
@@ -596,13 +526,7 @@ public class ExamService {
       throw new IllegalStateException("certificate", e);
     }
     String sha = keep(pdf);
-    long id =
-        store.insert(
-            "INSERT INTO music_certificate (candidate_id, code, sha256, issued_at) VALUES (?1, ?2, ?3, ?4)",
-            c.id,
-            code,
-            sha,
-            now);
+    long id = certificates.insert(c.id, code, sha, now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("candidate", c.id);
     p.put("inmate", c.prisonerNumber);
@@ -647,12 +571,11 @@ public class ExamService {
     if (!normalised.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")) {
       return new Verification(false, normalised, null, null, null, null, null, null, null);
     }
-    Optional<Object[]> row =
-        store.one("SELECT candidate_id, sha256 FROM music_certificate WHERE code = ?1", normalised);
-    if (row.isEmpty()) {
+    Optional<Certificates.Certificate> found = certificates.find(normalised);
+    if (found.isEmpty()) {
       return new Verification(false, normalised, null, null, null, null, null, null, null);
     }
-    CandidateView v = view(candidate(num(row.get()[0])));
+    CandidateView v = view(candidate(found.get().candidateId()));
     return new Verification(
         true,
         normalised,
@@ -662,7 +585,7 @@ public class ExamService {
         v.levelName(),
         v.gradeName(),
         v.date(),
-        (String) row.get()[1]);
+        found.get().sha256());
   }
 
   /** What a certificate's export needs: whose it is, its log subject and the fields it logged. */
@@ -676,66 +599,81 @@ public class ExamService {
   /** A certificate for its export: the board, and the inmate his own. */
   @RolesAllowed({Role.EDU_ADMIN_NAME, Role.INMATE_NAME})
   public CertificateRecord certificateRecord(String code) {
-    Object[] row =
-        store
-            .one(
-                "SELECT c.id, c.candidate_id, c.code, c.sha256, k.inmate_id FROM music_certificate c"
-                    + " JOIN music_exam_candidate k ON k.id = c.candidate_id WHERE c.code = ?1",
-                code == null ? "" : code.strip().toUpperCase())
-            .orElseThrow(() -> Refusal.notFound("music.exam.error.unknownCertificate"));
-    if (!caller.has(Role.EDU_ADMIN) && scope.ownInmate().getId() != num(row[4])) {
-      throw Refusal.notFound("music.exam.error.unknownCertificate");
-    }
-    Candidate c = candidate(num(row[1]));
+    Certificates.Certificate row = readableCertificate(code);
+    Candidate c = candidate(row.candidateId());
     // the fields as music.certificate.issued logged them, read back from the tables now: a row
     // edited after the fact no longer matches its log entry, and the verifier says so
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("candidate", c.id);
     f.put("inmate", c.prisonerNumber);
-    f.put("code", (String) row[2]);
+    f.put("code", row.code());
     f.put("instrument", c.instrument);
     f.put("level", (long) c.level);
-    f.put("grade", c.grade);
+    f.put("grade", c.grade == null ? null : c.grade.name());
     return new CertificateRecord(
-        (String) row[2], c.prisonerNumber, "music-certificate/" + num(row[0]), (String) row[3], f);
+        row.code(), c.prisonerNumber, "music-certificate/" + row.id(), row.sha256(), f);
   }
 
   /** A certificate's PDF: the board, and the inmate his own. */
   @RolesAllowed({Role.EDU_ADMIN_NAME, Role.INMATE_NAME})
   public byte[] certificatePdf(String code) {
-    Object[] row =
-        store
-            .one(
-                "SELECT c.candidate_id, c.sha256, k.inmate_id FROM music_certificate c"
-                    + " JOIN music_exam_candidate k ON k.id = c.candidate_id WHERE c.code = ?1",
-                code == null ? "" : code.strip().toUpperCase())
-            .orElseThrow(() -> Refusal.notFound("music.exam.error.unknownCertificate"));
-    if (!caller.has(Role.EDU_ADMIN) && scope.ownInmate().getId() != num(row[2])) {
-      throw Refusal.notFound("music.exam.error.unknownCertificate");
-    }
+    Certificates.Certificate row = readableCertificate(code);
     try {
-      return Files.readAllBytes(new EvidenceFiles(evidenceSettings.dir()).path((String) row[1]));
+      return Files.readAllBytes(new EvidenceFiles(evidenceSettings.dir()).path(row.sha256()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * The certificate with this code, if the caller may read it: the board any, an inmate his own.
+   */
+  private Certificates.Certificate readableCertificate(String code) {
+    Certificates.Certificate row =
+        certificates
+            .find(code == null ? "" : code.strip().toUpperCase())
+            .orElseThrow(() -> Refusal.notFound("music.exam.error.unknownCertificate"));
+    if (!caller.has(Role.EDU_ADMIN) && scope.ownInmate().getId() != row.inmateId()) {
+      throw Refusal.notFound("music.exam.error.unknownCertificate");
+    }
+    return row;
+  }
+
   // --- reading ----------------------------------------------------------------------------------
 
   public List<SessionView> sessions() {
-    return sessionsWhere("", List.of());
+    return examSessions.all().stream()
+        .map(
+            s ->
+                new SessionView(
+                    s.id(),
+                    s.date(),
+                    s.room(),
+                    s.instrumentCode(),
+                    s.instrumentZh(),
+                    s.level(),
+                    s.levelZh(),
+                    s.candidates(),
+                    s.published()))
+        .toList();
   }
 
   /** The examiner's queue: the candidates he sits on the panel of. */
   @RolesAllowed({Role.EXAMINER_NAME, Role.EDU_ADMIN_NAME})
   public List<CandidateView> candidates(long sessionId) {
-    return candidatesWhere(" AND k.session_id = ?1", sessionId);
+    return views(
+        caller.has(Role.EDU_ADMIN)
+            ? examCandidates.inSession(sessionId)
+            : examCandidates.inSessionOnPanelOf(sessionId, caller.name()));
   }
 
   /** The examiner's own candidates (all, for the board), newest session first. */
   @RolesAllowed({Role.EXAMINER_NAME, Role.EDU_ADMIN_NAME})
   public List<CandidateView> myCandidates() {
-    return candidatesWhere("");
+    return views(
+        caller.has(Role.EDU_ADMIN)
+            ? examCandidates.all()
+            : examCandidates.onPanelOf(caller.name()));
   }
 
   @RolesAllowed({Role.EXAMINER_NAME, Role.EDU_ADMIN_NAME})
@@ -781,41 +719,25 @@ public class ExamService {
     return published(who);
   }
 
+  /** The published results of these inmates; null: of everyone. */
   private List<CandidateView> published(Set<Long> inmates) {
-    if (inmates != null && inmates.isEmpty()) {
-      return List.of();
-    }
-    String in =
-        inmates == null
-            ? ""
-            : " AND k.inmate_id IN ("
-                + String.join(",", inmates.stream().map(String::valueOf).toList())
-                + ")";
-    return rawCandidates(" AND r.id IS NOT NULL" + in).stream().map(this::view).toList();
+    return views(
+        inmates == null ? examCandidates.published() : examCandidates.publishedOf(inmates));
   }
 
   /** Candidates and passes by year, instrument and level (published results). */
   public List<StatLine> statistics() {
-    List<StatLine> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT YEAR(s.exam_date), s.instrument_code, i.name_zh, s.level, COUNT(*),"
-                + " SUM(CASE WHEN r.grade <> 'FAIL' THEN 1 ELSE 0 END)"
-                + " FROM music_exam_result r JOIN music_exam_candidate k ON k.id = r.candidate_id"
-                + " JOIN music_exam_session s ON s.id = k.session_id"
-                + " JOIN music_instrument i ON i.code = s.instrument_code"
-                + " GROUP BY YEAR(s.exam_date), s.instrument_code, i.name_zh, i.sort_order, s.level"
-                + " ORDER BY 1 DESC, i.sort_order, s.level")) {
-      out.add(
-          new StatLine(
-              SqlValues.integer(r[0]),
-              (String) r[1],
-              (String) r[2],
-              SqlValues.integer(r[3]),
-              SqlValues.integer(r[4]),
-              SqlValues.integer(r[5])));
-    }
-    return out;
+    return examCandidates.tallies().stream()
+        .map(
+            t ->
+                new StatLine(
+                    t.year(),
+                    t.instrumentCode(),
+                    t.instrumentZh(),
+                    t.level(),
+                    t.candidates(),
+                    t.passes()))
+        .toList();
   }
 
   /** The statistics as a spreadsheet (the platform's XLSX library, as the gradebook uses). */
@@ -867,7 +789,7 @@ public class ExamService {
 
   // --- internals --------------------------------------------------------------------------------
 
-  /** One candidate as the tables hold him. */
+  /** One candidate as the tables hold him, with his number, name and section from organisation. */
   private record Candidate(
       long id,
       long sessionId,
@@ -885,67 +807,44 @@ public class ExamService {
       String performanceSha,
       Long performanceTake,
       boolean published,
-      String grade,
+      ExamGrade grade,
       java.math.BigDecimal total,
       String certificateCode) {}
 
-  private static final String CANDIDATES =
-      "SELECT k.id, s.id, s.exam_date, s.room, s.instrument_code, i.name_zh, s.level, l.name_zh,"
-          + " k.inmate_id, k.basis, p.sha256, r.id, r.grade, r.total, c.code,"
-          + " pt.take_id"
-          + " FROM music_exam_candidate k JOIN music_exam_session s ON s.id = k.session_id"
-          + " JOIN music_instrument i ON i.code = s.instrument_code JOIN music_level l ON l.level = s.level"
-          + " LEFT JOIN music_performance p ON p.candidate_id = k.id"
-          + " LEFT JOIN music_performance_take pt ON pt.candidate_id = k.id"
-          + " LEFT JOIN music_exam_result r ON r.candidate_id = k.id"
-          + " LEFT JOIN music_certificate c ON c.candidate_id = k.id WHERE 1 = 1";
-
-  private List<Candidate> rawCandidates(String where, Object... params) {
-    List<Candidate> out = new ArrayList<>();
-    List<Object[]> rows =
-        store.rows(CANDIDATES + where + " ORDER BY s.exam_date DESC, s.id DESC, k.id", params);
+  private List<Candidate> named(List<ExamCandidates.Candidate> rows) {
     // the candidates' names and sections from organisation's directory, one call for the list
     Map<Long, InmateDirectory.Named> named =
-        inmates.inmates(rows.stream().map(r -> num(r[8])).toList());
-    for (Object[] r : rows) {
-      InmateDirectory.Named inmate = named.get(num(r[8]));
+        inmates.inmates(rows.stream().map(ExamCandidates.Candidate::inmateId).toList());
+    List<Candidate> out = new ArrayList<>();
+    for (ExamCandidates.Candidate r : rows) {
+      InmateDirectory.Named inmate = named.get(r.inmateId());
       out.add(
           new Candidate(
-              num(r[0]),
-              num(r[1]),
-              date(r[2]),
-              (String) r[3],
-              (String) r[4],
-              (String) r[5],
-              SqlValues.integer(r[6]),
-              (String) r[7],
-              num(r[8]),
+              r.id(),
+              r.sessionId(),
+              r.date(),
+              r.room(),
+              r.instrumentCode(),
+              r.instrumentZh(),
+              r.level(),
+              r.levelZh(),
+              r.inmateId(),
               inmate.sectionId(),
               inmate.prisonerNumber(),
               inmate.name(),
-              (String) r[9],
-              (String) r[10],
-              r[15] == null ? null : num(r[15]),
-              r[11] != null,
-              (String) r[12],
-              (java.math.BigDecimal) r[13],
-              (String) r[14]));
+              r.basis().name(),
+              r.performanceSha256(),
+              r.performanceTake(),
+              r.published(),
+              r.grade(),
+              r.total(),
+              r.certificateCode()));
     }
     return out;
   }
 
-  private static LocalDate date(Object o) {
-    if (o instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    if (o instanceof LocalDate d) {
-      return d;
-    }
-    return LocalDate.parse(o.toString().substring(0, 10));
-  }
-
   private Candidate candidate(long id) {
-    return rawCandidates(" AND k.id = ?1", id).stream()
+    return named(examCandidates.find(id).stream().toList()).stream()
         .findFirst()
         .orElseThrow(() -> Refusal.notFound("music.exam.error.unknownCandidate"));
   }
@@ -959,51 +858,15 @@ public class ExamService {
     return c;
   }
 
-  private List<CandidateView> candidatesWhere(String where, Object... params) {
-    String scoped = where;
-    List<Object> args = new ArrayList<>(List.of(params));
-    if (!caller.has(Role.EDU_ADMIN)) {
-      args.add(caller.name());
-      scoped +=
-          " AND EXISTS (SELECT 1 FROM music_panel_seat ps WHERE ps.candidate_id = k.id AND ps.examiner = ?"
-              + args.size()
-              + ")";
-    }
-    return rawCandidates(scoped, args.toArray()).stream().map(this::view).toList();
-  }
-
-  private List<SessionView> sessionsWhere(String where, List<Object> params) {
-    List<SessionView> out = new ArrayList<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT s.id, s.exam_date, s.room, s.instrument_code, i.name_zh, s.level, l.name_zh,"
-                + " (SELECT COUNT(*) FROM music_exam_candidate k WHERE k.session_id = s.id),"
-                + " (SELECT COUNT(*) FROM music_exam_candidate k JOIN music_exam_result r ON r.candidate_id = k.id WHERE k.session_id = s.id)"
-                + " FROM music_exam_session s JOIN music_instrument i ON i.code = s.instrument_code"
-                + " JOIN music_level l ON l.level = s.level"
-                + where
-                + " ORDER BY s.exam_date DESC, s.id DESC",
-            params.toArray())) {
-      out.add(
-          new SessionView(
-              num(r[0]),
-              date(r[1]),
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              SqlValues.integer(r[5]),
-              (String) r[6],
-              SqlValues.integer(r[7]),
-              SqlValues.integer(r[8])));
-    }
-    return out;
+  private List<CandidateView> views(List<ExamCandidates.Candidate> rows) {
+    return named(rows).stream().map(this::view).toList();
   }
 
   private CandidateView view(Candidate c) {
     MarkSheet sheet = sheet(c.id);
     ExamRules rules = settings.rules();
     List<String> panel = sheet.panel();
-    ExamGrade grade = c.grade == null ? null : ExamGrade.valueOf(c.grade);
+    ExamGrade grade = c.grade;
     return new CandidateView(
         c.id,
         c.sessionId,
@@ -1031,24 +894,7 @@ public class ExamService {
   }
 
   private MarkSheet sheet(long candidateId) {
-    List<String> panel =
-        store
-            .rows(
-                "SELECT examiner FROM music_panel_seat WHERE candidate_id = ?1 ORDER BY seat",
-                candidateId)
-            .stream()
-            .map(r -> (String) r[0])
-            .toList();
-    Map<String, Map<RubricItem, Integer>> marks = new LinkedHashMap<>();
-    for (Object[] r :
-        store.rows(
-            "SELECT examiner, item, score FROM music_exam_mark WHERE candidate_id = ?1 ORDER BY id",
-            candidateId)) {
-      marks
-          .computeIfAbsent((String) r[0], k -> new EnumMap<>(RubricItem.class))
-          .put(RubricItem.valueOf((String) r[1]), SqlValues.integer(r[2]));
-    }
-    return new MarkSheet(panel, marks);
+    return panels.sheet(candidateId);
   }
 
   private Inmate inmate(String prisonerNumber) {
@@ -1056,8 +902,8 @@ public class ExamService {
   }
 
   private void instrument(String code) {
-    if (code == null
-        || store.one("SELECT 1 FROM music_instrument WHERE code = ?1 AND active", code).isEmpty()) {
+    // an active instrument of the catalogue
+    if (code == null || catalogue.instruments().stream().noneMatch(i -> i.code().equals(code))) {
       throw Refusal.invalid("music.exam.error.instrument");
     }
   }
