@@ -159,6 +159,8 @@ abstract class MusicRepositoryChecks extends LearningRepositoryChecks {
       assertEquals(WHEN, p.importedAt());
       assertTrue(musicCatalogue.hasInstrument("DIZI"));
       assertFalse(musicCatalogue.hasInstrument("NONE"));
+      assertTrue(musicCatalogue.hasActiveInstrument("DIZI"));
+      assertFalse(musicCatalogue.hasActiveInstrument("NONE"));
       assertTrue(musicCatalogue.hasItem(s[2]));
       assertTrue(musicCatalogue.itemIsFor(s[2], "DIZI"));
       assertFalse(musicCatalogue.itemIsFor(s[2], "PIPA"));

@@ -261,8 +261,7 @@ public class ExamScheduling {
   }
 
   private void instrument(String code) {
-    // an active instrument of the catalogue
-    if (code == null || catalogue.instruments().stream().noneMatch(i -> i.code().equals(code))) {
+    if (code == null || !catalogue.hasActiveInstrument(code)) {
       throw Refusal.invalid("music.exam.error.instrument");
     }
   }
