@@ -9,16 +9,29 @@ import cn.xinsheng.music.domain.MusicReaders;
 import cn.xinsheng.music.domain.PracticeLog;
 import cn.xinsheng.music.domain.Takes;
 import cn.xinsheng.music.domain.catalogue.MusicCatalogue;
+import cn.xinsheng.music.domain.exam.Certificates;
+import cn.xinsheng.music.domain.exam.Eligibility;
+import cn.xinsheng.music.domain.exam.ExamCandidates;
 import cn.xinsheng.music.domain.exam.ExamCredits;
+import cn.xinsheng.music.domain.exam.ExamGrade;
+import cn.xinsheng.music.domain.exam.ExamPanels;
+import cn.xinsheng.music.domain.exam.ExamSessions;
+import cn.xinsheng.music.domain.exam.MarkSheet;
+import cn.xinsheng.music.domain.exam.Placements;
+import cn.xinsheng.music.domain.exam.RubricItem;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -26,7 +39,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Music's repositories (issue 13, ADR 0013) in the real container on the shared platform's
  * database: each statement of {@code music.infrastructure}'s {@code SqlMusicCatalogue}, {@code
- * SqlPracticeLog} and {@code SqlTakes} (and the exam credits' reads) runs against the real tables,
+ * SqlPracticeLog} and {@code SqlTakes}, and of {@code music.infrastructure.exam}'s exam
+ * repositories ({@code SqlExamSessions}, {@code SqlPlacements}, {@code SqlExamCandidates}, {@code
+ * SqlExamPanels}, {@code SqlCertificates}, the exam credits' reads), runs against the real tables,
  * and what it answers is checked. Every test writes in a transaction it rolls back, so the shared
  * prison is left as it was.
  */
@@ -37,6 +52,11 @@ abstract class MusicRepositoryChecks extends LearningRepositoryChecks {
   @Inject PracticeLog practiceLog;
   @Inject Takes takes;
   @Inject ExamCredits examCredits;
+  @Inject ExamSessions examSessions;
+  @Inject Placements placements;
+  @Inject ExamCandidates examCandidates;
+  @Inject ExamPanels examPanels;
+  @Inject Certificates certificates;
 
   @Resource(lookup = "java:app/jdbc/xinsheng")
   DataSource musicData;
@@ -139,6 +159,8 @@ abstract class MusicRepositoryChecks extends LearningRepositoryChecks {
       assertEquals(WHEN, p.importedAt());
       assertTrue(musicCatalogue.hasInstrument("DIZI"));
       assertFalse(musicCatalogue.hasInstrument("NONE"));
+      assertTrue(musicCatalogue.hasActiveInstrument("DIZI"));
+      assertFalse(musicCatalogue.hasActiveInstrument("NONE"));
       assertTrue(musicCatalogue.hasItem(s[2]));
       assertTrue(musicCatalogue.itemIsFor(s[2], "DIZI"));
       assertFalse(musicCatalogue.itemIsFor(s[2], "PIPA"));
@@ -238,6 +260,157 @@ abstract class MusicRepositoryChecks extends LearningRepositoryChecks {
           examCredits.unconfirmedPasses(List.of(inmate)).stream()
               .allMatch(x -> x.inmateId() == inmate));
       assertNull(takes.find(take, EVERYTHING).orElseThrow().failureZh());
+    } finally {
+      transaction.rollback();
+    }
+  }
+
+  /** An inmate who never sat an exam: his passes are only what the test writes. */
+  private long inmateWithoutExams() throws SQLException {
+    try (Connection c = musicData.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT MIN(id) FROM inmate WHERE id NOT IN"
+                    + " (SELECT inmate_id FROM music_exam_candidate)")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Optional<ExamCandidates.YearTally> tally(
+      List<ExamCandidates.YearTally> tallies, int year, String instrument, int level) {
+    return tallies.stream()
+        .filter(
+            t -> t.year() == year && t.instrumentCode().equals(instrument) && t.level() == level)
+        .findFirst();
+  }
+
+  @Test
+  void theExamRepositoriesAnswerWhatAnExamWrote() throws Exception {
+    transaction.begin();
+    try {
+      long inmate = inmateWithoutExams();
+      assertTrue(inmate > 0, "the demo prison has an inmate without exams");
+      LocalDate day = LocalDate.of(2026, 3, 2);
+      String levelZh =
+          musicCatalogue.levels().stream()
+              .filter(l -> l.level() == 10)
+              .findFirst()
+              .orElseThrow()
+              .nameZh();
+      List<ExamCandidates.YearTally> before = examCandidates.tallies();
+
+      // a session and a placement
+      long session =
+          examSessions.insert(
+              new ExamSessions.NewSession(day, "检查考场", "DIZI", 10, "eduadmin1", WHEN));
+      assertEquals(new ExamSessions.Examined("DIZI", 10), examSessions.examined(session).get());
+      assertTrue(examSessions.examined(-1).isEmpty());
+      assertEquals(
+          new ExamSessions.Session(session, day, "检查考场", "DIZI", "笛子", 10, levelZh, 0, 0),
+          examSessions.all().stream().filter(x -> x.id() == session).findFirst().orElseThrow());
+      assertTrue(placements.latest(inmate, "DIZI", 10).isEmpty());
+      long first = placements.insert(inmate, "DIZI", 10, "检查：免考九级", "eduadmin1", WHEN);
+      long placed = placements.insert(inmate, "DIZI", 10, "检查：再次决定", "eduadmin1", WHEN);
+      assertTrue(placed > first);
+      assertEquals(
+          new Placements.Placement(placed, 10), placements.latest(inmate, "DIZI", 10).get());
+      assertTrue(placements.latest(inmate, "DIZI", 9).isEmpty());
+
+      // the registration
+      assertFalse(examCandidates.registered(session, inmate));
+      assertTrue(examCandidates.highestPassedLevel(inmate, "DIZI").isEmpty());
+      long k =
+          examCandidates.insert(
+              new ExamCandidates.NewCandidate(
+                  session, inmate, Eligibility.Basis.PLACEMENT, placed, "eduadmin1", WHEN));
+      assertTrue(examCandidates.registered(session, inmate));
+      ExamCandidates.Candidate registered =
+          new ExamCandidates.Candidate(
+              k,
+              session,
+              day,
+              "检查考场",
+              "DIZI",
+              "笛子",
+              10,
+              levelZh,
+              inmate,
+              Eligibility.Basis.PLACEMENT,
+              null,
+              null,
+              false,
+              null,
+              null,
+              null);
+      assertEquals(registered, examCandidates.find(k).orElseThrow());
+      assertTrue(examCandidates.find(-1).isEmpty());
+      assertEquals(List.of(registered), examCandidates.inSession(session));
+      assertTrue(examCandidates.all().contains(registered));
+
+      // the panel, a declared conflict and the marks
+      assertTrue(examCandidates.inSessionOnPanelOf(session, "rt-examiner1").isEmpty());
+      assertTrue(examCandidates.onPanelOf("rt-examiner1").isEmpty());
+      examPanels.seat(k, 1, "rt-examiner1", "eduadmin1", WHEN);
+      examPanels.seat(k, 2, "rt-examiner2", "eduadmin1", WHEN);
+      assertEquals(List.of(registered), examCandidates.inSessionOnPanelOf(session, "rt-examiner1"));
+      assertEquals(List.of(registered), examCandidates.onPanelOf("rt-examiner2"));
+      assertTrue(examCandidates.onPanelOf("rt-nobody").isEmpty());
+      assertFalse(examPanels.declaredConflict("rt-examiner3", inmate));
+      assertTrue(examPanels.declareConflict("rt-examiner3", inmate, "曾是邻居", WHEN) > 0);
+      assertTrue(examPanels.declaredConflict("rt-examiner3", inmate));
+      assertFalse(examPanels.declaredConflict("rt-examiner1", inmate));
+      assertEquals(
+          new MarkSheet(List.of("rt-examiner1", "rt-examiner2"), Map.of()), examPanels.sheet(k));
+      Map<RubricItem, Integer> given = new EnumMap<>(RubricItem.class);
+      int score = 14;
+      for (RubricItem item : RubricItem.values()) {
+        given.put(item, score);
+        examPanels.mark(k, "rt-examiner1", item, score++, WHEN);
+      }
+      assertEquals(
+          new MarkSheet(List.of("rt-examiner1", "rt-examiner2"), Map.of("rt-examiner1", given)),
+          examPanels.sheet(k));
+
+      // the performance, the result and the certificate
+      examCandidates.insert(
+          new ExamCandidates.NewPerformance(
+              k, "d".repeat(64), "audio/wav", 1000, 2.5, "eduadmin1", WHEN));
+      assertEquals("d".repeat(64), examCandidates.find(k).orElseThrow().performanceSha256());
+      assertNull(examCandidates.find(k).orElseThrow().performanceTake());
+      assertTrue(examCandidates.published().stream().noneMatch(x -> x.id() == k));
+      assertTrue(examCandidates.publishedOf(List.of(inmate)).isEmpty());
+      assertTrue(examCandidates.publishedOf(List.of()).isEmpty());
+      examCandidates.insert(
+          new ExamCandidates.NewResult(
+              k, new BigDecimal("85.50"), ExamGrade.GOOD, false, "eduadmin1", WHEN));
+      assertTrue(certificates.find("RT-CHECK-0001").isEmpty());
+      long cert = certificates.insert(k, "RT-CHECK-0001", "e".repeat(64), WHEN);
+      assertEquals(
+          new Certificates.Certificate(cert, k, "RT-CHECK-0001", "e".repeat(64), inmate),
+          certificates.find("RT-CHECK-0001").orElseThrow());
+
+      ExamCandidates.Candidate published = examCandidates.find(k).orElseThrow();
+      assertTrue(published.published());
+      assertEquals(ExamGrade.GOOD, published.grade());
+      assertEquals(0, new BigDecimal("85.5").compareTo(published.total()));
+      assertEquals("RT-CHECK-0001", published.certificateCode());
+      assertEquals(List.of(published), examCandidates.publishedOf(List.of(inmate)));
+      assertTrue(examCandidates.published().contains(published));
+      assertEquals(Optional.of(10), examCandidates.highestPassedLevel(inmate, "DIZI"));
+      assertTrue(examCandidates.highestPassedLevel(inmate, "PIPA").isEmpty());
+      assertEquals(
+          new ExamSessions.Session(session, day, "检查考场", "DIZI", "笛子", 10, levelZh, 1, 1),
+          examSessions.all().stream().filter(x -> x.id() == session).findFirst().orElseThrow());
+      // the statistics count the new pass once, in its year, instrument and level
+      ExamCandidates.YearTally was =
+          tally(before, 2026, "DIZI", 10)
+              .orElse(new ExamCandidates.YearTally(2026, "DIZI", "笛子", 10, 0, 0));
+      assertEquals(
+          new ExamCandidates.YearTally(
+              2026, "DIZI", "笛子", 10, was.candidates() + 1, was.passes() + 1),
+          tally(examCandidates.tallies(), 2026, "DIZI", 10).orElseThrow());
     } finally {
       transaction.rollback();
     }

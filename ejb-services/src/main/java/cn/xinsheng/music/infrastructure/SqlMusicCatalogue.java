@@ -175,6 +175,11 @@ public class SqlMusicCatalogue implements MusicCatalogue {
   }
 
   @Override
+  public boolean hasActiveInstrument(String code) {
+    return store.one("SELECT 1 FROM music_instrument WHERE code = ?1 AND active", code).isPresent();
+  }
+
+  @Override
   public boolean hasItem(long itemId) {
     return store.one("SELECT id FROM music_syllabus_item WHERE id = ?1", itemId).isPresent();
   }

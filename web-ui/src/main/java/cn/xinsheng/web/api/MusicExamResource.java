@@ -1,6 +1,9 @@
 package cn.xinsheng.web.api;
 
 import cn.xinsheng.music.application.exam.ExamCreditService;
+import cn.xinsheng.music.application.exam.ExamMarking;
+import cn.xinsheng.music.application.exam.ExamQueries;
+import cn.xinsheng.music.application.exam.ExamScheduling;
 import cn.xinsheng.music.application.exam.ExamService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,7 +27,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * CNOS graded exams over HTTP (issue 19). Thin: the exam service decides who may do what (the
+ * CNOS graded exams over HTTP (issue 19). Thin: the exam services decide who may do what (the
  * board, the panel, the candidate, the readers of his case file) and every rule of the exam.
  */
 @Path("/music")
@@ -32,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class MusicExamResource {
 
   @Inject ExamService exams;
+  @Inject ExamScheduling scheduling;
+  @Inject ExamMarking marking;
+  @Inject ExamQueries queries;
   @Inject ExamCreditService credits;
   @Inject cn.xinsheng.music.application.exam.CertificatePackageService packages;
 
@@ -95,8 +101,8 @@ public class MusicExamResource {
   @GET
   @Path("/exams/sessions")
   @Operation(summary = "Exam sessions, newest first, with candidates and published results")
-  public List<ExamService.SessionView> sessions() {
-    return exams.sessions();
+  public List<ExamScheduling.SessionView> sessions() {
+    return scheduling.sessions();
   }
 
   @POST
@@ -105,7 +111,7 @@ public class MusicExamResource {
   @Operation(summary = "Open a session: {date, room, instrument (code), level}")
   @StatusCode(201)
   public Created createSession(@NotNull(message = "error.body.empty") @Valid SessionRequest b) {
-    return new Created(exams.createSession(b.date(), b.room(), b.instrument(), b.level()));
+    return new Created(scheduling.createSession(b.date(), b.room(), b.instrument(), b.level()));
   }
 
   @POST
@@ -115,7 +121,7 @@ public class MusicExamResource {
       summary = "A placement decision with its reason: {prisonerNumber, instrument, level, reason}")
   @StatusCode(201)
   public Created place(@NotNull(message = "error.body.empty") @Valid PlacementRequest b) {
-    return new Created(exams.place(b.prisonerNumber(), b.instrument(), b.level(), b.reason()));
+    return new Created(scheduling.place(b.prisonerNumber(), b.instrument(), b.level(), b.reason()));
   }
 
   @POST
@@ -126,14 +132,14 @@ public class MusicExamResource {
           "Register a candidate: eligible with the previous level passed or a placement; refused otherwise")
   @StatusCode(201)
   public Created register(@NotNull(message = "error.body.empty") @Valid RegistrationRequest b) {
-    return new Created(exams.register(b.session(), b.prisonerNumber()));
+    return new Created(scheduling.register(b.session(), b.prisonerNumber()));
   }
 
   @GET
   @Path("/exams/panel/{candidate}")
   @Operation(summary = "Every examiner with the reasons that keep him off this candidate's panel")
-  public List<ExamService.ExaminerOption> examiners(@PathParam("candidate") long candidate) {
-    return exams.examinerOptions(candidate);
+  public List<ExamScheduling.ExaminerOption> examiners(@PathParam("candidate") long candidate) {
+    return scheduling.examinerOptions(candidate);
   }
 
   @POST
@@ -145,7 +151,7 @@ public class MusicExamResource {
   public Seat assign(
       @PathParam("candidate") long candidate,
       @NotNull(message = "error.body.empty") @Valid SeatRequest b) {
-    return new Seat(exams.assign(candidate, b.examiner()));
+    return new Seat(scheduling.assign(candidate, b.examiner()));
   }
 
   @POST
@@ -159,16 +165,16 @@ public class MusicExamResource {
   @GET
   @Path("/exams/statistics")
   @Operation(summary = "Candidates and passes by year, instrument and level")
-  public List<ExamService.StatLine> statistics() {
-    return exams.statistics();
+  public List<ExamQueries.StatLine> statistics() {
+    return queries.statistics();
   }
 
   @GET
   @Path("/exams/statistics.xlsx")
   @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
   public Response statisticsXlsx() {
-    exams.statistics();
-    StreamingOutput body = out -> exams.statisticsXlsx(out);
+    queries.statistics();
+    StreamingOutput body = out -> queries.statisticsXlsx(out);
     return Response.ok(body)
         .header("Content-Disposition", "attachment; filename=\"music-exam-statistics.xlsx\"")
         .build();
@@ -181,7 +187,7 @@ public class MusicExamResource {
   @Operation(
       summary = "Counts for the work queue: sessions, candidates to mark, results to publish")
   public QueueCounts queue() {
-    Map<String, Integer> c = exams.queueCounts();
+    Map<String, Integer> c = queries.queueCounts();
     return new QueueCounts(c.get("sessions"), c.get("toMark"), c.get("toPublish"));
   }
 
@@ -194,22 +200,22 @@ public class MusicExamResource {
   @Path("/exams/candidates")
   @Operation(
       summary = "The caller's candidates: an examiner's panels, every candidate for the board")
-  public List<ExamService.CandidateView> candidates() {
-    return exams.myCandidates();
+  public List<ExamQueries.CandidateView> candidates() {
+    return queries.myCandidates();
   }
 
   @GET
   @Path("/exams/sessions/{id}/candidates")
   @Operation(summary = "A session's candidates the caller may see")
-  public List<ExamService.CandidateView> sessionCandidates(@PathParam("id") long id) {
-    return exams.candidates(id);
+  public List<ExamQueries.CandidateView> sessionCandidates(@PathParam("id") long id) {
+    return queries.candidates(id);
   }
 
   @GET
   @Path("/exams/candidates/{id}")
   @Operation(summary = "One candidate the caller may see")
-  public ExamService.CandidateView candidate(@PathParam("id") long id) {
-    return exams.candidateView(id);
+  public ExamQueries.CandidateView candidate(@PathParam("id") long id) {
+    return queries.candidateView(id);
   }
 
   @POST
@@ -237,8 +243,8 @@ public class MusicExamResource {
   @GET
   @Path("/exams/marks/{candidate}")
   @Operation(summary = "The marks the caller may see: his own, the others' once both are in")
-  public ExamService.MarksView marks(@PathParam("candidate") long candidate) {
-    return exams.marks(candidate);
+  public ExamMarking.MarksView marks(@PathParam("candidate") long candidate) {
+    return marking.marks(candidate);
   }
 
   @POST
@@ -246,10 +252,10 @@ public class MusicExamResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Mark all five rubric items at once: {marks: {INTONATION: n, ...}}")
   @StatusCode(201)
-  public ExamService.MarksView mark(
+  public ExamMarking.MarksView mark(
       @PathParam("candidate") long candidate,
       @NotNull(message = "error.body.empty") @Valid MarksRequest b) {
-    return exams.mark(candidate, b.marks());
+    return marking.mark(candidate, b.marks());
   }
 
   @POST
@@ -260,7 +266,7 @@ public class MusicExamResource {
   public Declared declare(
       @PathParam("candidate") long candidate,
       @NotNull(message = "error.body.empty") @Valid ConflictRequest b) {
-    exams.declareConflict(candidate, b.note());
+    scheduling.declareConflict(candidate, b.note());
     return new Declared(true);
   }
 
@@ -272,8 +278,8 @@ public class MusicExamResource {
   @GET
   @Path("/exams/results/mine")
   @Operation(summary = "The inmate's own published results")
-  public List<ExamService.CandidateView> myResults() {
-    return exams.myResults();
+  public List<ExamQueries.CandidateView> myResults() {
+    return queries.myResults();
   }
 
   @GET
@@ -281,8 +287,8 @@ public class MusicExamResource {
   @Operation(
       summary =
           "Published results: a teacher's cohorts, an external reader's inmates whose case file he may read")
-  public List<ExamService.CandidateView> results() {
-    return exams.results();
+  public List<ExamQueries.CandidateView> results() {
+    return queries.results();
   }
 
   @GET

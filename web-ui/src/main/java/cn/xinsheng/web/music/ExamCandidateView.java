@@ -1,5 +1,8 @@
 package cn.xinsheng.web.music;
 
+import cn.xinsheng.music.application.exam.ExamMarking;
+import cn.xinsheng.music.application.exam.ExamQueries;
+import cn.xinsheng.music.application.exam.ExamScheduling;
 import cn.xinsheng.music.application.exam.ExamService;
 import cn.xinsheng.music.domain.exam.RubricItem;
 import cn.xinsheng.platform.Refusal;
@@ -28,12 +31,15 @@ public class ExamCandidateView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient ExamService exams;
+  @Inject transient ExamScheduling scheduling;
+  @Inject transient ExamMarking marking;
+  @Inject transient ExamQueries queries;
   @Inject CurrentUser currentUser;
 
   private long id;
-  private transient ExamService.CandidateView candidate;
-  private transient ExamService.MarksView marks;
-  private transient List<ExamService.ExaminerOption> options;
+  private transient ExamQueries.CandidateView candidate;
+  private transient ExamMarking.MarksView marks;
+  private transient List<ExamScheduling.ExaminerOption> options;
   private final Map<String, Object> given = new LinkedHashMap<>();
   private String examiner;
 
@@ -42,10 +48,10 @@ public class ExamCandidateView implements Serializable {
     marks = null;
     options = null;
     try {
-      candidate = exams.candidateView(id);
-      marks = exams.marks(id);
+      candidate = queries.candidateView(id);
+      marks = marking.marks(id);
       if (isBoard()) {
-        options = exams.examinerOptions(id);
+        options = scheduling.examinerOptions(id);
       }
     } catch (Refusal r) {
       Messages.refused(r);
@@ -100,7 +106,7 @@ public class ExamCandidateView implements Serializable {
             }
             marks.put(k, n);
           });
-      exams.mark(id, marks);
+      marking.mark(id, marks);
       Messages.info("music.exam.marked");
       given.clear();
     } catch (Refusal r) {
@@ -111,7 +117,7 @@ public class ExamCandidateView implements Serializable {
 
   public void assign() {
     try {
-      int seat = exams.assign(id, examiner);
+      int seat = scheduling.assign(id, examiner);
       Messages.info("music.exam.assigned", seat);
     } catch (Refusal r) {
       Messages.refused(r);
@@ -129,7 +135,7 @@ public class ExamCandidateView implements Serializable {
     load();
   }
 
-  public String reasons(ExamService.ExaminerOption o) {
+  public String reasons(ExamScheduling.ExaminerOption o) {
     if (o.recusalReasons().isEmpty()) {
       return Messages.text("music.exam.recusal.none");
     }
@@ -150,15 +156,15 @@ public class ExamCandidateView implements Serializable {
     this.id = id;
   }
 
-  public ExamService.CandidateView getCandidate() {
+  public ExamQueries.CandidateView getCandidate() {
     return candidate;
   }
 
-  public ExamService.MarksView getMarks() {
+  public ExamMarking.MarksView getMarks() {
     return marks;
   }
 
-  public List<ExamService.ExaminerOption> getOptions() {
+  public List<ExamScheduling.ExaminerOption> getOptions() {
     return options == null ? List.of() : options;
   }
 

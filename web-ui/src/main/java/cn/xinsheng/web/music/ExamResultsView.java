@@ -1,6 +1,6 @@
 package cn.xinsheng.web.music;
 
-import cn.xinsheng.music.application.exam.ExamService;
+import cn.xinsheng.music.application.exam.ExamQueries;
 import cn.xinsheng.web.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,14 +15,14 @@ import java.util.List;
 @RequestScoped
 public class ExamResultsView {
 
-  @Inject ExamService exams;
+  @Inject ExamQueries queries;
   @Inject CurrentUser currentUser;
 
-  private List<ExamService.CandidateView> results;
+  private List<ExamQueries.CandidateView> results;
 
-  public List<ExamService.CandidateView> getResults() {
+  public List<ExamQueries.CandidateView> getResults() {
     if (results == null) {
-      results = currentUser.isInmate() ? exams.myResults() : exams.results();
+      results = currentUser.isInmate() ? queries.myResults() : queries.results();
     }
     return results;
   }

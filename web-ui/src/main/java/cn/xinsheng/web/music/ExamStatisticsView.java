@@ -1,6 +1,6 @@
 package cn.xinsheng.web.music;
 
-import cn.xinsheng.music.application.exam.ExamService;
+import cn.xinsheng.music.application.exam.ExamQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,18 +19,18 @@ public class ExamStatisticsView {
   private static final int LABEL = 150;
   private static final int WIDTH = 420;
 
-  @Inject ExamService exams;
+  @Inject ExamQueries queries;
 
-  private List<ExamService.StatLine> lines;
+  private List<ExamQueries.StatLine> lines;
 
-  public List<ExamService.StatLine> getLines() {
+  public List<ExamQueries.StatLine> getLines() {
     if (lines == null) {
-      lines = exams.statistics();
+      lines = queries.statistics();
     }
     return lines;
   }
 
-  public String percent(ExamService.StatLine l) {
+  public String percent(ExamQueries.StatLine l) {
     return l.candidates() == 0
         ? "0"
         : String.valueOf(Math.round(100.0 * l.passes() / l.candidates()));
@@ -38,8 +38,8 @@ public class ExamStatisticsView {
 
   /** One pair of bars a line: candidates (light) and passes (dark), scaled to the largest. */
   public String getChart() {
-    List<ExamService.StatLine> ls = getLines();
-    int max = ls.stream().mapToInt(ExamService.StatLine::candidates).max().orElse(1);
+    List<ExamQueries.StatLine> ls = getLines();
+    int max = ls.stream().mapToInt(ExamQueries.StatLine::candidates).max().orElse(1);
     int height = Math.max(1, ls.size()) * (BAR + GAP) + GAP;
     StringBuilder svg =
         new StringBuilder(
@@ -49,7 +49,7 @@ public class ExamStatisticsView {
                 + height
                 + "\">");
     int y = GAP;
-    for (ExamService.StatLine l : ls) {
+    for (ExamQueries.StatLine l : ls) {
       int all = (int) Math.round((double) WIDTH * l.candidates() / max);
       int passed = (int) Math.round((double) WIDTH * l.passes() / max);
       svg.append("<text x=\"0\" y=\"")

@@ -1,6 +1,7 @@
 package cn.xinsheng.web.music;
 
-import cn.xinsheng.music.application.exam.ExamService;
+import cn.xinsheng.music.application.exam.ExamQueries;
+import cn.xinsheng.music.application.exam.ExamScheduling;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
@@ -20,11 +21,12 @@ import java.util.List;
 public class ExamsView implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ExamService exams;
+  @Inject transient ExamScheduling scheduling;
+  @Inject transient ExamQueries queries;
   @Inject CurrentUser currentUser;
 
-  private transient List<ExamService.CandidateView> candidates;
-  private transient List<ExamService.SessionView> sessions;
+  private transient List<ExamQueries.CandidateView> candidates;
+  private transient List<ExamScheduling.SessionView> sessions;
   private transient java.util.Map<String, Integer> queue;
 
   private LocalDate date;
@@ -42,38 +44,38 @@ public class ExamsView implements Serializable {
     return currentUser.hasRole("EDU_ADMIN");
   }
 
-  public List<ExamService.CandidateView> getCandidates() {
+  public List<ExamQueries.CandidateView> getCandidates() {
     if (candidates == null) {
-      candidates = exams.myCandidates();
+      candidates = queries.myCandidates();
     }
     return candidates;
   }
 
-  public List<ExamService.SessionView> getSessions() {
+  public List<ExamScheduling.SessionView> getSessions() {
     if (sessions == null) {
-      sessions = isBoard() ? exams.sessions() : List.of();
+      sessions = isBoard() ? scheduling.sessions() : List.of();
     }
     return sessions;
   }
 
   public java.util.Map<String, Integer> getQueue() {
     if (queue == null) {
-      queue = exams.queueCounts();
+      queue = queries.queueCounts();
     }
     return queue;
   }
 
-  public List<ExamService.Choice> getInstruments() {
-    return exams.instruments();
+  public List<ExamScheduling.Choice> getInstruments() {
+    return scheduling.instruments();
   }
 
-  public List<ExamService.Choice> getLevels() {
-    return exams.levels();
+  public List<ExamScheduling.Choice> getLevels() {
+    return scheduling.levels();
   }
 
   public void createSession() {
     try {
-      exams.createSession(date, room, instrument, level == null ? 0 : Integer.parseInt(level));
+      scheduling.createSession(date, room, instrument, level == null ? 0 : Integer.parseInt(level));
       Messages.info("music.exam.session.created");
       sessions = null;
     } catch (Refusal r) {
@@ -86,7 +88,7 @@ public class ExamsView implements Serializable {
       if (session == null) {
         throw Refusal.invalid("music.exam.error.unknownSession");
       }
-      exams.register(session, prisonerNumber == null ? "" : prisonerNumber.strip());
+      scheduling.register(session, prisonerNumber == null ? "" : prisonerNumber.strip());
       Messages.info("music.exam.registered");
       candidates = null;
       sessions = null;
@@ -97,7 +99,7 @@ public class ExamsView implements Serializable {
 
   public void place() {
     try {
-      exams.place(
+      scheduling.place(
           placeNumber == null ? "" : placeNumber.strip(),
           placeInstrument,
           placeLevel == null ? 0 : Integer.parseInt(placeLevel),
@@ -109,7 +111,7 @@ public class ExamsView implements Serializable {
   }
 
   /** The candidate's state in words: what waits for whom. */
-  public String state(ExamService.CandidateView c) {
+  public String state(ExamQueries.CandidateView c) {
     if (c.grade() != null) {
       return Messages.text("music.exam.state.published");
     }

@@ -36,7 +36,7 @@ public class WorkQueueView {
   @Inject QuizMarking quizzes;
   @Inject PrisonTime time;
   @Inject cn.xinsheng.readiness.application.ReleasePlanService plans;
-  @Inject cn.xinsheng.music.application.exam.ExamService exams;
+  @Inject cn.xinsheng.music.application.exam.ExamQueries queries;
 
   private static final List<String> ROLES =
       List.of(
@@ -148,7 +148,7 @@ public class WorkQueueView {
                   assignments.toGrade().size() + quizzes.essaysToGrade().size(),
                   "/teaching/grading"));
       case "EXAMINER" -> {
-        java.util.Map<String, Integer> counts = exams.queueCounts();
+        java.util.Map<String, Integer> counts = queries.queueCounts();
         out.add(
             new Item(
                 "toMark",
@@ -167,7 +167,7 @@ public class WorkQueueView {
               new Item(
                   "toPublish",
                   "queue.eduadmin.toPublish",
-                  exams.queueCounts().getOrDefault("toPublish", 0),
+                  queries.queueCounts().getOrDefault("toPublish", 0),
                   "/music/exams"));
       case "BUREAU" ->
           out.add(cases("review", "queue.bureau.review", c -> "BUREAU".equals(c.nextOwner())));

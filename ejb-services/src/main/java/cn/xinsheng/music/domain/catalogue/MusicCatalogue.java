@@ -118,6 +118,9 @@ public interface MusicCatalogue {
   /** Whether the instrument code is in the catalogue (active or not). */
   boolean hasInstrument(String code);
 
+  /** Whether the instrument code is in the catalogue and active (one an exam may be for). */
+  boolean hasActiveInstrument(String code);
+
   /** Whether the syllabus item exists (in any version). */
   boolean hasItem(long itemId);
 

@@ -1,6 +1,8 @@
 /**
- * The exam tables by plain SQL ({@code SqlRecusals}, {@code SqlExamCredits} implement {@code
- * domain.exam}'s repositories; {@code ExamStore} is the helper they and, still, {@code ExamService}
- * use), the certificate PDF, and the performance files (content-addressed).
+ * The exam tables by plain SQL ({@code SqlExamSessions}, {@code SqlPlacements}, {@code
+ * SqlExamCandidates}, {@code SqlExamPanels}, {@code SqlCertificates}, {@code SqlRecusals} and
+ * {@code SqlExamCredits} implement {@code domain.exam}'s repositories on the helper {@code
+ * ExamStore}), the certificate PDF, and the ports release readiness reads grades and certificates
+ * through.
  */
 package cn.xinsheng.music.infrastructure.exam;
