@@ -209,6 +209,17 @@ public class CaseResource {
     return eligibility.results(run, section, all);
   }
 
+  @GET
+  @Path("/eligibility/results/{id}/commendations")
+  @Operation(
+      summary =
+          "The commended cycles (表扬, 物质奖励) a proposal from this result may cite; usedBy names"
+              + " the granted case that cited one")
+  public List<CaseFile.CycleLine> commendations(@PathParam("id") long id) {
+    // what the eligibility page offers a proposer to cite, for a proposal made over the API
+    return eligibility.commendations(id);
+  }
+
   @POST
   @Path("/eligibility/facts")
   @Consumes(MediaType.APPLICATION_JSON)
