@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 
@@ -33,10 +35,25 @@ import java.util.Set;
  * grades (表扬, one 物质奖励) and execution1 approves. Last month is recorded and reviewed but left for
  * the officer to close.
  *
+ * <p>Between those months, five reduction cases go through the case API as their people take them
+ * (CaseSystemIT walks the same workflow): each section officer runs the eligibility table on the
+ * day and proposes an inmate it lists as eligible, citing his commended cycles; the reviewer signs
+ * the ward's meeting, execution1 the department's review, nine committee members meet and vote, the
+ * posting runs its working days, warden1 holds the director's meeting, judge1 receives, posts,
+ * hears and rules, prosecutor1 gives the procuratorate's opinion, execution1 serves the ruling. One
+ * case in section 31 is granted and served months ago (an inmate objected during its posting: the
+ * committee's 复核 upheld it, the court heard it), so that inmate's sentence has changed and his
+ * eligibility shows the reduction and its service day; the others stand where their people left
+ * them: at the court (section 21), posted and waiting for the director's meeting (22), before the
+ * committee with four votes cast (21), just proposed (22). Sections 11, 12 and 32 get none: the
+ * system tests propose there from whatever the eligibility run lists. The steps are kept on an
+ * agenda by their moment and signed as the replay passes it, so they interleave with the ledger's
+ * months, and each step schedules the next from its own result (a posting's end day).
+ *
  * <p>The platform's clock replays each moment (ADR 0010, {@code xinsheng.demo-history}: start-dev,
  * first start only, forward only, never past the real clock, then back to the real clock for good);
  * each move is in the audit log. The data come from a fixed seed, so every fresh demo prison has
- * the same past. Cases are not generated here yet (issue 18 item 10's second part).
+ * the same past.
  */
 final class DemoHistory {
 
@@ -49,6 +66,17 @@ final class DemoHistory {
   private static final String REVIEWER = "reviewer2";
   private static final String GRADING_APPROVER = "execution1";
   private static final String ADMIN = "sysadmin1";
+  private static final String WARDEN = "warden1";
+  private static final String JUDGE = "judge1";
+  private static final String PROSECUTOR = "prosecutor1";
+  private static final int COMMITTEE_MEMBERS = 9;
+
+  /**
+   * Members who come and vote (quorum is two thirds of nine): each login costs the password's
+   * hashing, so the two absent are not logged in at all.
+   */
+  private static final int VOTERS = 7;
+
   private static final int ROWS_PER_MONTH = 8;
 
   /** Months (counted from the first) in which a returned entry is amended, or objections run. */
@@ -120,7 +148,9 @@ final class DemoHistory {
           + LOCKED_MONTHS
           + " 个月已锁定 / months locked, "
           + entries
-          + " 条记分 / entries ("
+          + " 条记分 / entries, "
+          + w.cases()
+          + " 件减刑案件 / reduction cases ("
           + (System.nanoTime() - started) / 1_000_000_000L
           + " s)";
     } finally {
@@ -144,6 +174,24 @@ final class DemoHistory {
     private Instant at;
     private int entries;
 
+    /**
+     * The case steps still to come, by the moment each is signed: {@link #replay} signs those due
+     * before it moves the clock on, so the cases' steps fall between the ledger's months in the
+     * order they happened, and a step can schedule the next from its own result (a posting's end).
+     */
+    private final PriorityQueue<Timed> agenda = new PriorityQueue<>();
+
+    private long scheduled;
+    private final List<CaseStory> cases = new ArrayList<>();
+    private final Set<String> proposed = new HashSet<>();
+    private final DemoSession warden;
+    private final DemoSession judge;
+    private final DemoSession prosecutor;
+    private final List<DemoSession> committee = new ArrayList<>();
+
+    /** The sections' officers and reviewers the cases need, by login. */
+    private final Map<String, DemoSession> staff = new LinkedHashMap<>();
+
     Writer(String base, DemoSession admin, ZoneId zone, Instant real)
         throws IOException, InterruptedException {
       this.base = base;
@@ -154,10 +202,22 @@ final class DemoHistory {
       officer = DemoSession.login(base, OFFICER);
       reviewer = DemoSession.login(base, REVIEWER);
       approver = DemoSession.login(base, GRADING_APPROVER);
+      warden = DemoSession.login(base, WARDEN);
+      judge = DemoSession.login(base, JUDGE);
+      prosecutor = DemoSession.login(base, PROSECUTOR);
+      for (int i = 1; i <= VOTERS; i++) {
+        committee.add(DemoSession.login(base, "committee" + i));
+      }
+      staff.put(OFFICER, officer);
+      staff.put(REVIEWER, reviewer);
+      for (String name : List.of("officer2", "officer3", "reviewer1")) {
+        staff.put(name, DemoSession.login(base, name));
+      }
     }
 
     int run(YearMonth thisMonth) throws IOException, InterruptedException {
       YearMonth first = thisMonth.minusMonths(LOCKED_MONTHS + 1L);
+      planCases(thisMonth);
       List<Map<String, Object>> people = people();
       for (int i = 0; i <= LOCKED_MONTHS; i++) {
         YearMonth month = first.plusMonths(i);
@@ -166,7 +226,17 @@ final class DemoHistory {
           close(month, i, recorded);
         }
       }
+      // the steps still due after the last sheet's review (all within last month)
+      while (!agenda.isEmpty()) {
+        Timed next = agenda.poll();
+        moveTo(next.at());
+        next.step().sign();
+      }
       return entries;
+    }
+
+    int cases() {
+      return cases.size();
     }
 
     /** The section's inmates the system tests leave alone, as officer4 lists them. */
@@ -477,9 +547,22 @@ final class DemoHistory {
       return s;
     }
 
-    /** The platform's clock at this moment of the prison's past (forward only). */
+    /**
+     * The platform's clock at this moment of the prison's past (forward only), after the case steps
+     * due before it are signed, each at its own moment.
+     */
     private void replay(LocalDateTime local) throws IOException, InterruptedException {
-      Instant next = local.atZone(zone).toInstant();
+      Instant target = local.atZone(zone).toInstant();
+      while (!agenda.isEmpty() && !agenda.peek().at().isAfter(target)) {
+        Timed next = agenda.poll();
+        moveTo(next.at());
+        next.step().sign();
+      }
+      moveTo(target);
+    }
+
+    private void moveTo(Instant wanted) throws IOException, InterruptedException {
+      Instant next = wanted;
       if (at != null && !next.isAfter(at)) {
         next = at.plusSeconds(60);
       }
@@ -490,8 +573,406 @@ final class DemoHistory {
       expect(
           admin.post("/api/v1/clock/history", "{\"instant\":\"" + next + "\"}"),
           200,
-          "the clock at " + local);
+          "the clock at " + LocalDateTime.ofInstant(next, zone));
     }
+
+    /** A case step to sign at this moment of the past; on a weekend, the Monday after. */
+    private void schedule(LocalDate day, int hour, CaseAction step) {
+      LocalDate d = day;
+      while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+        d = d.plusDays(1);
+      }
+      agenda.add(new Timed(d.atTime(hour, 0).atZone(zone).toInstant(), scheduled++, step));
+    }
+
+    /** The day the clock stands at, in the prison. */
+    private LocalDate today() {
+      return LocalDateTime.ofInstant(at, zone).toLocalDate();
+    }
+
+    // --- reduction cases (issue 18 item 10's second part)
+    // ------------------------------------------
+
+    /**
+     * Five reduction cases, each proposed by its section from that day's eligibility run and taken
+     * as far as its people had taken it by now: one granted by the court and served months ago (its
+     * sentence changed, the service day recorded), one at the court waiting for the procuratorate
+     * and the ruling, one posted in the prison waiting for the director's meeting, one before the
+     * committee with part of its votes cast, and one just proposed. Sections 21, 22 and 31 only:
+     * sections 11, 12 and 32 are where the system tests propose from whatever the run lists.
+     */
+    private void planCases(YearMonth thisMonth) {
+      YearMonth last = thisMonth.minusMonths(1);
+      // 三监区一分监区: granted and served; an inmate objects during the posting (复核, hearing)
+      story("granted", 31, "officer4", "reviewer2", Stop.SERVED, true, thisMonth.minusMonths(5), 8);
+      // 二监区一分监区: submitted to the court, which received and posted it
+      story(
+          "at court",
+          21,
+          "officer2",
+          "reviewer1",
+          Stop.AT_COURT,
+          false,
+          thisMonth.minusMonths(3),
+          5);
+      // 二监区一分监区: before the committee, four of nine members have voted
+      story("voting", 21, "officer2", "reviewer1", Stop.VOTING, false, last, 6);
+      // 二监区二分监区: posted in the prison, the director's meeting to come
+      story("posted", 22, "officer3", "reviewer2", Stop.POSTED, false, last, 8);
+      // 二监区二分监区: proposed at the section's meeting, the ward's to come
+      story("proposed", 22, "officer3", "reviewer2", Stop.PROPOSED, false, last, 20);
+    }
+
+    private void story(
+        String label,
+        long section,
+        String officerName,
+        String reviewerName,
+        Stop stop,
+        boolean objected,
+        YearMonth month,
+        int day) {
+      CaseStory c =
+          new CaseStory(
+              label, section, staff.get(officerName), staff.get(reviewerName), stop, objected);
+      cases.add(c);
+      schedule(month.atDay(day), 9, c::propose);
+    }
+
+    /** How far a demo case had come by now. */
+    private enum Stop {
+      PROPOSED,
+      VOTING,
+      POSTED,
+      AT_COURT,
+      SERVED
+    }
+
+    /**
+     * One case, step by step: each step schedules the next, until the case stands where it stops.
+     */
+    private final class CaseStory {
+      private final String label;
+      private final long section;
+      private final DemoSession officer;
+      private final DemoSession ward;
+      private final Stop stop;
+      private final boolean objected;
+      private long id;
+      private int months;
+      private String prisonerNumber;
+
+      CaseStory(
+          String label,
+          long section,
+          DemoSession officer,
+          DemoSession ward,
+          Stop stop,
+          boolean objected) {
+        this.label = label;
+        this.section = section;
+        this.officer = officer;
+        this.ward = ward;
+        this.stop = stop;
+        this.objected = objected;
+      }
+
+      private String what(String step) {
+        return "case (" + label + ", section " + section + ") " + step;
+      }
+
+      private String steps() {
+        return "/api/v1/cases/" + id + "/steps";
+      }
+
+      private void sign(DemoSession who, String step, String note, String extra)
+          throws IOException, InterruptedException {
+        expect(
+            who.post(
+                steps(),
+                "{\"step\":\""
+                    + step
+                    + "\",\"note\":\""
+                    + note
+                    + "\""
+                    + (extra == null ? "" : "," + extra)
+                    + "}"),
+            201,
+            what(step));
+      }
+
+      @SuppressWarnings("unchecked")
+      private Map<String, Object> summary() throws IOException, InterruptedException {
+        return (Map<String, Object>)
+            json(expect(approver.get("/api/v1/cases/" + id), 200, what("file"))).get("summary");
+      }
+
+      /**
+       * 分监区集体研究提出建议: the section's officer runs the eligibility table that morning and proposes the
+       * first inmate it lists as eligible for a reduction (a fixed term) who has a commendation to
+       * cite and is no system test's, for up to six months, citing every commended cycle.
+       */
+      void propose() throws IOException, InterruptedException {
+        expect(
+            officer.post("/api/v1/eligibility/runs", "{\"section\":" + section + "}"),
+            201,
+            what("eligibility run"));
+        String refused = "none eligible";
+        for (Object o : list(officer.get("/api/v1/eligibility/runs/latest?section=" + section))) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> r = (Map<String, Object>) o;
+          String number = (String) r.get("prisonerNumber");
+          int n = Integer.parseInt(number.substring(4));
+          if (!"ELIGIBLE".equals(r.get("outcome"))
+              || !"REDUCTION".equals(r.get("kind"))
+              || !(r.get("maxMonths") instanceof Number max)
+              // a life term's limit is the term it is commuted to: fixed terms only
+              || max.intValue() < 3
+              || max.intValue() > 24
+              || n > DemoData.INMATES
+              || DemoCommendations.LEFT_TO_THE_TESTS.contains(n)
+              || proposed.contains(number)) {
+            continue;
+          }
+          long result = ((Number) r.get("id")).longValue();
+          StringBuilder cycles = new StringBuilder();
+          StringBuilder cited = new StringBuilder();
+          for (Object x :
+              list(officer.get("/api/v1/eligibility/results/" + result + "/commendations"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cycle = (Map<String, Object>) x;
+            if (cycle.get("usedBy") != null) {
+              continue; // cited by a granted case already
+            }
+            cycles.append(cycles.length() == 0 ? "" : ",").append(cycle.get("id"));
+            cited
+                .append(cited.length() == 0 ? "" : "、")
+                .append(monthInWords((String) cycle.get("firstMonth")))
+                .append("至")
+                .append(monthInWords((String) cycle.get("closedMonth")));
+          }
+          if (cycles.length() == 0) {
+            continue;
+          }
+          int m = Math.min(6, max.intValue());
+          String rationale =
+              "该犯认罪悔罪，遵守监规，接受教育改造，积极参加劳动和学习，" + cited + "考核周期获表扬，确有悔改表现，分监区集体研究建议减刑" + m + "个月。";
+          HttpResponse<String> made =
+              officer.post(
+                  "/api/v1/cases",
+                  "{\"eligibility\":"
+                      + result
+                      + ",\"months\":"
+                      + m
+                      + ",\"rationale\":\""
+                      + rationale
+                      + "\",\"cycles\":["
+                      + cycles
+                      + "]}");
+          if (made.statusCode() == 400 || made.statusCode() == 409) {
+            // the law or the open-case rule refuses this one (nothing written): the next
+            refused = made.body();
+            continue;
+          }
+          id = ((Number) json(expect(made, 201, what("proposal"))).get("id")).longValue();
+          months = m;
+          prisonerNumber = number;
+          proposed.add(number);
+          if (stop != Stop.PROPOSED) {
+            schedule(today().plusDays(2), 10, this::wardMeeting);
+          }
+          return;
+        }
+        throw new IOException(
+            "demo history: "
+                + what("proposal")
+                + ": no inmate may be proposed on "
+                + today()
+                + " ("
+                + refused
+                + ")");
+      }
+
+      /** 监区长办公会, then 刑罚执行科审查 three days later. */
+      void wardMeeting() throws IOException, InterruptedException {
+        sign(ward, "WARD_MEETING", "监区长办公会研究，同意分监区意见，建议减刑" + months + "个月。", null);
+        schedule(today().plusDays(3), 10, this::executionReview);
+      }
+
+      void executionReview() throws IOException, InterruptedException {
+        sign(approver, "EXECUTION_REVIEW", "经审查，提请材料齐全，事实清楚，同意提交评审委员会评审。", null);
+        schedule(today().plusDays(3), 9, this::committee);
+      }
+
+      /**
+       * 减刑假释评审委员会: the department calls its nine members; seven agree and one abstains, and the
+       * department records the result (a case that stops here has four votes so far).
+       */
+      void committee() throws IOException, InterruptedException {
+        StringBuilder members = new StringBuilder();
+        for (int i = 1; i <= COMMITTEE_MEMBERS; i++) {
+          members.append(i > 1 ? "," : "").append("\"committee").append(i).append('"');
+        }
+        LocalDate d = today();
+        expect(
+            approver.post(
+                "/api/v1/committee/meetings",
+                "{\"title\":\""
+                    + d.getYear()
+                    + "年"
+                    + d.getMonthValue()
+                    + "月"
+                    + d.getDayOfMonth()
+                    + "日减刑假释评审会\",\"members\":["
+                    + members
+                    + "],\"cases\":["
+                    + id
+                    + "]}"),
+            201,
+            what("committee meeting"));
+        int votes = stop == Stop.VOTING ? 4 : VOTERS;
+        for (int i = 0; i < votes; i++) {
+          String vote =
+              i == VOTERS - 1
+                  ? "{\"choice\":\"ABSTAIN\",\"note\":\"对该犯劳动表现情况不熟悉，弃权。\"}"
+                  : "{\"choice\":\"AGREE\",\"note\":\"同意。\"}";
+          expect(
+              committee.get(i).post("/api/v1/cases/" + id + "/votes", vote), 201, what("a vote"));
+        }
+        if (stop != Stop.VOTING) {
+          schedule(d, 16, this::committeeResult);
+        }
+      }
+
+      void committeeResult() throws IOException, InterruptedException {
+        sign(approver, "COMMITTEE", "评审委员会表决通过：应到9人，实到7人，同意6票，弃权1票。", null);
+        schedule(today().plusDays(1), 9, this::posting);
+      }
+
+      /** 狱内公示 (5 working days, 7 for strict cases); an inmate of the section may object. */
+      void posting() throws IOException, InterruptedException {
+        sign(approver, "POSTING", "在监区公示栏公示拟提请减刑名单及理由。", null);
+        LocalDate ends = LocalDate.parse((String) summary().get("postingEnds"));
+        if (objected) {
+          schedule(today().plusDays(2), 19, this::postingObjection);
+        }
+        if (stop != Stop.POSTED) {
+          schedule(ends.plusDays(1), 9, objected ? this::recheck : this::directorMeeting);
+        }
+      }
+
+      /** An inmate of the same section asks for the entries behind the proposal to be checked. */
+      void postingObjection() throws IOException, InterruptedException {
+        String objector = null;
+        for (Object o : list(officer.get("/api/v1/inmates"))) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> p = (Map<String, Object>) o;
+          String number = (String) p.get("prisonerNumber");
+          int n = Integer.parseInt(number.substring(4));
+          Object admitted = p.get("admissionDate");
+          if (n <= DemoData.INMATES
+              && !DemoCommendations.LEFT_TO_THE_TESTS.contains(n)
+              && !number.equals(prisonerNumber)
+              && admitted != null
+              && LocalDate.parse((String) admitted).isBefore(today().minusMonths(3))) {
+            objector = number;
+            break;
+          }
+        }
+        if (objector == null) {
+          throw new IOException("demo history: " + what("objection") + ": nobody to object");
+        }
+        expect(
+            inmate(objector)
+                .post(
+                    "/api/v1/cases/" + id + "/posting-objections",
+                    "{\"text\":\"该犯上月在车间与人争吵，请核实其劳动加分是否属实。\"}"),
+            201,
+            what("posting objection"));
+      }
+
+      /** 复核 (司法部令第130号第十一条): the objection found unfounded, the proposal upheld. */
+      void recheck() throws IOException, InterruptedException {
+        sign(
+            approver,
+            "RECHECK",
+            "评审委员会复核：经调阅考核记录并询问带班民警，该犯劳动加分有据，争吵一事系他人所为，异议不成立，维持原建议。",
+            "\"choice\":\"UPHELD\"");
+        schedule(today().plusDays(1), 10, this::directorMeeting);
+      }
+
+      /** 监狱长办公会, and the submission to the court the same afternoon. */
+      void directorMeeting() throws IOException, InterruptedException {
+        sign(warden, "DIRECTOR_MEETING", "监狱长办公会审议，同意提请减刑。", null);
+        schedule(today(), 15, this::submission);
+      }
+
+      void submission() throws IOException, InterruptedException {
+        sign(approver, "SUBMISSION", "提请人民法院裁定，同时抄送人民检察院。", null);
+        schedule(today().plusDays(2), 10, this::courtReceipt);
+      }
+
+      /** 法院立案 and 法院公示; a case that stops here waits for the procuratorate and the ruling. */
+      void courtReceipt() throws IOException, InterruptedException {
+        sign(judge, "COURT_RECEIPT", "立案受理。", null);
+        sign(judge, "COURT_POSTING", "在法院网站公示。", null);
+        if (stop == Stop.SERVED) {
+          LocalDate ends = LocalDate.parse((String) summary().get("courtPostingEnds"));
+          schedule(today().plusDays(3), 10, this::opinion);
+          schedule(ends.plusDays(1), 9, this::hearing);
+        }
+      }
+
+      void opinion() throws IOException, InterruptedException {
+        expect(
+            prosecutor.post(
+                "/api/v1/cases/" + id + "/opinions",
+                "{\"choice\":\"AGREE\",\"reasons\":\"经审查，提请减刑符合法定条件，程序合法，无异议。\"}"),
+            201,
+            what("the procuratorate's opinion"));
+      }
+
+      /** 开庭审理 (mandatory: an objection came during the posting), the ruling two days later. */
+      void hearing() throws IOException, InterruptedException {
+        sign(judge, "HEARING", "公开开庭审理，检察员出庭。", "\"onDate\":\"" + today() + "\"");
+        schedule(today().plusDays(2), 10, this::ruling);
+      }
+
+      void ruling() throws IOException, InterruptedException {
+        sign(
+            judge,
+            "RULING",
+            "裁定对罪犯减去有期徒刑" + months + "个月。",
+            "\"choice\":\"GRANTED\",\"months\":" + months);
+        schedule(today().plusDays(3), 10, this::service);
+      }
+
+      /** 送达: the next interval runs from this day (法释〔2016〕23号第四十条第二款). */
+      void service() throws IOException, InterruptedException {
+        sign(approver, "SERVICE", "裁定书已送达罪犯本人并向其宣布。", null);
+      }
+    }
+  }
+
+  /** A case step of the past, signed when the replay reaches its moment. */
+  @FunctionalInterface
+  private interface CaseAction {
+    void sign() throws IOException, InterruptedException;
+  }
+
+  /** A step on the agenda: by its moment, then in the order it was planned. */
+  private record Timed(Instant at, long order, CaseAction step) implements Comparable<Timed> {
+    @Override
+    public int compareTo(Timed o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : Long.compare(order, o.order);
+    }
+  }
+
+  /** "2025-06" as the prison writes it: 2025年6月. */
+  private static String monthInWords(String month) {
+    YearMonth m = YearMonth.parse(month);
+    return m.getYear() + "年" + m.getMonthValue() + "月";
   }
 
   private static HttpResponse<String> expect(HttpResponse<String> r, int status, String what)

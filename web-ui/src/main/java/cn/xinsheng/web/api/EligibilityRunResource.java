@@ -2,6 +2,7 @@ package cn.xinsheng.web.api;
 
 import static cn.xinsheng.web.api.RequestValues.date;
 
+import cn.xinsheng.cases.application.CaseFile;
 import cn.xinsheng.cases.application.EligibilityService;
 import cn.xinsheng.cases.domain.EligibilityRuns;
 import cn.xinsheng.platform.Refusal;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -65,6 +67,17 @@ public class EligibilityRunResource {
     long run =
         eligibility.latestRunId(section).orElseThrow(() -> Refusal.notFound("case.error.noRun"));
     return eligibility.results(run, section, all);
+  }
+
+  @GET
+  @Path("/results/{id}/commendations")
+  @Operation(
+      summary =
+          "The commended cycles (表扬, 物质奖励) a proposal from this result may cite; usedBy names"
+              + " the granted case that cited one")
+  public List<CaseFile.CycleLine> commendations(@PathParam("id") long id) {
+    // what the eligibility page offers a proposer to cite, for a proposal made over the API
+    return eligibility.commendations(id);
   }
 
   @POST
