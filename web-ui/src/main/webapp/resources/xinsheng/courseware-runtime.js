@@ -138,7 +138,9 @@
       var terminate = !!(metadata && metadata.isTerminateCommit);
       // a SCO that finishes without ever reporting a status (the minimum calls) is completed by
       // the LMS: SCORM 1.2 RTE 3.4.4 (lesson_status), and SCORM 2004 with completionSetByContent
-      // false, the default
+      // false, the default — but in 2004 only when the attempt ends: a SCO that leaves with
+      // cmi.exit "suspend" is suspended, and the End Attempt Process (SN UP.4) sets completion only
+      // for an activity that is not suspended (the learner comes back to finish it)
       if (values["cmi.core.lesson_status"] === "not attempted") {
         if (terminate) {
           values["cmi.core.lesson_status"] = "completed";
@@ -146,7 +148,7 @@
           delete values["cmi.core.lesson_status"];
         }
       }
-      if (terminate && is2004 && (values["cmi.completion_status"] === "unknown" || values["cmi.completion_status"] === "not attempted")) {
+      if (terminate && is2004 && values["cmi.exit"] !== "suspend" && (values["cmi.completion_status"] === "unknown" || values["cmi.completion_status"] === "not attempted")) {
         values["cmi.completion_status"] = "completed";
       }
       // a SCO that does not report its session time still spent it

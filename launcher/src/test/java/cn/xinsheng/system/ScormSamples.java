@@ -755,7 +755,7 @@ final class ScormSamples {
                 + "var pageArray = modules[content];"
                 + "var currentPage = null, startTimeStamp = null, processedUnload = false, reachedEnd = false;"
                 + "function doStart(){ startTimeStamp = new Date(); ScormProcessInitialize();"
-                + " if (ScormProcessGetValue('cmi.completion_status') == 'not attempted'){ ScormProcessSetValue('cmi.completion_status', 'incomplete'); }"
+                + " if (ScormProcessGetValue('cmi.completion_status') == 'unknown'){ ScormProcessSetValue('cmi.completion_status', 'incomplete'); }"
                 + " var entry = ScormProcessGetValue('cmi.entry'); show('entry', entry || '(empty)');"
                 + " show('total', ScormProcessGetValue('cmi.total_time'));"
                 + " var bookmark = ScormProcessGetValue('cmi.location');"
