@@ -130,10 +130,14 @@ class ServicesIT extends ServiceBoundaryChecks {
       if (!web.contains(group)) {
         throw new IllegalStateException(mapping + " maps no group to " + role);
       }
-      // the role's one user principal: the container's default run-as principal of the role too
-      web =
-          web.replace(
-              group, "<principal-name>" + runAsPrincipal(role) + "</principal-name>" + group);
+      // the run-as principal, and the role's own name beside officer1: whichever principal the
+      // container takes for OFFICER's run-as, the role checks hold (the section checks need
+      // officer1)
+      String users = "<principal-name>" + runAsPrincipal(role) + "</principal-name>";
+      if (!runAsPrincipal(role).equals(role.name())) {
+        users += "<principal-name>" + role.name() + "</principal-name>";
+      }
+      web = web.replace(group, users + group);
     }
     war.delete(mapping);
     war.add(new org.jboss.shrinkwrap.api.asset.StringAsset(web), mapping);
