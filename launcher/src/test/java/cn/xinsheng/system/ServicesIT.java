@@ -38,14 +38,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * database: the shared start-dev platform's embedded MariaDB, reached with the application's own
  * database account. One deployment for the whole class and for the tests it inherits: the ports
  * between contexts ({@link ContextPortsChecks}), learning's repositories ({@link
- * LearningRepositoryChecks}) and music's ({@link MusicRepositoryChecks}) — Arquillian's Payara
- * Micro boots once per deployment.
+ * LearningRepositoryChecks}), music's ({@link MusicRepositoryChecks}) and readiness's ({@link
+ * ReadinessRepositoryChecks}), and the security boundary of every application service ({@link
+ * ServiceBoundaryChecks}) — Arquillian's Payara Micro boots once per deployment.
  */
 // not SharedPlatform: JUnit reads the class's extensions again inside the container, where the
 // test-only extension is not deployed; the deployment starts the platform (client side) and the
 // run's SharedPlatform, or the JVM's shutdown hook when this class runs alone, stops it
 @ExtendWith(ArquillianExtension.class)
-class ServicesIT extends MusicRepositoryChecks {
+class ServicesIT extends ServiceBoundaryChecks {
 
   @Deployment
   static WebArchive deployment() throws Exception {
@@ -81,14 +82,71 @@ class ServicesIT extends MusicRepositoryChecks {
     war.addPackages(
         false,
         org.jboss.shrinkwrap.api.Filters.include(
-            ".*/(ContextPortsChecks|LearningRepositoryChecks|MusicRepositoryChecks)(\\$.*)?\\.class"),
+            ".*/(ContextPortsChecks|LearningRepositoryChecks|MusicRepositoryChecks"
+                + "|ReadinessRepositoryChecks|ServiceBoundaryChecks|RunAs\\w+|RoleProbe)(\\$.*)?\\.class"),
         ServicesIT.class.getPackage());
     war.add(
         new org.jboss.shrinkwrap.api.asset.StringAsset(
             rules
                 + "\n/ArquillianServletRunnerEE9 | GET POST | PUBLIC | /ArquillianServletRunnerEE9\n"),
         matrix);
+    runAsIdentities(war);
     return war;
+  }
+
+  /**
+   * The run-as identities of the boundary checks ({@link ServiceBoundaryChecks}), in the test WAR
+   * only: each {@code RunAs_<ROLE>} bean ({@link RunAsRole}) runs as a principal named as its role,
+   * except OFFICER's, which runs as the demo officer officer1 for the section checks; each
+   * principal is mapped to its role beside the group the real WAR maps.
+   */
+  static void runAsIdentities(WebArchive war) throws java.io.IOException {
+    StringBuilder principals = new StringBuilder();
+    for (cn.xinsheng.identity.domain.Role role : cn.xinsheng.identity.domain.Role.values()) {
+      principals
+          .append("    <ejb><ejb-name>")
+          .append(ServiceBoundaryChecks.runAsName(role))
+          .append("</ejb-name><principal><name>")
+          .append(runAsPrincipal(role))
+          .append("</name></principal></ejb>\n");
+    }
+    war.add(
+        new org.jboss.shrinkwrap.api.asset.StringAsset(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE glassfish-ejb-jar PUBLIC"
+                + " \"-//GlassFish.org//DTD GlassFish Application Server 3.1 EJB 3.1//EN\""
+                + " \"http://glassfish.org/dtds/glassfish-ejb-jar_3_1-1.dtd\">\n"
+                + "<glassfish-ejb-jar>\n  <enterprise-beans>\n"
+                + principals
+                + "  </enterprise-beans>\n</glassfish-ejb-jar>\n"),
+        "WEB-INF/glassfish-ejb-jar.xml");
+    // the real WAR maps each role to its group; the run-as principals join the mapping here
+    String mapping = "WEB-INF/glassfish-web.xml";
+    String web;
+    try (var in = war.get(mapping).getAsset().openStream()) {
+      web = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (cn.xinsheng.identity.domain.Role role : cn.xinsheng.identity.domain.Role.values()) {
+      String group = "<group-name>" + role.name() + "</group-name>";
+      if (!web.contains(group)) {
+        throw new IllegalStateException(mapping + " maps no group to " + role);
+      }
+      // the run-as principal, and the role's own name beside officer1: whichever principal the
+      // container takes for OFFICER's run-as, the role checks hold (the section checks need
+      // officer1)
+      String users = "<principal-name>" + runAsPrincipal(role) + "</principal-name>";
+      if (!runAsPrincipal(role).equals(role.name())) {
+        users += "<principal-name>" + role.name() + "</principal-name>";
+      }
+      web = web.replace(group, users + group);
+    }
+    war.delete(mapping);
+    war.add(new org.jboss.shrinkwrap.api.asset.StringAsset(web), mapping);
+  }
+
+  private static String runAsPrincipal(cn.xinsheng.identity.domain.Role role) {
+    return role == cn.xinsheng.identity.domain.Role.OFFICER
+        ? ServiceBoundaryChecks.OFFICER1
+        : role.name();
   }
 
   @Inject AccountService accountService;

@@ -15,6 +15,7 @@ import cn.xinsheng.auditlog.infrastructure.SigningKeyFile;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -63,6 +64,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * DOWN with the reason. One sequencer per database: a second instance runs with {@code
  * xinsheng.audit.sequencer.enabled=false}.
  */
+// internal to the audit log: its callers are the guarded services (AuditLog, AuditAdministration,
+// the export services), the public proof endpoints and its own timers, which run with no caller;
+// declared open so the deny-by-default check (ServiceSecurityDeclaredTest) knows it is meant
+@PermitAll
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

@@ -7,6 +7,7 @@ import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.auditlog.infrastructure.RecordForms;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -47,6 +48,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * raises an alert: an entry in the log itself (which the witnesses mirror) and the list the
  * administrator's page and {@code /api/v1/audit/alerts} show.
  */
+// internal to the audit log: its callers are the guarded services (AuditLog, AuditAdministration,
+// the export services), the public proof endpoints and its own timers, which run with no caller;
+// declared open so the deny-by-default check (ServiceSecurityDeclaredTest) knows it is meant
+@PermitAll
 @Singleton
 @Startup
 @DependsOn("AuditSequencer")
