@@ -128,6 +128,40 @@ public class EligibilityService {
   }
 
   /**
+   * An inmate's previous reduction ruling as the eligibility list shows it beside his results: the
+   * ruling's date and the day it was served (送达), from which the interval to the next reduction
+   * counts (法释〔2016〕23号第四十条第二款); {@code servedOn} is null while the service is not recorded.
+   */
+  public record PreviousRuling(LocalDate ruledOn, LocalDate servedOn) {}
+
+  /**
+   * The previous reduction ruling of each inmate of a section (an officer's or reviewer's own), or
+   * of the prison for the department, who has one on record.
+   */
+  public Map<Long, PreviousRuling> previousRulings(Long sectionId) {
+    if (!caller.has(Role.EXECUTION)) {
+      if (sectionId == null) {
+        throw Refusal.invalid("case.error.section");
+      }
+      scope.requireSection(sectionId);
+    }
+    return previousRulings(sentences.records(sectionId).values());
+  }
+
+  static Map<Long, PreviousRuling> previousRulings(
+      java.util.Collection<SentenceStore.Loaded> loaded) {
+    Map<Long, PreviousRuling> out = new java.util.HashMap<>();
+    for (SentenceStore.Loaded l : loaded) {
+      if (l.record() != null) {
+        l.record()
+            .lastReductionRuling()
+            .ifPresent(c -> out.put(l.inmateId(), new PreviousRuling(c.on(), c.servedOn())));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The latest run that covers a section: its own, or a later one of the whole prison. For the
    * department without a section, the latest run of the whole prison. One section's run never hides
    * another section's results.
