@@ -39,6 +39,7 @@ public class EligibilityService {
   @Inject CaseRepository store;
   @Inject cn.xinsheng.ledger.application.CaseReferences references;
   @Inject SentenceStore sentences;
+  @Inject cn.xinsheng.sentence.application.CaseLaw law;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
   @Inject Caller caller;
@@ -145,19 +146,13 @@ public class EligibilityService {
       }
       scope.requireSection(sectionId);
     }
-    return previousRulings(sentences.records(sectionId).values());
+    return previousRulings(law.lastReductionRulings(sectionId));
   }
 
   static Map<Long, PreviousRuling> previousRulings(
-      java.util.Collection<SentenceStore.Loaded> loaded) {
+      Map<Long, cn.xinsheng.sentence.domain.SentenceChange> rulings) {
     Map<Long, PreviousRuling> out = new java.util.HashMap<>();
-    for (SentenceStore.Loaded l : loaded) {
-      if (l.record() != null) {
-        l.record()
-            .lastReductionRuling()
-            .ifPresent(c -> out.put(l.inmateId(), new PreviousRuling(c.on(), c.servedOn())));
-      }
-    }
+    rulings.forEach((inmate, c) -> out.put(inmate, new PreviousRuling(c.on(), c.servedOn())));
     return out;
   }
 

@@ -2,68 +2,40 @@ package cn.xinsheng.cases.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.xinsheng.sentence.domain.Offence;
-import cn.xinsheng.sentence.domain.PropertyPenalty;
 import cn.xinsheng.sentence.domain.SentenceChange;
-import cn.xinsheng.sentence.domain.SentenceFactException;
-import cn.xinsheng.sentence.domain.SentenceKind;
-import cn.xinsheng.sentence.domain.SentenceRecord;
-import cn.xinsheng.sentence.infrastructure.SentenceStore;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16: the eligibility list shows, beside an inmate with an earlier reduction, the previous
  * ruling's date and the day it was served (法释〔2016〕23号第四十条第二款: the interval counts from the
- * service); an inmate without one, or whose record cannot be built, shows none.
+ * service), or no service day while none is recorded. Which ruling is the latest is
+ * SentenceRecordTest's.
  */
 class PreviousRulingTest {
 
-  private static SentenceRecord fixed(List<SentenceChange> changes) {
-    return new SentenceRecord(
-        SentenceKind.FIXED,
-        120,
-        LocalDate.of(2020, 3, 15),
-        0,
-        false,
-        false,
-        Set.of(Offence.OTHER),
-        false,
-        PropertyPenalty.NONE,
-        false,
-        false,
-        changes);
-  }
-
   @Test
-  void eachInmateWithAnEarlierReductionShowsTheRulingAndItsService() {
-    LocalDate first = LocalDate.of(2022, 3, 1);
-    LocalDate second = LocalDate.of(2023, 9, 1);
+  void theRulingsDayAndItsServiceAreShownAsRecorded() {
+    LocalDate ruled = LocalDate.of(2023, 9, 1);
+    LocalDate other = LocalDate.of(2022, 3, 1);
     Map<Long, EligibilityService.PreviousRuling> shown =
         EligibilityService.previousRulings(
-            List.of(
-                new SentenceStore.Loaded(
-                    1,
-                    fixed(
-                        List.of(
-                            SentenceChange.reduction(first, 6).served(first.plusDays(5)),
-                            SentenceChange.reduction(second, 6).served(second.plusDays(7)))),
-                    null,
-                    null),
-                new SentenceStore.Loaded(
-                    2, fixed(List.of(SentenceChange.reduction(first, 6))), null, null),
-                new SentenceStore.Loaded(3, fixed(List.of()), null, null),
-                new SentenceStore.Loaded(
-                    4, null, new SentenceFactException("sentence", "缺少刑罚记录", "none"), null)));
+            Map.of(
+                1L,
+                SentenceChange.reduction(ruled, 6).served(ruled.plusDays(7)),
+                2L,
+                SentenceChange.reduction(other, 6),
+                3L,
+                SentenceChange.toFixed(other, 264).served(other.plusDays(3))));
     assertEquals(
         Map.of(
             1L,
-            new EligibilityService.PreviousRuling(second, second.plusDays(7)),
+            new EligibilityService.PreviousRuling(ruled, ruled.plusDays(7)),
             2L,
-            new EligibilityService.PreviousRuling(first, null)),
+            new EligibilityService.PreviousRuling(other, null),
+            3L,
+            new EligibilityService.PreviousRuling(other, other.plusDays(3))),
         shown);
   }
 }
