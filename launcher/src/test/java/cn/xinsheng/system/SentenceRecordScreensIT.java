@@ -262,7 +262,7 @@ class SentenceRecordScreensIT {
     assertTrue(after.contains("第四十条第二款"), after);
     shot("sentence-07-eligibility-served");
     driver.findElement(By.id("langForm:en")).click();
-    waiting().until(ExpectedConditions.titleContains("Eligibility"));
+    waiting().until(ExpectedConditions.titleContains("eligibility"));
     String en = eligibilityRow(false);
     assertTrue(
         en.contains("Ruled on 2024-06-10") && en.contains("Served on 2024-06-17"),
