@@ -549,10 +549,10 @@ class CaseSystemIT {
             "{\"choice\":\"AGREE\",\"reasons\":\"经审查，无异议。\"}");
     assertEquals(201, agree.statusCode(), agree.body());
     assertEquals(Boolean.FALSE, object(agree).get("late"));
-    refused(
-        step(judge, "RULING", "\"choice\":\"GRANTED\",\"months\":99"),
-        400,
-        "case.error.aboveLawful");
+    // issue 16: a ruling above the lawful maximum is refused, naming the article it rests on
+    HttpResponse<String> above = step(judge, "RULING", "\"choice\":\"GRANTED\",\"months\":99");
+    refused(above, 400, "case.error.aboveLawful");
+    assertTrue(above.body().contains("法释〔2016〕23号第"), "names the article: " + above.body());
     refused(
         step(judge, "RULING", "\"choice\":\"REFUSED\",\"note\":\"\""), 400, "case.error.reason");
 

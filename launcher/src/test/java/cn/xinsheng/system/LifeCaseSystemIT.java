@@ -322,10 +322,11 @@ class LifeCaseSystemIT {
         prosecutor.postJson(
             "/api/v1/cases/" + caseId + "/opinions", "{\"choice\":\"AGREE\",\"reasons\":\"无异议\"}");
     assertEquals(201, agree.statusCode(), agree.body());
-    refused(
-        step(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":200"),
-        400,
-        "case.error.commuteRange");
+    // a commuted term outside the law's range is refused, naming the article (第八条 for life)
+    HttpResponse<String> outside =
+        step(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":200");
+    refused(outside, 400, "case.error.commuteRange");
+    assertTrue(outside.body().contains("法释〔2016〕23号第"), "names the article: " + outside.body());
     Map<String, Object> ruling =
         signed(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":264");
     assertEquals("GRANTED", ruling.get("choice"));

@@ -249,6 +249,9 @@ class PrintViewsIT {
         .until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:print")));
     noErrorPage();
     HeadlessChrome.shot(driver, "print-case-screen");
+    // both postings as the page names them (the prison's, and the court's once it began)
+    String prisonPosting = driver.findElement(By.id("caseForm:postingEnds")).getText().trim();
+    String courtPosting = driver.findElement(By.id("caseForm:courtPostingEnds")).getText().trim();
 
     // browser print: the file without the menus, the buttons and the forms that act on it
     String sheet = printed("print-case-sheet");
@@ -275,6 +278,13 @@ class PrintViewsIT {
         java.util.regex.Pattern.compile("制作 Made by \\S+（execution1）").matcher(text).find(),
         "who made it: " + text);
     inWords("the case file PDF", text);
+    // the walk: the PDF named only the prison's posting; it names the court's too, the same days
+    // as the page (the prison's calendar)
+    String oneLine = text.replace("\n", "");
+    assertTrue(
+        oneLine.contains("监狱公示截止 Prison posting ends: " + prisonPosting)
+            && oneLine.contains("法院公示截止 Court posting ends: " + courtPosting),
+        "both postings as the page says " + prisonPosting + " / " + courtPosting + ": " + text);
     // the prison's time (UTC+8): the minute the platform made it, as its clock says it
     assertTrue(
         text.contains(RunningPlatform.time().minute().substring(0, 10)),

@@ -193,5 +193,83 @@ class SentenceRecordScreensIT {
     shot("sentence-05-en");
     driver.findElement(By.id("langForm:zh")).click();
     waiting().until(ExpectedConditions.titleContains("判决与刑罚变更记录"));
+
+    previousRulingOnTheEligibilityList(id);
+  }
+
+  /** The inmate's row of the eligibility list of section 32, all results, after a new run. */
+  private static String eligibilityRow(boolean run) {
+    driver.get(base + "/cases/eligibility.xhtml?section=32&all=true");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("eligibilityForm:results")));
+    if (run) {
+      driver.findElement(By.id("eligibilityForm:run")).click();
+      waiting()
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("eligibilityForm:summary"), "规则表"));
+    }
+    // the inmate column's filter: his rows whatever page of the list they fall on
+    WebElement filter =
+        driver.findElement(By.cssSelector("[id='eligibilityForm:results'] input.ui-column-filter"));
+    filter.clear();
+    filter.sendKeys(INMATE);
+    By rows =
+        By.xpath(
+            "//tbody[@id='eligibilityForm:results_data']/tr[td[contains(., '" + INMATE + "')]]");
+    By all = By.xpath("//tbody[@id='eligibilityForm:results_data']/tr");
+    waiting()
+        .until(
+            d ->
+                !d.findElements(rows).isEmpty()
+                    && d.findElements(all).size() == d.findElements(rows).size());
+    StringBuilder text = new StringBuilder();
+    for (WebElement r : driver.findElements(rows)) {
+      text.append(r.getText()).append('\n');
+    }
+    return text.toString();
+  }
+
+  /**
+   * Issue 16: the eligibility list shows, beside an inmate with an earlier reduction, the previous
+   * ruling's date and its service (送达日期), each labelled, in the prison's days; the interval's
+   * reason says it counts from the service (法释〔2016〕23号第四十条第二款).
+   */
+  private static void previousRulingOnTheEligibilityList(long id) throws Exception {
+    String before = eligibilityRow(true);
+    assertTrue(before.contains("裁定日期 2024-06-10"), "the previous ruling's day: " + before);
+    assertTrue(before.contains("送达日期 未记录"), "no service recorded yet: " + before);
+    assertTrue(before.contains("送达日期尚未记录，记录后自送达之日起算"), "the interval's reason: " + before);
+    shot("sentence-06-eligibility-unserved");
+    // a ruling entered on the sentence screen has no service day (the case's service step writes
+    // one, CaseSystemIT); the service of this one is written here as that step would
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement()) {
+      assertEquals(
+          1,
+          s.executeUpdate(
+              "INSERT INTO sentence_change_service (sentence_change_id, served_on, recorded_by,"
+                  + " recorded_at) SELECT id, '2024-06-17', 'execution1', CURRENT_TIMESTAMP(3)"
+                  + " FROM sentence_change WHERE inmate_id = "
+                  + id
+                  + " AND kind = 'REDUCTION' AND ruled_on = '2024-06-10' AND case_id IS NULL"));
+    }
+    String after = eligibilityRow(true);
+    assertTrue(after.contains("裁定日期 2024-06-10"), after);
+    assertTrue(after.contains("送达日期 2024-06-17"), "the service's day: " + after);
+    assertTrue(
+        after.contains("上次减刑裁定（2024-06-10）送达之日（2024-06-17）起算"),
+        "the interval counts from the service: " + after);
+    assertTrue(after.contains("第四十条第二款"), after);
+    shot("sentence-07-eligibility-served");
+    driver.findElement(By.id("langForm:en")).click();
+    waiting().until(ExpectedConditions.titleContains("eligibility"));
+    String en = eligibilityRow(false);
+    assertTrue(
+        en.contains("Ruled on 2024-06-10") && en.contains("Served on 2024-06-17"),
+        "labelled in English: " + en);
+    assertTrue(en.contains("counted from the service of the previous ruling"), en);
+    shot("sentence-08-eligibility-served-en");
+    driver.findElement(By.id("langForm:zh")).click();
+    waiting().until(ExpectedConditions.titleContains("减刑假释资格筛查"));
   }
 }

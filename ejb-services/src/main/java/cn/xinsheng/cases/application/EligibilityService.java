@@ -41,6 +41,7 @@ public class EligibilityService {
   @Inject SentenceChangeLog sentenceLog;
   @Inject cn.xinsheng.ledger.application.CaseReferences references;
   @Inject SentenceStore sentences;
+  @Inject cn.xinsheng.sentence.application.CaseLaw law;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
   @Inject Caller caller;
@@ -127,6 +128,34 @@ public class EligibilityService {
     return runs.resultsOfRun(runId, sectionId).stream()
         .filter(r -> includeNotYet || Set.of("ELIGIBLE", "NEAR_MISS").contains(r.outcome()))
         .toList();
+  }
+
+  /**
+   * An inmate's previous reduction ruling as the eligibility list shows it beside his results: the
+   * ruling's date and the day it was served (送达), from which the interval to the next reduction
+   * counts (法释〔2016〕23号第四十条第二款); {@code servedOn} is null while the service is not recorded.
+   */
+  public record PreviousRuling(LocalDate ruledOn, LocalDate servedOn) {}
+
+  /**
+   * The previous reduction ruling of each inmate of a section (an officer's or reviewer's own), or
+   * of the prison for the department, who has one on record.
+   */
+  public Map<Long, PreviousRuling> previousRulings(Long sectionId) {
+    if (!caller.has(Role.EXECUTION)) {
+      if (sectionId == null) {
+        throw Refusal.invalid("case.error.section");
+      }
+      scope.requireSection(sectionId);
+    }
+    return previousRulings(law.lastReductionRulings(sectionId));
+  }
+
+  static Map<Long, PreviousRuling> previousRulings(
+      Map<Long, cn.xinsheng.sentence.domain.SentenceChange> rulings) {
+    Map<Long, PreviousRuling> out = new java.util.HashMap<>();
+    rulings.forEach((inmate, c) -> out.put(inmate, new PreviousRuling(c.on(), c.servedOn())));
+    return out;
   }
 
   /**

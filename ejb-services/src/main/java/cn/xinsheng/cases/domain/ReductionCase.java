@@ -56,6 +56,16 @@ public final class ReductionCase {
    */
   public static final String CHANGED = "CHANGED";
 
+  /**
+   * The article of the maximum a granted ruling is checked against: the limit the case kept at its
+   * proposal. For a fixed term the maximum of one reduction by the kind of performance
+   * (法释〔2016〕23号第六条第二款; the strict categories only lower it, 第七条); for life the fixed term it is
+   * commuted to, by the kind of performance (第八条).
+   */
+  public static final String RULING_LIMIT_ARTICLE = "法释〔2016〕23号第六条第二款";
+
+  public static final String RULING_LIFE_LIMIT_ARTICLE = "法释〔2016〕23号第八条";
+
   /** The article that makes a hearing mandatory (法释〔2014〕5号第六条). */
   public static final String HEARING_ARTICLE = "法释〔2014〕5号第六条";
 
@@ -524,7 +534,13 @@ public final class ReductionCase {
           } else if (kind == CaseKind.REDUCTION) {
             int max = maxMonths == null ? 300 : maxMonths;
             if (months == null || months < 1 || months > max) {
-              throw new CaseRuleException(Kind.INPUT, "case.error.rulingMonths", max);
+              // the case's own limit, kept from the proposal; the application has checked the
+              // law as on the ruling's day before (CaseLaw.limit), this keeps the case within it
+              throw new CaseRuleException(
+                  Kind.INPUT,
+                  "case.error.rulingMonths",
+                  max,
+                  track == CaseTrack.LIFE ? RULING_LIFE_LIMIT_ARTICLE : RULING_LIMIT_ARTICLE);
             }
           }
         } else if ("REFUSED".equals(choice)) {

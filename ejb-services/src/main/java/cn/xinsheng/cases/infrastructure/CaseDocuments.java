@@ -91,6 +91,18 @@ public final class CaseDocuments {
         + "）";
   }
 
+  /**
+   * Both postings by name, as the case page shows them: the prison's (狱内公示, 司法部令第130号) and, once
+   * the court began it, the court's (法院公示), which the ruling waits for; each its last day in the
+   * prison's zone, "—" while there is none.
+   */
+  static String postings(CaseSummary s, ZoneId zone) {
+    return "监狱公示截止 Prison posting ends: "
+        + Wording.day(s.postingEnds(), zone)
+        + "    法院公示截止 Court posting ends: "
+        + Wording.day(s.courtPostingEnds(), zone);
+  }
+
   private static String months(Integer m) {
     return m == null ? "—" : m + " 个月";
   }
@@ -144,6 +156,7 @@ public final class CaseDocuments {
                       + " "
                       + when.format(madeAt),
                   ChineseFont.font(9)));
+          doc.add(new Paragraph(postings(s, zone), ChineseFont.font(9)));
           heading(doc, "提请理由 / Rationale");
           doc.add(new Paragraph(f.rationale(), ChineseFont.font(10)));
           heading(doc, "资格计算 / Eligibility (rule table " + f.ruleVersion() + ")");

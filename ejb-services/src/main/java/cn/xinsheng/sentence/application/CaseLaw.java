@@ -4,6 +4,7 @@ import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.sentence.domain.EligibilityEngine;
 import cn.xinsheng.sentence.domain.Evaluation;
 import cn.xinsheng.sentence.domain.Performance;
+import cn.xinsheng.sentence.domain.SentenceChange;
 import cn.xinsheng.sentence.domain.SentenceFactException;
 import cn.xinsheng.sentence.domain.SentenceKind;
 import cn.xinsheng.sentence.domain.SentenceRecord;
@@ -61,6 +62,25 @@ public class CaseLaw {
       throw Refusal.invalid("case.error.performanceReason", derived.name());
     }
     return p;
+  }
+
+  /**
+   * Each inmate's latest reduction ruling on record (a section's, or the prison's for null), with
+   * the day it was served when that is recorded: the interval to the next reduction counts from the
+   * service (法释〔2016〕23号第四十条第二款). An inmate with none, or whose record cannot be built, is left
+   * out.
+   */
+  public java.util.Map<Long, SentenceChange> lastReductionRulings(Long sectionId) {
+    java.util.Map<Long, SentenceChange> out = new java.util.HashMap<>();
+    sentences
+        .records(sectionId)
+        .forEach(
+            (inmate, l) -> {
+              if (l.record() != null) {
+                l.record().lastReductionRuling().ifPresent(c -> out.put(inmate, c));
+              }
+            });
+    return out;
   }
 
   public Performance derived(long inmateId, long sectionId) {

@@ -53,6 +53,10 @@ public final class EligibilityEngine {
     int bandMonths;
     boolean commuted;
     LocalDate lastChange;
+
+    /** The ruling {@link #lastChange} comes from: its date and service are named in the reason. */
+    SentenceChange lastRuling;
+
     Integer lastReductionMonths;
     SentenceChange lastForParole;
     LocalDate newCrimeOn;
@@ -141,6 +145,7 @@ public final class EligibilityEngine {
           s.end = s.end.minusMonths(c.months());
           // 第四十条第二款: the interval runs from the day the ruling was served
           s.lastChange = c.effectiveFrom();
+          s.lastRuling = c;
           s.lastReductionMonths = c.months();
           s.lastForParole = c;
         }
@@ -169,6 +174,7 @@ public final class EligibilityEngine {
           s.bandMonths = c.toMonths();
           s.commuted = true;
           s.lastChange = c.effectiveFrom();
+          s.lastRuling = c;
           s.lastReductionMonths = null;
           s.lastForParole = c;
         }
@@ -191,6 +197,7 @@ public final class EligibilityEngine {
             s.lifeFrom = c.on();
             s.end = null;
             s.lastChange = null;
+            s.lastRuling = null;
             s.lastReductionMonths = null;
             s.lastForParole = null;
           }
@@ -552,17 +559,20 @@ public final class EligibilityEngine {
         prevGoverns = true;
       }
       LocalDate next = basis.plusMonths(wait);
+      // 第四十条第二款: the reason says the interval counts from the service, naming the ruling
+      // and the day it was served (or that the service is not recorded yet)
+      RuleTable.Label since = t.since(s.lastRuling);
       if (prevGoverns) {
-        reasons.add(t.reason("INTERVAL_PREVIOUS_AMOUNT", s.lastReductionMonths, basis, next));
+        reasons.add(t.reason("INTERVAL_PREVIOUS_AMOUNT", s.lastReductionMonths, since, next));
       } else if (s.commuted) {
         // 限制减刑 once a fixed term: the interval is 第十四条's, not 第八条's
         reasons.add(
             t.reason(
                 r.limitedReduction() ? "COMMUTED_INTERVAL_LIMITED" : "COMMUTED_INTERVAL",
-                basis,
+                since,
                 next));
       } else {
-        reasons.add(t.reason("INTERVAL", wait, basis, next));
+        reasons.add(t.reason("INTERVAL", wait, since, next));
       }
     }
     LocalDate from = basis.plusMonths(wait);

@@ -101,6 +101,19 @@ public final class RuleTable {
     return new Label(text("label." + key + ".zh"), text("label." + key + ".en"));
   }
 
+  /**
+   * Where the interval to the next reduction starts (法释〔2016〕23号第四十条第二款: "前一次减刑裁定送达之日起"): the
+   * previous ruling's date and the day it was served, or, while its service is not recorded, the
+   * ruling's date with that said.
+   */
+  Label since(SentenceChange ruling) {
+    String key = ruling.servedOn() != null ? "since.served" : "since.unserved";
+    Object[] args = {ruling.on(), ruling.servedOn()};
+    return new Label(
+        new MessageFormat(text("label." + key + ".zh"), Locale.ROOT).format(lang(args, true)),
+        new MessageFormat(text("label." + key + ".en"), Locale.ROOT).format(lang(args, false)));
+  }
+
   Reason reason(String key, Object... args) {
     String zh =
         new MessageFormat(text("reason." + key + ".zh"), Locale.ROOT).format(lang(args, true));

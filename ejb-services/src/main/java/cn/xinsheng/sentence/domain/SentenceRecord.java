@@ -297,4 +297,20 @@ public record SentenceRecord(
   public boolean has(Offence.Category category) {
     return offences.stream().anyMatch(o -> o.category() == category);
   }
+
+  /**
+   * The latest reduction ruling on record, in the order the changes were recorded (the engine's
+   * order): a fixed term reduced, or life or 死缓 commuted to a fixed term — the rulings a next
+   * reduction's interval counts from, from their service (法释〔2016〕23号第四十条第二款). Empty when there is
+   * none.
+   */
+  public java.util.Optional<SentenceChange> lastReductionRuling() {
+    for (int i = changes.size() - 1; i >= 0; i--) {
+      SentenceChange c = changes.get(i);
+      if (c.kind() == ChangeKind.REDUCTION || c.kind() == ChangeKind.COMMUTATION_TO_FIXED) {
+        return java.util.Optional.of(c);
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -497,6 +497,25 @@ class LifeCasePathTest {
     add(CaseEventType.PROCURATORATE_OPINION, null, "prosecutor1", "AGREE", received);
     ReductionCase k = kase(CaseTrack.LIFE);
     assertEquals(Optional.of(CaseStep.RULING), k.nextStep());
+    // a life term commuted to more than the case's limit is refused naming the commutation's
+    // article (法释〔2016〕23号第八条), not a fixed term's maximum per reduction
+    CaseRuleException above =
+        assertThrows(
+            CaseRuleException.class,
+            () ->
+                k.checkStep(
+                    CaseStep.RULING,
+                    "highjudge1",
+                    Set.of(Role.HIGH_JUDGE),
+                    received.plusDays(6),
+                    CALENDAR,
+                    NINE,
+                    "GRANTED",
+                    265,
+                    "",
+                    received.plusDays(6)));
+    assertEquals("case.error.rulingMonths", above.messageKey());
+    assertEquals(List.of(264, "法释〔2016〕23号第八条"), List.of(above.arguments()));
     assertEquals(
         "GRANTED",
         check(

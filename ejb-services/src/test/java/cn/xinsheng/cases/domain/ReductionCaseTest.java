@@ -361,22 +361,24 @@ class ReductionCaseTest {
     sign(CaseStep.HEARING, postEnd);
     // the ruling: months within the maximum, or a refusal with reasons
     ReductionCase k = kase();
-    assertEquals(
-        "case.error.rulingMonths",
+    CaseRuleException above =
         assertThrows(
-                CaseRuleException.class,
-                () ->
-                    k.checkStep(
-                        CaseStep.RULING,
-                        Set.of(Role.JUDGE),
-                        postEnd,
-                        CALENDAR,
-                        NINE,
-                        "GRANTED",
-                        10,
-                        null,
-                        null))
-            .messageKey());
+            CaseRuleException.class,
+            () ->
+                k.checkStep(
+                    CaseStep.RULING,
+                    Set.of(Role.JUDGE),
+                    postEnd,
+                    CALENDAR,
+                    NINE,
+                    "GRANTED",
+                    10,
+                    null,
+                    null));
+    assertEquals("case.error.rulingMonths", above.messageKey());
+    // the refusal names the maximum it enforces and the article of it: one reduction's maximum
+    // by the kind of performance (法释〔2016〕23号第六条第二款)
+    assertEquals(java.util.List.of(9, "法释〔2016〕23号第六条第二款"), java.util.List.of(above.arguments()));
     assertEquals(
         "case.error.reason",
         assertThrows(

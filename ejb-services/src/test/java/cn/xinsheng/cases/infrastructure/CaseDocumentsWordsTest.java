@@ -236,5 +236,73 @@ class CaseDocumentsWordsTest {
     assertTrue(t.contains("原建议 9 个月"), t);
     assertTrue(t.contains("复核后变更建议并重新公示"), t);
     assertTrue(t.contains("司法部令第130号第十一条"), t);
+    // no posting open and no court posting yet: each named, with nothing after it
+    assertTrue(t.contains("监狱公示截止 Prison posting ends: —"), t);
+    assertTrue(t.contains("法院公示截止 Court posting ends: —"), t);
+  }
+
+  /**
+   * The walk: the case page names both postings, the prison's and the court's (法院公示), which the
+   * ruling waits for; the PDF the court reads names both too, each its last day as the prison's
+   * calendar gives it.
+   */
+  @Test
+  void theProposalNamesThePrisonsAndTheCourtsPosting() throws Exception {
+    CaseSummary summary =
+        new CaseSummary(
+            8,
+            "JX-2026-0008",
+            "3301000009",
+            "李强",
+            11,
+            "一监区/一分监区",
+            "REDUCTION",
+            6,
+            "OPEN",
+            "RULING",
+            "JUDGE",
+            LocalDate.of(2026, 7, 20),
+            false,
+            LocalDate.of(2026, 6, 12),
+            LocalDate.of(2026, 7, 3),
+            false,
+            false,
+            Instant.parse("2026-06-01T02:00:00Z"),
+            "FIXED_TERM",
+            LocalDate.of(2026, 7, 20),
+            false,
+            "JUDGE",
+            true,
+            false,
+            null,
+            LocalDate.of(2026, 6, 30));
+    CaseFile file =
+        new CaseFile(
+            summary,
+            "该犯认罪悔罪。",
+            "2016-23/v2",
+            null,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            LocalDate.of(2027, 12, 22),
+            LocalDate.of(2026, 7, 1),
+            List.of(),
+            List.of());
+    byte[] pdf =
+        CaseDocuments.proposal(
+            file, "execution1", Instant.parse("2026-07-01T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    PdfReader reader = new PdfReader(pdf);
+    StringBuilder text = new StringBuilder();
+    for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+      text.append(new PdfTextExtractor(reader).getTextFromPage(p)).append('\n');
+    }
+    String t = text.toString().replace("\n", "");
+    assertFalse(CODE.matcher(t).find(), "a code, key or ISO time in the court's PDF:\n" + t);
+    assertTrue(t.contains("监狱公示截止 Prison posting ends: 2026-06-12"), t);
+    assertTrue(t.contains("法院公示截止 Court posting ends: 2026-06-30"), t);
   }
 }

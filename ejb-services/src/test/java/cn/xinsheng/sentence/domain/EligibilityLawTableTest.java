@@ -1759,6 +1759,46 @@ class EligibilityLawTableTest {
         keys.toString());
   }
 
+  /**
+   * 第四十条第二款: the interval runs from the day the previous ruling was served, and the reason people
+   * read says so, naming the ruling's date and the service's; while the service is not recorded it
+   * says the ruling's date stands in for it.
+   */
+  @org.junit.jupiter.api.Test
+  void theIntervalReasonSaysItCountsFromTheService() {
+    Facts served = fixed(96);
+    served.changes.add(SentenceChange.reduction(d("2022-03-01"), 6).served(d("2022-03-08")));
+    Reason interval = interval(served, "2023-03-08");
+    assertTrue(interval.article().contains("第四十条第二款"), interval.toString());
+    assertTrue(
+        interval.zh().contains("上次减刑裁定（2022-03-01）送达之日（2022-03-08）起算")
+            && interval.zh().contains("即2023-03-08起"),
+        interval.zh());
+    assertTrue(
+        interval.en().contains("counted from the service of the previous ruling")
+            && interval.en().contains("ruled on 2022-03-01, served on 2022-03-08"),
+        interval.en());
+    Facts notServed = fixed(96).reduced("2022-03-01", 6);
+    Reason ruled = interval(notServed, "2023-03-01");
+    assertTrue(ruled.zh().contains("上次减刑裁定之日（2022-03-01；送达日期尚未记录，记录后自送达之日起算）"), ruled.zh());
+    assertTrue(ruled.en().contains("its service is not recorded yet"), ruled.en());
+    // a commutation to a fixed term is a 减刑裁定 too: its interval names the service the same way
+    Facts commuted = life().offences(Offence.OTHER);
+    commuted.changes.add(SentenceChange.toFixed(d("2019-07-01"), 264).served(d("2019-07-05")));
+    Reason c = interval(commuted, "2021-07-05");
+    assertEquals("COMMUTED_INTERVAL", c.key());
+    assertTrue(c.zh().contains("送达之日（2019-07-05）起算，即2021-07-05起"), c.zh());
+  }
+
+  private static Reason interval(Facts f, String asOf) {
+    Evaluation.Reduction r = ENGINE.evaluate(f.record(), REPENTANCE, d(asOf)).reduction();
+    assertEquals(d(asOf), r.eligibleFrom(), r.reasons().toString());
+    return r.reasons().stream()
+        .filter(x -> x.key().contains("INTERVAL"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no interval reason: " + r.reasons()));
+  }
+
   @org.junit.jupiter.api.Test
   void aViolentOwnTermMustFitTheSentence() {
     for (Facts f :
@@ -1804,7 +1844,8 @@ class EligibilityLawTableTest {
     }
     List<String> quoted =
         table.stringPropertyNames().stream()
-            .filter(k -> k.startsWith("reason.") && !k.endsWith(".article"))
+            .filter(
+                k -> (k.startsWith("reason.") || k.startsWith("label.")) && !k.endsWith(".article"))
             .filter(k -> table.getProperty(k).contains("'"))
             .sorted()
             .toList();

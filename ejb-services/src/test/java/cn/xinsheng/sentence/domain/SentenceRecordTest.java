@@ -203,4 +203,32 @@ class SentenceRecordTest {
     assertEquals(ruled.plusDays(5), served.effectiveFrom());
     assertEquals(ruled, SentenceChange.reduction(ruled, 6).effectiveFrom());
   }
+
+  @Test
+  void theLastReductionRulingIsTheLatestReductionOrCommutationToAFixedTerm() {
+    LocalDate first = START.plusYears(2);
+    LocalDate second = START.plusYears(4);
+    assertEquals(
+        java.util.Optional.empty(),
+        rec(SentenceKind.FIXED, 120, false, List.of()).lastReductionRuling());
+    SentenceChange served = SentenceChange.reduction(second, 6).served(second.plusDays(6));
+    assertEquals(
+        java.util.Optional.of(served),
+        rec(SentenceKind.FIXED, 120, false, List.of(SentenceChange.reduction(first, 6), served))
+            .lastReductionRuling());
+    // 死缓 to life is not a ruling the interval counts from; life to a fixed term is
+    SentenceChange toFixed = SentenceChange.toFixed(second, 264).served(second.plusDays(3));
+    assertEquals(
+        java.util.Optional.of(toFixed),
+        rec(
+                SentenceKind.DEATH_REPRIEVE,
+                null,
+                false,
+                List.of(SentenceChange.toLife(first), toFixed))
+            .lastReductionRuling());
+    assertEquals(
+        java.util.Optional.empty(),
+        rec(SentenceKind.DEATH_REPRIEVE, null, false, List.of(SentenceChange.toLife(first)))
+            .lastReductionRuling());
+  }
 }

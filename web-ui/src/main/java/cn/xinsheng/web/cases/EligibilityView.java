@@ -110,6 +110,7 @@ public class EligibilityView implements Serializable {
               s.eligible(),
               s.nearMiss());
       results = null;
+      previous = null;
     } catch (Refusal r) {
       Messages.refused(r);
     }
@@ -117,6 +118,7 @@ public class EligibilityView implements Serializable {
 
   public void show() {
     results = null;
+    previous = null;
   }
 
   public List<ResultRow> getResults() {
@@ -132,6 +134,24 @@ public class EligibilityView implements Serializable {
       }
     }
     return results;
+  }
+
+  private transient java.util.Map<Long, EligibilityService.PreviousRuling> previous;
+
+  /**
+   * An inmate's previous reduction ruling, if any (the row's inmate: the view names no row type):
+   * its date and the day it was served, from which the interval counts (法释〔2016〕23号第四十条第二款); null
+   * for an inmate with none.
+   */
+  public EligibilityService.PreviousRuling previousRuling(long inmateId) {
+    if (previous == null) {
+      try {
+        previous = eligibility.previousRulings(section);
+      } catch (Refusal refused) {
+        previous = java.util.Map.of();
+      }
+    }
+    return previous.get(inmateId);
   }
 
   public String reason(ResultRow r) {
