@@ -299,9 +299,10 @@ class PrintViewsIT {
     HeadlessChrome.login(driver, base, "prosecutor1");
     driver.get(base + "/ledger/inmate.xhtml");
     HeadlessChrome.waiting(driver)
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("inmateForm:number")));
-    driver.findElement(By.id("inmateForm:number")).sendKeys(prisonerNumber);
-    driver.findElement(By.cssSelector("[id='inmateForm'] .xs-toolbar button")).click();
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("inmateForm:inmate_input")));
+    // a number typed whole still opens the ledger (the picker's lines are PickersIT's)
+    driver.findElement(By.id("inmateForm:inmate_input")).sendKeys(prisonerNumber);
+    driver.findElement(By.id("inmateForm:show")).click();
     HeadlessChrome.waiting(driver)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("inmateForm:print")));
     noErrorPage();
