@@ -594,4 +594,30 @@ class PickersIT {
     noErrorPage();
     HeadlessChrome.shot(driver, "pickers-10-audit-export");
   }
+
+  @Test
+  void theCaseHeaderNamesTheTermsLastDayAndTheReleaseDay() throws Exception {
+    long caseId = RunningPlatform.count("SELECT MAX(id) FROM reduction_case");
+    HeadlessChrome.login(driver, base, "execution1");
+    driver.get(base + "/cases/case.xhtml?id=" + caseId);
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:releaseDay")));
+    String end = driver.findElement(By.id("caseForm:sentenceEnd")).getText().strip();
+    String release = driver.findElement(By.id("caseForm:releaseDay")).getText().strip();
+    String header = driver.findElement(By.id("caseForm")).getText();
+    assertTrue(header.contains("刑期至") && header.contains("刑满释放日"), header);
+    if (!"—".equals(end)) {
+      assertEquals(java.time.LocalDate.parse(end).plusDays(1).toString(), release);
+    }
+  }
+
+  @Test
+  void evidenceThatDoesNotExistIsSaidToBeNone() throws Exception {
+    HeadlessChrome.login(driver, base, "officer1");
+    driver.get(base + "/ledger/evidence.xhtml?id=987654321");
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("evidenceUnknown"), "没有这份证据"));
+    assertTrue(driver.findElements(By.id("evidenceUnshown")).isEmpty());
+  }
 }
