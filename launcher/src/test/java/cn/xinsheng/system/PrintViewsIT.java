@@ -128,7 +128,8 @@ class PrintViewsIT {
   }
 
   private static WebClient login(String user) {
-    WebClient c = new WebClient(base);
+    // ensureACase is also called from other classes' set-up, before this class's base is set
+    WebClient c = new WebClient(RunningPlatform.ensureStarted());
     assertEquals(200, c.login(user, "demo123!").statusCode(), user);
     return c;
   }
