@@ -160,7 +160,7 @@ class GradingAndExcusalScreensIT {
                 + EXCUSED
                 + "'");
     // a month that is not one: refused in words, nothing written
-    type("excusalForm:prisoner", EXCUSED);
+    type("excusalForm:prisoner_input", EXCUSED);
     type("excusalForm:from", "三月");
     type("excusalForm:reason", "经监狱医院诊断，腰椎间盘突出，不宜劳动");
     driver.findElement(By.id("excusalForm:enter")).click();

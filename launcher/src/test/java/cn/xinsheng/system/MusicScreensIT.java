@@ -195,7 +195,7 @@ class MusicScreensIT {
     driver.findElement(By.id("menuForm:menu")).findElement(By.linkText("民乐练习录音")).click();
     waiting().until(ExpectedConditions.urlContains("/music/takes.xhtml"));
     noErrorPage();
-    driver.findElement(By.id("uploadForm:prisoner")).sendKeys("3301000002");
+    driver.findElement(By.id("uploadForm:prisoner_input")).sendKeys("3301000002");
     driver.findElement(By.tagName("h1")).click(); // the number's change is sent on blur
     Thread.sleep(500);
     driver

@@ -340,4 +340,283 @@ class PickersIT {
             .getText();
     assertTrue(row.matches("(?s).*[^\\s（]+（[a-z0-9_.-]+）.*"), "the teacher by name: " + row);
   }
+
+  // issue 18, item 5: inmates by name or number wherever one is chosen. The walk found five screens
+  // that still made staff type a prisoner number; each now picks him from "姓名（编号）" lines.
+
+  /** An inmate as the picker names him. */
+  private record Person(String number, String name, long section) {
+    String line() {
+      return name + "（" + number + "）";
+    }
+  }
+
+  /** The inmates of a login's sections (the officer's and reviewer's scope). */
+  private static List<Person> inSectionsOf(String login) throws Exception {
+    return people(
+        "SELECT i.prisoner_number, i.name, i.section_id FROM inmate i WHERE i.section_id IN"
+            + " (SELECT o.section_id FROM officer_section o JOIN account a ON a.id = o.account_id"
+            + " WHERE a.username = '"
+            + login
+            + "') ORDER BY i.prisoner_number");
+  }
+
+  private static List<Person> people(String sql) throws Exception {
+    List<Person> out = new ArrayList<>();
+    try (Connection c = RunningPlatform.ownerConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(new Person(rs.getString(1), rs.getString(2), rs.getLong(3)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A part of his name that at most 20 names in the prison contain (the picker offers 20, by
+   * number), so typing it surely offers him; the whole name only when no part does.
+   */
+  private static String partOfName(Person p) throws Exception {
+    List<String> everyone =
+        people("SELECT prisoner_number, name, section_id FROM inmate").stream()
+            .map(Person::name)
+            .toList();
+    for (int len = 1; len < p.name().length(); len++) {
+      for (int start = 0; start + len <= p.name().length(); start++) {
+        String part = p.name().substring(start, start + len);
+        if (everyone.stream().filter(n -> n.contains(part)).count() <= 20) {
+          return part;
+        }
+      }
+    }
+    return p.name();
+  }
+
+  /**
+   * Types a part of the inmate's name into the picker and chooses his line; every line offered must
+   * name an inmate the user may see.
+   */
+  private static void chooseInmate(String id, Person p, List<Person> seen) throws Exception {
+    String typed = partOfName(p);
+    java.util.Set<String> mayChoose =
+        seen.stream().map(Person::number).collect(java.util.stream.Collectors.toSet());
+    WebElement input =
+        HeadlessChrome.waiting(driver)
+            .until(ExpectedConditions.elementToBeClickable(By.id(id + "_input")));
+    input.clear();
+    input.sendKeys(typed);
+    By items = By.cssSelector("[id='" + id + "_panel'] li.ui-autocomplete-item");
+    WebElement his =
+        HeadlessChrome.waiting(driver)
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(
+                d ->
+                    d.findElements(items).stream()
+                        .filter(WebElement::isDisplayed)
+                        .filter(li -> li.getText().strip().equals(p.line()))
+                        .findFirst()
+                        .orElse(null));
+    for (WebElement li : driver.findElements(items)) {
+      String line = li.getText().strip();
+      assertTrue(line.matches(".+（[0-9A-Za-z]+）"), "said as 姓名（编号）: " + line);
+      String number = line.substring(line.lastIndexOf('（') + 1, line.length() - 1);
+      assertTrue(mayChoose.contains(number), typed + " offers only whom the user may see: " + line);
+    }
+    his.click();
+    HeadlessChrome.waiting(driver)
+        .until(d -> p.line().equals(d.findElement(By.id(id + "_input")).getAttribute("value")));
+  }
+
+  @Test
+  void anInmatesLedgerOpensForAnInmatePickedByName() throws Exception {
+    List<Person> mine = inSectionsOf("officer1");
+    Person p = mine.get(mine.size() / 2);
+    HeadlessChrome.login(driver, base, "officer1");
+    driver.get(base + "/ledger/inmate.xhtml");
+    chooseInmate("inmateForm:inmate", p, mine);
+    // chosen is shown: his ledger's tables and his exports
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("a[href$='/inmates/" + p.number() + "/export.pdf']")));
+    assertTrue(driver.findElement(By.id("inmateForm:months")).isDisplayed());
+    noErrorPage();
+    HeadlessChrome.shot(driver, "pickers-06-inmate-ledger");
+
+    // an inmate of another section is not offered to this officer, even by his whole name
+    List<Person> others =
+        people(
+            "SELECT prisoner_number, name, section_id FROM inmate ORDER BY prisoner_number DESC");
+    Person outsider =
+        others.stream()
+            .filter(o -> mine.stream().noneMatch(m -> m.name().equals(o.name())))
+            .filter(o -> mine.stream().noneMatch(m -> m.number().equals(o.number())))
+            .findFirst()
+            .orElseThrow();
+    driver.get(base + "/ledger/inmate.xhtml");
+    WebElement input =
+        HeadlessChrome.waiting(driver)
+            .until(ExpectedConditions.elementToBeClickable(By.id("inmateForm:inmate_input")));
+    input.sendKeys(outsider.number());
+    Thread.sleep(2000);
+    for (WebElement li :
+        driver.findElements(
+            By.cssSelector("[id='inmateForm:inmate_panel'] li.ui-autocomplete-item"))) {
+      assertFalse(li.getText().contains(outsider.number()), "not his section's: " + li.getText());
+    }
+
+    // a link naming the inmate still opens his ledger, the picker showing his line
+    driver.get(base + "/ledger/inmate.xhtml?no=" + p.number());
+    HeadlessChrome.waiting(driver)
+        .until(
+            d ->
+                p.line()
+                    .equals(d.findElement(By.id("inmateForm:inmate_input")).getAttribute("value")));
+    assertFalse(driver.findElements(By.id("inmateForm:months")).isEmpty());
+  }
+
+  @Test
+  void aRiskAssessmentOpensForAnInmatePickedByName() throws Exception {
+    List<Person> mine = inSectionsOf("officer1");
+    Person p = mine.get(0);
+    HeadlessChrome.login(driver, base, "officer1");
+    driver.get(base + "/risk/assess.xhtml");
+    chooseInmate("assessForm:prisoner", p, mine);
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("assessForm:assess")));
+    // the form's heading (a plain h3, so its id is not the form's) names him as the picker did
+    assertEquals(p.line(), driver.findElement(By.id("inmate")).getText().strip());
+    noErrorPage();
+    HeadlessChrome.shot(driver, "pickers-07-risk");
+  }
+
+  @Test
+  void anExcusalIsEnteredForAnInmatePickedByName() throws Exception {
+    List<Person> mine = inSectionsOf("officer1");
+    long section = mine.get(0).section();
+    List<Person> ofSection = mine.stream().filter(m -> m.section() == section).toList();
+    Person p = ofSection.get(ofSection.size() - 1);
+    HeadlessChrome.login(driver, base, "officer1");
+    driver.get(base + "/ledger/excusals.xhtml?section=" + section);
+    chooseInmate("excusalForm:prisoner", p, ofSection);
+    // months long closed, so no other test's month changes its split
+    driver.findElement(By.id("excusalForm:from")).sendKeys("2018-03");
+    driver.findElement(By.id("excusalForm:to")).sendKeys("2018-04");
+    driver.findElement(By.id("excusalForm:reason")).sendKeys("经监狱医院诊断，不宜劳动");
+    String count =
+        "SELECT COUNT(*) FROM labour_excusal x JOIN inmate i ON i.id = x.inmate_id"
+            + " WHERE i.prisoner_number = '"
+            + p.number()
+            + "' AND x.entered_by = 'officer1'";
+    long before = RunningPlatform.count(count);
+    driver.findElement(By.id("excusalForm:enter")).click();
+    HeadlessChrome.waiting(driver).until(d -> countQuietly(count) == before + 1);
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("excusalForm:excusals"), p.number()));
+    noErrorPage();
+    HeadlessChrome.shot(driver, "pickers-08-excusal");
+  }
+
+  @Test
+  void aTakeIsUploadedForAnInmatePickedByName() throws Exception {
+    List<Person> mine = inSectionsOf("officer1");
+    Person p = mine.get(1);
+    java.nio.file.Path wav = RunningPlatform.DATA_DIR.resolve("pickers-take.wav");
+    java.nio.file.Files.write(
+        wav,
+        cn.xinsheng.music.domain.synth.WavWriter.pcm16(
+            cn.xinsheng.music.domain.synth.TakeSynthesizer.play(
+                    cn.xinsheng.music.domain.notation.Jianpu.parse(
+                        "key: 1=D\ntempo: 72\ntime: 4/4\n1 2 3 4 | 5 6 7 1' |"),
+                    cn.xinsheng.music.domain.notation.Tuning.STANDARD,
+                    cn.xinsheng.music.domain.synth.TakeSynthesizer.Playing.clean(
+                        22050, cn.xinsheng.music.domain.synth.Tone.BOWED))
+                .audio()));
+    HeadlessChrome.login(driver, base, "officer1");
+    driver.get(base + "/music/takes.xhtml");
+    chooseInmate("uploadForm:prisoner", p, mine);
+    String count =
+        "SELECT COUNT(*) FROM music_take t JOIN inmate i ON i.id = t.inmate_id"
+            + " WHERE i.prisoner_number = '"
+            + p.number()
+            + "'";
+    long before = RunningPlatform.count(count);
+    Thread.sleep(500); // the choice reaches the view by its own request
+    driver
+        .findElement(By.cssSelector("[id='uploadForm:take'] input[type=file]"))
+        .sendKeys(wav.toString());
+    HeadlessChrome.waiting(driver).until(d -> countQuietly(count) == before + 1);
+    driver.get(base + "/music/takes.xhtml");
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("takes"), p.line()));
+    noErrorPage();
+    HeadlessChrome.shot(driver, "pickers-09-take");
+  }
+
+  @Test
+  void anInmatesAuditRecordsExportForAnInmatePickedByName() throws Exception {
+    // the administrator exports any inmate the log holds records about
+    List<Person> all = people("SELECT prisoner_number, name, section_id FROM inmate");
+    List<Person> recorded =
+        people(
+            "SELECT i.prisoner_number, i.name, i.section_id FROM inmate i WHERE EXISTS (SELECT 1"
+                + " FROM audit_entry e WHERE e.inmate = i.prisoner_number) ORDER BY i.id");
+    assertFalse(recorded.isEmpty(), "the log holds records about some inmate");
+    Person p = recorded.get(0);
+    HeadlessChrome.login(driver, base, "sysadmin1");
+    driver.get(base + "/admin/audit.xhtml");
+    chooseInmate("exportForm:inmate", p, all);
+    java.nio.file.Files.createDirectories(HeadlessChrome.DOWNLOADS);
+    String prefix = "xinsheng-audit-inmate-" + p.number() + "-";
+    try (var old = java.nio.file.Files.list(HeadlessChrome.DOWNLOADS)) {
+      for (java.nio.file.Path f :
+          old.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+        java.nio.file.Files.delete(f);
+      }
+    }
+    driver.findElement(By.id("exportForm:exportInmate")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(90))
+        .until(
+            d -> {
+              try (var files = java.nio.file.Files.list(HeadlessChrome.DOWNLOADS)) {
+                return files.anyMatch(
+                    f ->
+                        f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith(".zip"));
+              } catch (java.io.IOException e) {
+                return false;
+              }
+            });
+    noErrorPage();
+    HeadlessChrome.shot(driver, "pickers-10-audit-export");
+  }
+
+  @Test
+  void theCaseHeaderNamesTheTermsLastDayAndTheReleaseDay() throws Exception {
+    long caseId = RunningPlatform.count("SELECT MAX(id) FROM reduction_case");
+    HeadlessChrome.login(driver, base, "execution1");
+    driver.get(base + "/cases/case.xhtml?id=" + caseId);
+    HeadlessChrome.waiting(driver)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:releaseDay")));
+    String end = driver.findElement(By.id("caseForm:sentenceEnd")).getText().strip();
+    String release = driver.findElement(By.id("caseForm:releaseDay")).getText().strip();
+    String header = driver.findElement(By.id("caseForm")).getText();
+    assertTrue(header.contains("刑期至") && header.contains("刑满释放日"), header);
+    if (!"—".equals(end)) {
+      assertEquals(java.time.LocalDate.parse(end).plusDays(1).toString(), release);
+    }
+  }
+
+  @Test
+  void evidenceThatDoesNotExistIsSaidToBeNone() throws Exception {
+    HeadlessChrome.login(driver, base, "officer1");
+    driver.get(base + "/ledger/evidence.xhtml?id=987654321");
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("evidenceUnknown"), "没有这份证据"));
+    assertTrue(driver.findElements(By.id("evidenceUnshown")).isEmpty());
+  }
 }

@@ -1,6 +1,7 @@
 package cn.xinsheng.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -158,6 +160,22 @@ class ReleasePlanScreensIT {
                     + " JOIN inmate i ON i.id = p.inmate_id WHERE i.prisoner_number = '3301000905'"
                     + " AND u.item_code = 'FAMILY' AND u.evidence_id IS NOT NULL")
             == 1);
+    // issue 18: the evidence is said as the ledger says it (kind · file name) and opens in the
+    // page's own viewer, whose way back leads to this plan; no raw address, no new tab
+    WebElement evidence =
+        driver.findElements(By.cssSelector("[id='plan:items'] a[id$=':evidence']")).stream()
+            .filter(a -> a.getText().contains("family"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the evidence is said by its file name"));
+    assertTrue(evidence.getText().contains(" · "), evidence.getText());
+    assertTrue(evidence.getAttribute("href").contains("/ledger/evidence.xhtml"));
+    assertFalse("_blank".equals(evidence.getAttribute("target")));
+    evidence.click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("evidenceWords")));
+    assertTrue(driver.findElement(By.id("evidenceWords")).getText().contains("family"));
+    driver.findElement(By.id("back")).click();
+    waiting().until(ExpectedConditions.urlContains("/readiness/plan.xhtml?inmate=3301000905"));
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("plan:office")));
 
     new Select(driver.findElement(By.id("plan:office"))).selectByIndex(1);
     driver.findElement(By.id("plan:issue")).click();

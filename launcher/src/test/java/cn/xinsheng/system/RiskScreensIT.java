@@ -93,7 +93,7 @@ class RiskScreensIT {
     driver.get(base + "/risk/assess.xhtml");
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("assessForm:prisoner")));
     assertTrue(driver.findElement(By.id("assessForm:advice")).getText().contains("不作为"));
-    driver.findElement(By.id("assessForm:prisoner")).sendKeys(number);
+    driver.findElement(By.id("assessForm:prisoner_input")).sendKeys(number);
     click("assessForm:load");
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("assessForm:assess")));
     assertTrue(driver.findElement(By.id("assessForm:uncalibrated")).isDisplayed());

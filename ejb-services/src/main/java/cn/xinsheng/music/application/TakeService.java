@@ -111,6 +111,37 @@ public class TakeService {
     return view(store(inmateId, read(content), itemId, instrument, Purpose.PRACTICE, "TERMINAL"));
   }
 
+  /**
+   * The inmates the caller may upload a take for, whose number or name contains what was typed
+   * (issue 18, item 5: the upload form picks an inmate by name or number): a teacher's learners and
+   * an officer's sections' inmates, each passed through the same rule {@link #upload} checks. At
+   * most 20, by number; nothing for an empty or overlong text.
+   */
+  @RolesAllowed({Role.TEACHER_NAME, Role.OFFICER_NAME})
+  public List<InmateDirectory.Named> inmatesToUploadFor(String typed) {
+    String q = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    if (q.isEmpty() || q.length() > 40) {
+      return List.of();
+    }
+    var reader = access.reader();
+    Map<Long, InmateDirectory.Named> candidates = new java.util.HashMap<>();
+    if (reader.officer()) {
+      candidates.putAll(inmates.inSections(reader.sections()));
+    }
+    if (reader.teacher()) {
+      candidates.putAll(inmates.inmates(reader.taught()));
+    }
+    return candidates.values().stream()
+        .filter(
+            i ->
+                i.prisonerNumber().toLowerCase(java.util.Locale.ROOT).contains(q)
+                    || i.name().toLowerCase(java.util.Locale.ROOT).contains(q))
+        .sorted(java.util.Comparator.comparing(InmateDirectory.Named::prisonerNumber))
+        .limit(20)
+        .filter(i -> access.mayTeachOrUpload(i.id()))
+        .toList();
+  }
+
   /** A take uploaded for an inmate by his teacher or an officer of his section. */
   @RolesAllowed({Role.TEACHER_NAME, Role.OFFICER_NAME})
   public TakeView upload(

@@ -84,6 +84,79 @@ public class OrganisationQueries {
     return inmates.findByNumberOrNameContaining(q, 20);
   }
 
+  /**
+   * The inmates the caller may choose on a screen, whose number or name contains what was typed
+   * (issue 18, item 5: inmates by name or number wherever one is chosen), at most 20, by number;
+   * nothing for an empty or overlong text. An officer or reviewer is offered his sections' inmates
+   * only, as every ledger, excusal and risk read scopes him; the external readers, the prison's
+   * leadership and the administrator, whose screens already take any inmate's number (an inmate's
+   * ledger, the audit export), the prison's.
+   */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.WARDEN_NAME,
+    Role.COMMITTEE_NAME,
+    Role.HIGH_JUDGE_NAME,
+    Role.SYS_ADMIN_NAME
+  })
+  public List<InmateDirectory.Named> inmatesToChoose(String typed) {
+    return inmatesToChoose(typed, null);
+  }
+
+  /**
+   * As {@link #inmatesToChoose(String)}, within one section when a screen works on one (the section
+   * must be the caller's, or nobody is offered).
+   */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.PROSECUTOR_NAME,
+    Role.JUDGE_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.WARDEN_NAME,
+    Role.COMMITTEE_NAME,
+    Role.HIGH_JUDGE_NAME,
+    Role.SYS_ADMIN_NAME
+  })
+  public List<InmateDirectory.Named> inmatesToChoose(String typed, Long sectionId) {
+    String q = typed == null ? "" : typed.strip();
+    if (q.isEmpty() || q.length() > 40) {
+      return List.of();
+    }
+    List<Inmate> found;
+    if (context.isCallerInRole(Role.OFFICER_NAME) || context.isCallerInRole(Role.REVIEWER_NAME)) {
+      String lower = q.toLowerCase(java.util.Locale.ROOT);
+      found =
+          inmatesOfMySections().stream()
+              .filter(i -> sectionId == null || sectionId.equals(i.getSection().getId()))
+              .filter(
+                  i ->
+                      i.getPrisonerNumber()
+                              .value()
+                              .toLowerCase(java.util.Locale.ROOT)
+                              .contains(lower)
+                          || i.getName().toLowerCase(java.util.Locale.ROOT).contains(lower))
+              .sorted(java.util.Comparator.comparing(i -> i.getPrisonerNumber().value()))
+              .limit(20)
+              .toList();
+    } else {
+      found =
+          inmates.findByNumberOrNameContaining(q, 20).stream()
+              .filter(i -> sectionId == null || sectionId.equals(i.getSection().getId()))
+              .toList();
+    }
+    return found.stream()
+        .map(
+            i ->
+                new InmateDirectory.Named(
+                    i.getId(), i.getPrisonerNumber().value(), i.getName(), i.getSection().getId()))
+        .toList();
+  }
+
   /** The ids of the sections the caller is assigned to (issue 18: a home page's counts). */
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public List<Long> mySectionIds() {

@@ -22,8 +22,52 @@ public class AuditView implements Serializable {
   @Inject transient AuditAdministration administration;
 
   private transient AuditAdministration.Status status;
+  @Inject cn.xinsheng.web.organisation.InmatePicker picker;
+
+  /** The inmate whose records to export: "姓名（编号）" once chosen. */
+  private String exportInmate;
+
   private String witnessKey;
   private String witnessDescription;
+
+  /** A link may name the inmate to export (?inmate=3301000011): the picker shows him. */
+  @jakarta.annotation.PostConstruct
+  void init() {
+    String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
+    if (linked != null) {
+      exportInmate = picker.lineOf(linked);
+    }
+  }
+
+  /**
+   * Downloads the chosen inmate's records: the browser is sent to the export endpoint, which checks
+   * the number and writes the signed head before the file starts.
+   */
+  public void exportOneInmate() throws java.io.IOException {
+    String number = cn.xinsheng.web.organisation.InmatePicker.numberOf(exportInmate);
+    if (number.isEmpty()) {
+      Messages.error("picker.inmate.required");
+      return;
+    }
+    // a number naming nobody is said here, in words, rather than as the endpoint's JSON error
+    if (picker.lineOf(number).equals(number)) {
+      Messages.error("error.unknownInmate");
+      return;
+    }
+    var external = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+    external.redirect(
+        external.getRequestContextPath()
+            + "/api/v1/audit/export?inmate="
+            + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  public String getExportInmate() {
+    return exportInmate;
+  }
+
+  public void setExportInmate(String exportInmate) {
+    this.exportInmate = exportInmate;
+  }
 
   public AuditAdministration.Status getStatus() {
     if (status == null) {

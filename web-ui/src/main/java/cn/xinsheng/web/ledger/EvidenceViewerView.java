@@ -58,6 +58,9 @@ public class EvidenceViewerView {
     return switch (from) {
       case "inmate" -> "/ledger/inmate" + (param == null ? "" : "?no=" + param);
       case "case" -> "/cases/case" + (param == null ? "" : "?id=" + param);
+      // a release plan is addressed by its inmate's number
+      case "plan" ->
+          "/readiness/plan" + (p != null && p.matches("[0-9A-Za-z]{1,10}") ? "?inmate=" + p : "");
       default -> "/ledger/section" + (param == null ? "" : "?section=" + param);
     };
   }

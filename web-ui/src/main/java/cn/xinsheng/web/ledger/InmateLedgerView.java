@@ -9,7 +9,6 @@ import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,6 +30,10 @@ public class InmateLedgerView implements Serializable {
   @Inject transient cn.xinsheng.ledger.application.LedgerService ledger;
   @Inject transient cn.xinsheng.ledger.application.CycleGrading grading;
   @Inject CurrentUser currentUser;
+  @Inject cn.xinsheng.web.organisation.InmatePicker picker;
+
+  /** The picker's line, "姓名（编号）" once chosen. */
+  private String inmate;
 
   private String number;
   private List<EntryView> entries = List.of();
@@ -47,13 +50,25 @@ public class InmateLedgerView implements Serializable {
 
   @PostConstruct
   void init() {
-    number =
-        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("no");
+    // links name the inmate as ?no= (the section's list, the evidence viewer's way back) or
+    // ?inmate= (as the other screens that pick an inmate)
+    String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("no");
+    if (linked == null) {
+      linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
+    }
+    if (linked != null) {
+      inmate = picker.lineOf(linked);
+    }
     load();
   }
 
   public void load() {
-    if (number == null || number.isBlank()) {
+    number = cn.xinsheng.web.organisation.InmatePicker.numberOf(inmate);
+    if (number.isEmpty()) {
+      number = null;
+      entries = List.of();
+      months = List.of();
+      cycles = List.of();
       return;
     }
     try {
@@ -181,6 +196,14 @@ public class InmateLedgerView implements Serializable {
 
   public void setCycleReason(String cycleReason) {
     this.cycleReason = cycleReason;
+  }
+
+  public String getInmate() {
+    return inmate;
+  }
+
+  public void setInmate(String inmate) {
+    this.inmate = inmate;
   }
 
   public String getNumber() {

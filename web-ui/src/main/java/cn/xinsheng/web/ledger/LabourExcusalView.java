@@ -61,6 +61,26 @@ public class LabourExcusalView implements Serializable {
         sectionId = wanted;
       }
     }
+    // ... and the inmate the excusal is for (?inmate=3301000011)
+    String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
+    if (linked != null) {
+      prisonerNumber =
+          cn.xinsheng.web.organisation.InmatePicker.lines(
+                  organisation.inmatesToChoose(linked, sectionId))
+              .stream()
+              .filter(l -> cn.xinsheng.web.organisation.InmatePicker.numberOf(l).equals(linked))
+              .findFirst()
+              .orElse(linked);
+    }
+  }
+
+  /**
+   * The inmates of the chosen section the officer may pick, by name or number (issue 18, item 5),
+   * as "姓名（编号）".
+   */
+  public List<String> completeInmate(String typed) {
+    return cn.xinsheng.web.organisation.InmatePicker.lines(
+        organisation.inmatesToChoose(typed, sectionId));
   }
 
   public boolean isOfficer() {
@@ -93,11 +113,11 @@ public class LabourExcusalView implements Serializable {
       if (f == null) {
         throw Refusal.invalid("ledger.error.excusalFrom");
       }
-      excusals.enter(
-          prisonerNumber == null ? "" : prisonerNumber.strip(),
-          f,
-          month(to, "ledger.error.excusalMonths"),
-          reason);
+      String number = cn.xinsheng.web.organisation.InmatePicker.numberOf(prisonerNumber);
+      if (number.isEmpty()) {
+        throw Refusal.invalid("picker.inmate.required");
+      }
+      excusals.enter(number, f, month(to, "ledger.error.excusalMonths"), reason);
       Messages.info("excusal.entered");
       prisonerNumber = null;
       from = null;

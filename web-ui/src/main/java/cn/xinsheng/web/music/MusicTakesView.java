@@ -25,9 +25,38 @@ public class MusicTakesView implements Serializable {
   @Inject transient TakeService takes;
   @Inject transient MusicCatalogueService catalogue;
 
+  /** The picker's value: "姓名（编号）" once chosen. */
   private String prisonerNumber;
+
   private Long item;
   private Long uploaded;
+
+  /** A link may name the inmate the take is for (?inmate=3301000011). */
+  @jakarta.annotation.PostConstruct
+  void init() {
+    String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
+    if (linked != null && mayUpload()) {
+      prisonerNumber =
+          takes.inmatesToUploadFor(linked).stream()
+              .filter(i -> i.prisonerNumber().equals(linked))
+              .findFirst()
+              .map(cn.xinsheng.web.organisation.InmatePicker::line)
+              .orElse(linked);
+    }
+  }
+
+  private static boolean mayUpload() {
+    var ec = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+    return ec.isUserInRole("TEACHER") || ec.isUserInRole("OFFICER");
+  }
+
+  /**
+   * The inmates the teacher or officer may upload a take for, by name or number (issue 18, item 5),
+   * as "姓名（编号）".
+   */
+  public List<String> completeInmate(String typed) {
+    return cn.xinsheng.web.organisation.InmatePicker.lines(takes.inmatesToUploadFor(typed));
+  }
 
   public List<TakeService.TakeView> getTakes() {
     return takes.takes();
@@ -39,7 +68,9 @@ public class MusicTakesView implements Serializable {
 
   public void upload(FileUploadEvent event) {
     try (InputStream in = event.getFile().getInputStream()) {
-      TakeService.TakeView t = takes.upload(in, prisonerNumber, item, null);
+      TakeService.TakeView t =
+          takes.upload(
+              in, cn.xinsheng.web.organisation.InmatePicker.numberOf(prisonerNumber), item, null);
       uploaded = t.id();
       Messages.info("music.take.uploaded", t.inmateName());
     } catch (Refusal r) {

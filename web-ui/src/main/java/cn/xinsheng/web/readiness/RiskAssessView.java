@@ -26,17 +26,40 @@ public class RiskAssessView implements Serializable {
 
   @Inject transient RiskService risk;
   @Inject LocaleView locale;
+  @Inject cn.xinsheng.web.organisation.InmatePicker picker;
 
+  /** The picker's value: "姓名（编号）" once chosen. */
   private String prisonerNumber;
+
   private transient RiskService.AssessmentForm form;
   private transient List<RiskService.AssessmentView> history;
   private final Map<String, String> entered = new HashMap<>();
 
+  /** A link may name the inmate (?inmate=3301000011): his form opens at once. */
+  @jakarta.annotation.PostConstruct
+  void init() {
+    String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
+    if (linked != null) {
+      prisonerNumber = picker.lineOf(linked);
+      load();
+    }
+  }
+
+  private String number() {
+    return cn.xinsheng.web.organisation.InmatePicker.numberOf(prisonerNumber);
+  }
+
   public void load() {
     entered.clear();
+    if (number().isEmpty()) {
+      form = null;
+      history = null;
+      Messages.error("picker.inmate.required");
+      return;
+    }
     try {
-      form = risk.form(prisonerNumber);
-      history = risk.assessments(prisonerNumber);
+      form = risk.form(number());
+      history = risk.assessments(number());
     } catch (Refusal r) {
       form = null;
       history = null;
@@ -46,7 +69,7 @@ public class RiskAssessView implements Serializable {
 
   public void assess() throws IOException {
     try {
-      RiskService.AssessmentView a = risk.assess(prisonerNumber, entered);
+      RiskService.AssessmentView a = risk.assess(number(), entered);
       FacesContext c = FacesContext.getCurrentInstance();
       c.getExternalContext().getFlash().setKeepMessages(true);
       Messages.info("risk.assessed");
