@@ -204,6 +204,8 @@ public class CaseLaw {
           "INTERVAL",
           "INTERVAL_PREVIOUS_AMOUNT",
           "COMMUTED_INTERVAL",
+          // a limited 死缓 commuted to a fixed term: 第十四条 and the interval's 第四十条第二款
+          "COMMUTED_INTERVAL_LIMITED",
           "LIFE_FIRST",
           "DR_FIRST",
           "REPRIEVE_END",
@@ -216,7 +218,7 @@ public class CaseLaw {
    * The articles a refusal "not yet lawful" names: those of the waits not met (and of the shortened
    * waits, not met either); otherwise the article that leaves nothing to reduce.
    */
-  private static String waitArticles(Evaluation.Reduction r, LocalDate day) {
+  static String waitArticles(Evaluation.Reduction r, LocalDate day) {
     if (r.eligibleFrom() == null || !day.isBefore(r.eligibleFrom())) {
       return r.limitArticle();
     }
