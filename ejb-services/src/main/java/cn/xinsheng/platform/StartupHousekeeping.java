@@ -1,7 +1,6 @@
 package cn.xinsheng.platform;
 
 import cn.xinsheng.evidence.application.EvidenceSettings;
-import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
 import cn.xinsheng.lms.application.LmsSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -27,7 +26,9 @@ public class StartupHousekeeping {
 
   @PostConstruct
   void clearTemporaryAreas() {
-    clear("evidence", () -> new EvidenceFiles(evidence.dir()).cleanTemporary());
+    // the evidence folder's tmp/ is cleared as the content folder's is, by the kernel's
+    // TemporaryArea, without reaching into the evidence context's storage (ADR 0013)
+    clear("evidence", () -> TemporaryArea.clear(evidence.dir().resolve("tmp")));
     clear("content", () -> TemporaryArea.clear(content.dir().resolve("tmp")));
   }
 

@@ -126,7 +126,9 @@ class ContextBoundariesTest {
             .because(
                 "a context offers others its application ports and events, never its storage"
                     + " (ADR 0013, docs/context-map.md)");
-    FreezingArchRule.freeze(rule).check(classes);
+    // no longer frozen: its last violations went behind the owners' ports (SentenceFacts,
+    // EvidenceStore, EvidenceBytes, SubjectPackages), so every violation fails the build
+    rule.check(classes);
   }
 
   private static final DescribedPredicate<JavaClass> SHARED_KERNEL =

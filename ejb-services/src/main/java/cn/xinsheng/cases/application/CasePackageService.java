@@ -1,12 +1,10 @@
 package cn.xinsheng.cases.application;
 
 import cn.xinsheng.auditlog.application.AuditSequencer;
-import cn.xinsheng.auditlog.application.BoundRecords;
 import cn.xinsheng.auditlog.application.SubjectHeads;
-import cn.xinsheng.auditlog.infrastructure.AuditExporter;
+import cn.xinsheng.auditlog.application.SubjectPackages;
 import cn.xinsheng.cases.infrastructure.CaseDocuments;
-import cn.xinsheng.evidence.application.EvidenceSettings;
-import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
+import cn.xinsheng.evidence.application.EvidenceBytes;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
@@ -18,10 +16,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -47,10 +41,9 @@ public class CasePackageService {
   @Inject CasePackageLog log;
   @Inject AuditSequencer sequencer;
   @Inject SubjectHeads heads;
-  @Inject BoundRecords bindings;
-  @Inject EvidenceSettings evidence;
+  @Inject SubjectPackages packages;
+  @Inject EvidenceBytes evidenceBytes;
   @Inject Caller caller;
-  @Inject Clock clock;
   @Inject PrisonTime time;
 
   /** Writes the package; answers its file name. */
@@ -71,9 +64,11 @@ public class CasePackageService {
     long head = heads.head(f.summary().prisonerNumber());
     Map<String, Map<String, Object>> records = caseFiles.recordsForPackage(caseId);
     String pdfName = "case/" + f.summary().number() + ".pdf";
-    EvidenceFiles files = new EvidenceFiles(evidence.dir());
-    AuditExporter.CasePackage p =
-        new AuditExporter.CasePackage() {
+    packages.write(
+        f.summary().prisonerNumber(),
+        head,
+        out,
+        new SubjectPackages.Contents() {
           @Override
           public Map<String, Object> recordFields(String subject, String action) {
             // a point entry's leaves are its recording and its reviews: only the recording holds
@@ -96,17 +91,10 @@ public class CasePackageService {
           }
 
           @Override
-          public byte[] evidence(String sha256) throws IOException {
-            Path path = files.path(sha256);
-            return Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
+          public byte[] bySha256(String sha256) throws IOException {
+            return evidenceBytes.bySha256(sha256);
           }
-        };
-    try {
-      new AuditExporter(sequencer.store(), sequencer.origin(), clock, bindings.forms())
-          .export(new AuditExporter.Inmate(f.summary().prisonerNumber(), head), out, p);
-    } catch (SQLException e) {
-      throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
-    }
+        });
     return f.summary().number() + "-package.zip";
   }
 }

@@ -11,7 +11,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Caller;
 import cn.xinsheng.platform.PrisonTime;
 import cn.xinsheng.platform.Refusal;
-import cn.xinsheng.sentence.infrastructure.SentenceStore;
+import cn.xinsheng.sentence.application.SentenceFacts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class EligibilityService {
   @Inject EligibilityRuns runs;
   @Inject SentenceChangeLog sentenceLog;
   @Inject cn.xinsheng.ledger.application.CaseReferences references;
-  @Inject SentenceStore sentences;
+  @Inject SentenceFacts sentences;
   @Inject cn.xinsheng.sentence.application.CaseLaw law;
   @Inject CaseAudit audit;
   @Inject PrisonTime time;
@@ -68,7 +68,7 @@ public class EligibilityService {
     LocalDate asOf = time.today();
     List<InmateRow> inmates = runs.inmatesForEligibility(sectionId);
     // the sentence record and its changes (issue 16): the engine of rule table 2016-23/v2
-    Map<Long, SentenceStore.Loaded> records = sentences.records(sectionId);
+    Map<Long, SentenceFacts.Facts> records = sentences.records(sectionId);
     List<List<Eligibility>> results = new ArrayList<>(inmates.size());
     int eligible = 0;
     int near = 0;
@@ -101,7 +101,7 @@ public class EligibilityService {
   }
 
   /** One inmate's results: the engine's answer, or both blocked when the facts are incomplete. */
-  static List<Eligibility> assess(SentenceStore.Loaded loaded, LocalDate asOf) {
+  static List<Eligibility> assess(SentenceFacts.Facts loaded, LocalDate asOf) {
     if (loaded == null) {
       return RULES.incomplete("sentence", "缺少刑罚记录", "no sentence record");
     }

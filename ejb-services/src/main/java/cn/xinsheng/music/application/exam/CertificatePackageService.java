@@ -1,11 +1,10 @@
 package cn.xinsheng.music.application.exam;
 
 import cn.xinsheng.auditlog.application.AuditSequencer;
-import cn.xinsheng.auditlog.application.BoundRecords;
 import cn.xinsheng.auditlog.application.SubjectHeads;
-import cn.xinsheng.auditlog.infrastructure.AuditExporter;
-import cn.xinsheng.evidence.application.EvidenceSettings;
-import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
+import cn.xinsheng.auditlog.application.SubjectPackages;
+import cn.xinsheng.evidence.application.EvidenceBytes;
+import cn.xinsheng.evidence.application.EvidenceStore;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,9 +15,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -35,9 +31,9 @@ public class CertificatePackageService {
   @Inject ExamService exams;
   @Inject AuditSequencer sequencer;
   @Inject SubjectHeads heads;
-  @Inject BoundRecords bindings;
-  @Inject EvidenceSettings evidence;
-  @Inject Clock clock;
+  @Inject SubjectPackages packages;
+  @Inject EvidenceStore evidenceStore;
+  @Inject EvidenceBytes evidenceBytes;
 
   /** Writes the package; answers its file name. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -48,11 +44,13 @@ public class CertificatePackageService {
       throw Refusal.conflict("audit.error.broken", failure);
     }
     long head = heads.head(c.prisonerNumber());
-    EvidenceFiles files = new EvidenceFiles(evidence.dir());
-    byte[] pdf = Files.readAllBytes(files.path(c.sha256()));
+    byte[] pdf = Files.readAllBytes(evidenceStore.path(c.sha256()));
     String pdfName = "case/certificate-" + c.code() + ".pdf";
-    AuditExporter.CasePackage p =
-        new AuditExporter.CasePackage() {
+    packages.write(
+        c.prisonerNumber(),
+        head,
+        out,
+        new SubjectPackages.Contents() {
           @Override
           public Map<String, Object> recordFields(String subject, String action) {
             return subject.equals(c.subject()) && "music.certificate.issued".equals(action)
@@ -66,17 +64,10 @@ public class CertificatePackageService {
           }
 
           @Override
-          public byte[] evidence(String sha256) throws IOException {
-            Path path = files.path(sha256);
-            return Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
+          public byte[] bySha256(String sha256) throws IOException {
+            return evidenceBytes.bySha256(sha256);
           }
-        };
-    try {
-      new AuditExporter(sequencer.store(), sequencer.origin(), clock, bindings.forms())
-          .export(new AuditExporter.Inmate(c.prisonerNumber(), head), out, p);
-    } catch (SQLException e) {
-      throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
-    }
+        });
     return "certificate-" + c.code() + ".zip";
   }
 }

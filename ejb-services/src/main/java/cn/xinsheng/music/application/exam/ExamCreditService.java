@@ -2,9 +2,8 @@ package cn.xinsheng.music.application.exam;
 
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.application.EvidenceService;
-import cn.xinsheng.evidence.application.EvidenceSettings;
+import cn.xinsheng.evidence.application.EvidenceStore;
 import cn.xinsheng.evidence.domain.Evidence;
-import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.LedgerService;
 import cn.xinsheng.ledger.application.RecordCommand;
@@ -59,7 +58,7 @@ public class ExamCreditService {
   @Inject InmateDirectory inmates;
   @Inject Caller caller;
   @Inject EvidenceService evidence;
-  @Inject EvidenceSettings evidenceSettings;
+  @Inject EvidenceStore evidenceStore;
   @Inject PrisonTime time;
   @Inject LedgerService ledger;
   @Inject AuditLog auditLog;
@@ -104,8 +103,7 @@ public class ExamCreditService {
     Inmate inmate = scope.inmateInMySections(a.prisonerNumber());
     Instant now = time.now();
     Evidence e;
-    try (InputStream pdf =
-        new EvidenceFiles(evidenceSettings.dir()).open(pass.certificateSha256())) {
+    try (InputStream pdf = evidenceStore.open(pass.certificateSha256())) {
       e =
           evidence.upload(
               pdf,

@@ -2,8 +2,8 @@ package cn.xinsheng.music.application.exam;
 
 import cn.xinsheng.auditlog.application.AuditLog;
 import cn.xinsheng.evidence.application.EvidenceSettings;
+import cn.xinsheng.evidence.application.EvidenceStore;
 import cn.xinsheng.evidence.domain.EvidenceKind;
-import cn.xinsheng.evidence.infrastructure.EvidenceFiles;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.music.domain.MusicRefusal;
 import cn.xinsheng.music.domain.audio.AudioDecoding;
@@ -56,6 +56,7 @@ public class ExamService {
   @Inject Certificates certificates;
   @Inject ExamSettings settings;
   @Inject EvidenceSettings evidenceSettings;
+  @Inject EvidenceStore evidenceStore;
   @Inject CallerScope scope;
   @Inject Caller caller;
   @Inject PrisonTime time;
@@ -90,12 +91,12 @@ public class ExamService {
     if (c.performanceSha() != null) {
       throw Refusal.conflict("music.exam.error.performanceRecorded");
     }
-    EvidenceFiles files = new EvidenceFiles(evidenceSettings.dir());
-    EvidenceFiles.Received received;
+    EvidenceStore files = evidenceStore;
+    EvidenceStore.Received received;
     long max = evidenceSettings.maxBytes(EvidenceKind.AUDIO);
     try {
       received = files.receive(content, max);
-    } catch (EvidenceFiles.TooLarge e) {
+    } catch (EvidenceStore.TooLarge e) {
       throw Refusal.invalid("evidence.error.tooLarge", max >> 20);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -154,7 +155,7 @@ public class ExamService {
     if (c.performanceSha() == null) {
       throw Refusal.notFound("music.exam.error.noPerformance");
     }
-    return new EvidenceFiles(evidenceSettings.dir()).path(c.performanceSha());
+    return evidenceStore.path(c.performanceSha());
   }
 
   // --- publication and certificates -------------------------------------------------------------
@@ -229,9 +230,9 @@ public class ExamService {
   }
 
   private String keep(byte[] bytes) {
-    EvidenceFiles files = new EvidenceFiles(evidenceSettings.dir());
+    EvidenceStore files = evidenceStore;
     try {
-      EvidenceFiles.Received r = files.receive(new ByteArrayInputStream(bytes), Long.MAX_VALUE);
+      EvidenceStore.Received r = files.receive(new ByteArrayInputStream(bytes), Long.MAX_VALUE);
       files.keep(r);
       return r.sha256();
     } catch (IOException e) {
@@ -309,7 +310,7 @@ public class ExamService {
   public byte[] certificatePdf(String code) {
     Certificates.Certificate row = readableCertificate(code);
     try {
-      return Files.readAllBytes(new EvidenceFiles(evidenceSettings.dir()).path(row.sha256()));
+      return Files.readAllBytes(evidenceStore.path(row.sha256()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
