@@ -57,4 +57,24 @@ class WebReachesApplicationTest {
                     + " rule from the domain");
     FreezingArchRule.freeze(rule).check(classes);
   }
+
+  @Test
+  void theWebCallsNoPortThatChecksNoRole() {
+    // these application beans serve other contexts' services and check no role of their own (the
+    // calling service's @RolesAllowed decides): the web reaching one would bypass that check
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("cn.xinsheng.web..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(
+                cn.xinsheng.evidence.application.EvidenceBytes.class,
+                cn.xinsheng.evidence.application.EvidenceStore.class,
+                cn.xinsheng.sentence.application.SentenceFacts.class,
+                cn.xinsheng.sentence.application.CaseLaw.class,
+                cn.xinsheng.auditlog.application.SubjectPackages.class)
+            .because("a port without a role check is for services, which check the caller first");
+    rule.check(classes);
+  }
 }
