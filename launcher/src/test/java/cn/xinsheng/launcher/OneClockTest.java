@@ -164,6 +164,11 @@ class OneClockTest {
     assertFalse(refs.contains("passOnWithAClock"), refs);
   }
 
+  /**
+   * The offender the rules above must catch, read by ArchUnit as bytecode only: no test calls these
+   * methods, so no test reads the wall clock (the strings in {@link
+   * #everyWayOfReadingTheWallClockIsCaught} name the calls the rule reports, they make none).
+   */
   @SuppressWarnings({"unused", "JavaUtilDate"})
   static final class WallClockReader {
     void offend(Clock clock) {
