@@ -55,7 +55,7 @@ public class ExamStatisticsView {
       svg.append("<text x=\"0\" y=\"")
           .append(y + BAR - 5)
           .append("\" font-size=\"12\">")
-          .append(escape(l.year() + " " + l.instrumentName() + " " + l.level()))
+          .append(Markup.escape(l.year() + " " + l.instrumentName() + " " + l.level()))
           .append("</text>");
       svg.append("<rect x=\"")
           .append(LABEL)
@@ -87,9 +87,5 @@ public class ExamStatisticsView {
       y += BAR + GAP;
     }
     return svg.append("</svg>").toString();
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -51,13 +51,13 @@ public final class JianpuHtml {
     }
     StringBuilder out = new StringBuilder("<span class=\"jp-head\">");
     if (key != null) {
-      out.append("<span class=\"jp-key\">").append(escape(key)).append("</span>");
+      out.append("<span class=\"jp-key\">").append(Markup.escape(key)).append("</span>");
     }
     if (time != null) {
-      out.append("<span class=\"jp-time\">").append(escape(time)).append("</span>");
+      out.append("<span class=\"jp-time\">").append(Markup.escape(time)).append("</span>");
     }
     if (tempo != null) {
-      out.append("<span class=\"jp-tempo\">♩=").append(escape(tempo)).append("</span>");
+      out.append("<span class=\"jp-tempo\">♩=").append(Markup.escape(tempo)).append("</span>");
     }
     return out.append("</span>").append(body).toString();
   }
@@ -101,7 +101,7 @@ public final class JianpuHtml {
     if (i >= n || line.charAt(i) < '0' || line.charAt(i) > '7') {
       // not a note this reader knows: the character as written
       out.append("<span class=\"jp-raw\">")
-          .append(escape(String.valueOf(line.charAt(start))))
+          .append(Markup.escape(String.valueOf(line.charAt(start))))
           .append("</span>");
       return start + 1;
     }
@@ -143,20 +143,5 @@ public final class JianpuHtml {
     }
     out.append("</span>");
     return i;
-  }
-
-  private static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
   }
 }
