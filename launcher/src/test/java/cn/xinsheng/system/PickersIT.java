@@ -424,7 +424,9 @@ class PickersIT {
       assertTrue(mayChoose.contains(number), typed + " offers only whom the user may see: " + line);
     }
     his.click();
+    // choosing re-renders the form by AJAX: the input found may be replaced before it is read
     HeadlessChrome.waiting(driver)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> p.line().equals(d.findElement(By.id(id + "_input")).getAttribute("value")));
   }
 
