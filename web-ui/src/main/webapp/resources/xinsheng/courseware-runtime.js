@@ -290,17 +290,43 @@
       return f.name === name;
     });
   }
-  if (nested) {
-    document.addEventListener("click", function (e) {
-      var a = e.target && e.target.closest ? e.target.closest("a[target]") : null;
-      var t = a ? a.getAttribute("target") : "";
-      if (!a || !a.href || !t || /^_(self|parent|top|blank)$/i.test(t) || ownFrame(t)) {
-        return;
-      }
+  // "_parent" is the document above; "_top" is the SCO's own window, its launch document (the
+  // lesson page around it is not the SCO's to leave). The sandbox lets a nested document move
+  // neither, so it asks the one above, which moves itself or asks on up to the launch document.
+  function goUp(which, url) {
+    if (!nested) {
+      location.href = absolute(url);
+      return;
+    }
+    try {
+      realParent.postMessage({xs: "scorm", type: "navigate", target: which === "_parent" ? "_self" : "_top", url: absolute(url)}, "*");
+    } catch (e) {
+      log("page above not navigated: " + which + " " + e);
+    }
+  }
+  // A link that names another window than its own document: "_blank", or a window no frame is
+  // called, would be a new tab of the kiosk browser (the sandbox allows popups for window.open,
+  // kept in the page below), so it opens as a popup in the page; "_top" and "_parent" go up as
+  // above; a sibling frame is moved by the page above. Listened to after the SCO's own handlers:
+  // a link whose click the SCO handled itself (return false) is left alone.
+  window.addEventListener("click", function (e) {
+    var a = e.target && e.target.closest ? e.target.closest("a[target], area[target]") : null;
+    var t = a ? String(a.getAttribute("target") || "") : "";
+    var lower = t.toLowerCase();
+    if (e.defaultPrevented || !a || !a.href || !t || lower === "_self" || /^javascript:/i.test(a.href) || ownFrame(t)) {
+      return;
+    }
+    if (lower === "_top" || lower === "_parent") {
+      e.preventDefault();
+      goUp(lower, a.href);
+    } else if (lower === "_blank" || !frameNamed(t)) {
+      e.preventDefault();
+      window.open(a.href, lower === "_blank" ? "_blank" : t);
+    } else if (nested) {
       e.preventDefault();
       navigateFrame(t, a.href);
-    }, true);
-  }
+    }
+  }, false);
 
   // a name the window itself has (document, alert, …) is not the page's own function: not sent
   function forwarded(name) {
@@ -430,7 +456,12 @@
   }
   window.open = function (url, target, features) {
     var name = target === undefined || target === null ? "" : String(target);
-    if (name === "_self" || name === "_parent" || name === "_top" || (name && name !== "_blank" && !popups[name] && frameNamed(name))) {
+    var lowerName = name.toLowerCase();
+    if (lowerName === "_parent" || lowerName === "_top") {
+      goUp(lowerName, url ? String(url) : "about:blank");
+      return {closed: false, focus: function () {}, blur: function () {}, close: function () {}};
+    }
+    if (lowerName === "_self" || (name && lowerName !== "_blank" && !popups[name] && frameNamed(name))) {
       return realOpen.apply(window, arguments);
     }
     var key = name && name !== "_blank" ? name : "popup" + Date.now() + Math.random();
@@ -512,7 +543,12 @@
       if (!fromBelow || new URL(m.url, document.baseURI).origin !== location.origin) {
         return;
       }
-      if (target) {
+      if (m.target === "_self" || (m.target === "_top" && !nested)) {
+        // a frame below asked for its parent, or for the SCO's top, which this document is
+        location.href = m.url;
+      } else if (m.target === "_top") {
+        navigateFrame("_top", m.url);
+      } else if (target) {
         target.location.href = m.url;
       } else if (nested) {
         navigateFrame(m.target, m.url);

@@ -26,7 +26,30 @@ final class HeadlessChrome {
   private HeadlessChrome() {}
 
   static WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // a wait that runs out says what the page showed instead, and leaves a screenshot: a screen
+    // test that failed once in a full run must be diagnosable from the report alone
+    wait.withMessage(() -> whatThePageShows(driver));
+    return wait;
+  }
+
+  private static String whatThePageShows(WebDriver driver) {
+    try {
+      String name = "timeout-" + System.currentTimeMillis();
+      shot(driver, name);
+      String text = driver.findElement(By.tagName("body")).getText();
+      if (text.length() > 2000) {
+        text = text.substring(0, 2000) + " …";
+      }
+      return "the page "
+          + driver.getCurrentUrl()
+          + " (screenshot "
+          + SHOTS.resolve(name + ".png")
+          + ") shows:\n"
+          + text;
+    } catch (RuntimeException | IOException e) {
+      return "the page could not be read: " + e;
+    }
   }
 
   static void shot(WebDriver driver, String name) throws IOException {

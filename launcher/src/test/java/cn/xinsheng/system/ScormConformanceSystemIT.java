@@ -794,6 +794,83 @@ class ScormConformanceSystemIT {
 
   @Test
   @Order(12)
+  void linkTargetsOfAFramesetStayInTheScosFrameAndNoTabOpens() throws Exception {
+    importPackage("targets12", ScormSamples.linkTargets12(WORK), "com.example.targets.12");
+    java.util.Set<String> windows = driver.getWindowHandles();
+    openFrame("targets12");
+    String lesson = driver.getCurrentUrl();
+    By inner = By.name("inner");
+    By nav = By.name("nav");
+    By popup = By.cssSelector("iframe[data-xs-popup]");
+    intoContentFrame("ready:page1");
+    // "_parent" from the inner frame: the content frame goes to its next page
+    inFrames("the inner frame", d -> text("state").equals("inner"), SCO, By.name("content"), inner);
+    driver.findElement(By.id("next")).click();
+    intoContentFrame("ready:page2");
+    // "_blank" from the navigation frame: a popup kept in the page, no tab of the kiosk browser
+    inFrames("the navigation frame", d -> text("state").equals("nav"), SCO, nav);
+    driver.findElement(By.id("help")).click();
+    inFrames("the help page in the page", d -> text("state").equals("help"), SCO, nav, popup);
+    assertEquals(windows, driver.getWindowHandles(), "no new tab or window in the kiosk");
+    driver.findElement(By.id("close")).click();
+    inFrames("the help page closed", d -> d.findElements(popup).isEmpty(), SCO, nav);
+    // "_parent" from the navigation frame: the frameset, the SCO's own window, shows the end
+    driver.findElement(By.id("end")).click();
+    inFrames("the end page through _parent", d -> text("state").equals("end:parent"), SCO);
+    until(
+        "the content frame's LMSFinish as the frameset left",
+        () -> rows("targets12", "t.lesson_location = 'page2' AND t.exit_mode = 'suspend'") == 1);
+    // "_top" from the SCO's own window is that window, not the lesson page around it
+    driver.findElement(By.id("again")).click();
+    intoContentFrame("ready:page1");
+    // "_top" from two frames down reaches the SCO's window too
+    inFrames(
+        "the inner frame again",
+        d -> text("state").equals("inner"),
+        SCO,
+        By.name("content"),
+        inner);
+    driver.findElement(By.id("leave")).click();
+    inFrames("the end page through _top", d -> text("state").equals("end:top"), SCO);
+    driver.switchTo().defaultContent();
+    assertEquals(lesson, driver.getCurrentUrl(), "the lesson page stayed");
+    assertEquals(windows, driver.getWindowHandles(), "still one window");
+    leave();
+  }
+
+  @Test
+  @Order(13)
+  void aScorm2004ScoThatSetsNoStatusStaysIncompleteWhenSuspendedAndCompletesWhenLeft()
+      throws Exception {
+    importPackage(
+        "statusless2004", ScormSamples.statuslessSco2004(WORK), "com.example.statusless.20044");
+    openFrame("statusless2004");
+    inFrames("the SCO ready", d -> text("state").equals("ready"), SCO);
+    driver.findElement(By.id("suspend")).click();
+    assertEquals("terminated:true", text("state"));
+    leave();
+    until(
+        "the suspended attempt stored without a completion (SN UP.4)",
+        () ->
+            rows(
+                    "statusless2004",
+                    "t.lesson_location = 'p3' AND t.exit_mode = 'suspend' AND t.standard = '2004'"
+                        + " AND t.lesson_status <> 'completed'")
+                == 1);
+    openFrame("statusless2004");
+    inFrames("the SCO ready again", d -> text("state").equals("ready"), SCO);
+    assertEquals("resume", text("entry"), "cmi.entry after a suspend");
+    assertEquals("p3", text("location"));
+    driver.findElement(By.id("leave")).click();
+    assertEquals("terminated:true", text("state"));
+    leave();
+    until(
+        "left normally without a status: completed by the LMS (SN UP.4)",
+        () -> rows("statusless2004", "t.lesson_status = 'completed'") == 1);
+  }
+
+  @Test
+  @Order(14)
   void aCourseAddedLaterReachesTheCohortAndARevokedKeySignsNothingMore() throws Exception {
     importPackage("late", ScormSamples.minimumCalls(WORK), "com.scorm.golfsamples.added.later");
     assertEquals(

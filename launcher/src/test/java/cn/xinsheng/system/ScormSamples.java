@@ -601,6 +601,120 @@ final class ScormSamples {
   }
 
   /**
+   * A SCORM 1.2 frameset SCO whose pages use link targets, as published courses do: the navigation
+   * frame opens a help page with {@code target="_blank"} and goes to the end page with {@code
+   * target="_parent"}; the content frame holds an inner frame whose links go to the next content
+   * page ({@code _parent}, the content frame) and to the end page ({@code _top}); the end page, the
+   * SCO's own window, starts again with {@code target="_top"}. Each page writes where it is into
+   * {@code #state}.
+   */
+  static Path linkTargets12(Path root) throws IOException {
+    Path dir = root.resolve("targets-12-" + System.nanoTime());
+    String head =
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%s</title></head><body>";
+    write(
+        dir,
+        "course/index.html",
+        "<html><head><meta charset=\"utf-8\"><title>Link targets</title></head>"
+            + "<frameset rows=\"90,*\"><frame name=\"nav\" src=\"nav.html\"><frame name=\"content\" src=\"content.html\"></frameset></html>");
+    write(
+        dir,
+        "course/nav.html",
+        String.format(head, "nav")
+            + "<p id=\"state\">nav</p>"
+            + "<a id=\"help\" href=\"help.html\" target=\"_blank\">帮助 Help</a> "
+            + "<a id=\"end\" href=\"end.html?via=parent\" target=\"_parent\">结束 End</a>"
+            + "</body></html>");
+    write(
+        dir,
+        "course/help.html",
+        String.format(head, "help")
+            + "<p id=\"state\">help</p><button id=\"close\" onclick=\"window.close()\">关闭 Close</button>"
+            + "</body></html>");
+    write(dir, "course/apiwrapper.js", ADL_FINDER_12);
+    write(
+        dir,
+        "course/content.html",
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>content</title>"
+            + "<script src=\"apiwrapper.js\"></script></head><body>"
+            + "<p>state <span id=\"state\">loading</span></p><iframe name=\"inner\" src=\"inner.html\"></iframe><script>"
+            + "var page = location.search.indexOf('p=2') >= 0 ? 'page2' : 'page1', done = false;"
+            + "window.onload = function(){ API = getAPI(); if (API == null) { document.getElementById('state').textContent = 'no API'; return; }"
+            + " API.LMSInitialize(''); API.LMSSetValue('cmi.core.lesson_location', page);"
+            + " API.LMSSetValue('cmi.core.lesson_status', 'incomplete'); document.getElementById('state').textContent = 'ready:' + page; };"
+            + "window.onunload = function(){ if (!done && API) { done = true; API.LMSSetValue('cmi.core.exit', 'suspend'); API.LMSFinish(''); } };"
+            + "</script></body></html>");
+    write(
+        dir,
+        "course/inner.html",
+        String.format(head, "inner")
+            + "<p id=\"state\">inner</p>"
+            + "<a id=\"next\" href=\"content.html?p=2\" target=\"_parent\">下一页 Next</a> "
+            + "<a id=\"leave\" href=\"end.html?via=top\" target=\"_top\">离开 Leave</a>"
+            + "</body></html>");
+    write(
+        dir,
+        "course/end.html",
+        String.format(head, "end")
+            + "<p id=\"state\">loading</p>"
+            + "<a id=\"again\" href=\"index.html\" target=\"_top\">重新开始 Again</a><script>"
+            + "document.getElementById('state').textContent = 'end:' + (location.search.match(/via=(\\w+)/) || [0, '?'])[1];"
+            + "</script></body></html>");
+    write(
+        dir,
+        "imsmanifest.xml",
+        "<?xml version=\"1.0\" standalone=\"no\" ?><manifest identifier=\"com.example.targets.12\" version=\"1\" "
+            + NS12
+            + "><metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>"
+            + "<organizations default=\"o\"><organization identifier=\"o\"><title>Link targets</title>"
+            + "<item identifier=\"item_1\" identifierref=\"r1\"><title>链接目标课件</title></item></organization></organizations>"
+            + "<resources><resource identifier=\"r1\" type=\"webcontent\" adlcp:scormtype=\"sco\" href=\"course/index.html\">"
+            + "<file href=\"course/index.html\"/><file href=\"course/nav.html\"/><file href=\"course/help.html\"/>"
+            + "<file href=\"course/content.html\"/><file href=\"course/inner.html\"/><file href=\"course/end.html\"/>"
+            + "<file href=\"course/apiwrapper.js\"/></resource></resources></manifest>");
+    return dir;
+  }
+
+  /**
+   * A SCORM 2004 (4th edition) SCO that never sets a completion status, as short published pages
+   * do: it keeps its place and suspends ("suspend" button), or leaves normally ("leave"). The SN
+   * book's End Attempt Process (UP.4) completes such an activity only when it was not suspended.
+   */
+  static Path statuslessSco2004(Path root) throws IOException {
+    Path dir = root.resolve("statusless-2004-" + System.nanoTime());
+    write(dir, "sco/apiwrapper.js", ADL_FINDER_2004);
+    write(
+        dir,
+        "sco/page.html",
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>sco</title>"
+            + "<script src=\"apiwrapper.js\"></script></head><body>"
+            + "<p>entry <span id=\"entry\"></span> location <span id=\"location\"></span>"
+            + " state <span id=\"state\">loading</span></p>"
+            + "<button id=\"suspend\" onclick=\"suspendIt()\">Suspend</button>"
+            + "<button id=\"leave\" onclick=\"leaveIt()\">Leave</button><script>"
+            + "function show(id, v){ document.getElementById(id).textContent = v; }"
+            + "window.onload = function(){ getAPI(window);"
+            + " if (API == null) { show('state', 'no API'); return; }"
+            + " API.Initialize(''); show('entry', API.GetValue('cmi.entry') || '(empty)');"
+            + " show('location', API.GetValue('cmi.location')); show('state', 'ready'); };"
+            + "function suspendIt(){ API.SetValue('cmi.location', 'p3'); API.SetValue('cmi.exit', 'suspend');"
+            + " show('state', 'terminated:' + API.Terminate('')); }"
+            + "function leaveIt(){ API.SetValue('cmi.exit', 'normal'); show('state', 'terminated:' + API.Terminate('')); }"
+            + "</script></body></html>");
+    write(
+        dir,
+        "imsmanifest.xml",
+        "<?xml version=\"1.0\" standalone=\"no\" ?><manifest identifier=\"com.example.statusless.20044\" version=\"1\" "
+            + NS2004
+            + "><metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>"
+            + "<organizations default=\"o\"><organization identifier=\"o\"><title>Statusless SCO</title>"
+            + "<item identifier=\"item_1\" identifierref=\"r1\"><title>无状态课件</title></item></organization></organizations>"
+            + "<resources><resource identifier=\"r1\" type=\"webcontent\" adlcp:scormType=\"sco\" href=\"sco/page.html\">"
+            + "<file href=\"sco/page.html\"/><file href=\"sco/apiwrapper.js\"/></resource></resources></manifest>");
+    return dir;
+  }
+
+  /**
    * A SCORM 2004 (4th edition) SCO launched in a popup: the launch page opens the SCO's page with
    * {@code window.open}, and the SCO finds {@code API_1484_11} with the ADL 2004 algorithm (from
    * window.parent, up to 7 parents, then window.opener). It calls only Initialize, GetValue,
