@@ -47,6 +47,41 @@ class ScormManifestTest {
   }
 
   @Test
+  void theStandardIsReadFromTheSchemaVersionOrTheNamespacesOfEitherEdition() throws Exception {
+    Path m = dir.resolve("imsmanifest.xml");
+    String withVersion = "<organizations default=\"org1\">";
+    for (String version : new String[] {"2004 3rd Edition", "2004 4th Edition", "CAM 1.3"}) {
+      Files.writeString(
+          m,
+          MANIFEST.replace(
+              withVersion,
+              "<metadata><schema>ADL SCORM</schema><schemaversion>"
+                  + version
+                  + "</schemaversion></metadata>"
+                  + withVersion));
+      assertEquals("2004", ScormManifest.read(m).standard(), version);
+    }
+    Files.writeString(
+        m,
+        MANIFEST.replace(
+            withVersion,
+            "<metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>"
+                + withVersion));
+    assertEquals("1.2", ScormManifest.read(m).standard());
+    // no schemaversion: a 3rd edition manifest is known by its namespaces
+    Files.writeString(
+        m,
+        MANIFEST
+            .replace(
+                "xmlns:adlcp=\"http://www.adlnet.org/xsd/adlcp_rootv1p2\"",
+                "xmlns:adlcp=\"http://www.adlnet.org/xsd/adlcp_v1p3\"")
+            .replace("adlcp:scormtype", "adlcp:scormType"));
+    assertEquals("2004", ScormManifest.read(m).standard());
+    Files.writeString(m, MANIFEST);
+    assertEquals("1.2", ScormManifest.read(m).standard());
+  }
+
+  @Test
   void aMissingResourceOrADoctypeIsRefused() throws Exception {
     Path m = dir.resolve("imsmanifest.xml");
     Files.writeString(m, MANIFEST.replace("identifierref=\"r2\"", "identifierref=\"nope\""));
