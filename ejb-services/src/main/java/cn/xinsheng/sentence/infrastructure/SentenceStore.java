@@ -331,6 +331,29 @@ public class SentenceStore {
         .executeUpdate();
   }
 
+  /** The limit a proposal kept and the article of the rule that computed it (issue 16). */
+  public void recordLimitBasis(long caseId, Integer limitMonths, String article, String by) {
+    em.createNativeQuery(
+            "INSERT INTO case_limit_basis (case_id, limit_months, article, recorded_by,"
+                + " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .setParameter(1, caseId)
+        .setParameter(2, limitMonths)
+        .setParameter(3, article)
+        .setParameter(4, by)
+        .setParameter(5, Timestamp.from(clock.instant()))
+        .executeUpdate();
+  }
+
+  /** The article a case's kept limit rests on. */
+  public Optional<String> limitArticleOf(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object> rows =
+        em.createNativeQuery("SELECT article FROM case_limit_basis WHERE case_id = ?1")
+            .setParameter(1, caseId)
+            .getResultList();
+    return rows.stream().findFirst().map(o -> (String) o);
+  }
+
   /** {ground, article} of a case that departs from the general rule. */
   public Optional<String[]> nonStandardOf(long caseId) {
     @SuppressWarnings("unchecked")
