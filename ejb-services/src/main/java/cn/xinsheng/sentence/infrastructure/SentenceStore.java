@@ -272,6 +272,14 @@ public class SentenceStore {
     return history.recordService(caseId, servedOn, by, clock.instant());
   }
 
+  /**
+   * The day a ruling entered by hand (without a case of this system) was served, beside its change
+   * row: append-only, as a case's service step writes it.
+   */
+  public void recordChangeService(long changeId, LocalDate servedOn, String by) {
+    history.recordChangeService(changeId, servedOn, by, clock.instant());
+  }
+
   /** A change, written by a case's granted ruling when {@code caseId} is given. */
   public long recordChange(
       long inmateId,
