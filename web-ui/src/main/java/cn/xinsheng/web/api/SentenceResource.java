@@ -67,7 +67,7 @@ public class SentenceResource {
       @Size(max = 500, message = "sentence.error.note") @Text String note) {}
 
   /** A later change from the court's papers. */
-  @JsonbPropertyOrder({"kind", "on", "months", "toMonths", "note"})
+  @JsonbPropertyOrder({"kind", "on", "months", "toMonths", "servedOn", "note"})
   public record ChangeRequest(
       @Size(max = 30) @OneLine String kind,
       @Size(max = 10, message = "case.error.date") @OneLine String on,
