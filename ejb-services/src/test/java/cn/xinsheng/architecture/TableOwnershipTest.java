@@ -89,7 +89,12 @@ class TableOwnershipTest {
               "sentence_change_service",
               "case_serial"),
           // issue 16: the law-accurate engine's own records (V16_1, V16_5)
-          owned("sentence", "sentence_record", "case_performance", "case_non_standard"),
+          owned(
+              "sentence",
+              "sentence_record",
+              "case_performance",
+              "case_non_standard",
+              "case_limit_basis"),
           owned(
               "lms",
               "publisher_key",

@@ -552,7 +552,15 @@ class CaseSystemIT {
     // issue 16: a ruling above the lawful maximum is refused, naming the article it rests on
     HttpResponse<String> above = step(judge, "RULING", "\"choice\":\"GRANTED\",\"months\":99");
     refused(above, 400, "case.error.aboveLawful");
-    assertTrue(above.body().contains("法释〔2016〕23号第"), "names the article: " + above.body());
+    // section 12 keeps plain inmates: the general rule of one reduction's maximum by performance
+    assertTrue(above.body().contains("法释〔2016〕23号第六条第二款"), "names the article: " + above.body());
+    // and the case kept the same article with its limit at the proposal
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM case_limit_basis WHERE case_id = "
+                + caseId
+                + " AND article = '法释〔2016〕23号第六条第二款'"));
     refused(
         step(judge, "RULING", "\"choice\":\"REFUSED\",\"note\":\"\""), 400, "case.error.reason");
 
@@ -979,6 +987,37 @@ class CaseSystemIT {
     WebClient c = new WebClient(base);
     assertEquals(200, c.login("sysadmin1", PASSWORD).statusCode());
     return c;
+  }
+
+  /**
+   * Issue 16: a strict-category inmate's lawful maximum rests on 第七条, and a proposal above it is
+   * refused naming that paragraph, not the general 第六条第二款. Demo inmate 39 (section 21, robbery, 12
+   * years: 第七条第二款), whom the demo's history leaves to the tests; nothing is written. Last, so its
+   * run of section 21 is not the run the section-12 steps read.
+   */
+  @Test
+  @Order(9)
+  void aStrictCategoryProposalAboveTheMaximumIsRefusedNamingArticleSeven() throws Exception {
+    WebClient officer2 = login("officer2");
+    assertEquals(
+        201, officer2.postJson("/api/v1/eligibility/runs", "{\"section\":21}").statusCode());
+    Map<String, Object> robbery =
+        list(officer2.get("/api/v1/eligibility/runs/latest?all=true&section=21")).stream()
+            .filter(r -> "3301000039".equals(r.get("prisonerNumber")))
+            .filter(r -> "REDUCTION".equals(r.get("kind")))
+            .findFirst()
+            .orElseThrow();
+    long cases = count("SELECT COUNT(*) FROM reduction_case");
+    HttpResponse<String> above =
+        officer2.postJson(
+            "/api/v1/cases",
+            "{\"eligibility\":"
+                + robbery.get("id")
+                + ",\"months\":99,\"rationale\":\"认罪悔罪，遵守监规\"}");
+    refused(above, 400, "case.error.aboveLawful");
+    assertTrue(above.body().contains("法释〔2016〕23号第七条第二款"), "names 第七条第二款: " + above.body());
+    assertFalse(above.body().contains("第六条第二款"), above.body());
+    assertEquals(cases, count("SELECT COUNT(*) FROM reduction_case"), "nothing written");
   }
 
   private static void setLeafData(Connection c, long index, byte[] data) throws Exception {

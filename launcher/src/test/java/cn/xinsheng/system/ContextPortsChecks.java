@@ -465,12 +465,30 @@ abstract class ContextPortsChecks {
           new SentenceHistory.Change(inmate, SentenceChange.reduction(on, 7)),
           now.get(now.size() - 1),
           "the latest change is the one just recorded");
+      // issue 16: a ruling entered by hand, served a week later: the service is written beside it
+      // and read back with it, so the interval counts from it (法释〔2016〕23号第四十条第二款)
+      history.recordChangeService(
+          id,
+          on.plusDays(7),
+          "ContextPortsChecks",
+          java.time.Instant.parse("2031-01-15T02:00:00Z"));
+      List<SentenceHistory.Change> served = history.changes();
+      assertEquals(
+          new SentenceHistory.Change(
+              inmate, SentenceChange.reduction(on, 7).served(on.plusDays(7))),
+          served.get(served.size() - 1),
+          "the change with its service day");
+      assertEquals(on.plusDays(7), served.get(served.size() - 1).change().effectiveFrom());
     } finally {
       transaction.rollback();
     }
     assertEquals(changes, history.changes().size(), "gone with the rollback");
     assertEquals(
         0, number("SELECT COUNT(*) FROM sentence_change WHERE recorded_by = 'ContextPortsChecks'"));
+    assertEquals(
+        0,
+        number(
+            "SELECT COUNT(*) FROM sentence_change_service WHERE recorded_by = 'ContextPortsChecks'"));
   }
 
   // --- cases -----------------------------------------------------------------------------------

@@ -187,6 +187,14 @@ class LifeCaseSystemIT {
                 + "]}");
     assertEquals(201, proposed.statusCode(), proposed.body());
     caseId = (Long) object(proposed).get("id");
+    // issue 16: the case keeps its limit with the article of the rule that computed it — the
+    // commuted term by performance for life (第八条), which the ruling names if it is exceeded
+    assertEquals(
+        1,
+        RunningPlatform.count(
+            "SELECT COUNT(*) FROM case_limit_basis WHERE case_id = "
+                + caseId
+                + " AND limit_months = 264 AND article = '法释〔2016〕23号第八条'"));
     Map<String, Object> s = summary(execution);
     assertEquals("LIFE", s.get("track"));
     assertEquals("HIGH_JUDGE", s.get("courtRole"));
@@ -326,7 +334,8 @@ class LifeCaseSystemIT {
     HttpResponse<String> outside =
         step(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":200");
     refused(outside, 400, "case.error.commuteRange");
-    assertTrue(outside.body().contains("法释〔2016〕23号第"), "names the article: " + outside.body());
+    // an ordinary life term: 第八条 (a strict category's would be 第九条, LimitArticleTest)
+    assertTrue(outside.body().contains("法释〔2016〕23号第八条"), "names the article: " + outside.body());
     Map<String, Object> ruling =
         signed(highJudge, "RULING", "\"choice\":\"GRANTED\",\"months\":264");
     assertEquals("GRANTED", ruling.get("choice"));

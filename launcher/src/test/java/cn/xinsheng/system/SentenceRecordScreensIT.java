@@ -168,6 +168,24 @@ class SentenceRecordScreensIT {
     type("sentenceForm:changeOn", "2024-06-10");
     type("sentenceForm:changeMonths", "6");
     type("sentenceForm:changeNote", "（2024）浙01刑更345号刑事裁定书");
+    // issue 16: a service day (送达日期) before the ruling, or after the platform's today, is refused
+    // with both days named, and nothing is written
+    type("sentenceForm:changeServedOn", "2024-06-09");
+    driver.findElement(By.id("sentenceForm:addChange")).click();
+    messageShown("送达日期（2024-06-09）不能早于裁定日期（2024-06-10）");
+    assertEquals(changes, count("SELECT COUNT(*) FROM sentence_change WHERE inmate_id = " + id));
+    java.time.LocalDate today = RunningPlatform.time().today();
+    type("sentenceForm:changeMonths", "6");
+    type("sentenceForm:changeNote", "（2024）浙01刑更345号刑事裁定书");
+    type("sentenceForm:changeServedOn", today.plusDays(1).toString());
+    driver.findElement(By.id("sentenceForm:addChange")).click();
+    messageShown("送达日期（" + today.plusDays(1) + "）不能晚于今天（" + today + "）");
+    assertEquals(changes, count("SELECT COUNT(*) FROM sentence_change WHERE inmate_id = " + id));
+    shot("sentence-04a-served-refused");
+    // this ruling's service is not known yet: it is entered without one
+    driver.findElement(By.id("sentenceForm:changeServedOn")).clear();
+    type("sentenceForm:changeMonths", "6");
+    type("sentenceForm:changeNote", "（2024）浙01刑更345号刑事裁定书");
     driver.findElement(By.id("sentenceForm:addChange")).click();
     messageShown("刑罚变更已保存");
     waiting()
@@ -232,7 +250,8 @@ class SentenceRecordScreensIT {
   /**
    * Issue 16: the eligibility list shows, beside an inmate with an earlier reduction, the previous
    * ruling's date and its service (送达日期), each labelled, in the prison's days; the interval's
-   * reason says it counts from the service (法释〔2016〕23号第四十条第二款).
+   * reason says it counts from the service (法释〔2016〕23号第四十条第二款) once the sentence screen has
+   * recorded one with the next ruling.
    */
   private static void previousRulingOnTheEligibilityList(long id) throws Exception {
     String before = eligibilityRow(true);
@@ -240,24 +259,55 @@ class SentenceRecordScreensIT {
     assertTrue(before.contains("送达日期 未记录"), "no service recorded yet: " + before);
     assertTrue(before.contains("送达日期尚未记录，记录后自送达之日起算"), "the interval's reason: " + before);
     shot("sentence-06-eligibility-unserved");
-    // a ruling entered on the sentence screen has no service day (the case's service step writes
-    // one, CaseSystemIT); the service of this one is written here as that step would
-    try (Connection c = RunningPlatform.ownerConnection();
-        Statement s = c.createStatement()) {
-      assertEquals(
-          1,
-          s.executeUpdate(
-              "INSERT INTO sentence_change_service (sentence_change_id, served_on, recorded_by,"
-                  + " recorded_at) SELECT id, '2024-06-17', 'execution1', CURRENT_TIMESTAMP(3)"
-                  + " FROM sentence_change WHERE inmate_id = "
-                  + id
-                  + " AND kind = 'REDUCTION' AND ruled_on = '2024-06-10' AND case_id IS NULL"));
-    }
-    String after = eligibilityRow(true);
-    assertTrue(after.contains("裁定日期 2024-06-10"), after);
-    assertTrue(after.contains("送达日期 2024-06-17"), "the service's day: " + after);
+    // issue 16: the next ruling is entered on the sentence screen with its service day (送达日期),
+    // written append-only beside the change, shown on the screen and in the audit entry
+    long audits =
+        count("SELECT COUNT(*) FROM audit_entry WHERE subject = 'sentence/" + INMATE + "'");
+    driver.get(base + "/cases/sentence.xhtml");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sentenceForm:prisoner")));
+    type("sentenceForm:prisoner", INMATE);
+    driver.findElement(By.id("sentenceForm:load")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sentenceForm:addChange")));
     assertTrue(
-        after.contains("上次减刑裁定（2024-06-10）送达之日（2024-06-17）起算"),
+        driver.findElement(By.id("sentenceForm:changes")).getText().contains("未记录"),
+        "the first ruling's service is not recorded");
+    new Select(driver.findElement(By.id("sentenceForm:changeKind"))).selectByValue("REDUCTION");
+    type("sentenceForm:changeOn", "2025-06-20");
+    type("sentenceForm:changeMonths", "3");
+    type("sentenceForm:changeServedOn", "2025-06-27");
+    type("sentenceForm:changeNote", "（2025）浙01刑更678号刑事裁定书");
+    driver.findElement(By.id("sentenceForm:addChange")).click();
+    messageShown("刑罚变更已保存");
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("sentenceForm:changes"), "2025-06-27"));
+    shot("sentence-06a-served-entered");
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM sentence_change_service s JOIN sentence_change c"
+                + " ON c.id = s.sentence_change_id WHERE c.inmate_id = "
+                + id
+                + " AND c.ruled_on = '2025-06-20' AND c.case_id IS NULL"
+                + " AND s.served_on = '2025-06-27' AND s.recorded_by = 'execution1'"));
+    assertEquals("2031-03-29", end(), "three more months off the end, from the ruling");
+    assertEquals(
+        audits + 1,
+        count("SELECT COUNT(*) FROM audit_entry WHERE subject = 'sentence/" + INMATE + "'"));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM audit_entry WHERE subject = 'sentence/"
+                + INMATE
+                + "' AND CAST(leaf_data AS CHAR) LIKE '%sentence.changed%'"
+                + " AND CAST(leaf_data AS CHAR) LIKE '%\"servedOn\":\"2025-06-27\"%'"),
+        "the service day is in the audit entry");
+    String after = eligibilityRow(true);
+    assertTrue(after.contains("裁定日期 2025-06-20"), after);
+    assertTrue(after.contains("送达日期 2025-06-27"), "the service's day: " + after);
+    assertTrue(
+        after.contains("上次减刑裁定（2025-06-20）送达之日（2025-06-27）起算"),
         "the interval counts from the service: " + after);
     assertTrue(after.contains("第四十条第二款"), after);
     shot("sentence-07-eligibility-served");
@@ -265,7 +315,7 @@ class SentenceRecordScreensIT {
     waiting().until(ExpectedConditions.titleContains("eligibility"));
     String en = eligibilityRow(false);
     assertTrue(
-        en.contains("Ruled on 2024-06-10") && en.contains("Served on 2024-06-17"),
+        en.contains("Ruled on 2025-06-20") && en.contains("Served on 2025-06-27"),
         "labelled in English: " + en);
     assertTrue(en.contains("counted from the service of the previous ruling"), en);
     shot("sentence-08-eligibility-served-en");

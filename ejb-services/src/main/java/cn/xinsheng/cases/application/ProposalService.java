@@ -98,6 +98,7 @@ public class ProposalService {
     // issue 16: the maximum follows the proposal's performance; minimum served and remaining term
     cn.xinsheng.sentence.domain.Performance performed = null;
     Integer lawfulLimit = null;
+    String limitArticle = null;
     boolean nonStandard = false;
     String earlyArticle = null;
     if (r.kind() == CaseKind.REDUCTION) {
@@ -105,6 +106,7 @@ public class ProposalService {
       cn.xinsheng.sentence.application.CaseLaw.Limit limit =
           law.limit(r.inmateId(), r.sectionId(), performed, months, time.today(), true);
       lawfulLimit = limit.limitMonths();
+      limitArticle = limit.limitArticle();
       nonStandard = limit.nonStandard();
       earlyArticle = limit.earlyArticle();
     } else if (r.kind() == CaseKind.PAROLE) {
@@ -169,8 +171,14 @@ public class ProposalService {
           performanceReason,
           caller.name());
     }
+    // issue 16: the limit kept with the article of the rule that computed it, which the court's
+    // ruling names when it refuses an amount above the limit
+    law.recordLimitBasis(id, lawfulLimit, limitArticle, caller.name());
     CaseRow row = store.find(id).orElseThrow();
     Map<String, Object> elig = new LinkedHashMap<>();
+    if (limitArticle != null) {
+      elig.put("limitArticle", limitArticle);
+    }
     elig.put("result", r.id());
     elig.put("outcome", r.outcome());
     elig.put("reason", r.reasonKey());

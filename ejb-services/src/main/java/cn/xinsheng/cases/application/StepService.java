@@ -100,6 +100,9 @@ public class StepService {
         // 法释〔2014〕5号第六条第（二）项: a non-standard amount is ruled on only after a hearing
         throw Refusal.conflict("case.error.hearingRequired");
       }
+      // the case's own limit rests on the article kept with it at the proposal; a case proposed
+      // before that was kept takes the one the engine gives for it today (the same rule)
+      kase = kase.withLimitArticle(law.limitArticleOf(row.id()).orElse(limit.limitArticle()));
     }
     ReductionCase.StepCheck check;
     try {

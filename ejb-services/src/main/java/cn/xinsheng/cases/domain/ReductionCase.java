@@ -57,10 +57,10 @@ public final class ReductionCase {
   public static final String CHANGED = "CHANGED";
 
   /**
-   * The article of the maximum a granted ruling is checked against: the limit the case kept at its
-   * proposal. For a fixed term the maximum of one reduction by the kind of performance
-   * (法释〔2016〕23号第六条第二款; the strict categories only lower it, 第七条); for life the fixed term it is
-   * commuted to, by the kind of performance (第八条).
+   * The article of the maximum a granted ruling is checked against, for a case that did not keep
+   * the article of its own limit ({@link #withLimitArticle}): the general rule, 法释〔2016〕23号第六条第二款
+   * for a fixed term, 第八条 for life. A case proposed since issue 16 keeps the article of the rule
+   * that computed its limit (第七条 for the strict categories, 第九条 …), and the refusal names that.
    */
   public static final String RULING_LIMIT_ARTICLE = "法释〔2016〕23号第六条第二款";
 
@@ -95,6 +95,7 @@ public final class ReductionCase {
   private final int postingDays;
   private final boolean hearingByFacts;
   private final List<CaseEvent> events;
+  private final String limitArticle;
 
   private final List<CaseStep> done = new ArrayList<>();
   private final Map<CaseStep, CaseEvent> signed = new EnumMap<>(CaseStep.class);
@@ -138,14 +139,49 @@ public final class ReductionCase {
       int postingDays,
       boolean hearingByFacts,
       List<CaseEvent> history) {
+    this(kind, track, bureauDays, maxMonths, null, postingDays, hearingByFacts, history);
+  }
+
+  /**
+   * A case with the article its limit rests on: the rule that computed {@code maxMonths} at the
+   * proposal (法释〔2016〕23号第六条第二款, 第七条第一款 or 第二款, 第八条, 第九条, 第十一条 …). A ruling above the limit is
+   * refused naming it; null falls back to the general rule of the case's track.
+   */
+  public ReductionCase(
+      CaseKind kind,
+      CaseTrack track,
+      int bureauDays,
+      Integer maxMonths,
+      String limitArticle,
+      int postingDays,
+      boolean hearingByFacts,
+      List<CaseEvent> history) {
     this.kind = kind;
     this.track = track == null ? CaseTrack.FIXED_TERM : track;
     this.bureauDays = bureauDays;
     this.maxMonths = maxMonths;
+    this.limitArticle = limitArticle == null || limitArticle.isBlank() ? null : limitArticle;
     this.postingDays = postingDays;
     this.hearingByFacts = hearingByFacts;
     this.events = List.copyOf(history);
     events.forEach(this::apply);
+  }
+
+  /** The same case, its limit resting on {@code article} (the rule that computed it). */
+  public ReductionCase withLimitArticle(String article) {
+    return new ReductionCase(
+        kind, track, bureauDays, maxMonths, article, postingDays, hearingByFacts, events);
+  }
+
+  /**
+   * The article the case's limit rests on: the one kept with it, else the general rule of its track
+   * (第六条第二款 for a fixed term, 第八条 for life).
+   */
+  public String limitArticle() {
+    if (limitArticle != null) {
+      return limitArticle;
+    }
+    return track == CaseTrack.LIFE ? RULING_LIFE_LIMIT_ARTICLE : RULING_LIMIT_ARTICLE;
   }
 
   private void apply(CaseEvent e) {
@@ -536,11 +572,10 @@ public final class ReductionCase {
             if (months == null || months < 1 || months > max) {
               // the case's own limit, kept from the proposal; the application has checked the
               // law as on the ruling's day before (CaseLaw.limit), this keeps the case within it
+              // it names the rule that computed the limit, not always the general one (第七条 for
+              // a strict category, 第九条 for a strict life term …)
               throw new CaseRuleException(
-                  Kind.INPUT,
-                  "case.error.rulingMonths",
-                  max,
-                  track == CaseTrack.LIFE ? RULING_LIFE_LIMIT_ARTICLE : RULING_LIMIT_ARTICLE);
+                  Kind.INPUT, "case.error.rulingMonths", max, limitArticle());
             }
           }
         } else if ("REFUSED".equals(choice)) {

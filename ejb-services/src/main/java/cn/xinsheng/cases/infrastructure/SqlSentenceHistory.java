@@ -87,6 +87,18 @@ public class SqlSentenceHistory implements SentenceHistory {
   }
 
   @Override
+  public void recordChangeService(long changeId, LocalDate servedOn, String by, Instant at) {
+    em.createNativeQuery(
+            "INSERT INTO sentence_change_service (sentence_change_id, served_on, recorded_by,"
+                + " recorded_at) VALUES (?1, ?2, ?3, ?4)")
+        .setParameter(1, changeId)
+        .setParameter(2, java.sql.Date.valueOf(servedOn))
+        .setParameter(3, by)
+        .setParameter(4, Timestamp.from(at))
+        .executeUpdate();
+  }
+
+  @Override
   public int recordService(long caseId, LocalDate servedOn, String by, Instant at) {
     return em.createNativeQuery(
             "INSERT INTO sentence_change_service (sentence_change_id, served_on, recorded_by,"

@@ -102,11 +102,19 @@ public class CaseLaw {
    * @param limitMonths the limit the case keeps (the maximum, or the longest commuted term)
    * @param nonStandard the amount is above the general maximum and rests on the larger one of
    *     法释〔2016〕23号第十九条、第二十条: a hearing is then mandatory (法释〔2014〕5号第六条第（二）项)
+   * @param limitArticle the article of the rule that computed {@code limitMonths}, as the engine
+   *     gives it (第六条第二款, 第七条第一款 or 第二款, 第八条, 第九条 …): the case keeps it beside the limit, and a
+   *     ruling above the limit is refused naming it
    */
-  public record Limit(Integer limitMonths, boolean nonStandard, String earlyArticle) {
+  public record Limit(
+      Integer limitMonths, boolean nonStandard, String earlyArticle, String limitArticle) {
+
+    public Limit(Integer limitMonths, boolean nonStandard, String earlyArticle) {
+      this(limitMonths, nonStandard, earlyArticle, null);
+    }
 
     public Limit(Integer limitMonths, boolean nonStandard) {
-      this(limitMonths, nonStandard, null);
+      this(limitMonths, nonStandard, null, null);
     }
   }
 
@@ -171,7 +179,7 @@ public class CaseLaw {
       if (r.commuteToMaxMonths() == null || !months.equals(r.commuteToMaxMonths())) {
         throw Refusal.invalid("case.error.reprieveEnd", r.limitArticle());
       }
-      return new Limit(r.commuteToMaxMonths(), false);
+      return new Limit(r.commuteToMaxMonths(), false, null, r.limitArticle());
     }
     if (r.maxMonths() != null) {
       Integer lenient = r.lenientMaxMonths();
@@ -181,12 +189,13 @@ public class CaseLaw {
           && lenient != null
           && months > r.maxMonths()
           && months <= lenient) {
-        return new Limit(lenient, true, earlyArticle);
+        // the larger limit rests on the leniency's own article, not on the general maximum's
+        return new Limit(lenient, true, earlyArticle, leniencyArticle(r));
       }
       if (months == null || months < 1 || months > r.maxMonths()) {
         throw Refusal.invalid("case.error.aboveLawful", r.maxMonths(), r.limitArticle());
       }
-      return new Limit(r.maxMonths(), earlyArticle != null, earlyArticle);
+      return new Limit(r.maxMonths(), earlyArticle != null, earlyArticle, r.limitArticle());
     }
     if (months == null || months < r.commuteToMinMonths() || months > r.commuteToMaxMonths()) {
       throw Refusal.invalid(
@@ -195,7 +204,16 @@ public class CaseLaw {
           r.commuteToMaxMonths(),
           r.limitArticle());
     }
-    return new Limit(r.commuteToMaxMonths(), earlyArticle != null, earlyArticle);
+    return new Limit(r.commuteToMaxMonths(), earlyArticle != null, earlyArticle, r.limitArticle());
+  }
+
+  /** 第十九条 (juveniles) or 第二十条 (the old, ill and disabled): the article of the larger amount. */
+  private static String leniencyArticle(Evaluation.Reduction r) {
+    return r.reasons().stream()
+        .filter(x -> x.key().equals("JUVENILE_LENIENCY") || x.key().equals("ELDERLY_LENIENCY"))
+        .map(cn.xinsheng.sentence.domain.Reason::article)
+        .findFirst()
+        .orElse(r.limitArticle());
   }
 
   private static final java.util.Set<String> WAITS =
@@ -331,6 +349,22 @@ public class CaseLaw {
   /** Records a proposal's departure from the general rule (a wait or an amount) and its article. */
   public void recordNonStandard(long caseId, String ground, String article, String by) {
     sentences.recordNonStandard(caseId, ground, article, by);
+  }
+
+  /**
+   * The limit a proposal kept and the article of the rule that computed it (issue 16): written with
+   * the proposal, never changed; the ruling's check names this article when it refuses an amount
+   * above the limit.
+   */
+  public void recordLimitBasis(long caseId, Integer limitMonths, String article, String by) {
+    if (article != null) {
+      sentences.recordLimitBasis(caseId, limitMonths, article, by);
+    }
+  }
+
+  /** The article a case's kept limit rests on, when the proposal recorded it. */
+  public java.util.Optional<String> limitArticleOf(long caseId) {
+    return sentences.limitArticleOf(caseId);
   }
 
   /** {ground, article} when the case departs from the general rule. */

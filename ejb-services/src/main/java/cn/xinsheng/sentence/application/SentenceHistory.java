@@ -51,4 +51,10 @@ public interface SentenceHistory {
    * changes it dated. Append-only: a day once recorded is never replaced.
    */
   int recordService(long caseId, LocalDate servedOn, String by, Instant at);
+
+  /**
+   * The day a change entered by hand from the court's papers was served (送达); the caller has
+   * checked it is not before the ruling nor after today. Append-only: one row per change.
+   */
+  void recordChangeService(long changeId, LocalDate servedOn, String by, Instant at);
 }

@@ -63,12 +63,30 @@ public class SentenceService {
       boolean twoCrimesOfTenYears,
       String note) {}
 
-  /** A later change as the court's papers give it. */
+  /**
+   * A later change as the court's papers give it.
+   *
+   * @param servedOn the day the ruling was served (送达) on the prison, when the papers show it: the
+   *     interval to the next reduction counts from it (法释〔2016〕23号第四十条第二款); optional, for a
+   *     reduction or a commutation to a fixed term only
+   */
   public record ChangeInput(
-      String kind, LocalDate on, Integer months, Integer toMonths, String note) {}
+      String kind,
+      LocalDate on,
+      Integer months,
+      Integer toMonths,
+      LocalDate servedOn,
+      String note) {
 
-  /** One change as the page lists it. */
-  public record ChangeLine(String kind, LocalDate on, Integer months, Integer toMonths) {}
+    /** A change whose service is not known. */
+    public ChangeInput(String kind, LocalDate on, Integer months, Integer toMonths, String note) {
+      this(kind, on, months, toMonths, null, note);
+    }
+  }
+
+  /** One change as the page lists it, with the day its ruling was served when recorded. */
+  public record ChangeLine(
+      String kind, LocalDate on, Integer months, Integer toMonths, LocalDate servedOn) {}
 
   /** The record in force, or why it cannot be built. */
   public record SentenceView(
@@ -161,7 +179,9 @@ public class SentenceService {
         r.violentTermMonths(),
         r.twoCrimesOfTenYears(),
         r.changes().stream()
-            .map(c -> new ChangeLine(c.kind().name(), c.on(), c.months(), c.toMonths()))
+            .map(
+                c ->
+                    new ChangeLine(c.kind().name(), c.on(), c.months(), c.toMonths(), c.servedOn()))
             .toList(),
         end,
         null,
@@ -261,13 +281,14 @@ public class SentenceService {
     if (in.on().isAfter(time.today())) {
       throw Refusal.invalid("sentence.error.future", "changes.on");
     }
+    served(kind, in.on(), in.servedOn());
     SentenceStore.Loaded l = store.record(i.getId(), i.getSection().getId()).orElseThrow();
     if (l.error() != null) {
       throw Refusal.invalid(
           "sentence.error.fact", l.error().field(), l.error().zh(), l.error().en());
     }
     SentenceRecord before = l.record();
-    SentenceChange c = new SentenceChange(kind, in.on(), in.months(), in.toMonths());
+    SentenceChange c = new SentenceChange(kind, in.on(), in.months(), in.toMonths(), in.servedOn());
     List<SentenceChange> all = new ArrayList<>(before.changes());
     all.add(c);
     SentenceRecord after =
@@ -293,6 +314,10 @@ public class SentenceService {
     LocalDate previous = inmates.currentSentenceEnd(i.getId());
     LocalDate end = end(after);
     long changeId = store.recordChange(i.getId(), c, previous, end, caller.name());
+    if (in.servedOn() != null) {
+      // append-only beside the change, as a case's service step writes it
+      store.recordChangeService(changeId, in.servedOn(), caller.name());
+    }
     inmates.setSentence(
         i.getId(), after.start(), after.months(), after.kind() != SentenceKind.FIXED, end);
     Map<String, Object> p = new LinkedHashMap<>();
@@ -304,6 +329,9 @@ public class SentenceService {
     }
     if (in.toMonths() != null) {
       p.put("toMonths", in.toMonths().longValue());
+    }
+    if (in.servedOn() != null) {
+      p.put("servedOn", in.servedOn().toString());
     }
     if (previous != null) {
       p.put("previousEnd", previous.toString());
@@ -321,6 +349,25 @@ public class SentenceService {
         time.now(),
         List.of(AuditLog.Bind.of("sentence_change", changeId)));
     return view(prisonerNumber);
+  }
+
+  /**
+   * The day a ruling entered by hand was served (送达), when given: the interval to the next
+   * reduction counts from it (法释〔2016〕23号第四十条第二款). Only a ruling that takes months off or sets a
+   * fixed term starts that interval (as a case's service step dates only those); it is served on or
+   * after the day it was made, and not after the prison's today by the platform's clock.
+   */
+  private void served(ChangeKind kind, LocalDate on, LocalDate servedOn) {
+    LocalDate today = time.today();
+    SentenceChange.serviceRefusal(kind, on, servedOn, today)
+        .ifPresent(
+            key -> {
+              // the days in the message, so the officer sees which one is wrong
+              throw Refusal.invalid(
+                  key,
+                  String.valueOf(servedOn),
+                  key.endsWith("Future") ? today.toString() : on.toString());
+            });
   }
 
   /** The codes a form offers: kinds of sentence, offences, property penalties, changes. */

@@ -495,7 +495,7 @@ public final class EligibilityEngine {
           lenient == null ? null : lenient[0],
           lenient == null ? null : s.lifeFrom.plusMonths(lenient[1]),
           reasons,
-          article(reasons, fromReprieve ? "DR_FIRST" : "LIFE_FIRST"),
+          commuteArticle(regime, fromReprieve, reasons),
           Evaluation.Commutation.LIFE_TO_FIXED);
     }
     // a fixed term, imposed or reached by commutation
@@ -601,7 +601,7 @@ public final class EligibilityEngine {
         perfMax = t.months(perf.majorMerit() ? "limited.max.major-merit" : "limited.max");
         reasons.add(t.reason("MAX_LIMITED", t.label(perf.name()), perfMax));
       } else {
-        perfMax = performanceMax(regime, perf, reasons);
+        perfMax = performanceMax(r, s, regime, perf, reasons);
       }
       max = perfMax;
       limitArticle = reasons.get(reasons.size() - 1).article();
@@ -800,7 +800,13 @@ public final class EligibilityEngine {
     }
   }
 
-  private int performanceMax(Regime regime, Performance perf, List<Reason> reasons) {
+  /**
+   * The most one reduction of a fixed term may take, by performance, with the reason that names the
+   * rule it comes from: the caller takes the limit's article from that reason, so a refusal above
+   * the limit cites the rule that computed it (issue 16).
+   */
+  private int performanceMax(
+      SentenceRecord r, State s, Regime regime, Performance perf, List<Reason> reasons) {
     Label label = t.label(perf.name());
     switch (regime) {
       case NORMAL -> {
@@ -810,7 +816,7 @@ public final class EligibilityEngine {
       }
       case STRICT -> {
         int max = Math.min(t.months("normal.max." + perf.name()), t.months("strict.max-cap"));
-        reasons.add(t.reason("MAX_STRICT", label, max));
+        reasons.add(t.reason(strictMaxKey(r, s), label, max));
         return max;
       }
       default -> {
@@ -819,6 +825,54 @@ public final class EligibilityEngine {
         return max;
       }
     }
+  }
+
+  /**
+   * Which paragraph of the law a strict maximum rests on. A life term commuted to a fixed term: 第九条
+   * (减为有期徒刑后再减刑时，一次减刑不超过一年有期徒刑); a 死缓 that went through life: 第十一条. A fixed term: 第七条第二款 for the
+   * violent offences of ten years or more (故意杀人、强奸、抢劫、绑架、放火、爆炸、投放危险物质、有组织的暴力性犯罪), two crimes of ten
+   * years or more, or any strict term above ten years ("对被判处十年以上有期徒刑的前款罪犯"); otherwise 第七条第一款
+   * ("被判处十年以下有期徒刑的"). All of them allow at most a year; only the article differs.
+   */
+  private String strictMaxKey(SentenceRecord r, State s) {
+    // a life term, imposed or a new crime's (刑法第六十九条、第七十一条), commuted to a fixed term
+    if (s.commuted && (r.kind() == SentenceKind.LIFE || s.newCrimeLife)) {
+      return "MAX_STRICT_LIFE";
+    }
+    if (s.commuted && r.kind() == SentenceKind.DEATH_REPRIEVE && s.viaLife) {
+      return "MAX_STRICT_DR";
+    }
+    if (violentLong(r)
+        || r.twoCrimesOfTenYears()
+        || s.bandMonths > t.months("strict.long-above-months")) {
+      return "MAX_STRICT_LONG";
+    }
+    return "MAX_STRICT";
+  }
+
+  /**
+   * The article a life term's commuted range rests on: the range comes from the regime's row of the
+   * table (life.to.strict, dr.to.strict, ...), so the article is that regime's rule — 第九条 or 第十一条
+   * for the strict categories (and 数罪并罚), 法释〔2019〕6号 for corruption — not the general 第八条 or 第十条.
+   */
+  private static String commuteArticle(Regime regime, boolean fromReprieve, List<Reason> reasons) {
+    List<String> keys =
+        switch (regime) {
+          case NORMAL -> List.of();
+          case STRICT ->
+              fromReprieve
+                  ? List.of("DR_STRICT", "COMBINED_DR_STRICT")
+                  : List.of("LIFE_STRICT", "COMBINED_LIFE_STRICT");
+          case CORRUPTION -> List.of(fromReprieve ? "DR_CORRUPTION" : "LIFE_CORRUPTION");
+        };
+    for (String key : keys) {
+      for (Reason x : reasons) {
+        if (x.key().equals(key)) {
+          return x.article();
+        }
+      }
+    }
+    return article(reasons, fromReprieve ? "DR_FIRST" : "LIFE_FIRST");
   }
 
   /** 第二十一条: a new crime in prison bars reductions for 3 or 4 years from its judgment. */

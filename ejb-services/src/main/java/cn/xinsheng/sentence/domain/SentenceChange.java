@@ -38,6 +38,30 @@ public record SentenceChange(
     return servedOn != null ? servedOn : on;
   }
 
+  /**
+   * Why a service day given for a ruling cannot be taken, as the message key of the refusal; empty
+   * when it can. Only a reduction or a commutation to a fixed term starts the interval to the next
+   * reduction from its service (法释〔2016〕23号第四十条第二款), so only those carry one; a ruling is served on
+   * or after the day it was made, and no later than {@code today}, the prison's day by the
+   * platform's clock (a service not yet made is not recorded).
+   */
+  public static java.util.Optional<String> serviceRefusal(
+      ChangeKind kind, LocalDate on, LocalDate servedOn, LocalDate today) {
+    if (servedOn == null) {
+      return java.util.Optional.empty();
+    }
+    if (kind != ChangeKind.REDUCTION && kind != ChangeKind.COMMUTATION_TO_FIXED) {
+      return java.util.Optional.of("sentence.error.servedKind");
+    }
+    if (on != null && servedOn.isBefore(on)) {
+      return java.util.Optional.of("sentence.error.servedBeforeRuling");
+    }
+    if (servedOn.isAfter(today)) {
+      return java.util.Optional.of("sentence.error.servedFuture");
+    }
+    return java.util.Optional.empty();
+  }
+
   public static SentenceChange reduction(LocalDate on, int months) {
     return new SentenceChange(ChangeKind.REDUCTION, on, months, null);
   }

@@ -272,6 +272,14 @@ public class SentenceStore {
     return history.recordService(caseId, servedOn, by, clock.instant());
   }
 
+  /**
+   * The day a ruling entered by hand (without a case of this system) was served, beside its change
+   * row: append-only, as a case's service step writes it.
+   */
+  public void recordChangeService(long changeId, LocalDate servedOn, String by) {
+    history.recordChangeService(changeId, servedOn, by, clock.instant());
+  }
+
   /** A change, written by a case's granted ruling when {@code caseId} is given. */
   public long recordChange(
       long inmateId,
@@ -329,6 +337,29 @@ public class SentenceStore {
         .setParameter(4, by)
         .setParameter(5, Timestamp.from(clock.instant()))
         .executeUpdate();
+  }
+
+  /** The limit a proposal kept and the article of the rule that computed it (issue 16). */
+  public void recordLimitBasis(long caseId, Integer limitMonths, String article, String by) {
+    em.createNativeQuery(
+            "INSERT INTO case_limit_basis (case_id, limit_months, article, recorded_by,"
+                + " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .setParameter(1, caseId)
+        .setParameter(2, limitMonths)
+        .setParameter(3, article)
+        .setParameter(4, by)
+        .setParameter(5, Timestamp.from(clock.instant()))
+        .executeUpdate();
+  }
+
+  /** The article a case's kept limit rests on. */
+  public Optional<String> limitArticleOf(long caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object> rows =
+        em.createNativeQuery("SELECT article FROM case_limit_basis WHERE case_id = ?1")
+            .setParameter(1, caseId)
+            .getResultList();
+    return rows.stream().findFirst().map(o -> (String) o);
   }
 
   /** {ground, article} of a case that departs from the general rule. */

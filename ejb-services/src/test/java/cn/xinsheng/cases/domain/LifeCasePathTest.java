@@ -516,6 +516,27 @@ class LifeCasePathTest {
                     received.plusDays(6)));
     assertEquals("case.error.rulingMonths", above.messageKey());
     assertEquals(List.of(264, "法释〔2016〕23号第八条"), List.of(above.arguments()));
+    // issue 16: a strict category's life term (第九条: 减为二十年以上二十二年以下) and a 死缓 reached life
+    // (第十条, strict 第十一条): the case kept the article of its commuted range, the refusal names it
+    for (String article : List.of("法释〔2016〕23号第九条", "法释〔2016〕23号第十条第一款", "法释〔2016〕23号第十一条")) {
+      ReductionCase kept = k.withLimitArticle(article);
+      CaseRuleException refused =
+          assertThrows(
+              CaseRuleException.class,
+              () ->
+                  kept.checkStep(
+                      CaseStep.RULING,
+                      "highjudge1",
+                      Set.of(Role.HIGH_JUDGE),
+                      received.plusDays(6),
+                      CALENDAR,
+                      NINE,
+                      "GRANTED",
+                      265,
+                      "",
+                      received.plusDays(6)));
+      assertEquals(List.of(264, article), List.of(refused.arguments()));
+    }
     assertEquals(
         "GRANTED",
         check(

@@ -379,6 +379,29 @@ class ReductionCaseTest {
     // the refusal names the maximum it enforces and the article of it: one reduction's maximum
     // by the kind of performance (法释〔2016〕23号第六条第二款)
     assertEquals(java.util.List.of(9, "法释〔2016〕23号第六条第二款"), java.util.List.of(above.arguments()));
+    // issue 16: a strict category's limit rests on 第七条 (第一款 for ten years or less, 第二款
+    // above them and for the violent offences of ten years): the case kept that article with the
+    // limit, and the refusal names it, not the general 第六条第二款
+    for (String article : java.util.List.of("法释〔2016〕23号第七条第一款", "法释〔2016〕23号第七条第二款")) {
+      ReductionCase strict = k.withLimitArticle(article);
+      CaseRuleException refused =
+          assertThrows(
+              CaseRuleException.class,
+              () ->
+                  strict.checkStep(
+                      CaseStep.RULING,
+                      Set.of(Role.JUDGE),
+                      postEnd,
+                      CALENDAR,
+                      NINE,
+                      "GRANTED",
+                      10,
+                      null,
+                      null));
+      assertEquals("case.error.rulingMonths", refused.messageKey());
+      assertEquals(java.util.List.of(9, article), java.util.List.of(refused.arguments()));
+      assertEquals(article, strict.limitArticle());
+    }
     assertEquals(
         "case.error.reason",
         assertThrows(

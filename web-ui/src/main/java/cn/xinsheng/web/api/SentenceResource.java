@@ -67,12 +67,13 @@ public class SentenceResource {
       @Size(max = 500, message = "sentence.error.note") @Text String note) {}
 
   /** A later change from the court's papers. */
-  @JsonbPropertyOrder({"kind", "on", "months", "toMonths", "note"})
+  @JsonbPropertyOrder({"kind", "on", "months", "toMonths", "servedOn", "note"})
   public record ChangeRequest(
       @Size(max = 30) @OneLine String kind,
       @Size(max = 10, message = "case.error.date") @OneLine String on,
       Integer months,
       Integer toMonths,
+      @Size(max = 10, message = "case.error.date") @OneLine String servedOn,
       @Size(max = 500, message = "sentence.error.note") @Text String note) {}
 
   @GET
@@ -125,7 +126,8 @@ public class SentenceResource {
   @Operation(
       summary =
           "Enter a change: {kind: REDUCTION|COMMUTATION_TO_LIFE|COMMUTATION_TO_FIXED|NEW_CRIME, on,"
-              + " months?, toMonths?, note}")
+              + " months?, toMonths?, servedOn?, note}; servedOn (yyyy-MM-dd), the day a reduction"
+              + " or a commutation to a fixed term was served: not before on, not after today")
   @StatusCode(201)
   public SentenceService.SentenceView change(
       @PathParam("prisonerNumber") String prisonerNumber,
@@ -133,7 +135,12 @@ public class SentenceResource {
     return sentences.change(
         prisonerNumber,
         new SentenceService.ChangeInput(
-            body.kind(), date(body.on(), "on"), body.months(), body.toMonths(), body.note()));
+            body.kind(),
+            date(body.on(), "on"),
+            body.months(),
+            body.toMonths(),
+            date(body.servedOn(), "servedOn"),
+            body.note()));
   }
 
   private static LocalDate date(String text, String key) {

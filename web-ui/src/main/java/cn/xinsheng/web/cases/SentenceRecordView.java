@@ -48,6 +48,8 @@ public class SentenceRecordView implements Serializable {
   private LocalDate changeOn;
   private Integer changeMonths;
   private Integer changeToMonths;
+  // the day the ruling was served (送达), when the papers show it: the interval counts from it
+  private LocalDate changeServedOn;
   private String changeNote;
 
   public SentenceService.Codes getCodes() {
@@ -122,10 +124,11 @@ public class SentenceRecordView implements Serializable {
           sentences.change(
               prisonerNumber,
               new SentenceService.ChangeInput(
-                  changeKind, changeOn, changeMonths, changeToMonths, changeNote));
+                  changeKind, changeOn, changeMonths, changeToMonths, changeServedOn, changeNote));
       changeNote = null;
       changeMonths = null;
       changeToMonths = null;
+      changeServedOn = null;
       Messages.info("sentence.changeSaved");
     } catch (Refusal r) {
       Messages.refused(r);
@@ -268,6 +271,14 @@ public class SentenceRecordView implements Serializable {
 
   public void setChangeToMonths(Integer changeToMonths) {
     this.changeToMonths = changeToMonths;
+  }
+
+  public LocalDate getChangeServedOn() {
+    return changeServedOn;
+  }
+
+  public void setChangeServedOn(LocalDate changeServedOn) {
+    this.changeServedOn = changeServedOn;
   }
 
   public String getChangeNote() {
