@@ -12,10 +12,12 @@ import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
 import cn.xinsheng.auditlog.infrastructure.PendingEntries;
 import cn.xinsheng.auditlog.infrastructure.SigningKeyFile;
+import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -344,6 +346,9 @@ public class AuditSequencer {
    * takes it in is signed by the old key and the new one, which carries the trust over. The old
    * private key is then deleted.
    */
+  // the only caller is AuditAdministration, as the system administrator (AuditKeyGuardTest); the
+  // container refuses anyone else, who could otherwise record a rotation in another's name
+  @RolesAllowed(Role.SYS_ADMIN_NAME)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public String rotateKey(String actor, String roles) {
     return rotateKey(actor, roles, origin, null);
