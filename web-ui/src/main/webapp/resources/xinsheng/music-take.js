@@ -55,8 +55,9 @@
     return 69 + 12 * Math.log(hz / 440) / Math.LN2;
   }
 
+  // a figure to at most d decimals, a whole one without any (the issue 18 walk read "72.0 拍/分")
   function fmt(n, d) {
-    return n === null || n === undefined ? "—" : Number(n).toFixed(d);
+    return n === null || n === undefined ? "—" : String(Number(Number(n).toFixed(d)));
   }
 
   function centsClass(c) {
@@ -149,11 +150,11 @@
     var s = svg(W, H, L("tempo"));
     [lo, (lo + hi) / 2, hi].forEach(function (b) {
       s.appendChild(el("line", {x1: left, x2: W - 10, y1: y(b), y2: y(b), "class": "xs-grid"}));
-      s.appendChild(el("text", {x: 4, y: y(b) + 4, "class": "xs-axis"}, scored ? String(Math.round(b)) : b.toFixed(2)));
+      s.appendChild(el("text", {x: 4, y: y(b) + 4, "class": "xs-axis"}, scored ? String(Math.round(b)) : fmt(b, 2)));
     });
     if (scored) {
       s.appendChild(el("line", {x1: left, x2: W - 10, y1: y(marked), y2: y(marked), "class": "xs-marked"}));
-      s.appendChild(el("text", {x: W - 200, y: y(marked) - 6, "class": "xs-axis"}, L("marked") + " " + fmt(marked, 0) + " " + L("bpm")));
+      s.appendChild(el("text", {x: W - 200, y: y(marked) - 6, "class": "xs-axis"}, L("marked") + " " + fmt(marked, 1) + " " + L("bpm")));
     }
     var d = "";
     iv.forEach(function (v, i) {
@@ -177,7 +178,7 @@
     var scored = a.tempo.markedBpm !== null && a.tempo.markedBpm !== undefined;
     var facts = [[L("heard"), heard.length + " / " + a.notes.length], [L("median"), fmt(median, 1) + "¢"]];
     if (scored) {
-      facts.push([L("marked"), fmt(a.tempo.markedBpm, 0) + " " + L("bpm")], [L("measured"), fmt(a.tempo.measuredBpm, 1) + " " + L("bpm")],
+      facts.push([L("marked"), fmt(a.tempo.markedBpm, 1) + " " + L("bpm")], [L("measured"), fmt(a.tempo.measuredBpm, 1) + " " + L("bpm")],
         [L("deviation"), fmt(a.tempo.deviationPercent, 1) + "%"]);
     }
     facts.push([L("variation"), fmt(a.tempo.variationPercent, 1) + "%"]);

@@ -84,6 +84,52 @@ class MusicScreensIT {
     assertTrue(driver.findElement(By.id("xs-music-summary")).getText().contains("音准偏差中位数"));
   }
 
+  /** A figure with a decimal that says nothing: "72.0", "0.00" (the issue 18 walk read "72.0"). */
+  private static final java.util.regex.Pattern EMPTY_DECIMALS =
+      java.util.regex.Pattern.compile("\\d\\.0+(?!\\d)");
+
+  /** The take's summary and tempo chart say whole figures without a decimal. */
+  private static void figuresSayNoEmptyDecimals() {
+    String said =
+        driver.findElement(By.id("xs-music-summary")).getText()
+            + " "
+            + driver.findElement(By.id("xs-music-tempo")).getText();
+    assertFalse(EMPTY_DECIMALS.matcher(said).find(), said);
+  }
+
+  /**
+   * The catalogue says its tempi as whole numbers, and the imported 简谱 source under its toggle
+   * draws Chinese in the shipped CJK font: a probe of ten CJK characters is about ten em wide,
+   * where a monospace font's empty squares are six (headless Chromium has no CJK font of its own).
+   */
+  private static void catalogueSaysWholeTemposAndDrawsItsSourceInChinese() {
+    String items = driver.findElement(By.cssSelector(".xs-music-syllabus")).getText();
+    assertTrue(items.contains("拍/分钟"), items);
+    assertFalse(EMPTY_DECIMALS.matcher(items).find(), "tempi said whole: " + items);
+    driver.findElement(By.cssSelector(".xs-music-item details summary")).click();
+    WebElement source = driver.findElement(By.cssSelector(".xs-music-item pre.xs-music-source"));
+    waiting().until(ExpectedConditions.visibilityOf(source));
+    org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+    js.executeScript(
+        "var s = document.createElement('span'); s.id = 'xs-cjk-probe';"
+            + " s.textContent = '曲名曲名曲名曲名曲名'; arguments[0].appendChild(s);",
+        source);
+    String ems =
+        "var s = document.getElementById('xs-cjk-probe');"
+            + " return s.getBoundingClientRect().width / parseFloat(getComputedStyle(s).fontSize);";
+    try {
+      // the CJK face loads when the page first needs it
+      waiting().until(d -> ((Number) js.executeScript(ems)).doubleValue() > 9);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "the 简谱 source draws Chinese in a CJK font: ten characters are "
+              + js.executeScript(ems)
+              + " em wide in "
+              + js.executeScript("return getComputedStyle(arguments[0]).fontFamily;", source),
+          e);
+    }
+  }
+
   /**
    * The three charts drawn (an exam performance has no syllabus item: its notes are named after the
    * nearest, so only the charts themselves are checked).
@@ -147,6 +193,7 @@ class MusicScreensIT {
     assertFalse(
         driver.findElement(By.tagName("body")).getText().contains("inmate1"), "no login shown");
     assertTrue(smallTargets().isEmpty(), "targets under 44 px: " + smallTargets());
+    figuresSayNoEmptyDecimals();
     HeadlessChrome.shot(driver, "music-02-inmate-take-charts");
     // back to his page: the take is listed, and opens again
     driver.findElement(By.id("back")).click();
@@ -181,6 +228,7 @@ class MusicScreensIT {
                 "var i = document.querySelector('img.xs-music-sheet'); return i.complete && i.naturalWidth;");
     assertTrue(((Number) loaded).longValue() > 0, "the sheet image loads");
     assertTrue(smallTargets().isEmpty(), "targets under 44 px: " + smallTargets());
+    catalogueSaysWholeTemposAndDrawsItsSourceInChinese();
     HeadlessChrome.shot(driver, "music-03-inmate-catalogue");
     driver.findElement(By.id("back")).click();
     waiting().until(ExpectedConditions.urlContains("/inmate/music.xhtml"));

@@ -596,6 +596,119 @@ class PickersIT {
     HeadlessChrome.shot(driver, "pickers-10-audit-export");
   }
 
+  // The issue 18 walk: a picker value naming nobody left /music/takes and /ledger/excusals silent,
+  // and a link naming nobody (?inmate=9999999999) left all five picker pages silent.
+
+  private static final String NOBODY = "9999999999";
+  private static final String NO_SUCH_INMATE = "没有这个服刑人员，或其不在您分管的分监区";
+
+  /** A picker page, who opens it, how its value is sent, and the words it says for nobody. */
+  private record PickerPage(String login, String path, String picker, String send, String words) {}
+
+  private static final List<PickerPage> PICKER_PAGES =
+      List.of(
+          new PickerPage(
+              "officer1",
+              "/ledger/inmate.xhtml",
+              "inmateForm:inmate",
+              "inmateForm:show",
+              NO_SUCH_INMATE),
+          new PickerPage(
+              "officer1",
+              "/risk/assess.xhtml",
+              "assessForm:prisoner",
+              "assessForm:load",
+              NO_SUCH_INMATE),
+          // these two send the picker on its own when it is left (there is no button to show him)
+          new PickerPage(
+              "officer1", "/ledger/excusals.xhtml", "excusalForm:prisoner", null, NO_SUCH_INMATE),
+          // the music upload serves a teacher's learners too: its words, the upload's refusal's
+          new PickerPage(
+              "officer1",
+              "/music/takes.xhtml",
+              "uploadForm:prisoner",
+              null,
+              "没有这名服刑人员，或他不是您所教的学员、不在您的监区"),
+          new PickerPage(
+              "sysadmin1",
+              "/admin/audit.xhtml",
+              "exportForm:inmate",
+              "exportForm:exportInmate",
+              NO_SUCH_INMATE));
+
+  private static void says(String words, String where) {
+    try {
+      HeadlessChrome.waiting(driver)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> d.findElement(By.tagName("body")).getText().contains(words));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          where + " says \"" + words + "\": " + driver.findElement(By.tagName("body")).getText(),
+          e);
+    }
+  }
+
+  @Test
+  void aLinkNamingNobodyIsSaidOnEveryPickerPage() throws Exception {
+    for (PickerPage page : PICKER_PAGES) {
+      HeadlessChrome.login(driver, base, page.login());
+      driver.get(base + page.path() + "?inmate=" + NOBODY);
+      says(page.words(), page.path() + "?inmate=" + NOBODY);
+      noErrorPage();
+      // the picker keeps what the link named, for the user to correct
+      assertEquals(
+          NOBODY, driver.findElement(By.id(page.picker() + "_input")).getAttribute("value"));
+    }
+    HeadlessChrome.shot(driver, "pickers-11-link-names-nobody");
+  }
+
+  @Test
+  void aPickerValueNamingNobodyIsSaidOnEveryPickerPage() throws Exception {
+    for (PickerPage page : PICKER_PAGES) {
+      HeadlessChrome.login(driver, base, page.login());
+      driver.get(base + page.path());
+      WebElement input =
+          HeadlessChrome.waiting(driver)
+              .until(ExpectedConditions.elementToBeClickable(By.id(page.picker() + "_input")));
+      assertFalse(
+          driver.findElement(By.tagName("body")).getText().contains(page.words()),
+          page.path() + " says nothing before anything is typed");
+      input.sendKeys(NOBODY);
+      if (page.send() == null) {
+        driver.findElement(By.tagName("h1")).click(); // the picker is left
+      } else {
+        driver.findElement(By.id(page.send())).click();
+      }
+      says(page.words(), page.path() + " with " + NOBODY + " typed");
+      noErrorPage();
+    }
+    HeadlessChrome.shot(driver, "pickers-12-typed-names-nobody");
+  }
+
+  @Test
+  void aLinkNamingAnInmateOfAnotherOfTheOfficersSectionsOpensHisSectionsExcusals()
+      throws Exception {
+    // the excusal page shows one section; a link naming an inmate of another of the officer's
+    // sections shows his, picker filled, rather than his bare number (and that he is nobody)
+    List<Person> mine = inSectionsOf("officer1");
+    java.util.Map<Long, Person> onePerSection = new java.util.TreeMap<>();
+    mine.forEach(m -> onePerSection.putIfAbsent(m.section(), m));
+    assertTrue(onePerSection.size() >= 2, "officer1 serves two sections: " + onePerSection);
+    HeadlessChrome.login(driver, base, "officer1");
+    for (Person p : onePerSection.values()) {
+      driver.get(base + "/ledger/excusals.xhtml?inmate=" + p.number());
+      HeadlessChrome.waiting(driver)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
+              d ->
+                  p.line()
+                      .equals(
+                          d.findElement(By.id("excusalForm:prisoner_input"))
+                              .getAttribute("value")));
+      assertFalse(driver.findElement(By.tagName("body")).getText().contains(NO_SUCH_INMATE));
+    }
+  }
+
   @Test
   void theCaseHeaderNamesTheTermsLastDayAndTheReleaseDay() throws Exception {
     long caseId = RunningPlatform.count("SELECT MAX(id) FROM reduction_case");

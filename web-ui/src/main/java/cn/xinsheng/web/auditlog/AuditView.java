@@ -30,12 +30,18 @@ public class AuditView implements Serializable {
   private String witnessKey;
   private String witnessDescription;
 
-  /** A link may name the inmate to export (?inmate=3301000011): the picker shows him. */
-  @jakarta.annotation.PostConstruct
-  void init() {
+  /**
+   * A link may name the inmate to export (?inmate=3301000011): the picker shows him, or the page
+   * says that it names nobody. The page's view action, so that what it says is shown.
+   */
+  public void openLink() {
     String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
-    if (linked != null) {
-      exportInmate = picker.lineOf(linked);
+    if (linked == null) {
+      return;
+    }
+    exportInmate = picker.lineOf(linked);
+    if (picker.namesNobody(exportInmate)) {
+      Messages.error("error.unknownInmate");
     }
   }
 
@@ -50,7 +56,7 @@ public class AuditView implements Serializable {
       return;
     }
     // a number naming nobody is said here, in words, rather than as the endpoint's JSON error
-    if (picker.lineOf(number).equals(number)) {
+    if (picker.namesNobody(number)) {
       Messages.error("error.unknownInmate");
       return;
     }

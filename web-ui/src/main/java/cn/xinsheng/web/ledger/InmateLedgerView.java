@@ -8,7 +8,6 @@ import cn.xinsheng.ledger.application.ObjectionService;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -48,16 +47,24 @@ public class InmateLedgerView implements Serializable {
   private Long findingEntry;
   private String findingText;
 
-  @PostConstruct
-  void init() {
-    // links name the inmate as ?no= (the section's list, the evidence viewer's way back) or
-    // ?inmate= (as the other screens that pick an inmate)
+  /**
+   * The page's link (its view action, so that what it says is shown: the page's messages are drawn
+   * before the view would otherwise be made). Links name the inmate as ?no= (the section's list,
+   * the evidence viewer's way back) or ?inmate= (as the other screens that pick an inmate); a link
+   * naming nobody the caller may see says so rather than showing an empty ledger.
+   */
+  public void openLink() {
     String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("no");
     if (linked == null) {
       linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
     }
-    if (linked != null) {
-      inmate = picker.lineOf(linked);
+    if (linked == null) {
+      return;
+    }
+    inmate = picker.lineOf(linked);
+    if (picker.namesNobody(inmate)) {
+      Messages.error("error.unknownInmate");
+      return;
     }
     load();
   }

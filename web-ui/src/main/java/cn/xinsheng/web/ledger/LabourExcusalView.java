@@ -5,6 +5,7 @@ import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import cn.xinsheng.organisation.application.SectionOverview;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.web.organisation.InmatePicker;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.annotation.PostConstruct;
@@ -61,16 +62,32 @@ public class LabourExcusalView implements Serializable {
         sectionId = wanted;
       }
     }
-    // ... and the inmate the excusal is for (?inmate=3301000011)
-    String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
-    if (linked != null) {
-      prisonerNumber =
-          cn.xinsheng.web.organisation.InmatePicker.lines(
-                  organisation.inmatesToChoose(linked, sectionId))
-              .stream()
-              .filter(l -> cn.xinsheng.web.organisation.InmatePicker.numberOf(l).equals(linked))
-              .findFirst()
-              .orElse(linked);
+  }
+
+  /**
+   * A link may name the inmate the excusal is for (?inmate=3301000011): the section shown becomes
+   * his (he may be in another of the officer's sections than the first), or the page says that the
+   * link names nobody. The page's view action, so that what it says is shown.
+   */
+  public void openLink() {
+    String linked = InmatePicker.parameter("inmate");
+    if (linked == null) {
+      return;
+    }
+    var his = InmatePicker.chosen(linked, organisation::inmatesToChoose);
+    his.ifPresent(i -> sectionId = i.sectionId());
+    prisonerNumber = his.map(InmatePicker::line).orElse(InmatePicker.numberOf(linked));
+    checkInmate();
+  }
+
+  /**
+   * Says when the picker names nobody of the officer's sections, as soon as it is left (issue 18
+   * walk: the page stayed silent), in the words the entry's refusal uses. The entry takes an inmate
+   * of any of his sections, so the check does too, not only the section shown.
+   */
+  public void checkInmate() {
+    if (InmatePicker.namesNobody(prisonerNumber, organisation::inmatesToChoose)) {
+      Messages.error("error.unknownInmate");
     }
   }
 
@@ -79,8 +96,7 @@ public class LabourExcusalView implements Serializable {
    * as "姓名（编号）".
    */
   public List<String> completeInmate(String typed) {
-    return cn.xinsheng.web.organisation.InmatePicker.lines(
-        organisation.inmatesToChoose(typed, sectionId));
+    return InmatePicker.lines(organisation.inmatesToChoose(typed, sectionId));
   }
 
   public boolean isOfficer() {
@@ -113,7 +129,7 @@ public class LabourExcusalView implements Serializable {
       if (f == null) {
         throw Refusal.invalid("ledger.error.excusalFrom");
       }
-      String number = cn.xinsheng.web.organisation.InmatePicker.numberOf(prisonerNumber);
+      String number = InmatePicker.numberOf(prisonerNumber);
       if (number.isEmpty()) {
         throw Refusal.invalid("picker.inmate.required");
       }

@@ -3,6 +3,7 @@ package cn.xinsheng.web.music;
 import cn.xinsheng.music.application.MusicCatalogueService;
 import cn.xinsheng.music.application.TakeService;
 import cn.xinsheng.platform.Refusal;
+import cn.xinsheng.web.organisation.InmatePicker;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -31,17 +32,25 @@ public class MusicTakesView implements Serializable {
   private Long item;
   private Long uploaded;
 
-  /** A link may name the inmate the take is for (?inmate=3301000011). */
-  @jakarta.annotation.PostConstruct
-  void init() {
-    String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
+  /**
+   * A link may name the inmate the take is for (?inmate=3301000011); one naming nobody the uploader
+   * serves is said at once. The page's view action, so that what it says is shown.
+   */
+  public void openLink() {
+    String linked = InmatePicker.parameter("inmate");
     if (linked != null && mayUpload()) {
-      prisonerNumber =
-          takes.inmatesToUploadFor(linked).stream()
-              .filter(i -> i.prisonerNumber().equals(linked))
-              .findFirst()
-              .map(cn.xinsheng.web.organisation.InmatePicker::line)
-              .orElse(linked);
+      prisonerNumber = InmatePicker.lineOf(linked, takes::inmatesToUploadFor);
+      checkInmate();
+    }
+  }
+
+  /**
+   * Says when the picker names nobody the uploader may serve, as soon as it is left (issue 18 walk:
+   * the page stayed silent until a file was sent), in the words the upload's refusal uses.
+   */
+  public void checkInmate() {
+    if (InmatePicker.namesNobody(prisonerNumber, takes::inmatesToUploadFor)) {
+      Messages.error("music.error.noInmate");
     }
   }
 
@@ -55,7 +64,7 @@ public class MusicTakesView implements Serializable {
    * as "姓名（编号）".
    */
   public List<String> completeInmate(String typed) {
-    return cn.xinsheng.web.organisation.InmatePicker.lines(takes.inmatesToUploadFor(typed));
+    return InmatePicker.lines(takes.inmatesToUploadFor(typed));
   }
 
   public List<TakeService.TakeView> getTakes() {
@@ -68,9 +77,7 @@ public class MusicTakesView implements Serializable {
 
   public void upload(FileUploadEvent event) {
     try (InputStream in = event.getFile().getInputStream()) {
-      TakeService.TakeView t =
-          takes.upload(
-              in, cn.xinsheng.web.organisation.InmatePicker.numberOf(prisonerNumber), item, null);
+      TakeService.TakeView t = takes.upload(in, InmatePicker.numberOf(prisonerNumber), item, null);
       uploaded = t.id();
       Messages.info("music.take.uploaded", t.inmateName());
     } catch (Refusal r) {

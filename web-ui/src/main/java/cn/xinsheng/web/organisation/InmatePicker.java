@@ -8,6 +8,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,19 +58,48 @@ public class InmatePicker {
   }
 
   /**
-   * The picker's line for the inmate a link names, if the caller may choose him; otherwise the
-   * number as given (the screen's service then says he is unknown).
+   * The inmate a picker's value names among those the screen offers, if any. {@code offered} is the
+   * screen's own query (the one its autocomplete asks), asked for the value's number: an officer's
+   * screen offers his sections' inmates, the music upload the learners the uploader serves, so
+   * "nobody" means nobody this caller may choose here.
    */
-  public String lineOf(String number) {
-    String n = numberOf(number);
+  public static Optional<InmateDirectory.Named> chosen(
+      String value, Function<String, List<InmateDirectory.Named>> offered) {
+    String n = numberOf(value);
     if (n.isEmpty()) {
-      return n;
+      return Optional.empty();
     }
-    return organisation.inmatesToChoose(n).stream()
-        .filter(i -> i.prisonerNumber().equals(n))
-        .findFirst()
-        .map(InmatePicker::line)
-        .orElse(n);
+    return offered.apply(n).stream().filter(i -> i.prisonerNumber().equals(n)).findFirst();
+  }
+
+  /**
+   * Whether the picker holds something (typed, or from a link) that names nobody the screen offers,
+   * which the screen must say (issue 18 walk: a number naming nobody left the page silent). An
+   * empty picker names nobody too, but is not this: it is asked for when the screen needs an
+   * inmate.
+   */
+  public static boolean namesNobody(
+      String value, Function<String, List<InmateDirectory.Named>> offered) {
+    return !numberOf(value).isEmpty() && chosen(value, offered).isEmpty();
+  }
+
+  /** As {@link #namesNobody(String, Function)} among the inmates the caller may choose anywhere. */
+  public boolean namesNobody(String value) {
+    return namesNobody(value, organisation::inmatesToChoose);
+  }
+
+  /**
+   * The picker's line for the inmate a link names, if the screen offers him; otherwise the number
+   * as given, for the screen to say that it names nobody.
+   */
+  public static String lineOf(
+      String number, Function<String, List<InmateDirectory.Named>> offered) {
+    return chosen(number, offered).map(InmatePicker::line).orElse(numberOf(number));
+  }
+
+  /** As {@link #lineOf(String, Function)} among the inmates the caller may choose anywhere. */
+  public String lineOf(String number) {
+    return lineOf(number, organisation::inmatesToChoose);
   }
 
   /** The request's parameter of this name (a deep link), or null. */

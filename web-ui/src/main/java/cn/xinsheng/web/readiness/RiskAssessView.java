@@ -35,14 +35,21 @@ public class RiskAssessView implements Serializable {
   private transient List<RiskService.AssessmentView> history;
   private final Map<String, String> entered = new HashMap<>();
 
-  /** A link may name the inmate (?inmate=3301000011): his form opens at once. */
-  @jakarta.annotation.PostConstruct
-  void init() {
+  /**
+   * A link may name the inmate (?inmate=3301000011): his form opens at once; a link naming nobody
+   * the officer may assess says so. The page's view action, so that what it says is shown.
+   */
+  public void openLink() {
     String linked = cn.xinsheng.web.organisation.InmatePicker.parameter("inmate");
-    if (linked != null) {
-      prisonerNumber = picker.lineOf(linked);
-      load();
+    if (linked == null) {
+      return;
     }
+    prisonerNumber = picker.lineOf(linked);
+    if (picker.namesNobody(prisonerNumber)) {
+      Messages.error("error.unknownInmate");
+      return;
+    }
+    load();
   }
 
   private String number() {
