@@ -4,6 +4,9 @@ import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.audit.export.VerifyCommand;
+import cn.xinsheng.auditlog.application.ExportScope;
+import cn.xinsheng.auditlog.application.ExportSummary;
+import cn.xinsheng.auditlog.application.SelfCheck;
 import cn.xinsheng.auditlog.infrastructure.AuditExporter;
 import cn.xinsheng.auditlog.infrastructure.AuditStore;
 import cn.xinsheng.auditlog.infrastructure.RecordForms;
@@ -233,14 +236,14 @@ class AuditCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      AuditExporter.Scope scope;
+      ExportScope scope;
       try {
         if (inmate != null) {
-          scope = new AuditExporter.Inmate(inmate);
+          scope = new ExportScope.Inmate(inmate);
         } else if (from != null || to != null) {
-          scope = new AuditExporter.Range(from == null ? 0 : from, to == null ? 0 : to);
+          scope = new ExportScope.Range(from == null ? 0 : from, to == null ? 0 : to);
         } else {
-          scope = new AuditExporter.All();
+          scope = new ExportScope.All();
         }
       } catch (IllegalArgumentException e) {
         throw new LauncherException(
@@ -271,10 +274,10 @@ class AuditCommand implements Runnable {
                       + LocalDate.now(LauncherClock.operator())
                       + ".zip");
       Path tmp = target.resolveSibling(target.getFileName() + ".part");
-      if (scope instanceof AuditExporter.Inmate inmate) {
+      if (scope instanceof ExportScope.Inmate inmate) {
         scope = inmate.withHead(head(store, inmate.prisonerNumber()));
       }
-      AuditExporter.Summary summary;
+      ExportSummary summary;
       try (OutputStream os = Files.newOutputStream(tmp)) {
         summary =
             new AuditExporter(store, origin, LauncherClock.operator(), RecordForms.loaded())
@@ -336,7 +339,7 @@ class AuditCommand implements Runnable {
           if (index.isPresent()) {
             return index.get();
           }
-          java.util.Optional<AuditStore.SelfCheck> check = store.latestSelfCheck();
+          java.util.Optional<SelfCheck> check = store.latestSelfCheck();
           if (check.isPresent() && !check.get().sound()) {
             throw new LauncherException(
                 "审计日志未通过自检，不能签署导出的链头：" + check.get().failure(),

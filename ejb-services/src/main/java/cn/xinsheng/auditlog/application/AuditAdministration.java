@@ -64,7 +64,7 @@ public class AuditAdministration {
       String fingerprint,
       List<String> keyHistory,
       List<WitnessStatus> witnesses,
-      Optional<AuditStore.SelfCheck> lastSelfCheck,
+      Optional<SelfCheck> lastSelfCheck,
       Optional<RecordCheck.Pass> lastRecordPass,
       List<RecordCheck.Mismatch> changedRecords) {}
 
@@ -206,14 +206,14 @@ public class AuditAdministration {
 
   /** The log's self-check and a full pass over the bound records, now; one verdict. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public AuditStore.SelfCheck runSelfCheck() {
-    AuditStore.SelfCheck log = sequencer.selfCheck();
+  public SelfCheck runSelfCheck() {
+    SelfCheck log = sequencer.selfCheck();
     records.fullPass();
     String changed = records.failure();
     if (changed == null || !log.sound()) {
       return log;
     }
-    return new AuditStore.SelfCheck(
+    return new SelfCheck(
         log.checkedAt(),
         log.treeSize(),
         log.entriesChecked(),
@@ -229,11 +229,11 @@ public class AuditAdministration {
    */
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public AuditExporter.Scope prepareExport(AuditExporter.Scope scope) {
+  public ExportScope prepareExport(ExportScope scope) {
     if (sequencer.latest().isEmpty()) {
       throw Refusal.notFound("audit.error.empty");
     }
-    if (scope instanceof AuditExporter.Inmate inmate && inmate.headIndex() < 0) {
+    if (scope instanceof ExportScope.Inmate inmate && inmate.headIndex() < 0) {
       return inmate.withHead(heads.head(inmate.prisonerNumber()));
     }
     return scope;
@@ -264,8 +264,7 @@ public class AuditAdministration {
   /** Writes an export (whole log, a range, or one inmate's records) to the stream. */
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public AuditExporter.Summary export(AuditExporter.Scope scope, OutputStream out)
-      throws IOException {
+  public ExportSummary export(ExportScope scope, OutputStream out) throws IOException {
     return export(scope, out, null);
   }
 
@@ -277,8 +276,8 @@ public class AuditAdministration {
    */
   @RolesAllowed({Role.SYS_ADMIN_NAME, Role.PROSECUTOR_NAME, Role.JUDGE_NAME, Role.SUPERVISOR_NAME})
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public AuditExporter.Summary export(
-      AuditExporter.Scope scope, OutputStream out, java.util.function.Predicate<byte[]> mayRead)
+  public ExportSummary export(
+      ExportScope scope, OutputStream out, java.util.function.Predicate<byte[]> mayRead)
       throws IOException {
     scope = prepareExport(scope);
     java.util.function.Predicate<byte[]> reader =

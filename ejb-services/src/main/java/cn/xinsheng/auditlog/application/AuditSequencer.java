@@ -145,7 +145,7 @@ public class AuditSequencer {
   /** When sequencing last logged that the database cannot be reached (log once a minute). */
   private volatile long unavailableLoggedAt;
 
-  private volatile AuditStore.SelfCheck lastSelfCheck;
+  private volatile SelfCheck lastSelfCheck;
   private PendingEntries pendingEntries;
 
   @PostConstruct
@@ -223,7 +223,7 @@ public class AuditSequencer {
    * the signatures with the key chain. Returns the result, which is also recorded.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public AuditStore.SelfCheck selfCheck() {
+  public SelfCheck selfCheck() {
     long started = System.nanoTime();
     long signedSize;
     lock.readLock().lock();
@@ -261,7 +261,7 @@ public class AuditSequencer {
         // not a break of the log: the database is away (the launcher restarts it). Sequencing
         // goes on once it is back; the last verdict stands and nothing is recorded.
         LOG.warning("audit log self-check skipped, the database cannot be reached: " + e);
-        return new AuditStore.SelfCheck(
+        return new SelfCheck(
             clock.instant(),
             signedSize,
             0,
@@ -271,8 +271,8 @@ public class AuditSequencer {
       }
       failure = "audit log could not be checked: " + e.getMessage();
     }
-    AuditStore.SelfCheck check =
-        new AuditStore.SelfCheck(
+    SelfCheck check =
+        new SelfCheck(
             clock.instant(),
             signedSize,
             checked,
@@ -585,7 +585,7 @@ public class AuditSequencer {
     return selfCheckFailure;
   }
 
-  public Optional<AuditStore.SelfCheck> lastSelfCheck() {
+  public Optional<SelfCheck> lastSelfCheck() {
     return Optional.ofNullable(lastSelfCheck);
   }
 

@@ -61,7 +61,7 @@ public class SubjectPackages {
         };
     try {
       new AuditExporter(sequencer.store(), sequencer.origin(), clock, bindings.forms())
-          .export(new AuditExporter.Inmate(prisonerNumber, headIndex), out, p);
+          .export(new ExportScope.Inmate(prisonerNumber, headIndex), out, p);
     } catch (SQLException e) {
       throw new IOException("the audit log cannot be read: " + e.getMessage(), e);
     }

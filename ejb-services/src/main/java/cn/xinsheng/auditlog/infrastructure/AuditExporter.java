@@ -9,6 +9,8 @@ import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.audit.export.ExportFormat;
 import cn.xinsheng.audit.export.ExportWriter;
+import cn.xinsheng.auditlog.application.ExportScope;
+import cn.xinsheng.auditlog.application.ExportSummary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Writes the audit export of the whole log, a range of it, or one inmate's records, straight from
@@ -28,64 +29,6 @@ import java.util.regex.Pattern;
  * export's worth rests on the signatures it carries, not on who made it.
  */
 public final class AuditExporter {
-
-  /** What to export. */
-  public sealed interface Scope permits All, Range, Inmate {
-    String describe();
-  }
-
-  public record All() implements Scope {
-    @Override
-    public String describe() {
-      return ExportFormat.SCOPE_ALL;
-    }
-  }
-
-  /** Entries [start, end). */
-  public record Range(long start, long end) implements Scope {
-    public Range {
-      if (start < 0 || end <= start) {
-        throw new IllegalArgumentException("a range is start < end, both from 0");
-      }
-    }
-
-    @Override
-    public String describe() {
-      return "range " + start + "-" + end;
-    }
-  }
-
-  /**
-   * One inmate's entries, up to his head: the {@link cn.xinsheng.audit.Leaf#HEAD_ACTION} entry
-   * written for this export, the last leaf of its checkpoint, which is the export's anchor.
-   */
-  public record Inmate(String prisonerNumber, long headIndex) implements Scope {
-    private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z]{1,10}");
-
-    public Inmate {
-      if (prisonerNumber == null || !NUMBER.matcher(prisonerNumber).matches()) {
-        throw new IllegalArgumentException("not a prisoner number: " + prisonerNumber);
-      }
-    }
-
-    /** The prisoner number checked, before the head is written. */
-    public Inmate(String prisonerNumber) {
-      this(prisonerNumber, -1);
-    }
-
-    public Inmate withHead(long index) {
-      return new Inmate(prisonerNumber, index);
-    }
-
-    public String subject() {
-      return "inmate/" + prisonerNumber;
-    }
-
-    @Override
-    public String describe() {
-      return "inmate " + prisonerNumber;
-    }
-  }
 
   /**
    * The head of an inmate's export: an entry about him ({@code inmate}), naming the chain it heads
@@ -117,9 +60,6 @@ public final class AuditExporter {
     return new cn.xinsheng.audit.AuditEvent(
         actor, roles, Leaf.HEAD_ACTION, marker, p, List.of(), at);
   }
-
-  /** How big the export came out; not provable when the stored log is shorter than it signed. */
-  public record Summary(long entries, long treeSize, boolean provable) {}
 
   /** A whole-log export holds every checkpoint up to this many, and an even selection above. */
   static final int MAX_WHOLE_LOG_CHECKPOINTS = 10_000;
@@ -155,7 +95,8 @@ public final class AuditExporter {
     byte[] evidence(String sha256) throws IOException;
   }
 
-  public Summary export(Scope scope, OutputStream out) throws IOException, SQLException {
+  public ExportSummary export(ExportScope scope, OutputStream out)
+      throws IOException, SQLException {
     return write(scope, out, null, null);
   }
 
@@ -164,7 +105,8 @@ public final class AuditExporter {
    * is given by its hash alone ({@code -} in leaves.txt) and the records it binds are left out of
    * records.txt. The hashes still prove the whole tree, the order, and an inmate's chain.
    */
-  public Summary export(Scope scope, OutputStream out, java.util.function.Predicate<byte[]> mayRead)
+  public ExportSummary export(
+      ExportScope scope, OutputStream out, java.util.function.Predicate<byte[]> mayRead)
       throws IOException, SQLException {
     return write(scope, out, null, mayRead);
   }
@@ -201,7 +143,7 @@ public final class AuditExporter {
     return name + "\t" + cn.xinsheng.audit.MerkleTree.sha256Hex(bytes) + "\t" + bytes.length + "\n";
   }
 
-  public Summary export(Scope scope, OutputStream out, CasePackage casePackage)
+  public ExportSummary export(ExportScope scope, OutputStream out, CasePackage casePackage)
       throws IOException, SQLException {
     return write(scope, out, casePackage, null);
   }
@@ -210,8 +152,8 @@ public final class AuditExporter {
    * @param reader which leaves' content the export may carry; null: all (the operator's export, a
    *     case package, which is made for those who may read the whole case)
    */
-  private Summary write(
-      Scope scope,
+  private ExportSummary write(
+      ExportScope scope,
       OutputStream out,
       CasePackage casePackage,
       java.util.function.Predicate<byte[]> reader)
@@ -223,7 +165,7 @@ public final class AuditExporter {
     Map<Long, SignedCheckpoint> bySize = new HashMap<>();
     all.forEach(cp -> bySize.put(cp.checkpoint().size(), cp));
     SignedCheckpoint anchorNote;
-    if (scope instanceof Inmate inmate) {
+    if (scope instanceof ExportScope.Inmate inmate) {
       // the export ends at the head: its checkpoint is the anchor, and the head its last leaf
       anchorNote = bySize.get(inmate.headIndex() + 1);
       if (inmate.headIndex() < 0 || anchorNote == null) {
@@ -245,7 +187,7 @@ public final class AuditExporter {
     List<AuditStore.Cosignature> cosignatures =
         store.cosignatures().stream().filter(c -> c.treeSize() <= size).toList();
     Map<Long, SignedCheckpoint> notes = new TreeMap<>();
-    boolean whole = scope instanceof All;
+    boolean whole = scope instanceof ExportScope.All;
     if (whole && all.size() <= MAX_WHOLE_LOG_CHECKPOINTS) {
       all.stream()
           .filter(cp -> cp.checkpoint().size() <= size)
@@ -317,9 +259,9 @@ public final class AuditExporter {
             }
             return true;
           };
-      if (scope instanceof Inmate inmate) {
+      if (scope instanceof ExportScope.Inmate inmate) {
         store.streamLeavesOfInmate(inmate.prisonerNumber(), size, sink);
-      } else if (scope instanceof Range range) {
+      } else if (scope instanceof ExportScope.Range range) {
         store.streamLeaves(range.start(), Math.min(range.end(), size), sink);
       } else {
         store.streamLeaves(0, size, sink);
@@ -344,7 +286,7 @@ public final class AuditExporter {
             ExportFormat.CASE_RECORDS, caseRecords.toString().getBytes(StandardCharsets.UTF_8));
       }
     }
-    return new Summary(count[0], size, provable);
+    return new ExportSummary(count[0], size, provable);
   }
 
   /**

@@ -4,6 +4,7 @@ import cn.xinsheng.audit.Leaf;
 import cn.xinsheng.audit.LogVerifier;
 import cn.xinsheng.audit.NoteKey;
 import cn.xinsheng.audit.SignedCheckpoint;
+import cn.xinsheng.auditlog.application.SelfCheck;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,15 +40,6 @@ public final class AuditStore {
 
   /** A witness's cosignature as received: the note with only its line. */
   public record Cosignature(long witnessId, long treeSize, String note, Instant receivedAt) {}
-
-  /** One run of the self-check. */
-  public record SelfCheck(
-      Instant checkedAt,
-      long treeSize,
-      long entriesChecked,
-      boolean sound,
-      String failure,
-      long durationMillis) {}
 
   /** Receives leaves one by one while they stream from the database. */
   @FunctionalInterface

@@ -1,11 +1,15 @@
 package cn.xinsheng.cases.application;
 
+import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
 import cn.xinsheng.cases.domain.EligibilityRuns.ResultRow;
 import cn.xinsheng.cases.domain.ReductionCase;
+import cn.xinsheng.identity.domain.Role;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything a case's file holds, as {@link CaseFiles} reads it for whoever may: the summary, the
@@ -27,6 +31,42 @@ public record CaseFile(
     LocalDate today,
     List<String> integrityWarnings,
     List<String> nonStandard) {
+
+  /**
+   * The roles that may send the case back to an earlier step now (by name), empty when none may:
+   * while its next step is the prison's, past the proposal and before the submission to the bureau
+   * or court, the next step's owner and the execution department.
+   */
+  public Set<String> rolesThatMayReturn() {
+    if (summary.nextStep() == null) {
+      return Set.of();
+    }
+    CaseStep next = CaseStep.valueOf(summary.nextStep());
+    if (!next.isInsidePrison()
+        || next == CaseStep.PROPOSAL
+        || timeline.stream().anyMatch(t -> "SUBMISSION".equals(t.step()))) {
+      return Set.of();
+    }
+    // a set of one when the execution department owns the step itself
+    return Set.copyOf(List.of(next.owner().name(), Role.EXECUTION.name()));
+  }
+
+  /** The steps before the next one (by name, in the procedure's order): where a return may go. */
+  public List<String> returnTargets() {
+    if (summary.nextStep() == null) {
+      return List.of();
+    }
+    CaseStep next = CaseStep.valueOf(summary.nextStep());
+    return Arrays.stream(CaseStep.values())
+        .filter(s -> s.ordinal() < next.ordinal())
+        .map(Enum::name)
+        .toList();
+  }
+
+  /** Whether the case is on the agenda of a meeting this person sits on (who may vote on it). */
+  public boolean meetingHasMember(String username) {
+    return meeting != null && meeting.members().contains(username);
+  }
 
   /** One row of a case's timeline. */
   public record TimelineItem(

@@ -1,7 +1,6 @@
 package cn.xinsheng.cases.application;
 
 import cn.xinsheng.cases.domain.CommitteeMeetings;
-import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
 import cn.xinsheng.identity.domain.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -21,8 +20,8 @@ public class CaseParticipants {
 
   /** Meetings for the committee screen. */
   @RolesAllowed({Role.EXECUTION_NAME, Role.COMMITTEE_NAME, Role.WARDEN_NAME})
-  public List<Meeting> meetings() {
-    return committee.meetings();
+  public List<CommitteeMeeting> meetings() {
+    return committee.meetings().stream().map(CommitteeMeeting::of).toList();
   }
 
   /** The committee's members to choose a meeting's from (issue 18: a picker, not typed logins). */

@@ -80,6 +80,26 @@ public class CommitteeService {
     return id;
   }
 
+  /** The choices a member votes with, by name. */
+  public static List<String> voteChoices() {
+    return java.util.Arrays.stream(VoteChoice.values()).map(Enum::name).toList();
+  }
+
+  /**
+   * {@link #vote(long, VoteChoice, String)} with the choice by name (AGREE, DISAGREE, ABSTAIN); any
+   * other is refused with {@code case.error.voteChoice}.
+   */
+  @RolesAllowed(Role.COMMITTEE_NAME)
+  public CaseEvent vote(long caseId, String choice, String note) {
+    VoteChoice c;
+    try {
+      c = VoteChoice.valueOf(choice == null ? "" : choice);
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid("case.error.voteChoice");
+    }
+    return vote(caseId, c, note);
+  }
+
   /** A member's vote on a case on the agenda of his meeting. */
   @RolesAllowed(Role.COMMITTEE_NAME)
   public CaseEvent vote(long caseId, VoteChoice choice, String note) {

@@ -33,6 +33,6 @@ public class FindingService {
     if (item != null && item.length() > 100) {
       throw Refusal.invalid("case.error.item");
     }
-    return objections.raiseCaseFinding(caseId, row.inmateId(), item, text).getId();
+    return objections.raiseCaseFinding(caseId, row.inmateId(), item, text);
   }
 }

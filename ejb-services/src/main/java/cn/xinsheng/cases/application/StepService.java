@@ -180,6 +180,49 @@ public class StepService {
   /**
    * Whether a step (by its code) is signed with an opinion: the screen marks the field required.
    */
+  /**
+   * {@link #sign(long, CaseStep, String, String, Integer, LocalDate, Long)} with the step named as
+   * the case page names it (its next step, the optional hearing); a name that is no step is refused
+   * with {@code case.error.step}.
+   */
+  @RolesAllowed({
+    Role.OFFICER_NAME,
+    Role.REVIEWER_NAME,
+    Role.EXECUTION_NAME,
+    Role.WARDEN_NAME,
+    Role.JUDGE_NAME,
+    Role.BUREAU_NAME,
+    Role.HIGH_JUDGE_NAME
+  })
+  public CaseEvent sign(
+      long caseId,
+      String step,
+      String note,
+      String choice,
+      Integer months,
+      LocalDate onDate,
+      Long attachmentId) {
+    return sign(caseId, stepNamed(step), note, choice, months, onDate, attachmentId);
+  }
+
+  /** {@link #returnTo(long, CaseStep, String)} with the earlier step by name. */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.EXECUTION_NAME, Role.WARDEN_NAME})
+  public CaseEvent returnTo(long caseId, String to, String reason) {
+    return returnTo(caseId, stepNamed(to), reason);
+  }
+
+  /** A step by its name; none for none, as the typed methods take it. */
+  private static CaseStep stepNamed(String name) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return CaseStep.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid("case.error.step");
+    }
+  }
+
   public static boolean needsOpinion(String step) {
     return step != null && CaseStep.valueOf(step).isInsidePrison();
   }

@@ -49,7 +49,42 @@ public class BulkImportService {
     public boolean ok() {
       return violations.isEmpty();
     }
+
+    /** The row's number in the sheet, from 1 under the header. */
+    public int row() {
+      return line.row();
+    }
+
+    public String prisonerNumber() {
+      return line.prisonerNumber();
+    }
+
+    public String clause() {
+      return line.clause();
+    }
+
+    /** The amount as the sheet wrote it. */
+    public String amount() {
+      return line.amount();
+    }
+
+    public String fact() {
+      return line.fact();
+    }
+
+    /** The date as the sheet wrote it. */
+    public String date() {
+      return line.date();
+    }
+
+    /** What is wrong with the row, each a message key with its arguments. */
+    public List<Problem> problems() {
+      return violations.stream().map(v -> new Problem(v.key(), v.args())).toList();
+    }
   }
+
+  /** One thing wrong with a row: the message that says it, and its arguments. */
+  public record Problem(String key, List<Object> args) {}
 
   public static String jobKey(String sha256) {
     return "bulk:" + sha256;

@@ -44,14 +44,47 @@ public class CatalogueService {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
-  /** The current version and its clauses. */
-  public record Catalogue(RuleCatalogue version, List<RuleClause> clauses) {}
+  /** The current version and its clauses, as the screens and the API show them. */
+  public record Catalogue(int version, String note, List<Clause> clauses) {
+
+    /** The clauses under one part (by name), in the catalogue's order. */
+    public List<Clause> under(String part) {
+      return clauses.stream().filter(c -> c.part().equals(part)).toList();
+    }
+  }
+
+  /**
+   * One clause as read: its part and the evidence kinds it requires by name, its amounts as
+   * written.
+   */
+  public record Clause(
+      String code,
+      String text,
+      String part,
+      String min,
+      String max,
+      List<String> requiredKinds,
+      int minEvidence) {
+
+    static Clause of(RuleClause c) {
+      return new Clause(
+          c.getCode(),
+          c.getText(),
+          c.getPart().name(),
+          c.getMin().toString(),
+          c.getMax().toString(),
+          c.getRequiredKinds().stream().map(Enum::name).toList(),
+          c.getMinEvidence());
+    }
+  }
 
   @PermitAll
   public Optional<Catalogue> current() {
     try {
       RuleCatalogue c = records.currentCatalogue(settings.prisonId());
-      return Optional.of(new Catalogue(c, records.clauses(c)));
+      return Optional.of(
+          new Catalogue(
+              c.getVersion(), c.getNote(), records.clauses(c).stream().map(Clause::of).toList()));
     } catch (Refusal r) {
       return Optional.empty();
     }
@@ -78,7 +111,7 @@ public class CatalogueService {
         throw Refusal.invalid("catalogue.error.duplicate", d.code());
       }
     }
-    int version = current().map(c -> c.version().getVersion()).orElse(0) + 1;
+    int version = current().map(Catalogue::version).orElse(0) + 1;
     Instant now = time.now();
     RuleCatalogue catalogue =
         new RuleCatalogue(settings.prisonId(), version, note.strip(), caller.name(), now);
@@ -109,10 +142,10 @@ public class CatalogueService {
     return catalogue;
   }
 
-  /** The regulation's default catalogue (44 clauses), as a new version. */
+  /** The regulation's default catalogue (44 clauses), as a new version; answers its number. */
   @RolesAllowed(Role.SYS_ADMIN_NAME)
-  public RuleCatalogue adoptDefault() {
-    return publish("默认规则目录 / default catalogue", defaultClauses());
+  public int adoptDefault() {
+    return publish("默认规则目录 / default catalogue", defaultClauses()).getVersion();
   }
 
   public static List<ClauseDraft> defaultClauses() {

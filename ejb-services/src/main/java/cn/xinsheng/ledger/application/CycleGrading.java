@@ -53,9 +53,10 @@ public class CycleGrading {
    */
   @RolesAllowed(Role.REVIEWER_NAME)
   public void decideCycle(long cycleId, String result, String reason) {
+    // the result by its exact name, as the screens' menus and the API send it
     CycleResult r;
     try {
-      r = CycleResult.valueOf(result == null ? "" : result.strip());
+      r = CycleResult.valueOf(result == null ? "" : result);
     } catch (IllegalArgumentException e) {
       throw Refusal.invalid("ledger.error.cycleDecision");
     }

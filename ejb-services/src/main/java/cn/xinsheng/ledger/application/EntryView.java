@@ -73,6 +73,39 @@ public record EntryView(
     return reversesId != null;
   }
 
+  /** The part the entry's clause belongs to, by name (the screens' and the API's word for it). */
+  public String partName() {
+    return part.name();
+  }
+
+  /** The amount as written, without a sign for a positive one. */
+  public String amountAsWritten() {
+    return amount.toString();
+  }
+
+  /** Where the entry stands in its review, by name. */
+  public String statusName() {
+    return status.name();
+  }
+
+  /** Whether this reviewer may approve or return the entry: it awaits review, and not his own. */
+  public boolean awaitsReviewBy(String reviewer) {
+    return status == EntryStatus.PENDING && !recordedBy.equals(reviewer);
+  }
+
+  /** Whether the entry was returned to this officer, its author, for a new version. */
+  public boolean returnedTo(String author) {
+    return status == EntryStatus.RETURNED && recordedBy.equals(author);
+  }
+
+  /**
+   * Whether a reversing entry may correct it once its month is locked: approved, and not itself a
+   * correction.
+   */
+  public boolean correctable() {
+    return status == EntryStatus.APPROVED && reversesId == null;
+  }
+
   public String getAmountText() {
     return amount.isPositive() ? "+" + amount : amount.toString();
   }

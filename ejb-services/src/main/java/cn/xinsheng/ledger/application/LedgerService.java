@@ -49,12 +49,12 @@ public class LedgerService {
   @PersistenceContext(unitName = "xinsheng")
   EntityManager em;
 
-  public PointEntry record(RecordCommand cmd) {
+  public long record(RecordCommand cmd) {
     return record(cmd, null);
   }
 
-  /** An entry of a bulk import: part of its batch. */
-  public PointEntry record(RecordCommand cmd, Long batchId) {
+  /** An entry of a bulk import: part of its batch. Answers the new entry's id, as all these do. */
+  public long record(RecordCommand cmd, Long batchId) {
     Checked c = check(cmd);
     PointEntry entry = newEntry(c, cmd, caller.name());
     if (batchId != null) {
@@ -63,11 +63,11 @@ public class LedgerService {
     em.persist(entry);
     em.flush();
     audit.entry("ledger.entry.recorded", entry, c.inmate.getPrisonerNumber().value(), c.clause);
-    return entry;
+    return entry.getId();
   }
 
   /** A new version of a returned entry, by its author; the returned one stays as it was. */
-  public PointEntry amend(long returnedEntryId, RecordCommand cmd) {
+  public long amend(long returnedEntryId, RecordCommand cmd) {
     PointEntry old = records.entry(returnedEntryId);
     if (!old.getRecordedBy().equals(caller.name())) {
       throw Refusal.forbidden("ledger.error.notYourEntry");
@@ -83,14 +83,14 @@ public class LedgerService {
     em.persist(entry);
     em.flush();
     audit.entry("ledger.entry.amended", entry, c.inmate.getPrisonerNumber().value(), c.clause);
-    return entry;
+    return entry.getId();
   }
 
   /**
    * A correction of an approved entry whose month is locked: a reversing entry in the current
    * month, with its own reason and evidence, reviewed like any entry. Both stay visible.
    */
-  public PointEntry correct(long approvedEntryId, String reason, List<Long> evidenceIds) {
+  public long correct(long approvedEntryId, String reason, List<Long> evidenceIds) {
     PointEntry old = records.entry(approvedEntryId);
     scope.requireSection(old.getSectionId());
     if (records.status(approvedEntryId) != EntryStatus.APPROVED) {
@@ -133,7 +133,7 @@ public class LedgerService {
     em.persist(entry);
     em.flush();
     audit.entry("ledger.entry.correction", entry, inmate.getPrisonerNumber().value(), clause);
-    return entry;
+    return entry.getId();
   }
 
   /**

@@ -23,6 +23,31 @@ public record MonthView(
     String state,
     LocalDate windowEnds) {
 
+  /** The month's points as written (the API's and the exports' form), in the order above. */
+  public record Written(
+      String supervision,
+      String education,
+      String labour,
+      String special,
+      String sanctions,
+      String discarded,
+      String total,
+      String balance,
+      String cycleCarry) {}
+
+  public Written written() {
+    return new Written(
+        supervision.toString(),
+        education.toString(),
+        labour.toString(),
+        special.toString(),
+        sanctions.toString(),
+        discarded.toString(),
+        total.toString(),
+        balance.toString(),
+        cycleCarry.toString());
+  }
+
   /** The same month with its close's state and the end of its objection window. */
   public MonthView withState(String state, LocalDate windowEnds) {
     return new MonthView(

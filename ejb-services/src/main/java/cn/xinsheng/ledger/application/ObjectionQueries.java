@@ -65,6 +65,24 @@ public class ObjectionQueries {
       String integrityWarning,
       List<StepLine> steps) {
 
+    /** The last step taken, by name. */
+    public String lastStepName() {
+      return lastStep.name();
+    }
+
+    /** The next step by name, or null when the objection is closed. */
+    public String nextStepName() {
+      return nextStep == null ? null : nextStep.name();
+    }
+
+    /**
+     * Whether a reviewer takes the next step (dispatching, closing); the officer it was dispatched
+     * to takes the others. False when there is none.
+     */
+    public boolean reviewerTakesNextStep() {
+      return nextStep == ObjectionStep.DISPATCH || nextStep == ObjectionStep.CLOSE;
+    }
+
     /** Whether the objection or one of its steps no longer matches its audit entry (issue 15). */
     public boolean tampered() {
       return integrityWarning != null;

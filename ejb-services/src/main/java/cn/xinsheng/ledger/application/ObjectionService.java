@@ -56,32 +56,32 @@ public class ObjectionService {
 
   /** The inmate's objection to one of his entries. */
   @RolesAllowed(Role.INMATE_NAME)
-  public Objection objectToEntry(long entryId, String text) {
+  public long objectToEntry(long entryId, String text) {
     Inmate me = scope.ownInmate();
     PointEntry entry = records.entry(entryId);
     if (entry.getInmateId() != me.getId()) {
       throw Refusal.notFound("ledger.error.unknownEntry");
     }
     requireWindowOpen(entry.getSectionId(), entry.getMonth());
-    return raise(me, entry.getSectionId(), "ENTRY", entryId, null, text, Role.INMATE);
+    return raise(me, entry.getSectionId(), "ENTRY", entryId, null, text, Role.INMATE).getId();
   }
 
   /** The inmate's objection to his month as published. */
   @RolesAllowed(Role.INMATE_NAME)
-  public Objection objectToMonth(YearMonth month, String text) {
+  public long objectToMonth(YearMonth month, String text) {
     Inmate me = scope.ownInmate();
     long section = me.getSection().getId();
     requireWindowOpen(section, month);
-    return raise(me, section, "MONTH", null, month.toString(), text, Role.INMATE);
+    return raise(me, section, "MONTH", null, month.toString(), text, Role.INMATE).getId();
   }
 
   /** A prosecutor's or supervisor's finding on an entry: runs the same loop inside the prison. */
   @RolesAllowed({Role.PROSECUTOR_NAME, Role.SUPERVISOR_NAME})
-  public Objection raiseFinding(long entryId, String text) {
+  public long raiseFinding(long entryId, String text) {
     PointEntry entry = records.entry(entryId);
     Inmate inmate = em.find(Inmate.class, entry.getInmateId());
     Role role = caller.has(Role.PROSECUTOR) ? Role.PROSECUTOR : Role.SUPERVISOR;
-    return raise(inmate, entry.getSectionId(), "ENTRY", entryId, null, text, role);
+    return raise(inmate, entry.getSectionId(), "ENTRY", entryId, null, text, role).getId();
   }
 
   /**
@@ -90,7 +90,7 @@ public class ObjectionService {
    * the same loop inside the prison, in the inmate's section.
    */
   @RolesAllowed({Role.PROSECUTOR_NAME, Role.SUPERVISOR_NAME, Role.JUDGE_NAME, Role.LAWYER_NAME})
-  public Objection raiseCaseFinding(long caseId, long inmateId, String item, String text) {
+  public long raiseCaseFinding(long caseId, long inmateId, String item, String text) {
     Inmate inmate = em.find(Inmate.class, inmateId);
     Role role =
         java.util.stream.Stream.of(Role.PROSECUTOR, Role.JUDGE, Role.SUPERVISOR, Role.LAWYER)
@@ -101,7 +101,39 @@ public class ObjectionService {
         text == null
             ? null
             : (item == null || item.isBlank() ? "" : "[" + item.strip() + "] ") + text.strip();
-    return raise(inmate, inmate.getSection().getId(), "CASE", null, null, body, role, caseId);
+    return raise(inmate, inmate.getSection().getId(), "CASE", null, null, body, role, caseId)
+        .getId();
+  }
+
+  /** The outcomes an officer reports when he handles an objection, by name. */
+  public static List<String> outcomes() {
+    return java.util.Arrays.stream(ObjectionOutcome.values()).map(Enum::name).toList();
+  }
+
+  /**
+   * The same step named as the screen and the API name it ({@code DISPATCH}, {@code HANDLE}, …),
+   * with the outcome by name or null; a name that is no step or outcome is refused before the
+   * objection is looked up.
+   */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public void advance(
+      long objectionId,
+      String step,
+      String note,
+      String officer,
+      String outcome,
+      Long correctionId) {
+    ObjectionStep s = named(ObjectionStep.class, step);
+    ObjectionOutcome o = outcome == null ? null : named(ObjectionOutcome.class, outcome);
+    advance(objectionId, s, note, officer, o, correctionId);
+  }
+
+  private static <E extends Enum<E>> E named(Class<E> type, String name) {
+    try {
+      return Enum.valueOf(type, name == null ? "" : name);
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid("objection.error.step");
+    }
   }
 
   /**

@@ -7,7 +7,6 @@ import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.LedgerService;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.domain.AssessmentPart;
-import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.lms.domain.CourseCatalogue;
 import cn.xinsheng.lms.domain.CourseStanding;
 import cn.xinsheng.lms.domain.EducationCredits;
@@ -158,7 +157,7 @@ public class EducationCreditService {
             + "（成绩 "
             + a.grade()
             + "）";
-    PointEntry entry =
+    long entry =
         ledger.record(
             new RecordCommand(
                 prisonerNumber,
@@ -168,14 +167,13 @@ public class EducationCreditService {
                 fact,
                 now,
                 List.of(e.getId())));
-    long credit =
-        credits.insert(inmate.getId(), courseId, quizId, entry.getId(), caller.name(), now);
+    long credit = credits.insert(inmate.getId(), courseId, quizId, entry, caller.name(), now);
     // the credit row is bound to its own entry (issue 15): an edit of it is caught and named
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", prisonerNumber);
     p.put("course", courseId);
     p.put("quiz", quizId);
-    p.put("entry", entry.getId());
+    p.put("entry", entry);
     p.put("grade", a.grade() == null ? "" : a.grade().toPlainString());
     auditLog.record(
         "lms.credit.confirmed",
@@ -184,6 +182,6 @@ public class EducationCreditService {
         List.of(),
         now,
         List.of(AuditLog.Bind.of(EducationCreditBinding.TABLE, credit)));
-    return entry.getId();
+    return entry;
   }
 }

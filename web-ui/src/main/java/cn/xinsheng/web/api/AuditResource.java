@@ -6,11 +6,11 @@ import cn.xinsheng.audit.MerkleTree;
 import cn.xinsheng.audit.SignedCheckpoint;
 import cn.xinsheng.auditlog.application.AuditAdministration;
 import cn.xinsheng.auditlog.application.AuditSequencer;
+import cn.xinsheng.auditlog.application.ExportScope;
 import cn.xinsheng.auditlog.application.ProofRangeException;
+import cn.xinsheng.auditlog.application.SelfCheck;
 import cn.xinsheng.auditlog.application.WitnessService;
 import cn.xinsheng.auditlog.domain.LeafContentRule;
-import cn.xinsheng.auditlog.infrastructure.AuditExporter;
-import cn.xinsheng.auditlog.infrastructure.AuditStore;
 import cn.xinsheng.cases.application.CaseLists;
 import cn.xinsheng.cases.application.CaseSummary;
 import cn.xinsheng.identity.domain.Role;
@@ -257,7 +257,7 @@ public class AuditResource {
   @Path("/self-check")
   @Operation(summary = "Check the stored log against its checkpoints now")
   public SelfCheckView selfCheck() {
-    AuditStore.SelfCheck c = administration.runSelfCheck();
+    SelfCheck c = administration.runSelfCheck();
     return new SelfCheckView(
         c.sound(),
         c.treeSize(),
@@ -290,14 +290,14 @@ public class AuditResource {
       @QueryParam("start") Long start,
       @QueryParam("end") Long end,
       @QueryParam("inmate") String inmate) {
-    AuditExporter.Scope scope;
+    ExportScope scope;
     try {
       if (inmate != null) {
-        scope = new AuditExporter.Inmate(inmate);
+        scope = new ExportScope.Inmate(inmate);
       } else if (start != null || end != null) {
-        scope = new AuditExporter.Range(start == null ? 0 : start, end == null ? 0 : end);
+        scope = new ExportScope.Range(start == null ? 0 : start, end == null ? 0 : end);
       } else {
-        scope = new AuditExporter.All();
+        scope = new ExportScope.All();
       }
     } catch (IllegalArgumentException e) {
       return ApiError.response(400, "audit.error.range");
@@ -307,7 +307,7 @@ public class AuditResource {
     }
     // an inmate's head is written and signed before the download starts: an unknown inmate is a
     // 404 and a broken log a 409 with its reason, not a broken download
-    AuditExporter.Scope prepared = administration.prepareExport(scope);
+    ExportScope prepared = administration.prepareExport(scope);
     // issue 14, finding 6: the content of a leaf only to a caller who may read its subject, the
     // hash to everyone; a court still verifies the whole tree from the hashes
     LeafContentRule rule = contentRule();

@@ -1,7 +1,6 @@
 package cn.xinsheng.web.api;
 
 import cn.xinsheng.ledger.application.BulkImportService;
-import cn.xinsheng.ledger.domain.Violation;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -63,14 +62,14 @@ public class BulkSheetResource {
         .map(
             r ->
                 new BulkRow(
-                    r.line().row(),
-                    r.line().prisonerNumber(),
-                    r.line().clause(),
-                    r.line().amount(),
-                    r.line().fact(),
-                    r.line().date(),
+                    r.row(),
+                    r.prisonerNumber(),
+                    r.clause(),
+                    r.amount(),
+                    r.fact(),
+                    r.date(),
                     r.ok(),
-                    r.violations().stream().map(BulkSheetResource::violation).toList()))
+                    r.problems().stream().map(BulkSheetResource::problem).toList()))
         .toList();
   }
 
@@ -95,7 +94,7 @@ public class BulkSheetResource {
     return bytes;
   }
 
-  private static ApiError violation(Violation v) {
-    return ApiError.of(v.key(), v.args().toArray());
+  private static ApiError problem(BulkImportService.Problem p) {
+    return ApiError.of(p.key(), p.args().toArray());
   }
 }

@@ -2,12 +2,10 @@ package cn.xinsheng.web.api;
 
 import static cn.xinsheng.web.api.RequestValues.date;
 import static cn.xinsheng.web.api.RequestValues.orEmpty;
-import static cn.xinsheng.web.api.RequestValues.parse;
 
 import cn.xinsheng.cases.application.CaseParticipants;
+import cn.xinsheng.cases.application.CommitteeMeeting;
 import cn.xinsheng.cases.application.CommitteeService;
-import cn.xinsheng.cases.domain.CommitteeMeetings;
-import cn.xinsheng.cases.domain.VoteChoice;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -58,18 +56,15 @@ public class CommitteeResource {
   public CaseEventDone vote(
       @PathParam("id") long id,
       @NotNull(message = "case.error.voteChoice") @Valid VoteRequest body) {
-    VoteChoice choice =
-        parse(
-            VoteChoice.class,
-            body.choice() == null ? "" : body.choice().toUpperCase(Locale.ROOT),
-            "case.error.voteChoice");
+    // the API takes the choice in either case; the service, by its exact name
+    String choice = body.choice() == null ? "" : body.choice().toUpperCase(Locale.ROOT);
     return CaseEventDone.of(committee.vote(id, choice, body.note()));
   }
 
   @GET
   @Path("/committee/meetings")
   @Operation(summary = "Committee meetings with members and agenda")
-  public List<CommitteeMeetings.Meeting> meetings() {
+  public List<CommitteeMeeting> meetings() {
     return participants.meetings();
   }
 

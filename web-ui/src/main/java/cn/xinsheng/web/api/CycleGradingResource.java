@@ -1,9 +1,6 @@
 package cn.xinsheng.web.api;
 
-import static cn.xinsheng.web.api.RequestValues.parse;
-
 import cn.xinsheng.ledger.application.CycleGrading;
-import cn.xinsheng.ledger.domain.CycleResult;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -58,8 +55,7 @@ public class CycleGradingResource {
   public void decideCycle(
       @PathParam("id") long id,
       @NotNull(message = "ledger.error.cycleDecision") @Valid CycleDecisionRequest body) {
-    CycleResult result = parse(CycleResult.class, body.result(), "ledger.error.cycleDecision");
-    grading.decideCycle(id, result, body.reason());
+    grading.decideCycle(id, body.result(), body.reason());
   }
 
   /** The prison's approval of a grading proposal. */

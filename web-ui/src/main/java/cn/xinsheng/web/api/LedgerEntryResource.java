@@ -2,14 +2,11 @@ package cn.xinsheng.web.api;
 
 import static cn.xinsheng.web.api.LedgerViews.entries;
 import static cn.xinsheng.web.api.RequestValues.orEmpty;
-import static cn.xinsheng.web.api.RequestValues.parse;
 
 import cn.xinsheng.ledger.application.EntryView;
 import cn.xinsheng.ledger.application.LedgerService;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.application.ReviewQueues;
-import cn.xinsheng.ledger.domain.AssessmentPart;
-import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.api.LedgerViews.LedgerEntry;
 import cn.xinsheng.web.security.ErrorMessages;
@@ -94,8 +91,7 @@ public class LedgerEntryResource {
               + " (yyyy-MM-ddTHH:mm, prison time), evidence: [ids]}")
   @StatusCode(201)
   public Created record(@NotNull(message = "error.body.empty") @Valid EntryRequest body) {
-    PointEntry e = ledger.record(command(body, time.zone()));
-    return new Created(e.getId());
+    return new Created(ledger.record(command(body, time.zone())));
   }
 
   @POST
@@ -105,8 +101,7 @@ public class LedgerEntryResource {
   @StatusCode(201)
   public Created amend(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid EntryRequest body) {
-    PointEntry e = ledger.amend(id, command(body, time.zone()));
-    return new Created(e.getId());
+    return new Created(ledger.amend(id, command(body, time.zone())));
   }
 
   @POST
@@ -117,8 +112,7 @@ public class LedgerEntryResource {
   public Created correct(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid CorrectionRequest body) {
-    PointEntry e = ledger.correct(id, body.reason(), orEmpty(body.evidence()));
-    return new Created(e.getId());
+    return new Created(ledger.correct(id, body.reason(), orEmpty(body.evidence())));
   }
 
   @GET
@@ -134,8 +128,16 @@ public class LedgerEntryResource {
   }
 
   static RecordCommand command(EntryRequest b, ZoneId zone) {
-    AssessmentPart part =
-        b.part() == null ? null : parse(AssessmentPart.class, b.part(), "ledger.error.part");
+    // the part is checked first, as before the time: a body wrong in both is refused for the part
+    RecordCommand command =
+        RecordCommand.withPartNamed(
+            b.prisonerNumber(),
+            b.part(),
+            b.clause(),
+            b.amount(),
+            b.fact(),
+            null,
+            orEmpty(b.evidence()));
     Instant occurred;
     try {
       occurred = LocalDateTime.parse(b.occurredAt()).atZone(zone).toInstant();
@@ -146,13 +148,6 @@ public class LedgerEntryResource {
         throw Refusal.invalid("ledger.error.occurredAt");
       }
     }
-    return new RecordCommand(
-        b.prisonerNumber(),
-        part,
-        b.clause(),
-        b.amount(),
-        b.fact(),
-        occurred,
-        orEmpty(b.evidence()));
+    return command.withOccurredAt(occurred);
   }
 }

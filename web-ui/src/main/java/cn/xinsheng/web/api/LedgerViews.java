@@ -186,14 +186,14 @@ public final class LedgerViews {
                     e.clauseCode(),
                     e.clauseText(),
                     e.catalogueVersion(),
-                    e.part().name(),
-                    e.amount().toString(),
+                    e.partName(),
+                    e.amountAsWritten(),
                     e.fact(),
                     e.occurredAt().toString(),
                     e.month(),
                     e.recordedBy(),
                     e.recordedAt().toString(),
-                    e.status().name(),
+                    e.statusName(),
                     e.evidenceIds(),
                     e.reviewedBy(),
                     e.reviewedBy() == null ? null : e.reviewedAt().toString(),
@@ -208,25 +208,27 @@ public final class LedgerViews {
   static List<LedgerMonth> months(List<MonthView> list) {
     return list.stream()
         .map(
-            m ->
-                new LedgerMonth(
-                    m.closeId(),
-                    m.month(),
-                    m.prisonerNumber(),
-                    m.inmateName(),
-                    m.supervision().toString(),
-                    m.education().toString(),
-                    m.labour().toString(),
-                    m.special().toString(),
-                    m.sanctions().toString(),
-                    m.discarded().toString(),
-                    m.total().toString(),
-                    m.balance().toString(),
-                    m.cycleCarry().toString(),
-                    m.cyclesClosed(),
-                    m.entries(),
-                    m.state(),
-                    m.windowEnds() == null ? null : m.windowEnds().toString()))
+            m -> {
+              MonthView.Written w = m.written();
+              return new LedgerMonth(
+                  m.closeId(),
+                  m.month(),
+                  m.prisonerNumber(),
+                  m.inmateName(),
+                  w.supervision(),
+                  w.education(),
+                  w.labour(),
+                  w.special(),
+                  w.sanctions(),
+                  w.discarded(),
+                  w.total(),
+                  w.balance(),
+                  w.cycleCarry(),
+                  m.cyclesClosed(),
+                  m.entries(),
+                  m.state(),
+                  m.windowEnds() == null ? null : m.windowEnds().toString());
+            })
         .toList();
   }
 
@@ -260,12 +262,12 @@ public final class LedgerViews {
                     v.raisedBy(),
                     v.raisedRole(),
                     v.raisedAt().toString(),
-                    v.lastStep().name(),
+                    v.lastStepName(),
                     v.assignee(),
                     v.history(),
                     v.entryId(),
                     v.month(),
-                    v.nextStep() == null ? null : v.nextStep().name(),
+                    v.nextStepName(),
                     v.nextStep() == null ? null : v.nextDue().toString(),
                     v.outcome(),
                     v.integrityWarning()))

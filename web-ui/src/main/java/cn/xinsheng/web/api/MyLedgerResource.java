@@ -84,9 +84,9 @@ public class MyLedgerResource {
   public Created object(@NotNull(message = "objection.error.target") @Valid ObjectionRequest body) {
     long id;
     if (body.entry() != null) {
-      id = objections.objectToEntry(body.entry(), body.text()).getId();
+      id = objections.objectToEntry(body.entry(), body.text());
     } else if (body.month() != null) {
-      id = objections.objectToMonth(month(body.month()), body.text()).getId();
+      id = objections.objectToMonth(month(body.month()), body.text());
     } else {
       throw Refusal.invalid("objection.error.target");
     }

@@ -1,12 +1,9 @@
 package cn.xinsheng.web.api;
 
 import static cn.xinsheng.web.api.LedgerViews.objectionViews;
-import static cn.xinsheng.web.api.RequestValues.parse;
 
 import cn.xinsheng.ledger.application.ObjectionQueries;
 import cn.xinsheng.ledger.application.ObjectionService;
-import cn.xinsheng.ledger.domain.ObjectionOutcome;
-import cn.xinsheng.ledger.domain.ObjectionStep;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.api.LedgerViews.LedgerObjection;
 import jakarta.inject.Inject;
@@ -61,7 +58,7 @@ public class ObjectionResource {
     if (body.entry() == null) {
       throw Refusal.invalid("objection.error.target");
     }
-    long id = objections.raiseFinding(body.entry(), body.text()).getId();
+    long id = objections.raiseFinding(body.entry(), body.text());
     return new Created(id);
   }
 
@@ -91,11 +88,7 @@ public class ObjectionResource {
   public void objectionStep(
       @PathParam("id") long id,
       @NotNull(message = "objection.error.step") @Valid ObjectionStepRequest body) {
-    ObjectionStep step = parse(ObjectionStep.class, body.step(), "objection.error.step");
-    ObjectionOutcome outcome =
-        body.outcome() == null
-            ? null
-            : parse(ObjectionOutcome.class, body.outcome(), "objection.error.step");
-    objections.advance(id, step, body.note(), body.officer(), outcome, body.correction());
+    objections.advance(
+        id, body.step(), body.note(), body.officer(), body.outcome(), body.correction());
   }
 }

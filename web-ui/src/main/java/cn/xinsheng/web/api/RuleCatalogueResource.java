@@ -1,7 +1,6 @@
 package cn.xinsheng.web.api;
 
 import cn.xinsheng.ledger.application.CatalogueService;
-import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -58,8 +57,8 @@ public class RuleCatalogueResource {
         .map(
             c ->
                 new CatalogueView(
-                    c.version().getVersion(),
-                    c.version().getNote(),
+                    c.version(),
+                    c.note(),
                     c.clauses().stream().map(RuleCatalogueResource::clause).toList()))
         .orElseThrow(() -> Refusal.notFound("ledger.error.noCatalogue"));
   }
@@ -72,19 +71,13 @@ public class RuleCatalogueResource {
   public CatalogueVersion publishCatalogue(
       @NotNull(message = "catalogue.error.empty") @Valid CatalogueRequest body) {
     if (Boolean.TRUE.equals(body.adoptDefault())) {
-      return new CatalogueVersion(catalogue.adoptDefault().getVersion());
+      return new CatalogueVersion(catalogue.adoptDefault());
     }
     throw Refusal.invalid("catalogue.error.empty");
   }
 
-  static ClauseView clause(RuleClause c) {
+  static ClauseView clause(CatalogueService.Clause c) {
     return new ClauseView(
-        c.getCode(),
-        c.getText(),
-        c.getPart().name(),
-        c.getMin().toString(),
-        c.getMax().toString(),
-        c.getRequiredKinds().stream().map(Enum::name).toList(),
-        c.getMinEvidence());
+        c.code(), c.text(), c.part(), c.min(), c.max(), c.requiredKinds(), c.minEvidence());
   }
 }

@@ -1,7 +1,7 @@
 package cn.xinsheng.web.auditlog;
 
 import cn.xinsheng.auditlog.application.AuditAdministration;
-import cn.xinsheng.auditlog.infrastructure.AuditStore;
+import cn.xinsheng.auditlog.application.SelfCheck;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.shell.Messages;
 import jakarta.faces.view.ViewScoped;
@@ -82,7 +82,7 @@ public class AuditView implements Serializable {
     return status;
   }
 
-  public AuditStore.SelfCheck getLastSelfCheck() {
+  public SelfCheck getLastSelfCheck() {
     return getStatus().lastSelfCheck().orElse(null);
   }
 

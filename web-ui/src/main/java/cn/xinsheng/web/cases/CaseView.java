@@ -10,8 +10,6 @@ import cn.xinsheng.cases.application.LawyerService;
 import cn.xinsheng.cases.application.PostingService;
 import cn.xinsheng.cases.application.ProcuratorateService;
 import cn.xinsheng.cases.application.StepService;
-import cn.xinsheng.cases.domain.CaseStep;
-import cn.xinsheng.cases.domain.VoteChoice;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
@@ -21,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -54,7 +51,7 @@ public class CaseView implements Serializable {
   private String choice;
   private Integer months;
   private LocalDate onDate;
-  private CaseStep returnTo;
+  private String returnTo;
   private String text;
   // the court's own text field: the external readers' finding form on the same page binds text
   private String courtText;
@@ -116,20 +113,12 @@ public class CaseView implements Serializable {
     if (f == null || f.summary().nextStep() == null) {
       return false;
     }
-    CaseStep next = CaseStep.valueOf(f.summary().nextStep());
-    return next.isInsidePrison()
-        && next != CaseStep.PROPOSAL
-        && !f.timeline().stream().anyMatch(t -> "SUBMISSION".equals(t.step()))
-        && (roles().contains(next.owner()) || roles().contains(Role.EXECUTION));
+    return f.rolesThatMayReturn().stream().anyMatch(this::has);
   }
 
-  public List<CaseStep> getReturnTargets() {
+  public List<String> getReturnTargets() {
     CaseFile f = getFile();
-    if (f == null || f.summary().nextStep() == null) {
-      return List.of();
-    }
-    CaseStep next = CaseStep.valueOf(f.summary().nextStep());
-    return Arrays.stream(CaseStep.values()).filter(s -> s.ordinal() < next.ordinal()).toList();
+    return f == null ? List.of() : f.returnTargets();
   }
 
   public boolean isMayVote() {
@@ -137,8 +126,7 @@ public class CaseView implements Serializable {
     return f != null
         && roles().contains(Role.COMMITTEE)
         && "COMMITTEE".equals(f.summary().nextStep())
-        && f.meeting() != null
-        && f.meeting().members().contains(currentUser.getUsername())
+        && f.meetingHasMember(currentUser.getUsername())
         && f.timeline().stream()
             .noneMatch(t -> "VOTE".equals(t.type()) && currentUser.getUsername().equals(t.party()));
   }
@@ -235,8 +223,8 @@ public class CaseView implements Serializable {
         || has("HIGH_JUDGE");
   }
 
-  public List<VoteChoice> getVoteChoices() {
-    return List.of(VoteChoice.values());
+  public List<String> getVoteChoices() {
+    return CommitteeService.voteChoices();
   }
 
   // --- actions ---------------------------------------------------------------------------------
@@ -255,8 +243,7 @@ public class CaseView implements Serializable {
 
   public void sign() {
     try {
-      CaseStep step = CaseStep.valueOf(getFile().summary().nextStep());
-      steps.sign(id, step, note, choice, months, onDate, null);
+      steps.sign(id, getFile().summary().nextStep(), note, choice, months, onDate, null);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -265,7 +252,7 @@ public class CaseView implements Serializable {
 
   public void holdHearing() {
     try {
-      steps.sign(id, CaseStep.HEARING, note, null, null, onDate, null);
+      steps.sign(id, "HEARING", note, null, null, onDate, null);
       done();
     } catch (Refusal r) {
       Messages.refused(r);
@@ -281,7 +268,7 @@ public class CaseView implements Serializable {
     }
   }
 
-  public void vote(VoteChoice c) {
+  public void vote(String c) {
     try {
       committee.vote(id, c, note);
       done();
@@ -463,11 +450,11 @@ public class CaseView implements Serializable {
     this.onDate = onDate;
   }
 
-  public CaseStep getReturnTo() {
+  public String getReturnTo() {
     return returnTo;
   }
 
-  public void setReturnTo(CaseStep returnTo) {
+  public void setReturnTo(String returnTo) {
     this.returnTo = returnTo;
   }
 

@@ -4,8 +4,8 @@ import cn.xinsheng.cases.application.CaseFiles;
 import cn.xinsheng.cases.application.CaseLists;
 import cn.xinsheng.cases.application.CaseParticipants;
 import cn.xinsheng.cases.application.CaseSummary;
+import cn.xinsheng.cases.application.CommitteeMeeting;
 import cn.xinsheng.cases.application.CommitteeService;
-import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
@@ -43,7 +43,7 @@ public class CommitteeView implements Serializable {
   private List<String> members;
   private transient List<cn.xinsheng.identity.application.AccountDirectory.Person> candidates;
   private List<Long> agenda = new ArrayList<>();
-  private transient List<Meeting> meetings;
+  private transient List<CommitteeMeeting> meetings;
   private transient Map<Long, CaseSummary> summaries;
 
   public boolean isMayCreate() {
@@ -54,14 +54,14 @@ public class CommitteeView implements Serializable {
     return isMayCreate() ? caseLists.awaitingCommittee() : List.of();
   }
 
-  public List<Meeting> getMeetings() {
+  public List<CommitteeMeeting> getMeetings() {
     if (meetings == null) {
       meetings = participants.meetings();
     }
     return meetings;
   }
 
-  public List<CaseSummary> agendaOf(Meeting m) {
+  public List<CaseSummary> agendaOf(CommitteeMeeting m) {
     if (summaries == null) {
       summaries =
           caseLists.list().stream().collect(Collectors.toMap(CaseSummary::id, Function.identity()));

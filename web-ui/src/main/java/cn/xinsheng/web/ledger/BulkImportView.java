@@ -2,7 +2,6 @@ package cn.xinsheng.web.ledger;
 
 import cn.xinsheng.ledger.application.BulkImportService;
 import cn.xinsheng.ledger.application.JobProgress;
-import cn.xinsheng.ledger.domain.Violation;
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import cn.xinsheng.organisation.domain.Section;
 import cn.xinsheng.platform.Refusal;
@@ -109,8 +108,8 @@ public class BulkImportView implements Serializable {
   }
 
   public String problems(BulkImportService.RowCheck row) {
-    return row.violations().stream()
-        .map((Violation v) -> Messages.text(v.key(), v.args().toArray()))
+    return row.problems().stream()
+        .map(p -> Messages.text(p.key(), p.args().toArray()))
         .collect(Collectors.joining("；"));
   }
 

@@ -42,7 +42,7 @@ public class InmateLedgerView implements Serializable {
   private String correctionReason;
   private String correctionEvidence;
   private Long deciding;
-  private cn.xinsheng.ledger.domain.CycleResult cycleResult;
+  private String cycleResult;
   private String cycleReason;
   private Long findingEntry;
   private String findingText;
@@ -119,8 +119,7 @@ public class InmateLedgerView implements Serializable {
   /** An approved entry whose month is locked can be corrected by a reversing entry. */
   public boolean mayCorrect(EntryView e) {
     return isOfficer()
-        && e.status() == cn.xinsheng.ledger.domain.EntryStatus.APPROVED
-        && e.reversesId() == null
+        && e.correctable()
         && months.stream().anyMatch(m -> m.month().equals(e.month()) && m.state().equals("LOCKED"));
   }
 
@@ -165,8 +164,8 @@ public class InmateLedgerView implements Serializable {
     }
   }
 
-  public List<cn.xinsheng.ledger.domain.CycleResult> getCycleResults() {
-    return List.of(cn.xinsheng.ledger.domain.CycleResult.values());
+  public List<String> getCycleResults() {
+    return cn.xinsheng.ledger.application.CycleGrading.gradingResults();
   }
 
   public List<cn.xinsheng.ledger.application.CycleView> getCycles() {
@@ -189,11 +188,11 @@ public class InmateLedgerView implements Serializable {
     this.correctionEvidence = correctionEvidence;
   }
 
-  public cn.xinsheng.ledger.domain.CycleResult getCycleResult() {
+  public String getCycleResult() {
     return cycleResult;
   }
 
-  public void setCycleResult(cn.xinsheng.ledger.domain.CycleResult cycleResult) {
+  public void setCycleResult(String cycleResult) {
     this.cycleResult = cycleResult;
   }
 

@@ -4,8 +4,6 @@ import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.InmateLedgerQueries;
 import cn.xinsheng.ledger.application.ObjectionQueries;
 import cn.xinsheng.ledger.application.ObjectionService;
-import cn.xinsheng.ledger.domain.ObjectionOutcome;
-import cn.xinsheng.ledger.domain.ObjectionStep;
 import cn.xinsheng.platform.Refusal;
 import cn.xinsheng.web.security.CurrentUser;
 import cn.xinsheng.web.shell.Messages;
@@ -32,10 +30,10 @@ public class ObjectionsView implements Serializable {
 
   private transient List<ObjectionQueries.ObjectionView> list;
   private Long current;
-  private ObjectionStep step;
+  private String step;
   private String note;
   private String officer;
-  private ObjectionOutcome outcome;
+  private String outcome;
   private Long correction;
   // issue 18, item 4: who the objection may go to and which entry carries out its correction,
   // chosen from lists
@@ -59,16 +57,14 @@ public class ObjectionsView implements Serializable {
     if (o.nextStep() == null || !staff()) {
       return false;
     }
-    boolean reviewerStep =
-        o.nextStep() == ObjectionStep.DISPATCH || o.nextStep() == ObjectionStep.CLOSE;
-    return reviewerStep
+    return o.reviewerTakesNextStep()
         ? currentUser.getRoles().contains(Role.REVIEWER)
         : o.assignee().equals(currentUser.getUsername());
   }
 
   public void start(ObjectionQueries.ObjectionView o) {
     current = o.id();
-    step = o.nextStep();
+    step = o.nextStepName();
     note = null;
     officer = null;
     outcome = null;
@@ -77,10 +73,10 @@ public class ObjectionsView implements Serializable {
     corrections = List.of();
     try {
       // by name: the view re-derives no rule from the domain (WebReachesApplicationTest)
-      if ("DISPATCH".equals(String.valueOf(step)) && currentUser.hasRole("REVIEWER")) {
+      if ("DISPATCH".equals(step) && currentUser.hasRole("REVIEWER")) {
         assignees = objections.assignees(o.id());
       }
-      if ("HANDLE".equals(String.valueOf(step))) {
+      if ("HANDLE".equals(step)) {
         corrections =
             inmateLedger.timeline(o.prisonerNumber()).stream()
                 .map(
@@ -115,18 +111,18 @@ public class ObjectionsView implements Serializable {
   public void act() {
     try {
       objections.advance(current, step, note, officer, outcome, correction);
-      Messages.info("objection.done", step.name());
+      Messages.info("objection.done", step);
       list = null;
     } catch (Refusal r) {
       Messages.refused(r);
     }
   }
 
-  public List<ObjectionOutcome> getOutcomes() {
-    return List.of(ObjectionOutcome.values());
+  public List<String> getOutcomes() {
+    return ObjectionService.outcomes();
   }
 
-  public ObjectionStep getStep() {
+  public String getStep() {
     return step;
   }
 
@@ -146,12 +142,13 @@ public class ObjectionsView implements Serializable {
     this.officer = officer;
   }
 
-  public ObjectionOutcome getOutcome() {
+  public String getOutcome() {
     return outcome;
   }
 
-  public void setOutcome(ObjectionOutcome outcome) {
-    this.outcome = outcome;
+  public void setOutcome(String outcome) {
+    // the menu's empty choice is no outcome, as the enum's converter made it
+    this.outcome = outcome == null || outcome.isEmpty() ? null : outcome;
   }
 
   public Long getCorrection() {

@@ -13,9 +13,6 @@ import cn.xinsheng.ledger.application.MonthView;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.application.ReviewService;
 import cn.xinsheng.ledger.application.SectionLedgerQueries;
-import cn.xinsheng.ledger.domain.AssessmentPart;
-import cn.xinsheng.ledger.domain.EntryStatus;
-import cn.xinsheng.ledger.domain.RuleClause;
 import cn.xinsheng.organisation.application.OrganisationQueries;
 import cn.xinsheng.organisation.domain.Inmate;
 import cn.xinsheng.organisation.domain.Section;
@@ -71,7 +68,7 @@ public class SectionLedgerView implements Serializable {
 
   // the entry form
   private String formInmate;
-  private AssessmentPart formPart = AssessmentPart.SUPERVISION;
+  private String formPart = RecordCommand.parts().get(0);
   private String formClause;
   private String formAmount;
   private String formFact;
@@ -129,26 +126,19 @@ public class SectionLedgerView implements Serializable {
   }
 
   public boolean mayReview(EntryView e) {
-    return isReviewer()
-        && e.status() == EntryStatus.PENDING
-        && !e.recordedBy().equals(currentUser.getUsername());
+    return isReviewer() && e.awaitsReviewBy(currentUser.getUsername());
   }
 
   public boolean mayAmend(EntryView e) {
-    return isOfficer()
-        && e.status() == EntryStatus.RETURNED
-        && e.recordedBy().equals(currentUser.getUsername());
+    return isOfficer() && e.returnedTo(currentUser.getUsername());
   }
 
-  public List<AssessmentPart> getParts() {
-    return List.of(AssessmentPart.values());
+  public List<String> getParts() {
+    return RecordCommand.parts();
   }
 
-  public List<RuleClause> getClauses() {
-    return catalogue
-        .current()
-        .map(c -> c.clauses().stream().filter(cl -> cl.getPart() == formPart).toList())
-        .orElse(List.of());
+  public List<CatalogueService.Clause> getClauses() {
+    return catalogue.current().map(c -> c.under(formPart)).orElse(List.of());
   }
 
   /** The inmates of this section whose number or name starts with what was typed. */
@@ -197,7 +187,7 @@ public class SectionLedgerView implements Serializable {
   public void save() {
     String number = formInmate == null ? "" : formInmate.strip().split("\\s+")[0];
     RecordCommand cmd =
-        new RecordCommand(
+        RecordCommand.withPartNamed(
             number,
             formPart,
             formClause,
@@ -223,9 +213,9 @@ public class SectionLedgerView implements Serializable {
   public void startAmend(EntryView e) {
     amendingId = e.id();
     formInmate = e.prisonerNumber() + " " + e.inmateName();
-    formPart = e.part();
+    formPart = e.partName();
     formClause = e.clauseCode();
-    formAmount = e.amount().toString();
+    formAmount = e.amountAsWritten();
     formFact = e.fact();
     formOccurred = LocalDateTime.ofInstant(e.occurredAt(), time.zone());
     formEvidence.clear();
@@ -322,7 +312,7 @@ public class SectionLedgerView implements Serializable {
   }
 
   public String statusKey(EntryView e) {
-    return "ledger.status." + e.status().name();
+    return "ledger.status." + e.statusName();
   }
 
   public String inmateLabel(Inmate i) {
@@ -398,11 +388,11 @@ public class SectionLedgerView implements Serializable {
     this.formInmate = formInmate;
   }
 
-  public AssessmentPart getFormPart() {
+  public String getFormPart() {
     return formPart;
   }
 
-  public void setFormPart(AssessmentPart formPart) {
+  public void setFormPart(String formPart) {
     this.formPart = formPart;
   }
 

@@ -8,7 +8,6 @@ import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.LedgerService;
 import cn.xinsheng.ledger.application.RecordCommand;
 import cn.xinsheng.ledger.domain.AssessmentPart;
-import cn.xinsheng.ledger.domain.PointEntry;
 import cn.xinsheng.music.domain.exam.ExamCredits;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.organisation.application.InmateDirectory;
@@ -120,7 +119,7 @@ public class ExamCreditService {
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     }
-    PointEntry entry =
+    long entry =
         ledger.record(
             new RecordCommand(
                 a.prisonerNumber(),
@@ -135,14 +134,14 @@ public class ExamCreditService {
                     + "）",
                 now,
                 List.of(e.getId())));
-    long credit = credits.insert(candidateId, entry.getId(), caller.name(), now);
+    long credit = credits.insert(candidateId, entry, caller.name(), now);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("inmate", a.prisonerNumber());
     p.put("candidate", candidateId);
     p.put("certificate", a.certificateCode());
-    p.put("entry", entry.getId());
+    p.put("entry", entry);
     auditLog.record(
         "music.exam.credit.confirmed", "music-exam-credit/" + credit, p, List.of(), now);
-    return entry.getId();
+    return entry;
   }
 }
