@@ -323,9 +323,11 @@ class PickersIT {
             "SELECT COUNT(DISTINCT e.inmate_id) FROM enrolment e JOIN cohort c ON c.id ="
                 + " e.cohort_id WHERE c.name = '法律常识二班'"),
         "both picked inmates are in the class");
-    assertTrue(
-        driver.findElement(By.id("cohortForm:cohorts")).getText().contains("法律常识二班"),
-        "the class is listed");
+    // the row is committed before the AJAX answer redraws the list: wait for the list, not the row
+    HeadlessChrome.waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("cohortForm:cohorts"), "法律常识二班"));
     // the walk: the class is said by its name, the teacher by his name, the members as a count
     // under a header that says so
     HeadlessChrome.waiting(driver)

@@ -30,8 +30,11 @@ public class CycleGradingResource {
 
   /** What a closed cycle earned, and why. */
   @JsonbPropertyOrder({"result", "reason"})
+  // a missing result is refused here, at the boundary, whoever asks (before, the web parsed the
+  // domain's enum; the service checks the caller's role and then the name)
   public record CycleDecisionRequest(
-      @Size(max = 20) @OneLine String result, @Size(max = 500) @Text String reason) {}
+      @NotNull(message = "ledger.error.cycleDecision") @Size(max = 20) @OneLine String result,
+      @Size(max = 500) @Text String reason) {}
 
   @GET
   @Path("/sections/{section}/cycles/ungraded")
