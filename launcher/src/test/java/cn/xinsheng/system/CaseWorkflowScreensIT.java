@@ -350,6 +350,17 @@ class CaseWorkflowScreensIT {
                         + eventId)));
   }
 
+  /** Whether an element's text is on the screen, not scrolled out of view. */
+  private static boolean inView(By element) {
+    WebElement e = driver.findElement(element);
+    return (Boolean)
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+            .executeScript(
+                "var r = arguments[0].getBoundingClientRect();"
+                    + " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;",
+                e);
+  }
+
   private static List<WebElement> voteButtons() {
     return driver.findElements(By.cssSelector("button[id$=':vote']"));
   }
@@ -386,6 +397,14 @@ class CaseWorkflowScreensIT {
     String noReason = "请填写理由";
     waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), noReason));
+    // the refusal is seen where the user is, not at the top of a long file out of view, and the
+    // field it asks for is named for the reason
+    assertTrue(
+        inView(By.id("caseForm:messages")),
+        "the refusal is in view after clicking the return at the bottom of the file");
+    assertTrue(
+        driver.findElement(By.cssSelector("label[for='caseForm:note']")).getText().contains("退回理由"),
+        driver.findElement(By.cssSelector("label[for='caseForm:note']")).getText());
     shot("case-09-return-without-reason");
     assertEquals(before, count(events), "a return without a reason writes nothing");
     assertEquals(auditsBefore, count(eventAudits), "nor audits anything");
