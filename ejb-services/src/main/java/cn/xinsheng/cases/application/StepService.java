@@ -212,6 +212,15 @@ public class StepService {
     return CaseEventDone.of(returnTo(caseId, stepNamed(to), reason));
   }
 
+  /**
+   * Whether a name is a step of a case: the API refuses any other as bad input before the service
+   * asks who may sign it, as it did when it read the step itself.
+   */
+  public static boolean isStep(String name) {
+    return name != null
+        && java.util.Arrays.stream(CaseStep.values()).anyMatch(s -> s.name().equals(name));
+  }
+
   /** A step by its name; none for none, as the typed methods take it. */
   private static CaseStep stepNamed(String name) {
     if (name == null) {

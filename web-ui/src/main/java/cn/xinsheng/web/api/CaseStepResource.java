@@ -4,6 +4,7 @@ import static cn.xinsheng.web.api.RequestValues.date;
 
 import cn.xinsheng.cases.application.CaseEventDone;
 import cn.xinsheng.cases.application.StepService;
+import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -72,10 +73,15 @@ public class CaseStepResource {
   }
 
   /**
-   * The step as the service names it: the API takes it in either case; none is no step and refused
-   * by the service with {@code case.error.step}, as any other unknown name.
+   * The step as the service names it: the API takes it in either case; none or any other name is
+   * refused here with {@code case.error.step}, before the date and before the service asks who may
+   * sign (a role without the step is told 403 only for a real step).
    */
   private static String step(String text) {
-    return text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+    String name = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+    if (!StepService.isStep(name)) {
+      throw Refusal.invalid("case.error.step");
+    }
+    return name;
   }
 }
