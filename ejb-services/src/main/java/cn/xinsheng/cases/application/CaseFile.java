@@ -2,7 +2,6 @@ package cn.xinsheng.cases.application;
 
 import cn.xinsheng.cases.domain.CaseStep;
 import cn.xinsheng.cases.domain.CommitteeMeetings.Meeting;
-import cn.xinsheng.cases.domain.EligibilityRuns.ResultRow;
 import cn.xinsheng.cases.domain.ReductionCase;
 import cn.xinsheng.identity.domain.Role;
 import java.time.Instant;
@@ -20,7 +19,7 @@ public record CaseFile(
     CaseSummary summary,
     String rationale,
     String ruleVersion,
-    ResultRow eligibility,
+    EligibilityResult eligibility,
     List<TimelineItem> timeline,
     Meeting meeting,
     ReductionCase.Tally tally,

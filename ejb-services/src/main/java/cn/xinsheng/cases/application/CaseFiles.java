@@ -263,7 +263,7 @@ public class CaseFiles {
         CaseReadModel.summary(r, k, cal, today),
         r.rationale(),
         r.ruleVersion(),
-        runs.result(r.eligibilityId()).orElse(null),
+        runs.result(r.eligibilityId()).map(EligibilityResult::of).orElse(null),
         timeline(k.events(), attachments(r.id())),
         meeting,
         tally,

@@ -90,14 +90,14 @@ public class CommitteeService {
    * other is refused with {@code case.error.voteChoice}.
    */
   @RolesAllowed(Role.COMMITTEE_NAME)
-  public CaseEvent vote(long caseId, String choice, String note) {
+  public CaseEventDone vote(long caseId, String choice, String note) {
     VoteChoice c;
     try {
       c = VoteChoice.valueOf(choice == null ? "" : choice);
     } catch (IllegalArgumentException e) {
       throw Refusal.invalid("case.error.voteChoice");
     }
-    return vote(caseId, c, note);
+    return CaseEventDone.of(vote(caseId, c, note));
   }
 
   /** A member's vote on a case on the agenda of his meeting. */

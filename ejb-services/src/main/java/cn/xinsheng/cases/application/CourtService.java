@@ -4,7 +4,6 @@ import static cn.xinsheng.cases.application.CaseChanges.MAX_TEXT;
 import static cn.xinsheng.cases.application.CaseChanges.refusal;
 import static cn.xinsheng.cases.application.CaseChanges.text;
 
-import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
 import cn.xinsheng.cases.domain.CaseRuleException;
@@ -32,7 +31,7 @@ public class CourtService {
    * the hearing becomes mandatory (第六条第（三）项).
    */
   @RolesAllowed({Role.JUDGE_NAME, Role.HIGH_JUDGE_NAME})
-  public CaseEvent objectDuringCourtPosting(long caseId, String text) {
+  public CaseEventDone objectDuringCourtPosting(long caseId, String text) {
     CaseRow row = changes.reach(caseId);
     try {
       changes.load(row).checkCourtPostingObjection(caller.roles(), time.today(), text);
@@ -42,8 +41,9 @@ public class CourtService {
     if (text.length() > MAX_TEXT) {
       throw Refusal.invalid("case.error.text");
     }
-    return changes.append(
-        row, CaseEventType.COURT_POSTING_OBJECTION, null, text.strip(), null, null, false);
+    return CaseEventDone.of(
+        changes.append(
+            row, CaseEventType.COURT_POSTING_OBJECTION, null, text.strip(), null, null, false));
   }
 
   /**
@@ -51,7 +51,7 @@ public class CourtService {
    * (第一条第（一）项 allows none).
    */
   @RolesAllowed({Role.JUDGE_NAME, Role.HIGH_JUDGE_NAME})
-  public CaseEvent extendRuling(long caseId, String reason) {
+  public CaseEventDone extendRuling(long caseId, String reason) {
     CaseRow row = changes.reach(caseId);
     try {
       changes.load(row).checkCourtExtension(caller.roles(), reason);
@@ -61,7 +61,8 @@ public class CourtService {
     if (reason.length() > MAX_TEXT) {
       throw Refusal.invalid("case.error.text");
     }
-    return changes.append(
-        row, CaseEventType.COURT_EXTENSION, null, reason.strip(), null, null, false);
+    return CaseEventDone.of(
+        changes.append(
+            row, CaseEventType.COURT_EXTENSION, null, reason.strip(), null, null, false));
   }
 }

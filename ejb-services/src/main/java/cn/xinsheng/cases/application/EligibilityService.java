@@ -118,7 +118,7 @@ public class EligibilityService {
   /**
    * A run's results for one section (an officer's or reviewer's own), or all for the department.
    */
-  public List<ResultRow> results(long runId, Long sectionId, boolean includeNotYet) {
+  public List<EligibilityResult> results(long runId, Long sectionId, boolean includeNotYet) {
     if (!caller.has(Role.EXECUTION)) {
       if (sectionId == null) {
         throw Refusal.invalid("case.error.section");
@@ -127,6 +127,7 @@ public class EligibilityService {
     }
     return runs.resultsOfRun(runId, sectionId).stream()
         .filter(r -> includeNotYet || Set.of("ELIGIBLE", "NEAR_MISS").contains(r.outcome()))
+        .map(EligibilityResult::of)
         .toList();
   }
 

@@ -2,7 +2,6 @@ package cn.xinsheng.cases.application;
 
 import static cn.xinsheng.cases.application.CaseChanges.text;
 
-import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
 import cn.xinsheng.cases.domain.ReductionCase;
@@ -27,7 +26,7 @@ public class LawyerService {
 
   /** The department lets one lawyer see this one case. */
   @RolesAllowed(Role.EXECUTION_NAME)
-  public CaseEvent grantLawyer(long caseId, String lawyer) {
+  public CaseEventDone grantLawyer(long caseId, String lawyer) {
     CaseRow row = changes.find(caseId);
     if (lawyer == null || !accounts.holdsRole(lawyer, Role.LAWYER)) {
       throw Refusal.invalid("case.error.notALawyer", String.valueOf(lawyer));
@@ -35,12 +34,13 @@ public class LawyerService {
     if (changes.load(row).lawyers().contains(lawyer)) {
       throw Refusal.conflict("case.error.alreadyGranted", lawyer);
     }
-    return changes.append(row, CaseEventType.LAWYER_GRANT, null, "", null, lawyer, false);
+    return CaseEventDone.of(
+        changes.append(row, CaseEventType.LAWYER_GRANT, null, "", null, lawyer, false));
   }
 
   /** A granted lawyer's written opinion. */
   @RolesAllowed(Role.LAWYER_NAME)
-  public CaseEvent lawyerOpinion(long caseId, String text) {
+  public CaseEventDone lawyerOpinion(long caseId, String text) {
     CaseRow row = changes.find(caseId);
     ReductionCase kase = changes.load(row);
     if (!kase.lawyers().contains(caller.name())) {
@@ -49,13 +49,14 @@ public class LawyerService {
     if (kase.isClosed()) {
       throw Refusal.conflict("case.error.closed");
     }
-    return changes.append(
-        row,
-        CaseEventType.LAWYER_OPINION,
-        null,
-        text(text, "case.error.text"),
-        null,
-        caller.name(),
-        false);
+    return CaseEventDone.of(
+        changes.append(
+            row,
+            CaseEventType.LAWYER_OPINION,
+            null,
+            text(text, "case.error.text"),
+            null,
+            caller.name(),
+            false));
   }
 }

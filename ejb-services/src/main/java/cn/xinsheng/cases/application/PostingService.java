@@ -4,7 +4,6 @@ import static cn.xinsheng.cases.application.CaseChanges.MAX_TEXT;
 import static cn.xinsheng.cases.application.CaseChanges.refusal;
 import static cn.xinsheng.cases.application.CaseChanges.text;
 
-import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
 import cn.xinsheng.cases.domain.CaseRuleException;
@@ -36,7 +35,7 @@ public class PostingService {
    * noticeboard) or recorded by an officer or the department for someone who wrote it on paper.
    */
   @RolesAllowed({Role.INMATE_NAME, Role.OFFICER_NAME, Role.EXECUTION_NAME})
-  public CaseEvent objectDuringPosting(long caseId, String text) {
+  public CaseEventDone objectDuringPosting(long caseId, String text) {
     CaseRow row = changes.find(caseId);
     if (caller.has(Role.INMATE)) {
       if (scope.ownInmate().getSection().getId() != row.sectionId()) {
@@ -53,7 +52,8 @@ public class PostingService {
     if (text.length() > MAX_TEXT) {
       throw Refusal.invalid("case.error.text");
     }
-    return changes.append(
-        row, CaseEventType.POSTING_OBJECTION, null, text.strip(), null, null, false);
+    return CaseEventDone.of(
+        changes.append(
+            row, CaseEventType.POSTING_OBJECTION, null, text.strip(), null, null, false));
   }
 }

@@ -4,7 +4,6 @@ import static cn.xinsheng.cases.application.CaseChanges.MAX_TEXT;
 import static cn.xinsheng.cases.application.CaseChanges.refusal;
 import static cn.xinsheng.cases.application.CaseChanges.text;
 
-import cn.xinsheng.cases.domain.CaseEvent;
 import cn.xinsheng.cases.domain.CaseEventType;
 import cn.xinsheng.cases.domain.CaseRepository.CaseRow;
 import cn.xinsheng.cases.domain.CaseRuleException;
@@ -27,7 +26,7 @@ public class ProcuratorateService {
 
   /** The procuratorate's opinion; after its deadline it is taken and flagged late. */
   @RolesAllowed(Role.PROSECUTOR_NAME)
-  public CaseEvent opinion(long caseId, String choice, String reasons) {
+  public CaseEventDone opinion(long caseId, String choice, String reasons) {
     CaseRow row = changes.find(caseId);
     boolean late;
     try {
@@ -39,24 +38,26 @@ public class ProcuratorateService {
     if (text.length() > MAX_TEXT) {
       throw Refusal.invalid("case.error.text");
     }
-    return changes.append(row, CaseEventType.PROCURATORATE_OPINION, null, text, choice, null, late);
+    return CaseEventDone.of(
+        changes.append(row, CaseEventType.PROCURATORATE_OPINION, null, text, choice, null, late));
   }
 
   @RolesAllowed(Role.PROSECUTOR_NAME)
-  public CaseEvent extend(long caseId, String reason) {
+  public CaseEventDone extend(long caseId, String reason) {
     CaseRow row = changes.find(caseId);
     try {
       changes.load(row).checkExtension();
     } catch (CaseRuleException e) {
       throw refusal(e);
     }
-    return changes.append(
-        row,
-        CaseEventType.PROCURATORATE_EXTENSION,
-        null,
-        text(reason, "case.error.reason"),
-        null,
-        null,
-        false);
+    return CaseEventDone.of(
+        changes.append(
+            row,
+            CaseEventType.PROCURATORATE_EXTENSION,
+            null,
+            text(reason, "case.error.reason"),
+            null,
+            null,
+            false));
   }
 }

@@ -54,7 +54,7 @@ public class ProposalService {
    * (commendations) it rests on.
    */
   @RolesAllowed(Role.OFFICER_NAME)
-  public CaseRow propose(
+  public CaseCreated propose(
       long eligibilityId,
       Integer months,
       String rationale,
@@ -68,7 +68,7 @@ public class ProposalService {
    * a reason. The lawful maximum follows it (法释〔2016〕23号第六条第二款).
    */
   @RolesAllowed(Role.OFFICER_NAME)
-  public CaseRow propose(
+  public CaseCreated propose(
       long eligibilityId,
       Integer months,
       String rationale,
@@ -209,7 +209,7 @@ public class ProposalService {
             false);
     long eventId = store.insertEvent(id, proposal, attachmentId);
     audit.event(row, eventId, proposal, attachmentSha);
-    return row;
+    return new CaseCreated(row.id(), row.number());
   }
 
   /**

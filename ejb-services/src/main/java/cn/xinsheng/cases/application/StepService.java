@@ -194,7 +194,7 @@ public class StepService {
     Role.BUREAU_NAME,
     Role.HIGH_JUDGE_NAME
   })
-  public CaseEvent sign(
+  public CaseEventDone sign(
       long caseId,
       String step,
       String note,
@@ -202,13 +202,23 @@ public class StepService {
       Integer months,
       LocalDate onDate,
       Long attachmentId) {
-    return sign(caseId, stepNamed(step), note, choice, months, onDate, attachmentId);
+    return CaseEventDone.of(
+        sign(caseId, stepNamed(step), note, choice, months, onDate, attachmentId));
   }
 
   /** {@link #returnTo(long, CaseStep, String)} with the earlier step by name. */
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME, Role.EXECUTION_NAME, Role.WARDEN_NAME})
-  public CaseEvent returnTo(long caseId, String to, String reason) {
-    return returnTo(caseId, stepNamed(to), reason);
+  public CaseEventDone returnTo(long caseId, String to, String reason) {
+    return CaseEventDone.of(returnTo(caseId, stepNamed(to), reason));
+  }
+
+  /**
+   * Whether a name is a step of a case: the API refuses any other as bad input before the service
+   * asks who may sign it, as it did when it read the step itself.
+   */
+  public static boolean isStep(String name) {
+    return name != null
+        && java.util.Arrays.stream(CaseStep.values()).anyMatch(s -> s.name().equals(name));
   }
 
   /** A step by its name; none for none, as the typed methods take it. */

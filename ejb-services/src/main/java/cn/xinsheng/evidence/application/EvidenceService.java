@@ -165,6 +165,21 @@ public class EvidenceService {
     return evidence;
   }
 
+  /**
+   * {@link #upload} as the web stores a file: the evidence kept answers as its {@link
+   * EvidenceView}.
+   */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public EvidenceView store(
+      InputStream content, String originalName, String source, String description, long sectionId) {
+    return EvidenceView.of(upload(content, originalName, source, description, sectionId));
+  }
+
+  /** The evidence's metadata, if the caller may see it; otherwise as if it did not exist. */
+  public EvidenceView view(long id) {
+    return EvidenceView.of(get(id));
+  }
+
   /** The evidence, if the caller may see it; otherwise as if it did not exist. */
   public Evidence get(long id) {
     Evidence e = em.find(Evidence.class, id);

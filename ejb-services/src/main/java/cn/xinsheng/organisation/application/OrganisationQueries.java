@@ -55,6 +55,25 @@ public class OrganisationQueries {
         .orElseThrow(() -> new UnknownInmateException(prisonerNumber));
   }
 
+  /** {@link #inmatesOfMySections()} as officers see them. */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public List<InmateView> inmateViewsOfMySections() {
+    return inmatesOfMySections().stream().map(InmateView::of).toList();
+  }
+
+  /**
+   * {@link #inmateInMySections(String)} as officers see him; any other is refused as if he did not
+   * exist ({@code error.unknownInmate}).
+   */
+  @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
+  public InmateView inmateViewInMySections(String prisonerNumber) {
+    try {
+      return InmateView.of(inmateInMySections(prisonerNumber));
+    } catch (UnknownInmateException e) {
+      throw cn.xinsheng.platform.Refusal.notFound("error.unknownInmate");
+    }
+  }
+
   /** The sections the caller is assigned to. */
   @RolesAllowed({Role.OFFICER_NAME, Role.REVIEWER_NAME})
   public List<Section> mySections() {

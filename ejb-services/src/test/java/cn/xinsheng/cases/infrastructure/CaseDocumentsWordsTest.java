@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinsheng.cases.application.CaseFile;
 import cn.xinsheng.cases.application.CaseSummary;
-import cn.xinsheng.cases.domain.CaseKind;
-import cn.xinsheng.cases.domain.EligibilityRuns;
+import cn.xinsheng.cases.application.EligibilityResult;
 import cn.xinsheng.cases.domain.ReductionCase;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -59,15 +58,15 @@ class CaseDocumentsWordsTest {
             false,
             null,
             null);
-    EligibilityRuns.ResultRow eligibility =
-        new EligibilityRuns.ResultRow(
+    EligibilityResult eligibility =
+        new EligibilityResult(
             1,
             1,
             8,
             "3301000008",
             "田华",
             11,
-            CaseKind.REDUCTION,
+            "REDUCTION",
             "ELIGIBLE",
             LocalDate.of(2026, 1, 1),
             9,

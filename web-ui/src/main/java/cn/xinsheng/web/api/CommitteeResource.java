@@ -3,6 +3,7 @@ package cn.xinsheng.web.api;
 import static cn.xinsheng.web.api.RequestValues.date;
 import static cn.xinsheng.web.api.RequestValues.orEmpty;
 
+import cn.xinsheng.cases.application.CaseEventDone;
 import cn.xinsheng.cases.application.CaseParticipants;
 import cn.xinsheng.cases.application.CommitteeMeeting;
 import cn.xinsheng.cases.application.CommitteeService;
@@ -58,7 +59,7 @@ public class CommitteeResource {
       @NotNull(message = "case.error.voteChoice") @Valid VoteRequest body) {
     // the API takes the choice in either case; the service, by its exact name
     String choice = body.choice() == null ? "" : body.choice().toUpperCase(Locale.ROOT);
-    return CaseEventDone.of(committee.vote(id, choice, body.note()));
+    return committee.vote(id, choice, body.note());
   }
 
   @GET

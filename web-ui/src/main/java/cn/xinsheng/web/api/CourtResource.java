@@ -1,5 +1,6 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.cases.application.CaseEventDone;
 import cn.xinsheng.cases.application.CourtService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,7 +33,7 @@ public class CourtResource {
   @StatusCode(201)
   public CaseEventDone courtPostingObjection(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
-    return CaseEventDone.of(court.objectDuringCourtPosting(id, body.text()));
+    return court.objectDuringCourtPosting(id, body.text());
   }
 
   @POST
@@ -44,6 +45,6 @@ public class CourtResource {
   public CaseEventDone courtExtension(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid ExtensionRequest body) {
-    return CaseEventDone.of(court.extendRuling(id, body.reason() == null ? "" : body.reason()));
+    return court.extendRuling(id, body.reason() == null ? "" : body.reason());
   }
 }

@@ -3,8 +3,8 @@ package cn.xinsheng.web.api;
 import static cn.xinsheng.web.api.RequestValues.date;
 
 import cn.xinsheng.cases.application.CaseFile;
+import cn.xinsheng.cases.application.EligibilityResult;
 import cn.xinsheng.cases.application.EligibilityService;
-import cn.xinsheng.cases.domain.EligibilityRuns;
 import cn.xinsheng.platform.Refusal;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -62,7 +62,7 @@ public class EligibilityRunResource {
   @GET
   @Path("/runs/latest")
   @Operation(summary = "The latest run's eligible inmates and near misses (all=true: every result)")
-  public List<EligibilityRuns.ResultRow> latest(
+  public List<EligibilityResult> latest(
       @QueryParam("section") Long section, @QueryParam("all") boolean all) {
     long run =
         eligibility.latestRunId(section).orElseThrow(() -> Refusal.notFound("case.error.noRun"));

@@ -1,9 +1,8 @@
 package cn.xinsheng.web.api;
 
 import cn.xinsheng.evidence.application.EvidenceService;
-import cn.xinsheng.evidence.domain.Evidence;
+import cn.xinsheng.evidence.application.EvidenceView;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -30,35 +29,6 @@ public class EvidenceResource {
 
   @Inject EvidenceService evidence;
 
-  /** A stored piece of evidence: its metadata, never its bytes. */
-  @JsonbPropertyOrder({
-    "id",
-    "sha256",
-    "kind",
-    "mediaType",
-    "size",
-    "thumbnail",
-    "name",
-    "uploadedBy",
-    "uploadedAt",
-    "source",
-    "description",
-    "section"
-  })
-  public record EvidenceView(
-      long id,
-      String sha256,
-      String kind,
-      String mediaType,
-      long size,
-      boolean thumbnail,
-      String name,
-      String uploadedBy,
-      String uploadedAt,
-      String source,
-      String description,
-      long section) {}
-
   @POST
   @Consumes(MediaType.WILDCARD)
   @Operation(
@@ -74,15 +44,14 @@ public class EvidenceResource {
           String source,
       @QueryParam("description") @Size(max = 500, message = "evidence.error.description") @Text
           String description) {
-    Evidence e = evidence.upload(body, name, source, description, section);
-    return describe(e);
+    return evidence.store(body, name, source, description, section);
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "Evidence metadata: hash, kind, type, size, uploader, source, description")
   public EvidenceView one(@PathParam("id") long id) {
-    return describe(evidence.get(id));
+    return evidence.view(id);
   }
 
   @GET
@@ -99,21 +68,5 @@ public class EvidenceResource {
   @Operation(summary = "A photo's thumbnail (at most 320 pixels a side)")
   public Response thumbnail(@PathParam("id") long id) {
     return Ranges.serve(evidence.content(id, true), null);
-  }
-
-  static EvidenceView describe(Evidence e) {
-    return new EvidenceView(
-        e.getId(),
-        e.getSha256(),
-        e.getKind().name(),
-        e.getBlob().getMediaType(),
-        e.getBlob().getSizeBytes(),
-        e.getBlob().isThumbnail(),
-        e.getOriginalName(),
-        e.getUploadedBy(),
-        e.getUploadedAt().toString(),
-        e.getSource(),
-        e.getDescription(),
-        e.getSectionId());
   }
 }

@@ -1,5 +1,6 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.cases.application.CaseEventDone;
 import cn.xinsheng.cases.application.LawyerService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,7 +34,7 @@ public class LawyerAccessResource {
   @StatusCode(201)
   public CaseEventDone grant(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid LawyerGrant body) {
-    return CaseEventDone.of(lawyers.grantLawyer(id, body.lawyer()));
+    return lawyers.grantLawyer(id, body.lawyer());
   }
 
   @POST
@@ -43,6 +44,6 @@ public class LawyerAccessResource {
   @StatusCode(201)
   public CaseEventDone lawyerOpinion(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
-    return CaseEventDone.of(lawyers.lawyerOpinion(id, body.text()));
+    return lawyers.lawyerOpinion(id, body.text());
   }
 }

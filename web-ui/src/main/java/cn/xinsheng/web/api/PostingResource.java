@@ -1,5 +1,6 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.cases.application.CaseEventDone;
 import cn.xinsheng.cases.application.CaseSummary;
 import cn.xinsheng.cases.application.Noticeboard;
 import cn.xinsheng.cases.application.PostingService;
@@ -67,6 +68,6 @@ public class PostingResource {
   @StatusCode(201)
   public CaseEventDone postingObjection(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid TextRequest body) {
-    return CaseEventDone.of(posting.objectDuringPosting(id, body.text()));
+    return posting.objectDuringPosting(id, body.text());
   }
 }

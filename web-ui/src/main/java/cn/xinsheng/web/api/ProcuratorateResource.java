@@ -1,5 +1,6 @@
 package cn.xinsheng.web.api;
 
+import cn.xinsheng.cases.application.CaseEventDone;
 import cn.xinsheng.cases.application.ProcuratorateService;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -37,8 +38,7 @@ public class ProcuratorateResource {
   @StatusCode(201)
   public CaseEventDone opinion(
       @PathParam("id") long id, @NotNull(message = "error.body.empty") @Valid OpinionRequest body) {
-    return CaseEventDone.of(
-        procuratorate.opinion(id, body.choice() == null ? "" : body.choice(), body.reasons()));
+    return procuratorate.opinion(id, body.choice() == null ? "" : body.choice(), body.reasons());
   }
 
   @POST
@@ -49,6 +49,6 @@ public class ProcuratorateResource {
   public CaseEventDone extension(
       @PathParam("id") long id,
       @NotNull(message = "error.body.empty") @Valid ExtensionRequest body) {
-    return CaseEventDone.of(procuratorate.extend(id, body.reason()));
+    return procuratorate.extend(id, body.reason());
   }
 }

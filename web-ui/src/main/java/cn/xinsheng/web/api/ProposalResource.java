@@ -2,10 +2,10 @@ package cn.xinsheng.web.api;
 
 import static cn.xinsheng.web.api.RequestValues.orEmpty;
 
+import cn.xinsheng.cases.application.CaseCreated;
 import cn.xinsheng.cases.application.CaseLists;
 import cn.xinsheng.cases.application.CaseSummary;
 import cn.xinsheng.cases.application.ProposalService;
-import cn.xinsheng.cases.domain.CaseRepository;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -58,10 +58,6 @@ public class ProposalResource {
       @Size(max = 40, message = "case.error.performance") @OneLine String performance,
       @Size(max = 500, message = "case.error.performanceReason") @Text String performanceReason) {}
 
-  /** A proposed case: its id and number. */
-  @JsonbPropertyOrder({"id", "number"})
-  public record CaseCreated(long id, String number) {}
-
   @GET
   @Path("/cases")
   @Operation(summary = "Cases the caller may see, by the next step's deadline")
@@ -79,15 +75,13 @@ public class ProposalResource {
   @StatusCode(201)
   public CaseCreated propose(
       @NotNull(message = "case.error.unknownEligibility") @Valid ProposalRequest body) {
-    CaseRepository.CaseRow row =
-        proposals.propose(
-            body.eligibility(),
-            body.months(),
-            body.rationale(),
-            orEmpty(body.cycles()),
-            body.attachment(),
-            body.performance(),
-            body.performanceReason());
-    return new CaseCreated(row.id(), row.number());
+    return proposals.propose(
+        body.eligibility(),
+        body.months(),
+        body.rationale(),
+        orEmpty(body.cycles()),
+        body.attachment(),
+        body.performance(),
+        body.performanceReason());
   }
 }

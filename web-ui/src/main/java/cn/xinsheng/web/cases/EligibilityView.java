@@ -1,9 +1,9 @@
 package cn.xinsheng.web.cases;
 
 import cn.xinsheng.cases.application.CaseFile;
+import cn.xinsheng.cases.application.EligibilityResult;
 import cn.xinsheng.cases.application.EligibilityService;
 import cn.xinsheng.cases.application.ProposalService;
-import cn.xinsheng.cases.domain.EligibilityRuns.ResultRow;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.organisation.application.CallerScope;
 import cn.xinsheng.platform.Refusal;
@@ -32,7 +32,7 @@ public class EligibilityView implements Serializable {
   @Inject CurrentUser currentUser;
 
   private Long section;
-  private transient List<ResultRow> results;
+  private transient List<EligibilityResult> results;
   // the table's own rows, kept untyped: the view names no domain type it does not already hold
   private transient List<Object> filtered;
 
@@ -46,7 +46,7 @@ public class EligibilityView implements Serializable {
   }
 
   private String summary;
-  private ResultRow chosen;
+  private EligibilityResult chosen;
   private Integer months;
   private List<Long> cycles = new ArrayList<>();
   private String rationale;
@@ -121,7 +121,7 @@ public class EligibilityView implements Serializable {
     previous = null;
   }
 
-  public List<ResultRow> getResults() {
+  public List<EligibilityResult> getResults() {
     if (results == null) {
       try {
         results =
@@ -154,7 +154,7 @@ public class EligibilityView implements Serializable {
     return previous.get(inmateId);
   }
 
-  public String reason(ResultRow r) {
+  public String reason(EligibilityResult r) {
     return Messages.text(r.reasonKey(), r.reasonArgs().toArray());
   }
 
@@ -185,7 +185,7 @@ public class EligibilityView implements Serializable {
         .toList();
   }
 
-  public void start(ResultRow r) {
+  public void start(EligibilityResult r) {
     chosen = r;
     performance = null;
     performanceReason = null;

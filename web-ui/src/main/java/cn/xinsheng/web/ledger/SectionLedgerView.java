@@ -1,7 +1,7 @@
 package cn.xinsheng.web.ledger;
 
 import cn.xinsheng.evidence.application.EvidenceService;
-import cn.xinsheng.evidence.domain.Evidence;
+import cn.xinsheng.evidence.application.EvidenceView;
 import cn.xinsheng.identity.domain.Role;
 import cn.xinsheng.ledger.application.CatalogueService;
 import cn.xinsheng.ledger.application.EntryView;
@@ -162,8 +162,8 @@ public class SectionLedgerView implements Serializable {
       return;
     }
     try (InputStream in = event.getFile().getInputStream()) {
-      Evidence e =
-          evidence.upload(
+      EvidenceView e =
+          evidence.store(
               in,
               event.getFile().getFileName(),
               evidenceSource.isBlank()
@@ -173,10 +173,9 @@ public class SectionLedgerView implements Serializable {
                   ? Messages.text("ledger.evidence.defaultDescription")
                   : evidenceDescription,
               sectionId);
-      formEvidence.add(e.getId());
-      formEvidenceNames.add(
-          e.getOriginalName() + " (" + Messages.text("evidence.kind." + e.getKind().name()) + ")");
-      Messages.info("ledger.evidence.uploaded", e.getOriginalName());
+      formEvidence.add(e.id());
+      formEvidenceNames.add(e.name() + " (" + Messages.text("evidence.kind." + e.kind()) + ")");
+      Messages.info("ledger.evidence.uploaded", e.name());
     } catch (Refusal r) {
       Messages.refused(r);
     } catch (IOException e) {

@@ -1,9 +1,12 @@
-package cn.xinsheng.web.api;
+package cn.xinsheng.cases.application;
 
 import cn.xinsheng.cases.domain.CaseEvent;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-/** A step, vote or record of a case as signed: what every case job answers for one. */
+/**
+ * A step, vote or record of a case as signed: what every case job answers for one, its type and
+ * step by name (blank for none), so the web reads it without the case's domain.
+ */
 @JsonbPropertyOrder({"type", "step", "choice", "late"})
 public record CaseEventDone(String type, String step, String choice, boolean late) {
 
