@@ -298,11 +298,7 @@
       location.href = absolute(url);
       return;
     }
-    try {
-      realParent.postMessage({xs: "scorm", type: "navigate", target: which === "_parent" ? "_self" : "_top", url: absolute(url)}, "*");
-    } catch (e) {
-      log("page above not navigated: " + which + " " + e);
-    }
+    navigateFrame(which === "_parent" ? "_self" : "_top", url);
   }
   // A link that names another window than its own document: "_blank", or a window no frame is
   // called, would be a new tab of the kiosk browser (the sandbox allows popups for window.open,
